@@ -1,0 +1,49 @@
+"""zjnews_extract: Chinese news pages in, structured and checkable facts out.
+
+    >>> import zjnews_extract
+    >>> doc = zjnews_extract.extract(html_or_text, published="2026-01-21")
+    >>> [(f.metric, f.value, f.unit) for f in doc.facts]
+
+Importing the package loads no jieba and no dateparser; they load on first use.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from .errors import ExtractError, InputError
+from .records import Document, Fact, Initiative, Period, Quantity, Removed, Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document", "ExtractError", "Fact", "Initiative", "InputError", "Period", "Quantity", "Removed", "Span",
+    "extract", "json_schema", "quantities", "__version__",
+]
+
+
+def extract(source: str | bytes | list, *, url: str | None = None,
+            published: date | datetime | str | None = None) -> Document:
+    """One article from HTML (str or bytes, any Chinese encoding) or page text.
+
+    `published` is the reference date for relative periods (去年, 今年以来); when
+    omitted, the date read from the page is used. A list of pages (第1页, 第2页 …)
+    gives one document.
+    """
+    from .pipeline import extract_document  # noqa: PLC0415  (keeps import light)
+
+    return extract_document(source, url=url, published=published)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every numeric mention in `text`, in order of appearance."""
+    from .facts.quantities import find_quantities  # noqa: PLC0415
+
+    return find_quantities(text)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a Document, generated from the record types."""
+    from .records import json_schema as _schema  # noqa: PLC0415
+
+    return _schema()

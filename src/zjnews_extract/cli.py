@@ -1,0 +1,108 @@
+"""The `zjnews-extract` command: argument parsing and output formats only."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import ExtractError
+from .output import csv_writer, document_json, fact_rows
+
+
+def _read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if not p.exists():
+        raise CommandError(f"no such file: {path}")
+    if p.is_dir():
+        raise CommandError(f"{path} is a folder; use `zjnews-extract batch` for many files")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+class CommandError(Exception):
+    """A problem with the command line or the files it names: one line on stderr."""
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import extract_document  # noqa: PLC0415
+
+    raw = _read_input(args.path)
+    doc_id = None if args.path == "-" else args.path
+    doc = extract_document(raw, url=args.url, published=args.published, doc_id=doc_id)
+    out = sys.stdout
+    if args.format == "csv":
+        writer = csv_writer(out)
+        for row in fact_rows(doc):
+            writer.writerow(row)
+    else:
+        out.write(document_json(doc, pretty=args.pretty and args.format == "json") + "\n")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .records import json_schema  # noqa: PLC0415
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zjnews-extract",
+        description="Turn Chinese news pages (HTML or pasted text) into structured facts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="one page to a JSON document (or CSV rows of facts)",
+                        description="Extract one article: cleaned text, metadata, facts and initiatives.")
+    ex.add_argument("path", metavar="PATH", help="an HTML or text file, or - for standard input")
+    ex.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD for relative periods")
+    ex.add_argument("--url", help="the page's address, kept in the output")
+    ex.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
+                    help="json (default), jsonl (one line) or csv (one row per fact)")
+    ex.add_argument("--pretty", action="store_true", help="indent the JSON")
+    ex.set_defaults(func=cmd_extract)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the output document",
+                        description="Print the JSON Schema of a Document, generated from the record types.")
+    sc.set_defaults(func=cmd_schema)
+    _add_batch(sub)
+    return parser
+
+
+def _add_batch(sub) -> None:
+    """The batch command lives in batch_cli.py when present."""
+    try:
+        from .batch_cli import add_parser  # noqa: PLC0415
+    except ImportError:
+        return
+    add_parser(sub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # UTF-8 out whatever the locale says
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.func(args)
+    except CommandError as exc:
+        print(f"zjnews-extract: {exc}", file=sys.stderr)
+        return 2
+    except ExtractError as exc:
+        print(f"zjnews-extract: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

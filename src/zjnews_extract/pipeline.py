@@ -1,0 +1,60 @@
+"""One document: clean the page, find the facts, build the record. No file I/O here."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .clean import clean_page
+from .errors import InputError
+from .facts import find_facts
+from .records import Document
+
+
+def reference_date(published: date | datetime | str | None) -> date | None:
+    """The date relative periods are resolved against, from what the caller gave."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        text = published.strip()
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            raise InputError(f"published date not understood: {published!r} (use YYYY-MM-DD)") from None
+    raise InputError(f"published must be a date, datetime or ISO string, not {type(published).__name__}")
+
+
+def extract_document(source, *, url: str | None = None, published=None, doc_id: str | None = None) -> Document:
+    given = reference_date(published)
+    page = clean_page(source, url=url)
+    ref = given or reference_date(_safe_date(page.published))
+    facts, initiatives = find_facts(page.text, published=ref, title=page.title)
+    shown_published = page.published or (given.isoformat() if given else None)
+    return Document(
+        doc_id=doc_id, url=url, title=page.title, published=shown_published, source=page.source,
+        authors=page.authors, editor=page.editor, tags=page.tags, encoding=page.encoding,
+        encoding_method=page.encoding_method, text=page.text, facts=facts, initiatives=initiatives,
+        removed=page.removed,
+    )
+
+
+def _safe_date(value: str | None) -> str | None:
+    """A page's own date is a hint: an unreadable one is ignored, not an error."""
+    try:
+        reference_date(value)
+        return value
+    except InputError:
+        return None
+
+
+def warm_up() -> None:
+    """Load the heavy parts (jieba dictionary, patterns) now, e.g. once per worker process."""
+    from .facts import warm_up as facts_warm_up  # noqa: PLC0415
+
+    facts_warm_up()
