@@ -81,22 +81,22 @@ def _read(path: str) -> bytes:
         return fh.read()
 
 
-def _extract(item: Item, published) -> Document:
+def _extract(source: bytes | str, item: Item, published) -> Document:
     from .pipeline import extract_document  # noqa: PLC0415
 
-    source = item.content if item.content is not None else _read(item.path)
     return extract_document(source, url=item.url, published=item.published or published, doc_id=item.doc_id)
 
 
 def process_item(index: int, item: Item, published=None, output: str = "document",
-                 extract: Callable[[Item, Any], Document] = _extract) -> Outcome:
+                 extract: Callable[[bytes | str, Item, Any], Document] = _extract) -> Outcome:
     """One item to one Outcome; every exception becomes the item's error, none escapes."""
     try:
         if item.error_type is not None:
             return _formatted(Outcome(index=index, doc_id=item.doc_id, url=item.url,
                                       error={"type": item.error_type, "message": item.error_message or ""}),
                               output)
-        doc = extract(item, published)
+        source = item.content if item.content is not None else _read(item.path)
+        doc = extract(source, item, published)
         outcome = Outcome(index=index, doc_id=item.doc_id, url=item.url, document=doc, facts=len(doc.facts))
         return _formatted(outcome, output)
     except Exception as exc:  # noqa: BLE001  (isolation: one item's failure is that item's record)
@@ -191,7 +191,7 @@ def _context():
 
 def extract_many(items: Iterable, *, workers: int | None = None, published=None, output: str = "document",
                  chunksize: int = DEFAULT_CHUNKSIZE, timeout: float | None = DEFAULT_TIMEOUT,
-                 ordered: bool = True, extract: Callable[[Item, Any], Document] | None = None
+                 ordered: bool = True, extract: Callable[[bytes | str, Item, Any], Document] | None = None
                  ) -> Iterator[Outcome]:
     """One Outcome per item, streamed; see the module docstring for order and isolation.
 
