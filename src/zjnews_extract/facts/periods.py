@@ -1,0 +1,357 @@
+"""Period mentions: the words of an article that say when (2025年, 去年1—11月, 一季度, 截至4月底).
+
+`find_periods` finds every mention in order and resolves it to a `Period`
+(first and last day). The words are data (data/periods.toml); the grammar that
+combines them is one regular expression built once, on first use.
+
+Why not dateparser: it reads "2025年" as year 1, collapses "1—11月" to one day and
+returns nothing for 去年1—11月, 上半年 or 一季度.
+
+Kinds of mention (`PeriodMention.kind`):
+- ``span``: a stretch of time a fact can cover: a year (2025年, 去年, 新一年), months
+  (1—11月, 前5个月, 4月, 2月末), a quarter or half (一季度, 前三季度, 上半年), 全年,
+  year-to-date (今年以来, 年初至今, 今年截至4月底), "as of" (截至4月底: that month),
+  "since" (自2020年3月以来: to the published month), several years (2001—2021年,
+  比2001年增长 -> 2001..context year), a five-year plan used as a time (“十四五”期间).
+- ``day``: a calendar day (1月21日, 2026-01-21 20:27:38): usually the date of an event
+  or of the page, not what a number covers; its year still anchors later bare words.
+- ``now``: 目前, 近日: the published month (a weak period for stocks such as
+  "目前有2086个经销商").
+
+`explicit_year` is True when the words fix the year themselves (2025年, 2001—2021年,
+去年, 今年, “十四五”期间); False when the year was taken from the context.
+
+Year of bare words (一季度, 1—4月, 上半年, 全年, 8月): the year of the nearest
+preceding mention whose words fixed a year (its end year); with none, the published
+year, or the year before when the span would start after the published date
+(四季度 published in January -> last year's fourth quarter). Relative words resolve
+against the published date; with no published date they take the nearest year
+fixed by the text (before, else after).
+
+Not periods: comparison bases (同比, 去年同期, 较2020年, 比上年), ordinals in names
+(第131届), durations (近9年, 入世20年), a plan name alone (十五五规划).
+"""
+from __future__ import annotations
+
+import calendar
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ..records import Period
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int  # offsets into the text given
+    end: int
+    text: str  # text[start:end]
+    period: Period | None  # None when nothing fixes the year
+    explicit_year: bool  # the words fix the year (2025年, 去年); False when inferred from context
+    kind: str  # "span", "day" or "now" (see the module docstring)
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    with resources.files("zjnews_extract.data").joinpath("periods.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words) -> str:
+    """An alternation of literal words, longest first so the regex prefers them."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _grammar() -> regex.Pattern:
+    lex = _lexicon()
+    words = lex["words"]
+    year = r"(?:19|20)\d{2}"
+    month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+    day = r"(?:3[01]|[12]\d|0?[1-9])"
+    sep = _alt(words["range_separators"])
+    msuffix = _alt(words["month_suffixes"])
+    quarter = _alt(lex["quarters"])
+    no_digit_before = r"(?<![\d.])"
+    year_word = (rf"(?:{no_digit_before}(?P<y>{year})\s*年(?:度)?"
+                 rf"|(?P<rel>{_alt(lex['relative_years'])})(?:度)?)")
+    spec = "|".join([
+        rf"(?P<ytd>{_alt(words['year_to_date'])})",
+        rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
+        rf"前\s*(?P<firstn>{month}|\d{{1,2}})\s*个?\s*月(?:份)?",
+        rf"前(?P<firstq>[一二两三123])个?季度",
+        rf"{no_digit_before}第?(?P<q>{quarter})季度(?P<qend>末)?",
+        rf"(?P<half>{_alt(lex['halves'])})",
+        rf"(?P<full>{_alt(words['full_year'])})",
+        rf"(?P<yend>{_alt(words['year_end'])})",
+        rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
+        rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?![\d一二三四五六七八九十])",
+    ])
+    plans = _alt(lex["five_year_plans"])
+    parts = _alt(lex["five_year_plan_parts"])
+    alternatives = [
+        # page timestamps and ISO dates: 2026-01-21 20:27:38
+        rf"(?<!\d)(?P<ts_y>{year})[-/.](?P<ts_m>[01]?\d)[-/.](?P<ts_d>[0-3]?\d)(?!\d)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?",
+        # months across years: 2020年3月至2022年4月
+        rf"(?<!\d)(?P<cy1>{year})\s*年\s*(?P<cm1>{month})\s*月(?:份)?\s*(?:{sep})\s*(?P<cy2>{year})\s*年\s*(?P<cm2>{month})\s*月(?:份)?",
+        # several years: 2001—2021年, 2001年至2021年
+        rf"(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
+        # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
+        rf"[“\"「‘]?(?P<plan>{plans})[”\"」’]?(?:规划)?(?P<part>{parts})",
+        rf"(?P<now>{_alt(words['now'])})",
+        # the general shape: [截至|自] [year] [截至] [spec] [以来]
+        rf"(?:(?P<asof>{_alt(words['as_of'])})\s*)?(?:(?P<since>{_alt(words['since_prefixes'])})\s*)?"
+        rf"(?:{year_word}\s*(?:(?P<asof2>{_alt(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
+        rf"(?P<since2>{_alt(words['since_suffixes'])})?",
+    ]
+    # Every mention starts with a digit or one of a few characters: checking that first
+    # lets the scanner skip most positions at once (10x faster on a 7 kB article).
+    starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"]) for w in table}
+    starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now")
+               for w in words[key]}
+    starts |= set("前第“\"「‘十") | set(_CN_DIGITS) | set(lex["quarters"])
+    first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
+    return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+
+
+@cache
+def _group_names() -> tuple[str, ...]:
+    """Group names in group-number order: m.groups() is far cheaper than m.groupdict()."""
+    index = _grammar().groupindex
+    names = [""] * _grammar().groups
+    for name, number in index.items():
+        names[number - 1] = name
+    return tuple(names)
+
+
+@cache
+def _keys() -> regex.Pattern:
+    """Characters every mention contains (年, 月, 季度, 期间, 以来, 近日, 目前, 2026-01-21)."""
+    return regex.compile(_lexicon()["scan"]["key_pattern"])
+
+
+def _windows(text: str, before: int = 12, after: int = 12) -> list[tuple[int, int]]:
+    """Stretches of text around the key characters, merged: the full grammar runs only there."""
+    out: list[tuple[int, int]] = []
+    for k in _keys().finditer(text):
+        s, e = max(0, k.start() - before), min(len(text), k.end() + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+@cache
+def _after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """Words after a mention that change what it is: a record's base, a calendar widget."""
+    words = _lexicon()["words"]
+    record = regex.compile(rf"\s*(?:{_alt(words['since_record_after'])})")
+    weekday = regex.compile(rf"\s*(?:{_alt(words['weekday_after'])})")
+    return record, weekday
+
+
+@cache
+def _base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    words = _lexicon()["words"]
+    before = regex.compile(rf"(?:{_alt(words['base_before'])})\s*$")
+    before_if_after = regex.compile(rf"(?:{_alt(words['base_before_if_after'])})\s*$")
+    after = regex.compile(rf"\s*[(（]?(?:下同)?[)）]?\s*(?:{_alt(words['base_after'])})")
+    return before, before_if_after, after
+
+
+def _num(token: str) -> int:
+    """1, 01, 十一, 五 -> int."""
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + (_CN_DIGITS[token[1]] if len(token) > 1 else 0)
+    return _CN_DIGITS[token]
+
+
+def _first(y: int, m: int) -> date:
+    return date(y, m, 1)
+
+
+def _last(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _period(start: date | None, end: date | None, text: str) -> Period | None:
+    if start is None or end is None:
+        return None
+    return Period(start=start.isoformat(), end=end.isoformat(), text=text)
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMention]:
+    """Every period mention in the article, in order, each resolved to a Period (see module doc)."""
+    grammar = _grammar()
+    names = _group_names()
+    raw = [(m, dict(zip(names, m.groups())))
+           for start, end in _windows(text) for m in grammar.finditer(text, start, end)]
+    fixed_years = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]))
+                   for m, g in raw if g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]]
+    out: list[PeriodMention] = []
+    anchor: int | None = None  # end year of the last mention whose words fixed a year
+    for m, g in raw:
+        mention = _resolve(text, m, g, published, anchor, fixed_years)
+        if mention is None:
+            continue
+        out.append(mention)
+        widget = mention.kind == "day" and _after_patterns()[1].match(text, mention.end, mention.end + 4)
+        if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget:
+            anchor = int(mention.period.end[:4])
+    return out
+
+
+def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
+    """Is this year a comparison base (较2020年, 与2001年相比, 去年同期)? With the span to report."""
+    before, before_if_after, after = _base_patterns()
+    head = text[max(0, m.start() - 4):m.start()]
+    tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
+    b = before.search(head)
+    if b is None and tail_match is not None:
+        b = before_if_after.search(head)
+    if b is None and tail_match is None:
+        return False, m.start(), m.end()
+    start = m.start() - (len(head) - b.start()) if b is not None else m.start()
+    end = tail_match.end() if tail_match is not None else m.end()
+    return True, start, end
+
+
+def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
+             fixed_years: list[tuple[int, int]]) -> PeriodMention | None:
+
+    def mention(start_d, end_d, explicit, kind="span", s=m.start(), e=m.end()):
+        return PeriodMention(s, e, text[s:e], _period(start_d, end_d, text[s:e]), explicit, kind)
+
+    if g["ts_y"]:
+        try:
+            d = date(int(g["ts_y"]), int(g["ts_m"]), int(g["ts_d"]))
+        except ValueError:
+            return None
+        return mention(d, d, True, "day")
+    if g["cy1"]:
+        y1, m1, y2, m2 = int(g["cy1"]), _num(g["cm1"]), int(g["cy2"]), _num(g["cm2"])
+        return mention(_first(y1, m1), _last(y2, m2), True)
+    if g["yr1"]:
+        y1, y2 = int(g["yr1"]), int(g["yr2"])
+        if y2 < y1:
+            return None
+        return mention(date(y1, 1, 1), date(y2, 12, 31), True)
+    if g["plan"]:
+        first, last = _lexicon()["five_year_plans"][g["plan"]]
+        part = _lexicon()["five_year_plan_parts"][g["part"]]
+        if part == "first":
+            return mention(date(first, 1, 1), date(first, 12, 31), True)
+        if part == "last":
+            return mention(date(last, 1, 1), date(last, 12, 31), True)
+        if part == "since" and published is not None and published.year >= first:
+            return mention(date(first, 1, 1), _last(published.year, published.month), True)
+        return mention(date(first, 1, 1), date(last, 12, 31), True)
+    if g["now"]:
+        if published is None:
+            return mention(None, None, False, "now")
+        return mention(_first(published.year, published.month), _last(published.year, published.month), False, "now")
+
+    if g["since2"] and _after_patterns()[0].match(text, m.end(), m.end() + 4):
+        return None  # 创下2019年一季度以来新高: the base of a record, not a period
+    has_spec = any(g[k] for k in ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "dm", "m"))
+    # a year right after 比/较 or before 同期/相比 is a comparison base
+    if (g["y"] or g["rel"]) and not g["asof"] and not g["since"] and not g["since2"]:
+        base, s, e = _is_base(text, m)
+        if base:
+            context = anchor if anchor is not None else (published.year if published else None)
+            if g["rel"] or has_spec or context is None or "同期" in text[m.end():e]:
+                return None
+            y = int(g["y"])
+            if y < context - 2:  # 比2001年增长14.3倍: cumulative over the years since
+                return mention(date(y, 1, 1), date(context, 12, 31), True, s=s, e=e)
+            return None
+
+    explicit = bool(g["y"] or g["rel"])
+    if g["y"]:
+        year = int(g["y"])
+    elif g["rel"]:
+        offset = _lexicon()["relative_years"][g["rel"]]
+        if published is not None:
+            year = published.year + offset
+        else:
+            year = _nearest_fixed_year(m.start(), anchor, fixed_years)
+            if year is None:
+                return mention(None, None, True)
+    else:
+        year = anchor
+
+    first_m, last_m, kind = _months(g, published)
+    if first_m is None:
+        return None
+    if year is None:
+        if published is None:
+            return mention(None, None, False, kind)
+        year = published.year
+        if kind != "day" and not (g["full"] or g["ytd"]) and (year, first_m) > (published.year, published.month):
+            year -= 1  # 四季度 published in January: the quarter just ended
+    if kind == "day":
+        try:
+            d = date(year, first_m, int(g["d"]))
+        except ValueError:
+            return None
+        if g["asof"]:
+            return mention(d, d, explicit, "span")
+        return mention(d, d, explicit, "day")
+    start_d, end_d = _first(year, first_m), _last(year, last_m)
+    if g["asof2"] or (g["asof"] and g["rel"] and not g["y"] and g["rel"] in ("今年", "本年")):
+        start_d = date(year, 1, 1)  # 今年截至4月底: January to April
+    elif g["asof"] and not g["ytd"]:
+        start_d = _first(year, last_m)  # 截至4月底: the stock at the end of April
+    if g["ytd"] or g["since"] or g["since2"]:
+        if published is not None and published >= start_d:
+            end_d = _last(published.year, published.month)
+        else:
+            end_d = date(year, 12, 31)  # no published date to run to
+    return mention(start_d, end_d, explicit)
+
+
+def _months(g: dict, published: date | None) -> tuple[int | None, int | None, str]:
+    """First and last month the spec words cover (a bare year: 1..12)."""
+    if g["m1"]:
+        a, b = _num(g["m1"]), _num(g["m2"])
+        return (a, b, "span") if 1 <= a <= b <= 12 else (None, None, "span")
+    if g["firstn"]:
+        n = _num(g["firstn"])
+        return (1, n, "span") if 1 <= n <= 12 else (None, None, "span")
+    if g["firstq"]:
+        n = _num(g["firstq"])
+        return 1, 3 * n, "span"
+    if g["q"]:
+        q = _lexicon()["quarters"][g["q"]]
+        return (3 * q, 3 * q, "span") if g["qend"] else (3 * q - 2, 3 * q, "span")
+    if g["half"]:
+        a, b = _lexicon()["halves"][g["half"]]
+        return a, b, "span"
+    if g["yend"]:
+        return 12, 12, "span"
+    if g["dm"]:
+        n = _num(g["dm"])
+        return n, n, "day"
+    if g["m"]:
+        n = _num(g["m"])
+        return n, n, "span"
+    if g["ytd"]:
+        return 1, 1, "span"
+    return 1, 12, "span"  # a year alone, 全年
+
+
+def _nearest_fixed_year(pos: int, anchor: int | None, fixed_years: list[tuple[int, int]]) -> int | None:
+    """No published date: 今年/去年 take the year the text fixes nearest before, else after."""
+    if anchor is not None:
+        return anchor
+    return next((y for p, y in fixed_years if p > pos), None)
