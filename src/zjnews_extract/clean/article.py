@@ -1,0 +1,79 @@
+"""The article's candidate lines -> kept paragraphs and a log of what went, and why.
+
+Applies the chrome rules line by line, splits an editor mark glued to the last
+paragraph, drops link lists, notes where the article ends (editor, tags,
+copyright) so the menus after it go too, and drops a summary repeated at the end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Removed
+from . import chrome
+
+_SQUASH = re.compile(r"\s+")
+# A line after the article's end is kept only if it reads as real prose of this length.
+_MIN_PROSE_AFTER_END = 15
+# Repeats shorter than this are too common to call a repeated summary.
+_MIN_REPEAT = 12
+
+
+def squash(text: str) -> str:
+    return _SQUASH.sub("", text)
+
+
+@dataclass
+class Filtered:
+    kept: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    chrome_lines: list[str] = field(default_factory=list)  # removed for being chrome: metadata lives here
+
+
+def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered:
+    """`lines` are (text, link characters); the headline is dropped here and shown once on top."""
+    out = Filtered()
+    head = squash(headline) if headline else ""
+    seen_body = False
+    ended = False
+    for text, link_chars in lines:
+        text = text.strip()
+        if not text:
+            continue
+        flat = squash(text)
+        if head and (flat == head or (not seen_body and len(flat) >= 4 and flat in head)):
+            out.removed.append(Removed(text=text, reason="headline"))
+            continue
+        if link_chars and link_chars >= 0.5 * len(flat):
+            out.removed.append(Removed(text=text, reason="links"))
+            continue
+        rule = chrome.match(text)
+        if rule is not None:
+            out.removed.append(Removed(text=text, reason=rule.reason))
+            out.chrome_lines.append(text)
+            ended = ended or (rule.ends and seen_body)
+            continue
+        prose = chrome.reads_as_prose(text) and len(flat) >= _MIN_PROSE_AFTER_END
+        if ended and not prose:
+            out.removed.append(Removed(text=text, reason="after article end"))
+            continue
+        glued = chrome.split_glued_editor(text) if prose else None
+        if glued:
+            text, tail = glued
+            out.removed.append(Removed(text=tail, reason="editor"))
+            out.chrome_lines.append(tail)
+        out.kept.append(text)
+        seen_body = seen_body or prose
+    _drop_trailing_repeats(out)
+    return out
+
+
+def _drop_trailing_repeats(out: Filtered) -> None:
+    """A summary printed again at the bottom of the page is not a new paragraph."""
+    while len(out.kept) > 1:
+        last = squash(out.kept[-1])
+        earlier = "".join(squash(t) for t in out.kept[:-1])
+        if len(last) >= _MIN_REPEAT and last in earlier:
+            out.removed.append(Removed(text=out.kept.pop(), reason="repeated"))
+        else:
+            break

@@ -1,0 +1,47 @@
+"""Publication dates as printed on Chinese pages -> ISO 8601 (+08:00 when a time is given)."""
+from __future__ import annotations
+
+import re
+
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*(?:星期.|周.))?[\sT,，]*(?:(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?:/|[^\d])")
+_URL_YEAR_MONTHDAY = re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/")
+
+
+def _iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s: str | None = None) -> str | None:
+    year, month, day = int(y), int(mo), int(d)
+    if not (1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    day_text = f"{year:04d}-{month:02d}-{day:02d}"
+    if h is None or mi is None:
+        return day_text
+    hour, minute, second = int(h), int(mi), int(s or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day_text
+    # Chinese news pages print Beijing time.
+    return f"{day_text}T{hour:02d}:{minute:02d}:{second:02d}+08:00"
+
+
+def find_datetime(text: str) -> str | None:
+    """The first full date (and its time, when printed next to it) in `text`."""
+    for m in _DATE.finditer(text):
+        iso = _iso(*m.groups())
+        if iso:
+            return iso
+    return None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """A date in the article's address: /2019-09/09/, /20200911/, /2020/0911/."""
+    if not url:
+        return None
+    for pattern in (_URL_DATE, _URL_YEAR_MONTHDAY):
+        m = pattern.search(url)
+        if m:
+            iso = _iso(*m.groups())
+            if iso:
+                return iso
+    return None

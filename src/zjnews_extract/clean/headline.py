@@ -1,0 +1,76 @@
+"""The headline of a page: the line the <title> starts with, not the <title> with its site suffix."""
+from __future__ import annotations
+
+import json
+import re
+
+from .article import squash
+from .html import Line
+
+# "<headline>_网易财经", "<headline> - 山西省人民政府门户网站", "<headline>--文化--人民网"
+_TITLE_SEPARATORS = re.compile(r"\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s)\s*")
+# A headline line must cover this share of the <title>'s first part to be trusted over it.
+_MIN_COVER = 0.6
+
+# Meta tags that carry the article's own headline, most specific first.
+_TITLE_METAS = ("articletitle", "og:title", "twitter:title", "headline", "title")
+
+
+def read_meta(root) -> dict[str, str]:
+    """<meta name|property|itemprop=… content=…>, keys lower-cased, first value wins."""
+    metas: dict[str, str] = {}
+    for m in root.iter("meta"):
+        key = m.get("name") or m.get("property") or m.get("itemprop") or m.get("http-equiv")
+        content = m.get("content")
+        if key and content and content.strip():
+            metas.setdefault(re.sub(r"\s+", "", key).lower(), content.strip())
+    return metas
+
+
+def json_ld(root) -> list[dict]:
+    """The page's JSON-LD objects (the ones that parse)."""
+    found: list[dict] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text[:200_000])
+        except (ValueError, RecursionError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        found.extend(item for item in items if isinstance(item, dict))
+    return found
+
+
+def page_title(root) -> str:
+    el = root.find(".//title")
+    return re.sub(r"\s+", " ", el.text_content()).strip() if el is not None else ""
+
+
+def find_headline(lines: list[Line], title: str, metas: dict[str, str]) -> tuple[str | None, int | None]:
+    """(headline, index of its line in `lines`, or None when read from <title> or meta)."""
+    full = squash(title)
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    first = max(parts, key=len) if parts else title
+    best, best_at = None, None
+    if full:
+        for i, line in enumerate(lines):
+            flat = squash(line.text)
+            if len(flat) < 4 or len(flat) > 120 or not full.startswith(flat):
+                continue
+            if best is None or len(flat) > len(squash(best)):
+                best, best_at = line.text, i
+        if best is not None and len(squash(best)) >= _MIN_COVER * len(squash(first)):
+            return best, best_at
+    for key in _TITLE_METAS:
+        meta = metas.get(key)
+        if meta and len(meta) >= 4:
+            flat = squash(meta)
+            for i, line in enumerate(lines):
+                if squash(line.text) == flat:
+                    return line.text, i
+            if not full or full.startswith(flat) or flat in full:
+                return meta, None
+    if first and len(squash(first)) >= 4:
+        return first.strip(), None
+    return None, None

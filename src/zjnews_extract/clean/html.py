@@ -1,0 +1,156 @@
+"""HTML text -> a tree that survives broken markup, and the page as lines.
+
+The tree comes from lxml's HTML parser fed a str (never bytes: see decode.py),
+with no network and comments/PIs dropped. Everything lives in memory: a page
+of a few MB parses in tens of milliseconds.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html as lxml_html
+
+# libxml2 stops reading at a stray </html> or </body>, so an article placed after one
+# (seen on government pages) is lost; the tags carry no meaning, dropping them is safe.
+_CLOSING_ROOT = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
+# A DOCTYPE with an internal subset can define entities (billion laughs, external files);
+# the HTML parser does not expand them, but we drop the subset anyway.
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+_PARSER = lxml_html.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False,
+    collect_ids=False, compact=True,
+)
+
+# Elements whose text is never article text.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "select", "option", "textarea", "button", "head", "title",
+    "svg", "template", "object", "embed", "canvas", "map", "audio", "video", "input", "link", "meta",
+})
+# Elements that start a new line of text.
+BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
+    "td", "th", "tbody", "thead", "tfoot", "section", "article", "header", "footer", "nav", "aside", "main",
+    "blockquote", "pre", "form", "figure", "figcaption", "center", "hr", "address", "caption", "fieldset",
+    "body", "html", "dir", "menu", "legend", "details", "summary",
+})
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup, as opposed to text pasted from a browser window."""
+    head = text[:4096].lower()
+    return bool(re.search(r"<(?:html|head|body|div|p|meta|title|!doctype|table|span|a\s|br)\b", head))
+
+
+def parse_html(text: str):
+    """The page's element tree; None when nothing parses (no markup at all)."""
+    text = _XML_PROLOG.sub("", text, count=1)
+    text = _DOCTYPE_SUBSET.sub("", text[:65536], count=1) + text[65536:]
+    text = _CLOSING_ROOT.sub("", text)
+    text = text.replace("\x00", "")
+    try:
+        root = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None
+    return root
+
+
+def tag_of(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def is_hidden(el) -> bool:
+    style = el.get("style")
+    return bool(style and _HIDDEN.search(style)) or el.get("hidden") is not None
+
+
+class Line:
+    """One visual line of the page: its text, how much of it is link text, and where it sits."""
+
+    __slots__ = ("text", "link_chars", "owner", "heading")
+
+    def __init__(self, owner, heading: str | None):
+        self.text = ""
+        self.link_chars = 0
+        self.owner = owner  # innermost block element the line starts in
+        self.heading = heading  # "h1".."h6" when inside a heading
+
+    @property
+    def chars(self) -> int:
+        return len(self.text) - self.text.count(" ")
+
+    def __repr__(self) -> str:
+        return f"Line({self.text[:40]!r}, links={self.link_chars})"
+
+
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u2002\u2003\u2009\ufeff]+")
+
+
+def page_lines(root) -> list[Line]:
+    """The visible text of the page, broken at block elements, in document order.
+
+    Iterative (no recursion), so a 10 000-deep nesting cannot blow the stack.
+    """
+    lines: list[Line] = []
+    current: Line | None = None
+    blocks: list = [root]
+    headings: list[str] = []
+    links = 0  # depth of <a> elements we are inside
+
+    def add(text: str | None, owner) -> None:
+        nonlocal current
+        if not text:
+            return
+        text = _SPACES.sub(" ", text)
+        if text == " " or not text:
+            if current is not None and current.text and not current.text.endswith(" "):
+                current.text += " "
+            return
+        if current is None:
+            current = Line(owner, headings[-1] if headings else None)
+            text = text.lstrip()
+        current.text += text
+        if links:
+            current.link_chars += len(text) - text.count(" ")
+
+    def brk() -> None:
+        nonlocal current
+        if current is not None:
+            current.text = current.text.strip()
+            if current.text:
+                lines.append(current)
+            current = None
+
+    stack = [(root, False)]
+    while stack:
+        el, leaving = stack.pop()
+        tag = tag_of(el)
+        if leaving:
+            if tag == "a":
+                links -= 1
+            if tag in BLOCK_TAGS:
+                brk()
+                blocks.pop()
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                headings.pop()
+            add(el.tail, blocks[-1])
+            continue
+        if not tag or tag in SKIP_TAGS or is_hidden(el):
+            add(el.tail, blocks[-1])
+            continue
+        if tag in BLOCK_TAGS:
+            brk()
+            blocks.append(el)
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            headings.append(tag)
+        if tag == "a":
+            links += 1
+        add(el.text, blocks[-1])
+        stack.append((el, True))
+        for child in reversed(el):
+            stack.append((child, False))
+    brk()
+    return lines

@@ -1,0 +1,129 @@
+"""Which part of the page is the article: text and punctuation density, CETD/GNE style.
+
+Every line votes for the block elements that contain it: a sentence-like line
+(plain text with Chinese punctuation) adds its length, link text and short
+unpunctuated text subtract. The container with the best balance is the
+article: it holds the sentences and as little navigation as possible, so a
+three-sentence item still beats the long related-links list beside it.
+"""
+from __future__ import annotations
+
+import re
+
+from .html import Line
+
+_PUNCT = re.compile(r"[，。！？；：、,!?;]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？!?；;…」”\"]$")
+
+# Weights of the balance; link text costs more than unlinked chrome (menus are links).
+LINK_COST = 1.0
+SHORT_COST = 0.35
+
+
+def is_sentence(line: Line) -> bool:
+    """A line that reads like article prose rather than navigation."""
+    n = line.chars
+    if n == 0 or line.link_chars > n * 0.3:
+        return False
+    plain = n - line.link_chars
+    if len(_HAN.findall(line.text)) < n * 0.4:  # contact lines, codes, English boilerplate
+        return False
+    puncts = len(_PUNCT.findall(line.text))
+    if plain >= 40 and puncts >= 1:
+        return True
+    return plain >= 8 and (puncts >= 2 or bool(_SENTENCE_END.search(line.text)))
+
+
+def line_weight(line: Line) -> float:
+    """What a line adds to (or takes from) every block that contains it."""
+    plain = line.chars - line.link_chars
+    if is_sentence(line):
+        return plain + 10 * len(_PUNCT.findall(line.text))
+    return -(LINK_COST * line.link_chars + SHORT_COST * plain)
+
+
+# Prose counts less for each level it sits above: the innermost wrapper of the
+# paragraphs wins over a page section that also holds comments or teasers.
+DECAY = 0.6
+# Growing the chosen block to its parent must add mostly prose: at least this share of
+# the added lines, and of the added characters, must be sentences.
+GROW_LINE_SHARE = 0.4
+GROW_CHAR_SHARE = 0.6
+
+
+# Paragraph-level elements are never the article themselves: their container is.
+_LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "span", "font", "a", "b",
+                          "strong", "em", "i", "u", "br", "pre", "blockquote", "figcaption", "caption"})
+
+
+class _Tally:
+    __slots__ = ("el", "decayed", "net", "lines", "sentences", "chars", "sentence_chars")
+
+    def __init__(self, el):
+        self.el = el
+        self.decayed = 0.0
+        self.net = 0.0
+        self.lines = self.sentences = self.chars = self.sentence_chars = 0
+
+
+def main_block(lines: list[Line]):
+    """The element holding the article, or None for a page with no prose at all."""
+    tallies: dict[int, _Tally] = {}
+    any_sentence = False
+    for line in lines:
+        sentence = is_sentence(line)
+        weight = line_weight(line)
+        any_sentence = any_sentence or sentence
+        el, factor = line.owner, 1.0
+        while el is not None:
+            t = tallies.get(id(el))
+            if t is None:
+                t = tallies[id(el)] = _Tally(el)
+            t.net += weight
+            t.decayed += weight * factor if sentence else weight
+            t.lines += 1
+            t.chars += line.chars
+            if sentence:
+                t.sentences += 1
+                t.sentence_chars += line.chars
+            if t.el.tag not in _LEAF_BLOCKS:
+                factor *= DECAY
+            el = el.getparent()
+    if not any_sentence:
+        return None
+    candidates = [t for t in tallies.values() if t.el.tag not in _LEAF_BLOCKS]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda t: t.decayed)
+    # Grow while the parent adds prose (the rest of a split article), not chrome or comments.
+    while True:
+        parent_el = best.el.getparent()
+        parent = tallies.get(id(parent_el)) if parent_el is not None else None
+        if parent is None:
+            break
+        lines_added = parent.lines - best.lines
+        chars_added = parent.chars - best.chars
+        if lines_added == 0:
+            best = parent
+            continue
+        sentences_added = parent.sentences - best.sentences
+        sentence_chars_added = parent.sentence_chars - best.sentence_chars
+        if (parent.net > best.net and sentences_added >= GROW_LINE_SHARE * lines_added
+                and sentence_chars_added >= GROW_CHAR_SHARE * chars_added):
+            best = parent
+        else:
+            break
+    return best.el
+
+
+def lines_within(lines: list[Line], block) -> list[Line]:
+    """The lines whose element sits inside `block`."""
+    inside = []
+    for line in lines:
+        el = line.owner
+        while el is not None and el is not block:
+            el = el.getparent()
+        if el is block:
+            inside.append(line)
+    return inside
