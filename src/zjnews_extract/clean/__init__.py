@@ -10,6 +10,8 @@ headline.py, dates.py, byline.py (metadata), text.py (pasted text).
 """
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError
 from ..records import CleanedPage, Removed
 from . import chrome
@@ -29,7 +31,9 @@ _DATE_METAS = ("article:published_time", "pubdate", "publishdate", "og:time", "o
                "weibo:article:create_at", "datepublished", "publish_time", "publishtime", "ptime",
                "firstpublishedtime", "dc.date", "dcterms.created", "date")
 _SOURCE_METAS = ("contentsource", "source", "mediaid", "og:site_name")
-_AUTHOR_METAS = ()  # meta author is usually the site or a staff id, never trusted for reporters
+# Site names after the headline in <title>, and what an outlet's name ends with.
+_TITLE_PARTS = re.compile(r"\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s|_)\s*")
+_OUTLET_END = re.compile(r"(网|报|社|台|刊|站|杂志|新闻|频道)$")
 # Lines under the headline searched for the dateline, source and byline.
 _HEADER_LINES = 12
 # Pages beyond this are cut: no news article is longer, and parsing stays fast.
@@ -83,22 +87,25 @@ def _clean_html(root, *, url, encoding, method) -> CleanedPage:
                and not (head_at is not None and line is lines[head_at])]
     removed.extend(filtered.removed)
 
-    # The header: lines under the headline, down to where the article block starts.
+    # The header: from under the headline down to the first paragraph of prose.
     start = lines.index(inside[0]) if inside else len(lines)
     top = head_at + 1 if head_at is not None and head_at < start else max(0, start - 6)
-    header = [line.text for line in lines[top:min(start, top + _HEADER_LINES)]]
-    header += [line.text for line in inside[:4]]
-    near = header + filtered.chrome_lines + filtered.kept[:2] + filtered.kept[-2:]
+    header = _header(line.text for line in lines[top:top + 40])
+    end = lines.index(inside[-1]) + 1 if inside else len(lines)
+    below = [line.text for line in lines[end:end + _HEADER_LINES]]  # some pages print the dateline under the article
+    meta_lines = filtered.chrome_lines + header
+    near = header + meta_lines + filtered.kept[:2] + filtered.kept[-2:] + below
 
-    published = (find_datetime(" ".join(header[:_HEADER_LINES])) or _meta_date(metas, root)
-                 or date_in_url(url or metas.get("og:url") or metas.get("url")))
-    source = find_source(near) or _first_meta(metas, _SOURCE_METAS)
+    published = (find_datetime(" ".join(header)) or _meta_date(metas, root)
+                 or find_datetime(" ".join(below)) or date_in_url(url or metas.get("og:url") or metas.get("url")))
+    source = (find_source(near) or find_source(filtered.notices) or _first_meta(metas, _SOURCE_METAS)
+              or _site_from_title(page_title(root), headline))
     source = _strip_label(source)
     authors = find_authors(near, filtered.kept[-1] if filtered.kept else None)
     body = ([headline] if headline else []) + filtered.kept
     return CleanedPage(
         text="\n".join(body), title=headline, published=published, source=source, authors=authors,
-        editor=find_editor(filtered.chrome_lines + header), tags=find_tags(filtered.chrome_lines + header),
+        editor=find_editor(meta_lines), tags=find_tags(meta_lines),
         encoding=encoding, encoding_method=method, removed=removed,
     )
 
@@ -119,11 +126,35 @@ def _clean_text(text: str, *, url, encoding, method) -> CleanedPage:
     published = find_datetime(" ".join(header)) or date_in_url(url)
     body = ([headline] if headline else []) + filtered.kept
     return CleanedPage(
-        text="\n".join(body), title=headline, published=published, source=_strip_label(find_source(near)),
+        text="\n".join(body), title=headline, published=published,
+        source=_strip_label(find_source(near) or find_source(filtered.notices)),
         authors=find_authors(near, filtered.kept[-1] if filtered.kept else None),
         editor=find_editor(filtered.chrome_lines), tags=find_tags(filtered.chrome_lines),
         encoding=encoding, encoding_method=method, removed=removed,
     )
+
+
+def _header(texts) -> list[str]:
+    """Lines up to the first paragraph of prose: where datelines, sources and bylines sit."""
+    header = []
+    for text in texts:
+        if len(header) >= _HEADER_LINES or (chrome.reads_as_prose(text) and len(text) >= 30
+                                             and chrome.match(text) is None):
+            break
+        header.append(text)
+    return header
+
+
+def _site_from_title(title: str, headline: str | None) -> str | None:
+    """'港特首…道歉 - BBC中文网 - 两岸三地' -> 'BBC中文网': the outlet named after the headline."""
+    rest = title
+    if headline and squash(title).startswith(squash(headline)):
+        rest = title[len(headline):] if title.startswith(headline) else title
+    for part in _TITLE_PARTS.split(rest):
+        part = part.strip()
+        if 2 <= len(part) <= 20 and _OUTLET_END.search(part):
+            return part
+    return None
 
 
 def _meta_date(metas: dict[str, str], root) -> str | None:

@@ -19,6 +19,10 @@ _MIN_PROSE_AFTER_END = 15
 _MIN_REPEAT = 12
 
 
+# Removed lines that carry metadata (a disclaimer's "原作者" is nobody's byline).
+_METADATA_REASONS = frozenset({"dateline", "source-line", "page-info", "byline", "editor", "tags"})
+
+
 def squash(text: str) -> str:
     return _SQUASH.sub("", text)
 
@@ -27,7 +31,8 @@ def squash(text: str) -> str:
 class Filtered:
     kept: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
-    chrome_lines: list[str] = field(default_factory=list)  # removed for being chrome: metadata lives here
+    chrome_lines: list[str] = field(default_factory=list)  # removed datelines, bylines, editor and tag lines
+    notices: list[str] = field(default_factory=list)  # copyright notices: "本文为百略网授权…" names the outlet
 
 
 def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered:
@@ -50,17 +55,20 @@ def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered
         rule = chrome.match(text)
         if rule is not None:
             out.removed.append(Removed(text=text, reason=rule.reason))
-            out.chrome_lines.append(text)
+            if rule.reason in _METADATA_REASONS:
+                out.chrome_lines.append(text)
+            elif rule.reason == "copyright":
+                out.notices.append(text)
             ended = ended or (rule.ends and seen_body)
             continue
         prose = chrome.reads_as_prose(text) and len(flat) >= _MIN_PROSE_AFTER_END
         if ended and not prose:
             out.removed.append(Removed(text=text, reason="after article end"))
             continue
-        glued = chrome.split_glued_editor(text) if prose else None
+        glued = chrome.split_glued(text) if prose else None
         if glued:
-            text, tail = glued
-            out.removed.append(Removed(text=tail, reason="editor"))
+            text, tail, reason = glued
+            out.removed.append(Removed(text=tail, reason=reason))
             out.chrome_lines.append(tail)
         out.kept.append(text)
         seen_body = seen_body or prose

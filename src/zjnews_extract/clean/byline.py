@@ -85,6 +85,9 @@ def find_authors(lines: list[str], last_paragraph: str | None) -> list[str]:
     return found
 
 
+_ROLE_WORDS = frozenset({"来源", "作者", "记者", "编辑", "责任编辑", "本站", "本网", "网络", "互联网", "未知", "佚名"})
+
+
 def find_source(lines: list[str]) -> str | None:
     """The outlet named by 来源 (or printed beside the dateline)."""
     lex = _lexicon()
@@ -101,7 +104,7 @@ def find_source(lines: list[str]) -> str | None:
                 if cut >= 2:
                     source = source[:cut]
             source = re.sub(r"[(（][^)）]{1,6}[)）]$", "", source).strip(" ·-")
-            if len(source) >= 2 and source not in lex.not_names:
+            if len(source) >= 2 and source not in _ROLE_WORDS:
                 return source
     return None
 

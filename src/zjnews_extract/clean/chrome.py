@@ -12,9 +12,6 @@ from functools import lru_cache
 from importlib import resources
 
 _PROSE = re.compile(r"[，。；！？]|[,;!?]\s")
-# An editor mark glued to the end of the last paragraph: "…市场。（责任编辑：吴珂珺）"
-_GLUED_EDITOR = re.compile(
-    r"\s*[\[【（(]?\s*(?:标签|关键词)?[^。！？]{0,30}?(?:责任编辑|责编)\s*[:：][^。！？]{0,30}$")
 
 
 @dataclass(frozen=True)
@@ -27,8 +24,18 @@ class Rule:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(resources.files("zjnews_extract.data").joinpath("chrome.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def glued_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((g["reason"], re.compile(g["pattern"])) for g in _data().get("glued", []))
+
+
+@lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
-    data = tomllib.loads(resources.files("zjnews_extract.data").joinpath("chrome.toml").read_text("utf-8"))
+    data = _data()
     return tuple(
         Rule(reason=r["reason"], pattern=re.compile(r["pattern"]), max_len=int(r.get("max_len", 10_000)),
              prose_ok=bool(r.get("prose_ok", False)), ends=bool(r.get("ends", False)))
@@ -58,9 +65,10 @@ def match(text: str) -> Rule | None:
     return None
 
 
-def split_glued_editor(text: str) -> tuple[str, str] | None:
-    """(paragraph, editor tail) when a long paragraph ends in an editor mark, else None."""
-    m = _GLUED_EDITOR.search(text)
-    if not m or m.start() < 10:
-        return None
-    return text[: m.start()].rstrip(), text[m.start():].strip()
+def split_glued(text: str) -> tuple[str, str, str] | None:
+    """(paragraph, tail, reason) when a paragraph ends in chrome (an editor mark, a home link)."""
+    for reason, pattern in glued_rules():
+        m = pattern.search(text)
+        if m and m.start() >= 10:
+            return text[: m.start()].rstrip(), text[m.start():].strip(), reason
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import chrome
 from .html import Line
 
 _PUNCT = re.compile(r"[，。！？；：、,!?;]")
@@ -31,8 +32,10 @@ def is_sentence(line: Line) -> bool:
         return False
     puncts = len(_PUNCT.findall(line.text))
     if plain >= 40 and puncts >= 1:
-        return True
-    return plain >= 8 and (puncts >= 2 or bool(_SENTENCE_END.search(line.text)))
+        return chrome.match(line.text) is None
+    if plain < 8 or not (puncts >= 2 or _SENTENCE_END.search(line.text)):
+        return False
+    return chrome.match(line.text) is None  # a disclaimer is prose, but not the article
 
 
 def line_weight(line: Line) -> float:
