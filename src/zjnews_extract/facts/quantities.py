@@ -1,16 +1,592 @@
 """Quantities: every amount, count, percentage, growth, pp and rank in a text.
 
-Placeholder until the quantity parser lands: Arabic percentages only.
+One grammar, built once from the lexicons in data/quantity_*.toml with the
+`regex` module: qualifier + currency sign + sign + numeral + scale + unit +
+qualifier, next to a few fixed shapes (第N rank, 前N top, 连续N个月 streak,
+翻番, N强) and to the things that only look numeric (names with numerals,
+dates, clock times, phone numbers, links, footnotes, list numbers), which are
+matched first and dropped. Then a few passes over the items in text order:
+ranges (400-500亿元), units carried back over lists (6360.6亿、2004.4亿元),
+money context (110万亿、120万亿 … 140万亿元), and the nearest cue before a
+percentage deciding growth or share and its sign (下降2.1% -> -2.1).
+Every pass is linear in the number of items; the regex uses bounded,
+possessive repetition.
 """
 from __future__ import annotations
 
-import re
+import bisect
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
 
 from ..records import Quantity
+from .numbers import CN_BIG, CN_DIGITS, NUMERAL, arabic_value, parse_numeral
 
-_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
+_BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **CN_BIG}
+_HAN = regex.compile(r"\p{Han}")
+_FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_CONJ = set("和与與及或到至、")
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+
+
+def _load(name: str) -> dict:
+    with resources.files("zjnews_extract.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words) -> str:
+    """Longest-first alternation, so 个百分点 wins over 个 and 千瓦时 over 千瓦."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        pat = regex.escape(w)
+        if w[-1].isascii() and w[-1].isalpha():
+            pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
+        out.append(pat)
+    return "(?:" + "|".join(out) + ")"
+
+
+@dataclass
+class _Lexicon:
+    """Everything the grammar and the passes look up, read once from TOML."""
+
+    pattern: regex.Pattern
+    cue_pattern: regex.Pattern
+    change_before: regex.Pattern
+    multiple_before: regex.Pattern
+    unit_kind: dict  # surface -> (category, normalised unit)
+    currency_prefix: dict
+    qual_before: dict
+    qual_between: dict
+    qual_after: dict
+    cues: dict
+    adjacent: dict
+    threshold_heads: tuple
+    money_words: tuple
+    currency_small: dict
+
+
+_LEX: _Lexicon | None = None
+
+
+def _lexicon() -> _Lexicon:
+    global _LEX
+    if _LEX is None:
+        _LEX = _build()
+    return _LEX
+
+
+def _build() -> _Lexicon:
+    units = _load("quantity_units.toml")
+    words = _load("quantity_words.toml")
+    skip = _load("quantity_skip.toml")
+
+    unit_kind: dict[str, tuple[str, str]] = {}
+    for cat in ("time", "noun", "measure", "physical", "pp", "percent", "currency"):
+        for surface, norm in units[cat].items():
+            unit_kind[surface] = (cat, norm)
+    for surface in units["currency_small"]:
+        unit_kind.setdefault(surface, ("currency_small", "CNY"))
+    unit_kind["成"] = ("cheng", "%")
+
+    n = NUMERAL
+    bare = r"(?:[十拾百佰千仟万萬亿億]{1,3}+)"
+    unit_words = [u for u in unit_kind if u != "成"]
+    units_re = (
+        rf"(?:{_alt(unit_words)}"
+        r"|成(?P<cheng>[一二三四五六七八九]|半)?(?![立为為功本交果员員就熟长長绩績型品都效])"
+        r")"
+    )
+    pre = _alt(words["qualifier_before"])
+    between = _alt(words["qualifier_between"])
+    after = _alt(words["qualifier_after"])
+    cur_pre = _alt(units["currency_prefix"])
+    sign = r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％])[-－−])"
+    small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
+    money_tail = (
+        rf"(?:又?(?P<jiao>{small_digit})[角毛])?(?:又?(?P<fen>{small_digit})美?分(?!之))?(?:钱|整|正)?"
+    )
+
+    pats = skip["patterns"]
+    names = skip["names"]["words"]
+    name_alts = []
+    for w in sorted(names, key=len, reverse=True):
+        p = regex.escape(w)
+        if w[0].isdigit():
+            p = r"(?<![0-9.])" + p
+        if w[-1].isdigit():
+            p += r"(?![0-9.])"
+        name_alts.append(p)
+    non_rank = _alt(skip["non_rank_after"]["words"])
+    top_not = _alt(skip["top_not_rank_after"]["words"])
+    article = _alt(skip["article_measures"]["words"])
+    weekday = _alt(skip["weekday_prefixes"]["words"])
+    skip_re = "|".join([
+        pats["url"], pats["iso_date"], pats["clock"], pats["phone"], pats["long_id"],
+        pats["footnote"], pats["letter_code"], pats["list_number"],
+        "(?:" + "|".join(name_alts) + ")",
+        rf"第{n}(?={non_rank})",  # 第131届, 第一产业: ordinals of names
+        rf"前{n}(?={top_not})",  # 前三季度: a period
+        rf"(?:[一二三四五六七八九十两兩]{{1,3}}|[0-9]{{1,2}})大(?=\p{{Han}})",  # 五大任务: list sizes
+        rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
+        rf"(?<![\p{{Han}}0-9])一(?={article})|(?<=[^第前\d]\p{{Han}}?)一(?={article})",  # 一个 = "a"
+    ])
+
+    grammar = rf"""
+    (?P<skip>{skip_re})
+    |(?P<streak>(?:连续|連續)(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
+    |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
+    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強)?)
+    |(?P<fan>翻(?:了)?(?P<fan_n>[一两二三四兩])?番)
+    |(?P<strong>(?P<sg_n>{n})(?:强|強)(?![调調化大劲勁度国國势勢项項盛]))
+    |(?P<q>
+        (?P<pre>{pre}(?:了)?)?
+        (?P<cur>{cur_pre}\s{{0,2}})?
+        (?P<sign>{sign})?
+        (?:
+            (?P<pct>百分百|半成)
+          | (?:(?P<fw>{n})又)?(?P<fden>{n}|{bare})分之(?P<fnum>{n})
+          | (?:(?P<sw>[0-9０-９]{{1,9}})又)?(?P<snum>[0-9０-９]{{1,9}}+)[/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])
+          | (?P<num>{n})
+          | (?P<bare>{bare})
+        )
+        (?P<mid>个(?=[亿億万萬])|{between})?
+        (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
+        (?:\s?(?P<unit>{units_re}))?
+        (?P<half>半)?
+        (?P<mt>{money_tail})
+        (?P<post>(?:[(（]含[)）])?{after})?
+    )
+    """
+    pattern = regex.compile(grammar, regex.VERBOSE | regex.MULTILINE)
+
+    cues = dict(words["growth_cues"])
+    cue_pattern = regex.compile(_alt(cues))
+    change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
+    change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
+    multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
+    return _Lexicon(
+        pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
+        multiple_before=multiple_before, unit_kind=unit_kind,
+        currency_prefix={k.strip(): v for k, v in units["currency_prefix"].items()},
+        qual_before=words["qualifier_before"], qual_between=words["qualifier_between"],
+        qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
+        threshold_heads=tuple(words["threshold_heads"]["words"]),
+        money_words=tuple(words["money_metric_words"]["words"]),
+        currency_small=dict(units["currency_small"]),
+    )
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str
+    value: float
+    unit: str | None
+    qualifier: str = "exact"
+    category: str | None = None  # unit category from the lexicon
+    unit_surface: str = ""
+    scale: float = 1.0  # trailing 万/亿 (or 3百), carried to the low end of a range
+    explicit_sign: bool = False
+    sign_start: int = -1  # where a leading '-' sits, for 1万-5万元
+    bare_ok: bool = True  # a unitless numeral that may stand on its own
+    fixed_kind: bool = False  # rank / streak / growth already decided
+
+
+def _qual(table: dict, word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.rstrip("了")
+    if word.startswith(("(", "（")):
+        word = word[3:]
+    return table.get(word)
+
+
+def _trailing_scale(num_text: str, tail: str | None) -> float:
+    """Scale written at the end of a numeral (400-500亿元 gives 亿 to 400)."""
+    s = 1.0
+    body = (num_text or "") + (tail or "").strip()
+    i = len(body)
+    while i > 0 and body[i - 1] in CN_BIG:
+        i -= 1
+    for c in body[i:]:
+        s *= CN_BIG[c]
+    if s == 1.0 and len(body) == 2 and body[1] in "百佰千仟" and (body[0] in CN_DIGITS or body[0].isdigit()):
+        s = _BARE_SCALES[body[1]]  # 3百, 三仟: the unit is the scale
+    return s
+
+
+def _is_chinese_only(s: str) -> bool:
+    return not any(c.isdigit() for c in s)
+
+
+def _number_value(m) -> tuple[float | tuple | None, str]:
+    """Value of the numeral core of a q-match, and a tag for how it was written."""
+    if m.group("pct"):
+        return (100.0 if m.group("pct") == "百分百" else 5.0), "pct"
+    if m.group("fnum") is not None:
+        num = parse_numeral(m.group("fnum"))
+        den_text = m.group("fden")
+        if _is_chinese_only(den_text) and all(c in _BARE_SCALES for c in den_text):
+            den = 1.0
+            for c in den_text:
+                den *= _BARE_SCALES[c]
+            if not isinstance(num, float):
+                return None, "bad"
+            return num * 100.0 / den, "pct"  # 百分之十二, 千分之二点四
+        den = parse_numeral(den_text)
+        whole = parse_numeral(m.group("fw")) if m.group("fw") else 0.0
+        if not isinstance(num, float) or not isinstance(den, float) or not den or not isinstance(whole, float):
+            return None, "bad"
+        return whole + num / den, "fraction"
+    if m.group("snum") is not None:
+        if m.group("snum").startswith(("0", "０")):
+            return None, "bad"  # 01/21 is a date
+        den = arabic_value(m.group("sden"))
+        whole = arabic_value(m.group("sw")) if m.group("sw") else 0.0
+        if not den:
+            return None, "bad"
+        return whole + arabic_value(m.group("snum")) / den, "fraction"
+    if m.group("num") is not None:
+        return parse_numeral(m.group("num")), "num"
+    bare = m.group("bare")
+    v = 1.0
+    for c in bare:
+        v *= _BARE_SCALES[c]
+    return v, "bare"
+
+
+def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
+    value, how = _number_value(m)
+    if override is not None:
+        value = override
+    if value is None or how == "bad":
+        return None
+    pre = m.group("pre")
+    qualifier = _qual(lex.qual_before, pre)
+    if how == "bare" and not (pre or m.group("mid")):
+        return None  # 万元国内生产总值: 万 alone is not a number
+    if how == "bare" and pre and qualifier is None:
+        return None
+    mid = m.group("mid")
+    if mid and mid != "个":
+        qualifier = qualifier or lex.qual_between.get(mid)
+    elif pre and pre.rstrip("了") in ("上", "数", "數", "几", "幾") and how != "bare":
+        return None  # 上5万 is not vague; 上/数/几 only count before a bare scale
+    tail = m.group("tail")
+    tail_scale = 1.0
+    if tail:
+        for c in tail.strip():
+            tail_scale *= CN_BIG[c]
+    num_text = m.group("num") or m.group("bare") or ""
+    scale = _trailing_scale(num_text, tail) if how in ("num", "bare") else 1.0
+
+    unit_text = m.group("unit")
+    category, unit = (None, None)
+    if unit_text:
+        base = unit_text[0] if unit_text.startswith("成") else unit_text
+        category, unit = lex.unit_kind.get(base, (None, None))
+    cur = m.group("cur")
+    cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
+
+    start, end = m.start(), m.end()
+    post = m.group("post")
+    if post:
+        pq = _qual(lex.qual_after, post)
+        qualifier = qualifier or pq
+        if pq in ("over", "under") and text.startswith(lex.threshold_heads, end):
+            return None  # 1亿元以上产业项目: a category threshold
+    sign = m.group("sign")
+
+    def signed(v: float) -> float:
+        return -v if sign else v
+
+    if isinstance(value, tuple):  # 三五百公里 / 十五六: two items, low over, high under
+        pair = []
+        for v, q in zip(value, ("over", "under")):
+            it = _from_q(m, text, lex, override=v)
+            if isinstance(it, _Item):
+                it.qualifier = qualifier or q
+                it.bare_ok = True
+                pair.append(it)
+        return pair
+    value = value * tail_scale
+
+    item = _Item(start, end, "number", signed(value), None, qualifier or "exact", category,
+                 unit_text or "", scale, bool(sign))
+    if sign and sign in "-－−":
+        item.sign_start = m.start("sign")
+    if how == "pct":
+        item.kind, item.unit, item.category = "percent", "%", "percent"
+        return item
+    if category is None:
+        if cur_code:
+            item.kind, item.unit, item.category = "value", cur_code, "currency"
+            return item
+        item.bare_ok = _bare_ok(m, text, how, num_text)
+        return item
+    if category == "time":
+        item.kind = "time"
+        return item
+    if category == "currency":
+        code = unit
+        if cur_code and unit == "CNY" and unit_text in ("元", "圆"):
+            code = cur_code  # 港币两千九百六十元, 新台币 177.1 亿元
+        if unit_text == "块" and scale > 1:
+            item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
+            return item
+        v = abs(value)
+        if m.group("jiao"):
+            v += _digit(m.group("jiao")) * 0.1
+        if m.group("fen"):
+            v += _digit(m.group("fen")) * 0.01
+        item.kind, item.unit, item.value = "value", code, signed(v)
+        return item
+    if category == "currency_small":
+        item.kind, item.unit, item.value = "value", "CNY", signed(value * lex.currency_small[unit_text])
+        return item
+    if category == "percent":
+        if unit == "‰":
+            item.value = signed(value / 10)
+        item.kind, item.unit = "percent", "%"
+        return item
+    if category == "pp":
+        item.kind, item.unit = "pp", "pp"
+        return item
+    if category == "cheng":
+        extra = m.group("cheng")
+        v = value * 10
+        if extra:
+            v += 5 if extra == "半" else CN_DIGITS[extra]
+        item.kind, item.unit, item.value = "percent", "%", signed(v)
+        return item
+    # physical, measure, noun
+    v = value + (0.5 if m.group("half") else 0.0)
+    if unit == "倍":
+        if lex.multiple_before.search(text, max(0, start - 4), start):
+            item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
+            return item
+    item.kind, item.unit, item.value = "value", unit, signed(v)
+    return item
+
+
+def _digit(c: str) -> float:
+    return float(c) if c.isdigit() else float(CN_DIGITS[c])
+
+
+def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
+    """Whether a unitless numeral stands on its own as a number."""
+    end = m.end()
+    nxt = text[end] if end < len(text) else ""
+    start = m.start()
+    prev = text[start - 1] if start > 0 else ""
+    if how == "fraction":
+        return True
+    if not num_text:
+        return True
+    if nxt and nxt.isascii() and nxt.isalpha():
+        return False  # 5G, 3D
+    if _is_chinese_only(num_text):
+        if nxt and _HAN.match(nxt) and nxt not in _CONJ:
+            return False  # 一切, 四川, 十一黄金周
+        if len(num_text) == 1:
+            if num_text in _FINANCIAL and prev and _HAN.match(prev):
+                return False  # 朝花夕拾, 队伍
+            if prev and _HAN.match(prev) and prev not in "是为為有到至和与與及或约約近超逾":
+                return False  # 统一, 之一
+        return True
+    # Arabic: a lone year-like integer (—2026—) is page furniture, not a number
+    if (len(num_text) == 4 and num_text.isdigit() and num_text[:2] in ("19", "20")
+            and not m.group("mid") and not m.group("tail") and not m.group("pre")):
+        return False
+    return True
+
+
+def _cue_kind(items, text: str, lex: _Lexicon) -> None:
+    """Growth or share, and the sign, for % and pp from the nearest cue before them."""
+    targets = [it for it in items if it.kind in ("percent", "pp") and not it.fixed_kind]
+    if not targets:
+        return
+    cues = [(c.end(), c.start(), lex.cues[c.group()]) for c in lex.cue_pattern.finditer(text)]
+    ends = [c[0] for c in cues]
+    bounds = [b.start() for b in _SENTENCE_END.finditer(text)]
+    for it in targets:
+        sentence_start = 0
+        bi = bisect.bisect_left(bounds, it.start) - 1
+        if bi >= 0:
+            sentence_start = bounds[bi] + 1
+        kind_found = sign_found = None
+        near = text[max(sentence_start, it.start - 3):it.start].rstrip("了")
+        if near and near[-1] in lex.adjacent:
+            kind_found = sign_found = lex.adjacent[near[-1]]
+        ci = bisect.bisect_right(ends, it.start) - 1
+        while ci >= 0 and (kind_found is None or sign_found is None):
+            end, cstart, ctype = cues[ci]
+            if cstart < sentence_start:
+                break
+            if kind_found is None and ctype != "cmp":
+                kind_found = ctype
+            if sign_found is None and ctype != "0":
+                sign_found = ctype
+            ci -= 1
+        if it.kind == "percent" and kind_found in ("+", "-", "0"):
+            it.kind = "growth"
+        if it.kind in ("growth", "pp") and sign_found == "-" and not it.explicit_sign:
+            it.value = -abs(it.value)
+
+
+_RANGE_GAPS = {"-", "—", "——", "–", "~", "～", "到", "至", "－", "--", "―", "−", "—-", "~~"}
+
+
+def _strip_gap(gap: str) -> str:
+    return gap.replace("(含)", "").replace("（含）", "").replace(" ", "").replace("从", "")
+
+
+def _ranges(items, text: str) -> None:
+    """400-500亿元, 1万(含)-5万元, 两到三万港元: low over, high under, scale and unit carried back."""
+    for a, b in zip(items, items[1:]):
+        if a.kind in ("rank", "streak") or b.kind in ("rank", "streak"):
+            continue
+        if b.sign_start >= 0:
+            gap = _strip_gap(text[a.end:b.sign_start])
+            if gap:
+                continue
+            b.start = b.sign_start + 1
+            b.value = abs(b.value)
+            b.explicit_sign = False
+        else:
+            gap = _strip_gap(text[a.end:b.start])
+            if gap not in _RANGE_GAPS and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間"), b.end)):
+                continue
+        if a.unit is None and a.kind in ("number",) and b.kind != "number":
+            if b.scale > 1 and a.scale == 1 and a.value * b.scale <= abs(b.value) * 1.0000001:
+                a.value *= b.scale
+                a.scale = b.scale
+            _take_unit(a, b)
+        elif a.unit is None and b.unit is None and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:
+            a.value *= b.scale
+        if a.qualifier == "exact":
+            a.qualifier = "over"
+        if b.qualifier == "exact":
+            b.qualifier = "under"
+
+
+def _take_unit(a: _Item, b: _Item) -> None:
+    a.kind, a.unit, a.category, a.unit_surface = b.kind, b.unit, b.category, b.unit_surface
+    a.fixed_kind = b.fixed_kind
+    if b.kind in ("growth", "pp", "value") and b.category in ("pp",) and b.value < 0 < a.value:
+        a.value = -a.value
+    a.bare_ok = True
+
+
+_LIST_GAPS = {"、", "和", "及", "与", "與", "或", "，和", "以及"}
+
+
+def _lists(items, text: str) -> None:
+    """6360.6亿、6211.9亿、2004.4亿元 and 2.2个和1.7个百分点: the last unit applies to all."""
+    for i in range(len(items) - 2, -1, -1):
+        a, b = items[i], items[i + 1]
+        if text[a.end:b.start] not in _LIST_GAPS:
+            continue
+        if a.kind == "number" and a.unit is None and b.kind in ("value", "percent", "growth", "pp", "time"):
+            _take_unit(a, b)
+        elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface:
+            _take_unit(a, b)  # 2.2个 … 1.7个百分点
+
+
+def _money_context(items, text: str, lex: _Lexicon) -> None:
+    """110万亿、120万亿 … 140万亿元: unitless 亿-scale amounts in a money sentence are money."""
+    bounds = [b.start() for b in _SENTENCE_END.finditer(text)]
+
+    def sentence(pos):
+        return bisect.bisect_left(bounds, pos)
+
+    money_by_sentence: dict[int, str] = {}
+    for it in items:
+        if it.kind == "value" and it.category == "currency":
+            money_by_sentence.setdefault(sentence(it.start), it.unit)
+    for it in items:
+        if it.kind != "number" or it.unit is not None:
+            continue
+        code = money_by_sentence.get(sentence(it.start))
+        if code and it.scale >= 1e8:
+            it.kind, it.unit, it.category = "value", code, "currency"
+        elif it.scale >= 100 and not _is_digit_start(text, it):
+            before = text[max(0, it.start - 10):it.start]
+            if any(w in before for w in lex.money_words):
+                it.kind, it.unit, it.category = "value", "CNY", "currency"  # 产值超百亿
+
+
+def _is_digit_start(text: str, it: _Item) -> bool:
+    return any(c.isdigit() or c in CN_DIGITS for c in text[it.start:it.end])
+
+
+def _changes(items, text: str, lex: _Lexicon) -> None:
+    """增加14家 / 减少5家: an absolute change takes the sign of the verb right before it."""
+    for it in items:
+        if it.kind != "value" or it.explicit_sign:
+            continue
+        m = lex.change_before.search(text, max(0, it.start - 4), it.start)
+        if m:
+            verb = m.group("verb")
+            sign = lex.cues.get(verb) or lex.adjacent.get(verb)
+            if sign == "-":
+                it.value = -abs(it.value)
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    return [Quantity(text=m.group(), start=m.start(), end=m.end(), kind="percent",
-                     value=float(m.group()[:-1]), unit="%") for m in _PERCENT.finditer(text)]
+    """Every numeric mention in `text`, in order, with offsets into `text`."""
+    if not text:
+        return []
+    lex = _lexicon()
+    items: list[_Item] = []
+    for m in lex.pattern.finditer(text):
+        group = m.lastgroup
+        if group == "skip":
+            continue
+        if group == "q":
+            got = _from_q(m, text, lex)
+            if got is None:
+                continue
+            if isinstance(got, list):
+                items.extend(got)
+            else:
+                items.append(got)
+            continue
+        items.append(_fixed(m, group))
+    items = [it for it in items if it is not None]
+    _ranges(items, text)
+    _lists(items, text)
+    _money_context(items, text, lex)
+    _changes(items, text, lex)
+    _cue_kind(items, text, lex)
+    out = []
+    for it in items:
+        if it.kind == "time" or (it.kind == "number" and not it.bare_ok):
+            continue
+        out.append(Quantity(text=text[it.start:it.end], start=it.start, end=it.end, kind=it.kind,
+                            value=float(it.value), unit=it.unit, qualifier=it.qualifier))
+    return out
+
+
+def _fixed(m, group: str) -> _Item | None:
+    """Items of the fixed shapes: rank, top-N, N强, streak, 翻番."""
+    start, end = m.start(), m.end()
+    if group == "fan":
+        n = m.group("fan_n")
+        times = CN_DIGITS[n] if n else 1
+        return _Item(start, end, "growth", (2 ** times - 1) * 100.0, "%", fixed_kind=True)
+    if group == "streak":
+        v = parse_numeral(m.group("st_n"))
+        if not isinstance(v, float):
+            return None
+        unit = m.group("st_u").replace("個", "个").replace("週", "周")
+        return _Item(start, end, "value", v, unit, category="streak", fixed_kind=True)
+    num = m.group({"rank": "rk_n", "top": "tp_n", "strong": "sg_n"}[group])
+    v = parse_numeral(num)
+    if not isinstance(v, float) or v != int(v) or v <= 0:
+        return None
+    qualifier = "exact" if group == "rank" else "under"
+    return _Item(start, end, "rank", v, None, qualifier, category="rank", fixed_kind=True)

@@ -1,0 +1,179 @@
+"""One numeral grammar: Arabic (full-width, separators, decimals) and Chinese numerals.
+
+`NUMERAL` is a regex fragment (for the `regex` module) matching one numeral run as
+written in news text: 3,292 / ３．５ / 5.55万亿 / 三千二百九十二 / 两千万点五五 /
+壹佰伍拾 / 廿二 / 5万4千6百 / 十五六 (an approximate pair). `parse_numeral`
+turns the matched text into a value, or into a (low, high) pair for the
+approximate forms 三五百, 十五六, 七八, which news uses for "three to five hundred".
+Repetitions are bounded and possessive so a megabyte of digits stays linear.
+"""
+from __future__ import annotations
+
+# Chinese digits, every spelling news and contracts use (financial 壹贰叁, traditional 兩, 〇).
+CN_DIGITS = {
+    "〇": 0, "零": 0, "○": 0, "洞": None,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "倆": 2, "俩": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+del CN_DIGITS["洞"]
+# Small units multiply the digit before them; 廿/卅/卌 are "two/three/four tens" in one sign.
+CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
+# Big units scale everything before them that is smaller (四万万 = 4e8, 5.55万亿 = 5.55e12).
+CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+DECIMAL_POINTS = "点點"
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+
+_D = "".join(CN_DIGITS)
+_ZERO = "〇零○"
+_NONZERO = "".join(k for k, v in CN_DIGITS.items() if v)
+DIGIT_CLASS = f"[{_D}]"
+_PAIRABLE = set(_NONZERO)
+ARABIC = (
+    r"(?:[0-9０-９]{1,20}+(?:[,，][0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
+    r"|(?<![0-9０-９])[.．][0-9０-９]{1,15}+)"
+)
+# 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor after Arabic digits before 米 (12千米).
+_QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９][千仟])米))"
+# One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
+_ELEMENT = (
+    rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?[万萬亿億])"
+)
+# A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
+_START = rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN})"
+_CN_DECIMAL = rf"(?:[点點][{_D}]{{1,15}}+(?:[万萬亿億千仟百佰]{{1,3}}+)?)"
+NUMERAL = rf"(?:{_START}{_ELEMENT}{{0,40}}+{_CN_DECIMAL}?+)"
+
+
+def arabic_value(text: str) -> float:
+    """3,292 / ３．５ / 1,100.9 -> float (separators may be ASCII or full-width commas)."""
+    return float(text.translate(FULLWIDTH).replace(",", "").replace(" ", ""))
+
+
+def _tokens(text: str):
+    """Split a numeral run into ('n', value, is_arabic) / ('s', small) / ('b', big) / ('z',) tokens."""
+    out = []
+    i, n = 0, len(text)
+    norm = text.translate(FULLWIDTH)
+    while i < n:
+        c = norm[i]
+        if c.isdigit() or c == ".":
+            j = i
+            while j < n and (norm[j].isdigit() or norm[j] in ".," ):
+                j += 1
+            out.append(("n", arabic_value(norm[i:j]), True))
+            i = j
+            continue
+        if c in CN_DIGITS:
+            v = CN_DIGITS[c]
+            out.append(("z",) if v == 0 else ("n", float(v), False))
+        elif c in CN_SMALL:
+            out.append(("s", CN_SMALL[c]))
+        elif c in CN_TENS:
+            out.append(("t", CN_TENS[c]))
+        elif c in CN_BIG:
+            out.append(("b", CN_BIG[c]))
+        i += 1
+    return out
+
+
+def _integer(tokens) -> float:
+    """Value of an integer run; a digit after a unit with no 零 is abbreviated (一万三 = 13000)."""
+    stack: list[tuple[float, int]] = []  # (absolute value, big unit that closed it)
+    section = 0.0
+    number = None
+    prev_unit = None  # unit right before the current digit: 一万三 / 两千四百五 / 百三
+    zero = False
+    tail_unit = None
+    for tok in tokens:
+        kind = tok[0]
+        if kind == "n":
+            number = tok[1]
+            tail_unit = prev_unit if (not tok[2] and prev_unit and not zero) else None
+            prev_unit, zero = None, False
+        elif kind == "z":
+            zero = True
+        elif kind in "st":
+            section += tok[1] if kind == "t" else (number if number is not None else 1.0) * tok[1]
+            number, tail_unit, zero = None, None, False
+            prev_unit = 10 if kind == "t" else tok[1]
+        else:  # big unit closes everything smaller before it
+            big = tok[1]
+            v = section + (number or 0.0)
+            section, number, tail_unit, zero = 0.0, None, None, False
+            while stack and stack[-1][1] <= big:
+                v += stack.pop()[0]
+            stack.append(((v or 1.0) * big, big))
+            prev_unit = big
+    total = sum(v for v, _ in stack) + section
+    if number is not None:
+        total += number * tail_unit / 10 if tail_unit and tail_unit >= 100 else number
+    return total
+
+
+def _digits_after_point(text: str) -> float:
+    return float("0." + "".join(str(CN_DIGITS[c]) for c in text))
+
+
+def _approx_pair(text: str) -> tuple[str, str] | None:
+    """三五百 / 十五六 / 七八 / 一万六七: two neighbouring digits read as a range."""
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in CN_DIGITS and b in CN_DIGITS and a not in _ZERO and b not in _ZERO:
+            va, vb = CN_DIGITS[a], CN_DIGITS[b]
+            if vb == va + 1 or (va, vb) == (3, 5):
+                return text[:i] + a + text[i + 2:], text[:i] + b + text[i + 2:]
+            return None
+    return None
+
+
+def has_digit_pair(text: str) -> bool:
+    """Two Chinese digits side by side outside a decimal part (二〇二五, 九九, 三五)."""
+    body = text
+    for p in DECIMAL_POINTS:
+        body = body.split(p)[0]
+    return any(body[i] in _PAIRABLE and body[i + 1] in _PAIRABLE for i in range(len(body) - 1))
+
+
+def parse_numeral(text: str) -> float | tuple[float, float] | None:
+    """Value of a numeral run matched by NUMERAL; a (low, high) pair for 三五百-style ranges.
+
+    Returns None when the run is not a well-formed number (九九, 一一).
+    """
+    text = text.replace(" ", "")
+    if not text:
+        return None
+    if has_digit_pair(text):
+        pair = _approx_pair(text)
+        if pair is None:
+            return None
+        low, high = parse_numeral(pair[0]), parse_numeral(pair[1])
+        if isinstance(low, float) and isinstance(high, float):
+            return (low, high)
+        return None
+    scale = 1.0
+    frac = 0.0
+    point = next((i for i, c in enumerate(text) if c in DECIMAL_POINTS), -1)
+    if point >= 0:
+        head, rest = text[:point], text[point + 1:]
+        k = 0
+        while k < len(rest) and rest[k] in CN_DIGITS:
+            k += 1
+        frac = _digits_after_point(rest[:k])
+        for c in rest[k:]:
+            scale *= CN_BIG.get(c) or CN_SMALL.get(c, 1)
+        text = head
+        tokens = _tokens(text)
+        return (_integer(tokens) + frac) * scale
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    return _integer(tokens)
