@@ -128,7 +128,7 @@ def find_tags(lines: list[str]) -> list[str]:
             m = pattern.regex.search(text)
             if m:
                 tags = [t.strip() for t in re.split(r"[;；,，、\s|]+", m.group("tags")) if t.strip()]
-                tags = [t for t in tags if len(t) <= 20]
+                tags = [t for t in tags if len(t) <= 20 and re.search(r"[\w\u4e00-\u9fff]", t)]
                 if tags:
                     return tags
     return []

@@ -38,15 +38,15 @@ def _is_header_line(line: str) -> bool:
 
 
 def find_text_headline(lines: list[str]) -> int | None:
-    """Index of the headline: the last short line right above a dateline/source block,
-    else the first short line when the very next line starts the body."""
+    """Index of the headline: the nearest short line above the first dateline/source block,
+    else the first line when the body starts right under it."""
     first_prose = next((i for i, l in enumerate(lines) if chrome.reads_as_prose(l) and len(l) >= 30), len(lines))
-    for i in range(min(first_prose, 60)):
-        if not _could_be_headline(lines[i]):
+    for k in range(1, min(first_prose + 1, 60, len(lines))):
+        if not _is_header_line(lines[k]):
             continue
-        below = lines[i + 1: i + 1 + _HEADER_REACH]
-        if any(_is_header_line(b) for b in below):
-            return i
+        for i in range(k - 1, max(-1, k - 1 - _HEADER_REACH), -1):
+            if _could_be_headline(lines[i]):
+                return i
     if first_prose > 0 and _could_be_headline(lines[0]) and first_prose <= 2:
         return 0
     return None
