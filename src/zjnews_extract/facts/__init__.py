@@ -1,6 +1,10 @@
 """Facts: article text -> quantities -> facts and initiatives.
 
-Placeholder until the facts issue lands: one fact per quantity, no attributes.
+`find_facts` runs the stages in order: quantities (quantities.py), period mentions
+(periods.py), named initiatives (initiatives.py, whose names also join the jieba
+dictionary so they stay whole), then the sentence walk that ties each fact
+quantity to its metric, subject, period, status and benchmark (assemble.py).
+Nothing heavy is imported at package import time.
 """
 from __future__ import annotations
 
@@ -11,13 +15,51 @@ from ..records import Fact, Initiative
 
 def find_facts(text: str, *, published: date | None = None,
                title: str | None = None) -> tuple[list[Fact], list[Initiative]]:
+    """Every stated fact of `text` (Document.text) and the initiatives it names."""
+    from . import segment  # noqa: PLC0415  (jieba loads on first use only)
+    from .assemble import Article  # noqa: PLC0415
     from .quantities import find_quantities  # noqa: PLC0415
 
-    facts = [Fact(id=f"f{q.start}-{q.end}", text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value,
-                  unit=q.unit, qualifier=q.qualifier)
-             for q in find_quantities(text) if q.kind != "number"]
-    return facts, []
+    quantities = find_quantities(text)
+    mentions = _periods(text, published)
+    initiatives, protected = _initiatives(text)
+    if initiatives:
+        segment.add_words([i.name for i in initiatives])
+    protected = protected + _quoted_short_names(text)
+    facts = Article(text, quantities, mentions, protected, published, title).run()
+    return facts, initiatives
+
+
+def _periods(text: str, published: date | None):
+    try:
+        from .periods import find_periods  # noqa: PLC0415
+    except ImportError:  # the periods module is optional while it is being built
+        return []
+    return find_periods(text, published)
+
+
+def _initiatives(text: str) -> tuple[list[Initiative], list[tuple[int, int]]]:
+    try:
+        from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
+    except ImportError:
+        return [], []
+    found = find_initiatives(text)
+    return found, list(protected_spans(found))
+
+
+def _quoted_short_names(text: str) -> list[tuple[int, int]]:
+    """Short quoted strings (“十五五”, “三外”, “新三样”) are names: their numbers are not facts."""
+    import regex  # noqa: PLC0415
+
+    return [(m.start(), m.end()) for m in regex.finditer(r"[“\"「][^”\"」]{1,12}[”\"」]", text)]
 
 
 def warm_up() -> None:
-    pass
+    """Load jieba, the lexicons and the patterns now (once per process)."""
+    from . import metric, segment  # noqa: PLC0415
+    from .attribution import _nonfact, _status_words  # noqa: PLC0415
+
+    segment.warm_up()
+    metric._patterns()
+    _nonfact()
+    _status_words()

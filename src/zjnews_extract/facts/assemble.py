@@ -1,0 +1,298 @@
+"""Walk an article sentence by sentence and turn its fact quantities into Facts.
+
+State carried across clauses and sentences, each until a new value appears:
+the period (the last period mention before the number; one after the number in
+its clause does not count), the subject (within a paragraph; the article's main
+region by default) and the metric (for numbers whose own clause leaves it out).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+import regex
+
+from ..records import Fact, Period, Quantity
+from . import metric as M
+from .attribution import is_fact, main_region, normalise_versus, status_of, subject_name
+from .sentences import Piece, split_clauses, split_sentences
+
+_SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
+_CONTRIB = regex.compile(r"对(?P<v>[^，,；;]{1,16}?)(?:的)?贡献")
+_LIST_SPLIT = regex.compile(r"、")
+_LAST_JOIN = regex.compile(r"和|与|及|以及")
+
+
+@dataclass
+class Group:
+    """A list of things that a run of numbers reports on one by one (分别)."""
+
+    items: list[str]
+    shared: str = ""  # the words after the last item that every item shares (占全国份额)
+    names: list[str] = field(default_factory=list)  # the metrics given to the items
+    versus: str | None = None
+
+
+@dataclass
+class State:
+    period: Period | None = None
+    subject: str | None = None
+    base: str = ""  # the last metric named outright
+    bases: list[str] = field(default_factory=list)  # metrics named in this sentence, in order
+    group: Group | None = None
+    consumed_to: int = 0  # the words up to here were read as the name after an earlier count
+    last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
+
+
+def _fact_id(q: Quantity) -> str:
+    return hashlib.blake2s(f"{q.start}:{q.end}:{q.text}".encode(), digest_size=6).hexdigest()
+
+
+def _period_for(offset: int, sentence: Piece, mentions, state: State) -> Period | None:
+    """The last period stated before `offset` in this sentence, else the carried one."""
+    best = None
+    for m in mentions:
+        if m.start >= offset:
+            break
+        if m.start >= sentence.start:
+            best = m
+    return best.period if best is not None else state.period
+
+
+def _split_list(text: str, n: int) -> Group | None:
+    """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
+    parts = [p for p in _LIST_SPLIT.split(text)]
+    if len(parts) != n:
+        last = parts[-1]
+        pieces = _LAST_JOIN.split(last, maxsplit=1)
+        if len(parts) + len(pieces) - 1 != n or len(pieces) < 2:
+            return None
+        parts = parts[:-1] + pieces
+    parts = [p.strip() for p in parts]
+    if not all(parts):
+        return None
+    last = parts[-1]
+    shared = ""
+    if "等" in last[1:]:
+        last, shared = last.split("等", 1)
+    else:
+        words = M.segment.words(last)
+        first_words = M.segment.words(parts[0])
+        if not (words and first_words and words[-1][0] == first_words[-1][0]):
+            shortest = min(len(p) for p in parts[:-1])
+            taken = ""
+            for w, _ in words:
+                if len(taken) >= shortest:
+                    break
+                taken += w
+            last, shared = taken, last[len(taken):]
+    return Group(items=parts[:-1] + [last], shared=shared.strip())
+
+
+class Article:
+    def __init__(self, text: str, quantities: list[Quantity], mentions, protected, published: date | None,
+                 title: str | None):
+        self.text = text
+        self.published = published
+        self.mentions = [m for m in mentions if m.period is not None and m.kind in ("span", "now")]
+        # Why: 自2020年3月以来 and 目前 say when one number holds; they do not carry on.
+        self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith("以来")
+                      and not m.text.startswith(("今年", "年初", "本年"))}
+        day_spans = [(m.start, m.end) for m in mentions]
+        self.cut_spans = sorted(day_spans)
+        self.quantities = [q for q in quantities if is_fact(q, text, protected, day_spans)]
+        self.region = main_region(text, title)
+        self.facts: list[Fact] = []
+
+    def run(self) -> list[Fact]:
+        text = self.text
+        state = State(subject=self.region)
+        first_period = self.mentions[0].period if self.mentions else None
+        by_sentence: dict[int, list[Quantity]] = {}
+        sentences = split_sentences(text)
+        qi = 0
+        for si, s in enumerate(sentences):
+            while qi < len(self.quantities) and self.quantities[qi].start < s.end:
+                if self.quantities[qi].start >= s.start:
+                    by_sentence.setdefault(si, []).append(self.quantities[qi])
+                qi += 1
+        for si, s in enumerate(sentences):
+            if si and "\n" in text[sentences[si - 1].end:s.start]:
+                state.subject = self.region  # a new paragraph starts from the article's place
+            state.bases = []
+            state.group = None
+            qs = by_sentence.get(si, [])
+            if qs:
+                self._sentence(s, qs, state, first_period)
+            carried = [m for m in self.mentions if s.start <= m.start < s.end and id(m) not in self.local]
+            if carried:
+                state.period = carried[-1].period
+        return self.facts
+
+    def _cut(self, start: int, end: int) -> str:
+        """text[start:end] without the period words in it (they are attributes, not names)."""
+        out, cursor = [], start
+        for s, e in self.cut_spans:
+            if e <= cursor or s >= end:
+                continue
+            out.append(self.text[cursor:max(cursor, s)])
+            cursor = max(cursor, e)
+        out.append(self.text[cursor:end] if cursor < end else "")
+        return "".join(out)
+
+    # ------------------------------------------------------------ one sentence
+    def _sentence(self, s: Piece, qs: list[Quantity], state: State, first_period: Period | None) -> None:
+        text = self.text
+        for clause in split_clauses(text, s):
+            cq = [q for q in qs if clause.start <= q.start < clause.end]
+            if not cq:
+                cw = M.read_window(self._cut(clause.start, clause.end))
+                if cw.subject:
+                    state.subject = subject_name(cw.subject, self.region)
+                state.last_clause = self._cut(clause.start, clause.end)
+                continue
+            state.last_clause = ""
+            windows, raws = [], []
+            prev_end = clause.start
+            for q in cq:
+                raw = self._cut(max(prev_end, state.consumed_to), q.start) if q.start > prev_end else ""
+                raws.append(raw)
+                windows.append(M.read_window(raw))
+                prev_end = q.end
+            # chains: numbers joined only by 、/和 share their head's words
+            chains: list[list[int]] = []
+            for i, raw in enumerate(raws):
+                if i and _SEPARATORS.match(raw) and cq[i].kind == cq[i - 1].kind:
+                    chains[-1].append(i)
+                else:
+                    chains.append([i])
+            for chain in chains:
+                self._chain(s, clause, cq, chain, windows, raws, state, first_period)
+
+    def _chain(self, s, clause, cq, chain, windows, raws, state, first_period) -> None:
+        head = chain[0]
+        w = windows[head]
+        n = len(chain)
+        metrics: list[str] | None = None
+        versus_carry = None
+        if n >= 2 and (w.respective or not w.metric):
+            group = self._respective(s, clause, cq[head], raws[head], n, state)
+            if group is not None:
+                metrics, versus_carry = group.names, group.versus
+        for k, i in enumerate(chain):
+            q = cq[i]
+            wi = windows[i] if i == head else windows[head]
+            period = _period_for(q.start, s, self.mentions, state) or state.period or first_period
+            if wi.subject and i == head:
+                state.subject = subject_name(wi.subject, self.region)
+            metric = metrics[k] if metrics else self._metric(q, wi, raws[i] if i == head else "", state, cq, i)
+            versus = self._versus(q, wi, raws[head]) or versus_carry
+            if q.kind == "rank" and q.text.endswith("大") and not wi.metric:
+                after = M.noun_after(self.text[q.end:q.end + 24])
+                metric, versus = after or metric, after or versus
+            versus_carry = versus
+            before = self.text[s.start:q.start]
+            self._emit(q, metric, state.subject, period, status_of(before, period, self.published), versus, s)
+
+    def _respective(self, s, clause, q, raw, n, state) -> Group | None:
+        """One metric per number for 'A、B和C分别为x、y和z' and its follow-ups."""
+        m = M._patterns()["respective"].search(raw)
+        pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
+        post_w = M.read_window(post)
+        pre_text = M._peel(M._patterns()["paren"].sub("", pre))[0] if pre else ""
+        group = _split_list(pre_text, n) if pre_text else None
+        own = post_w.metric
+        if group is None:
+            if state.group and len(state.group.items) == n:
+                prev = state.group
+                group = Group(items=prev.items, shared=pre_text, versus=prev.versus)
+                if not pre_text and not own:
+                    group.names = list(prev.names)
+            else:
+                group = self._list_in_earlier_clause(s, clause, n)
+                if group is None and len(state.bases) >= n:
+                    group = Group(items=state.bases[-n:], shared=pre_text)
+        if group is None:
+            return None
+        if not group.names:
+            shared_w = M.read_window(group.shared) if group.shared else M.Window(metric="")
+            shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared
+            shared = shared if not M.is_generic(shared) or True else shared
+            for item in group.items:
+                name = item + shared + (own if own not in shared else "")
+                if shared_w.share:
+                    name += shared_w.share.rstrip("的")
+                group.names.append(name)
+            group.versus = group.versus or shared_w.versus
+        if not (state.group and state.group.items == group.items and not post_w.change and not post_w.share):
+            state.group = Group(items=group.items, shared=group.shared, names=list(group.names),
+                                versus=group.versus)
+        names = list(group.names)
+        if post_w.share:
+            names = [x + post_w.share.rstrip("的") for x in names]
+            group.versus = post_w.versus
+        if post_w.change:
+            names = [x + post_w.change for x in names]
+        return Group(items=group.items, shared=group.shared, names=names, versus=group.versus)
+
+    def _list_in_earlier_clause(self, s: Piece, clause: Piece, n: int) -> Group | None:
+        for c in reversed(split_clauses(self.text, Piece(s.start, clause.start))):
+            t = self.text[c.start:c.end]
+            if any(ch.isdigit() for ch in t):
+                continue
+            peeled = M._peel(t)[0]
+            if peeled.count("、") >= n - 2 and (g := _split_list(peeled, n)):
+                return g
+        return None
+
+    def _metric(self, q: Quantity, w: M.Window, raw: str, state: State, cq, i) -> str:
+        name = w.metric
+        counts = q.kind == "value" and q.unit not in (None, "CNY", "USD", "EUR", "HKD", "JPY", "%", "pp")
+        if q.kind == "value" and (not name or M.ends_open(raw)) and not w.share and not w.change:
+            after_start = q.end
+            j = i + 1
+            while j < len(cq) and _SEPARATORS.match(self.text[after_start:cq[j].start]):
+                after_start, j = cq[j].end, j + 1
+            after = M.noun_after(self.text[after_start:after_start + 24])
+            if after and (counts or not name):
+                name = (name + after) if name and not M.ends_open(raw) and len(name) <= 8 else after
+                state.consumed_to = after_start + len(after) + 1
+        if name and M.is_generic(name) and state.base:
+            name = state.base + name
+        elif name and not w.share and not w.change:
+            state.base = name
+            if name not in state.bases:
+                state.bases.append(name)
+        if not name and state.last_clause:
+            name = M.trailing_noun(state.last_clause)
+        if not name:
+            name = state.base
+        if w.share:
+            name = (name or "") + w.share.rstrip("的")
+        if w.change:
+            name = (name or "") + w.change
+        return name
+
+    def _versus(self, q: Quantity, w: M.Window, raw: str) -> str | None:
+        if q.kind not in ("pp", "percent", "rank"):
+            return None
+        if q.kind in ("pp", "percent") and (m := _CONTRIB.search(raw)):
+            return m.group("v")
+        if q.kind == "pp":
+            if w.versus:
+                return normalise_versus(w.versus)
+            return "去年同期" if w.year_ago else None
+        if q.kind == "percent":
+            return normalise_versus(w.versus) if w.share else None
+        if w.versus:
+            return normalise_versus(w.versus)
+        if q.text.endswith("大"):
+            return M.noun_after(self.text[q.end:q.end + 24]) or None
+        return None
+
+    def _emit(self, q, metric, subject, period, status, versus, s: Piece) -> None:
+        self.facts.append(Fact(
+            id=_fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
+            qualifier=q.qualifier, metric=metric or None, subject=subject, period=period, status=status,
+            versus=versus, sentence=self.text[s.start:s.end]))

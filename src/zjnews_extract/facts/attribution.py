@@ -1,0 +1,155 @@
+"""Which numbers are facts, and a fact's status, benchmark and default subject.
+
+Rules read their words from data/facts_cues.toml and data/facts_places.toml.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from functools import cache
+
+import regex
+
+from ..records import Period, Quantity
+from . import segment
+from .lexicon import alternation, cues, place_names, place_pattern
+
+# ------------------------------------------------------------------ not facts
+
+
+@cache
+def _nonfact() -> dict:
+    n = cues()["nonfact"]
+    return {
+        "rank_next": regex.compile(rf"^(?:{alternation(n['rank_next_deny'])})"),
+        "threshold": regex.compile(rf"(?:{alternation(n['threshold_marks'])})$"),
+        "durations": set(n["duration_units"]),
+        "numerals": set(n["list_numerals"]),
+    }
+
+
+def is_fact(q: Quantity, text: str, protected: list[tuple[int, int]], day_spans: list[tuple[int, int]]) -> bool:
+    """True when the quantity states something about the world (see GUIDELINES "Not facts")."""
+    if q.kind == "number" or q.value is None and q.kind != "rank":
+        return False
+    if any(s < q.end and q.start < e for s, e in protected):
+        return False  # inside an initiative name (千团万企) or a quoted slogan
+    if any(s <= q.start and q.end <= e for s, e in day_spans):
+        return False  # part of a date or period
+    n = _nonfact()
+    after = text[q.end:q.end + 4]
+    before = text[max(0, q.start - 1):q.start]
+    if q.kind == "rank":
+        if not q.text.endswith(("大", "位", "名", "强")) and n["rank_next"].match(after):
+            return False  # 第五届, 第一产业, 第二批
+        return True
+    if before == "每":
+        return False  # 每10股: a rate's base, not an amount
+    if q.unit in n["durations"]:
+        return False  # 十年来, 入世20年: durations and anniversaries
+    if q.kind == "value" and n["threshold"].search(q.text) and after[:1] and _is_han(after[0]) \
+            and after[:1] not in "的，。；、":
+        return False  # 1亿元以上产业项目: a threshold inside a name
+    if q.kind == "value" and after[:2] in ("以上", "以下") and _is_han(text[q.end + 2:q.end + 3] or "，"):
+        return False
+    if q.kind == "value" and all(ch in n["numerals"] for ch in _digits_of(q.text)) and _digits_of(q.text):
+        if after[:1] == "大" or q.text.endswith("大") or q.unit in ("个", "项", "条", "种", "类", "批"):
+            return False  # 五大任务, 两个市场: list sizes and slogans
+    return True
+
+
+def _digits_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit() or ch in "一二两三四五六七八九十百千万亿")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# ------------------------------------------------------------------ status
+
+
+@cache
+def _status_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    s = cues()["status"]
+    return (regex.compile(alternation(s["strong"])), regex.compile(alternation(s["weak"])),
+            regex.compile(alternation(s["deny"])))
+
+
+def status_of(before: str, period: Period | None, published: date | None) -> str:
+    """`target` for plans, goals and forecasts; `actual` for results.
+
+    `before` is the sentence text up to the number. Strong cues (力争, 目标, 预计)
+    always make a target; weak ones (将, 要) only when the period is not over yet.
+    A period that ends well after the published date is a plan whatever the words.
+    Compounds that only contain a cue (超预期, 主要) are blanked out first.
+    """
+    strong, weak, deny = _status_words()
+    before = deny.sub("", before)
+    ended = _ended(period, published)
+    if period is not None and published is not None and ended is False and _far_future(period, published):
+        return "target"
+    if strong.search(before):
+        return "target"
+    if ended is not True and weak.search(before):
+        return "target"
+    return "actual"
+
+
+def _ended(period: Period | None, published: date | None) -> bool | None:
+    if period is None or published is None or not period.end:
+        return None
+    return date.fromisoformat(period.end) < published
+
+
+def _far_future(period: Period, published: date) -> bool:
+    return bool(period.end) and date.fromisoformat(period.end) > published + timedelta(days=60)
+
+
+# ------------------------------------------------------------------ versus
+
+
+@cache
+def _year_ago() -> frozenset[str]:
+    return frozenset(cues()["versus"]["year_ago"])
+
+
+def normalise_versus(v: str | None) -> str | None:
+    """Year-ago spellings read 去年同期; a place keeps its short name."""
+    if not v:
+        return None
+    v = v.strip("的 ，,、")
+    if v in _year_ago():
+        return "去年同期"
+    return v or None
+
+
+# ------------------------------------------------------------------ subject
+
+
+def main_region(text: str, title: str | None = None) -> str | None:
+    """The article's own place: the most named province or city, else 全国 for national data."""
+    names = place_names()
+    counts: Counter[str] = Counter()
+    national = 0
+    for m in place_pattern().finditer(text):
+        name = m.group()
+        base = name if name in names else regex.sub(r"(省|市|自治区|特别行政区|地区|县|区)$", "", name)
+        group = names.get(base)
+        if group in ("provinces", "cities"):
+            counts[base] += 1
+        elif group == "national" and base != "国内":
+            national += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return "全国" if national else None
+
+
+def subject_name(name: str, region: str | None) -> str:
+    """全省/我省 mean the article's region; 中国/我国 the nation."""
+    group = place_names().get(name) or place_names().get(regex.sub(r"(省|市|地区)$", "", name))
+    if group == "whole_region" and region:
+        return region
+    if group == "national":
+        return "全国"
+    return regex.sub(r"(省|地区)$", "", name) if group in ("provinces", "cities", "foreign") else name

@@ -1,0 +1,45 @@
+"""The fact lexicons (data/facts_cues.toml, data/facts_places.toml), read once."""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+
+def _read(name: str) -> dict[str, Any]:
+    with resources.files("zjnews_extract.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def cues() -> dict[str, Any]:
+    return _read("facts_cues.toml")
+
+
+@cache
+def places() -> dict[str, Any]:
+    return _read("facts_places.toml")
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def place_names() -> dict[str, str]:
+    """Every place or body name -> its group (national, whole_region, provinces, ...)."""
+    out: dict[str, str] = {}
+    for group, names in places().items():
+        for name in names:
+            out.setdefault(name, group)
+    return out
+
+
+@cache
+def place_pattern() -> regex.Pattern:
+    """A place name with an optional administrative suffix (浙江省, 肇庆市, 香港地区)."""
+    return regex.compile(rf"(?:{alternation(place_names())})(?:省|市|自治区|特别行政区|地区(?!生产)|县|区)?")

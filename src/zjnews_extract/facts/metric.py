@@ -1,0 +1,218 @@
+"""What a number measures: the shortest phrase before (or after) it that names a thing.
+
+The window is the clause text between the previous number (or the clause start)
+and this number. Words that carry no name (periods, places, connectors, status
+cues, growth verbs, qualifiers) are peeled off both ends; what is left names the
+metric. An empty remainder means the sentence left the metric out (其中出口4.18
+万亿元、增长7.2%): the caller then reuses the last one. Benchmarks (高于全国),
+shares (占全国份额) and rank fields (居全国) are split off here too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import segment
+from .lexicon import alternation, cues, place_pattern
+
+NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
+
+
+@dataclass
+class Window:
+    """The cleaned words before a number and what they say besides the metric."""
+
+    metric: str  # what is left: the metric's own words (may be "")
+    subject: str | None = None  # a place or body at the start (浙江, 经开区)
+    versus: str | None = None  # benchmark of a gap, whole of a share, field of a rank
+    share: str | None = None  # the 占-phrase of a share (占全国份额)
+    change: str | None = None  # an absolute change phrase (比去年同期增加)
+    respective: bool = False  # 分别: one metric per number of a list
+    year_ago: bool = False  # 同比 / 较上年同期: the basis of a gap
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    m = cues()["metric"]
+    status = cues()["status"]
+    lead = list(m["lead_strip"]) + list(status["strong"]) + list(status["weak"])
+    tail = list(m["tail_strip"]) + list(status["strong"]) + list(status["weak"])
+    multi_lead = [w for w in lead if len(w) > 1]
+    multi_tail = [w for w in tail if len(w) > 1]
+    return {
+        "lead": regex.compile(rf"^(?:\s|[、，,：:；;（）()]|{alternation(multi_lead)})+"),
+        "tail": regex.compile(rf"(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
+        "paren": regex.compile(r"[（(][^（）()]{0,20}[)）]"),
+        "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
+        "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
+        "change": regex.compile(
+            rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?)?(?:{alternation(m['change_verbs'])}))$"),
+        "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
+        "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
+        "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
+        "respective": regex.compile(r"分别|依次|各自"),
+        "base_tail": regex.compile(m["base_tail"]),
+        "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
+    }
+
+
+@cache
+def _single_words() -> tuple[frozenset[str], frozenset[str]]:
+    m = cues()["metric"]
+    status = cues()["status"]
+    lead = [w for w in list(m["lead_strip"]) + list(status["weak"]) if len(w) == 1]
+    tail = [w for w in list(m["tail_strip"]) + list(status["weak"]) if len(w) == 1]
+    return frozenset(lead), frozenset(tail)
+
+
+def _strip_single(text: str) -> str:
+    """Drop one-character function words at either end, when jieba sees them as words."""
+    lead, tail = _single_words()
+    ws = segment.words(text)
+    i, j = 0, len(ws)
+    while i < j and ws[i][0] in lead:
+        i += 1
+    while j > i and ws[j - 1][0] in tail:
+        j -= 1
+    return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
+
+
+def _peel(text: str) -> tuple[str, str | None]:
+    """Strip non-name words from both ends; return the rest and a leading place, if any."""
+    p = _patterns()
+    subject = None
+    text = p["paren"].sub("", text)
+    for _ in range(8):
+        before = text
+        text = p["lead"].sub("", text)
+        m = place_pattern().match(text)
+        if m and m.end() < len(text):
+            subject = subject or m.group()
+            text = text[m.end():]
+        text = p["tail"].sub("", text)
+        text = _strip_single(text)
+        if text == before:
+            break
+    return text.strip(), subject
+
+
+def _only_function_words(text: str) -> bool:
+    """True when no word of `text` could name a thing (verbs, adverbs, prepositions)."""
+    for w, pos in segment.words(text):
+        if w_is_punct(w):
+            continue
+        if pos.startswith(NOUNISH) or pos == "vn":
+            return False
+    return True
+
+
+def w_is_punct(word: str) -> bool:
+    return all(not ch.isalnum() for ch in word)
+
+
+def _drop_leading_verbs(text: str) -> str:
+    """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
+    ws = segment.words(text)
+    i = 0
+    while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad"):
+        i += 1
+    rest = "".join(w for w, _ in ws[i:])
+    if i and len(rest) >= 2 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
+        return rest
+    return text
+
+
+def read_window(raw: str) -> Window:
+    """Split the words before a number into metric, subject, benchmark, share and change."""
+    p = _patterns()
+    text = p["paren"].sub("", raw)
+    out = Window(metric="")
+    if p["respective"].search(text):
+        out.respective = True
+    if p["year_ago"].search(text):
+        out.year_ago = True
+    text, out.subject = _peel(text)
+    if m := p["change"].search(text):
+        out.change = m.group("change")
+        text = text[:m.start()]
+    elif m := p["share"].search(text):
+        out.share = m.group("share")
+        out.versus = m.group("v").rstrip("的") or None
+        text = text[:m.start()]
+    elif m := p["compare"].search(text):
+        out.versus = _peel(m.group("v"))[0] or None
+        text = text[:m.start()]
+    elif m := p["rank"].search(text):
+        out.versus = _peel(m.group("v"))[0].removesuffix("中").removesuffix("的") or None
+        text = text[:m.start()]
+    text = p["base_tail"].sub("", text)
+    text, subject = _peel(text)
+    out.subject = out.subject or subject
+    text = p["respective"].sub("", text)
+    text, _ = _peel(text)
+    if m := p["predicate"].match(text):
+        text = text[m.end():]
+    if text and not _only_function_words(text):
+        out.metric = _drop_leading_verbs(text)
+    return out
+
+
+_STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
+
+
+def noun_after(text: str) -> str:
+    """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
+    ws = segment.words(text[:24])
+    if ws and ws[0][0] == "的":
+        ws = ws[1:]
+    out: list[tuple[str, str]] = []
+    for i, (w, pos) in enumerate(ws):
+        if w_is_punct(w) or w[:1].isdigit():
+            break
+        nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
+        if pos.startswith("v") and pos != "vn":
+            if len(w) == 1 and out and (nxt.startswith("n") or nxt == "vn"):
+                out.append((w, pos))
+                continue
+            break
+        if pos.startswith(_STOP_POS) and pos != "nz":
+            break
+        out.append((w, pos))
+    while out and not (out[-1][1].startswith(NOUNISH) or out[-1][1] == "vn") or out and out[-1][1] in ("a", "q"):
+        out.pop()
+    return "".join(w for w, _ in out)
+
+
+def ends_open(text: str) -> bool:
+    """True when the words before a count end in a verb or linker (组织, 中有, 与)."""
+    ws = segment.words(text.strip())
+    if not ws:
+        return True
+    w, pos = ws[-1]
+    return (pos.startswith(("v", "p", "c")) and pos != "vn") or w in ("有", "共有", "拥有", "中有", "在")
+
+
+def is_partner_place(before: str) -> bool:
+    """True when the words before a place make it a partner (对欧盟, 来自美国)."""
+    return bool(_patterns()["partner"].search(before))
+
+
+# Generic heads that need the thing they belong to (规模 of what? 增速 of what?).
+GENERIC = ("规模", "总量", "增速", "增幅", "比重", "份额", "占比", "总额", "数量", "金额")
+
+
+def is_generic(metric: str) -> bool:
+    return metric in GENERIC
+
+
+def trailing_noun(text: str) -> str:
+    """The noun phrase that ends a clause (举办浙江出口网上交易会 -> 浙江出口网上交易会)."""
+    ws = segment.words(text.strip())
+    out: list[str] = []
+    for w, pos in reversed(ws):
+        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos == "vn"):
+            break
+        out.append(w)
+    return "".join(reversed(out))
