@@ -1,0 +1,201 @@
+"""Named initiatives: programs, campaigns, event series, slogans and brands an article names.
+
+Two ways a name shows itself:
+- in quotes: “千团万企拓市场争订单”行动 -> 千团万企拓市场争订单 (the trailing generic noun
+  stays outside); kept unless it is quoted speech, an epithet or metaphor (“压舱石”作用),
+  a five-year plan (“十五五”), an institution or company, or a stock term;
+- unquoted, ending in a program head (提振消费专项行动, 义乌国际贸易综合改革,
+  第五届全球数字贸易博览会 -> 全球数字贸易博览会) or as a known event abbreviation (广交会).
+
+Each name is listed once with the span of every mention (the name itself, without quote
+marks), in order of first mention. The words are data (data/initiatives.toml).
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ..records import Initiative, Span
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    with resources.files("zjnews_extract.data").joinpath("initiatives.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    lex = _lexicon()
+    q, ex, uq = lex["quoted"], lex["exclude"], lex["unquoted"]
+    quote_alts = []
+    for i, (open_, close) in enumerate(q["pairs"]):
+        o, c = regex.escape(open_), regex.escape(close)
+        quote_alts.append(rf"{o}(?P<q{i}>[^{o}{c}\n]{{1,{q['max_chars'] * 2}}}?){c}")
+    boundary = regex.escape(uq["boundary_chars"])
+    heads = _alt(uq["name_heads"] + uq["abbreviations"])
+    return {
+        "quoted": regex.compile("|".join(quote_alts)),
+        "speech": regex.compile(_alt(q["speech_marks"])),
+        "not_after": regex.compile(rf"(?:{_alt(q['not_after'])})\s*$"),
+        "not_before": regex.compile(rf"\s*(?:{_alt(q['not_before'])})"),
+        "not_before_pattern": regex.compile(q["not_before_pattern"]),
+        "keep_before": regex.compile(rf"\s*(?:{_alt(q['keep_before'])})"),
+        "verb_before": regex.compile(rf"(?:{_alt(q['verbs_before'])})\s*$"),
+        "slogan": regex.compile(rf"{_alt(q['slogan_marks'])}"),
+        "numeral": regex.compile(rf"[{regex.escape(q['numerals'])}]"),
+        "name_ending": regex.compile(rf"(?:{_alt(q['name_endings'])})$"),
+        "sentence": regex.compile(rf"[{regex.escape(q['sentence_chars'])}（）()]"),
+        "quote_chars": "".join(a + b for a, b in q["pairs"]),
+        "plan": regex.compile(ex["five_year_plan_pattern"]),
+        "institution": regex.compile(rf"(?:{_alt(ex['institution_suffixes'])})$"),
+        "split_head": regex.compile(rf"(?:{_alt(q['split_heads'])})$"),
+        # an unquoted clause chunk ending in a program head or an event abbreviation
+        "unquoted": regex.compile(rf"[^{boundary}]{{1,40}}?(?:{heads})|(?P<abbr>{_alt(uq['abbreviations'])})"),
+        "lead": regex.compile(_alt(uq["lead_words"])),
+        "lead_strip": regex.compile(uq["lead_pattern"]),
+        "generic": regex.compile(rf"(?:{_alt(uq['generic_endings'])})$"),
+        "head": regex.compile(rf"(?:{heads})$"),
+        "idioms": regex.compile(_alt(lex["protect"]["numeral_idioms"])),
+    }
+
+
+def find_initiatives(text: str) -> list[Initiative]:
+    """Named programs, campaigns, event series, slogans and brands, each once, with every mention."""
+    p = _patterns()
+    names: list[str] = []  # in order of first mention
+    quoted_spans: list[tuple[int, int]] = []
+    for m in p["quoted"].finditer(text):
+        group = next(k for k, v in m.groupdict().items() if v is not None)
+        s, e = m.span(group)
+        quoted_spans.append((m.start(), m.end()))
+        for name_s, name_e in _quoted_names(text, s, e, m.start(), m.end()):
+            names.append(text[name_s:name_e])
+    for name in _unquoted_names(text, quoted_spans):
+        names.append(name)
+    return _with_mentions(text, names)
+
+
+def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list[tuple[int, int]]:
+    p, q = _patterns(), _lexicon()["quoted"]
+    inner = text[s:e]
+    stripped = inner.strip()
+    if not (q["min_chars"] <= len(stripped.replace(" ", "")) <= q["max_chars"]):
+        return []
+    if p["speech"].search(inner) or stripped in q["stock_terms"] or p["plan"].match(stripped):
+        return []
+    if p["not_after"].search(text, max(0, outer_s - 4), outer_s):
+        return []
+    if p["sentence"].search(stripped) or not regex.search(r"\p{Han}", stripped):
+        return []
+    keep = p["keep_before"].match(text, outer_e, outer_e + 4)
+    if not (keep or _looks_named(text, stripped, outer_s, outer_e)):
+        return []
+    if not keep and (p["not_before"].match(text, outer_e, outer_e + 4)
+                     or p["not_before_pattern"].match(text[outer_e:outer_e + 8])):
+        return []
+    if not keep and p["institution"].search(stripped):
+        return []
+    s += len(inner) - len(inner.lstrip())
+    e -= len(inner) - len(inner.rstrip())
+    parts = text[s:e].split("、")
+    if len(parts) > 1 and all(len(x) >= 3 and p["split_head"].search(x) for x in parts):
+        out, pos = [], s
+        for x in parts:
+            out.append((pos, pos + len(x)))
+            pos += len(x) + 1
+        return out
+    return [(s, e)]
+
+
+def _looks_named(text: str, name: str, outer_s: int, outer_e: int) -> bool:
+    """Signs besides a trailing program noun that quoted words name something (see the TOML)."""
+    p = _patterns()
+    if p["verb_before"].search(text, max(0, outer_s - 4), outer_s):
+        return True
+    if p["slogan"].search(name) or p["name_ending"].search(name):
+        return True
+    if len(name) >= 3 and p["numeral"].search(name):
+        return True
+    quotes = p["quote_chars"]
+    near_before = text[max(0, outer_s - 2):outer_s]
+    near_after = text[outer_e:outer_e + 2]
+    return (near_before[-1:] in quotes and near_before != "") or (near_after[:1] in quotes and near_after != "") \
+        or (len(near_before) == 2 and near_before[1] == "、" and near_before[0] in quotes) \
+        or (len(near_after) == 2 and near_after[0] == "、" and near_after[1] in quotes)
+
+
+def _unquoted_names(text: str, quoted_spans: list[tuple[int, int]]) -> list[str]:
+    p, uq = _patterns(), _lexicon()["unquoted"]
+    out = []
+    quote_ends = {qe for _, qe in quoted_spans}
+    for m in p["unquoted"].finditer(text):
+        if any(qs < m.end() and m.start() < qe for qs, qe in quoted_spans):
+            continue  # inside quotes
+        if m["abbr"]:
+            out.append(m["abbr"])
+            continue
+        chunk, start = m.group(), m.start()
+        leads = list(p["lead"].finditer(chunk))
+        if leads:
+            chunk, start = chunk[leads[-1].end():], start + leads[-1].end()
+        lead = p["lead_strip"].match(chunk)
+        if lead:
+            chunk, start = chunk[lead.end():], start + lead.end()
+        if start in quote_ends:
+            continue  # the generic noun after a quoted name (“三最”改革): the name is the quote
+        if chunk in uq["abbreviations"]:
+            out.append(chunk)
+            continue
+        head = p["head"].search(chunk)
+        if head is None or head.start() < uq["min_prefix_chars"] or len(chunk) > uq["max_chars"]:
+            continue
+        if p["generic"].search(chunk):
+            continue
+        out.append(chunk)
+    return out
+
+
+def _with_mentions(text: str, names: list[str]) -> list[Initiative]:
+    """Deduplicate; find every mention; an abbreviation that ends a longer name joins it."""
+    firsts: dict[str, str] = {}  # names that differ only in spaces (互联网+, 互联网 +) are one
+    for n in names:
+        if n:
+            firsts.setdefault(n.replace(" ", ""), n)
+    unique = list(dict.fromkeys(n for n in names if n))
+    merged = {n: next((long for long in unique if long != n and long.endswith(n)), None) for n in unique}
+    for n in unique:
+        first = firsts[n.replace(" ", "")]
+        if merged[n] is None and first != n:
+            merged[n] = first
+    spans: dict[str, list[tuple[int, int]]] = {n: [] for n in unique if merged[n] is None}
+    taken: list[tuple[int, int]] = []
+    for name in sorted(unique, key=len, reverse=True):  # longer names claim their text first
+        owner = merged[name] or name
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(ts < end and start < te for ts, te in taken):
+                spans[owner].append((start, end))
+                taken.append((start, end))
+            start = text.find(name, end)
+    found = [(min(v), k, sorted(v)) for k, v in spans.items() if v]
+    found.sort()
+    return [Initiative(name=k, mentions=[Span(start=s, end=e) for s, e in v]) for _, k, v in found]
+
+
+def protected_spans(initiatives: list[Initiative], text: str | None = None) -> list[tuple[int, int]]:
+    """Spans whose numbers are not facts: every mention of a named initiative (千团万企, 新三样)
+    and, when the text is given, fixed expressions with a numeral (三位一体)."""
+    spans = [(m.start, m.end) for ini in initiatives for m in ini.mentions]
+    if text is not None:
+        spans += [m.span() for m in _patterns()["idioms"].finditer(text)]
+    return sorted(spans)
