@@ -38,7 +38,10 @@ _NONZERO = "".join(k for k, v in CN_DIGITS.items() if v)
 DIGIT_CLASS = f"[{_D}]"
 _PAIRABLE = set(_NONZERO)
 ARABIC = (
-    r"(?:[0-9０-９]{1,20}+(?:[,，][0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
+    # a full-width comma is a clause break in Chinese text unless the digits are full-width
+    # too (４，５６５) or more groups / decimals follow (82，225.00); 20，300美圆 is two amounts
+    r"(?:[0-9０-９]{1,20}+(?:(?:,|(?<=[０-９])，|，(?=[0-9０-９]{3}[.．,，][0-9０-９]))"
+    r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
     r"|(?<![0-9０-９])[.．][0-9０-９]{1,15}+)"
 )
 # 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor after Arabic digits before 米 (12千米).

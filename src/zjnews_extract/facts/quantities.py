@@ -42,6 +42,8 @@ def _alt(words) -> str:
     for w in sorted(set(words), key=len, reverse=True):
         pat = regex.escape(w)
         if w[-1].isascii() and w[-1].isalpha():
+            if w.islower():
+                pat = f"(?i:{pat})"  # 168CM is 168cm
             pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
         out.append(pat)
     return "(?:" + "|".join(out) + ")"
@@ -65,6 +67,7 @@ class _Lexicon:
     threshold_heads: tuple
     money_words: tuple
     currency_small: dict
+    not_units: tuple
 
 
 _LEX: _Lexicon | None = None
@@ -98,7 +101,10 @@ def _build() -> _Lexicon:
         r"|成(?P<cheng>[一二三四五六七八九]|半)?(?![立为為功本交果员員就熟长長绩績型品都效])"
         r")"
     )
-    pre = _alt(words["qualifier_before"])
+    vague = {w for w, q in words["qualifier_before"].items() if w in ("上", "数", "數", "几", "幾")}
+    # 上万人, 数百位, 几十家: these only qualify a bare scale, never 上5万 or 数三点一
+    pre = (rf"(?:{_alt(set(words['qualifier_before']) - vague)}"
+           rf"|{_alt(vague)}(?=[十百千万萬亿億]{{1,3}}(?![{''.join(CN_DIGITS)}0-9])))")
     between = _alt(words["qualifier_between"])
     after = _alt(words["qualifier_after"])
     cur_pre = _alt(units["currency_prefix"])
@@ -145,7 +151,8 @@ def _build() -> _Lexicon:
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
         (?:
-            (?P<pct>百分百|半成)
+            (?P<pct>百分百|半成|一半)
+          | (?P<halfcore>半)(?=\s?{units_re})
           | (?:(?P<fw>{n})又)?(?P<fden>{n}|{bare})分之(?P<fnum>{n})
           | (?:(?P<sw>[0-9０-９]{{1,9}})又)?(?P<snum>[0-9０-９]{{1,9}}+)[/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])
           | (?P<num>{n})
@@ -175,6 +182,7 @@ def _build() -> _Lexicon:
         threshold_heads=tuple(words["threshold_heads"]["words"]),
         money_words=tuple(words["money_metric_words"]["words"]),
         currency_small=dict(units["currency_small"]),
+        not_units=tuple(skip["not_units"]["words"]),
     )
 
 
@@ -225,11 +233,13 @@ def _is_chinese_only(s: str) -> bool:
 def _number_value(m) -> tuple[float | tuple | None, str]:
     """Value of the numeral core of a q-match, and a tag for how it was written."""
     if m.group("pct"):
-        return (100.0 if m.group("pct") == "百分百" else 5.0), "pct"
+        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0}[m.group("pct")], "pct"
+    if m.group("halfcore"):
+        return 0.5, "half"
     if m.group("fnum") is not None:
         num = parse_numeral(m.group("fnum"))
         den_text = m.group("fden")
-        if _is_chinese_only(den_text) and all(c in _BARE_SCALES for c in den_text):
+        if den_text[0] in "百佰千仟万萬" and all(c in _BARE_SCALES for c in den_text):
             den = 1.0
             for c in den_text:
                 den *= _BARE_SCALES[c]
@@ -273,8 +283,6 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
     mid = m.group("mid")
     if mid and mid != "个":
         qualifier = qualifier or lex.qual_between.get(mid)
-    elif pre and pre.rstrip("了") in ("上", "数", "數", "几", "幾") and how != "bare":
-        return None  # 上5万 is not vague; 上/数/几 only count before a bare scale
     tail = m.group("tail")
     tail_scale = 1.0
     if tail:
@@ -285,14 +293,21 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
 
     unit_text = m.group("unit")
     category, unit = (None, None)
+    start, end = m.start(), m.end()
+    if unit_text and text.startswith(lex.not_units, m.start("unit")):
+        unit_text = None  # 130万亿台阶: 台 begins a noun here
+        end = m.start("unit")
+        while end > start and text[end - 1] == " ":
+            end -= 1
+    if unit_text and len(num_text) == 1 and num_text in _FINANCIAL and start > 0 and _HAN.match(text[start - 1]):
+        return None  # 登陆部队, 拾起: a financial numeral glued to a word is that word
     if unit_text:
         base = unit_text[0] if unit_text.startswith("成") else unit_text
-        category, unit = lex.unit_kind.get(base, (None, None))
+        category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
     cur = m.group("cur")
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
 
-    start, end = m.start(), m.end()
-    post = m.group("post")
+    post = m.group("post") if end == m.end() else None
     if post:
         pq = _qual(lex.qual_after, post)
         qualifier = qualifier or pq
@@ -325,7 +340,7 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         if cur_code:
             item.kind, item.unit, item.category = "value", cur_code, "currency"
             return item
-        item.bare_ok = _bare_ok(m, text, how, num_text)
+        item.bare_ok = bool(post or pre or sign) or _bare_ok(m, text, how, num_text)
         return item
     if category == "time":
         item.kind = "time"
@@ -451,7 +466,7 @@ def _ranges(items, text: str) -> None:
             continue
         if b.sign_start >= 0:
             gap = _strip_gap(text[a.end:b.sign_start])
-            if gap:
+            if gap and gap not in _RANGE_GAPS:
                 continue
             b.start = b.sign_start + 1
             b.value = abs(b.value)
@@ -460,13 +475,15 @@ def _ranges(items, text: str) -> None:
             gap = _strip_gap(text[a.end:b.start])
             if gap not in _RANGE_GAPS and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間"), b.end)):
                 continue
-        if a.unit is None and a.kind in ("number",) and b.kind != "number":
-            if b.scale > 1 and a.scale == 1 and a.value * b.scale <= abs(b.value) * 1.0000001:
-                a.value *= b.scale
-                a.scale = b.scale
-            _take_unit(a, b)
-        elif a.unit is None and b.unit is None and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:
+        # 400-500亿元 and 七千到九千亿元 carry the scale back; 从8500到3万 does not (8500万 > 3万)
+        if (a.unit is None and b.scale > a.scale and a.scale < 1e4
+                and abs(a.value) * b.scale <= abs(b.value) * 1.0000001):
             a.value *= b.scale
+            a.scale = b.scale
+        if a.unit is None and a.kind == "number" and b.kind != "number":
+            _take_unit(a, b)
+        elif b.unit is None and b.kind == "number" and a.kind == "percent":
+            _take_unit(b, a)  # 百分之三十到四十一: the % is written first
         if a.qualifier == "exact":
             a.qualifier = "over"
         if b.qualifier == "exact":
