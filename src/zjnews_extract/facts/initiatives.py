@@ -94,9 +94,11 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
         return []
     if p["not_after"].search(text, max(0, outer_s - 4), outer_s):
         return []
-    if p["sentence"].search(stripped) or not regex.search(r"\p{Han}", stripped):
+    if not regex.search(r"\p{Han}", stripped):
         return []
     keep = p["keep_before"].match(text, outer_e, outer_e + 4)
+    if not keep and p["sentence"].search(stripped):
+        return []
     if not (keep or _looks_named(text, stripped, outer_s, outer_e)):
         return []
     if not keep and (p["not_before"].match(text, outer_e, outer_e + 4)
