@@ -68,6 +68,7 @@ class _Lexicon:
     money_words: tuple
     currency_small: dict
     not_units: tuple
+    rank_words: dict
 
 
 _LEX: _Lexicon | None = None
@@ -101,6 +102,7 @@ def _build() -> _Lexicon:
         r"|成(?P<cheng>[一二三四五六七八九]|半)?(?![立为為功本交果员員就熟长長绩績型品都效])"
         r")"
     )
+    per_units = [u for u, (cat, _) in unit_kind.items() if cat in ("physical", "measure", "time", "noun")]
     vague = {w for w, q in words["qualifier_before"].items() if w in ("上", "数", "數", "几", "幾")}
     # 上万人, 数百位, 几十家: these only qualify a bare scale, never 上5万 or 数三点一
     pre = (rf"(?:{_alt(set(words['qualifier_before']) - vague)}"
@@ -129,8 +131,7 @@ def _build() -> _Lexicon:
     article = _alt(skip["article_measures"]["words"])
     weekday = _alt(skip["weekday_prefixes"]["words"])
     skip_re = "|".join([
-        pats["url"], pats["iso_date"], pats["clock"], pats["phone"], pats["long_id"],
-        pats["footnote"], pats["letter_code"], pats["list_number"],
+        *pats.values(),
         "(?:" + "|".join(name_alts) + ")",
         rf"第{n}(?={non_rank})",  # 第131届, 第一产业: ordinals of names
         rf"前{n}(?={top_not})",  # 前三季度: a period
@@ -143,6 +144,7 @@ def _build() -> _Lexicon:
     (?P<skip>{skip_re})
     |(?P<streak>(?:连续|連續)(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
+    |(?P<rankword>{_alt(words["rank_words"])})
     |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強)?)
     |(?P<fan>翻(?:了)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<strong>(?P<sg_n>{n})(?:强|強)(?![调調化大劲勁度国國势勢项項盛]))
@@ -160,7 +162,7 @@ def _build() -> _Lexicon:
         )
         (?P<mid>个(?=[亿億万萬])|{between})?
         (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
-        (?:\s?(?P<unit>{units_re}))?
+        (?:\s?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?
         (?P<half>半)?
         (?P<mt>{money_tail})
         (?P<post>(?:[(（]含[)）])?{after})?
@@ -183,6 +185,7 @@ def _build() -> _Lexicon:
         money_words=tuple(words["money_metric_words"]["words"]),
         currency_small=dict(units["currency_small"]),
         not_units=tuple(skip["not_units"]["words"]),
+        rank_words=dict(words["rank_words"]),
     )
 
 
@@ -383,6 +386,8 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         if lex.multiple_before.search(text, max(0, start - 4), start):
             item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
             return item
+    if m.group("per") and end == m.end():
+        unit = unit + "/" + lex.unit_kind[m.group("per")[1:]][1]  # 385.6公斤/亩
     item.kind, item.unit, item.value = "value", unit, signed(v)
     return item
 
@@ -572,7 +577,7 @@ def find_quantities(text: str) -> list[Quantity]:
             else:
                 items.append(got)
             continue
-        items.append(_fixed(m, group))
+        items.append(_fixed(m, group, lex))
     items = [it for it in items if it is not None]
     _ranges(items, text)
     _lists(items, text)
@@ -588,9 +593,11 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _fixed(m, group: str) -> _Item | None:
+def _fixed(m, group: str, lex: _Lexicon) -> _Item | None:
     """Items of the fixed shapes: rank, top-N, N强, streak, 翻番."""
     start, end = m.start(), m.end()
+    if group == "rankword":
+        return _Item(start, end, "rank", float(lex.rank_words[m.group()]), None, category="rank", fixed_kind=True)
     if group == "fan":
         n = m.group("fan_n")
         times = CN_DIGITS[n] if n else 1
