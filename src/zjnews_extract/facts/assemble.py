@@ -11,11 +11,13 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+import msgspec
 import regex
 
 from ..records import Fact, Period, Quantity
 from . import metric as M
-from .attribution import is_fact, main_region, normalise_versus, status_of, subject_name
+from .lexicon import cues
+from .attribution import is_fact, main_region, normalise_versus, status_of, subject_name, whole_of
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
@@ -43,19 +45,27 @@ class State:
     group: Group | None = None
     consumed_to: int = 0  # the words up to here were read as the name after an earlier count
     last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
+    prev_clause: str = ""
 
 
 def _fact_id(q: Quantity) -> str:
     return hashlib.blake2s(f"{q.start}:{q.end}:{q.text}".encode(), digest_size=6).hexdigest()
 
 
-def _period_for(offset: int, sentence: Piece, mentions, state: State) -> Period | None:
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _period_for(offset: int, sentence: Piece, mentions, state: State, clause: Piece | None = None,
+                clause_local=frozenset()) -> Period | None:
     """The last period stated before `offset` in this sentence, else the carried one."""
     best = None
     for m in mentions:
         if m.start >= offset:
             break
         if m.start >= sentence.start:
+            if id(m) in clause_local and (clause is None or m.start < clause.start):
+                continue
             best = m
     return best.period if best is not None else state.period
 
@@ -97,8 +107,12 @@ class Article:
         self.published = published
         self.mentions = [m for m in mentions if m.period is not None and m.kind in ("span", "now")]
         # Why: 自2020年3月以来 and 目前 say when one number holds; they do not carry on.
-        self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith("以来")
-                      and not m.text.startswith(("今年", "年初", "本年"))}
+        marks = cues()["period"]
+        self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith(tuple(marks["local_marks"]))
+                      and not m.text.startswith(tuple(marks["running_starts"]))}
+        # Why: 2021年年末总股本: a year-end written in front of a noun dates that noun only.
+        self.clause_local = {id(m) for m in self.mentions if m.text.endswith(("年末", "年底", "季末"))
+                             and "截" not in m.text and _is_han(text[m.end:m.end + 1])}
         day_spans = [(m.start, m.end) for m in mentions]
         self.cut_spans = sorted(day_spans)
         self.quantities = [q for q in quantities if is_fact(q, text, protected, day_spans)]
@@ -125,7 +139,8 @@ class Article:
             qs = by_sentence.get(si, [])
             if qs:
                 self._sentence(s, qs, state, first_period)
-            carried = [m for m in self.mentions if s.start <= m.start < s.end and id(m) not in self.local]
+            carried = [m for m in self.mentions if s.start <= m.start < s.end and id(m) not in self.local
+                       and id(m) not in self.clause_local]
             if carried:
                 state.period = carried[-1].period
         return self.facts
@@ -152,13 +167,14 @@ class Article:
                     state.subject = subject_name(cw.subject, self.region)
                 state.last_clause = self._cut(clause.start, clause.end)
                 continue
-            state.last_clause = ""
-            windows, raws = [], []
+            state.prev_clause, state.last_clause = state.last_clause, ""
+            windows, raws, starts = [], [], []
             prev_end = clause.start
             for q in cq:
-                raw = self._cut(max(prev_end, state.consumed_to), q.start) if q.start > prev_end else ""
+                raw = self._cut(prev_end, q.start) if q.start > prev_end else ""
                 raws.append(raw)
-                windows.append(M.read_window(raw))
+                windows.append(M.read_window(raw, q.kind))
+                starts.append(prev_end)
                 prev_end = q.end
             # chains: numbers joined only by 、/和 share their head's words
             chains: list[list[int]] = []
@@ -168,6 +184,10 @@ class Article:
                 else:
                     chains.append([i])
             for chain in chains:
+                head = chain[0]
+                if state.consumed_to > starts[head]:  # the name after the last count is not ours
+                    raws[head] = self._cut(min(state.consumed_to, cq[head].start), cq[head].start)
+                    windows[head] = M.read_window(raws[head], cq[head].kind)
                 self._chain(s, clause, cq, chain, windows, raws, state, first_period)
 
     def _chain(self, s, clause, cq, chain, windows, raws, state, first_period) -> None:
@@ -183,7 +203,8 @@ class Article:
         for k, i in enumerate(chain):
             q = cq[i]
             wi = windows[i] if i == head else windows[head]
-            period = _period_for(q.start, s, self.mentions, state) or state.period or first_period
+            period = (_period_for(q.start, s, self.mentions, state, clause, self.clause_local)
+                      or state.period or first_period)
             if wi.subject and i == head:
                 state.subject = subject_name(wi.subject, self.region)
             metric = metrics[k] if metrics else self._metric(q, wi, raws[i] if i == head else "", state, cq, i)
@@ -193,13 +214,18 @@ class Article:
                 metric, versus = after or metric, after or versus
             versus_carry = versus
             before = self.text[s.start:q.start]
+            if q.kind == "percent" and wi.share == "占" and versus is None:
+                versus = whole_of(state.subject, self.region)  # 占11.5%: the whole the sentence implies
+            if k and q.qualifier == "exact" and cq[head].qualifier == "approx" \
+                    and cq[head].text.startswith(("约", "近", "大约")):
+                q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
             self._emit(q, metric, state.subject, period, status_of(before, period, self.published), versus, s)
 
     def _respective(self, s, clause, q, raw, n, state) -> Group | None:
         """One metric per number for 'A、B和C分别为x、y和z' and its follow-ups."""
         m = M._patterns()["respective"].search(raw)
         pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
-        post_w = M.read_window(post)
+        post_w = M.read_window(post, q.kind)
         pre_text = M._peel(M._patterns()["paren"].sub("", pre))[0] if pre else ""
         group = _split_list(pre_text, n) if pre_text else None
         own = post_w.metric
@@ -249,23 +275,25 @@ class Article:
     def _metric(self, q: Quantity, w: M.Window, raw: str, state: State, cq, i) -> str:
         name = w.metric
         counts = q.kind == "value" and q.unit not in (None, "CNY", "USD", "EUR", "HKD", "JPY", "%", "pp")
-        if q.kind == "value" and (not name or M.ends_open(raw)) and not w.share and not w.change:
+        of_noun = self.text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
+        if q.kind == "value" and (not name or of_noun or M.ends_open(raw)) and not w.share and not w.change:
             after_start = q.end
             j = i + 1
             while j < len(cq) and _SEPARATORS.match(self.text[after_start:cq[j].start]):
                 after_start, j = cq[j].end, j + 1
             after = M.noun_after(self.text[after_start:after_start + 24])
-            if after and (counts or not name):
-                name = (name + after) if name and not M.ends_open(raw) and len(name) <= 8 else after
-                state.consumed_to = after_start + len(after) + 1
+            if after and (counts or of_noun or not name):
+                open_ = M.ends_open(raw) or of_noun
+                name = (name + after) if name and not open_ and len(name) <= 8 else after
+                state.consumed_to = self.text.find(after, after_start) + len(after)
         if name and M.is_generic(name) and state.base:
             name = state.base + name
         elif name and not w.share and not w.change:
             state.base = name
             if name not in state.bases:
                 state.bases.append(name)
-        if not name and state.last_clause:
-            name = M.trailing_noun(state.last_clause)
+        if not name and state.prev_clause:
+            name = M.trailing_noun(state.prev_clause)
         if not name:
             name = state.base
         if w.share:

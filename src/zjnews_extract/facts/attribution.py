@@ -25,6 +25,8 @@ def _nonfact() -> dict:
         "threshold": regex.compile(rf"(?:{alternation(n['threshold_marks'])})$"),
         "durations": set(n["duration_units"]),
         "numerals": set(n["list_numerals"]),
+        "max_list": n["max_list_value"],
+        "next_deny": tuple(n["next_deny"]),
     }
 
 
@@ -52,9 +54,12 @@ def is_fact(q: Quantity, text: str, protected: list[tuple[int, int]], day_spans:
         return False  # 1亿元以上产业项目: a threshold inside a name
     if q.kind == "value" and after[:2] in ("以上", "以下") and _is_han(text[q.end + 2:q.end + 3] or "，"):
         return False
-    if q.kind == "value" and all(ch in n["numerals"] for ch in _digits_of(q.text)) and _digits_of(q.text):
-        if after[:1] == "大" or q.text.endswith("大") or q.unit in ("个", "项", "条", "种", "类", "批"):
-            return False  # 五大任务, 两个市场: list sizes and slogans
+    if q.kind == "value" and after.startswith(n["next_deny"]):
+        return False  # 两位数增长
+    digits = _digits_of(q.text)
+    if q.kind == "value" and digits and all(ch in n["numerals"] for ch in digits) \
+            and (q.value or 0) <= n["max_list"]:
+        return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
     return True
 
 
@@ -153,3 +158,10 @@ def subject_name(name: str, region: str | None) -> str:
     if group == "national":
         return "全国"
     return regex.sub(r"(省|地区)$", "", name) if group in ("provinces", "cities", "foreign") else name
+
+
+def whole_of(subject: str | None, region: str | None) -> str | None:
+    """The whole a share is of when the text leaves it out: 全省 for a province, 全市 for a city."""
+    name = subject or region
+    group = place_names().get(name or "")
+    return {"provinces": "全省", "cities": "全市", "national": "全国"}.get(group or "")

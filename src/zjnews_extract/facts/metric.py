@@ -88,7 +88,7 @@ def _peel(text: str) -> tuple[str, str | None]:
         before = text
         text = p["lead"].sub("", text)
         m = place_pattern().match(text)
-        if m and m.end() < len(text):
+        if m:
             subject = subject or m.group()
             text = text[m.end():]
         text = p["tail"].sub("", text)
@@ -96,6 +96,18 @@ def _peel(text: str) -> tuple[str, str | None]:
         if text == before:
             break
     return text.strip(), subject
+
+
+def _field(text: str) -> str:
+    """The benchmark or field named after 高于 / 居: only end words are dropped, places stay."""
+    p = _patterns()
+    text = p["paren"].sub("", text)
+    for _ in range(4):
+        before = text
+        text = _strip_single(p["tail"].sub("", p["lead"].sub("", text)))
+        if text == before:
+            break
+    return text.strip()
 
 
 def _only_function_words(text: str) -> bool:
@@ -124,8 +136,13 @@ def _drop_leading_verbs(text: str) -> str:
     return text
 
 
-def read_window(raw: str) -> Window:
-    """Split the words before a number into metric, subject, benchmark, share and change."""
+def read_window(raw: str, kind: str | None = None) -> Window:
+    """Split the words before a number into metric, subject, benchmark, share and change.
+
+    Which split applies depends on the number's kind: a change for amounts, a share
+    for percentages, a benchmark for percentage points, a field for ranks (`None`
+    tries them all, for words shared by a list).
+    """
     p = _patterns()
     text = p["paren"].sub("", raw)
     out = Window(metric="")
@@ -134,19 +151,21 @@ def read_window(raw: str) -> Window:
     if p["year_ago"].search(text):
         out.year_ago = True
     text, out.subject = _peel(text)
-    if m := p["change"].search(text):
+    any_kind = kind is None
+    if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
         text = text[:m.start()]
-    elif m := p["share"].search(text):
+    elif (any_kind or kind in ("percent", "pp")) and (m := p["share"].search(text)):
         out.share = m.group("share")
         out.versus = m.group("v").rstrip("的") or None
         text = text[:m.start()]
-    elif m := p["compare"].search(text):
-        out.versus = _peel(m.group("v"))[0] or None
+    elif (any_kind or kind in ("pp", "growth")) and (m := p["compare"].search(text)):
+        out.versus = _field(m.group("v")) or None
         text = text[:m.start()]
-    elif m := p["rank"].search(text):
-        out.versus = _peel(m.group("v"))[0].removesuffix("中").removesuffix("的") or None
+    elif (any_kind or kind == "rank") and (m := p["rank"].search(text)):
+        out.versus = _field(m.group("v")).removesuffix("中").removesuffix("的") or None
         text = text[:m.start()]
+    text = _after_list(text)
     text = p["base_tail"].sub("", text)
     text, subject = _peel(text)
     out.subject = out.subject or subject
@@ -173,11 +192,14 @@ def noun_after(text: str) -> str:
             break
         nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
         if pos.startswith("v") and pos != "vn":
-            if len(w) == 1 and out and (nxt.startswith("n") or nxt == "vn"):
+            # a verb joins the name only as a modifier: 参展企业 (first word), 促消费 (one character)
+            if (len(w) == 1 and out or not out) and (nxt.startswith("n") or nxt == "vn"):
                 out.append((w, pos))
                 continue
             break
         if pos.startswith(_STOP_POS) and pos != "nz":
+            break
+        if pos in ("a", "ad", "an") and not (nxt.startswith(("n", "q", "b")) or nxt == "vn"):
             break
         out.append((w, pos))
     while out and not (out[-1][1].startswith(NOUNISH) or out[-1][1] == "vn") or out and out[-1][1] in ("a", "q"):
@@ -186,12 +208,26 @@ def noun_after(text: str) -> str:
 
 
 def ends_open(text: str) -> bool:
-    """True when the words before a count end in a verb or linker (组织, 中有, 与)."""
+    """True when the words before a count end in a verb or linker (组织, 调查, 中有, 与), so the
+    thing counted follows the number; not for 扩展至 / 达到, whose thing comes first."""
     ws = segment.words(text.strip())
     if not ws:
         return True
     w, pos = ws[-1]
-    return (pos.startswith(("v", "p", "c")) and pos != "vn") or w in ("有", "共有", "拥有", "中有", "在")
+    if w.endswith(("至", "到", "达", "为")):
+        return False
+    return pos.startswith(("v", "p", "c")) or w in ("有", "共有", "拥有", "中有", "在")
+
+
+def _after_list(text: str) -> str:
+    """'A、B、C等活动' -> '活动'; '“X”等系列促消费活动' -> '系列促消费活动': a list of examples
+    before 等 is not the name; a single example before a short noun stays (“X”等活动)."""
+    head, sep, tail = text.rpartition("等")
+    if not sep or not head or not tail:
+        return text
+    if "、" in head or len(tail) >= 4:
+        return tail
+    return text
 
 
 def is_partner_place(before: str) -> bool:
@@ -212,7 +248,7 @@ def trailing_noun(text: str) -> str:
     ws = segment.words(text.strip())
     out: list[str] = []
     for w, pos in reversed(ws):
-        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos == "vn"):
+        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s")):
             break
         out.append(w)
     return "".join(reversed(out))
