@@ -81,7 +81,7 @@ def _lexicon() -> _Lexicon:
     return _LEX
 
 
-def _build() -> _Lexicon:
+def _build(prefilter: bool = True) -> _Lexicon:
     units = _load("quantity_units.toml")
     words = _load("quantity_words.toml")
     skip = _load("quantity_skip.toml")
@@ -168,6 +168,17 @@ def _build() -> _Lexicon:
         (?P<post>(?:[(（]含[)）])?{after})?
     )
     """
+    if prefilter:
+        # Most positions of a text cannot start a match; a one-class lookahead lets the
+        # engine skip them fast (about 6x). The class is every first character of the grammar.
+        firsts = set(skip["prefilter"]["first_chars"])
+        for table in (words["qualifier_before"], units["currency_prefix"], words["rank_words"],
+                      skip["weekday_prefixes"]["words"], names):
+            firsts.update(w[0] for w in table)
+        firsts.update(CN_DIGITS)
+        firsts.update("十拾百佰千仟万萬亿億廿卅卌")
+        cls = "".join(sorted(regex.escape(c) for c in firsts))
+        grammar = rf"(?=[0-9０-９A-Za-z{cls}])(?:{grammar})"
     pattern = regex.compile(grammar, regex.VERBOSE | regex.MULTILINE)
 
     cues = dict(words["growth_cues"])
