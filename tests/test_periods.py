@@ -63,8 +63,14 @@ CASES = [
     ("同比增长5%，环比增长1%。", "2022-01-20", []),
     # a record's base is not a period
     ("净利润创下2019年一季度以来新高。", "2022-04-27", []),
-    # durations and ordinals are not periods
-    ("入世20年来，第131届广交会吸引了近9年最多的客商。", "2022-04-27", []),
+    # ordinals and "the most in N years" are not periods; "N years since" looks back from last year
+    ("第131届广交会吸引了近9年最多的客商。", "2022-04-27", []),
+    ("入世20年来，外贸快速发展。", "2022-01-20", [("20年来", "2002-01-01", "2021-12-31", "span")]),
+    ("过去五年，年均增长6%。", "2026-02-01", [("过去五年", "2021-01-01", "2025-12-31", "span")]),
+    # year ends and years in Chinese digits
+    ("截至2025年底，累计设立企业900家；今年底前建成。", "2026-02-01",
+     [("截至2025年底", "2025-12-01", "2025-12-31", "span"), ("今年底", "2026-12-01", "2026-12-31", "span")]),
+    ("二〇二五年，全市生产总值增长5%。", "2026-02-01", [("二〇二五年", "2025-01-01", "2025-12-31", "span")]),
 ]
 
 
@@ -100,3 +106,8 @@ def test_calendar_widget_date_does_not_set_the_year():
     text = "2021年09月02日 星期四\n浙江一季度进出口增长"
     found = find_periods(text, date(2022, 4, 27))
     assert found[-1].text == "一季度" and found[-1].period.start == "2022-01-01"
+
+
+def test_a_look_back_does_not_set_the_year_of_later_words():
+    found = find_periods("2021年产量增长，达近9年最高，十年来首次。全年面积增长。", date(2021, 12, 15))
+    assert [(m.text, m.period.start[:4]) for m in found][-1] == ("全年", "2021")

@@ -80,8 +80,11 @@ def _grammar() -> regex.Pattern:
     msuffix = _alt(words["month_suffixes"])
     quarter = _alt(lex["quarters"])
     no_digit_before = r"(?<![\d.])"
-    year_word = (rf"(?:{no_digit_before}(?P<y>{year})\s*年(?:度)?"
-                 rf"|(?P<rel>{_alt(lex['relative_years'])})(?:度)?)")
+    cn_year_digits = "".join(words["chinese_year_digits"])
+    count = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}}))\s*年(?:度)?"
+                 rf"|(?P<rel>{_alt(lex['relative_years'])})(?:度)?)"
+                 rf"(?:(?P<yend2>{_alt(words['year_end_after_year'])})(?!期))?")
     spec = "|".join([
         rf"(?P<ytd>{_alt(words['year_to_date'])})",
         rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
@@ -106,6 +109,8 @@ def _grammar() -> regex.Pattern:
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
         rf"[“\"「‘]?(?P<plan>{plans})[”\"」’]?(?:规划)?(?P<part>{parts})",
         rf"(?P<now>{_alt(words['now'])})",
+        # the last N years up to the published year: 过去五年, 十年来, 近3年来
+        rf"(?:过去\s*(?P<pastn>{count})\s*年|(?:近\s*)?(?P<pastn2>{count})\s*(?:多)?年(?:以)?来)",
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{_alt(words['as_of'])})\s*)?(?:(?P<since>{_alt(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{_alt(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
@@ -116,7 +121,7 @@ def _grammar() -> regex.Pattern:
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"]) for w in table}
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now")
                for w in words[key]}
-    starts |= set("前第“\"「‘十") | set(_CN_DIGITS) | set(lex["quarters"])
+    starts |= set("前第“\"「‘十过近") | set(_CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
@@ -176,6 +181,16 @@ def _num(token: str) -> int:
     return _CN_DIGITS[token]
 
 
+def _count(token: str) -> int:
+    """5, 十, 二十, 四十 -> int (numbers of years)."""
+    if token.isdigit():
+        return int(token)
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS.get(token, 0)
+
+
 def _first(y: int, m: int) -> date:
     return date(y, m, 1)
 
@@ -196,6 +211,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     names = _group_names()
     raw = [(m, dict(zip(names, m.groups())))
            for start, end in _windows(text) for m in grammar.finditer(text, start, end)]
+    for _, g in raw:
+        if g["ycn"]:  # 二〇二五年 -> 2025
+            digits = _lexicon()["words"]["chinese_year_digits"]
+            g["y"] = "".join(str(digits.index(c) % 10) for c in g["ycn"])
     fixed_years = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]))
                    for m, g in raw if g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]]
     out: list[PeriodMention] = []
@@ -205,6 +224,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         if mention is None:
             continue
         out.append(mention)
+        if g["pastn"] or g["pastn2"]:
+            continue  # 过去五年 fixes years but is a look back: later bare words keep their year
         widget = mention.kind == "day" and _after_patterns()[1].match(text, mention.end, mention.end + 4)
         if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget:
             anchor = int(mention.period.end[:4])
@@ -256,6 +277,11 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if part == "since" and published is not None and published.year >= first:
             return mention(date(first, 1, 1), _last(published.year, published.month), True)
         return mention(date(first, 1, 1), date(last, 12, 31), True)
+    if g["pastn"] or g["pastn2"]:
+        n = _count(g["pastn"] or g["pastn2"])
+        if published is None or not 1 <= n <= 100:
+            return None if published is not None else mention(None, None, True)
+        return mention(date(published.year - n, 1, 1), date(published.year - 1, 12, 31), True)
     if g["now"]:
         if published is None:
             return mention(None, None, False, "now")
@@ -337,7 +363,7 @@ def _months(g: dict, published: date | None) -> tuple[int | None, int | None, st
     if g["half"]:
         a, b = _lexicon()["halves"][g["half"]]
         return a, b, "span"
-    if g["yend"]:
+    if g["yend"] or g["yend2"]:
         return 12, 12, "span"
     if g["dm"]:
         n = _num(g["dm"])
