@@ -23,8 +23,9 @@ Kinds of mention (`PeriodMention.kind`):
 
 Year of bare words (一季度, 1—4月, 上半年, 全年, 8月): the year of the nearest
 preceding mention whose words fixed a year (its end year); with none, the published
-year, or the year before when the span would start after the published date
-(四季度 published in January -> last year's fourth quarter). Relative words resolve
+year, or the year before when the span would end more than a month after the
+published month (1—11月 or 四季度 published in January -> last year's; 上半年 published
+in May stays this year's, it may be a plan). Relative words resolve
 against the published date; with no published date they take the nearest year
 fixed by the text (before, else after).
 
@@ -111,6 +112,8 @@ def _grammar() -> regex.Pattern:
         rf"(?P<now>{_alt(words['now'])})",
         # the last N years up to the published year: 过去五年, 十年来, 近3年来
         rf"(?:过去\s*(?P<pastn>{count})\s*年|(?:近\s*)?(?P<pastn2>{count})\s*(?:多)?年(?:以)?来)",
+        # the next N years from the published year: 今后五年, 未来3年
+        rf"(?:今后|未来)\s*(?P<nextn>{count})\s*年",
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{_alt(words['as_of'])})\s*)?(?:(?P<since>{_alt(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{_alt(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
@@ -121,7 +124,7 @@ def _grammar() -> regex.Pattern:
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"]) for w in table}
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now")
                for w in words[key]}
-    starts |= set("前第“\"「‘十过近") | set(_CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
+    starts |= set("前第“\"「‘十过近未") | set(_CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
@@ -224,7 +227,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         if mention is None:
             continue
         out.append(mention)
-        if g["pastn"] or g["pastn2"]:
+        if g["pastn"] or g["pastn2"] or g["nextn"]:
             continue  # 过去五年 fixes years but is a look back: later bare words keep their year
         widget = mention.kind == "day" and _after_patterns()[1].match(text, mention.end, mention.end + 4)
         if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget:
@@ -282,6 +285,11 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if published is None or not 1 <= n <= 100:
             return None if published is not None else mention(None, None, True)
         return mention(date(published.year - n, 1, 1), date(published.year - 1, 12, 31), True)
+    if g["nextn"]:
+        n = _count(g["nextn"])
+        if published is None or not 1 <= n <= 100:
+            return None if published is not None else mention(None, None, True)
+        return mention(date(published.year, 1, 1), date(published.year + n - 1, 12, 31), True)
     if g["now"]:
         if published is None:
             return mention(None, None, False, "now")
@@ -291,7 +299,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
     has_spec = any(g[k] for k in ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "dm", "m"))
     # a year right after 比/较 or before 同期/相比 is a comparison base
-    if (g["y"] or g["rel"]) and not g["asof"] and not g["since"] and not g["since2"]:
+    if (g["y"] or g["rel"]) and not g["asof"] and not g["since2"]:
         base, s, e = _is_base(text, m)
         if base:
             context = anchor if anchor is not None else (published.year if published else None)
@@ -323,8 +331,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if published is None:
             return mention(None, None, False, kind)
         year = published.year
-        if kind != "day" and not (g["full"] or g["ytd"]) and (year, first_m) > (published.year, published.month):
-            year -= 1  # 四季度 published in January: the quarter just ended
+        if kind != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1:
+            year -= 1  # 1—11月 or 四季度 published in January: last year's figures
     if kind == "day":
         try:
             d = date(year, first_m, int(g["d"]))
@@ -338,7 +346,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         start_d = date(year, 1, 1)  # 今年截至4月底: January to April
     elif g["asof"] and not g["ytd"]:
         start_d = _first(year, last_m)  # 截至4月底: the stock at the end of April
-    if g["ytd"] or g["since"] or g["since2"]:
+    if g["ytd"] or g["since2"]:
         if published is not None and published >= start_d:
             end_d = _last(published.year, published.month)
         else:
