@@ -53,7 +53,7 @@ def _patterns() -> dict[str, Any]:
         "slogan": regex.compile(rf"{_alt(q['slogan_marks'])}"),
         "numeral": regex.compile(rf"[{regex.escape(q['numerals'])}]"),
         "name_ending": regex.compile(rf"(?:{_alt(q['name_endings'])})$"),
-        "sentence": regex.compile(rf"[{regex.escape(q['sentence_chars'])}（）()]"),
+        "sentence": regex.compile(rf"[{regex.escape(q['sentence_chars'])}]"),
         "quote_chars": "".join(a + b for a, b in q["pairs"]),
         "plan": regex.compile(ex["five_year_plan_pattern"]),
         "institution": regex.compile(rf"(?:{_alt(ex['institution_suffixes'])})$"),
@@ -94,9 +94,9 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
         return []
     if p["not_after"].search(text, max(0, outer_s - 4), outer_s):
         return []
-    if not regex.search(r"\p{Han}", stripped):
-        return []
     keep = p["keep_before"].match(text, outer_e, outer_e + 4)
+    if not keep and not regex.search(r"\p{Han}", stripped):
+        return []  # “714”: a code or a number, unless a program noun follows (“618”大促)
     if not keep and p["sentence"].search(stripped):
         return []
     if not (keep or _looks_named(text, stripped, outer_s, outer_e)):
