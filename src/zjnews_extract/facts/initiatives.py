@@ -95,7 +95,8 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
     if p["not_after"].search(text, max(0, outer_s - 4), outer_s):
         return []
     keep = p["keep_before"].match(text, outer_e, outer_e + 4)
-    if not keep and not regex.search(r"\p{Han}", stripped):
+    coded = regex.search(r"\d", stripped) and regex.search(r"[A-Za-z]", stripped)  # “415X”
+    if not keep and not coded and not regex.search(r"\p{Han}", stripped):
         return []  # “714”: a code or a number, unless a program noun follows (“618”大促)
     if not keep and p["sentence"].search(stripped):
         return []
