@@ -41,6 +41,7 @@ class State:
     period: Period | None = None
     subject: str | None = None
     base: str = ""  # the last metric named outright
+    amount_base: str = ""  # the last one named for an amount or a change (a rate's name is not reused for growth)
     bases: list[str] = field(default_factory=list)  # metrics named in this sentence, in order
     group: Group | None = None
     consumed_to: int = 0  # the words up to here were read as the name after an earlier count
@@ -105,7 +106,9 @@ class Article:
                  title: str | None):
         self.text = text
         self.published = published
-        self.mentions = [m for m in mentions if m.period is not None and m.kind in ("span", "now")]
+        marks = cues()["period"]
+        self.mentions = [m for m in mentions if m.period is not None and m.kind in ("span", "now")
+                         and not any(w in m.text for w in marks["not_periods"])]
         # Why: 自2020年3月以来 and 目前 say when one number holds; they do not carry on.
         marks = cues()["period"]
         self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith(tuple(marks["local_marks"]))
@@ -290,12 +293,14 @@ class Article:
             name = state.base + name
         elif name and not w.share and not w.change:
             state.base = name
+            if q.kind != "percent":
+                state.amount_base = name
             if name not in state.bases:
                 state.bases.append(name)
         if not name and state.prev_clause:
             name = M.trailing_noun(state.prev_clause)
         if not name:
-            name = state.base
+            name = state.amount_base if q.kind in ("value", "growth", "rank") and state.amount_base else state.base
         if w.share:
             name = (name or "") + w.share.rstrip("的")
         if w.change:

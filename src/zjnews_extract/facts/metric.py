@@ -38,7 +38,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     m = cues()["metric"]
     status = cues()["status"]
     lead = list(m["lead_strip"]) + list(status["strong"]) + list(status["weak"])
-    tail = list(m["tail_strip"]) + list(status["strong"]) + list(status["weak"])
+    tail = list(m["tail_strip"]) + [w for w in status["strong"] if w not in status["nouns"]] + list(status["weak"])
     multi_lead = [w for w in lead if len(w) > 1]
     multi_tail = [w for w in tail if len(w) > 1]
     return {

@@ -1,0 +1,166 @@
+"""find_facts on short sentences written for these tests (not taken from the gold articles).
+
+Grouped as in the style guide: developed on (the mechanisms), bugs found (each a case
+that once went wrong).
+"""
+from datetime import date
+
+import pytest
+
+from zjnews_extract.facts import find_facts
+
+PUB = date(2025, 7, 20)
+
+
+def facts_of(text, published=PUB):
+    facts, _ = find_facts(text, published=published)
+    return facts
+
+
+def by_text(facts, text):
+    found = [f for f in facts if f.text == text]
+    assert found, f"no fact {text!r} in {[f.text for f in facts]}"
+    return found[0]
+
+
+def month(p):
+    return None if p is None else (p.start[:7], p.end[:7])
+
+
+# ------------------------------------------------------------------ developed on
+
+
+def test_every_fact_points_back_at_its_characters():
+    text = "江苏省今年上半年实现外贸进出口2.8万亿元，同比增长4.1%。\n全市新增市场主体12.5万户。"
+    for f in facts_of(text):
+        assert text[f.start:f.end] == f.text
+        assert f.sentence and f.sentence in text
+
+
+def test_ids_are_stable_across_runs_and_unique():
+    text = "上半年，江苏外贸进出口2.8万亿元，同比增长4.1%，其中出口1.8万亿元。"
+    a, b = facts_of(text), facts_of(text)
+    assert [f.id for f in a] == [f.id for f in b]
+    assert len({f.id for f in a}) == len(a)
+
+
+def test_a_left_out_metric_is_taken_from_the_clause_before():
+    text = "上半年，广东实现地区生产总值6.6万亿元，同比增长3.9%，其中出口2.1万亿元、增长6.2%，高于全国1.3个百分点。"
+    facts = facts_of(text)
+    assert by_text(facts, "3.9%").metric == "地区生产总值"
+    assert by_text(facts, "6.2%").metric == "出口"
+    pp = by_text(facts, "1.3个百分点")
+    assert (pp.metric, pp.versus) == ("出口", "全国")
+
+
+def test_a_share_keeps_its_whole_in_the_metric_and_as_versus():
+    facts = facts_of("1—5月，深圳港集装箱吞吐量1200万标箱，占全国份额9.8%。")
+    share = by_text(facts, "9.8%")
+    assert share.metric == "集装箱吞吐量占全国份额"
+    assert share.versus == "全国"
+
+
+def test_a_rank_takes_its_field_as_versus():
+    facts = facts_of("2024年，山东粮食产量1130亿斤，稳居全国第三。")
+    rank = by_text(facts, "第三")
+    assert rank.kind == "rank" and rank.versus == "全国"
+    assert rank.metric == "粮食产量"
+
+
+def test_respective_lists_give_one_metric_per_number():
+    facts = facts_of("前5月，食品、服装和家电零售额分别增长8.1%、5.2%和12.4%。")
+    assert [f.metric for f in facts] == ["食品零售额", "服装零售额", "家电零售额"]
+
+
+def test_a_period_carries_across_sentences_until_a_new_one():
+    text = "1—6月，四川社会消费品零售总额1.3万亿元。网上零售额增长9%。2024年，该指标为2.6万亿元。"
+    facts = facts_of(text)
+    assert month(by_text(facts, "9%").period) == ("2025-01", "2025-06")
+    assert month(by_text(facts, "2.6万亿元").period) == ("2024-01", "2024-12")
+
+
+def test_a_comparison_base_is_not_the_period():
+    facts = facts_of("2024年，湖北粮食产量较2023年增长1.2%。")
+    assert month(by_text(facts, "1.2%").period) == ("2024-01", "2024-12")
+
+
+def test_relative_periods_resolve_against_the_published_date():
+    facts = facts_of("去年，福建外贸进出口2.0万亿元。", published=date(2025, 1, 15))
+    assert month(by_text(facts, "2.0万亿元").period) == ("2024-01", "2024-12")
+
+
+def test_plan_words_make_targets_and_results_stay_actual():
+    text = "2024年，成都地区生产总值2.35万亿元。2025年，成都力争地区生产总值增长6%左右，将新增就业25万人。"
+    facts = facts_of(text, published=date(2025, 1, 20))
+    assert by_text(facts, "2.35万亿元").status == "actual"
+    assert by_text(facts, "6%左右").status == "target"
+    assert by_text(facts, "25万人").status == "target"
+
+
+def test_jiang_as_a_preposition_in_a_finished_year_is_not_a_plan():
+    facts = facts_of("2024年，重庆将补贴范围扩大到12类商品，发放资金8亿元。", published=date(2025, 2, 1))
+    assert by_text(facts, "8亿元").status == "actual"
+
+
+def test_forecasts_are_targets_even_for_a_period_that_has_ended():
+    facts = facts_of("公司预计一季度实现营业收入50亿元左右。", published=date(2025, 4, 25))
+    assert by_text(facts, "50亿元左右").status == "target"
+
+
+def test_subject_is_the_place_that_opens_the_clause_and_defaults_to_the_main_region():
+    text = "1—4月，浙江进出口1.7万亿元。宁波舟山港货物吞吐量4.6亿吨。全省实际使用外资60亿美元。"
+    facts = facts_of(text)
+    assert by_text(facts, "1.7万亿元").subject == "浙江"
+    assert by_text(facts, "4.6亿吨").subject.startswith("宁波")
+    assert by_text(facts, "60亿美元").subject == "浙江"
+
+
+def test_a_count_takes_the_noun_after_it_when_the_words_before_are_a_verb():
+    facts = facts_of("今年以来，湖南组织1200家企业赴境外参展，签约项目85个。")
+    assert by_text(facts, "1200家").metric == "企业"
+    assert by_text(facts, "85个").metric.endswith("项目")
+
+
+def test_an_absolute_change_keeps_the_change_in_the_metric():
+    facts = facts_of("上半年，安徽新设外资企业620家，比去年同期增加45家。")
+    change = by_text(facts, "45家")
+    assert change.metric.endswith("比去年同期增加")
+
+
+# ------------------------------------------------------------------ not facts
+
+
+@pytest.mark.parametrize("text, number", [
+    ("全省招引落地10亿元以上产业项目150个。", "10亿元以上"),  # a threshold inside a name
+    ("会议部署了五大任务，开拓两个市场。", "五大"),  # list sizes and slogans
+    ("第三届消博会上，签约金额50亿元。", "第三届"),  # an ordinal inside a name
+    ("高技术制造业实现两位数增长。", "两位"),  # a figure of speech
+])
+def test_numbers_that_are_not_facts(text, number):
+    facts = facts_of(text)
+    assert not [f for f in facts if number in f.text]
+
+
+def test_numbers_inside_quoted_names_are_not_facts():
+    facts = facts_of("推进“千企万品”行动，带动出口12亿元。")
+    assert [f.text for f in facts] == ["12亿元"]
+
+
+# ------------------------------------------------------------------ bugs found
+
+
+def test_a_rank_mark_inside_a_word_is_not_a_rank_field():
+    # 居 of 居民 once cut 居民消费价格 into a benchmark
+    facts = facts_of("2025年预期目标：居民消费价格涨幅2%左右。", published=date(2025, 1, 20))
+    assert by_text(facts, "2%左右").metric == "居民消费价格"
+
+
+def test_a_place_alone_before_a_count_is_the_subject_not_the_metric():
+    facts = facts_of("在全国100个试点城市中，杭州排名第一。")
+    assert "全国" not in (by_text(facts, "100个").metric or "")
+
+
+def test_a_year_end_in_front_of_a_noun_dates_only_that_noun():
+    text = "2024年，公司拟以2024年年末总股本10亿股为基数，每股派发现金红利2元，共分配利润20亿元。"
+    facts = facts_of(text, published=date(2025, 3, 30))
+    assert month(by_text(facts, "20亿元").period) == ("2024-01", "2024-12")
