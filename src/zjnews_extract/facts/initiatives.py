@@ -40,7 +40,6 @@ def _patterns() -> dict[str, Any]:
     for i, (open_, close) in enumerate(q["pairs"]):
         o, c = regex.escape(open_), regex.escape(close)
         quote_alts.append(rf"{o}(?P<q{i}>[^{o}{c}\n]{{1,{q['max_chars'] * 2}}}?){c}")
-    boundary = regex.escape(uq["boundary_chars"])
     heads = _alt(uq["name_heads"] + uq["abbreviations"])
     return {
         "quoted": regex.compile("|".join(quote_alts)),
@@ -59,7 +58,12 @@ def _patterns() -> dict[str, Any]:
         "institution": regex.compile(rf"(?:{_alt(ex['institution_suffixes'])})$"),
         "split_head": regex.compile(rf"(?:{_alt(q['split_heads'])})$"),
         # an unquoted clause chunk ending in a program head or an event abbreviation
-        "unquoted": regex.compile(rf"[^{boundary}]{{1,40}}?(?:{heads})|(?P<abbr>{_alt(uq['abbreviations'])})"),
+        # program heads and event abbreviations; the name runs back from one to its clause start
+        "heads": regex.compile(heads),
+        "han": regex.compile(r"\p{Han}"),
+        "digit": regex.compile(r"\d"),
+        "latin": regex.compile(r"[A-Za-z]"),
+        "boundary": frozenset(uq["boundary_chars"]),
         "lead": regex.compile(_alt(uq["lead_words"])),
         "lead_strip": regex.compile(uq["lead_pattern"]),
         "generic": regex.compile(rf"(?:{_alt(uq['generic_endings'])})$"),
@@ -74,8 +78,7 @@ def find_initiatives(text: str) -> list[Initiative]:
     names: list[str] = []  # in order of first mention
     quoted_spans: list[tuple[int, int]] = []
     for m in p["quoted"].finditer(text):
-        group = next(k for k, v in m.groupdict().items() if v is not None)
-        s, e = m.span(group)
+        s, e = m.span(m.lastgroup)
         quoted_spans.append((m.start(), m.end()))
         for name_s, name_e in _quoted_names(text, s, e, m.start(), m.end()):
             names.append(text[name_s:name_e])
@@ -95,8 +98,8 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
     if p["not_after"].search(text, max(0, outer_s - 4), outer_s):
         return []
     keep = p["keep_before"].match(text, outer_e, outer_e + 4)
-    coded = regex.search(r"\d", stripped) and regex.search(r"[A-Za-z]", stripped)  # “415X”
-    if not keep and not coded and not regex.search(r"\p{Han}", stripped):
+    coded = p["digit"].search(stripped) and p["latin"].search(stripped)  # “415X”
+    if not keep and not coded and not p["han"].search(stripped):
         return []  # “714”: a code or a number, unless a program noun follows (“618”大促)
     if not keep and p["sentence"].search(stripped):
         return []
@@ -140,13 +143,16 @@ def _unquoted_names(text: str, quoted_spans: list[tuple[int, int]]) -> list[str]
     p, uq = _patterns(), _lexicon()["unquoted"]
     out = []
     quote_ends = {qe for _, qe in quoted_spans}
-    for m in p["unquoted"].finditer(text):
-        if any(qs < m.end() and m.start() < qe for qs, qe in quoted_spans):
+    boundary, previous_end = p["boundary"], 0
+    for m in p["heads"].finditer(text):
+        start = m.start()
+        floor = max(previous_end, m.start() - 40)
+        while start > floor and text[start - 1] not in boundary:
+            start -= 1
+        previous_end = m.end()
+        if any(qs < m.end() and start < qe for qs, qe in quoted_spans):
             continue  # inside quotes
-        if m["abbr"]:
-            out.append(m["abbr"])
-            continue
-        chunk, start = m.group(), m.start()
+        chunk = text[start:m.end()]
         leads = list(p["lead"].finditer(chunk))
         if leads:
             chunk, start = chunk[leads[-1].end():], start + leads[-1].end()
@@ -174,7 +180,9 @@ def _with_mentions(text: str, names: list[str]) -> list[Initiative]:
         if n:
             firsts.setdefault(n.replace(" ", ""), n)
     unique = list(dict.fromkeys(n for n in names if n))
-    merged = {n: next((long for long in unique if long != n and long.endswith(n)), None) for n in unique}
+    abbreviations = set(_lexicon()["unquoted"]["abbreviations"])
+    merged = {n: next((long for long in unique if long != n and long.endswith(n)), None) if n in abbreviations
+              else None for n in unique}
     for n in unique:
         first = firsts[n.replace(" ", "")]
         if merged[n] is None and first != n:
