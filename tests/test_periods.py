@@ -115,3 +115,56 @@ def test_calendar_widget_date_does_not_set_the_year():
 def test_a_look_back_does_not_set_the_year_of_later_words():
     found = find_periods("2021年产量增长，达近9年最高，十年来首次。全年面积增长。", date(2021, 12, 15))
     assert [(m.text, m.period.start[:4]) for m in found][-1] == ("全年", "2021")
+
+
+# --- how far a period reaches: period_at ---------------------------------------------
+
+from zjnews_extract.facts.periods import period_at  # noqa: E402
+
+
+def _period_of(text: str, number: str, published: date | None = date(2022, 5, 12), nth: int = 0):
+    mentions = find_periods(text, published)
+    offset = -1
+    for _ in range(nth + 1):
+        offset = text.index(number, offset + 1)
+    p = period_at(text, mentions, offset)
+    return None if p is None else (p.start[:7], p.end[:7])
+
+
+def test_a_moment_inside_a_clause_reaches_only_that_clause():
+    text = "2021年，公司营收100亿元。拟以2021年年末总股本10亿股为基数，每10股派发红利20元。"
+    assert _period_of(text, "10亿股") == ("2021-12", "2021-12")
+    assert _period_of(text, "20元") == ("2021-01", "2021-12")
+
+
+def test_an_as_of_that_opens_the_clause_carries():
+    text = "截至2018年4月底，全省累计设立企业6万家，投资总额6000亿美元。"
+    assert _period_of(text, "6000亿美元") == ("2018-04", "2018-04")
+
+
+def test_a_single_month_stays_in_its_paragraph():
+    text = "1-4月，出口增长10%。4月单月，出口增长5%。\n分项看，机电产品出口增长8%。"
+    assert _period_of(text, "5%") == ("2022-04", "2022-04")
+    assert _period_of(text, "8%") == ("2022-01", "2022-04")
+
+
+def test_a_single_month_with_nothing_longer_before_it_carries():
+    text = "3月份，价格上涨2%。\n其中食品价格上涨4%。"
+    assert _period_of(text, "4%") == ("2022-03", "2022-03")
+
+
+def test_a_since_stays_in_its_sentence():
+    text = "1-4月，出口增长10%。\n自2020年3月以来，外贸连续26个月增长。机电产品出口增长8%。"
+    assert _period_of(text, "26个月") == ("2020-03", "2022-05")
+    assert _period_of(text, "8%") == ("2022-01", "2022-04")
+
+
+def test_a_number_before_any_period_takes_the_first_one():
+    text = "首次跻身全国前三\n2021年，全省进出口增长22%。"
+    assert _period_of(text, "前三", None) == ("2021-01", "2021-12")
+
+
+def test_reach_values():
+    found = find_periods("去年1—11月增长。拟以2021年年末总股本为基数。4月单月增长。自2020年3月以来增长。", date(2022, 5, 12))
+    assert [(m.text, m.reach) for m in found] == [
+        ("去年1—11月", "carry"), ("2021年年末", "clause"), ("4月单月", "paragraph"), ("自2020年3月以来", "sentence")]

