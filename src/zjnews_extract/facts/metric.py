@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from . import segment
-from .lexicon import alternation, cues, place_pattern
+from .lexicon import alternation, cues, place_names, place_pattern
 
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
 
@@ -84,15 +84,23 @@ def _peel(text: str) -> tuple[str, str | None]:
     p = _patterns()
     subject = None
     text = p["paren"].sub("", text)
+    joined = False
     for _ in range(8):
         before = text
         text = p["lead"].sub("", text)
+        if text != before:
+            joined = False
         m = place_pattern().match(text)
         if m:
-            subject = subject or m.group()
+            # places written together name one place (宁波舟山港); after 全省/全国 the
+            # narrower body is meant (全省经开区 is about 经开区)
+            broad = place_names().get(subject or "") in ("whole_region", "national")
+            subject = subject + m.group() if joined and subject and not broad else m.group()
             text = text[m.end():]
-        text = p["tail"].sub("", text)
-        text = _strip_single(text)
+            joined = True
+        stripped = _strip_single(p["tail"].sub("", text))
+        if stripped != text:
+            joined, text = False, stripped
         if text == before:
             break
     return text.strip(), subject
@@ -128,10 +136,11 @@ def _drop_leading_verbs(text: str) -> str:
     """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
     ws = segment.words(text)
     i = 0
-    while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad"):
+    while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
         i += 1
     rest = "".join(w for w, _ in ws[i:])
-    if i and len(rest) >= 2 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
+    # a short rest keeps its verb: 带动消费, 使用资金 name what was measured better than 消费, 资金
+    if i and len(rest) >= 3 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
         return rest
     return text
 
@@ -192,10 +201,13 @@ def noun_after(text: str) -> str:
             break
         nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
         if pos.startswith("v") and pos != "vn":
-            # a verb joins the name only as a modifier: 参展企业 (first word), 促消费 (one character)
+            # a verb joins the name only as a modifier (参展企业, 促消费) or as the last word of a
+            # noun-verb compound that ends the clause (贸易采购, 精准匹配)
             if (len(w) == 1 and out or not out) and (nxt.startswith("n") or nxt == "vn"):
                 out.append((w, pos))
                 continue
+            if len(w) >= 2 and out and out[-1][1].startswith(("n", "vn")) and (not nxt or nxt == "x"):
+                out.append((w, "vn"))
             break
         if pos.startswith(_STOP_POS) and pos != "nz":
             break
