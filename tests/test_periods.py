@@ -168,3 +168,13 @@ def test_reach_values():
     found = find_periods("去年1—11月增长。拟以2021年年末总股本为基数。4月单月增长。自2020年3月以来增长。", date(2022, 5, 12))
     assert [(m.text, m.reach) for m in found] == [
         ("去年1—11月", "carry"), ("2021年年末", "clause"), ("4月单月", "paragraph"), ("自2020年3月以来", "sentence")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("2025年起步良好。", [("2025年", "2025-01", "2025-12")]),
+    ("从2020年开始，连续增长。", [("从2020年开始", "2020-01", "2026-01")]),
+    ("5月起，实施新政。", [("5月起", "2026-05", "2026-12")]),
+])
+def test_since_words(sentence, expected):
+    got = [(m.text, m.period.start[:7], m.period.end[:7]) for m in find_periods(sentence, date(2026, 1, 25))]
+    assert got == expected

@@ -127,7 +127,7 @@ def _grammar() -> regex.Pattern:
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{_alt(words['as_of'])})\s*)?(?:(?P<since>{_alt(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{_alt(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
-        rf"(?P<since2>{_alt(words['since_suffixes'])})?",
+        rf"(?:(?P<since2>{_alt(words['since_suffixes'])})(?!{_alt(words['since_suffix_not_before'])}))?",
     ]
     # Every mention starts with a digit or one of a few characters: checking that first
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
@@ -224,7 +224,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     names = _group_names()
     raw = [(m, dict(zip(names, m.groups())))
            for start, end in _windows(text) for m in grammar.finditer(text, start, end)]
+    needing_prefix = _lexicon()["words"]["since_suffixes_needing_prefix"]
     for _, g in raw:
+        if g["since2"] in needing_prefix and not g["since"]:
+            g["since2"] = None  # 2026年开始实施: a start date, not a "since"
         if g["ycn"]:  # 二〇二五年 -> 2025
             digits = _lexicon()["words"]["chinese_year_digits"]
             g["y"] = "".join(str(digits.index(c) % 10) for c in g["ycn"])
