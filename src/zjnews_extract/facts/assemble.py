@@ -7,6 +7,7 @@ region by default) and the metric (for numbers whose own clause leaves it out).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,8 +17,8 @@ import regex
 
 from ..records import Fact, Period, Quantity
 from . import metric as M
-from .lexicon import cues
-from .attribution import is_fact, main_region, normalise_versus, status_of, subject_name, whole_of
+from .lexicon import cues, place_pattern
+from .attribution import is_fact, main_region, normalise_versus, span_mask, status_of, subject_name, whole_of
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
@@ -118,7 +119,9 @@ class Article:
                              and "截" not in m.text and _is_han(text[m.end:m.end + 1])}
         day_spans = [(m.start, m.end) for m in mentions]
         self.cut_spans = sorted(day_spans)
-        self.quantities = [q for q in quantities if is_fact(q, text, protected, day_spans)]
+        self.cut_starts = [s for s, _ in self.cut_spans]
+        blocked, in_period = span_mask(len(text), protected), span_mask(len(text), day_spans)
+        self.quantities = [q for q in quantities if is_fact(q, text, blocked, in_period)]
         self.region = main_region(text, title)
         self.facts: list[Fact] = []
 
@@ -151,8 +154,11 @@ class Article:
     def _cut(self, start: int, end: int) -> str:
         """text[start:end] without the period words in it (they are attributes, not names)."""
         out, cursor = [], start
-        for s, e in self.cut_spans:
-            if e <= cursor or s >= end:
+        first = max(0, bisect.bisect_left(self.cut_starts, start) - 2)
+        for s, e in self.cut_spans[first:]:
+            if s >= end:
+                break
+            if e <= cursor:
                 continue
             out.append(self.text[cursor:max(cursor, s)])
             cursor = max(cursor, e)
@@ -165,10 +171,12 @@ class Article:
         for clause in split_clauses(text, s):
             cq = [q for q in qs if clause.start <= q.start < clause.end]
             if not cq:
-                cw = M.read_window(self._cut(clause.start, clause.end))
-                if cw.subject:
-                    state.subject = subject_name(cw.subject, self.region)
-                state.last_clause = self._cut(clause.start, clause.end)
+                words = self._cut(clause.start, clause.end)
+                if place_pattern().search(words[:12]):  # only then can the clause open with a place
+                    cw = M.read_window(words)
+                    if cw.subject:
+                        state.subject = subject_name(cw.subject, self.region)
+                state.last_clause = words
                 continue
             state.prev_clause, state.last_clause = state.last_clause, ""
             windows, raws, starts = [], [], []

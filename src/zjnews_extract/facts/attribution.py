@@ -30,13 +30,24 @@ def _nonfact() -> dict:
     }
 
 
-def is_fact(q: Quantity, text: str, protected: list[tuple[int, int]], day_spans: list[tuple[int, int]]) -> bool:
-    """True when the quantity states something about the world (see GUIDELINES "Not facts")."""
+def span_mask(length: int, spans) -> bytearray:
+    """One byte per character, 1 inside any of the spans: overlap tests become slices."""
+    mask = bytearray(length)
+    for s, e in spans:
+        mask[max(0, s):max(0, min(length, e))] = b"\x01" * (max(0, min(length, e)) - max(0, s))
+    return mask
+
+
+def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) -> bool:
+    """True when the quantity states something about the world (see GUIDELINES "Not facts").
+
+    `protected` marks initiative names and quoted slogans, `periods` the period words
+    (both from span_mask)."""
     if q.kind == "number" or q.value is None and q.kind != "rank":
         return False
-    if any(s < q.end and q.start < e for s, e in protected):
+    if any(protected[q.start:q.end]):
         return False  # inside an initiative name (千团万企) or a quoted slogan
-    if any(s <= q.start and q.end <= e for s, e in day_spans):
+    if q.end > q.start and all(periods[q.start:q.end]):
         return False  # part of a date or period
     n = _nonfact()
     after = text[q.end:q.end + 4]

@@ -70,6 +70,8 @@ def _single_words() -> tuple[frozenset[str], frozenset[str]]:
 def _strip_single(text: str) -> str:
     """Drop one-character function words at either end, when jieba sees them as words."""
     lead, tail = _single_words()
+    if not text or (text[0] not in lead and text[-1] not in tail):
+        return text  # nothing to drop: spare the segmenter
     ws = segment.words(text)
     i, j = 0, len(ws)
     while i < j and ws[i][0] in lead:
@@ -187,12 +189,14 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     return out
 
 
+_NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
 _STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
 
 
 def noun_after(text: str) -> str:
     """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
-    ws = segment.words(text[:24])
+    stop = _NAME_END.search(text, 0, 24)
+    ws = segment.words(text[:stop.start() if stop else 24])
     if ws and ws[0][0] == "的":
         ws = ws[1:]
     out: list[tuple[str, str]] = []
@@ -222,7 +226,7 @@ def noun_after(text: str) -> str:
 def ends_open(text: str) -> bool:
     """True when the words before a count end in a verb or linker (组织, 调查, 中有, 与), so the
     thing counted follows the number; not for 扩展至 / 达到, whose thing comes first."""
-    ws = segment.words(text.strip())
+    ws = segment.words(text.strip()[-6:])  # the last word is all that matters
     if not ws:
         return True
     w, pos = ws[-1]
