@@ -164,3 +164,25 @@ def test_a_year_end_in_front_of_a_noun_dates_only_that_noun():
     text = "2024年，公司拟以2024年年末总股本10亿股为基数，每股派发现金红利2元，共分配利润20亿元。"
     facts = facts_of(text, published=date(2025, 3, 30))
     assert month(by_text(facts, "20亿元").period) == ("2024-01", "2024-12")
+
+
+def test_a_list_of_places_gives_each_number_its_subject():
+    facts = facts_of("上半年，深圳、广州分别实现网络零售额4800亿元和3900亿元。")
+    assert [(f.subject, f.metric) for f in facts] == [("深圳", "网络零售额"), ("广州", "网络零售额")]
+
+
+def test_a_point_gap_after_a_share_is_about_the_share():
+    facts = facts_of("1—6月，实物商品网上零售额占社会消费品零售总额的比重为26.1%，比去年同期提高1.2个百分点。")
+    gap = by_text(facts, "1.2个百分点")
+    assert gap.metric.startswith("实物商品网上零售额占社会消费品零售总额")
+    assert gap.versus == "去年同期"
+
+
+def test_one_name_before_respective_numbers_is_shared_by_them():
+    facts = facts_of("2024年，城乡居民人均可支配收入分别增长4.5%和6.1%。")
+    assert [f.metric for f in facts] == ["城乡居民人均可支配收入"] * 2
+
+
+def test_places_written_together_are_one_subject():
+    facts = facts_of("前三季度，宁波舟山港完成货物吞吐量10.2亿吨。")
+    assert by_text(facts, "10.2亿吨").subject == "宁波舟山港"

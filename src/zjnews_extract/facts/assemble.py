@@ -35,6 +35,7 @@ class Group:
     shared: str = ""  # the words after the last item that every item shares (占全国份额)
     names: list[str] = field(default_factory=list)  # the metrics given to the items
     versus: str | None = None
+    subjects: list[str] | None = None  # when the items are places, they are the subjects
 
 
 @dataclass
@@ -48,6 +49,7 @@ class State:
     consumed_to: int = 0  # the words up to here were read as the name after an earlier count
     last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
     prev_clause: str = ""
+    share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
 
 
 def _fact_id(q: Quantity) -> str:
@@ -142,6 +144,7 @@ class Article:
                 state.subject = self.region  # a new paragraph starts from the article's place
             state.bases = []
             state.group = None
+            state.share_metric = ""
             qs = by_sentence.get(si, [])
             if qs:
                 self._sentence(s, qs, state, first_period)
@@ -207,10 +210,11 @@ class Article:
         n = len(chain)
         metrics: list[str] | None = None
         versus_carry = None
+        subjects: list[str] | None = None
         if n >= 2 and (w.respective or not w.metric):
             group = self._respective(s, clause, cq[head], raws[head], n, state)
             if group is not None:
-                metrics, versus_carry = group.names, group.versus
+                metrics, versus_carry, subjects = group.names, group.versus, group.subjects
         for k, i in enumerate(chain):
             q = cq[i]
             wi = windows[i] if i == head else windows[head]
@@ -225,21 +229,28 @@ class Article:
                 metric, versus = after or metric, after or versus
             versus_carry = versus
             before = self.text[s.start:q.start]
+            subject = subjects[k] if subjects else state.subject
             if q.kind == "percent" and wi.share == "占" and versus is None:
                 versus = whole_of(state.subject, self.region)  # 占11.5%: the whole the sentence implies
             if k and q.qualifier == "exact" and cq[head].qualifier == "approx" \
                     and cq[head].text.startswith(("约", "近", "大约")):
                 q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
-            self._emit(q, metric, state.subject, period, status_of(before, period, self.published), versus, s)
+            self._emit(q, metric, subject, period, status_of(before, period, self.published), versus, s)
 
     def _respective(self, s, clause, q, raw, n, state) -> Group | None:
         """One metric per number for 'A、B和C分别为x、y和z' and its follow-ups."""
         m = M._patterns()["respective"].search(raw)
         pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
         post_w = M.read_window(post, q.kind)
+        own = post_w.metric
+        places = self._place_list(pre, n)
+        if places:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
+            return Group(items=places, names=[own or state.base] * n, subjects=places)
         pre_text = M._peel(M._patterns()["paren"].sub("", pre))[0] if pre else ""
         group = _split_list(pre_text, n) if pre_text else None
-        own = post_w.metric
+        if group is None and pre_text and not M.is_generic(pre_text) and not (state.group and len(state.group.items) == n):
+            # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
+            return Group(items=[pre_text] * n, names=[pre_text + (own if own not in pre_text else "")] * n)
         if group is None:
             if state.group and len(state.group.items) == n:
                 prev = state.group
@@ -253,7 +264,7 @@ class Article:
         if group is None:
             return None
         if not group.names:
-            shared_w = M.read_window(group.shared) if group.shared else M.Window(metric="")
+            shared_w = M.read_window(group.shared, q.kind) if group.shared else M.Window(metric="")
             shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared
             shared = shared if not M.is_generic(shared) or True else shared
             for item in group.items:
@@ -272,6 +283,16 @@ class Article:
         if post_w.change:
             names = [x + post_w.change for x in names]
         return Group(items=group.items, shared=group.shared, names=names, versus=group.versus)
+
+    def _place_list(self, pre: str, n: int) -> list[str] | None:
+        """The n places of 'A、B和C' when every item is a place name, else None."""
+        text = M._patterns()["lead"].sub("", M._patterns()["paren"].sub("", pre)).strip()
+        parts = [p for p in regex.split(r"、|和|与|及", text) if p]
+        if len(parts) != n:
+            return None
+        if all((m := place_pattern().fullmatch(p)) for p in parts):
+            return [subject_name(p, self.region) for p in parts]
+        return None
 
     def _list_in_earlier_clause(self, s: Piece, clause: Piece, n: int) -> Group | None:
         for c in reversed(split_clauses(self.text, Piece(s.start, clause.start))):
@@ -307,10 +328,13 @@ class Article:
                 state.bases.append(name)
         if not name and state.prev_clause:
             name = M.trailing_noun(state.prev_clause)
+        if not name and q.kind == "pp" and state.share_metric and not w.versus:
+            name = state.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
         if not name:
             name = state.amount_base if q.kind in ("value", "growth", "rank") and state.amount_base else state.base
         if w.share:
             name = (name or "") + w.share.rstrip("的")
+            state.share_metric = name
         if w.change:
             name = (name or "") + w.change
         return name

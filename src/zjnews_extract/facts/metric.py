@@ -100,9 +100,7 @@ def _peel(text: str) -> tuple[str, str | None]:
             subject = subject + m.group() if joined and subject and not broad else m.group()
             text = text[m.end():]
             joined = True
-        stripped = _strip_single(p["tail"].sub("", text))
-        if stripped != text:
-            joined, text = False, stripped
+        text = _strip_single(p["tail"].sub("", text))
         if text == before:
             break
     return text.strip(), subject
