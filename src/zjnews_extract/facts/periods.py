@@ -11,10 +11,12 @@ Kinds of mention (`PeriodMention.kind`):
 - ``span``: a stretch of time a fact can cover: a year (2025年, 去年, 新一年), months
   (1—11月, 前5个月, 4月, 2月末), a quarter or half (一季度, 前三季度, 上半年), 全年,
   year-to-date (今年以来, 年初至今, 今年截至4月底), "as of" (截至4月底: that month),
-  "since" (自2020年3月以来: to the published month), several years (2001—2021年,
-  比2001年增长 -> 2001..context year), a five-year plan used as a time (“十四五”期间).
+  "since" (自2020年3月以来, 5月起: to the published month), several years (2001—2021年,
+  比2001年增长 -> 2001..context year), a five-year plan used as a time (“十四五”期间),
+  a look back or ahead from the published year (过去五年, 十年来, 今后五年).
 - ``day``: a calendar day (1月21日, 2026-01-21 20:27:38): usually the date of an event
-  or of the page, not what a number covers; its year still anchors later bare words.
+  or of the page, not what a number covers; its year still anchors later bare words,
+  except a calendar widget's (2021年09月02日 星期四).
 - ``now``: 目前, 近日: the published month (a weak period for stocks such as
   "目前有2086个经销商").
 
@@ -34,8 +36,9 @@ own: the nearest earlier mention whose `reach` covers it (a moment inside a clau
 in that clause, "since" in its sentence, a single month in its paragraph when a longer
 period came before), else the article's first mention (the headline's).
 
-Not periods: comparison bases (同比, 去年同期, 较2020年, 比上年), ordinals in names
-(第131届), durations (近9年, 入世20年), a plan name alone (十五五规划).
+Not periods: comparison bases (同比, 去年同期, 较2020年, 比上年), the base of a record
+(创下2019年一季度以来新高), ordinals in names (第131届), durations (近9年最高, 入世20年),
+a plan name alone (十五五规划).
 """
 from __future__ import annotations
 
@@ -359,13 +362,17 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         return mention(date(first, 1, 1), date(last, 12, 31), True)
     if g["pastn"] or g["pastn2"]:
         n = _count(g["pastn"] or g["pastn2"])
-        if published is None or not 1 <= n <= 100:
-            return None if published is not None else mention(None, None, True)
+        if not 1 <= n <= 100:
+            return None
+        if published is None:
+            return mention(None, None, True)  # counted back or on from a date we do not have
         return mention(date(published.year - n, 1, 1), date(published.year - 1, 12, 31), True)
     if g["nextn"]:
         n = _count(g["nextn"])
-        if published is None or not 1 <= n <= 100:
-            return None if published is not None else mention(None, None, True)
+        if not 1 <= n <= 100:
+            return None
+        if published is None:
+            return mention(None, None, True)  # counted back or on from a date we do not have
         return mention(date(published.year, 1, 1), date(published.year + n - 1, 12, 31), True)
     if g["now"]:
         if published is None:
@@ -401,7 +408,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
     else:
         year = anchor
 
-    first_m, last_m, kind = _months(g, published)
+    first_m, last_m, kind = _months(g)
     if first_m is None:
         return None
     if year is None:
@@ -431,7 +438,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
     return mention(start_d, end_d, explicit)
 
 
-def _months(g: dict, published: date | None) -> tuple[int | None, int | None, str]:
+def _months(g: dict) -> tuple[int | None, int | None, str]:
     """First and last month the spec words cover (a bare year: 1..12)."""
     if g["m1"]:
         a, b = _num(g["m1"]), _num(g["m2"])
