@@ -2,13 +2,18 @@
 
 Two ways a name shows itself:
 - in quotes: “千团万企拓市场争订单”行动 -> 千团万企拓市场争订单 (the trailing generic noun
-  stays outside); kept unless it is quoted speech, an epithet or metaphor (“压舱石”作用),
-  a five-year plan (“十五五”), an institution or company, or a stock term;
+  stays outside), when something says it is a name: a program noun after it (行动, 品牌,
+  组合拳), a verb that carries programs out before it (落实, 打好), the look of a slogan
+  (a "+", a list, a numeral: 新三样), or other quoted names beside it (“开门稳”“开门好”);
+  never quoted speech, an epithet or metaphor (“压舱石”作用), a five-year plan (“十五五”),
+  an institution or company, a stock term (“三驾马车”), a word quoted for emphasis;
 - unquoted, ending in a program head (提振消费专项行动, 义乌国际贸易综合改革,
   第五届全球数字贸易博览会 -> 全球数字贸易博览会) or as a known event abbreviation (广交会).
 
 Each name is listed once with the span of every mention (the name itself, without quote
-marks), in order of first mention. The words are data (data/initiatives.toml).
+marks), in order of first mention. A name inside a longer name is not its mention; an
+event abbreviation after its full name (西安世园会 … 世园会) is a mention of the full name,
+so such a span holds the abbreviation, not the whole name. The words are data (data/initiatives.toml).
 """
 from __future__ import annotations
 
@@ -57,8 +62,7 @@ def _patterns() -> dict[str, Any]:
         "plan": regex.compile(ex["five_year_plan_pattern"]),
         "institution": regex.compile(rf"(?:{_alt(ex['institution_suffixes'])})$"),
         "split_head": regex.compile(rf"(?:{_alt(q['split_heads'])})$"),
-        # an unquoted clause chunk ending in a program head or an event abbreviation
-        # program heads and event abbreviations; the name runs back from one to its clause start
+        # program heads and event abbreviations; an unquoted name runs back from one to its clause start
         "heads": regex.compile(heads),
         "han": regex.compile(r"\p{Han}"),
         "digit": regex.compile(r"\d"),
