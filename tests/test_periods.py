@@ -64,6 +64,7 @@ CASES = [
     # comparison bases are not periods
     ("增长22.4%，较2020年提高；比上年增加12万吨，比去年同期增加14家。", "2022-01-20", []),
     ("同比增长5%，环比增长1%。", "2022-01-20", []),
+    ("收入与上年持平，客流恢复到2019年水平。", "2022-01-20", []),
     # a record's base is not a period
     ("净利润创下2019年一季度以来新高。", "2022-04-27", []),
     # ordinals and "the most in N years" are not periods; "N years since" looks back from last year
