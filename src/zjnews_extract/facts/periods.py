@@ -387,7 +387,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         base, s, e = _is_base(text, m)
         if base:
             context = anchor if anchor is not None else (published.year if published else None)
-            if g["rel"] or has_spec or context is None or "同期" in text[m.end():e]:
+            level = any(w in text[m.end():e] for w in ("同期", "持平", "水平"))  # a level, not a start
+            if g["rel"] or has_spec or context is None or level:
                 return None
             y = int(g["y"])
             if y < context - 2:  # 比2001年增长14.3倍: cumulative over the years since
