@@ -387,7 +387,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         base, s, e = _is_base(text, m)
         if base:
             context = anchor if anchor is not None else (published.year if published else None)
-            level = any(w in text[m.end():e] for w in ("同期", "持平", "水平"))  # a level, not a start
+            level = any(w in text[m.end():e] for w in _lexicon()["words"]["base_level_words"])
             if g["rel"] or has_spec or context is None or level:
                 return None
             y = int(g["y"])
