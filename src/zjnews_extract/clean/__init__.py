@@ -37,7 +37,7 @@ _OUTLET_END = re.compile(r"(网|报|社|台|刊|站|杂志|新闻|频道)$")
 # Lines under the headline searched for the dateline, source and byline.
 _HEADER_LINES = 12
 # Pages beyond this are cut: no news article is longer, and parsing stays fast.
-_MAX_CHARS = 8_000_000
+_MAX_CHARS = 4_000_000
 
 
 def clean_page(source, *, url: str | None = None) -> CleanedPage:
@@ -80,7 +80,8 @@ def _clean_html(root, *, url, encoding, method) -> CleanedPage:
     metas = read_meta(root)
     headline, head_at = find_headline(lines, page_title(root), metas)
     block = main_block(lines)
-    inside = lines_within(lines, block) if block is not None else []
+    # No prose anywhere (a one-line item): every line is a candidate, the line rules decide.
+    inside = lines_within(lines, block) if block is not None else list(lines)
     inside_ids = {id(line) for line in inside}
     filtered = filter_lines([(line.text, line.link_chars) for line in inside], headline)
     removed = [Removed(text=line.text, reason="outside article block") for line in lines if id(line) not in inside_ids

@@ -17,6 +17,8 @@ _SQUASH = re.compile(r"\s+")
 _MIN_PROSE_AFTER_END = 15
 # Repeats shorter than this are too common to call a repeated summary.
 _MIN_REPEAT = 12
+# Only the last few lines can be a repeated summary; the body itself may repeat a phrase.
+_MAX_TRAILING_REPEATS = 3
 
 
 # Removed lines that carry metadata (a disclaimer's "原作者" is nobody's byline).
@@ -78,10 +80,12 @@ def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered
 
 def _drop_trailing_repeats(out: Filtered) -> None:
     """A summary printed again at the bottom of the page is not a new paragraph."""
-    while len(out.kept) > 1:
+    for _ in range(_MAX_TRAILING_REPEATS):
+        if len(out.kept) < 2:
+            return
         last = squash(out.kept[-1])
-        earlier = "".join(squash(t) for t in out.kept[:-1])
-        if len(last) >= _MIN_REPEAT and last in earlier:
-            out.removed.append(Removed(text=out.kept.pop(), reason="repeated"))
-        else:
-            break
+        if len(last) < _MIN_REPEAT:
+            return
+        if not any(last in squash(t) for t in out.kept[:-1]):
+            return
+        out.removed.append(Removed(text=out.kept.pop(), reason="repeated"))

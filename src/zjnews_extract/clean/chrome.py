@@ -14,6 +14,10 @@ from importlib import resources
 _PROSE = re.compile(r"[，。；！？]|[,;!?]\s")
 
 
+# Glued chrome sits in the last characters of a paragraph.
+_GLUED_REACH = 80
+
+
 @dataclass(frozen=True)
 class Rule:
     reason: str
@@ -48,9 +52,16 @@ def reads_as_prose(text: str) -> bool:
     return bool(_PROSE.search(text))
 
 
+@lru_cache(maxsize=1)
+def _longest_rule() -> int:
+    return max(r.max_len for r in rules())
+
+
 def match(text: str) -> Rule | None:
     """The first chrome rule that claims this line, or None for article text."""
     size = len(text)
+    if size > _longest_rule():
+        return None
     prose = None
     for rule in rules():
         if size > rule.max_len:
@@ -67,8 +78,11 @@ def match(text: str) -> Rule | None:
 
 def split_glued(text: str) -> tuple[str, str, str] | None:
     """(paragraph, tail, reason) when a paragraph ends in chrome (an editor mark, a home link)."""
+    tail = text[-_GLUED_REACH:]
     for reason, pattern in glued_rules():
-        m = pattern.search(text)
-        if m and m.start() >= 10:
-            return text[: m.start()].rstrip(), text[m.start():].strip(), reason
+        m = pattern.search(tail)
+        if m:
+            cut = len(text) - len(tail) + m.start()
+            if cut >= 10:
+                return text[:cut].rstrip(), text[cut:].strip(), reason
     return None

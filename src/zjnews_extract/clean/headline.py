@@ -44,7 +44,7 @@ def json_ld(root) -> list[dict]:
 
 def page_title(root) -> str:
     el = root.find(".//title")
-    return re.sub(r"\s+", " ", el.text_content()).strip() if el is not None else ""
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip() if el is not None else ""
 
 
 def find_headline(lines: list[Line], title: str, metas: dict[str, str]) -> tuple[str | None, int | None]:

@@ -40,8 +40,12 @@ def is_sentence(line: Line) -> bool:
 
 def line_weight(line: Line) -> float:
     """What a line adds to (or takes from) every block that contains it."""
+    return _weight(line, is_sentence(line))
+
+
+def _weight(line: Line, sentence: bool) -> float:
     plain = line.chars - line.link_chars
-    if is_sentence(line):
+    if sentence:
         return plain + 10 * len(_PUNCT.findall(line.text))
     return -(LINK_COST * line.link_chars + SHORT_COST * plain)
 
@@ -72,25 +76,39 @@ class _Tally:
 
 def main_block(lines: list[Line]):
     """The element holding the article, or None for a page with no prose at all."""
-    tallies: dict[int, _Tally] = {}
+    # Sum the lines per element first: many lines share one, and the walk up is the cost.
+    own: dict[int, list] = {}
     any_sentence = False
     for line in lines:
         sentence = is_sentence(line)
-        weight = line_weight(line)
         any_sentence = any_sentence or sentence
-        el, factor = line.owner, 1.0
+        weight = _weight(line, sentence)
+        entry = own.get(id(line.owner))
+        if entry is None:
+            entry = own[id(line.owner)] = [line.owner, 0.0, 0.0, 0.0, 0, 0, 0, 0]
+        entry[1] += weight  # net
+        if sentence:
+            entry[2] += weight  # prose weight, decays with height
+            entry[5] += 1
+            entry[7] += line.chars
+        else:
+            entry[3] += weight  # chrome weight, never decays
+        entry[4] += 1
+        entry[6] += line.chars
+    tallies: dict[int, _Tally] = {}
+    for el, net, prose, rest, n_lines, n_sentences, n_chars, n_sentence_chars in own.values():
+        factor = 1.0
         while el is not None:
             t = tallies.get(id(el))
             if t is None:
                 t = tallies[id(el)] = _Tally(el)
-            t.net += weight
-            t.decayed += weight * factor if sentence else weight
-            t.lines += 1
-            t.chars += line.chars
-            if sentence:
-                t.sentences += 1
-                t.sentence_chars += line.chars
-            if t.el.tag not in _LEAF_BLOCKS:
+            t.net += net
+            t.decayed += prose * factor + rest
+            t.lines += n_lines
+            t.sentences += n_sentences
+            t.chars += n_chars
+            t.sentence_chars += n_sentence_chars
+            if el.tag not in _LEAF_BLOCKS:
                 factor *= DECAY
             el = el.getparent()
     if not any_sentence:
@@ -122,11 +140,5 @@ def main_block(lines: list[Line]):
 
 def lines_within(lines: list[Line], block) -> list[Line]:
     """The lines whose element sits inside `block`."""
-    inside = []
-    for line in lines:
-        el = line.owner
-        while el is not None and el is not block:
-            el = el.getparent()
-        if el is block:
-            inside.append(line)
-    return inside
+    inside = {id(el) for el in block.iter()}
+    return [line for line in lines if id(line.owner) in inside]
