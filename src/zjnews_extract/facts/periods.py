@@ -261,7 +261,7 @@ def _reach(text: str, mention: PeriodMention, g: dict[str, str | None]) -> str:
         return "clause"
     if g["pastn"] or g["pastn2"] or g["nextn"]:
         return "paragraph"
-    rel_this_year = g["rel"] in ("今年", "本年")
+    rel_this_year = _lexicon()["relative_years"].get(g["rel"] or "") == 0  # 今年以来 is year-to-date
     if (g["since2"] and not g["ytd"] and not rel_this_year) or (g["plan"] and g["part"] == "以来"):
         return "sentence"  # 自2020年3月以来连续26个月增长: a streak, not the article's period
     point = (mention.kind == "now" or (g["asof"] and not g["asof2"]) or g["yend"] or g["yend2"] or g["qend"]
@@ -427,7 +427,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "day")
     start_d, end_d = _first(year, first_m), _last(year, last_m)
-    if g["asof2"] or (g["asof"] and g["rel"] and not g["y"] and g["rel"] in ("今年", "本年")):
+    if g["asof2"] or (g["asof"] and _lexicon()["relative_years"].get(g["rel"] or "") == 0):
         start_d = date(year, 1, 1)  # 今年截至4月底: January to April
     elif g["asof"] and not g["ytd"]:
         start_d = _first(year, last_m)  # 截至4月底: the stock at the end of April
