@@ -186,3 +186,20 @@ def test_one_name_before_respective_numbers_is_shared_by_them():
 def test_places_written_together_are_one_subject():
     facts = facts_of("前三季度，宁波舟山港完成货物吞吐量10.2亿吨。")
     assert by_text(facts, "10.2亿吨").subject == "宁波舟山港"
+
+
+def test_places_before_a_collective_share_the_words_after_it():
+    facts = facts_of("2024年，江苏、浙江、广东三省进出口分别增长3.2%、7.1%和9.8%。", published=date(2025, 1, 20))
+    assert [(f.subject, f.metric) for f in facts] == [("江苏", "进出口"), ("浙江", "进出口"), ("广东", "进出口")]
+
+
+def test_a_period_after_bi_is_a_benchmark_not_the_period():
+    facts = facts_of("2024年，全省进出口增长7.0%，增速比前三季度加快0.5个百分点。", published=date(2025, 1, 20))
+    gap = by_text(facts, "0.5个百分点")
+    assert month(gap.period) == ("2024-01", "2024-12")
+    assert gap.versus == "前三季度"
+
+
+def test_a_period_that_starts_after_publication_is_a_plan():
+    facts = facts_of("2026年，全市新增市场主体10万户。", published=date(2025, 12, 20))
+    assert by_text(facts, "10万户").status == "target"

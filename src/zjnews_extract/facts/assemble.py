@@ -24,6 +24,7 @@ from .sentences import Piece, split_clauses, split_sentences
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
 _CONTRIB = regex.compile(r"对(?P<v>[^，,；;]{1,16}?)(?:的)?贡献")
 _LIST_SPLIT = regex.compile(r"、")
+_COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
 _LAST_JOIN = regex.compile(r"和|与|及|以及")
 
 
@@ -111,7 +112,8 @@ class Article:
         self.published = published
         marks = cues()["period"]
         self.mentions = [m for m in mentions if m.period is not None and m.kind in ("span", "now")
-                         and not any(w in m.text for w in marks["not_periods"])]
+                         and not any(w in m.text for w in marks["not_periods"])
+                         and text[max(0, m.start - 1):m.start] not in marks["base_marks"]]
         # Why: 自2020年3月以来 and 目前 say when one number holds; they do not carry on.
         marks = cues()["period"]
         self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith(tuple(marks["local_marks"]))
@@ -119,7 +121,8 @@ class Article:
         # Why: 2021年年末总股本: a year-end written in front of a noun dates that noun only.
         self.clause_local = {id(m) for m in self.mentions if m.text.endswith(("年末", "年底", "季末"))
                              and "截" not in m.text and _is_han(text[m.end:m.end + 1])}
-        day_spans = [(m.start, m.end) for m in mentions]
+        day_spans = [(m.start, m.end) for m in mentions
+                     if text[max(0, m.start - 1):m.start] not in marks["base_marks"]]
         self.cut_spans = sorted(day_spans)
         self.cut_starts = [s for s, _ in self.cut_spans]
         blocked, in_period = span_mask(len(text), protected), span_mask(len(text), day_spans)
@@ -243,9 +246,11 @@ class Article:
         pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
         post_w = M.read_window(post, q.kind)
         own = post_w.metric
-        places = self._place_list(pre, n)
-        if places:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
-            return Group(items=places, names=[own or state.base] * n, subjects=places)
+        found = self._place_list(pre, n)
+        if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
+            places, shared = found
+            name = (shared + own if own not in shared else shared) if shared else own
+            return Group(items=places, names=[name or state.base] * n, subjects=places)
         pre_text = M._peel(M._patterns()["paren"].sub("", pre))[0] if pre else ""
         group = _split_list(pre_text, n) if pre_text else None
         if group is None and pre_text and not M.is_generic(pre_text) and not (state.group and len(state.group.items) == n):
@@ -284,15 +289,22 @@ class Article:
             names = [x + post_w.change for x in names]
         return Group(items=group.items, shared=group.shared, names=names, versus=group.versus)
 
-    def _place_list(self, pre: str, n: int) -> list[str] | None:
-        """The n places of 'A、B和C' when every item is a place name, else None."""
+    def _place_list(self, pre: str, n: int) -> tuple[list[str], str] | None:
+        """The n places of 'A、B和C[三省]进出口' when every item is a place, and the words after
+        the last place (the metric they share), else None."""
         text = M._patterns()["lead"].sub("", M._patterns()["paren"].sub("", pre)).strip()
         parts = [p for p in regex.split(r"、|和|与|及", text) if p]
         if len(parts) != n:
             return None
-        if all((m := place_pattern().fullmatch(p)) for p in parts):
-            return [subject_name(p, self.region) for p in parts]
-        return None
+        places, rest = [], ""
+        for i, part in enumerate(parts):
+            m = place_pattern().match(part)
+            if not m or (m.end() < len(part) and i < n - 1):
+                return None
+            places.append(subject_name(m.group(), self.region))
+            rest = part[m.end():]
+        rest = _COLLECTIVE.sub("", rest)  # 三省, 两市: the list's own size
+        return places, M.read_window(rest).metric if rest else ""
 
     def _list_in_earlier_clause(self, s: Piece, clause: Piece, n: int) -> Group | None:
         for c in reversed(split_clauses(self.text, Piece(s.start, clause.start))):

@@ -5,7 +5,7 @@ Rules read their words from data/facts_cues.toml and data/facts_places.toml.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 import regex
@@ -97,14 +97,14 @@ def status_of(before: str, period: Period | None, published: date | None) -> str
 
     `before` is the sentence text up to the number. Strong cues (力争, 目标, 预计)
     always make a target; weak ones (将, 要) only when the period is not over yet.
-    A period that ends well after the published date is a plan whatever the words.
+    A period that starts after the published date is a plan whatever the words.
     Compounds that only contain a cue (超预期, 主要) are blanked out first.
     """
     strong, weak, deny = _status_words()
     before = deny.sub("", before)
     ended = _ended(period, published)
-    if period is not None and published is not None and ended is False and _far_future(period, published):
-        return "target"
+    if period is not None and published is not None and _in_future(period, published):
+        return "target"  # nothing can have happened yet in a period that starts after publication
     if strong.search(before):
         return "target"
     if ended is not True and weak.search(before):
@@ -118,8 +118,8 @@ def _ended(period: Period | None, published: date | None) -> bool | None:
     return date.fromisoformat(period.end) < published
 
 
-def _far_future(period: Period, published: date) -> bool:
-    return bool(period.end) and date.fromisoformat(period.end) > published + timedelta(days=60)
+def _in_future(period: Period, published: date) -> bool:
+    return bool(period.start) and date.fromisoformat(period.start) > published
 
 
 # ------------------------------------------------------------------ versus

@@ -46,6 +46,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "tail": regex.compile(rf"(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
         "paren": regex.compile(r"[（(][^（）()]{0,20}[)）]"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
+        "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
             rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?)?(?:{alternation(m['change_verbs'])}))$"),
@@ -169,6 +170,9 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.versus = m.group("v").rstrip("的") or None
         text = text[:m.start()]
     elif (any_kind or kind in ("pp", "growth")) and (m := p["compare"].search(text)):
+        out.versus = _field(m.group("v")) or None
+        text = text[:m.start()]
+    elif kind == "pp" and (m := p["compare_after"].search(text)):
         out.versus = _field(m.group("v")) or None
         text = text[:m.start()]
     elif (any_kind or kind == "rank") and (m := p["rank"].search(text)):
