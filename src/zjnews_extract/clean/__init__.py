@@ -33,7 +33,7 @@ _DATE_METAS = ("article:published_time", "pubdate", "publishdate", "og:time", "o
 _SOURCE_METAS = ("contentsource", "source", "mediaid", "og:site_name")
 # Site names after the headline in <title>, and what an outlet's name ends with.
 _TITLE_PARTS = re.compile(r"\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s|_)\s*")
-_OUTLET_END = re.compile(r"(网|报|社|台|刊|站|杂志|新闻|频道)$")
+_OUTLET_END = re.compile(r"^\D*(网|社|台|站)$")  # "BBC中文网"; not "2007年第23号国务院公报"
 # Lines under the headline searched for the dateline, source and byline.
 _HEADER_LINES = 12
 # Pages beyond this are cut: no news article is longer, and parsing stays fast.

@@ -71,6 +71,11 @@ def find_headline(lines: list[Line], title: str, metas: dict[str, str]) -> tuple
                     return line.text, i
             if not full or full.startswith(flat) or flat in full:
                 return meta, None
+    # No <title> to go by: the page's only first-level heading.
+    h1 = [(i, line) for i, line in enumerate(lines) if line.heading == "h1" and not line.link_chars
+          and 4 <= line.chars <= 120]
+    if h1 and (not full or len({squash(line.text) for _, line in h1}) == 1):
+        return h1[0][1].text, h1[0][0]
     if first and len(squash(first)) >= 4:
         return first.strip(), None
     return None, None
