@@ -203,3 +203,14 @@ def test_a_period_after_bi_is_a_benchmark_not_the_period():
 def test_a_period_that_starts_after_publication_is_a_plan():
     facts = facts_of("2026年，全市新增市场主体10万户。", published=date(2025, 12, 20))
     assert by_text(facts, "10万户").status == "target"
+
+
+def test_list_numbering_is_not_a_rank():
+    facts = facts_of("第一，扩大内需，全省消费增长5%。第二，稳住外贸，浙江出口居全国第二。")
+    assert [(f.text, f.kind) for f in facts] == [("5%", "growth"), ("第二", "rank")]
+    assert facts[1].start > 20
+
+
+def test_guonei_modifies_a_noun_and_is_not_a_subject():
+    facts = facts_of("目前国内有2086个经销商。")
+    assert by_text(facts, "2086个").subject != "全国"

@@ -17,7 +17,7 @@ import regex
 
 from ..records import Fact, Period, Quantity
 from . import metric as M
-from .lexicon import cues, place_pattern
+from .lexicon import cues, place_names, place_pattern
 from .attribution import is_fact, main_region, normalise_versus, span_mask, status_of, subject_name, whole_of
 from .sentences import Piece, split_clauses, split_sentences
 
@@ -145,6 +145,8 @@ class Article:
         for si, s in enumerate(sentences):
             if si and "\n" in text[sentences[si - 1].end:s.start]:
                 state.subject = self.region  # a new paragraph starts from the article's place
+            elif place_names().get(state.subject or "") == "foreign":
+                state.subject = self.region  # a partner country is the topic of its own sentence only
             state.bases = []
             state.group = None
             state.share_metric = ""

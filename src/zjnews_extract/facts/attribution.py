@@ -53,6 +53,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
     after = text[q.end:q.end + 4]
     before = text[max(0, q.start - 1):q.start]
     if q.kind == "rank":
+        if (not before or not _is_han(before)) and after[:1] in ("，", ",", "、", "：", ":", "是"):
+            return False  # 第一，…  第二是…: list numbering, not a rank
         if not q.text.endswith(("大", "位", "名", "强")) and n["rank_next"].match(after):
             return False  # 第五届, 第一产业, 第二批
         return True
