@@ -147,7 +147,6 @@ def _build(prefilter: bool = True) -> _Lexicon:
     |(?P<rankword>{_alt(words["rank_words"])})
     |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強)?)
     |(?P<fan>翻(?:了)?(?P<fan_n>[一两二三四兩])?番)
-    |(?P<strong>(?P<sg_n>{n})(?:强|強)(?![调調化大劲勁度国國势勢项項盛]))
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?
         (?P<cur>{cur_pre}\s{{0,2}})?
@@ -155,11 +154,15 @@ def _build(prefilter: bool = True) -> _Lexicon:
         (?:
             (?P<pct>百分百|半成|一半)
           | (?P<halfcore>半)(?=\s?{units_re})
-          | (?:(?P<fw>{n})又)?(?P<fden>{n}|{bare})分之(?P<fnum>{n})
-          | (?:(?P<sw>[0-9０-９]{{1,9}})又)?(?P<snum>[0-9０-９]{{1,9}}+)[/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])
-          | (?P<num>{n})
-          | (?P<bare>{bare})
+          | (?P<num>{n})  # the numeral is matched once; fractions hang off it
+            (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23
+              | 分之(?P<fnum>{n})  # 一百分之二, 百分之十二 (the numeral is the denominator)
+              | 又(?P<sw_num>[0-9０-９]{{1,9}}+)[/／](?P<sw_den>[0-9０-９]{{1,9}}+)(?![0-9])  # 1又1/5
+              | [/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])  # 3/5
+            )?
+          | (?P<bare>{bare})(?:分之(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
         )
+        (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
         (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
         (?:\s?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?
@@ -250,36 +253,48 @@ def _number_value(m) -> tuple[float | tuple | None, str]:
         return {"百分百": 100.0, "半成": 5.0, "一半": 50.0}[m.group("pct")], "pct"
     if m.group("halfcore"):
         return 0.5, "half"
+    num_text = m.group("num")
+    if num_text is None:
+        bare = m.group("bare")
+        if m.group("bfnum") is not None:
+            return _fraction(bare, m.group("bfnum"), None)
+        v = 1.0
+        for c in bare:
+            v *= _BARE_SCALES[c]
+        return v, "bare"
     if m.group("fnum") is not None:
-        num = parse_numeral(m.group("fnum"))
-        den_text = m.group("fden")
-        if den_text[0] in "百佰千仟万萬" and all(c in _BARE_SCALES for c in den_text):
-            den = 1.0
-            for c in den_text:
-                den *= _BARE_SCALES[c]
-            if not isinstance(num, float):
-                return None, "bad"
-            return num * 100.0 / den, "pct"  # 百分之十二, 千分之二点四
-        den = parse_numeral(den_text)
-        whole = parse_numeral(m.group("fw")) if m.group("fw") else 0.0
-        if not isinstance(num, float) or not isinstance(den, float) or not den or not isinstance(whole, float):
-            return None, "bad"
-        return whole + num / den, "fraction"
-    if m.group("snum") is not None:
-        if m.group("snum").startswith(("0", "０")):
-            return None, "bad"  # 01/21 is a date
-        den = arabic_value(m.group("sden"))
-        whole = arabic_value(m.group("sw")) if m.group("sw") else 0.0
+        return _fraction(num_text, m.group("fnum"), None)
+    if m.group("fw_num") is not None:
+        return _fraction(m.group("fw_den"), m.group("fw_num"), num_text)
+    if m.group("sden") is not None or m.group("sw_num") is not None:
+        if m.group("sden") is not None:
+            whole, top, bottom = None, num_text, m.group("sden")
+        else:
+            whole, top, bottom = num_text, m.group("sw_num"), m.group("sw_den")
+        if not all(c.isdigit() for c in (whole or "") + top) or top.startswith(("0", "０")):
+            return None, "bad"  # 01/21 is a date; 三/5 is not a fraction
+        den = arabic_value(bottom)
         if not den:
             return None, "bad"
-        return whole + arabic_value(m.group("snum")) / den, "fraction"
-    if m.group("num") is not None:
-        return parse_numeral(m.group("num")), "num"
-    bare = m.group("bare")
-    v = 1.0
-    for c in bare:
-        v *= _BARE_SCALES[c]
-    return v, "bare"
+        return (arabic_value(whole) if whole else 0.0) + arabic_value(top) / den, "fraction"
+    return parse_numeral(num_text), "num"
+
+
+def _fraction(den_text: str, num_text: str, whole_text: str | None):
+    """A分之B is B/A; 百分之/千分之/万分之 with no digit before are percentages."""
+    num = parse_numeral(num_text)
+    if not isinstance(num, float):
+        return None, "bad"
+    if den_text[0] in "百佰千仟万萬" and all(c in _BARE_SCALES for c in den_text) and whole_text is None:
+        den = 1.0
+        for c in den_text:
+            den *= _BARE_SCALES[c]
+        return num * 100.0 / den, "pct"  # 百分之十二, 千分之二点四
+    den = parse_numeral(den_text)
+    whole = parse_numeral(whole_text) if whole_text else 0.0
+    if not isinstance(den, float) or not den or not isinstance(whole, float):
+        return None, "bad"
+    return whole + num / den, "fraction"
 
 
 def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
@@ -288,6 +303,11 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         value = override
     if value is None or how == "bad":
         return None
+    if m.group("qiang"):
+        if how != "num" or not isinstance(value, float) or value != int(value) or value <= 0:
+            return None
+        return _Item(m.start(), m.start("qiang") + 1, "rank", value, None, "under", category="rank",
+                     fixed_kind=True)
     pre = m.group("pre")
     qualifier = _qual(lex.qual_before, pre)
     if how == "bare" and not (pre or m.group("mid")):
@@ -302,7 +322,7 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
     if tail:
         for c in tail.strip():
             tail_scale *= CN_BIG[c]
-    num_text = m.group("num") or m.group("bare") or ""
+    num_text = (m.group("num") or m.group("bare") or "") if how in ("num", "bare") else ""
     scale = _trailing_scale(num_text, tail) if how in ("num", "bare") else 1.0
 
     unit_text = m.group("unit")
@@ -619,7 +639,7 @@ def _fixed(m, group: str, lex: _Lexicon) -> _Item | None:
             return None
         unit = m.group("st_u").replace("個", "个").replace("週", "周")
         return _Item(start, end, "value", v, unit, category="streak", fixed_kind=True)
-    num = m.group({"rank": "rk_n", "top": "tp_n", "strong": "sg_n"}[group])
+    num = m.group({"rank": "rk_n", "top": "tp_n"}[group])
     v = parse_numeral(num)
     if not isinstance(v, float) or v != int(v) or v <= 0:
         return None
