@@ -1,0 +1,68 @@
+"""Decoding page bytes: BOM, strict UTF-8, the declared charset widened, then detection."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from zjnews_extract.clean import clean_page
+from zjnews_extract.clean.decode import decode_bytes, declared_charset
+from zjnews_extract.errors import InputError
+
+BODY = "<p>浙江省商务厅发布数据，一季度进出口同比增长24.4%。责编吴珂珺说明——数据已核对。</p>"
+
+
+def page(charset: str) -> str:
+    return f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body>{BODY}</body></html>'
+
+
+def test_gb2312_label_reads_as_gb18030_so_no_character_is_lost():
+    # 珺 is outside GB2312 and — is mapped differently; a gb2312 decoder (or lxml's guess) loses them
+    text, codec, method = decode_bytes(page("gb2312").encode("gb18030"))
+    assert (codec, method) == ("gb18030", "declared")
+    assert "吴珂珺" in text and "——" in text
+
+
+def test_utf8_bytes_win_over_a_wrong_gb2312_label():
+    text, codec, method = decode_bytes(page("gb2312").encode("utf-8"))
+    assert (codec, method) == ("utf-8", "utf-8")
+    assert "吴珂珺" in text
+
+
+def test_bom_comes_first():
+    text, codec, method = decode_bytes(codecs.BOM_UTF8 + page("gbk").encode("utf-8"))
+    assert method == "bom" and "吴珂珺" in text
+    text, codec, method = decode_bytes(page("utf-8").encode("utf-16"))
+    assert method == "bom" and "吴珂珺" in text
+
+
+def test_big5_page_declared_and_undeclared():
+    trad = '<html><meta charset="{}"><body><p>香港特區政府今日公布數據，本港出口貨值按年上升百分之五。</p></body></html>'
+    text, codec, method = decode_bytes(trad.format("big5").encode("big5"))
+    assert method == "declared" and "香港特區政府" in text
+    text, codec, method = decode_bytes(trad.format("utf-8").encode("big5"))  # the label lies
+    assert method == "detected" and "香港特區政府" in text
+
+
+def test_a_few_invalid_bytes_in_a_gbk_page_do_not_lose_it():
+    data = page("gbk").encode("gb18030") + b"\xff\xff"
+    text, codec, method = decode_bytes(data)
+    assert codec == "gb18030" and "吴珂珺" in text
+
+
+def test_declared_charset_is_read_from_meta_and_xml_prolog():
+    assert declared_charset(b'<meta charset="GBK">') == "gbk"
+    assert declared_charset(b'<?xml version="1.0" encoding="big5"?>') == "big5"
+    assert declared_charset(b"<p>no label</p>") is None
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00" * 500, bytes(range(256)) * 40])
+def test_unreadable_bytes_raise_input_error(data):
+    with pytest.raises(InputError):
+        clean_page(data)
+
+
+def test_the_document_says_how_it_was_decoded():
+    result = clean_page(page("gbk").encode("gb18030"))
+    assert (result.encoding, result.encoding_method) == ("gb18030", "declared")
+    assert "吴珂珺" in result.text
