@@ -71,13 +71,14 @@ def _single_words() -> tuple[frozenset[str], frozenset[str]]:
 def _strip_single(text: str) -> str:
     """Drop one-character function words at either end, when jieba sees them as words."""
     lead, tail = _single_words()
-    if not text or (text[0] not in lead and text[-1] not in tail):
+    if not text or (text[0] not in lead and text[-1] not in tail and len(text) < 6):
         return text  # nothing to drop: spare the segmenter
     ws = segment.words(text)
     i, j = 0, len(ws)
     while i < j and ws[i][0] in lead:
         i += 1
-    while j > i and ws[j - 1][0] in tail:
+    # trailing adverbs and particles (普遍, 已经, 甚至) end a clause, not a name
+    while j > i + 1 and (ws[j - 1][0] in tail or ws[j - 1][1] in ("d", "ad", "ul", "uj", "y", "uz")):
         j -= 1
     return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
 
@@ -187,8 +188,24 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     if m := p["predicate"].match(text):
         text = text[m.end():]
     if text and not _only_function_words(text):
-        out.metric = _drop_leading_verbs(text)
+        out.metric = _shorten(_drop_leading_verbs(text))
     return out
+
+
+def _shorten(text: str, limit: int = 14) -> str:
+    """A long run of words before a number is a clause, not a name: keep what follows its
+    last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole."""
+    if len(text) <= limit or "、" in text:
+        return text
+    ws = segment.words(text)
+    for i in range(len(ws) - 1, 0, -1):
+        w, pos = ws[i - 1]
+        if pos.startswith("v") and pos != "vn" or pos in ("p", "uj", "ul"):
+            rest = "".join(x for x, _ in ws[i:])
+            if len(rest) >= 4 and not _only_function_words(rest):
+                return rest
+            break
+    return text
 
 
 _NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
