@@ -72,12 +72,15 @@ def _tokens(text: str):
             j = i
             while j < n and (norm[j].isdigit() or norm[j] in ".," ):
                 j += 1
-            out.append(("n", arabic_value(norm[i:j]), True))
+            chunk = norm[i:j]
+            # integers stay int so that sums of 万/亿 parts are exact up to 10^16 and beyond
+            value = arabic_value(chunk) if "." in chunk else int(chunk.replace(",", ""))
+            out.append(("n", value, True))
             i = j
             continue
         if c in CN_DIGITS:
             v = CN_DIGITS[c]
-            out.append(("z",) if v == 0 else ("n", float(v), False))
+            out.append(("z",) if v == 0 else ("n", v, False))
         elif c in CN_SMALL:
             out.append(("s", CN_SMALL[c]))
         elif c in CN_TENS:
@@ -91,7 +94,7 @@ def _tokens(text: str):
 def _integer(tokens) -> float:
     """Value of an integer run; a digit after a unit with no 零 is abbreviated (一万三 = 13000)."""
     stack: list[tuple[float, int]] = []  # (absolute value, big unit that closed it)
-    section = 0.0
+    section = 0
     number = None
     prev_unit = None  # unit right before the current digit: 一万三 / 两千四百五 / 百三
     zero = False
@@ -105,21 +108,21 @@ def _integer(tokens) -> float:
         elif kind == "z":
             zero = True
         elif kind in "st":
-            section += tok[1] if kind == "t" else (number if number is not None else 1.0) * tok[1]
+            section += tok[1] if kind == "t" else (number if number is not None else 1) * tok[1]
             number, tail_unit, zero = None, None, False
             prev_unit = 10 if kind == "t" else tok[1]
         else:  # big unit closes everything smaller before it
             big = tok[1]
-            v = section + (number or 0.0)
-            section, number, tail_unit, zero = 0.0, None, None, False
+            v = section + (number or 0)
+            section, number, tail_unit, zero = 0, None, None, False
             while stack and stack[-1][1] <= big:
                 v += stack.pop()[0]
-            stack.append(((v or 1.0) * big, big))
+            stack.append(((v or 1) * big, big))
             prev_unit = big
     total = sum(v for v, _ in stack) + section
     if number is not None:
-        total += number * tail_unit / 10 if tail_unit and tail_unit >= 100 else number
-    return total
+        total += number * (tail_unit // 10) if tail_unit and tail_unit >= 100 else number
+    return float(total)
 
 
 def _digits_after_point(text: str) -> float:

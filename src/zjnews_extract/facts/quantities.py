@@ -28,6 +28,7 @@ _BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟"
 _HAN = regex.compile(r"\p{Han}")
 _FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _CONJ = set("和与與及或到至、")
+_LONE_SCALES = {"百", "佰", "千", "仟", "万", "萬", "亿", "億"}
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 
 
@@ -338,6 +339,11 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
     if unit_text:
         base = unit_text[0] if unit_text.startswith("成") else unit_text
         category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
+        if num_text in _LONE_SCALES and not (pre or m.group("mid")):
+            return None  # 百度, 千家万户: a scale character alone starts a word, not a number
+        if (category == "currency_small" and len(num_text) == 1 and num_text in CN_DIGITS
+                and start > 0 and _HAN.match(text[start - 1])):
+            return None  # 珠三角: 角 after a numeral inside a name
     cur = m.group("cur")
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
 
