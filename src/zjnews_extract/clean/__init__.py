@@ -102,7 +102,7 @@ def _clean_html(root, *, url, encoding, method) -> CleanedPage:
     source = (find_source(near) or find_source(filtered.notices) or _first_meta(metas, _SOURCE_METAS)
               or _site_from_title(page_title(root), headline))
     source = _strip_label(source)
-    authors = find_authors(near, filtered.kept[-1] if filtered.kept else None)
+    authors = find_authors(_no_captions(near), filtered.kept[-1] if filtered.kept else None)
     body = ([headline] if headline else []) + filtered.kept
     return CleanedPage(
         text="\n".join(body), title=headline, published=published, source=source, authors=authors,
@@ -129,10 +129,15 @@ def _clean_text(text: str, *, url, encoding, method) -> CleanedPage:
     return CleanedPage(
         text="\n".join(body), title=headline, published=published,
         source=_strip_label(find_source(near) or find_source(filtered.notices)),
-        authors=find_authors(near, filtered.kept[-1] if filtered.kept else None),
+        authors=find_authors(_no_captions(near), filtered.kept[-1] if filtered.kept else None),
         editor=find_editor(filtered.chrome_lines), tags=find_tags(filtered.chrome_lines),
         encoding=encoding, encoding_method=method, removed=removed,
     )
+
+
+def _no_captions(texts: list[str]) -> list[str]:
+    """A photo caption names the photographer ("新华社记者 张三 摄"), not the reporter."""
+    return [t for t in texts if (rule := chrome.match(t)) is None or rule.reason != "caption"]
 
 
 def _header(texts) -> list[str]:

@@ -62,6 +62,13 @@ def find_headline(lines: list[Line], title: str, metas: dict[str, str]) -> tuple
                 best, best_at = line.text, i
         if best is not None and len(squash(best)) >= _MIN_COVER * len(squash(first)):
             return best, best_at
+    # <title> that does not start with the headline ("频道名-网站-headline"): a heading it contains.
+    if full:
+        inside = [(i, line) for i, line in enumerate(lines) if line.heading in ("h1", "h2", "h3")
+                  and not line.link_chars and 8 <= line.chars <= 120 and squash(line.text) in full]
+        if inside:
+            i, line = max(inside, key=lambda pair: pair[1].chars)
+            return line.text, i
     for key in _TITLE_METAS:
         meta = metas.get(key)
         if meta and len(meta) >= 4:
