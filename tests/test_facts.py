@@ -214,3 +214,14 @@ def test_list_numbering_is_not_a_rank():
 def test_guonei_modifies_a_noun_and_is_not_a_subject():
     facts = facts_of("目前国内有2086个经销商。")
     assert by_text(facts, "2086个").subject != "全国"
+
+
+def test_a_bare_noun_after_a_list_comma_takes_the_modifier_of_the_item_before():
+    facts = facts_of("2024年，新增“绿色认证”企业120家、产品340种。", published=date(2025, 1, 20))
+    assert by_text(facts, "340种").metric == "“绿色认证”产品"
+
+
+def test_a_rank_followed_by_da_takes_the_noun_after_it():
+    facts = facts_of("1—4月，香港仍为第一大外资来源地。", published=date(2025, 5, 20))
+    rank = facts[0]
+    assert rank.kind == "rank" and rank.metric.endswith("来源") or rank.metric.endswith("来源地")

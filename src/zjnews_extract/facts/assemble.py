@@ -50,6 +50,7 @@ class State:
     consumed_to: int = 0  # the words up to here were read as the name after an earlier count
     last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
     prev_clause: str = ""
+    clause_metric: str = ""  # the metric of the previous number in this clause
     share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
 
 
@@ -187,6 +188,7 @@ class Article:
                 state.last_clause = words
                 continue
             state.prev_clause, state.last_clause = state.last_clause, ""
+            state.clause_metric = ""
             windows, raws, starts = [], [], []
             prev_end = clause.start
             for q in cq:
@@ -229,8 +231,10 @@ class Article:
                 state.subject = subject_name(wi.subject, self.region)
             metric = metrics[k] if metrics else self._metric(q, wi, raws[i] if i == head else "", state, cq, i)
             versus = self._versus(q, wi, raws[head]) or versus_carry
-            if q.kind == "rank" and q.text.endswith("大") and not wi.metric:
-                after = M.noun_after(self.text[q.end:q.end + 24])
+            big = q.text.endswith("大") or self.text[q.end:q.end + 1] == "大"  # 第一大投资来源地
+            if q.kind == "rank" and big and not wi.metric:
+                skip = q.end + (0 if q.text.endswith("大") else 1)
+                after = M.noun_after(self.text[skip:skip + 24])
                 metric, versus = after or metric, after or versus
             versus_carry = versus
             before = self.text[s.start:q.start]
@@ -332,6 +336,9 @@ class Article:
                 open_ = M.ends_open(raw) or of_noun
                 name = (name + after) if name and not open_ and len(name) <= 8 else after
                 state.consumed_to = self.text.find(after, after_start) + len(after)
+        if name and name == w.metric and raw.lstrip().startswith("、") and state.clause_metric and len(name) <= 3:
+            # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
+            name = M.share_modifier(state.clause_metric, name)
         if name and M.is_generic(name) and state.base:
             name = state.base + name
         elif name and not w.share and not w.change:
@@ -346,6 +353,7 @@ class Article:
             name = state.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
         if not name:
             name = state.amount_base if q.kind in ("value", "growth", "rank") and state.amount_base else state.base
+        state.clause_metric = name if not w.share and not w.change else ""
         if w.share:
             name = (name or "") + w.share.rstrip("的")
             state.share_metric = name

@@ -287,3 +287,12 @@ def trailing_noun(text: str) -> str:
             break
         out.append(w)
     return "".join(reversed(out))
+
+
+def share_modifier(previous: str, head: str) -> str:
+    """'“X”企业' and '产品' -> '“X”产品': a bare noun after 、 takes the modifier of the item before."""
+    ws = segment.words(previous)
+    if len(ws) < 2 or not ws[-1][1].startswith(("n", "vn")) or ws[-1][0] == head:
+        return head
+    prefix = previous[: len(previous) - len(ws[-1][0])]
+    return prefix + head if len(prefix) >= 2 else head
