@@ -223,5 +223,6 @@ def test_a_bare_noun_after_a_list_comma_takes_the_modifier_of_the_item_before():
 
 def test_a_rank_followed_by_da_takes_the_noun_after_it():
     facts = facts_of("1—4月，香港仍为第一大外资来源地。", published=date(2025, 5, 20))
-    rank = facts[0]
-    assert rank.kind == "rank" and rank.metric.endswith("来源") or rank.metric.endswith("来源地")
+    (rank,) = facts
+    assert rank.kind == "rank" and rank.value == 1
+    assert rank.metric.startswith("外资来源") and rank.versus == rank.metric
