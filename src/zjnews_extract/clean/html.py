@@ -129,35 +129,38 @@ def page_lines(root) -> list[Line]:
     skipped = None  # the element whose subtree is being skipped
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):  # entities, stray PIs
-            if event == "end":
-                add(el.tail, blocks[-1])
-            continue
         if event == "start":
+            if tag.__class__ is not str:  # entities, stray PIs: only their tail is text
+                continue
             if tag in SKIP_TAGS or ((style := el.get("style")) and _HIDDEN.search(style)) or el.get("hidden") is not None:
                 walker.skip_subtree()
                 skipped = el
                 continue
             if tag in BLOCK_TAGS:
-                brk()
+                if current is not None:
+                    brk()
                 blocks.append(el)
-            if tag in _HEADINGS:
-                headings.append(tag)
-            if tag == "a":
+                if tag in _HEADINGS:
+                    headings.append(tag)
+            elif tag == "a":
                 links += 1
-            add(el.text, blocks[-1])
+            text = el.text
+            if text:
+                add(text, blocks[-1])
             continue
         if el is skipped:
             skipped = None
-            add(el.tail, blocks[-1])
-            continue
-        if tag == "a":
-            links -= 1
-        if tag in BLOCK_TAGS:
-            brk()
-            blocks.pop()
-        if tag in _HEADINGS:
-            headings.pop()
-        add(el.tail, blocks[-1])
+        elif tag.__class__ is str:
+            if tag in BLOCK_TAGS:
+                if current is not None:
+                    brk()
+                blocks.pop()
+                if tag in _HEADINGS:
+                    headings.pop()
+            elif tag == "a":
+                links -= 1
+        text = el.tail
+        if text:
+            add(text, blocks[-1])
     brk()
     return lines
