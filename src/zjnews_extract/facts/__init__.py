@@ -60,6 +60,6 @@ def warm_up() -> None:
     from .attribution import _nonfact, _status_words  # noqa: PLC0415
 
     segment.warm_up()
-    metric._patterns()
+    metric.patterns()
     _nonfact()
     _status_words()

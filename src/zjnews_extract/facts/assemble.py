@@ -248,7 +248,7 @@ class Article:
 
     def _respective(self, s, clause, q, raw, n, state) -> Group | None:
         """One metric per number for 'A、B和C分别为x、y和z' and its follow-ups."""
-        m = M._patterns()["respective"].search(raw)
+        m = M.patterns()["respective"].search(raw)
         pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
         post_w = M.read_window(post, q.kind)
         own = post_w.metric
@@ -257,7 +257,7 @@ class Article:
             places, shared = found
             name = (shared + own if own not in shared else shared) if shared else own
             return Group(items=places, names=[name or state.base] * n, subjects=places)
-        pre_text = M._peel(M._patterns()["paren"].sub("", pre))[0] if pre else ""
+        pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
         group = _split_list(pre_text, n) if pre_text else None
         if group is None and pre_text and not M.is_generic(pre_text) and not (state.group and len(state.group.items) == n):
             # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
@@ -277,7 +277,6 @@ class Article:
         if not group.names:
             shared_w = M.read_window(group.shared, q.kind) if group.shared else M.Window(metric="")
             shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared
-            shared = shared if not M.is_generic(shared) or True else shared
             for item in group.items:
                 name = item + shared + (own if own not in shared else "")
                 if shared_w.share:
@@ -298,7 +297,7 @@ class Article:
     def _place_list(self, pre: str, n: int) -> tuple[list[str], str] | None:
         """The n places of 'A、B和C[三省]进出口' when every item is a place, and the words after
         the last place (the metric they share), else None."""
-        text = M._patterns()["lead"].sub("", M._patterns()["paren"].sub("", pre)).strip()
+        text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
         parts = [p for p in regex.split(r"、|和|与|及", text) if p]
         if len(parts) != n:
             return None
@@ -317,7 +316,7 @@ class Article:
             t = self.text[c.start:c.end]
             if any(ch.isdigit() for ch in t):
                 continue
-            peeled = M._peel(t)[0]
+            peeled = M.peel(t)[0]
             if peeled.count("、") >= n - 2 and (g := _split_list(peeled, n)):
                 return g
         return None

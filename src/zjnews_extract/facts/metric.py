@@ -34,7 +34,7 @@ class Window:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def patterns() -> dict[str, regex.Pattern]:
     m = cues()["metric"]
     status = cues()["status"]
     lead = list(m["lead_strip"]) + list(status["strong"]) + list(status["weak"])
@@ -83,9 +83,9 @@ def _strip_single(text: str) -> str:
     return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
 
 
-def _peel(text: str) -> tuple[str, str | None]:
+def peel(text: str) -> tuple[str, str | None]:
     """Strip non-name words from both ends; return the rest and a leading place, if any."""
-    p = _patterns()
+    p = patterns()
     subject = None
     text = p["paren"].sub("", text)
     joined = False
@@ -102,15 +102,18 @@ def _peel(text: str) -> tuple[str, str | None]:
             subject = subject + m.group() if joined and subject and not broad else m.group()
             text = text[m.end():]
             joined = True
-        text = _strip_single(p["tail"].sub("", text))
+        text = p["tail"].sub("", text)
         if text == before:
-            break
+            # the cheap patterns are done: now the one-character words, by jieba (once per round)
+            text = _strip_single(text)
+            if text == before:
+                break
     return text.strip(), subject
 
 
 def _field(text: str) -> str:
     """The benchmark or field named after 高于 / 居: only end words are dropped, places stay."""
-    p = _patterns()
+    p = patterns()
     text = p["paren"].sub("", text)
     for _ in range(4):
         before = text
@@ -154,14 +157,14 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     for percentages, a benchmark for percentage points, a field for ranks (`None`
     tries them all, for words shared by a list).
     """
-    p = _patterns()
+    p = patterns()
     text = p["paren"].sub("", raw)
     out = Window(metric="")
     if p["respective"].search(text):
         out.respective = True
     if p["year_ago"].search(text):
         out.year_ago = True
-    text, out.subject = _peel(text)
+    text, out.subject = peel(text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
@@ -181,10 +184,10 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         text = text[:m.start()]
     text = _after_list(text)
     text = p["base_tail"].sub("", text)
-    text, subject = _peel(text)
+    text, subject = peel(text)
     out.subject = out.subject or subject
     text = p["respective"].sub("", text)
-    text, _ = _peel(text)
+    text, _ = peel(text)
     if m := p["predicate"].match(text):
         text = text[m.end():]
     if text and not _only_function_words(text):
@@ -267,7 +270,7 @@ def _after_list(text: str) -> str:
 
 def is_partner_place(before: str) -> bool:
     """True when the words before a place make it a partner (对欧盟, 来自美国)."""
-    return bool(_patterns()["partner"].search(before))
+    return bool(patterns()["partner"].search(before))
 
 
 # Generic heads that need the thing they belong to (规模 of what? 增速 of what?).
