@@ -57,6 +57,7 @@ def _longest_rule() -> int:
     return max(r.max_len for r in rules())
 
 
+@lru_cache(maxsize=8192)  # main-block choice and line filtering ask about the same lines
 def match(text: str) -> Rule | None:
     """The first chrome rule that claims this line, or None for article text."""
     size = len(text)
