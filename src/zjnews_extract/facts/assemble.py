@@ -107,6 +107,8 @@ def _split_list(text: str, n: int) -> Group | None:
 
 
 class Article:
+    """One article's fact quantities, period mentions and protected spans, walked once by run()."""
+
     def __init__(self, text: str, quantities: list[Quantity], mentions, protected, published: date | None,
                  title: str | None):
         self.text = text
@@ -116,7 +118,6 @@ class Article:
                          and not any(w in m.text for w in marks["not_periods"])
                          and text[max(0, m.start - 1):m.start] not in marks["base_marks"]]
         # Why: 自2020年3月以来 and 目前 say when one number holds; they do not carry on.
-        marks = cues()["period"]
         self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith(tuple(marks["local_marks"]))
                       and not m.text.startswith(tuple(marks["running_starts"]))}
         # Why: 2021年年末总股本: a year-end written in front of a noun dates that noun only.
