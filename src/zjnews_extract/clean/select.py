@@ -65,11 +65,12 @@ _LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "
 
 
 class _Tally:
-    __slots__ = ("el", "decayed", "net", "lines", "sentences", "chars", "sentence_chars")
+    __slots__ = ("el", "decayed", "prose", "net", "lines", "sentences", "chars", "sentence_chars")
 
     def __init__(self, el):
         self.el = el
-        self.decayed = 0.0
+        self.prose = 0.0  # prose weight, decayed by height
+        self.decayed = 0.0  # that plus chrome weight, which never decays
         self.net = 0.0
         self.lines = self.sentences = self.chars = self.sentence_chars = 0
 
@@ -95,22 +96,41 @@ def main_block(lines: list[Line]):
             entry[3] += weight  # chrome weight, never decays
         entry[4] += 1
         entry[6] += line.chars
+    # One tally per element above a line; each is visited once, children before parents.
     tallies: dict[int, _Tally] = {}
+    pending = []
     for el, net, prose, rest, n_lines, n_sentences, n_chars, n_sentence_chars in own.values():
-        factor = 1.0
-        while el is not None:
-            t = tallies.get(id(el))
-            if t is None:
-                t = tallies[id(el)] = _Tally(el)
-            t.net += net
-            t.decayed += prose * factor + rest
-            t.lines += n_lines
-            t.sentences += n_sentences
-            t.chars += n_chars
-            t.sentence_chars += n_sentence_chars
-            if el.tag not in _LEAF_BLOCKS:
-                factor *= DECAY
+        t = _Tally(el)
+        t.net, t.prose, t.decayed = net, prose, prose + rest
+        t.lines, t.sentences, t.chars, t.sentence_chars = n_lines, n_sentences, n_chars, n_sentence_chars
+        tallies[id(el)] = t
+        pending.append(t)
+    depth: dict[int, int] = {}
+    for t in pending:
+        chain, el = [], t.el
+        while el is not None and id(el) not in depth:
+            chain.append(el)
             el = el.getparent()
+        d = depth[id(el)] if el is not None else -1
+        for node in reversed(chain):
+            d += 1
+            depth[id(node)] = d
+            if id(node) not in tallies:
+                tallies[id(node)] = _Tally(node)
+    for t in sorted(tallies.values(), key=lambda t: depth[id(t.el)], reverse=True):
+        parent_el = t.el.getparent()
+        if parent_el is None:
+            continue
+        p = tallies[id(parent_el)]
+        # prose weighs less for each container it climbs past; chrome weighs the same everywhere
+        carried = t.prose * DECAY if t.el.tag not in _LEAF_BLOCKS else t.prose
+        p.prose += carried
+        p.decayed += carried + t.decayed - t.prose
+        p.net += t.net
+        p.lines += t.lines
+        p.sentences += t.sentences
+        p.chars += t.chars
+        p.sentence_chars += t.sentence_chars
     if not any_sentence:
         return None
     candidates = [t for t in tallies.values() if t.el.tag not in _LEAF_BLOCKS]
