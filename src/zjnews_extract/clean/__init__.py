@@ -98,14 +98,17 @@ def _clean_html(root, *, url, encoding, method) -> CleanedPage:
     end = lines.index(inside[-1]) + 1 if inside else len(lines)
     below = [line.text for line in lines[end:end + _HEADER_LINES]]  # some pages print the dateline under the article
     meta_lines = filtered.chrome_lines + header
-    near = header + meta_lines + filtered.kept[:2] + filtered.kept[-2:] + below
+    # Nearest first: header and byline lines, then the first and last paragraphs, then under the article.
+    groups = [meta_lines, filtered.kept[:2] + filtered.kept[-2:], filtered.notices, below]
 
     published = (find_datetime(" ".join(header)) or _meta_date(metas, root)
                  or find_datetime(" ".join(below)) or date_in_url(url or metas.get("og:url") or metas.get("url")))
-    source = (find_source(near) or find_source(filtered.notices) or _first_meta(metas, _SOURCE_METAS)
+    source = (_first(find_source, groups) or _first_meta(metas, _SOURCE_METAS)
               or _site_from_title(page_title(root), headline))
     source = _strip_label(source)
-    authors = find_authors(_no_captions(near), filtered.kept[-1] if filtered.kept else None)
+    last = filtered.kept[-1] if filtered.kept else None
+    authors = (find_authors(_no_captions(meta_lines), None) or find_authors(_no_captions(groups[1]), last)
+               or find_authors(_no_captions(below), None))
     body = ([headline] if headline else []) + filtered.kept
     return CleanedPage(
         text="\n".join(body), title=headline, published=published, source=source, authors=authors,
@@ -136,6 +139,15 @@ def _clean_text(text: str, *, url, encoding, method) -> CleanedPage:
         editor=find_editor(filtered.chrome_lines), tags=find_tags(filtered.chrome_lines),
         encoding=encoding, encoding_method=method, removed=removed,
     )
+
+
+def _first(find, groups):
+    """The first group of lines that gives an answer."""
+    for lines in groups:
+        found = find(lines)
+        if found:
+            return found
+    return None
 
 
 def _no_captions(texts: list[str]) -> list[str]:
