@@ -226,3 +226,15 @@ def test_a_rank_followed_by_da_takes_the_noun_after_it():
     (rank,) = facts
     assert rank.kind == "rank" and rank.value == 1
     assert rank.metric.startswith("外资来源") and rank.versus == rank.metric
+
+
+def test_a_gap_against_an_earlier_period_names_it_as_versus():
+    facts = facts_of("苏州前三季度地区生产总值同比增长5.8%，增速比上半年回落0.3个百分点。", published=date(2025, 10, 25))
+    gap = by_text(facts, "0.3个百分点")
+    assert gap.versus == "上半年"
+    assert month(gap.period) == ("2025-01", "2025-09")
+
+
+def test_whole_province_words_do_not_become_a_city():
+    facts = facts_of("1—10月，我省进出口2.1万亿元。苏州市地区生产总值1.8万亿元。", published=date(2025, 11, 20))
+    assert by_text(facts, "2.1万亿元").subject != "苏州"

@@ -349,7 +349,7 @@ class Article:
                 state.bases.append(name)
         if not name and state.prev_clause:
             name = M.trailing_noun(state.prev_clause)
-        if not name and q.kind == "pp" and state.share_metric and not w.versus:
+        if not name and q.kind == "pp" and state.share_metric and normalise_versus(w.versus) in (None, "去年同期"):
             name = state.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
         if not name:
             name = state.amount_base if q.kind in ("value", "growth", "rank") and state.amount_base else state.base

@@ -167,7 +167,11 @@ def subject_name(name: str, region: str | None) -> str:
     """全省/我省 mean the article's region; 中国/我国 the nation."""
     group = place_names().get(name) or place_names().get(regex.sub(r"(省|市|地区)$", "", name))
     if group == "whole_region" and region:
-        return region
+        # 全省 is the region when the region is a province; 全市 when it is a city
+        level = place_names().get(region)
+        if (name[-1] == "省") == (level == "provinces") or name[-1] not in "省市":
+            return region
+        return name
     if group == "national":
         return "全国"
     return regex.sub(r"(省|地区)$", "", name) if group in ("provinces", "cities", "foreign") else name

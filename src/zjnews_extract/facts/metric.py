@@ -164,6 +164,10 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.respective = True
     if p["year_ago"].search(text):
         out.year_ago = True
+    if kind == "pp" and (m := p["compare_after"].search(text.rstrip())):
+        # 增速比上半年回落0.3个百分点: read before peeling, which would drop 回落
+        out.versus = _field(m.group("v")) or None
+        text = text[:m.start()]
     text, out.subject = peel(text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
@@ -174,9 +178,6 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.versus = m.group("v").rstrip("的") or None
         text = text[:m.start()]
     elif (any_kind or kind in ("pp", "growth")) and (m := p["compare"].search(text)):
-        out.versus = _field(m.group("v")) or None
-        text = text[:m.start()]
-    elif kind == "pp" and (m := p["compare_after"].search(text)):
         out.versus = _field(m.group("v")) or None
         text = text[:m.start()]
     elif (any_kind or kind == "rank") and (m := p["rank"].search(text)):
