@@ -65,8 +65,8 @@ def _time_per_item() -> float:
 
 
 def test_resume_after_kill_9_gives_exactly_one_line_per_item(tmp_path):
-    # Enough items for ~4 s of one worker, whatever the pipeline's speed today.
-    n = int(min(20000, max(300, 4.0 / max(_time_per_item(), 1e-5))))
+    # Enough items for ~2 s of one worker, whatever the pipeline's speed today.
+    n = int(min(20000, max(300, 2.0 / max(_time_per_item(), 1e-5))))
     crawl = tmp_path / "crawl.jsonl"
     with open(crawl, "w", encoding="utf-8") as fh:
         for k in range(n):

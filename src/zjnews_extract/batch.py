@@ -24,6 +24,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -181,8 +183,19 @@ class _Worker:
 
 
 def _context():
-    """forkserver: workers fork from a clean server process, never from a parent that has threads."""
+    """How workers start. On Linux, from a parent with no other thread: fork, after warming up here,
+    so every worker shares the loaded jieba dictionary and starts at once (and scripts need no
+    `if __name__ == "__main__"` guard). Otherwise forkserver (a clean, thread-free parent to fork
+    from) or spawn; each worker then warms up itself, once."""
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        try:
+            from .pipeline import warm_up  # noqa: PLC0415
+
+            warm_up()
+        except Exception:  # noqa: BLE001, S110  (each worker tries again, and reports per item)
+            pass
+        return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         ctx.set_forkserver_preload(["zjnews_extract.pipeline"])
