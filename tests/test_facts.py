@@ -238,3 +238,9 @@ def test_a_gap_against_an_earlier_period_names_it_as_versus():
 def test_whole_province_words_do_not_become_a_city():
     facts = facts_of("1—10月，我省进出口2.1万亿元。苏州市地区生产总值1.8万亿元。", published=date(2025, 11, 20))
     assert by_text(facts, "2.1万亿元").subject != "苏州"
+
+
+def test_a_headline_number_without_a_name_takes_the_name_the_body_gives_it():
+    text = "首次跻身全国前五\n2024年，我省外贸规模首次跻身全国前五位。"
+    facts = facts_of(text, published=date(2025, 1, 20))
+    assert [f.metric for f in facts] == ["外贸规模", "外贸规模"]

@@ -159,7 +159,20 @@ class Article:
                        and id(m) not in self.clause_local]
             if carried:
                 state.period = carried[-1].period
-        return self.facts
+        return self._fill_missing_metrics()
+
+    def _fill_missing_metrics(self) -> list[Fact]:
+        """A headline number with no name of its own (首次跻身全国前三) is named where the
+        body states the same figure again."""
+        out = []
+        for i, f in enumerate(self.facts):
+            if not f.metric:
+                later = next((g for g in self.facts[i + 1:] if g.metric and g.kind == f.kind
+                              and g.value == f.value), None)
+                if later is not None:
+                    f = msgspec.structs.replace(f, metric=later.metric)
+            out.append(f)
+        return out
 
     def _cut(self, start: int, end: int) -> str:
         """text[start:end] without the period words in it (they are attributes, not names)."""
