@@ -59,16 +59,6 @@ def parse_html(text: str):
     return root
 
 
-def tag_of(el) -> str:
-    tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
-
-
-def is_hidden(el) -> bool:
-    style = el.get("style")
-    return bool(style and _HIDDEN.search(style)) or el.get("hidden") is not None
-
-
 class Line:
     """One visual line of the page: its text, how much of it is link text, and where it sits."""
 

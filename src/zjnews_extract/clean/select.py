@@ -38,12 +38,8 @@ def is_sentence(line: Line) -> bool:
     return chrome.match(line.text) is None  # a disclaimer is prose, but not the article
 
 
-def line_weight(line: Line) -> float:
-    """What a line adds to (or takes from) every block that contains it."""
-    return _weight(line, is_sentence(line))
-
-
 def _weight(line: Line, sentence: bool) -> float:
+    """What a line adds to (or takes from) every block that contains it."""
     plain = line.chars - line.link_chars
     if sentence:
         return plain + 10 * len(_PUNCT.findall(line.text))

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 
+from ..records import CleanedPage, Removed
 from . import chrome
-from .article import squash
-from .dates import find_datetime
+from .article import filter_lines, squash
+from .byline import find_authors, find_editor, find_source, find_tags
+from .dates import date_in_url, find_datetime
+from .metadata import HEADER_LINES, no_captions, strip_label
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u200b\u2002\u2003\u2009\ufeff]+")
 # A headline is a short line without sentence-ending punctuation.
@@ -50,3 +53,27 @@ def find_text_headline(lines: list[str]) -> int | None:
     if first_prose > 0 and _could_be_headline(lines[0]) and first_prose <= 2:
         return 0
     return None
+
+
+def clean_text(text: str, *, url, encoding, method) -> CleanedPage:
+    lines = text_lines(text)
+    head_at = find_text_headline(lines)
+    headline = lines[head_at] if head_at is not None else None
+    removed: list[Removed] = []
+    if head_at:
+        removed = [Removed(text=line, reason="before headline") for line in lines[:head_at]]
+    body_lines = lines[head_at:] if head_at is not None else lines
+    filtered = filter_lines([(line, 0) for line in body_lines], headline)
+    removed.extend(filtered.removed)
+    header = body_lines[1:1 + HEADER_LINES] if head_at is not None else body_lines[:HEADER_LINES]
+    header = [h for h in header if not (chrome.reads_as_prose(h) and len(h) > 80)] + filtered.kept[:1]
+    near = header + filtered.chrome_lines + filtered.kept[:2] + filtered.kept[-2:]
+    published = find_datetime(" ".join(header)) or date_in_url(url)
+    body = ([headline] if headline else []) + filtered.kept
+    return CleanedPage(
+        text="\n".join(body), title=headline, published=published,
+        source=strip_label(find_source(near) or find_source(filtered.notices)),
+        authors=find_authors(no_captions(near), filtered.kept[-1] if filtered.kept else None),
+        editor=find_editor(filtered.chrome_lines), tags=find_tags(filtered.chrome_lines),
+        encoding=encoding, encoding_method=method, removed=removed,
+    )

@@ -1,0 +1,51 @@
+"""An HTML page -> article text and metadata: lines, headline, main block, line rules, byline."""
+from __future__ import annotations
+
+from ..records import CleanedPage, Removed
+from .article import filter_lines
+from .byline import find_authors, find_editor, find_source, find_tags
+from .dates import date_in_url, find_datetime
+from .headline import find_headline, page_title, read_meta
+from .html import page_lines
+from .metadata import (HEADER_LINES, SOURCE_METAS, first, first_meta, header_lines, meta_date, no_captions,
+                       site_from_title, strip_label)
+from .select import lines_within, main_block
+
+
+def clean_html(root, *, url, encoding, method) -> CleanedPage:
+    lines = page_lines(root)
+    metas = read_meta(root)
+    headline, head_at = find_headline(lines, page_title(root), metas)
+    block = main_block(lines)
+    # No prose anywhere (a one-line item): every line is a candidate, the line rules decide.
+    inside = lines_within(lines, block) if block is not None else list(lines)
+    inside_ids = {id(line) for line in inside}
+    filtered = filter_lines([(line.text, line.link_chars) for line in inside], headline)
+    removed = [Removed(text=line.text, reason="outside article block") for line in lines if id(line) not in inside_ids
+               and not (head_at is not None and line is lines[head_at])]
+    removed.extend(filtered.removed)
+
+    # The header: from under the headline down to the first paragraph of prose.
+    start = lines.index(inside[0]) if inside else len(lines)
+    top = head_at + 1 if head_at is not None and head_at < start else max(0, start - 6)
+    header = header_lines(line.text for line in lines[top:top + 40])
+    end = lines.index(inside[-1]) + 1 if inside else len(lines)
+    below = [line.text for line in lines[end:end + HEADER_LINES]]  # some pages print the dateline under the article
+    meta_lines = filtered.chrome_lines + header
+    # Nearest first: header and byline lines, then the first and last paragraphs, then under the article.
+    groups = [meta_lines, filtered.kept[:2] + filtered.kept[-2:], filtered.notices, below]
+
+    published = (find_datetime(" ".join(header)) or meta_date(metas, root)
+                 or find_datetime(" ".join(below)) or date_in_url(url or metas.get("og:url") or metas.get("url")))
+    source = (first(find_source, groups) or first_meta(metas, SOURCE_METAS)
+              or site_from_title(page_title(root), headline))
+    source = strip_label(source)
+    last = filtered.kept[-1] if filtered.kept else None
+    authors = (find_authors(no_captions(meta_lines), None) or find_authors(no_captions(groups[1]), last)
+               or find_authors(no_captions(below), None))
+    body = ([headline] if headline else []) + filtered.kept
+    return CleanedPage(
+        text="\n".join(body), title=headline, published=published, source=source, authors=authors,
+        editor=find_editor(meta_lines), tags=find_tags(meta_lines),
+        encoding=encoding, encoding_method=method, removed=removed,
+    )
