@@ -244,3 +244,9 @@ def test_a_headline_number_without_a_name_takes_the_name_the_body_gives_it():
     text = "首次跻身全国前五\n2024年，我省外贸规模首次跻身全国前五位。"
     facts = facts_of(text, published=date(2025, 1, 20))
     assert [f.metric for f in facts] == ["外贸规模", "外贸规模"]
+
+
+def test_a_contribution_in_points_has_the_thing_contributed_to_as_versus():
+    facts = facts_of("上半年，工业对GDP增长贡献2.5个百分点，消费拉动经济增长2.1个百分点。")
+    assert by_text(facts, "2.5个百分点").versus == "GDP增长"
+    assert by_text(facts, "2.1个百分点").versus == "经济增长"

@@ -22,7 +22,8 @@ from .attribution import is_fact, main_region, normalise_versus, span_mask, stat
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
-_CONTRIB = regex.compile(r"对(?P<v>[^，,；;]{1,16}?)(?:的)?贡献")
+# contributions: 对GDP增长贡献2.5个百分点, 拉动出口增长1.36个百分点 -> versus the thing contributed to
+_CONTRIB = regex.compile(r"对(?P<v>[^，,；;]{1,16}?)(?:的)?贡献|(?:拉动|带动)(?P<v>[^，,；;]{1,16}?增长)$")
 _LIST_SPLIT = regex.compile(r"、")
 _COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
 _LAST_JOIN = regex.compile(r"和|与|及|以及")
