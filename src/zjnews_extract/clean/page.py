@@ -9,7 +9,13 @@ from .headline import find_headline, page_title, read_meta
 from .html import page_lines
 from .metadata import (HEADER_LINES, SOURCE_METAS, first, first_meta, header_lines, meta_date, no_captions,
                        site_from_title, strip_label)
-from .select import lines_within, main_block
+from .select import is_sentence, lines_within, main_block
+
+# A lead paragraph printed just above the article block (a summary box, a first paragraph
+# in its own container) is kept when it is prose of at least this length, at most one
+# non-prose line (a photo caption) away.
+_LEAD_MIN_CHARS = 40
+_LEAD_GAP = 1
 
 
 def clean_html(root, *, url, encoding, method) -> CleanedPage:
@@ -19,6 +25,8 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
     block = main_block(lines)
     # No prose anywhere (a one-line item): every line is a candidate, the line rules decide.
     inside = lines_within(lines, block) if block is not None else list(lines)
+    if block is not None:
+        inside = _lead_before(lines, inside, block) + inside
     inside_ids = {id(line) for line in inside}
     filtered = filter_lines([(line.text, line.link_chars) for line in inside], headline)
     removed = [Removed(text=line.text, reason="outside article block") for line in lines if id(line) not in inside_ids
@@ -49,3 +57,27 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
         editor=find_editor(meta_lines), tags=find_tags(meta_lines),
         encoding=encoding, encoding_method=method, removed=removed,
     )
+
+
+def _lead_before(lines, inside, block) -> list:
+    """Prose lines right above the block, within the block's grandparent."""
+    if not inside:
+        return []
+    scope = block.getparent()
+    scope = scope.getparent() if scope is not None and scope.getparent() is not None else scope
+    if scope is None:
+        return []
+    within = {id(el) for el in scope.iter()}
+    lead, gap = [], 0
+    i = lines.index(inside[0]) - 1
+    while i >= 0 and id(lines[i].owner) in within:
+        line = lines[i]
+        if is_sentence(line) and line.chars >= _LEAD_MIN_CHARS:
+            lead.insert(0, line)
+            gap = 0
+        else:
+            gap += 1
+            if gap > _LEAD_GAP:
+                break
+        i -= 1
+    return lead
