@@ -68,11 +68,11 @@ def test_no_byline_means_no_author():
 
 def test_lead_paragraph_above_the_body_container_is_kept():
     body = ("<h1>全省外贸稳中有进</h1><div class='article'>"
-            "<p class='lead'>本报讯 一季度全省进出口增长8%，增速高于全国平均水平，外贸开局良好。</p>"
+            "<p class='lead'>本报讯 一季度全省进出口增长8%，增速高于全国平均水平，其中民营企业贡献超过七成，外贸开局良好。</p>"
             "<div class='body'><p>其中，出口增长9%，进口增长6%，贸易结构继续优化。</p>"
             "<p>从市场看，对东盟进出口增长12%，对欧盟增长5%。</p>"
             "<p>下一步，全省将继续稳住外贸基本盘，推动新业态发展。</p></div>"
             f"<ul class='more'>{RELATED}</ul></div>")
     result = clean_page(page(body))
-    assert result.text.split("\n")[1] == "本报讯 一季度全省进出口增长8%，增速高于全国平均水平，外贸开局良好。"
+    assert result.text.split("\n")[1] == "本报讯 一季度全省进出口增长8%，增速高于全国平均水平，其中民营企业贡献超过七成，外贸开局良好。"
     assert "相关报道标题" not in result.text
