@@ -96,7 +96,8 @@ def find_source(lines: list[str]) -> str | None:
             m = pattern.regex.search(text)
             if not m:
                 continue
-            source = m.group("source").strip(" ·-")
+            # "中国新闻网2011年06月19日17:49": a dateline glued to the outlet is not part of it
+            source = re.split(r"\d{4}\s*[-年/.]", m.group("source"))[0].strip(" ·-")
             for trailer in lex.source_trailers:
                 if source.endswith(trailer) and len(source) > len(trailer) + 1:
                     source = source[: -len(trailer)]
