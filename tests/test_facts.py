@@ -250,3 +250,13 @@ def test_a_contribution_in_points_has_the_thing_contributed_to_as_versus():
     facts = facts_of("上半年，工业对GDP增长贡献2.5个百分点，消费拉动经济增长2.1个百分点。")
     assert by_text(facts, "2.5个百分点").versus == "GDP增长"
     assert by_text(facts, "2.1个百分点").versus == "经济增长"
+
+
+def test_a_year_with_months_to_run_is_a_plan_without_cue_words():
+    facts = facts_of("新一年，全省举办招商活动500场以上。", published=date(2026, 1, 21))
+    assert by_text(facts, "500场以上").status == "target"
+
+
+def test_a_year_about_to_end_keeps_its_results_actual():
+    facts = facts_of("2025年，全市新增就业10万人。", published=date(2025, 11, 20))
+    assert by_text(facts, "10万人").status == "actual"

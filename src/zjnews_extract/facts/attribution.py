@@ -5,7 +5,7 @@ Rules read their words from data/facts_cues.toml and data/facts_places.toml.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 import regex
@@ -87,6 +87,7 @@ def _is_han(ch: str) -> bool:
 # ------------------------------------------------------------------ status
 
 
+
 @cache
 def _status_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     s = cues()["status"]
@@ -107,6 +108,8 @@ def status_of(before: str, period: Period | None, published: date | None) -> str
     ended = _ended(period, published)
     if period is not None and published is not None and _in_future(period, published):
         return "target"  # nothing can have happened yet in a period that starts after publication
+    if period is not None and published is not None and _far_end(period, published):
+        return "target"  # a whole year that has months to run: its figures are plans (新一年…500场以上)
     if strong.search(before):
         return "target"
     if ended is not True and weak.search(before):
@@ -118,6 +121,11 @@ def _ended(period: Period | None, published: date | None) -> bool | None:
     if period is None or published is None or not period.end:
         return None
     return date.fromisoformat(period.end) < published
+
+
+def _far_end(period: Period, published: date) -> bool:
+    """True when the period still has more than a quarter to run at publication."""
+    return bool(period.end) and date.fromisoformat(period.end) > published + timedelta(days=cues()["status"]["horizon_days"])
 
 
 def _in_future(period: Period, published: date) -> bool:
