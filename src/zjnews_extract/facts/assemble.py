@@ -254,7 +254,7 @@ class Article:
             versus_carry = versus
             before = self.text[s.start:q.start]
             subject = subjects[k] if subjects else state.subject
-            if q.kind == "percent" and wi.share == "占" and versus is None:
+            if q.kind == "percent" and wi.share in ("占", "占比") and versus is None:
                 versus = whole_of(state.subject, self.region)  # 占11.5%: the whole the sentence implies
             if k and q.qualifier == "exact" and cq[head].qualifier == "approx" \
                     and cq[head].text.startswith(("约", "近", "大约")):
