@@ -43,8 +43,9 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
     # Nearest first: header and byline lines, then the first and last paragraphs, then under the article.
     groups = [meta_lines, filtered.kept[:2] + filtered.kept[-2:], filtered.notices, below]
 
-    published = (find_datetime(" ".join(header)) or meta_date(metas, root)
-                 or find_datetime(" ".join(below)) or date_in_url(url or metas.get("og:url") or metas.get("url")))
+    above = [line.text for line in lines[max(0, top - 4):max(0, top - 1)]]  # a dateline printed over the headline
+    published = (find_datetime(" ".join(header)) or meta_date(metas, root) or find_datetime(" ".join(below))
+                 or find_datetime(" ".join(above)) or date_in_url(url or metas.get("og:url") or metas.get("url")))
     source = (first(find_source, groups) or first_meta(metas, SOURCE_METAS)
               or site_from_title(page_title(root), headline))
     source = strip_label(source)
