@@ -260,3 +260,12 @@ def test_a_year_with_months_to_run_is_a_plan_without_cue_words():
 def test_a_year_about_to_end_keeps_its_results_actual():
     facts = facts_of("2025年，全市新增就业10万人。", published=date(2025, 11, 20))
     assert by_text(facts, "10万人").status == "actual"
+
+
+def test_a_bare_figure_is_a_count_when_its_metric_names_people_or_an_index():
+    facts = facts_of("截至6月6日，世园会入园总人数已突破300万。7月份，景气指数为93.78。", published=date(2025, 8, 1))
+    assert [(f.text, f.kind, f.unit) for f in facts] == [("突破300万", "value", "人"), ("93.78", "value", "点")]
+
+
+def test_a_bare_figure_without_such_a_metric_is_not_a_fact():
+    assert facts_of("该型号为3.5版，编号1.25。") == []

@@ -18,7 +18,7 @@ import regex
 from ..records import Fact, Period, Quantity
 from . import metric as M
 from .lexicon import cues, place_names, place_pattern
-from .attribution import is_fact, main_region, normalise_versus, span_mask, status_of, subject_name, whole_of
+from .attribution import implied_unit, is_fact, main_region, normalise_versus, span_mask, status_of, subject_name, whole_of
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
@@ -242,6 +242,16 @@ class Article:
             wi = windows[i] if i == head else windows[head]
             period = (_period_for(q.start, s, self.mentions, state, clause, self.clause_local)
                       or state.period or first_period)
+            if q.kind == "number":
+                # a bare figure is kept only when its metric implies a measure word (游客 -> 人次)
+                name = wi.metric if i == head else ""
+                unit = implied_unit(name)
+                if unit is None:
+                    continue
+                q = msgspec.structs.replace(q, kind="value", unit=unit)
+                self._emit(q, name, state.subject, period, status_of(self.text[s.start:q.start], period,
+                                                                     self.published), None, s)
+                continue
             if wi.subject and i == head:
                 state.subject = subject_name(wi.subject, self.region)
             metric = metrics[k] if metrics else self._metric(q, wi, raws[i] if i == head else "", state, cq, i)

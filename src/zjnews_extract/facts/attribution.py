@@ -43,7 +43,9 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
 
     `protected` marks initiative names and quoted slogans, `periods` the period words
     (both from span_mask)."""
-    if q.kind == "number" or q.value is None and q.kind != "rank":
+    if q.kind == "number" and not _may_be_count(q):
+        return False
+    if q.value is None and q.kind != "rank":
         return False
     if any(protected[q.start:q.end]):
         return False  # inside an initiative name (千团万企) or a quoted slogan
@@ -74,6 +76,25 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
             and (q.value or 0) <= n["max_list"]:
         return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
     return True
+
+
+def _may_be_count(q: Quantity) -> bool:
+    """A bare figure that could be a count with its measure word left out: it has a
+    qualifier (逾30万), a magnitude (300万) or decimals (93.78). Whether it is one is
+    decided by implied_unit() once its metric is known."""
+    if q.value is None:
+        return False
+    return q.qualifier != "exact" or any(ch in q.text for ch in "万亿.")
+
+
+def implied_unit(metric: str | None) -> str | None:
+    """The measure word a metric's head noun implies (海外游客 -> 人次, 入园总人数 -> 人)."""
+    if not metric:
+        return None
+    for head, unit in sorted(cues()["implied_units"].items(), key=lambda kv: -len(kv[0])):
+        if metric.endswith(head):
+            return unit
+    return None
 
 
 def _digits_of(text: str) -> str:
