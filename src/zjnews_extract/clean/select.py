@@ -25,17 +25,19 @@ SHORT_COST = 0.35
 def is_sentence(line: Line) -> bool:
     """A line that reads like article prose rather than navigation."""
     n = line.chars
-    if n == 0 or line.link_chars > n * 0.3:
+    if n < 8 or line.link_chars > n * 0.3:  # cheap tests first: most lines of a page fail here
         return False
+    text = line.text
     plain = n - line.link_chars
-    if len(_HAN.findall(line.text)) < n * 0.4:  # contact lines, codes, English boilerplate
+    puncts = len(_PUNCT.findall(text))
+    if plain >= 40:
+        if puncts < 1 and not _SENTENCE_END.search(text):
+            return False
+    elif plain < 8 or not (puncts >= 2 or _SENTENCE_END.search(text)):
         return False
-    puncts = len(_PUNCT.findall(line.text))
-    if plain >= 40 and puncts >= 1:
-        return chrome.match(line.text) is None
-    if plain < 8 or not (puncts >= 2 or _SENTENCE_END.search(line.text)):
+    if len(_HAN.findall(text)) < n * 0.4:  # contact lines, codes, English boilerplate
         return False
-    return chrome.match(line.text) is None  # a disclaimer is prose, but not the article
+    return chrome.match(text) is None  # a disclaimer is prose, but not the article
 
 
 def _weight(line: Line, sentence: bool) -> float:
