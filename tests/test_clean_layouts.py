@@ -76,3 +76,10 @@ def test_lead_paragraph_above_the_body_container_is_kept():
     result = clean_page(page(body))
     assert result.text.split("\n")[1] == "本报讯 一季度全省进出口增长8%，增速高于全国平均水平，其中民营企业贡献超过七成，外贸开局良好。"
     assert "相关报道标题" not in result.text
+
+
+def test_title_tag_with_only_the_site_name():
+    body = ("<h1>全省外贸稳中有进</h1><div><p>一季度全省进出口增长8%，增速高于全国平均水平。</p>"
+            "<p>其中，出口增长9%，进口增长6%，贸易结构继续优化。</p></div>")
+    html = page(body, title="示例新闻网").replace(b"<ul class='nav'>", "<ul class='nav'><li><a href='/'>示例新闻网</a></li>".encode())
+    assert clean_page(html).title == "全省外贸稳中有进"

@@ -58,6 +58,8 @@ def find_headline(lines: list[Line], title: str, metas: dict[str, str]) -> tuple
             flat = squash(line.text)
             if len(flat) < 4 or len(flat) > 120 or not full.startswith(flat):
                 continue
+            if line.link_chars * 2 > line.chars and not line.heading:  # a menu link named like the site
+                continue
             if best is None or len(flat) > len(squash(best)):
                 best, best_at = line.text, i
         if best is not None and len(squash(best)) >= _MIN_COVER * len(squash(first)):
