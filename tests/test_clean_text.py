@@ -57,3 +57,9 @@ def test_plain_paragraphs_without_header_keep_everything():
     page = clean_page(text)
     assert page.title is None and page.authors == []
     assert page.text == text
+
+
+def test_angle_brackets_in_pasted_text_are_not_markup():
+    text = "比较结果\n今年一季度A<B 和 C>D 的情况都出现了，说明市场分化。\n全年来看，总体保持稳定。"
+    page = clean_page(text)
+    assert "A<B 和 C>D 的情况都出现了" in page.text

@@ -40,10 +40,15 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+_MARKUP = re.compile(r"<(?:html|head|body|div|p|meta|title|!doctype|table|tr|td|span|a|br|section|article|main|h[1-6]"
+                     r"|ul|ol|li|img|font|strong|b|script|style|link|center|form)"
+                     r"(?:\s+[a-z_:][-a-z0-9_:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
+
+
 def looks_like_html(text: str) -> bool:
     """Markup, as opposed to text pasted from a browser window."""
-    head = text[:4096].lower()
-    return bool(re.search(r"<(?:html|head|body|div|p|meta|title|!doctype|table|span|a\s|br)\b", head))
+    head = text[:65536].lower()
+    return bool(_MARKUP.search(head))
 
 
 def parse_html(text: str):
