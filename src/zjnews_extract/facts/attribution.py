@@ -174,20 +174,29 @@ def normalise_versus(v: str | None) -> str | None:
 # ------------------------------------------------------------------ subject
 
 
+_DATELINE = regex.compile(r"\s*\d{1,2}月\d{1,2}日(?:讯|电)?")
+
+
 def main_region(text: str, title: str | None = None) -> str | None:
-    """The article's own place: the most named province or city, else 全国 for national data."""
+    """The article's own place: the most named province or city (names in the headline
+    count three times, a dateline's city not at all), else 全国 for national data, also
+    when the nation is named more often than any place."""
     names = place_names()
     counts: Counter[str] = Counter()
     national = 0
+    headline_end = len(title) if title and text.startswith(title) else text.find("\n")
     for m in place_pattern().finditer(text):
+        if _DATELINE.match(text, m.end()):
+            continue  # 新华社北京1月17日电: where the story was filed, not what it is about
         name = m.group()
-        base = name if name in names else regex.sub(r"(省|市|自治区|特别行政区|地区|县|区)$", "", name)
+        base = name if name in names else regex.sub(r"(省|市|自治区|特别行政区|地区|县|区|港)$", "", name)
         group = names.get(base)
+        weight = 3 if m.start() < headline_end else 1
         if group in ("provinces", "cities"):
-            counts[base] += 1
-        elif group == "national" and base != "国内":
-            national += 1
-    if counts:
+            counts[base] += weight
+        elif group == "national" and (m.start() == 0 or not _is_han(text[m.start() - 1])):
+            national += 1  # only as a topic (全国房地产开发投资…), not as a benchmark (高于全国)
+    if counts and counts.most_common(1)[0][1] >= national:
         return counts.most_common(1)[0][0]
     return "全国" if national else None
 
