@@ -269,3 +269,9 @@ def test_a_bare_figure_is_a_count_when_its_metric_names_people_or_an_index():
 
 def test_a_bare_figure_without_such_a_metric_is_not_a_fact():
     assert facts_of("该型号为3.5版，编号1.25。") == []
+
+
+def test_a_dateline_city_is_not_the_main_region_of_national_data():
+    text = "新华社北京1月17日电 国家统计局17日发布，2024年全国规模以上工业增加值增长5.8%。"
+    facts = facts_of(text, published=date(2025, 1, 17))
+    assert by_text(facts, "5.8%").subject == "全国"
