@@ -93,3 +93,42 @@ def test_resume_after_kill_9_gives_exactly_one_line_per_item(tmp_path):
     assert ids == [f"{crawl}:{k + 1}" for k in range(n)]
     kept = partial[: partial.rfind(b"\n") + 1]
     assert out.read_bytes().startswith(kept)  # every whole line written before the kill is kept as it was
+
+
+def test_output_inside_the_walked_folder_is_not_read_back(tmp_path):
+    (tmp_path / "a.html").write_text("<html><body><p>2025年全省出口增长7.2%。</p></body></html>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for _ in range(2):  # the second run finds out.jsonl, full of "text", in the folder it walks
+        res = run(str(tmp_path), "-o", str(out), "--workers", "1", "--quiet", timeout=60)
+        assert res.returncode == 0, res.stderr.decode()
+        assert [r["doc_id"] for r in lines_of(out)] == [str(tmp_path / "a.html")]
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a new pty is 0 wide
+    try:
+        proc = subprocess.run([sys.executable, "-m", "zjnews_extract", "batch", str(FIXTURES / "batch"), "-o",
+                               str(tmp_path / "o.jsonl"), "--workers", "1"], stdout=subprocess.DEVNULL,
+                              stderr=secondary, timeout=120)
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+    assert proc.returncode == 0
+    text = shown.decode("utf-8", "replace")
+    assert "doc/s" in text and "errors=" in text and "\r" in text  # tqdm redraws in place
+    assert "zjnews-extract batch: " in text

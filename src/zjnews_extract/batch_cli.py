@@ -11,7 +11,8 @@ document (with doc_id and its facts) or an error record {"doc_id", "url", "error
 Lines come in input order. INPUT is a file, a folder (walked recursively for .html .htm .shtml .xhtml
 .txt .jsonl .warc .warc.gz), a glob, or - to read such names from standard input, one a line.
 JSON Lines inputs hold {"url", "html"} or {"url", "text", "published"} per line; WARC needs the
-`warc` extra. A summary line goes to stderr at the end."""
+`warc` extra. The output file itself is never read as input. A summary line goes to stderr at the
+end; the exit code is 0 when every item has its line, error records included."""
 
 
 def add_parser(sub) -> None:
@@ -62,7 +63,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 bar.set_postfix_str(f"errors={summary.errors}", refresh=False)
 
     try:
-        summary = run_batch(iter_items(args.inputs), args.output, fmt=fmt, workers=args.workers,
+        summary = run_batch(iter_items(args.inputs, exclude=[args.output]), args.output, fmt=fmt, workers=args.workers,
                             published=args.published, resume=args.resume, engine=args.engine,
                             scheduler=args.scheduler,
                             timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT,
@@ -84,4 +85,5 @@ def _progress(quiet: bool):
         return None
     from tqdm import tqdm  # noqa: PLC0415
 
+    tqdm.monitor_interval = 0  # no monitor thread: workers fork from a parent without threads
     return tqdm(file=sys.stderr, unit="doc", desc="batch", dynamic_ncols=True, postfix="errors=0")

@@ -55,26 +55,32 @@ def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
     return name.lower().endswith(suffixes)
 
 
-def iter_items(inputs: Iterable[str], *, stdin: IO[str] | None = None) -> Iterator[Item]:
-    """Every item named by `inputs`, lazily, in argument order; each doc_id at most once."""
+def iter_items(inputs: Iterable[str], *, stdin: IO[str] | None = None,
+               exclude: Iterable[str] = ()) -> Iterator[Item]:
+    """Every item named by `inputs`, lazily, in argument order; each doc_id at most once.
+
+    `exclude`: files never read as input, e.g. the batch's own output inside a folder it walks
+    (read while it grows, it would feed itself forever).
+    """
     seen: set[str] = set()
-    for item in _expand(inputs, stdin):
+    skip = {os.path.realpath(path) for path in exclude}
+    for item in _expand(inputs, stdin, skip):
         if item.doc_id in seen:  # the same file reached twice (folder + glob) is one item
             continue
         seen.add(item.doc_id)
         yield item
 
 
-def _expand(inputs: Iterable[str], stdin: IO[str] | None) -> Iterator[Item]:
+def _expand(inputs: Iterable[str], stdin: IO[str] | None, skip: set[str]) -> Iterator[Item]:
     for arg in inputs:
         if arg == "-":
             stream = stdin if stdin is not None else _stdin()
             for line in stream:
                 name = line.strip()
                 if name and name != "-":
-                    yield from _one_argument(name)
+                    yield from _one_argument(name, skip)
         else:
-            yield from _one_argument(arg)
+            yield from _one_argument(arg, skip)
 
 
 def _stdin() -> IO[str]:
@@ -83,25 +89,25 @@ def _stdin() -> IO[str]:
     return sys.stdin
 
 
-def _one_argument(arg: str) -> Iterator[Item]:
+def _one_argument(arg: str, skip: set[str]) -> Iterator[Item]:
     if os.path.isdir(arg):
-        yield from _walk(arg)
+        yield from _walk(arg, skip)
     elif os.path.lexists(arg):
-        yield from _file_items(arg, explicit=True)
+        yield from _file_items(arg, skip)
     elif glob.has_magic(arg):
         matches = sorted(glob.glob(arg, recursive=True))
         if not matches:
             yield _error_item(arg, "no file matches this pattern", "FileNotFoundError")
         for match in matches:
             if os.path.isdir(match):
-                yield from _walk(match)
+                yield from _walk(match, skip)
             else:
-                yield from _file_items(match, explicit=True)
+                yield from _file_items(match, skip)
     else:
         yield _error_item(os.path.normpath(arg), "no such file or folder", "FileNotFoundError")
 
 
-def _walk(folder: str) -> Iterator[Item]:
+def _walk(folder: str, skip: set[str]) -> Iterator[Item]:
     """Files under `folder` with a known suffix, sorted by name so the order is stable."""
     try:
         with os.scandir(folder) as it:
@@ -116,13 +122,15 @@ def _walk(folder: str) -> Iterator[Item]:
             yield _error_item(os.path.normpath(entry.path), exc)
             continue
         if is_dir:
-            yield from _walk(entry.path)
+            yield from _walk(entry.path, skip)
         elif _has_suffix(entry.name, PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES):
-            yield from _file_items(entry.path, explicit=False)
+            yield from _file_items(entry.path, skip)
 
 
-def _file_items(path: str, *, explicit: bool) -> Iterator[Item]:
+def _file_items(path: str, skip: set[str]) -> Iterator[Item]:
     name = os.path.normpath(path)
+    if skip and os.path.realpath(name) in skip:
+        return
     if _has_suffix(name, JSONL_SUFFIXES):
         yield from _jsonl_items(name)
     elif _has_suffix(name, WARC_SUFFIXES):
