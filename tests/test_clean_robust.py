@@ -64,3 +64,13 @@ def test_a_large_page_is_cleaned():
     big = ("<html><body><div>" + "<a href='/x'>导航</a>" * 2000 + "</div><div>" + para * 20000 + "</div></body></html>")
     page = clean_page(big.encode())
     assert page.text.count("测试大页面") > 1000
+
+
+def test_nesting_past_the_parser_limit_still_gives_the_text():
+    page = clean_page(CASES["deep nesting"])
+    assert "测试解析器不会崩溃" in page.text
+
+
+def test_a_page_with_text_only_in_scripts_is_an_empty_page():
+    page = clean_page(b"<html><head><script>var s = '\xe6\xb5\x99\xe6\xb1\x9f';</script></head><body></body></html>")
+    assert page.text == ""

@@ -11,6 +11,7 @@ HTML steps together, text.py does the same for pasted text.
 """
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from ..errors import InputError
@@ -25,6 +26,8 @@ __all__ = ["clean_page"]
 
 # Pages beyond this are cut: no news article is longer, and parsing stays fast.
 _MAX_CHARS = 2_000_000
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 
 
@@ -52,11 +55,25 @@ def _clean_one(source, *, url: str | None) -> CleanedPage:
         text = _NOT_TEXT.sub(" ", text)[:_MAX_CHARS]
     if looks_like_html(text):
         root = parse_html(text)
-        if root is not None:
-            return clean_html(root, url=url, encoding=encoding, method=method)
+        page = clean_html(root, url=url, encoding=encoding, method=method) if root is not None else None
+        if page is not None and (page.text or not _HAN.search(text)):
+            return page
+        # Markup libxml2 gives up on (nesting past its depth limit): read it as text without tags.
+        stripped = _strip_tags(text)
+        if not stripped.strip():
+            if page is not None:
+                return page
+            raise InputError("the page has no text")
+        text = stripped
     if "\x00" in text or _binary_share(text) > 0.05:
         raise InputError("input looks like a binary file, not a page")
     return clean_text(text, url=url, encoding=encoding, method=method)
+
+
+def _strip_tags(text: str) -> str:
+    text = _NOT_TEXT.sub(" ", text)
+    text = _TAG.sub("\n", text)
+    return html_lib.unescape(text)  # the standard named entities only: nothing is fetched or expanded
 
 
 def _binary_share(text: str) -> float:
