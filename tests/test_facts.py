@@ -275,3 +275,13 @@ def test_a_dateline_city_is_not_the_main_region_of_national_data():
     text = "新华社北京1月17日电 国家统计局17日发布，2024年全国规模以上工业增加值增长5.8%。"
     facts = facts_of(text, published=date(2025, 1, 17))
     assert by_text(facts, "5.8%").subject == "全国"
+
+
+def test_a_breakdown_after_qizhong_does_not_change_the_topic_of_later_sentences():
+    text = ("10月份，宁波-舟山港完成旅客吞吐量33.1万人；其中，宁波港域完成15.6万人。"
+            "完成货物吞吐量6484.6万吨。")
+    facts = facts_of(text, published=date(2025, 11, 20))
+    assert by_text(facts, "33.1万人").subject == "宁波-舟山港"
+    assert by_text(facts, "15.6万人").subject == "宁波港域"
+    assert by_text(facts, "15.6万人").metric == "旅客吞吐量"
+    assert by_text(facts, "6484.6万吨").subject == "宁波-舟山港"

@@ -26,6 +26,7 @@ _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
 _CONTRIB = regex.compile(r"对(?P<v>[^，,；;]{1,16}?)(?:的)?贡献|(?:拉动|带动)(?P<v>[^，,；;]{1,16}?增长)$")
 _LIST_SPLIT = regex.compile(r"、")
 _COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
+_BREAKDOWN = ("其中", "分别来看", "具体来看")
 _LAST_JOIN = regex.compile(r"和|与|及|以及")
 
 
@@ -192,39 +193,49 @@ class Article:
     # ------------------------------------------------------------ one sentence
     def _sentence(self, s: Piece, qs: list[Quantity], state: State, first_period: Period | None) -> None:
         text = self.text
+        topic, breakdown = state.subject, False
         for clause in split_clauses(text, s):
-            cq = [q for q in qs if clause.start <= q.start < clause.end]
-            if not cq:
-                words = self._cut(clause.start, clause.end)
-                if place_pattern().search(words[:12]):  # only then can the clause open with a place
-                    cw = M.read_window(words)
-                    if cw.subject:
-                        state.subject = subject_name(cw.subject, self.region)
-                state.last_clause = words
-                continue
-            state.prev_clause, state.last_clause = state.last_clause, ""
-            state.clause_metric = ""
-            windows, raws, starts = [], [], []
-            prev_end = clause.start
-            for q in cq:
-                raw = self._cut(prev_end, q.start) if q.start > prev_end else ""
-                raws.append(raw)
-                windows.append(M.read_window(raw, q.kind))
-                starts.append(prev_end)
-                prev_end = q.end
-            # chains: numbers joined only by 、/和 share their head's words
-            chains: list[list[int]] = []
-            for i, raw in enumerate(raws):
-                if i and _SEPARATORS.match(raw) and cq[i].kind == cq[i - 1].kind:
-                    chains[-1].append(i)
-                else:
-                    chains.append([i])
-            for chain in chains:
-                head = chain[0]
-                if state.consumed_to > starts[head]:  # the name after the last count is not ours
-                    raws[head] = self._cut(min(state.consumed_to, cq[head].start), cq[head].start)
-                    windows[head] = M.read_window(raws[head], cq[head].kind)
-                self._chain(s, clause, cq, chain, windows, raws, state, first_period)
+            if text.startswith(_BREAKDOWN, clause.start):
+                breakdown = True  # 其中，宁波港域…: a part of the topic, for this sentence only
+            self._clause(s, clause, qs, state, first_period)
+        if breakdown:
+            state.subject = topic
+
+    def _clause(self, s: Piece, clause: Piece, qs: list[Quantity], state: State, first_period) -> None:
+        """The numbers of one clause, each with the words between it and the one before."""
+        text = self.text
+        cq = [q for q in qs if clause.start <= q.start < clause.end]
+        if not cq:
+            words = self._cut(clause.start, clause.end)
+            if place_pattern().search(words[:12]):  # only then can the clause open with a place
+                cw = M.read_window(words)
+                if cw.subject:
+                    state.subject = subject_name(cw.subject, self.region)
+            state.last_clause = words
+            return
+        state.prev_clause, state.last_clause = state.last_clause, ""
+        state.clause_metric = ""
+        windows, raws, starts = [], [], []
+        prev_end = clause.start
+        for q in cq:
+            raw = self._cut(prev_end, q.start) if q.start > prev_end else ""
+            raws.append(raw)
+            windows.append(M.read_window(raw, q.kind))
+            starts.append(prev_end)
+            prev_end = q.end
+        # chains: numbers joined only by 、/和 share their head's words
+        chains: list[list[int]] = []
+        for i, raw in enumerate(raws):
+            if i and _SEPARATORS.match(raw) and cq[i].kind == cq[i - 1].kind:
+                chains[-1].append(i)
+            else:
+                chains.append([i])
+        for chain in chains:
+            head = chain[0]
+            if state.consumed_to > starts[head]:  # the name after the last count is not ours
+                raws[head] = self._cut(min(state.consumed_to, cq[head].start), cq[head].start)
+                windows[head] = M.read_window(raws[head], cq[head].kind)
+            self._chain(s, clause, cq, chain, windows, raws, state, first_period)
 
     def _chain(self, s, clause, cq, chain, windows, raws, state, first_period) -> None:
         head = chain[0]

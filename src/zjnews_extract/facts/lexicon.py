@@ -42,4 +42,4 @@ def place_names() -> dict[str, str]:
 @cache
 def place_pattern() -> regex.Pattern:
     """A place name with an optional administrative suffix (浙江省, 肇庆市, 香港地区)."""
-    return regex.compile(rf"(?:{alternation(place_names())})(?:省|市|自治区|特别行政区|地区(?!生产)|县|区|港(?![澳台资股元币]))?")
+    return regex.compile(rf"(?:{alternation(place_names())})(?:省|市|自治区|特别行政区|地区(?!生产)|县|区|港(?:域|区)?(?![澳台资股元币口务]))?")

@@ -103,6 +103,10 @@ def peel(text: str) -> tuple[str, str | None]:
             subject = subject + m.group() if joined and subject and not broad else m.group()
             text = text[m.end():]
             joined = True
+            if text[:1] in "-—·" and place_pattern().match(text, 1):  # 宁波-舟山港
+                subject += text[0]
+                text = text[1:]
+                continue
         text = p["tail"].sub("", text)
         if text == before:
             # the cheap patterns are done: now the one-character words, by jieba (once per round)
