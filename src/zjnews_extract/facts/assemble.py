@@ -193,12 +193,12 @@ class Article:
     # ------------------------------------------------------------ one sentence
     def _sentence(self, s: Piece, qs: list[Quantity], state: State, first_period: Period | None) -> None:
         text = self.text
-        topic, breakdown = state.subject, False
+        topic = None
         for clause in split_clauses(text, s):
-            if text.startswith(_BREAKDOWN, clause.start):
-                breakdown = True  # 其中，宁波港域…: a part of the topic, for this sentence only
+            if topic is None and text.startswith(_BREAKDOWN, clause.start):
+                topic = state.subject  # 其中，宁波港域…: a part of the topic, for this sentence only
             self._clause(s, clause, qs, state, first_period)
-        if breakdown:
+        if topic is not None:
             state.subject = topic
 
     def _clause(self, s: Piece, clause: Piece, qs: list[Quantity], state: State, first_period) -> None:
