@@ -32,6 +32,12 @@ def test_folder_is_walked_recursively_by_extension_in_name_order(tmp_path):
     assert got == [f"{base}/deep/two.htm", f"{base}/note.txt", f"{base}/one.html"]
 
 
+def test_links_to_folders_are_not_followed_so_a_loop_ends(tmp_path):
+    _tree(tmp_path)
+    os.symlink(tmp_path / "a", tmp_path / "a" / "deep" / "back-up")
+    assert len(list(iter_items([str(tmp_path / "a")]))) == 3
+
+
 def test_named_file_is_read_whatever_its_extension(tmp_path):
     _tree(tmp_path)
     (item,) = iter_items([str(tmp_path / "a" / "image.png")])

@@ -117,7 +117,7 @@ def _walk(folder: str, skip: set[str]) -> Iterator[Item]:
         return
     for entry in entries:
         try:
-            is_dir = entry.is_dir()
+            is_dir = entry.is_dir(follow_symlinks=False)  # a link back up the tree would loop
         except OSError as exc:
             yield _error_item(os.path.normpath(entry.path), exc)
             continue
