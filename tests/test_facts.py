@@ -285,3 +285,15 @@ def test_a_breakdown_after_qizhong_does_not_change_the_topic_of_later_sentences(
     assert by_text(facts, "15.6万人").subject == "宁波港域"
     assert by_text(facts, "15.6万人").metric == "旅客吞吐量"
     assert by_text(facts, "6484.6万吨").subject == "宁波-舟山港"
+
+
+def test_national_aggregates_make_the_nation_the_default_subject():
+    facts = facts_of("今年发展主要预期目标是：国内生产总值增长5%左右。", published=date(2026, 3, 5))
+    assert by_text(facts, "5%左右").subject == "全国"
+    assert by_text(facts, "5%左右").status == "target"
+
+
+def test_a_plan_cue_in_front_of_the_name_is_not_part_of_it():
+    facts = facts_of("2026年，拟发行超长期特别国债1.3万亿元，赤字率拟按4%左右安排。", published=date(2026, 3, 5))
+    assert by_text(facts, "1.3万亿元").metric.endswith("超长期特别国债")
+    assert by_text(facts, "4%左右").metric == "赤字率"

@@ -198,7 +198,9 @@ def main_region(text: str, title: str | None = None) -> str | None:
             national += 1  # only as a topic (全国房地产开发投资…), not as a benchmark (高于全国)
     if counts and counts.most_common(1)[0][1] >= national:
         return counts.most_common(1)[0][0]
-    return "全国" if national else None
+    if national or any(cue in text for cue in cues()["subject"]["national_cues"]):
+        return "全国"
+    return None
 
 
 def subject_name(name: str, region: str | None) -> str:

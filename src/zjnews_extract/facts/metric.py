@@ -64,8 +64,9 @@ def patterns() -> dict[str, regex.Pattern]:
 def _single_words() -> tuple[frozenset[str], frozenset[str]]:
     m = cues()["metric"]
     status = cues()["status"]
-    lead = [w for w in list(m["lead_strip"]) + list(status["weak"]) if len(w) == 1]
-    tail = [w for w in list(m["tail_strip"]) + list(status["weak"]) if len(w) == 1]
+    cues_ = list(status["weak"]) + list(status["strong"])
+    lead = [w for w in list(m["lead_strip"]) + cues_ if len(w) == 1]
+    tail = [w for w in list(m["tail_strip"]) + cues_ if len(w) == 1]
     return frozenset(lead), frozenset(tail)
 
 
