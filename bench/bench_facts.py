@@ -3,7 +3,7 @@
 Reports the median of several runs after a warm-up (jieba loaded, patterns compiled),
 and how much of it each stage takes: jieba segmentation, quantities, periods,
 initiatives, and the rest (the sentence walk). The segmentation cache is cleared
-before every run so each run costs what a new article would.
+(and the metric reader's) before every run so each run costs what a new article would.
 
     .venv/bin/python bench/bench_facts.py [--runs 30] [FILE --published YYYY-MM-DD]
 """
@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import zjnews_extract
-from zjnews_extract.facts import find_facts, segment, warm_up
+from zjnews_extract.facts import find_facts, metric, segment, warm_up
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,6 +61,7 @@ def main() -> None:
     totals, cpu, shares = [], [], defaultdict(list)
     for _ in range(args.runs):
         segment._cut.cache_clear()
+        metric.clear_caches()
         spent.clear()
         t0, c0 = time.perf_counter(), time.process_time()
         facts, inits = find_facts(text, published=published)

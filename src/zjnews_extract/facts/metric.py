@@ -10,7 +10,8 @@ shares (占全国份额) and rank fields (居全国) are split off here too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from types import SimpleNamespace
+from functools import cache, lru_cache
 
 import regex
 
@@ -20,7 +21,7 @@ from .lexicon import alternation, cues, place_names, place_pattern
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Window:
     """The cleaned words before a number and what they say besides the metric."""
 
@@ -85,6 +86,7 @@ def _strip_single(text: str) -> str:
     return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
 
 
+@lru_cache(maxsize=4096)
 def peel(text: str) -> tuple[str, str | None]:
     """Strip non-name words from both ends; return the rest and a leading place, if any."""
     p = patterns()
@@ -156,6 +158,7 @@ def _drop_leading_verbs(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def read_window(raw: str, kind: str | None = None) -> Window:
     """Split the words before a number into metric, subject, benchmark, share and change.
 
@@ -165,7 +168,8 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     """
     p = patterns()
     text = p["paren"].sub("", raw)
-    out = Window(metric="")
+    out = SimpleNamespace(metric="", subject=None, versus=None, share=None, change=None, respective=False,
+                          year_ago=False)
     if p["respective"].search(text):
         out.respective = True
     if p["year_ago"].search(text):
@@ -199,7 +203,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         text = text[m.end():]
     if text and not _only_function_words(text):
         out.metric = _shorten(_drop_leading_verbs(text))
-    return out
+    return Window(**vars(out))
 
 
 def _shorten(text: str, limit: int = 14) -> str:
@@ -306,3 +310,9 @@ def share_modifier(previous: str, head: str) -> str:
         return head
     prefix = previous[: len(previous) - len(ws[-1][0])]
     return prefix + head if len(prefix) >= 2 else head
+
+
+def clear_caches() -> None:
+    """Forget the words read so far (benchmarks measure a new article each run)."""
+    peel.cache_clear()
+    read_window.cache_clear()
