@@ -48,10 +48,12 @@ def _initiatives(text: str) -> tuple[list[Initiative], list[tuple[int, int]]]:
 
 
 def _quoted_short_names(text: str) -> list[tuple[int, int]]:
-    """Short quoted strings (“十五五”, “三外”, “新三样”) are names: their numbers are not facts."""
+    """Short quoted strings (“十五五”, “三外”, “新三样”) are names: their numbers are not facts,
+    except a quoted rank (“双第一”)."""
     import regex  # noqa: PLC0415
 
-    return [(m.start(), m.end()) for m in regex.finditer(r"[“\"「][^”\"」]{1,12}[”\"」]", text)]
+    return [(m.start(), m.end()) for m in regex.finditer(r"[“\"「]([^”\"」]{1,12})[”\"」]", text)
+            if not m.group(1).startswith(("双第", "第"))]  # “双第一” is a rank, not a name
 
 
 def warm_up() -> None:
