@@ -83,3 +83,15 @@ def test_title_tag_with_only_the_site_name():
             "<p>其中，出口增长9%，进口增长6%，贸易结构继续优化。</p></div>")
     html = page(body, title="示例新闻网").replace(b"<ul class='nav'>", "<ul class='nav'><li><a href='/'>示例新闻网</a></li>".encode())
     assert clean_page(html).title == "全省外贸稳中有进"
+
+
+def test_headline_above_the_dateline_when_title_tag_says_something_else():
+    body = ("<div class='crumb'><a href='/'>首页</a> <a href='/n'>新闻</a></div>"
+            "<div class='hd'><h2>全省外贸稳中有进</h2><h3>一季度数据发布</h3>"
+            "<div class='info'>发布时间：2024-05-06 09:30 来源：示例日报</div></div>"
+            "<div class='bd'><p>一季度全省进出口增长8%，增速高于全国平均水平。</p>"
+            "<p>其中，出口增长9%，进口增长6%，贸易结构继续优化。</p></div>")
+    result = clean_page(page(body, title="示例新闻网 - 经济频道"))
+    assert result.title == "全省外贸稳中有进"
+    assert result.text.split("\n")[:2] == ["全省外贸稳中有进", "一季度全省进出口增长8%，增速高于全国平均水平。"]
+    assert result.published == "2024-05-06T09:30:00+08:00" and result.source == "示例日报"

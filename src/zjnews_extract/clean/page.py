@@ -21,12 +21,13 @@ _LEAD_GAP = 1
 def clean_html(root, *, url, encoding, method) -> CleanedPage:
     lines = page_lines(root)
     metas = read_meta(root)
-    headline, head_at = find_headline(lines, page_title(root), metas)
     block = main_block(lines)
     # No prose anywhere (a one-line item): every line is a candidate, the line rules decide.
     inside = lines_within(lines, block) if block is not None else list(lines)
     if block is not None:
         inside = _lead_before(lines, inside, block) + inside
+    headline, head_at = find_headline(lines, page_title(root), metas,
+                                      block_start=lines.index(inside[0]) if inside else None)
     inside_ids = {id(line) for line in inside}
     filtered = filter_lines([(line.text, line.link_chars) for line in inside], headline)
     removed = [Removed(text=line.text, reason="outside article block") for line in lines if id(line) not in inside_ids
