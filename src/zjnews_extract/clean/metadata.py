@@ -39,8 +39,10 @@ def header_lines(texts) -> list[str]:
     """Lines up to the first paragraph of prose: where datelines, sources and bylines sit."""
     header = []
     for text in texts:
-        if len(header) >= HEADER_LINES or (chrome.reads_as_prose(text) and len(text) >= 30
-                                             and chrome.match(text) is None):
+        if len(header) >= HEADER_LINES:
+            break
+        if (chrome.reads_as_prose(text) and len(text) >= 30 and chrome.match(text) is None
+                and not (len(text) <= 60 and find_datetime(text))):  # "更新时间 2012年12月10日, 格林尼治…"
             break
         header.append(text)
     return header
