@@ -155,6 +155,18 @@ def test_resume_csv_redoes_the_last_item_whose_rows_may_be_cut(tmp_path):
     assert out.read_bytes() == whole
 
 
+def test_resume_refuses_a_file_that_is_not_a_batch_output(tmp_path):
+    jl, cs = tmp_path / "o.jsonl", tmp_path / "o.csv"
+    run_batch(text_items(3), str(cs), fmt="csv", workers=0)
+    run_batch(text_items(3), str(jl), workers=0)
+    csv_bytes, jsonl_bytes = cs.read_bytes(), jl.read_bytes()
+    with pytest.raises(ValueError, match="batch output"):
+        prepare_output(str(cs), "jsonl", resume=True)  # a CSV where JSON Lines were meant
+    with pytest.raises(ValueError, match="header"):
+        prepare_output(str(jl), "csv", resume=True)
+    assert (cs.read_bytes(), jl.read_bytes()) == (csv_bytes, jsonl_bytes)  # nothing was cut
+
+
 def test_without_resume_the_output_is_started_afresh(tmp_path):
     out = tmp_path / "o.jsonl"
     out.write_text("old\n")

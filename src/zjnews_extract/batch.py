@@ -397,8 +397,10 @@ def prepare_output(path: str, fmt: str, *, resume: bool) -> set[str]:
             keep = last_start = len(first)
         for line in iter(fh.readline, b""):
             doc_id = _line_id(line, fmt) if line.endswith(b"\n") else None
+            if doc_id is None and keep == len(header) and line.endswith(b"\n"):
+                raise ValueError(f"{path} does not look like a batch output ({fmt}); not resuming into it")
             if doc_id is None:
-                break  # a torn or foreign line: everything from here is redone
+                break  # a torn line: everything from here is redone
             if doc_id != last_id:
                 last_id, last_start = doc_id, keep
             done.add(doc_id)

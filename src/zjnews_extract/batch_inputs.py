@@ -9,7 +9,8 @@ Every item has a stable `doc_id`: the file path as found (normalised), the WARC
 record id, or `path:line` for a JSON Lines row. Anything that cannot be listed or
 parsed (a missing path, an unreadable folder, a broken JSON line) becomes an item
 that carries its error, so it ends as an error record instead of vanishing.
-Nothing here reads a page file: workers do, so the parent stays light.
+Nothing here reads a page file: workers do, so the parent stays light. The only thing kept
+per item is its doc_id (to list each item once): tens of bytes, not the page.
 """
 from __future__ import annotations
 
