@@ -14,7 +14,7 @@ from .select import is_sentence, lines_within, main_block
 # A lead paragraph printed just above the article block (a summary box, a first paragraph
 # in its own container) is kept when it is prose of at least this length, at most one
 # non-prose line (a photo caption) away.
-_LEAD_MIN_CHARS = 40
+_LEAD_MIN_CHARS = 25
 _LEAD_GAP = 1
 
 
@@ -25,7 +25,7 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
     # No prose anywhere (a one-line item): every line is a candidate, the line rules decide.
     inside = lines_within(lines, block) if block is not None else list(lines)
     if block is not None:
-        inside = _lead_before(lines, inside, block) + inside
+        inside = _adjacent_prose(lines, inside, block, -1) + inside + _adjacent_prose(lines, inside, block, +1)
     headline, head_at = find_headline(lines, page_title(root), metas,
                                       block_start=lines.index(inside[0]) if inside else None)
     inside_ids = {id(line) for line in inside}
@@ -61,8 +61,9 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
     )
 
 
-def _lead_before(lines, inside, block) -> list:
-    """Prose lines right above the block, within the block's grandparent."""
+def _adjacent_prose(lines, inside, block, step: int) -> list:
+    """Prose lines right above (step -1) or below (step +1) the block, within its grandparent:
+    a lead or a paragraph the block's container split off."""
     if not inside:
         return []
     scope = block.getparent()
@@ -70,16 +71,19 @@ def _lead_before(lines, inside, block) -> list:
     if scope is None:
         return []
     within = {id(el) for el in scope.iter()}
-    lead, gap = [], 0
-    i = lines.index(inside[0]) - 1
-    while i >= 0 and id(lines[i].owner) in within:
+    found, gap = [], 0
+    i = lines.index(inside[0] if step < 0 else inside[-1]) + step
+    while 0 <= i < len(lines) and id(lines[i].owner) in within:
         line = lines[i]
         if is_sentence(line) and line.chars >= _LEAD_MIN_CHARS:
-            lead.insert(0, line)
+            found.append(line)
             gap = 0
         else:
             gap += 1
             if gap > _LEAD_GAP:
                 break
-        i -= 1
-    return lead
+        i += step
+    if step < 0:
+        found.reverse()
+    # a line skipped as a gap stays out; only the prose lines join the article
+    return found
