@@ -32,6 +32,8 @@ CASES = {
     "lying charset": ('<meta charset="shift_jis">' + ARTICLE).encode("utf-8"),
     "unknown charset": ('<meta charset="x-no-such-codec">' + ARTICLE).encode("gb18030"),
     "nul bytes in text": "<p>正文\x00内容，测试。</p>".encode(),
+    "unclosed scripts": ("<html><body>" + "<script>" * 300_000 + "<p>正文，内容。</p>").encode(),
+    "doctype flood": ("<!DOCTYPE x [" * 6000 + "<p>正文，内容。</p>").encode(),
 }
 
 

@@ -109,7 +109,10 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer on the whole page, Chinese codecs widened as for declared labels."""
     from charset_normalizer import from_bytes  # noqa: PLC0415  (only for pages that need it)
 
-    best = from_bytes(data[:2_000_000]).best()
+    try:
+        best = from_bytes(data[:2_000_000]).best()
+    except Exception:  # noqa: BLE001  (a detector failure means "not detected", never a crash)
+        best = None
     if best is not None:
         codec = _codec(best.encoding) or best.encoding
         text = _try(data, codec)

@@ -54,7 +54,7 @@ def looks_like_html(text: str) -> bool:
 def parse_html(text: str):
     """The page's element tree; None when nothing parses (no markup at all)."""
     text = _XML_PROLOG.sub("", text, count=1)
-    text = _DOCTYPE_SUBSET.sub("", text[:65536], count=1) + text[65536:]
+    text = _DOCTYPE_SUBSET.sub("", text[:8192], count=1) + text[8192:]  # the prolog sits at the top
     text = _CLOSING_ROOT.sub("", text)
     text = text.replace("\x00", "")
     try:
