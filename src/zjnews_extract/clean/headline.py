@@ -65,8 +65,10 @@ def find_headline(lines: list[Line], title: str, metas: dict[str, str],
     best, best_at = None, None
     if full:
         for i, line in enumerate(lines):
+            if not 4 <= line.chars <= 120 or line.text[0] != title[0]:
+                continue
             flat = squash(line.text)
-            if len(flat) < 4 or len(flat) > 120 or not full.startswith(flat):
+            if not full.startswith(flat):
                 continue
             if line.link_chars * 2 > line.chars and not line.heading:  # a menu link named like the site
                 continue
@@ -86,7 +88,7 @@ def find_headline(lines: list[Line], title: str, metas: dict[str, str],
         if meta and len(meta) >= 4:
             flat = squash(meta)
             for i, line in enumerate(lines):
-                if squash(line.text) == flat:
+                if line.chars == len(flat) and squash(line.text) == flat:
                     return line.text, i
             for i, line in enumerate(lines):  # og:title cut short: the heading it starts
                 if line.heading and not line.link_chars and line.chars <= 120 and squash(line.text).startswith(flat):
