@@ -10,18 +10,20 @@ single-process pass goes over all of them; its pages/s is the median over --slic
 1. one process, pages/s: zjnews-extract (bytes -> cleaning, metadata, facts) against trafilatura
    bare_extraction(with_metadata=True) and trafilatura's text-only extract(); ratios.
 2. the batch command's engine (run_batch: read files, extract, serialise, write JSON Lines) with
-   1 and 2 workers: items/s, speed-up, and peak memory (PSS of the parent and its workers summed,
-   so pages shared after fork count once; RSS sum shown too).
+   1 and 2 workers, each in a fresh child process timed after warm-up: items/s, speed-up, and peak
+   memory (PSS of the batch process and its workers summed, so pages shared after fork count once;
+   RSS sum shown too).
 """
 from __future__ import annotations
 
 import argparse
 import math
 import os
+import json
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -56,55 +58,61 @@ def rate_by_slices(func, blobs: list[bytes], slices: int) -> tuple[float, float,
     return statistics.median(rates), len(blobs) / total, len(blobs) / (time.process_time() - cpu_began)
 
 
-class PeakMemory:
-    """Samples this process and its children every 0.1 s: peak of summed PSS and of summed RSS (MiB)."""
+def _tree_memory(proc) -> tuple[float, float]:
+    """Summed PSS and RSS (MiB) of a process and all its children."""
+    import psutil
 
-    def __init__(self) -> None:
-        import psutil
-
-        self.me = psutil.Process()
-        self.peak_pss = self.peak_rss = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _sample(self) -> None:
-        pss = rss = 0
-        for proc in [self.me, *self.me.children(recursive=True)]:
-            try:
-                info = proc.memory_full_info()
-            except Exception:  # noqa: BLE001  (a worker that just ended)
-                continue
-            pss += getattr(info, "pss", info.rss)
-            rss += info.rss
-        self.peak_pss = max(self.peak_pss, pss / 2**20)
-        self.peak_rss = max(self.peak_rss, rss / 2**20)
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.1):
-            self._sample()
-
-    def __enter__(self):
-        self._sample()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._sample()
+    pss = rss = 0
+    for member in [proc, *proc.children(recursive=True)]:
+        try:
+            info = member.memory_full_info()
+        except psutil.Error:  # a worker that just ended
+            continue
+        pss += getattr(info, "pss", info.rss)
+        rss += info.rss
+    return pss / 2**20, rss / 2**20
 
 
-def batch_rate(paths: list[Path], times: int, workers: int) -> tuple[float, float, float, int, int]:
-    """items/s, peak PSS, peak RSS, errors and facts of run_batch over the repeated corpus."""
+def batch_rate(corpus_dir: Path, times: int, workers: int) -> dict:
+    """run_batch over the repeated corpus in a fresh child process, its memory sampled from here.
+
+    A child of its own, so that this process's corpus copy and a sampling thread (which would make
+    the batch fork from a threaded parent, hence use forkserver) change nothing. Timed after warm-up.
+    """
+    import psutil
+
+    child = subprocess.Popen([sys.executable, __file__, "--batch-child", str(workers), "--corpus", str(corpus_dir),
+                              "--repeat", str(times)], stdout=subprocess.PIPE, text=True)
+    proc = psutil.Process(child.pid)
+    peak_pss = peak_rss = 0.0
+    while child.poll() is None:
+        try:
+            pss, rss = _tree_memory(proc)
+        except psutil.Error:
+            break
+        peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+        time.sleep(0.1)
+    out, _ = child.communicate()
+    if child.returncode != 0:
+        sys.exit(f"batch child failed ({child.returncode})")
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(pss=peak_pss, rss=peak_rss)
+    return result
+
+
+def batch_child(corpus_dir: Path, times: int, workers: int) -> None:
     from zjnews_extract.batch import run_batch
     from zjnews_extract.batch_inputs import Item
+    from zjnews_extract.pipeline import warm_up
 
+    warm_up()
+    paths, _ = corpus(corpus_dir, 0, times)
     items = (Item(doc_id=f"{p}#{k}", path=str(p)) for k in range(times) for p in paths)
-    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
+    with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
         summary = run_batch(items, os.path.join(tmp, "out.jsonl"), workers=workers)
         spent = time.perf_counter() - began
-    return summary.items / spent, memory.peak_pss, memory.peak_rss, summary.errors, summary.facts
+    print(json.dumps({"rate": summary.items / spent, "errors": summary.errors, "facts": summary.facts}))
 
 
 def main() -> None:
@@ -114,15 +122,28 @@ def main() -> None:
     parser.add_argument("--min-docs", type=int, default=2000)
     parser.add_argument("--slices", type=int, default=5, help="slices of a pass; pages/s is their median")
     parser.add_argument("--skip-trafilatura", action="store_true")
+    parser.add_argument("--batch-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.batch_child is not None:
+        batch_child(args.corpus, args.repeat, args.batch_child)
+        return
 
     paths, times = corpus(args.corpus, args.min_docs, args.repeat)
-    blobs = [p.read_bytes() for p in paths] * times
-    print(f"corpus: {len(paths)} pages x {times} = {len(blobs)} documents, {os.cpu_count()} cores, "
+    print(f"corpus: {len(paths)} pages x {times} = {len(paths) * times} documents, {os.cpu_count()} cores, "
           f"python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.2f}")
+
+    # The batch first, while this process holds no corpus in memory and no trafilatura:
+    # its peak memory is then the batch's own.
+    one = batch_rate(args.corpus, times, 1)
+    two = batch_rate(args.corpus, times, 2)
+    for workers, r in ((1, one), (2, two)):
+        print(f"batch, {workers} worker{'s' if workers > 1 else ' '}: {r['rate']:7.1f} items/s, peak memory "
+              f"{r['pss']:6.0f} MiB PSS ({r['rss']:.0f} MiB RSS summed), {r['errors']} errors, {r['facts']} facts")
+    print(f"speed-up 1 -> 2 workers: {two['rate'] / one['rate']:.2f}x (goal >= 1.7)")
 
     from zjnews_extract.pipeline import extract_document, warm_up
 
+    blobs = [p.read_bytes() for p in paths] * times
     warm_up()
     extract_document(blobs[0])
     zj_median, zj_all, zj_cpu = rate_by_slices(extract_document, blobs, args.slices)
@@ -141,13 +162,6 @@ def main() -> None:
               f"(overall {text_all:.1f}, {text_cpu:.1f} per CPU second)")
         print(f"ratio zjnews-extract / trafilatura with metadata: {zj_median / meta_median:.2f}x (goal >= 2)")
         print(f"ratio zjnews-extract / trafilatura text only:     {zj_median / text_median:.2f}x (goal > 1)")
-
-    one = batch_rate(paths, times, 1)
-    two = batch_rate(paths, times, 2)
-    for workers, (rate, pss, rss, errors, facts) in ((1, one), (2, two)):
-        print(f"batch, {workers} worker{'s' if workers > 1 else ' '}: {rate:7.1f} items/s, peak memory "
-              f"{pss:6.0f} MiB PSS ({rss:.0f} MiB RSS summed), {errors} errors, {facts} facts")
-    print(f"speed-up 1 -> 2 workers: {two[0] / one[0]:.2f}x (goal >= 1.7)")
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
           f"(other processes' load slows the wall-clock figures, most of all with 2 workers)")
 
