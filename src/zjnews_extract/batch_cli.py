@@ -48,6 +48,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("zjnews-extract: --scheduler is for --engine dask", file=sys.stderr)
         return 2
+    if args.output == "-":
+        print("zjnews-extract: batch writes a file (so that --resume can read it back); name it with -o",
+              file=sys.stderr)
+        return 2
     if os.path.isdir(args.output):
         print(f"zjnews-extract: {args.output} is a folder; -o names the output file", file=sys.stderr)
         return 2
