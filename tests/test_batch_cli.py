@@ -120,3 +120,16 @@ def test_progress_bar_on_a_terminal_only(tmp_path, monkeypatch):
         text = stream.getvalue()
         assert ("doc/s" in text and "errors=" in text and "\r" in text) == shown  # tqdm redraws in place
         assert text.rstrip().splitlines()[-1].startswith("zjnews-extract batch: 4 items, ")
+
+
+def test_dask_engine_with_its_own_local_cluster_matches_local(tmp_path):
+    import pytest
+
+    pytest.importorskip("distributed")
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    inputs = [str(FIXTURES / "batch"), str(FIXTURES / "zj_commerce_2026_plan.txt")]
+    assert run(*inputs, "-o", str(local), "--workers", "1", "--quiet").returncode == 0
+    res = run(*inputs, "-o", str(dask), "--engine", "dask", "--workers", "1")
+    assert res.returncode == 0, res.stderr.decode()[-2000:]
+    assert dask.read_bytes() == local.read_bytes()
+    assert res.stderr.decode().strip().splitlines()[-1].startswith("zjnews-extract batch: 5 items, ")
