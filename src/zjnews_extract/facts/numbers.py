@@ -161,6 +161,8 @@ def parse_numeral(text: str) -> float | tuple[float, float] | None:
         pair = _approx_pair(text)
         if pair is None:
             return None
+        if has_digit_pair(pair[0]):
+            return None  # one approximate pair at most: 一二三四 is not a number
         low, high = parse_numeral(pair[0]), parse_numeral(pair[1])
         if isinstance(low, float) and isinstance(high, float):
             return (low, high)

@@ -47,7 +47,9 @@ def _alt(words) -> str:
                 pat = f"(?i:{pat})"  # 168CM is 168cm
             pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
         out.append(pat)
-    return "(?:" + "|".join(out) + ")"
+    # a first-character guard lets the engine reject a long alternation in one step
+    firsts = "".join(sorted({regex.escape(w[0]) for w in words} | {regex.escape(w[0].upper()) for w in words}))
+    return f"(?=[{firsts}])(?:" + "|".join(out) + ")"
 
 
 @dataclass
@@ -161,7 +163,8 @@ def _build(prefilter: bool = True) -> _Lexicon:
               | 又(?P<sw_num>[0-9０-９]{{1,9}}+)[/／](?P<sw_den>[0-9０-９]{{1,9}}+)(?![0-9])  # 1又1/5
               | [/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])  # 3/5
             )?
-          | (?P<bare>{bare})(?:分之(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
+          | (?(pre)|(?=[十拾百佰千仟万萬亿億]{{1,3}}+(?:[余餘多来几]|分之)))  # a bare scale needs a qualifier
+            (?P<bare>{bare})(?:分之(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
         )
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
