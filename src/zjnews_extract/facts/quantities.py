@@ -148,7 +148,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
     |(?P<streak>(?:连续|連續)(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
-    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強)?)
+    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}})))  # 前十位, 前五。 but not 目前一切
     |(?P<fan>翻(?:了)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?
@@ -392,7 +392,7 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         code = unit
         if cur_code and unit == "CNY" and unit_text in ("元", "圆"):
             code = cur_code  # 港币两千九百六十元, 新台币 177.1 亿元
-        if unit_text == "块" and scale > 1:
+        if unit_text == "块" and (scale > 1 or _noun_follows(text, m.end("unit"))):
             item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
             return item
         v = abs(value)
@@ -432,6 +432,12 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
     return item
 
 
+def _noun_follows(text: str, pos: int) -> bool:
+    """3块集成电路: 块 before a noun counts pieces; 5块, 十块三毛, 5块一份 are yuan."""
+    nxt = text[pos] if pos < len(text) else ""
+    return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角" and nxt not in CN_DIGITS
+
+
 def _digit(c: str) -> float:
     return float(c) if c.isdigit() else float(CN_DIGITS[c])
 
@@ -448,6 +454,8 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
         return True
     if nxt and nxt.isascii() and nxt.isalpha():
         return False  # 5G, 3D
+    if prev and prev.isascii() and prev.isalpha():
+        return False  # iPhone4, Mate30, col1599522: part of a name or a path
     if _is_chinese_only(num_text):
         if nxt and _HAN.match(nxt) and nxt not in _CONJ:
             return False  # 一切, 四川, 十一黄金周
@@ -457,6 +465,8 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
             if prev and _HAN.match(prev) and prev not in "是为為有到至和与與及或约約近超逾":
                 return False  # 统一, 之一
         return True
+    if nxt and _HAN.match(nxt) and nxt not in _CONJ and nxt not in "的个":
+        return False  # 麒麟990芯片, 315晚会: a number glued to a word it names
     # Arabic: a lone year-like integer (—2026—) is page furniture, not a number
     if (len(num_text) == 4 and num_text.isdigit() and num_text[:2] in ("19", "20")
             and not m.group("mid") and not m.group("tail") and not m.group("pre")):
@@ -529,6 +539,7 @@ def _ranges(items, text: str) -> None:
             _take_unit(a, b)
         elif b.unit is None and b.kind == "number" and a.kind == "percent":
             _take_unit(b, a)  # 百分之三十到四十一: the % is written first
+        a.bare_ok = b.bare_ok = True  # a range is numeric context for both ends
         if a.qualifier == "exact":
             a.qualifier = "over"
         if b.qualifier == "exact":
