@@ -496,6 +496,8 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
             end, cstart, ctype = cues[ci]
             if cstart < sentence_start:
                 break
+            if ctype in "+-" and text[end:end + 1] in ("至", "到"):
+                ctype = "level"  # 下调至1%: the verb reaches a level
             if kind_found is None and ctype != "cmp":
                 kind_found = ctype
             if sign_found is None and ctype != "0":
@@ -523,6 +525,8 @@ def _ranges(items, text: str) -> None:
             gap = _strip_gap(text[a.end:b.sign_start])
             if gap and gap not in _RANGE_GAPS:
                 continue
+            if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
+                continue  # 3-0: a score, not a range
             b.start = b.sign_start + 1
             b.value = abs(b.value)
             b.explicit_sign = False
@@ -530,6 +534,8 @@ def _ranges(items, text: str) -> None:
             gap = _strip_gap(text[a.end:b.start])
             if gap not in _RANGE_GAPS and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間"), b.end)):
                 continue
+            if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
+                continue  # 10比3, 5到2: not a range
         # 400-500亿元 and 七千到九千亿元 carry the scale back; 从8500到3万 does not (8500万 > 3万)
         if (a.unit is None and b.scale > a.scale and a.scale < 1e4
                 and abs(a.value) * b.scale <= abs(b.value) * 1.0000001):
