@@ -116,7 +116,8 @@ def _build(prefilter: bool = True) -> _Lexicon:
     sign = r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％])[-－−])"
     small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
     money_tail = (
-        rf"(?:又?(?P<jiao>{small_digit})[角毛])?(?:又?(?P<fen>{small_digit})美?分(?!之))?(?:钱|整|正)?"
+        rf"(?:又?(?P<jiao>{small_digit})[角毛]|(?<=块)(?P<jiao_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 三块五
+        rf"(?:又?(?P<fen>{small_digit})美?分(?!之))?(?:钱|整|正)?"
     )
 
     pats = skip["patterns"]
@@ -169,7 +170,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
         (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
-        (?:\s?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?
+        (?:(?:\s(?=[A-Za-z°℃]))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, but not 3700 本周
         (?P<half>半)?
         (?P<mt>{money_tail})
         (?P<post>(?:[(（]含[)）])?{after})?
@@ -396,8 +397,8 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
             item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
             return item
         v = abs(value)
-        if m.group("jiao"):
-            v += _digit(m.group("jiao")) * 0.1
+        if m.group("jiao") or m.group("jiao_b"):
+            v += _digit(m.group("jiao") or m.group("jiao_b")) * 0.1
         if m.group("fen"):
             v += _digit(m.group("fen")) * 0.01
         item.kind, item.unit, item.value = "value", code, signed(v)
