@@ -76,7 +76,7 @@ def test_writer_examples():
 
 NEWSY = st.sampled_from(list(
     "0123456789０１２.,，%％-—~/万亿千百十一二三两零〇壹拾佰第前超逾近约不到以上余多左右元美亿个家人次"
-    "年月日号增长下降提高占个百分点成倍翻番连续强半分之又负（含）()[]：:、和与到至的。；\n 　GDPkgmTEU$￥"
+    "年月日号增长下降提高占个百分点成倍翻番连续强半分之又负（含）()[]：:、和与到至的。；\n 　GDPkgmTEU$￥©浏览附注周星新老首榜"
 ))
 ANY = st.one_of(st.text(NEWSY, max_size=60), st.text(max_size=40),
                 st.lists(st.one_of(NEWSY, st.characters()), max_size=60).map("".join))
@@ -92,3 +92,24 @@ def test_offsets_exact_and_never_raises(text):
         assert x.kind in ("value", "percent", "growth", "pp", "rank", "number")
         assert x.qualifier in ("exact", "over", "under", "approx")
         assert x.value is None or x.value == x.value  # never NaN
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY)
+def test_prefilter_is_only_a_speed_up(text):
+    from zjnews_extract.facts import quantities as q
+
+    plain = _plain_pattern()
+    fast = q._lexicon().pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_PLAIN = []
+
+
+def _plain_pattern():
+    if not _PLAIN:
+        from zjnews_extract.facts import quantities as q
+
+        _PLAIN.append(q._build(prefilter=False).pattern)
+    return _PLAIN[0]
