@@ -9,6 +9,8 @@ Repetitions are bounded and possessive so a megabyte of digits stays linear.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 # Chinese digits, every spelling news and contracts use (financial 壹贰叁, traditional 兩, 〇).
 CN_DIGITS = {
     "〇": 0, "零": 0, "○": 0, "洞": None,
@@ -74,7 +76,7 @@ def _tokens(text: str):
                 j += 1
             chunk = norm[i:j]
             # integers stay int so that sums of 万/亿 parts are exact up to 10^16 and beyond
-            value = arabic_value(chunk) if "." in chunk else int(chunk.replace(",", ""))
+            value = Decimal(chunk.replace(",", "")) if "." in chunk else int(chunk.replace(",", ""))
             out.append(("n", value, True))
             i = j
             continue
@@ -91,7 +93,7 @@ def _tokens(text: str):
     return out
 
 
-def _integer(tokens) -> float:
+def _integer(tokens, exact: bool = False):
     """Value of an integer run; a digit after a unit with no 零 is abbreviated (一万三 = 13000)."""
     stack: list[tuple[float, int]] = []  # (absolute value, big unit that closed it)
     section = 0
@@ -122,11 +124,11 @@ def _integer(tokens) -> float:
     total = sum(v for v, _ in stack) + section
     if number is not None:
         total += number * (tail_unit // 10) if tail_unit and tail_unit >= 100 else number
-    return float(total)
+    return total if exact else float(total)  # exact: int or Decimal, so 5342.1亿 is 534210000000
 
 
-def _digits_after_point(text: str) -> float:
-    return float("0." + "".join(str(CN_DIGITS[c]) for c in text))
+def _digits_after_point(text: str) -> Decimal:
+    return Decimal("0." + "".join(str(CN_DIGITS[c]) for c in text))
 
 
 def _approx_pair(text: str) -> tuple[str, str] | None:
@@ -167,8 +169,6 @@ def parse_numeral(text: str) -> float | tuple[float, float] | None:
         if isinstance(low, float) and isinstance(high, float):
             return (low, high)
         return None
-    scale = 1.0
-    frac = 0.0
     point = next((i for i, c in enumerate(text) if c in DECIMAL_POINTS), -1)
     if point >= 0:
         head, rest = text[:point], text[point + 1:]
@@ -176,11 +176,10 @@ def parse_numeral(text: str) -> float | tuple[float, float] | None:
         while k < len(rest) and rest[k] in CN_DIGITS:
             k += 1
         frac = _digits_after_point(rest[:k])
+        scale = 1
         for c in rest[k:]:
             scale *= CN_BIG.get(c) or CN_SMALL.get(c, 1)
-        text = head
-        tokens = _tokens(text)
-        return (_integer(tokens) + frac) * scale
+        return float((Decimal(_integer(_tokens(head), exact=True)) + frac) * scale)
     tokens = _tokens(text)
     if not tokens:
         return None
