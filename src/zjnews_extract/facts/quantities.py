@@ -93,8 +93,8 @@ def _build(prefilter: bool = True) -> _Lexicon:
     for cat in ("time", "noun", "measure", "physical", "pp", "percent", "currency"):
         for surface, norm in units[cat].items():
             unit_kind[surface] = (cat, norm)
-    for surface in units["currency_small"]:
-        unit_kind.setdefault(surface, ("currency_small", "CNY"))
+    for surface, (_, code) in units["currency_small"].items():
+        unit_kind[surface] = ("currency_small", code)
     unit_kind["成"] = ("cheng", "%")
 
     n = NUMERAL
@@ -141,7 +141,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         rf"前{n}(?={top_not})",  # 前三季度: a period
         rf"(?:[一二三四五六七八九十两兩]{{1,3}}|[0-9]{{1,2}})大(?=\p{{Han}})",  # 五大任务: list sizes
         rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
-        rf"(?<![\p{{Han}}0-9])一(?={article})|(?<=[^第前\d]\p{{Han}}?)一(?={article})",  # 一个 = "a"
+        rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])",  # 一个 = "a"; 一个亿 is 1e8
     ])
 
     grammar = rf"""
@@ -156,7 +156,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
         (?:
-            (?P<pct>百分百|半成|一半)
+            (?P<pct>百分百|半成|一半|半数)
           | (?P<halfcore>半)(?=\s?{units_re})
           | (?P<num>{n})  # the numeral is matched once; fractions hang off it
             (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23
@@ -255,7 +255,7 @@ def _is_chinese_only(s: str) -> bool:
 def _number_value(m) -> tuple[float | tuple | None, str]:
     """Value of the numeral core of a q-match, and a tag for how it was written."""
     if m.group("pct"):
-        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0}[m.group("pct")], "pct"
+        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}[m.group("pct")], "pct"
     if m.group("halfcore"):
         return 0.5, "half"
     num_text = m.group("num")
@@ -404,7 +404,8 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "currency_small":
-        item.kind, item.unit, item.value = "value", "CNY", signed(value * lex.currency_small[unit_text])
+        factor, code = lex.currency_small[unit_text]
+        item.kind, item.unit, item.value = "value", code, signed(value * factor)
         return item
     if category == "percent":
         if unit == "‰":
