@@ -66,3 +66,74 @@ def test_the_document_says_how_it_was_decoded():
     result = clean_page(page("gbk").encode("gb18030"))
     assert (result.encoding, result.encoding_method) == ("gb18030", "declared")
     assert "吴珂珺" in result.text
+
+
+# --- pages with a few broken bytes: the right codec with a few U+FFFD beats a clean-looking wrong one ---
+
+SIMPLIFIED = "杭州市今年一季度新开工项目一百二十个，完成投资同比增长百分之八。"
+TRADITIONAL = "臺北市政府今日表示，本季新建住宅數量較去年同期增加百分之六。"
+
+
+def damaged(text: str, codec: str, label: str | None) -> bytes:
+    """A page of the text in codec, with a few invalid bytes in the middle and at the end."""
+    head = f'<meta charset="{label}">' if label else ""
+    data = f"<html><head>{head}</head><body>{('<p>' + text + '</p>') * 40}</body></html>"
+    raw = data.encode(codec)
+    middle = len(raw) // 2
+    return raw[:middle] + b"\xff\x80\xfe" + raw[middle:] + b"\x81"
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs", "cp950"])
+def test_declared_big5_with_a_few_bad_bytes_keeps_its_codec(codec):
+    text, chosen, method = decode_bytes(damaged(TRADITIONAL, codec, codec))
+    assert method == "declared-lenient" and chosen.startswith(("big5", "cp950"))
+    assert text.count(TRADITIONAL) >= 38
+
+
+def test_undeclared_big5_with_a_few_bad_bytes_is_not_read_as_gb18030():
+    # gb18030 accepts almost every byte pair, so it "succeeds" with fewer errors than big5: plausibility decides
+    text, chosen, method = decode_bytes(damaged(TRADITIONAL, "big5", None))
+    assert (chosen, method) == ("big5hkscs", "detected")
+    assert text.count(TRADITIONAL) >= 38
+
+
+def test_undeclared_gbk_with_a_few_bad_bytes_is_read_as_gb18030():
+    text, chosen, method = decode_bytes(damaged(SIMPLIFIED, "gbk", None))
+    assert (chosen, method) == ("gb18030", "detected")
+    assert text.count(SIMPLIFIED) >= 38
+
+
+def test_declared_gbk_with_a_few_bad_bytes_stays_gb18030_and_says_so():
+    text, chosen, method = decode_bytes(damaged(SIMPLIFIED, "gbk", "gbk"))
+    assert (chosen, method) == ("gb18030", "declared-lenient")
+    assert text.count(SIMPLIFIED) >= 38
+
+
+def test_a_big5_page_labelled_gb2312_with_bad_bytes_is_read_as_big5():
+    # the label lies and gb18030 reads the bytes with only a few errors, but as rare characters
+    text, chosen, method = decode_bytes(damaged(TRADITIONAL, "big5", "gb2312"))
+    assert (chosen, method) == ("big5hkscs", "detected")
+    assert text.count(TRADITIONAL) >= 38
+
+
+def test_a_gbk_page_labelled_big5_is_read_as_gb18030():
+    # big5 fails on many GBK byte pairs: too much damage to keep the label
+    text, chosen, method = decode_bytes(damaged(SIMPLIFIED, "gbk", "big5"))
+    assert chosen == "gb18030" and text.count(SIMPLIFIED) >= 38
+
+
+def test_utf8_with_a_few_bad_bytes_is_utf8_lenient():
+    text, chosen, method = decode_bytes(damaged(SIMPLIFIED, "utf-8", None))
+    assert (chosen, method) == ("utf-8", "utf-8-lenient")
+    assert text.count(SIMPLIFIED) >= 38
+
+
+def test_heavy_damage_is_not_accepted_under_the_declared_label():
+    # one invalid byte every 20 bytes is not "a few": the big5 label is not trusted with that much loss
+    raw = page("big5").encode("utf-8")
+    noisy = b"".join(raw[i:i + 20] + b"\xff" for i in range(0, len(raw), 20))
+    try:
+        _, chosen, method = decode_bytes(noisy * 20)
+    except InputError:
+        return
+    assert method != "declared-lenient"

@@ -181,16 +181,10 @@ def test_unreadable_folder_and_file_as_root_too(tmp_path, monkeypatch):
         (locked_file, "PermissionError")]
 
 
-_DECODE_BUG = pytest.mark.xfail(strict=False, reason=(
-    "clean/decode.py bug found here: big5 / big5hkscs / cp950 pages with 5 invalid bytes in 4.7 kB are read "
-    "as gb18030 (mojibake), labelled or not; minimal input: the page built in this test"))
-
-
 @pytest.mark.parametrize("codec,labelled", [
     ("gb2312", True), ("gb2312", False), ("gbk", True), ("gbk", False),
-    ("gb18030", True), ("gb18030", False), pytest.param("big5", True, marks=_DECODE_BUG),
-    pytest.param("big5", False, marks=_DECODE_BUG), pytest.param("big5hkscs", True, marks=_DECODE_BUG),
-    pytest.param("cp950", True, marks=_DECODE_BUG), ("utf-8", True), ("utf-8", False)])
+    ("gb18030", True), ("gb18030", False), ("big5", True), ("big5", False), ("big5hkscs", True),
+    ("cp950", True), ("utf-8", True), ("utf-8", False)])
 def test_a_few_invalid_bytes_do_not_lose_a_page(codec, labelled):
     """A real page with a handful of broken bytes (a bad copy, a truncated character) keeps its text."""
     sentence = TRADITIONAL if codec in ("big5", "big5hkscs", "cp950") else SENTENCE

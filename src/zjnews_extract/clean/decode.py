@@ -35,8 +35,18 @@ _WIDER = {
     "latin1": "cp1252", "latin-1": "cp1252", "utf8": "utf-8",
 }
 
-# A declared charset is trusted only when almost nothing fails to decode.
-_MAX_REPLACEMENT_SHARE = 0.001
+# A decoding with a few bad bytes (a bad copy, a truncated character) is still the page:
+# up to this many U+FFFD per kB of input, plus a little slack for tiny pages.
+_MAX_DAMAGE_PER_KB = 3.0
+_DAMAGE_SLACK = 2
+# Candidates when the page does not say (or what it says does not decode cleanly).
+_CHINESE_CODECS = ("gb18030", "big5hkscs", "utf-8")
+# A candidate this plausible (share of common characters among its Han characters) needs no detector.
+_CONVINCING_RATIO = 0.9
+# Below this many Han characters the common-character share says nothing.
+_MIN_HAN = 20
+# The declared codec keeps the page unless another reads it clearly better.
+_DECLARED_MARGIN = 0.05
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -58,6 +68,10 @@ def _codec(label: str | None) -> str | None:
         return None
 
 
+def _damage_limit(data: bytes) -> float:
+    return _DAMAGE_SLACK + _MAX_DAMAGE_PER_KB * len(data) / 1024
+
+
 def _try(data: bytes, codec: str) -> str | None:
     """Decode with few enough replacement characters, or None."""
     try:
@@ -67,14 +81,15 @@ def _try(data: bytes, codec: str) -> str | None:
     except LookupError:
         return None
     text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
-    if bad <= max(2, len(text) * _MAX_REPLACEMENT_SHARE):
-        return text
-    return None
+    return text if text.count("\ufffd") <= _damage_limit(data) else None
 
 
 def decode_bytes(data: bytes, *, http_charset: str | None = None) -> tuple[str, str, str]:
-    """(text, codec, method) for page bytes; method is bom, utf-8, declared or detected."""
+    """(text, codec, method) for page bytes.
+
+    method: bom, utf-8, declared (strict), declared-lenient (the declared codec with a few
+    bytes replaced), detected, or utf-8-lenient (UTF-8 with a few bytes replaced).
+    """
     if not data:
         raise InputError("input is empty")
     for bom, codec, name in _BOMS:
@@ -87,22 +102,104 @@ def decode_bytes(data: bytes, *, http_charset: str | None = None) -> tuple[str, 
         return data.decode("utf-8"), "utf-8", "utf-8"
     except UnicodeDecodeError:
         pass
-    for label in (http_charset, declared_charset(data)):
-        codec = _codec(label)
-        if codec and codec != "utf-8":
-            text = _try(data, codec)
-            if text is not None:
-                return text, codec, "declared"
+    declared = [c for c in (_codec(http_charset), _codec(declared_charset(data))) if c and c != "utf-8"]
+    for codec in declared:
+        try:
+            return data.decode(codec), codec, "declared"
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 20:
         raise InputError("input looks like a binary file, not a page")
+    # Nothing decodes strictly: weigh the declared codec against the Chinese ones by
+    # damage and plausibility instead of taking the first that does not fail (gb18030
+    # accepts almost any byte pair, so "does not fail" says little).
+    candidates = [_Candidate.read(data, codec) for codec in dict.fromkeys([*declared[:1], *_CHINESE_CODECS])]
+    best = _choose(candidates, declared[0] if declared else None, data)
+    if best is not None and (best.codec in declared or best.convincing()):
+        return best.text, best.codec, best.method(declared)
     detected = _detect(data)
     if detected is not None:
         return detected[0], detected[1], "detected"
+    if best is not None and _looks_chinese(best.text):
+        return best.text, best.codec, best.method(declared)
     # Mostly UTF-8 with a few broken bytes (a truncated download): keep what reads.
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= len(text) * 0.02:
         return text, "utf-8", "utf-8-lenient"
     raise InputError("input cannot be decoded as text in any Chinese encoding")
+
+
+class _Candidate:
+    """One codec's lenient reading of the bytes, with its damage and plausibility."""
+
+    __slots__ = ("codec", "text", "bad", "han", "ratio")
+
+    def __init__(self, codec: str, text: str, bad: int, han: int, ratio: float) -> None:
+        self.codec, self.text, self.bad, self.han, self.ratio = codec, text, bad, han, ratio
+
+    @classmethod
+    def read(cls, data: bytes, codec: str) -> _Candidate:
+        text = data.decode(codec, errors="replace")
+        han, common = _han_counts(text)
+        return cls(codec, text, text.count("\ufffd"), han, common / han if han else 0.0)
+
+    def readable(self, data: bytes) -> bool:
+        return self.bad <= _damage_limit(data) and _printable(self.text)
+
+    def convincing(self) -> bool:
+        return self.han >= _MIN_HAN and self.ratio >= _CONVINCING_RATIO
+
+    def method(self, declared: list[str]) -> str:
+        if self.codec in declared:
+            return "declared-lenient"
+        return "utf-8-lenient" if self.codec == "utf-8" else "detected"
+
+
+def _choose(candidates: list[_Candidate], declared: str | None, data: bytes) -> _Candidate | None:
+    """The readable candidate with the most plausible text; the declared codec wins near-ties.
+
+    Without enough Han characters to judge, only a readable declared codec is chosen.
+    """
+    readable = [c for c in candidates if c.readable(data)]
+    judged = [c for c in readable if c.han >= _MIN_HAN]
+    if not judged:
+        return next((c for c in readable if c.codec == declared), None)
+    kb = max(1.0, len(data) / 1024)
+
+    def score(c: _Candidate) -> float:
+        # plausibility first; a replacement per kB costs a little; the page's own label a little more
+        return c.ratio - 0.01 * c.bad / kb + (_DECLARED_MARGIN if c.codec == declared else 0.0)
+
+    return max(judged, key=score)
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_common_re: re.Pattern[str] | None = None
+
+
+def _common_pattern() -> re.Pattern[str]:
+    """The characters ordinary Chinese text is made of: GB2312 level 1 (its 3,755 common
+    characters) and Big5's 5,401 frequently used ones. Taken from the standards themselves,
+    so no list to keep; mojibake of one codec read as another lands mostly outside them."""
+    global _common_re  # noqa: PLW0603  (built once, on the first page that needs it)
+    if _common_re is None:
+        chars = set()
+        for lead in range(0xB0, 0xD8):
+            for trail in range(0xA1, 0xFF):
+                chars.add(bytes((lead, trail)).decode("gb2312", errors="ignore"))
+        for lead in range(0xA4, 0xC7):
+            for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+                if lead < 0xC6 or trail < 0x7F:
+                    chars.add(bytes((lead, trail)).decode("big5", errors="ignore"))
+        chars.discard("")
+        _common_re = re.compile("[" + "".join(sorted(chars)) + "]")
+    return _common_re
+
+
+def _han_counts(text: str) -> tuple[int, int]:
+    """(Han characters, common ones among them) in the first 200k characters."""
+    sample = text[:200_000]
+    return len(_HAN.findall(sample)), len(_common_pattern().findall(sample))
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
@@ -117,11 +214,6 @@ def _detect(data: bytes) -> tuple[str, str] | None:
         codec = _codec(best.encoding) or best.encoding
         text = _try(data, codec)
         if text is not None and _printable(text):
-            return text, codec
-    # The detector gave up (a few invalid bytes): the Chinese codecs that still read it.
-    for codec in ("gb18030", "big5hkscs"):
-        text = _try(data, codec)
-        if text is not None and _looks_chinese(text):
             return text, codec
     return None
 
