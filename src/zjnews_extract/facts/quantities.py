@@ -106,6 +106,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         r")"
     )
     per_units = [u for u, (cat, _) in unit_kind.items() if cat in ("physical", "measure", "time", "noun")]
+    physical_units = [u for u, (cat, _) in unit_kind.items() if cat == "physical"]
     vague = {w for w, q in words["qualifier_before"].items() if w in ("上", "数", "數", "几", "幾")}
     # 上万人, 数百位, 几十家: these only qualify a bare scale, never 上5万 or 数三点一
     pre = (rf"(?:{_alt(set(words['qualifier_before']) - vague)}"
@@ -146,7 +147,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
 
     grammar = rf"""
     (?P<skip>{skip_re})
-    |(?P<streak>(?:连续|連續)(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
+    |(?P<streak>(?:连续|連續|连[跌涨升降增减]|連[跌漲升降增減])(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
     |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}})))  # 前十位, 前五。 but not 目前一切
@@ -170,6 +171,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
         (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
+        (?P<ge>[个個](?={_alt(physical_units)}))?  # 1430万个标准箱: 个 is only a classifier here
         (?:(?:\s(?=[A-Za-z°℃]))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, but not 3700 本周
         (?P<half>半)?
         (?P<mt>{money_tail})
@@ -387,6 +389,9 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         item.bare_ok = bool(post or pre or sign) or _bare_ok(m, text, how, num_text)
         return item
     if category == "time":
+        if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
+            item.kind, item.unit = "value", "点"  # 18,234点, 93.78点: index points, not a clock time
+            return item
         item.kind = "time"
         return item
     if category == "currency":
@@ -523,6 +528,8 @@ def _ranges(items, text: str) -> None:
     for a, b in zip(items, items[1:]):
         if a.kind in ("rank", "streak") or b.kind in ("rank", "streak"):
             continue
+        if a.unit is not None and b.unit is not None and a.unit != b.unit:
+            continue  # 增长4.4个百分点至47.1万亿元: two different quantities
         if b.sign_start >= 0:
             gap = _strip_gap(text[a.end:b.sign_start])
             if gap and gap not in _RANGE_GAPS:
