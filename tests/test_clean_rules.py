@@ -111,7 +111,7 @@ def test_menu_after_the_editor_line_goes_and_a_late_paragraph_stays():
     out = filter_lines([(line, 0) for line in lines], None)
     assert out.kept == [lines[0], lines[4]]
     assert [(r.text, r.reason) for r in out.removed] == [
-        ("责任编辑：王小明", "editor"), ("融媒产品", "after article end"), ("精品专题", "after article end")]
+        ("责任编辑：王小明", "editor"), ("融媒产品\n精品专题", "after article end")]
 
 
 def test_summary_repeated_at_the_end_is_dropped():

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..records import Removed
 from . import chrome
+from .removed import RemovedLog
 
 _SQUASH = re.compile(r"\s+")
 # A line after the article's end is kept only if it reads as real prose of this length.
@@ -40,6 +41,7 @@ class Filtered:
 def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered:
     """`lines` are (text, link characters); the headline is dropped here and shown once on top."""
     out = Filtered()
+    log = RemovedLog()
     head = squash(headline) if headline else ""
     seen_body = False
     ended = False
@@ -49,14 +51,14 @@ def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered
             continue
         flat = squash(text)
         if head and (flat == head or (not seen_body and len(flat) >= 4 and flat in head)):
-            out.removed.append(Removed(text=text, reason="headline"))
+            log.add(text, "headline")
             continue
         if link_chars and link_chars >= 0.5 * len(flat):
-            out.removed.append(Removed(text=text, reason="links"))
+            log.add(text, "links")
             continue
         rule = chrome.match(text)
         if rule is not None:
-            out.removed.append(Removed(text=text, reason=rule.reason))
+            log.add(text, rule.reason)
             if rule.reason in _METADATA_REASONS:
                 out.chrome_lines.append(text)
             elif rule.reason == "copyright":
@@ -65,27 +67,30 @@ def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered
             continue
         prose = chrome.reads_as_prose(text) and len(flat) >= _MIN_PROSE_AFTER_END
         if ended and not prose:
-            out.removed.append(Removed(text=text, reason="after article end"))
+            log.add(text, "after article end")
             continue
         glued = chrome.split_glued(text) if prose else None
         if glued:
             text, tail, reason = glued
-            out.removed.append(Removed(text=tail, reason=reason))
+            log.add(tail, reason)
             out.chrome_lines.append(tail)
+        log.cut()  # a kept line ends the run of removed lines before it
         out.kept.append(text)
         seen_body = seen_body or prose
+    out.removed = log.entries()
     _drop_trailing_repeats(out)
     return out
 
 
 def _drop_trailing_repeats(out: Filtered) -> None:
     """A summary printed again at the bottom of the page is not a new paragraph."""
+    repeats: list[str] = []
     for _ in range(_MAX_TRAILING_REPEATS):
         if len(out.kept) < 2:
-            return
+            break
         last = squash(out.kept[-1])
-        if len(last) < _MIN_REPEAT:
-            return
-        if not any(last in squash(t) for t in out.kept[:-1]):
-            return
-        out.removed.append(Removed(text=out.kept.pop(), reason="repeated"))
+        if len(last) < _MIN_REPEAT or not any(last in squash(t) for t in out.kept[:-1]):
+            break
+        repeats.append(out.kept.pop())
+    if repeats:  # one entry, in page order
+        out.removed.append(Removed(text="\n".join(reversed(repeats)), reason="repeated"))

@@ -9,6 +9,7 @@ from .headline import find_headline, page_title, read_meta
 from .html import page_lines
 from .metadata import (HEADER_LINES, SOURCE_METAS, first, first_meta, header_lines, meta_date, no_captions,
                        site_from_title, strip_label)
+from .removed import RemovedLog
 from .select import is_sentence, lines_within, main_block
 
 # A lead paragraph printed just above the article block (a summary box, a first paragraph
@@ -30,9 +31,7 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
                                       block_start=lines.index(inside[0]) if inside else None)
     inside_ids = {id(line) for line in inside}
     filtered = filter_lines([(line.text, line.link_chars) for line in inside], headline)
-    removed = [Removed(text=line.text, reason="outside article block") for line in lines if id(line) not in inside_ids
-               and not (head_at is not None and line is lines[head_at])]
-    removed.extend(filtered.removed)
+    removed = _outside_runs(lines, inside_ids, head_at, filtered.removed)
 
     # The header: from under the headline down to the first paragraph of prose.
     start = lines.index(inside[0]) if inside else len(lines)
@@ -87,3 +86,19 @@ def _adjacent_prose(lines, inside, block, step: int) -> list:
         found.reverse()
     # a line skipped as a gap stays out; only the prose lines join the article
     return found
+
+
+def _outside_runs(lines, inside_ids, head_at, inside_removed: list[Removed]) -> list[Removed]:
+    """Lines outside the article block, one entry per run of consecutive lines, in page order:
+    the runs above the article, what the line rules removed inside it, then the runs below."""
+    before, after = RemovedLog(), RemovedLog()
+    log = before
+    for i, line in enumerate(lines):
+        if id(line) in inside_ids:
+            log.cut()
+            log = after
+        elif i == head_at:
+            log.cut()  # the headline is shown on top of the text, not removed
+        else:
+            log.add(line.text, "outside article block")
+    return before.entries() + inside_removed + after.entries()

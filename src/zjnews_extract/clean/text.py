@@ -46,7 +46,7 @@ def clean_text(text: str, *, url, encoding, method) -> CleanedPage:
     headline = lines[head_at] if head_at is not None else None
     removed: list[Removed] = []
     if head_at:
-        removed = [Removed(text=line, reason="before headline") for line in lines[:head_at]]
+        removed = [Removed(text="\n".join(lines[:head_at]), reason="before headline")]
     body_lines = lines[head_at:] if head_at is not None else lines
     filtered = filter_lines([(line, 0) for line in body_lines], headline)
     removed.extend(filtered.removed)
