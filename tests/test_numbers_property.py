@@ -76,7 +76,7 @@ def test_writer_examples():
 
 NEWSY = st.sampled_from(list(
     "0123456789０１２.,，%％-—~/万亿千百十一二三两零〇壹拾佰第前超逾近约不到以上余多左右元美亿个家人次"
-    "年月日号增长下降提高占个百分点成倍翻番连续强半分之又负（含）()[]：:、和与到至的。；\n 　GDPkgmTEU$￥©浏览附注周星新老首榜"
+    "年月日号增长下降提高占个百分点成倍翻番连续强半分之又负（含）()[]：:、和与到至的。；\n 　GDPkgmTEU$￥©浏览附注周星新老首榜倒数≥大于等"
 ))
 ANY = st.one_of(st.text(NEWSY, max_size=60), st.text(max_size=40),
                 st.lists(st.one_of(NEWSY, st.characters()), max_size=60).map("".join))
