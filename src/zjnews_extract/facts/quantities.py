@@ -357,8 +357,9 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
     if post:
         pq = _qual(lex.qual_after, post)
         qualifier = qualifier or pq
-        if pq in ("over", "under") and text.startswith(lex.threshold_heads, end):
-            return None  # 1亿元以上产业项目: a category threshold
+        head = end + 1 if text.startswith("的", end) else end
+        if pq in ("over", "under") and text.startswith(lex.threshold_heads, head):
+            return None  # 1亿元以上产业项目, 2000万元及以上的工业企业: a category threshold
     sign = m.group("sign")
 
     def signed(v: float) -> float:
