@@ -1,8 +1,8 @@
 """Facts: article text -> quantities -> facts and initiatives.
 
 `find_facts` runs the stages in order: quantities (quantities.py), period mentions
-(periods.py), named initiatives (initiatives.py, whose names also join the jieba
-dictionary so they stay whole), then the sentence walk that ties each fact
+(periods.py), named initiatives (initiatives.py, whose names are kept whole by the
+segmenter while this article is read), then the sentence walk that ties each fact
 quantity to its metric, subject, period, status and benchmark (assemble.py).
 Nothing heavy is imported at package import time.
 """
@@ -23,10 +23,9 @@ def find_facts(text: str, *, published: date | None = None,
     quantities = find_quantities(text)
     mentions = _periods(text, published)
     initiatives, protected = _initiatives(text)
-    if initiatives:
-        segment.add_words([i.name for i in initiatives])
     protected = protected + _quoted_short_names(text)
-    facts = Article(text, quantities, mentions, protected, published, title).run()
+    with segment.keeping_whole([i.name for i in initiatives]):
+        facts = Article(text, quantities, mentions, protected, published, title).run()
     return facts, initiatives
 
 

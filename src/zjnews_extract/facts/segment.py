@@ -1,19 +1,25 @@
 """Word segmentation: the only module that imports jieba.
 
 jieba loads lazily, once, on first use (about 1 s); `warm_up()` does it ahead of
-time, e.g. once per worker process. Domain words from data/facts_words.txt and the
-initiative names found in an article are added to its dictionary so they stay whole.
+time, e.g. once per worker process. Domain words from data/facts_words.txt join its
+dictionary once; the initiative names of one article are kept whole only while that
+article is read (`keeping_whole`), so no article changes how another is segmented and
+a batch gives the same output in any order.
 Parts of speech come from jieba's own word-tag table (a dictionary look-up), which
 is far cheaper than its HMM tagger and good enough to tell verbs from nouns.
 """
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
 _lock = threading.Lock()
 _state: dict = {}
+# The current article's names to keep whole, as one alternation pattern (None: none).
+_keep: ContextVar = ContextVar("zjnews_extract_keep_whole", default=None)
 
 
 def _load():
@@ -47,15 +53,18 @@ def warm_up() -> None:
     _load()
 
 
-def add_words(words, tag: str = "nz") -> None:
-    """Keep these names whole from now on (initiatives found in an article)."""
-    jieba, tags = _load()
-    new = [w for w in words if w and len(w) >= 2 and w not in tags]
-    for w in new:
-        jieba.add_word(w, 2000)
-        tags[w] = tag
-    if new:
-        _cut.cache_clear()
+@contextmanager
+def keeping_whole(names, tag: str = "nz"):
+    """While the block runs, `words()` keeps these names (an article's initiatives) as one word each."""
+    import regex  # noqa: PLC0415
+
+    names = sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True)
+    pattern = regex.compile("|".join(regex.escape(n) for n in names)) if names else None
+    token = _keep.set((pattern, tag) if pattern else None)
+    try:
+        yield
+    finally:
+        _keep.reset(token)
 
 
 @lru_cache(maxsize=8192)
@@ -66,4 +75,19 @@ def _cut(text: str) -> tuple[tuple[str, str], ...]:
 
 def words(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) pairs of a short text; pos is jieba's tag, "x" when unknown."""
-    return list(_cut(text)) if text else []
+    if not text:
+        return []
+    keep = _keep.get()
+    if keep is None:
+        return list(_cut(text))
+    pattern, tag = keep
+    out: list[tuple[str, str]] = []
+    at = 0
+    for m in pattern.finditer(text):  # cut around the names, each name one word
+        if m.start() > at:
+            out.extend(_cut(text[at:m.start()]))
+        out.append((m.group(), tag))
+        at = m.end()
+    if at < len(text):
+        out.extend(_cut(text[at:]))
+    return out
