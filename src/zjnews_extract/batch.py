@@ -133,18 +133,11 @@ def format_outcome(outcome: Outcome, output: str) -> str:
 
 # --- the local process pool -------------------------------------------------------------------------------
 
-# A small page of our own, extracted once before the first real item: it loads what warm_up() leaves
-# to first use (patterns, lexicons of every stage), so forked workers share it instead of each loading it.
-_WARM_PAGE = ("<html><head><title>全省外贸稳中有进</title></head><body><p>2025年1—11月,全省进出口总额"
-              "4.8万亿元,同比增长6.1%,高于全国2.3个百分点,规模居全国第3位。</p></body></html>")
-
-
 def _warm() -> None:
     try:
-        from .pipeline import extract_document, warm_up  # noqa: PLC0415
+        from .pipeline import warm_up  # noqa: PLC0415
 
         warm_up()
-        extract_document(_WARM_PAGE, published="2025-12-20")
     except Exception:  # noqa: BLE001, S110  (a failed warm-up shows up again, per item, as errors)
         pass
 
@@ -152,7 +145,7 @@ def _warm() -> None:
 def _worker_main(conn, published, output, extract) -> None:
     """A worker: warm up once, then answer every item of every chunk, one message per item."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _warm()  # after fork this finds everything loaded already and costs one small page
+    _warm()  # after fork this finds everything loaded already: it costs one small page
     conn.send(None)  # ready: the per-item clock starts only now
     while True:
         try:
