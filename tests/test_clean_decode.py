@@ -137,3 +137,20 @@ def test_heavy_damage_is_not_accepted_under_the_declared_label():
     except InputError:
         return
     assert method != "declared-lenient"
+
+
+def test_a_latin_page_with_one_undefined_byte_keeps_its_label():
+    latin = "<p>Le marché était très animé à Paris, déjà avant l'été.</p>" * 50
+    raw = f'<html><head><meta charset="iso-8859-1"></head><body>{latin}</body></html>'.encode("cp1252")
+    text, chosen, method = decode_bytes(raw[:400] + b"\x81" + raw[400:])
+    assert (chosen, method) == ("cp1252", "declared-lenient")
+    assert text.count("marché était") == 50
+
+
+@pytest.mark.parametrize("label", ["base64", "rot13", "zlib"])
+def test_a_label_naming_a_non_text_codec_is_ignored(label):
+    raw = f'<html><head><meta charset="{label}"></head><body>{BODY * 10}</body></html>'.encode("gb18030")
+    text, chosen, _ = decode_bytes(raw)
+    assert chosen == "gb18030" and "吴珂珺" in text
+    text, chosen, _ = decode_bytes(raw, http_charset=label)
+    assert chosen == "gb18030" and "吴珂珺" in text

@@ -63,9 +63,11 @@ def _codec(label: str | None) -> str | None:
         return None
     label = _WIDER.get(label.lower(), label.lower())
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # base64, rot13, zlib … are codecs but not text encodings: a page naming one names nothing
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _damage_limit(data: bytes) -> float:
@@ -113,8 +115,8 @@ def decode_bytes(data: bytes, *, http_charset: str | None = None) -> tuple[str, 
     # Nothing decodes strictly: weigh the declared codec against the Chinese ones by
     # damage and plausibility instead of taking the first that does not fail (gb18030
     # accepts almost any byte pair, so "does not fail" says little).
-    candidates = [_Candidate.read(data, codec) for codec in dict.fromkeys([*declared[:1], *_CHINESE_CODECS])]
-    best = _choose(candidates, declared[0] if declared else None, data)
+    candidates = [_Candidate.read(data, codec) for codec in dict.fromkeys([*declared, *_CHINESE_CODECS])]
+    best = _choose(candidates, declared, data)
     if best is not None and (best.codec in declared or best.convincing()):
         return best.text, best.codec, best.method(declared)
     detected = _detect(data)
@@ -155,22 +157,25 @@ class _Candidate:
         return "utf-8-lenient" if self.codec == "utf-8" else "detected"
 
 
-def _choose(candidates: list[_Candidate], declared: str | None, data: bytes) -> _Candidate | None:
+def _choose(candidates: list[_Candidate], declared: list[str], data: bytes) -> _Candidate | None:
     """The readable candidate with the most plausible text; the declared codec wins near-ties.
 
-    Without enough Han characters to judge, only a readable declared codec is chosen.
+    Without a convincing Chinese reading, only a readable declared codec is chosen (a
+    Latin page labelled cp1252 with one undefined byte is not Chinese mojibake).
     """
     readable = [c for c in candidates if c.readable(data)]
     judged = [c for c in readable if c.han >= _MIN_HAN]
+    own = next((c for c in readable if c.codec in declared), None)
     if not judged:
-        return next((c for c in readable if c.codec == declared), None)
+        return own
     kb = max(1.0, len(data) / 1024)
 
     def score(c: _Candidate) -> float:
         # plausibility first; a replacement per kB costs a little; the page's own label a little more
-        return c.ratio - 0.01 * c.bad / kb + (_DECLARED_MARGIN if c.codec == declared else 0.0)
+        return c.ratio - 0.01 * c.bad / kb + (_DECLARED_MARGIN if c.codec in declared else 0.0)
 
-    return max(judged, key=score)
+    best = max(judged, key=score)
+    return best if best.convincing() or own is None else own
 
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
