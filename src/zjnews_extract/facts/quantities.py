@@ -186,9 +186,14 @@ def _build(prefilter: bool = True) -> _Lexicon:
                       skip["weekday_prefixes"]["words"], names):
             firsts.update(w[0] for w in table)
         firsts.update(CN_DIGITS)
-        firsts.update("十拾百佰千仟万萬亿億廿卅卌")
+        firsts.update("十拾百佰千仟廿卅卌")
+        big = "万萬亿億"
+        firsts -= set(big)
         cls = "".join(sorted(regex.escape(c) for c in firsts))
-        grammar = rf"(?=[0-9０-９A-Za-z{cls}])(?:{grammar})"
+        # 万/亿 start a match only as a bare scale before 余/多/分之 (万余, 万分之三) or a name
+        big_names = "|".join(regex.escape(w) for w in names if w[0] in big)
+        big_start = rf"[{big}][{big}十百千]{{0,2}}[余餘多来几分]" + (f"|{big_names}" if big_names else "")
+        grammar = rf"(?=[0-9０-９A-Za-z{cls}]|{big_start})(?:{grammar})"
     pattern = regex.compile(grammar, regex.VERBOSE | regex.MULTILINE)
 
     cues = dict(words["growth_cues"])
