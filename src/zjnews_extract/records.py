@@ -77,7 +77,7 @@ class Initiative(Record, frozen=True, kw_only=True):
 
 
 class Removed(Record, frozen=True, kw_only=True):
-    """A line the cleaner dropped, and why (nothing is deleted silently)."""
+    """Lines the cleaner dropped, and why: one entry per run of lines dropped for one reason."""
 
     text: str
     reason: str
@@ -94,7 +94,9 @@ class CleanedPage(Record, frozen=True, kw_only=True):
     editor: str | None = None
     tags: list[str] = []
     encoding: str | None = None  # for bytes input: the codec used
-    encoding_method: str | None = None  # how it was chosen: bom, utf-8, declared, detected
+    # how it was chosen: bom, utf-8, utf-8-lenient, declared, declared-lenient (a few bad bytes
+    # replaced), detected; None for text input
+    encoding_method: str | None = None
     removed: list[Removed] = []
 
 
