@@ -13,7 +13,7 @@ from decimal import Decimal
 
 # Chinese digits, every spelling news and contracts use (financial 壹贰叁, traditional 兩, 〇).
 CN_DIGITS = {
-    "〇": 0, "零": 0, "○": 0, "洞": None,
+    "〇": 0, "零": 0, "○": 0,
     "一": 1, "壹": 1, "幺": 1,
     "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "倆": 2, "俩": 2,
     "三": 3, "叁": 3, "參": 3,
@@ -24,7 +24,6 @@ CN_DIGITS = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
-del CN_DIGITS["洞"]
 # Small units multiply the digit before them; 廿/卅/卌 are "two/three/four tens" in one sign.
 CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
@@ -35,16 +34,13 @@ DECIMAL_POINTS = "点點"
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 _D = "".join(CN_DIGITS)
-_ZERO = "〇零○"
-_NONZERO = "".join(k for k, v in CN_DIGITS.items() if v)
-DIGIT_CLASS = f"[{_D}]"
-_PAIRABLE = set(_NONZERO)
+_PAIRABLE = {k for k, v in CN_DIGITS.items() if v}  # 零 next to a digit is a gap, not a pair
 ARABIC = (
     # a full-width comma is a clause break in Chinese text unless the digits are full-width
     # too (４，５６５) or more groups / decimals follow (82，225.00); 20，300美圆 is two amounts
     r"(?:[0-9０-９]{1,20}+(?:(?:,|(?<=[０-９])，|，(?=[0-9０-９]{3}[.．,，][0-9０-９]))"
     r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
-    r"|(?<![0-9０-９])[.．][0-9０-９]{1,15}+)"
+    r"|(?<![0-9０-９A-Za-z])[.．][0-9０-９]{1,15}+)"  # .5 but not No.550
 )
 # 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor after Arabic digits before 米 (12千米).
 _QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９][千仟])米))"
@@ -135,7 +131,7 @@ def _approx_pair(text: str) -> tuple[str, str] | None:
     """三五百 / 十五六 / 七八 / 一万六七: two neighbouring digits read as a range."""
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        if a in CN_DIGITS and b in CN_DIGITS and a not in _ZERO and b not in _ZERO:
+        if a in _PAIRABLE and b in _PAIRABLE:
             va, vb = CN_DIGITS[a], CN_DIGITS[b]
             if vb == va + 1 or (va, vb) == (3, 5):
                 return text[:i] + a + text[i + 2:], text[:i] + b + text[i + 2:]

@@ -467,8 +467,9 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
         return True
     if nxt and nxt.isascii() and nxt.isalpha():
         return False  # 5G, 3D
-    if prev and prev.isascii() and prev.isalpha():
-        return False  # iPhone4, Mate30, col1599522: part of a name or a path
+    if prev and prev.isascii() and (prev.isalpha() or (prev in "._-" and start >= 2 and text[start - 2].isascii()
+                                                       and text[start - 2].isalnum())):
+        return False  # iPhone4, Mate30, No.550, col1599522: part of a name or a path
     if _is_chinese_only(num_text):
         if nxt and _HAN.match(nxt) and nxt not in _CONJ:
             return False  # 一切, 四川, 十一黄金周
