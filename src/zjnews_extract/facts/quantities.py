@@ -151,7 +151,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
     |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}})))  # 前十位, 前五。 but not 目前一切
-    |(?P<fan>翻(?:了)?(?P<fan_n>[一两二三四兩])?番)
+    |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?
         (?P<cur>{cur_pre}\s{{0,2}})?
@@ -662,7 +662,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if it.kind == "time" or (it.kind == "number" and not it.bare_ok):
             continue
         out.append(Quantity(text=text[it.start:it.end], start=it.start, end=it.end, kind=it.kind,
-                            value=float(it.value), unit=it.unit, qualifier=it.qualifier))
+                            value=round(float(it.value), 10), unit=it.unit, qualifier=it.qualifier))
     return out
 
 
@@ -674,7 +674,8 @@ def _fixed(m, group: str, lex: _Lexicon) -> _Item | None:
     if group == "fan":
         n = m.group("fan_n")
         times = CN_DIGITS[n] if n else 1
-        return _Item(start, end, "growth", (2 ** times - 1) * 100.0, "%", fixed_kind=True)
+        qualifier = {"近": "approx", "约": "approx", "約": "approx", "超": "over", "逾": "over"}.get(m.group("fan_q"), "exact")
+        return _Item(start, end, "growth", (2 ** times - 1) * 100.0, "%", qualifier, fixed_kind=True)
     if group == "streak":
         v = parse_numeral(m.group("st_n"))
         if not isinstance(v, float):
