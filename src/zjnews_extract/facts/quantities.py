@@ -321,10 +321,11 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         return _Item(m.start(), m.start("qiang") + 1, "rank", value, None, "under", category="rank",
                      fixed_kind=True)
     pre = m.group("pre")
-    qualifier = _qual(lex.qual_before, pre)
+    pre_q = _qual(lex.qual_before, pre)
+    qualifier = pre_q if pre_q in ("over", "under", "approx") else None
     if how == "bare" and not (pre or m.group("mid")):
         return None  # 万元国内生产总值: 万 alone is not a number
-    if how == "bare" and pre and qualifier is None:
+    if how == "bare" and pre and pre_q is None:
         return None
     mid = m.group("mid")
     if mid and mid != "个":
@@ -365,6 +366,8 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         head = end + 1 if text.startswith("的", end) else end
         if pq in ("over", "under") and text.startswith(lex.threshold_heads, head):
             return None  # 1亿元以上产业项目, 2000万元及以上的工业企业: a category threshold
+    if qualifier is None and pre_q == "hedge":
+        qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
     sign = m.group("sign")
 
     def signed(v: float) -> float:
