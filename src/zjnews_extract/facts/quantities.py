@@ -118,7 +118,8 @@ def _build(prefilter: bool = True) -> _Lexicon:
     small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
     money_tail = (
         rf"(?:又?(?P<jiao>{small_digit})[角毛]|(?<=块)(?P<jiao_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 三块五
-        rf"(?:又?(?P<fen>{small_digit})美?分(?!之))?(?:钱|整|正)?"
+        rf"(?:又?(?P<fen>{small_digit})美?分(?!之)|(?<=[毛角])(?P<fen_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 两毛五
+        rf"(?:钱|整|正)?"
     )
 
     pats = skip["patterns"]
@@ -413,13 +414,14 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         v = abs(value)
         if m.group("jiao") or m.group("jiao_b"):
             v += _digit(m.group("jiao") or m.group("jiao_b")) * 0.1
-        if m.group("fen"):
-            v += _digit(m.group("fen")) * 0.01
+        if m.group("fen") or m.group("fen_b"):
+            v += _digit(m.group("fen") or m.group("fen_b")) * 0.01
         item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "currency_small":
         factor, code = lex.currency_small[unit_text]
-        item.kind, item.unit, item.value = "value", code, signed(value * factor)
+        v = value * factor + (_digit(m.group("fen_b")) * 0.01 if m.group("fen_b") else 0.0)
+        item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "percent":
         if unit == "‰":
