@@ -34,7 +34,8 @@ DECIMAL_POINTS = "点點"
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 _D = "".join(CN_DIGITS)
-_PAIRABLE = {k for k, v in CN_DIGITS.items() if v}  # 零 next to a digit is a gap, not a pair
+_NONZERO = "".join(k for k, v in CN_DIGITS.items() if v)
+_PAIRABLE = set(_NONZERO)  # 零 next to a digit is a gap, not a pair
 ARABIC = (
     # a full-width comma is a clause break in Chinese text unless the digits are full-width
     # too (４，５６５) or more groups / decimals follow (82，225.00); 20，300美圆 is two amounts
@@ -49,7 +50,8 @@ _ELEMENT = (
     rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?[万萬亿億])"
 )
 # A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
-_START = rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN})"
+# A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change.
+_START = rf"(?:{ARABIC}|[{_NONZERO}]|[〇零○](?=[点點]|(?![{_D}十拾百佰千仟万萬亿億]))|[十拾百佰廿卅卌]|{_QIAN})"
 _CN_DECIMAL = rf"(?:[点點][{_D}]{{1,15}}+(?:[万萬亿億千仟百佰]{{1,3}}+)?)"
 NUMERAL = rf"(?:{_START}{_ELEMENT}{{0,40}}+{_CN_DECIMAL}?+)"
 

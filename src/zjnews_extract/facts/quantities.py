@@ -354,8 +354,8 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
         if num_text in _LONE_SCALES and not (pre or m.group("mid")):
             return None  # 百度, 千家万户: a scale character alone starts a word, not a number
-        if (category == "currency_small" and len(num_text) == 1 and num_text in CN_DIGITS
-                and start > 0 and _HAN.match(text[start - 1])):
+        if (unit_text == "角" and len(num_text) == 1 and num_text in CN_DIGITS
+                and start > 0 and _HAN.match(text[start - 1]) and not m.group("mt")):
             return None  # 珠三角: 角 after a numeral inside a name
     cur = m.group("cur")
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
