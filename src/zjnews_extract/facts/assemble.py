@@ -18,7 +18,8 @@ import regex
 from ..records import Fact, Period, Quantity
 from . import metric as M
 from .lexicon import cues, place_names, place_pattern
-from .attribution import implied_unit, is_fact, main_region, normalise_versus, span_mask, status_of, subject_name, whole_of
+from .attribution import (StatusCues, implied_unit, is_fact, main_region, normalise_versus, span_mask,
+                          status_from_cues, subject_name, whole_of)
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
@@ -28,6 +29,9 @@ _LIST_SPLIT = regex.compile(r"、")
 _COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
 _BREAKDOWN = ("其中", "分别来看", "具体来看")
 _LAST_JOIN = regex.compile(r"和|与|及|以及")
+# Why: a list that numbers report on is never this far back in a sentence; the bound keeps
+# a hostile sentence of thousands of clauses linear.
+_LOOK_BACK = 2000
 
 
 @dataclass
@@ -64,17 +68,28 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
-def _period_for(offset: int, sentence: Piece, mentions, state: State, clause: Piece | None = None,
-                clause_local=frozenset()) -> Period | None:
-    """The last period stated before `offset` in this sentence, else the carried one."""
-    best = None
-    for m in mentions:
-        if m.start >= offset:
-            break
-        if m.start >= sentence.start:
-            if id(m) in clause_local and (clause is None or m.start < clause.start):
-                continue
-            best = m
+class _Mentions:
+    """Period mentions sorted by start, for "the last one in [lo, hi)" by bisection
+    (a scan from the article start for every number made long pages quadratic)."""
+
+    def __init__(self, mentions):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def last_in(self, lo: int, hi: int):
+        i = bisect.bisect_left(self.starts, hi) - 1
+        return self.items[i] if i >= 0 and self.starts[i] >= lo else None
+
+
+def _period_for(offset: int, sentence: Piece, spanning: _Mentions, state: State, clause: Piece | None = None,
+                clause_local: _Mentions | None = None) -> Period | None:
+    """The last period stated before `offset` in this sentence (a clause-local one only
+    inside its clause), else the carried one."""
+    best = spanning.last_in(sentence.start, offset)
+    if clause is not None and clause_local is not None:
+        local = clause_local.last_in(max(sentence.start, clause.start), offset)
+        if local is not None and (best is None or local.start > best.start):
+            best = local
     return best.period if best is not None else state.period
 
 
@@ -125,6 +140,12 @@ class Article:
         # Why: 2021年年末总股本: a year-end written in front of a noun dates that noun only.
         self.clause_local = {id(m) for m in self.mentions if m.text.endswith(("年末", "年底", "季末"))
                              and "截" not in m.text and _is_han(text[m.end:m.end + 1])}
+        # sorted views for bisection: mentions that date any later number of their sentence,
+        # those that date their own clause only, and those that carry on to later sentences
+        self.spanning = _Mentions(m for m in self.mentions if id(m) not in self.clause_local)
+        self.clause_only = _Mentions(m for m in self.mentions if id(m) in self.clause_local)
+        self.carrying = _Mentions(m for m in self.mentions if id(m) not in self.local
+                                  and id(m) not in self.clause_local)
         day_spans = [(m.start, m.end) for m in mentions
                      if text[max(0, m.start - 1):m.start] not in marks["base_marks"]]
         self.cut_spans = sorted(day_spans)
@@ -157,30 +178,33 @@ class Article:
             qs = by_sentence.get(si, [])
             if qs:
                 self._sentence(s, qs, state, first_period)
-            carried = [m for m in self.mentions if s.start <= m.start < s.end and id(m) not in self.local
-                       and id(m) not in self.clause_local]
-            if carried:
-                state.period = carried[-1].period
+            carried = self.carrying.last_in(s.start, s.end)
+            if carried is not None:
+                state.period = carried.period
         return self._fill_missing_metrics()
 
     def _fill_missing_metrics(self) -> list[Fact]:
         """A headline number with no name of its own (首次跻身全国前三) is named where the
         body states the same figure again."""
         out = []
-        for i, f in enumerate(self.facts):
+        next_named: dict[tuple, str] = {}  # (kind, value) -> metric of the next fact that has one
+        for f in reversed(self.facts):
             if not f.metric:
-                later = next((g for g in self.facts[i + 1:] if g.metric and g.kind == f.kind
-                              and g.value == f.value), None)
+                later = next_named.get((f.kind, f.value))
                 if later is not None:
-                    f = msgspec.structs.replace(f, metric=later.metric)
+                    f = msgspec.structs.replace(f, metric=later)
+            elif f.value == f.value:  # NaN equals nothing, as in a pairwise comparison
+                next_named[(f.kind, f.value)] = f.metric
             out.append(f)
+        out.reverse()
         return out
 
     def _cut(self, start: int, end: int) -> str:
         """text[start:end] without the period words in it (they are attributes, not names)."""
         out, cursor = [], start
-        first = max(0, bisect.bisect_left(self.cut_starts, start) - 2)
-        for s, e in self.cut_spans[first:]:
+        spans = self.cut_spans
+        for i in range(max(0, bisect.bisect_left(self.cut_starts, start) - 2), len(spans)):
+            s, e = spans[i]
             if s >= end:
                 break
             if e <= cursor:
@@ -190,10 +214,18 @@ class Article:
         out.append(self.text[cursor:end] if cursor < end else "")
         return "".join(out)
 
+    def _status(self, offset: int, period: Period | None) -> str:
+        """The status of a number at `offset` of the current sentence (its cues read once)."""
+        return status_from_cues(*self.sentence_cues.before(offset), period, self.published)
+
     # ------------------------------------------------------------ one sentence
     def _sentence(self, s: Piece, qs: list[Quantity], state: State, first_period: Period | None) -> None:
         text = self.text
         topic = None
+        self.sentence_cues = StatusCues(text, s.start, s.end)
+        self.q_starts = [q.start for q in qs]
+        if any(a > b for a, b in zip(self.q_starts, self.q_starts[1:])):
+            self.q_starts = None  # not in order: look each clause's numbers up one by one
         for clause in split_clauses(text, s):
             if topic is None and text.startswith(_BREAKDOWN, clause.start):
                 topic = state.subject  # 其中，宁波港域…: a part of the topic, for this sentence only
@@ -204,7 +236,9 @@ class Article:
     def _clause(self, s: Piece, clause: Piece, qs: list[Quantity], state: State, first_period) -> None:
         """The numbers of one clause, each with the words between it and the one before."""
         text = self.text
-        cq = [q for q in qs if clause.start <= q.start < clause.end]
+        starts = self.q_starts
+        cq = (qs[bisect.bisect_left(starts, clause.start):bisect.bisect_left(starts, clause.end)] if starts is not None
+              else [q for q in qs if clause.start <= q.start < clause.end])
         if not cq:
             words = self._cut(clause.start, clause.end)
             if place_pattern().search(words[:12]):  # only then can the clause open with a place
@@ -251,7 +285,7 @@ class Article:
         for k, i in enumerate(chain):
             q = cq[i]
             wi = windows[i] if i == head else windows[head]
-            period = (_period_for(q.start, s, self.mentions, state, clause, self.clause_local)
+            period = (_period_for(q.start, s, self.spanning, state, clause, self.clause_only)
                       or state.period or first_period)
             if q.kind == "number":
                 # a bare figure is kept only when its metric implies a measure word (游客 -> 人次)
@@ -260,8 +294,7 @@ class Article:
                 if unit is None:
                     continue
                 q = msgspec.structs.replace(q, kind="value", unit=unit)
-                self._emit(q, name, state.subject, period, status_of(self.text[s.start:q.start], period,
-                                                                     self.published), None, s)
+                self._emit(q, name, state.subject, period, self._status(q.start, period), None, s)
                 continue
             if wi.subject and i == head:
                 state.subject = subject_name(wi.subject, self.region)
@@ -273,14 +306,13 @@ class Article:
                 after = M.noun_after(self.text[skip:skip + 24])
                 metric, versus = after or metric, after or versus
             versus_carry = versus
-            before = self.text[s.start:q.start]
             subject = subjects[k] if subjects else state.subject
             if q.kind == "percent" and wi.share in ("占", "占比") and versus is None:
                 versus = whole_of(state.subject, self.region)  # 占11.5%: the whole the sentence implies
             if k and q.qualifier == "exact" and cq[head].qualifier == "approx" \
                     and cq[head].text.startswith(("约", "近", "大约")):
                 q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
-            self._emit(q, metric, subject, period, status_of(before, period, self.published), versus, s)
+            self._emit(q, metric, subject, period, self._status(q.start, period), versus, s)
 
     def _respective(self, s, clause, q, raw, n, state) -> Group | None:
         """One metric per number for 'A、B和C分别为x、y和z' and its follow-ups."""
@@ -348,7 +380,11 @@ class Article:
         return places, M.read_window(rest).metric if rest else ""
 
     def _list_in_earlier_clause(self, s: Piece, clause: Piece, n: int) -> Group | None:
-        for c in reversed(split_clauses(self.text, Piece(s.start, clause.start))):
+        start = max(s.start, clause.start - _LOOK_BACK)
+        clauses = split_clauses(self.text, Piece(start, clause.start))
+        if start > s.start:
+            clauses = clauses[1:]  # cut by the look-back limit: not a whole clause
+        for c in reversed(clauses):
             t = self.text[c.start:c.end]
             if any(ch.isdigit() for ch in t):
                 continue

@@ -42,6 +42,7 @@ a plan name alone (十五五规划).
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import tomllib
 from dataclasses import dataclass, replace
@@ -279,8 +280,12 @@ _SENTENCE_MARKS = "。！？!?\n"
 
 
 def _starts_clause(text: str, pos: int) -> bool:
-    start = _last_mark(text, pos, _CLAUSE_MARKS)
-    return not text[start:pos].strip(" \u3000“\"「")
+    """True when only spaces and opening quotes stand between the clause start and `pos`
+    (read backwards from `pos`, so a long clause costs nothing)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u3000“\"「":
+        i -= 1
+    return i < 0 or text[i] in _CLAUSE_MARKS
 
 
 def _last_mark(text: str, pos: int, marks: str) -> int:
@@ -473,4 +478,5 @@ def _nearest_fixed_year(pos: int, anchor: int | None, fixed_years: list[tuple[in
     """No published date: 今年/去年 take the year the text fixes nearest before, else after."""
     if anchor is not None:
         return anchor
-    return next((y for p, y in fixed_years if p > pos), None)
+    i = bisect.bisect_right(fixed_years, (pos, float("inf")))  # the first fixed after pos (they are in order)
+    return fixed_years[i][1] if i < len(fixed_years) else None
