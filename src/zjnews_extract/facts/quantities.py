@@ -511,7 +511,8 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
         if near and near[-1] in lex.adjacent:
             kind_found = sign_found = lex.adjacent[near[-1]]
         ci = bisect.bisect_right(ends, it.start) - 1
-        while ci >= 0 and (kind_found is None or sign_found is None):
+        stop = ci - _CUE_LOOKBACK  # a bounded walk keeps a sentence of a thousand rates linear
+        while ci >= 0 and ci > stop and (kind_found is None or sign_found is None):
             end, cstart, ctype = cues[ci]
             if cstart < sentence_start:
                 break
@@ -527,6 +528,8 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
         if it.kind in ("growth", "pp") and sign_found == "-" and not it.explicit_sign:
             it.value = -abs(it.value)
 
+
+_CUE_LOOKBACK = 12  # cues looked at before a rate; the deciding one is nearly always the first or second
 
 _RANGE_GAPS = {"-", "—", "——", "–", "~", "～", "到", "至", "－", "--", "―", "−", "—-", "~~"}
 
