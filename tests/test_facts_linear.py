@@ -45,3 +45,40 @@ def test_status_cues_on_a_long_sentence_are_the_rescan_results():
     cues_ = StatusCues(text, 0, len(text))
     for offset in rng.sample(range(len(text)), 200):
         assert cues_.before(offset) == _cues_by_rescan(text, offset)
+
+
+def _by_find(text: str, name: str) -> list[int]:
+    out, start = [], text.find(name)
+    while start >= 0:
+        out.append(start)
+        start = text.find(name, start + len(name))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["直播", "+", "平台", "海外仓", "世园会", "杭州", "，"]), max_size=40),
+       st.lists(st.sampled_from(["直播+平台", "直播+平台+海外仓", "平台", "台+海", "杭州世园会", "世园会",
+                                 "平台平台", "直播"]), min_size=1, max_size=5, unique=True))
+def test_one_scan_finds_what_a_find_per_name_finds(pieces, names):
+    from zjnews_extract.facts.initiatives import _occurrences
+
+    text = "".join(pieces)
+    found = _occurrences(text, names)
+    assert found == {n: _by_find(text, n) for n in names}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["直播", "+", "平台", "海外仓", "世园会", "杭州", "，", "A"]), max_size=40),
+       st.lists(st.sampled_from(["直播+平台", "直播+平台+海外仓", "平台", "台+海", "杭州世园会", "世园会",
+                                 "平台平台", "直播", "A+"]), max_size=5, unique=True))
+def test_name_set_finds_what_a_longest_first_alternation_finds(pieces, names):
+    import regex
+
+    from zjnews_extract.facts.names import NameSet
+
+    text = "".join(pieces)
+    expected = []
+    if names:
+        alternation = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
+        expected = [(m.start(), m.group()) for m in alternation.finditer(text)]
+    assert list(NameSet(names).finditer(text)) == expected

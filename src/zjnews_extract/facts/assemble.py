@@ -52,6 +52,7 @@ class State:
     base: str = ""  # the last metric named outright
     amount_base: str = ""  # the last one named for an amount or a change (a rate's name is not reused for growth)
     bases: list[str] = field(default_factory=list)  # metrics named in this sentence, in order
+    base_set: set[str] = field(default_factory=set)
     group: Group | None = None
     consumed_to: int = 0  # the words up to here were read as the name after an earlier count
     last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
@@ -173,6 +174,7 @@ class Article:
             elif place_names().get(state.subject or "") == "foreign":
                 state.subject = self.region  # a partner country is the topic of its own sentence only
             state.bases = []
+            state.base_set = set()
             state.group = None
             state.share_metric = ""
             qs = by_sentence.get(si, [])
@@ -416,8 +418,9 @@ class Article:
             state.base = name
             if q.kind != "percent":
                 state.amount_base = name
-            if name not in state.bases:
+            if name not in state.base_set:  # a set beside the list: a sentence may name thousands
                 state.bases.append(name)
+                state.base_set.add(name)
         if not name and state.prev_clause:
             name = M.trailing_noun(state.prev_clause)
         if not name and q.kind == "pp" and state.share_metric and normalise_versus(w.versus) in (None, "去年同期"):

@@ -17,6 +17,7 @@ so such a span holds the abbreviation, not the whole name. The words are data (d
 """
 from __future__ import annotations
 
+import bisect
 import tomllib
 from functools import cache
 from importlib import resources
@@ -25,6 +26,7 @@ from typing import Any
 import regex
 
 from ..records import Initiative, Span
+from .names import NameSet
 
 
 @cache
@@ -147,6 +149,7 @@ def _unquoted_names(text: str, quoted_spans: list[tuple[int, int]]) -> list[str]
     p, uq = _patterns(), _lexicon()["unquoted"]
     out = []
     quote_ends = {qe for _, qe in quoted_spans}
+    span_ends = [qe for _, qe in quoted_spans]  # in order and apart (one finditer), so ends are sorted
     boundary, previous_end = p["boundary"], 0
     for m in p["heads"].finditer(text):
         start = m.start()
@@ -154,7 +157,8 @@ def _unquoted_names(text: str, quoted_spans: list[tuple[int, int]]) -> list[str]
         while start > floor and text[start - 1] not in boundary:
             start -= 1
         previous_end = m.end()
-        if any(qs < m.end() and start < qe for qs, qe in quoted_spans):
+        k = bisect.bisect_right(span_ends, start)  # the first quoted span ending after `start`
+        if k < len(quoted_spans) and quoted_spans[k][0] < m.end():
             continue  # inside quotes
         chunk = text[start:m.end()]
         leads = list(p["lead"].finditer(chunk))
@@ -192,19 +196,33 @@ def _with_mentions(text: str, names: list[str]) -> list[Initiative]:
         if merged[n] is None and first != n:
             merged[n] = first
     spans: dict[str, list[tuple[int, int]]] = {n: [] for n in unique if merged[n] is None}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a longer name claimed the text
+    found_at = _occurrences(text, unique)
     for name in sorted(unique, key=len, reverse=True):  # longer names claim their text first
         owner = merged[name] or name
-        start = text.find(name)
-        while start >= 0:
+        for start in found_at[name]:
             end = start + len(name)
-            if not any(ts < end and start < te for ts, te in taken):
+            if not any(taken[start:end]):
                 spans[owner].append((start, end))
-                taken.append((start, end))
-            start = text.find(name, end)
+                taken[start:end] = b"\x01" * len(name)
     found = [(min(v), k, sorted(v)) for k, v in spans.items() if v]
     found.sort()
     return [Initiative(name=k, mentions=[Span(start=s, end=e) for s, e in v]) for _, k, v in found]
+
+
+def _occurrences(text: str, names: list[str]) -> dict[str, list[int]]:
+    """Where each name occurs, left to right, each occurrence starting after the previous one
+    of the same name ends (as repeated str.find gives them), in one scan of the text for all
+    the names (a find per name costs names x length on a page with thousands of names)."""
+    found: dict[str, list[int]] = {n: [] for n in names}
+    free_from = dict.fromkeys(names, 0)  # where the next occurrence of each name may start
+    index = NameSet(names)
+    for start in index.starts(text):
+        for name in index.at(text, start):
+            if start >= free_from[name]:
+                found[name].append(start)
+                free_from[name] = start + len(name)
+    return found
 
 
 def protected_spans(initiatives: list[Initiative], text: str | None = None) -> list[tuple[int, int]]:

@@ -56,11 +56,10 @@ def warm_up() -> None:
 @contextmanager
 def keeping_whole(names, tag: str = "nz"):
     """While the block runs, `words()` keeps these names (an article's initiatives) as one word each."""
-    import regex  # noqa: PLC0415
+    from .names import NameSet  # noqa: PLC0415
 
-    names = sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(n) for n in names)) if names else None
-    token = _keep.set((pattern, tag) if pattern else None)
+    found = NameSet(n for n in names if n and len(n) >= 2)
+    token = _keep.set((found, tag) if found else None)
     try:
         yield
     finally:
@@ -80,14 +79,14 @@ def words(text: str) -> list[tuple[str, str]]:
     keep = _keep.get()
     if keep is None:
         return list(_cut(text))
-    pattern, tag = keep
+    names, tag = keep
     out: list[tuple[str, str]] = []
     at = 0
-    for m in pattern.finditer(text):  # cut around the names, each name one word
-        if m.start() > at:
-            out.extend(_cut(text[at:m.start()]))
-        out.append((m.group(), tag))
-        at = m.end()
+    for start, name in names.finditer(text):  # cut around the names, each name one word
+        if start > at:
+            out.extend(_cut(text[at:start]))
+        out.append((name, tag))
+        at = start + len(name)
     if at < len(text):
         out.extend(_cut(text[at:]))
     return out
