@@ -40,6 +40,13 @@ CASES = [
     ("这家公司的财报暗藏“隐忧”。", []),
     ("“今年订单明显增多，我们很有信心。”负责人说。", []),
     ("推动某市中欧班列市场化改革，深化金融改革。", []),
+    # a quoted figure is a fact set off for emphasis, not a name (GUIDELINES: 双第一 is one rank-1 fact)
+    ("进口和出口份额实现“双第一”。", []),
+    ("两项指标实现“两个第一”，“新三样”出口增长。", ["新三样"]),
+    ("乡镇覆盖率达到“三个90%”。", []),
+    ("产值迈上“百亿”台阶。", []),
+    # but words with a count word that are not a figure stay names
+    ("打造“两个先行”示范。", ["两个先行"]),
 ]
 
 
@@ -68,3 +75,13 @@ def test_protected_spans_cover_initiatives_and_numeral_idioms():
     spans = protected_spans(find_initiatives(text), text)
     assert (text.index("千团万企"), text.index("千团万企") + 4) in spans
     assert (text.index("三位一体"), text.index("三位一体") + 4) in spans
+
+
+def test_a_quoted_rank_is_one_rank_fact_not_a_name():
+    from zjnews_extract.facts import find_facts
+
+    facts, initiatives = find_facts("2025年，浙江进口和出口份额实现“双第一”。")
+    assert initiatives == []
+    (fact,) = facts
+    assert (fact.kind, fact.value, fact.text) == ("rank", 1.0, "第一")
+    assert fact.metric == "进口和出口份额"  # the count word and the quote are not part of the name

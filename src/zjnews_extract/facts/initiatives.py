@@ -58,6 +58,8 @@ def _patterns() -> dict[str, Any]:
         "verb_before": regex.compile(rf"(?:{_alt(q['verbs_before'])})\s*$"),
         "slogan": regex.compile(rf"{_alt(q['slogan_marks'])}"),
         "numeral": regex.compile(rf"[{regex.escape(q['numerals'])}]"),
+        "figure_prefix": regex.compile(q["figure_prefix_pattern"]),
+        "figure_sign": regex.compile(rf"[\d{regex.escape(q['numerals'])}一第]"),
         "name_ending": regex.compile(rf"(?:{_alt(q['name_endings'])})$"),
         "sentence": regex.compile(rf"[{regex.escape(q['sentence_chars'])}]"),
         "quote_chars": "".join(a + b for a, b in q["pairs"]),
@@ -109,6 +111,8 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
         return []  # “714”: a code or a number, unless a program noun follows (“618”大促)
     if not keep and p["sentence"].search(stripped):
         return []
+    if not keep and _is_figure(stripped):
+        return []  # “双第一”: a figure quoted for emphasis; its rank is a fact
     if not (keep or _looks_named(text, stripped, outer_s, outer_e)):
         return []
     if not keep and (p["not_before"].match(text, outer_e, outer_e + 4)
@@ -126,6 +130,20 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
             pos += len(x) + 1
         return out
     return [(s, e)]
+
+
+def _is_figure(name: str) -> bool:
+    """True when the quoted words are themselves a figure: after an optional count word
+    (双, 两个, 三个) exactly one quantity that takes up the rest (第一, 90%, 百亿)."""
+    p = _patterns()
+    if not p["figure_sign"].search(name):
+        return False  # no numeral at all: spare the quantity parser
+    from .quantities import find_quantities  # noqa: PLC0415  (the parser loads its tables on first use)
+
+    prefix = p["figure_prefix"].match(name)
+    rest = name[prefix.end():] if prefix else name
+    found = find_quantities(rest)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(rest)
 
 
 def _looks_named(text: str, name: str, outer_s: int, outer_e: int) -> bool:

@@ -57,6 +57,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
         "respective": regex.compile(r"分别|依次|各自"),
         "base_tail": regex.compile(m["base_tail"]),
+        "rank_lead": regex.compile(m["rank_lead"]),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
     }
 
@@ -168,6 +169,8 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     """
     p = patterns()
     text = p["paren"].sub("", raw)
+    if kind == "rank":
+        text = p["rank_lead"].sub("", text, count=1)
     out = SimpleNamespace(metric="", subject=None, versus=None, share=None, change=None, respective=False,
                           year_ago=False)
     if p["respective"].search(text):
