@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,8 +64,10 @@ def test_one_scan_finds_what_a_find_per_name_finds(pieces, names):
     from zjnews_extract.facts.initiatives import _occurrences
 
     text = "".join(pieces)
-    found = _occurrences(text, names)
-    assert found == {n: _by_find(text, n) for n in names}
+    expected = {n: _by_find(text, n) for n in names}
+    assert _occurrences(text, names) == expected
+    with patch("zjnews_extract.facts.initiatives.SMALL", 0):  # the one-scan path for many names
+        assert _occurrences(text, names) == expected
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,3 +85,5 @@ def test_name_set_finds_what_a_longest_first_alternation_finds(pieces, names):
         alternation = regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
         expected = [(m.start(), m.group()) for m in alternation.finditer(text)]
     assert list(NameSet(names).finditer(text)) == expected
+    with patch("zjnews_extract.facts.names.SMALL", 0):  # the set look-ups used for many names
+        assert list(NameSet(names).finditer(text)) == expected

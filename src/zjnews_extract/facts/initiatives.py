@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from ..records import Initiative, Span
-from .names import NameSet
+from .names import SMALL, NameSet
 
 
 @cache
@@ -233,6 +233,13 @@ def _occurrences(text: str, names: list[str]) -> dict[str, list[int]]:
     of the same name ends (as repeated str.find gives them), in one scan of the text for all
     the names (a find per name costs names x length on a page with thousands of names)."""
     found: dict[str, list[int]] = {n: [] for n in names}
+    if len(names) <= SMALL:  # a few names: a find each, in C, is faster and still linear
+        for name in names:
+            start = text.find(name)
+            while start >= 0:
+                found[name].append(start)
+                start = text.find(name, start + len(name))
+        return found
     free_from = dict.fromkeys(names, 0)  # where the next occurrence of each name may start
     index = NameSet(names)
     for start in index.starts(text):
