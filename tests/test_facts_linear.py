@@ -87,3 +87,15 @@ def test_name_set_finds_what_a_longest_first_alternation_finds(pieces, names):
     assert list(NameSet(names).finditer(text)) == expected
     with patch("zjnews_extract.facts.names.SMALL", 0):  # the set look-ups used for many names
         assert list(NameSet(names).finditer(text)) == expected
+
+
+def test_a_sentence_without_full_stops_is_carried_as_a_window():
+    from datetime import date
+
+    from zjnews_extract.facts import find_facts
+
+    text = "全省出口额1234.5亿元,增长12.5%," * 400  # one 9,600-character sentence, 800 facts
+    facts, _ = find_facts(text, published=date(2025, 6, 1))
+    assert len(facts) == 800
+    for fact in facts:
+        assert len(fact.sentence) <= 600 + len(fact.text) and fact.text in fact.sentence

@@ -61,7 +61,7 @@ class Fact(Record, frozen=True, kw_only=True):
     period: Period | None = None
     status: Status = "actual"
     versus: str | None = None
-    sentence: str = ""
+    sentence: str = ""  # the sentence it was read from (300 characters each side, of a longer one)
 
 
 class Span(Record, frozen=True, kw_only=True):

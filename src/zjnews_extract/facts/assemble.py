@@ -32,6 +32,9 @@ _LAST_JOIN = regex.compile(r"和|与|及|以及")
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
+# A fact carries its sentence; past this length (a page with no full stops) it carries a window of
+# it around the number instead, or output would grow with facts x sentence length.
+_SENTENCE_MAX = 600
 
 
 @dataclass
@@ -456,4 +459,10 @@ class Article:
         self.facts.append(Fact(
             id=_fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None, subject=subject, period=period, status=status,
-            versus=versus, sentence=self.text[s.start:s.end]))
+            versus=versus, sentence=self._sentence_text(q, s)))
+
+    def _sentence_text(self, q: Quantity, s: Piece) -> str:
+        if s.end - s.start <= _SENTENCE_MAX:
+            return self.text[s.start:s.end]
+        half = _SENTENCE_MAX // 2
+        return self.text[max(s.start, q.start - half):min(s.end, q.end + half)]
