@@ -297,3 +297,24 @@ def test_a_plan_cue_in_front_of_the_name_is_not_part_of_it():
     facts = facts_of("2026年，拟发行超长期特别国债1.3万亿元，赤字率拟按4%左右安排。", published=date(2026, 3, 5))
     assert by_text(facts, "1.3万亿元").metric.endswith("超长期特别国债")
     assert by_text(facts, "4%左右").metric == "赤字率"
+
+
+# ------------------------------------------------------------------ bugs found (reports of other places)
+
+
+def test_the_day_a_report_is_delivered_does_not_make_last_years_months_this_years():
+    text = ("政府工作报告\n——2026年1月20日在省人民代表大会上\n"
+            "1—11月，全省外贸进出口3.1万亿元。全年地区生产总值增长5.4%。")
+    facts = facts_of(text, published=date(2026, 1, 28))
+    assert month(by_text(facts, "3.1万亿元").period) == ("2025-01", "2025-11")
+    assert month(by_text(facts, "5.4%").period) == ("2025-01", "2025-12")
+    assert by_text(facts, "5.4%").status == "actual"
+
+
+def test_a_whole_year_without_a_year_in_an_early_report_is_the_year_just_ended():
+    text = "全年港口货物吞吐量5.8亿吨。今年主要预期目标是：地区生产总值增长5%左右。"
+    facts = facts_of(text, published=date(2026, 2, 10))
+    assert month(by_text(facts, "5.8亿吨").period) == ("2025-01", "2025-12")
+    assert by_text(facts, "5.8亿吨").unit == "吨"
+    assert month(by_text(facts, "5%左右").period) == ("2026-01", "2026-12")
+    assert by_text(facts, "5%左右").status == "target"

@@ -250,7 +250,12 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         if g["pastn"] or g["pastn2"] or g["nextn"]:
             continue  # 过去五年 fixes years but is a look back: later bare words keep their year
         widget = mention.kind == "day" and _after_patterns()[1].match(text, mention.end, mention.end + 4)
-        if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget:
+        # a day in the published year (a dateline, the day a report was delivered) says no more
+        # than the published date: it must not stop 1—11月 published in January meaning last year
+        same_as_published = mention.kind == "day" and published is not None and \
+            mention.period.start[:4] == str(published.year)
+        if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget \
+                and not same_as_published:
             anchor = int(mention.period.end[:4])
     return out
 
@@ -423,6 +428,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         year = published.year
         if kind != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1:
             year -= 1  # 1—11月 or 四季度 published in January: last year's figures
+        elif g["full"] and published.month <= _lexicon()["words"]["full_year_is_last_year_until_month"]:
+            year -= 1  # 全年 with no year in sight, in a report of the first months: the year just ended
     if kind == "day":
         try:
             d = date(year, first_m, int(g["d"]))
