@@ -318,3 +318,24 @@ def test_a_whole_year_without_a_year_in_an_early_report_is_the_year_just_ended()
     assert by_text(facts, "5.8亿吨").unit == "吨"
     assert month(by_text(facts, "5%左右").period) == ("2026-01", "2026-12")
     assert by_text(facts, "5%左右").status == "target"
+
+
+def test_an_unnamed_place_is_the_whole_region_word_in_every_paragraph():
+    text = "2025年，全区实现地区生产总值1680亿元。\n新增各类市场主体1.2万户，其中新设企业4300家。"
+    facts = facts_of(text, published=date(2026, 1, 15))
+    assert by_text(facts, "1680亿元").subject == "全区"
+    assert by_text(facts, "1.2万户").subject == "全区"
+    assert by_text(facts, "4300家").subject == "全区"
+
+
+def test_a_paragraph_opening_with_qizhong_keeps_the_topic_before_it():
+    text = "2025年，全国港口完成货物吞吐量180亿吨，增长3.4%。\n其中，外贸货物吞吐量54亿吨。\n广州港货物吞吐量6.9亿吨。"
+    facts = facts_of(text, published=date(2026, 1, 30))
+    assert by_text(facts, "54亿吨").subject == "全国"
+    assert by_text(facts, "54亿吨").metric == "外贸货物吞吐量"
+    assert by_text(facts, "6.9亿吨").subject == "广州港"
+
+
+def test_the_whole_of_a_named_city_is_that_city():
+    facts = facts_of("前三季度，东莞全市进出口1.05万亿元，增长6.8%。", published=date(2025, 10, 24))
+    assert by_text(facts, "1.05万亿元").subject == "东莞"

@@ -19,7 +19,7 @@ from ..records import Fact, Period, Quantity
 from . import metric as M
 from .lexicon import cues, place_names, place_pattern
 from .attribution import (StatusCues, implied_unit, is_fact, main_region, normalise_versus, span_mask,
-                          status_from_cues, subject_name, whole_of)
+                          status_from_cues, subject_name, whole_of, whole_region_word)
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
@@ -157,11 +157,12 @@ class Article:
         blocked, in_period = span_mask(len(text), protected), span_mask(len(text), day_spans)
         self.quantities = [q for q in quantities if is_fact(q, text, blocked, in_period)]
         self.region = main_region(text, title)
+        self.home = self.region or whole_region_word(text)  # the subject a paragraph starts from
         self.facts: list[Fact] = []
 
     def run(self) -> list[Fact]:
         text = self.text
-        state = State(subject=self.region)
+        state = State(subject=self.home)
         first_period = self.mentions[0].period if self.mentions else None
         by_sentence: dict[int, list[Quantity]] = {}
         sentences = split_sentences(text)
@@ -172,10 +173,11 @@ class Article:
                     by_sentence.setdefault(si, []).append(self.quantities[qi])
                 qi += 1
         for si, s in enumerate(sentences):
-            if si and "\n" in text[sentences[si - 1].end:s.start]:
-                state.subject = self.region  # a new paragraph starts from the article's place
+            if si and "\n" in text[sentences[si - 1].end:s.start] \
+                    and not text.startswith(_BREAKDOWN, s.start):  # 其中… goes on about the topic before
+                state.subject = self.home  # a new paragraph starts from the article's place
             elif place_names().get(state.subject or "") == "foreign":
-                state.subject = self.region  # a partner country is the topic of its own sentence only
+                state.subject = self.home  # a partner country is the topic of its own sentence only
             state.bases = []
             state.base_set = set()
             state.group = None

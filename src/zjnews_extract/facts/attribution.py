@@ -273,6 +273,22 @@ def main_region(text: str, title: str | None = None) -> str | None:
     return None
 
 
+def whole_region_word(text: str) -> str | None:
+    """The most used 全省/全市/全区 word, the article's own place when it never names it
+    (a government work report of an unnamed city or district)."""
+    counts = Counter(m.group() for m in _whole_region_pattern().finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@cache
+def _whole_region_pattern() -> regex.Pattern:
+    return regex.compile(alternation(place_names_of("whole_region")))
+
+
+def place_names_of(group: str) -> list[str]:
+    return [name for name, g in place_names().items() if g == group]
+
+
 def subject_name(name: str, region: str | None) -> str:
     """全省/我省 mean the article's region; 中国/我国 the nation."""
     group = place_names().get(name) or place_names().get(regex.sub(r"(省|市|地区)$", "", name))

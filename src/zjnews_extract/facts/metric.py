@@ -104,7 +104,10 @@ def peel(text: str) -> tuple[str, str | None]:
             # places written together name one place (宁波舟山港); after 全省/全国 the
             # narrower body is meant (全省经开区 is about 经开区)
             broad = place_names().get(subject or "") in ("whole_region", "national")
-            subject = subject + m.group() if joined and subject and not broad else m.group()
+            if joined and subject and place_names().get(m.group()) == "whole_region":
+                pass  # 东莞全市: the whole of the place just named
+            else:
+                subject = subject + m.group() if joined and subject and not broad else m.group()
             text = text[m.end():]
             joined = True
             if text[:1] in "-—·" and place_pattern().match(text, 1):  # 宁波-舟山港
