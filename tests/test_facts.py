@@ -339,3 +339,12 @@ def test_a_paragraph_opening_with_qizhong_keeps_the_topic_before_it():
 def test_the_whole_of_a_named_city_is_that_city():
     facts = facts_of("前三季度，东莞全市进出口1.05万亿元，增长6.8%。", published=date(2025, 10, 24))
     assert by_text(facts, "1.05万亿元").subject == "东莞"
+
+
+def test_a_level_verb_or_the_start_of_a_change_is_not_part_of_the_metric():
+    text = "今年主要预期目标是：城镇调查失业率控制在5.5%以内。五年来，集装箱吞吐量从2870万标准箱增加到4000万标准箱。"
+    facts = facts_of(text, published=date(2026, 2, 10))
+    assert by_text(facts, "5.5%以内").metric == "城镇调查失业率"
+    assert by_text(facts, "5.5%以内").qualifier == "under"
+    assert by_text(facts, "2870万标准箱").metric == "集装箱吞吐量"
+    assert by_text(facts, "2870万标准箱").value == 2.87e7
