@@ -348,3 +348,24 @@ def test_a_level_verb_or_the_start_of_a_change_is_not_part_of_the_metric():
     assert by_text(facts, "5.5%以内").qualifier == "under"
     assert by_text(facts, "2870万标准箱").metric == "集装箱吞吐量"
     assert by_text(facts, "2870万标准箱").value == 2.87e7
+
+
+def test_a_milestone_noun_after_a_threshold_is_not_the_metric():
+    text = "过去一年，粮食产量1.42万亿斤，首次站上1.4万亿斤台阶。城镇调查失业率平均5.2%。"
+    facts = facts_of(text, published=date(2026, 3, 5))
+    threshold = by_text(facts, "站上1.4万亿斤")
+    assert (threshold.metric, threshold.qualifier) == ("粮食产量", "over")
+    assert month(threshold.period) == ("2025-01", "2025-12")
+    assert by_text(facts, "5.2%").metric == "城镇调查失业率"
+
+
+def test_how_long_a_record_has_held_is_not_part_of_what_is_ranked():
+    facts = facts_of("2025年，宁波舟山港货物吞吐量连续16年位居全球第一。", published=date(2026, 1, 10))
+    rank = by_text(facts, "第一")
+    assert (rank.metric, rank.versus, rank.subject) == ("货物吞吐量", "全球", "宁波舟山港")
+
+
+def test_a_look_back_in_a_year_end_review_ends_with_the_year_about_to_close():
+    text = "五年来，全省集装箱吞吐量年均增长6.2%。"
+    assert month(by_text(facts_of(text, published=date(2025, 12, 28)), "6.2%").period) == ("2021-01", "2025-12")
+    assert month(by_text(facts_of(text, published=date(2026, 2, 10)), "6.2%").period) == ("2021-01", "2025-12")

@@ -410,6 +410,8 @@ class Article:
             while j < len(cq) and _SEPARATORS.match(self.text[after_start:cq[j].start]):
                 after_start, j = cq[j].end, j + 1
             after = M.noun_after(self.text[after_start:after_start + 24])
+            if after in M.milestone_nouns():
+                after = ""  # 站上1.4万亿斤台阶: the milestone, not what is measured
             if after and (counts or of_noun or not name):
                 open_ = M.ends_open(raw) or of_noun
                 name = (name + after) if name and not open_ and len(name) <= 8 else after

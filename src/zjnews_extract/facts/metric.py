@@ -47,6 +47,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # (?r): matched from the end backwards, three times faster for a pattern anchored at $
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
         "paren": regex.compile(r"[（(][^（）()]{0,20}[)）]"),
+        # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
+        "streak": regex.compile(r"(?r)(?:已|已经)?连续[\d一二两三四五六七八九十]{1,3}(?:个)?(?:年|个月|月|季度|周)$"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
@@ -114,7 +116,7 @@ def peel(text: str) -> tuple[str, str | None]:
                 subject += text[0]
                 text = text[1:]
                 continue
-        text = p["tail"].sub("", text)
+        text = p["streak"].sub("", p["tail"].sub("", text))
         if text == before:
             # the cheap patterns are done: now the one-character words, by jieba (once per round)
             text = _strip_single(text)
@@ -230,6 +232,11 @@ def _shorten(text: str, limit: int = 14) -> str:
 
 _NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
 _STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
+
+
+@cache
+def milestone_nouns() -> frozenset[str]:
+    return frozenset(cues()["metric"]["milestone_nouns"])
 
 
 def noun_after(text: str) -> str:

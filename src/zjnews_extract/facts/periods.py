@@ -376,7 +376,10 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return None
         if published is None:
             return mention(None, None, True)  # counted back or on from a date we do not have
-        return mention(date(published.year - n, 1, 1), date(published.year - 1, 12, 31), True)
+        last = published.year - 1
+        if published.month >= _lexicon()["words"]["look_back_ends_this_year_from_month"]:
+            last = published.year  # a year-end review: 五年来 published in December ends this year
+        return mention(date(last - n + 1, 1, 1), date(last, 12, 31), True)
     if g["nextn"]:
         n = _count(g["nextn"])
         if not 1 <= n <= 100:
