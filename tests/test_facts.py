@@ -369,3 +369,23 @@ def test_a_look_back_in_a_year_end_review_ends_with_the_year_about_to_close():
     text = "五年来，全省集装箱吞吐量年均增长6.2%。"
     assert month(by_text(facts_of(text, published=date(2025, 12, 28)), "6.2%").period) == ("2021-01", "2025-12")
     assert month(by_text(facts_of(text, published=date(2026, 2, 10)), "6.2%").period) == ("2021-01", "2025-12")
+
+
+def test_a_district_named_after_its_city_is_what_quanqu_means():
+    text = "成都市武侯区统计公报显示，全区实现地区生产总值1420.5亿元。\n全区常住人口达到125.6万人。"
+    facts = facts_of(text, published=date(2026, 3, 20))
+    assert by_text(facts, "1420.5亿元").subject == "武侯区"
+    assert by_text(facts, "125.6万人").subject == "武侯区"
+
+
+def test_a_district_opening_the_headline_is_the_place_of_the_report():
+    text = "鼓楼区2026年政府工作报告\n2025年，全区地区生产总值1680亿元，增速居全市各区第二。"
+    facts = facts_of(text, published=date(2026, 1, 15))
+    assert by_text(facts, "1680亿元").subject == "鼓楼区"
+    assert by_text(facts, "第二").versus == "全市各区"
+
+
+def test_a_long_record_keeps_the_metric_of_the_sentence():
+    facts = facts_of("1—11月，广东网络零售额2.3万亿元，总量连续多年居全国第一。", published=date(2025, 12, 18))
+    assert by_text(facts, "第一").metric.endswith("总量")
+    assert "连续" not in by_text(facts, "第一").metric

@@ -19,7 +19,8 @@ from ..records import Fact, Period, Quantity
 from . import metric as M
 from .lexicon import cues, place_names, place_pattern
 from .attribution import (StatusCues, implied_unit, is_fact, main_region, normalise_versus, span_mask,
-                          status_from_cues, subject_name, whole_of, whole_region_word)
+                          status_from_cues, subject_name, whole_of, whole_region_word,
+                          local_area)
 from .sentences import Piece, split_clauses, split_sentences
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
@@ -157,7 +158,11 @@ class Article:
         blocked, in_period = span_mask(len(text), protected), span_mask(len(text), day_spans)
         self.quantities = [q for q in quantities if is_fact(q, text, blocked, in_period)]
         self.region = main_region(text, title)
-        self.home = self.region or whole_region_word(text)  # the subject a paragraph starts from
+        self.local = local_area(text)  # 武侯区 when the article says 全区 of 成都市武侯区
+        home = whole_region_word(text)
+        # the subject a paragraph starts from: a district the article is about, its main place,
+        # else the 全市 word it uses for a place it never names
+        self.home = self.local.get((home or " ")[-1]) or self.region or home
         self.facts: list[Fact] = []
 
     def run(self) -> list[Fact]:
@@ -221,6 +226,11 @@ class Article:
         out.append(self.text[cursor:end] if cursor < end else "")
         return "".join(out)
 
+    def _subject_name(self, name: str) -> str:
+        if name[-1:] in self.local and place_names().get(name) == "whole_region":
+            return self.local[name[-1]]  # 全区 in an article about 成都市武侯区
+        return subject_name(name, self.region)
+
     def _status(self, offset: int, period: Period | None) -> str:
         """The status of a number at `offset` of the current sentence (its cues read once)."""
         return status_from_cues(*self.sentence_cues.before(offset), period, self.published)
@@ -251,7 +261,7 @@ class Article:
             if place_pattern().search(words[:12]):  # only then can the clause open with a place
                 cw = M.read_window(words)
                 if cw.subject:
-                    state.subject = subject_name(cw.subject, self.region)
+                    state.subject = self._subject_name(cw.subject)
             state.last_clause = words
             return
         state.prev_clause, state.last_clause = state.last_clause, ""
@@ -304,7 +314,7 @@ class Article:
                 self._emit(q, name, state.subject, period, self._status(q.start, period), None, s)
                 continue
             if wi.subject and i == head:
-                state.subject = subject_name(wi.subject, self.region)
+                state.subject = self._subject_name(wi.subject)
             metric = metrics[k] if metrics else self._metric(q, wi, raws[i] if i == head else "", state, cq, i)
             versus = self._versus(q, wi, raws[head]) or versus_carry
             big = q.text.endswith("大") or self.text[q.end:q.end + 1] == "大"  # 第一大投资来源地
@@ -381,7 +391,7 @@ class Article:
             m = place_pattern().match(part)
             if not m or (m.end() < len(part) and i < n - 1):
                 return None
-            places.append(subject_name(m.group(), self.region))
+            places.append(self._subject_name(m.group()))
             rest = part[m.end():]
         rest = _COLLECTIVE.sub("", rest)  # 三省, 两市: the list's own size
         return places, M.read_window(rest).metric if rest else ""

@@ -285,6 +285,49 @@ def _whole_region_pattern() -> regex.Pattern:
     return regex.compile(alternation(place_names_of("whole_region")))
 
 
+def local_area(text: str) -> dict[str, str]:
+    """Districts and counties named after their city (成都市武侯区 -> {"区": "武侯区"}), the first
+    of each kind, kept only when the article speaks of 全区/我区 (全县/我县): then it is the
+    article's own place, and those words mean it."""
+    whole = {m.group()[-1] for m in _whole_region_pattern().finditer(text)}
+    wanted = whole & {"区", "县"}
+    if not wanted:
+        return {}
+    deny = tuple(cues()["subject"]["local_area_not_endings"])
+    found: dict[str, str] = {}
+    headline = _HEADLINE_AREA.match(text)  # 鼓楼区2026年政府工作报告: the district opens the headline
+    for m in ([headline] if headline else []) + list(_local_areas(text)):
+        name = m.group("d")
+        if name[-1] in wanted and name[-1] not in found and not name.endswith(deny) \
+                and name not in place_names():
+            found[name[-1]] = name
+            if len(found) == len(wanted):
+                break
+    return found
+
+
+_HEADLINE_AREA = regex.compile(r"\s*(?P<d>[\u4e00-\u9fff]{2,3}?[区县])(?=\d|[\u4e00-\u9fff]{2})")
+
+
+_AREA_END = regex.compile("[区县]")
+
+
+def _local_areas(text: str):
+    """Matches of 'city + district' ending at each 区/县 of the text (few), each tried on the
+    dozen characters before it: a scan of the whole text with the long alternation costs more."""
+    pattern = _local_area_pattern()
+    for hit in _AREA_END.finditer(text):
+        m = pattern.search(text, max(0, hit.start() - 12), hit.end())
+        if m:
+            yield m
+
+
+@cache
+def _local_area_pattern() -> regex.Pattern:
+    names = [n for n, g in place_names().items() if g in ("provinces", "cities")]
+    return regex.compile(rf"(?:{alternation(names)})(?:省|市)?(?P<d>[\u4e00-\u9fff]{{2,3}}?[区县])$")
+
+
 def place_names_of(group: str) -> list[str]:
     return [name for name, g in place_names().items() if g == group]
 

@@ -48,7 +48,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
         "paren": regex.compile(r"[（(][^（）()]{0,20}[)）]"),
         # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
-        "streak": regex.compile(r"(?r)(?:已|已经)?连续[\d一二两三四五六七八九十]{1,3}(?:个)?(?:年|个月|月|季度|周)$"),
+        "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?(?:年|个月|月|季度|周)$"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
