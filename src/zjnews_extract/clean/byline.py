@@ -8,10 +8,10 @@ A page without a byline gets no author: nothing is invented.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..data import load_toml
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = tomllib.loads(resources.files("zjnews_extract.data").joinpath("byline.toml").read_text("utf-8"))
+    data = load_toml("byline.toml")
 
     def patterns(key: str) -> tuple[_Pattern, ...]:
         return tuple(_Pattern(re.compile(p["pattern"]), bool(p.get("last_paragraph_only", False)))

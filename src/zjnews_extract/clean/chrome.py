@@ -6,10 +6,10 @@ HTML pages (inside the chosen article block too) and pasted page text.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..data import load_toml
 
 _PROSE = re.compile(r"[，。；！？]|[,;!?]\s")
 
@@ -27,9 +27,8 @@ class Rule:
     ends: bool
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict:
-    return tomllib.loads(resources.files("zjnews_extract.data").joinpath("chrome.toml").read_text("utf-8"))
+    return load_toml("chrome.toml")
 
 
 @lru_cache(maxsize=1)
