@@ -389,3 +389,19 @@ def test_a_long_record_keeps_the_metric_of_the_sentence():
     facts = facts_of("1—11月，广东网络零售额2.3万亿元，总量连续多年居全国第一。", published=date(2025, 12, 18))
     assert by_text(facts, "第一").metric.endswith("总量")
     assert "连续" not in by_text(facts, "第一").metric
+
+
+def test_a_forecast_year_end_is_this_years_and_a_bare_rate_after_a_share_is_that_share():
+    text = "上半年，全省数字经济核心产业增加值占地区生产总值比重达到12.5%，预计年底达到13%。"
+    facts = facts_of(text, published=date(2025, 7, 25))
+    later = by_text(facts, "13%")
+    assert month(later.period) == ("2025-12", "2025-12")
+    assert later.status == "target"
+    assert later.metric == by_text(facts, "12.5%").metric
+    assert later.versus == "地区生产总值"
+
+
+def test_a_parcel_count_keeps_its_whole_name():
+    facts = facts_of("2025年，全省快递业务量达到48亿件，同比增长16.2%。", published=date(2026, 2, 12))
+    assert by_text(facts, "48亿件").metric == "快递业务量"
+    assert by_text(facts, "16.2%").metric == "快递业务量"

@@ -63,6 +63,7 @@ class State:
     prev_clause: str = ""
     clause_metric: str = ""  # the metric of the previous number in this clause
     share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
+    share_versus: str | None = None  # ...and its whole
 
 
 def _fact_id(q: Quantity) -> str:
@@ -187,6 +188,7 @@ class Article:
             state.base_set = set()
             state.group = None
             state.share_metric = ""
+            state.share_versus = None
             qs = by_sentence.get(si, [])
             if qs:
                 self._sentence(s, qs, state, first_period)
@@ -326,6 +328,10 @@ class Article:
             subject = subjects[k] if subjects else state.subject
             if q.kind == "percent" and wi.share in ("占", "占比") and versus is None:
                 versus = whole_of(state.subject, self.region)  # 占11.5%: the whole the sentence implies
+            if q.kind == "percent" and not wi.share and versus is None and metric and metric == state.share_metric:
+                versus = state.share_versus  # 预计年底达到13%: the share named before, of the same whole
+            elif q.kind == "percent" and wi.share:
+                state.share_versus = versus
             if k and q.qualifier == "exact" and cq[head].qualifier == "approx" \
                     and cq[head].text.startswith(("约", "近", "大约")):
                 q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
@@ -442,6 +448,8 @@ class Article:
             name = M.trailing_noun(state.prev_clause)
         if not name and q.kind == "pp" and state.share_metric and normalise_versus(w.versus) in (None, "去年同期"):
             name = state.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
+        if not name and q.kind == "percent" and state.share_metric and not w.share:
+            name = state.share_metric  # 占…比重达到12.5%，预计年底达到13%: the same share
         if not name:
             name = state.amount_base if q.kind in ("value", "growth", "rank") and state.amount_base else state.base
         state.clause_metric = name if not w.share and not w.change else ""

@@ -181,6 +181,11 @@ def _after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 @cache
+def _plan_before() -> regex.Pattern:
+    return regex.compile(rf"(?:{_alt(_lexicon()['words']['plan_before'])})\s*$")
+
+
+@cache
 def _base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     words = _lexicon()["words"]
     before = regex.compile(rf"(?:{_alt(words['base_before'])})\s*$")
@@ -429,9 +434,12 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if published is None:
             return mention(None, None, False, kind)
         year = published.year
-        if kind != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1:
-            year -= 1  # 1—11月 or 四季度 published in January: last year's figures
-        elif g["full"] and published.month <= _lexicon()["words"]["full_year_is_last_year_until_month"]:
+        ahead = _plan_before().search(text, max(0, m.start() - 4), m.start())
+        if kind != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
+                and not ahead:
+            year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
+        elif g["full"] and published.month <= _lexicon()["words"]["full_year_is_last_year_until_month"] \
+                and not ahead:
             year -= 1  # 全年 with no year in sight, in a report of the first months: the year just ended
     if kind == "day":
         try:
