@@ -114,6 +114,7 @@ def test_warc_html_responses_only(tmp_path, name):
     assert [item.url for item in items] == ["http://example.com/0", "http://example.com/2"]
     assert all(item.doc_id.startswith("<urn:uuid:") for item in items)
     assert items[0].content == PAGE.encode("gbk")
+    assert [item.charset for item in items] == ["gbk", None]  # the HTTP header's word, passed on
     again = list(iter_items([str(path)]))
     assert ids(again) == ids(items)  # ids are the records' own: stable across runs
 

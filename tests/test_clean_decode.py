@@ -154,3 +154,12 @@ def test_a_label_naming_a_non_text_codec_is_ignored(label):
     assert chosen == "gb18030" and "吴珂珺" in text
     text, chosen, _ = decode_bytes(raw, http_charset=label)
     assert chosen == "gb18030" and "吴珂珺" in text
+
+
+def test_http_charset_reads_a_page_without_a_label():
+    import zjnews_extract
+
+    page = "<html><body><h1>港口吞吐量</h1><p>今年前十個月，全港貨櫃吞吐量達到一千二百萬標箱，按年增長百分之三。</p></body></html>"
+    doc = zjnews_extract.extract(page.encode("big5"), charset="big5")
+    assert "貨櫃吞吐量" in doc.text
+    assert doc.encoding_method == "declared"

@@ -23,16 +23,16 @@ __all__ = [
 
 
 def extract(source: str | bytes | list, *, url: str | None = None,
-            published: date | datetime | str | None = None) -> Document:
+            published: date | datetime | str | None = None, charset: str | None = None) -> Document:
     """One article from HTML (str or bytes, any Chinese encoding) or page text.
 
     `published` is the reference date for relative periods (去年, 今年以来); when
     omitted, the date read from the page is used. A list of pages (第1页, 第2页 …)
-    gives one document.
+    gives one document. `charset` is the HTTP Content-Type charset of bytes, when known.
     """
     from .pipeline import extract_document  # noqa: PLC0415  (keeps import light)
 
-    return extract_document(source, url=url, published=published)
+    return extract_document(source, url=url, published=published, charset=charset)
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -87,7 +87,8 @@ def _read(path: str) -> bytes:
 def _extract(source: bytes | str, item: Item, published) -> Document:
     from .pipeline import extract_document  # noqa: PLC0415
 
-    return extract_document(source, url=item.url, published=item.published or published, doc_id=item.doc_id)
+    return extract_document(source, url=item.url, published=item.published or published, doc_id=item.doc_id,
+                            charset=item.charset)
 
 
 def process_item(index: int, item: Item, published=None, output: str = "document",

@@ -14,6 +14,7 @@ per item is its doc_id (to list each item once): tens of bytes, not the page.
 """
 from __future__ import annotations
 
+import re
 import glob
 import gzip
 import json
@@ -29,6 +30,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # WARC payloads taken as pages (the rest of a crawl, images and scripts, is not an item)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 class Item(msgspec.Struct, frozen=True, kw_only=True):
@@ -39,6 +41,7 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     content: bytes | str | None = None  # the page itself (JSON Lines, WARC)
     url: str | None = None
     published: str | None = None
+    charset: str | None = None  # from the HTTP Content-Type of a WARC response
     error_type: str | None = None  # set when the item could not even be listed or parsed
     error_message: str | None = None
 
@@ -219,7 +222,8 @@ def _warc_items(path: str) -> Iterator[Item]:
             except Exception as exc:  # noqa: BLE001  (bad chunked / gzip body: the record's own error)
                 yield _error_item(record_id, f"WARC record body unreadable: {exc}", "InputError")
                 continue
-            yield Item(doc_id=record_id, content=payload, url=url)
+            charset = _CHARSET.search(ctype)
+            yield Item(doc_id=record_id, content=payload, url=url, charset=charset.group(1) if charset else None)
 
 
 def as_item(value) -> Item:

@@ -30,9 +30,10 @@ def reference_date(published: date | datetime | str | None) -> date | None:
     raise InputError(f"published must be a date, datetime or ISO string, not {type(published).__name__}")
 
 
-def extract_document(source, *, url: str | None = None, published=None, doc_id: str | None = None) -> Document:
+def extract_document(source, *, url: str | None = None, published=None, doc_id: str | None = None,
+                     charset: str | None = None) -> Document:
     given = reference_date(published)
-    page = clean_page(source, url=url)
+    page = clean_page(source, url=url, charset=charset)
     ref = given or reference_date(_safe_date(page.published))
     facts, initiatives = find_facts(page.text, published=ref, title=page.title)
     shown_published = page.published or (given.isoformat() if given else None)

@@ -31,19 +31,21 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_TEXT_PAIRS = (("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"))
 
 
-def clean_page(source, *, url: str | None = None) -> CleanedPage:
-    """One article's text and metadata from one page, or from the list of its pages."""
+def clean_page(source, *, url: str | None = None, charset: str | None = None) -> CleanedPage:
+    """One article's text and metadata from one page, or from the list of its pages.
+
+    `charset` is what an HTTP Content-Type header said, for bytes; it ranks with the page's own label."""
     if isinstance(source, (list, tuple)):
         if not source:
             raise InputError("an empty list of pages was given")
-        return _merge([_clean_one(s, url=url) for s in source])
-    return _clean_one(source, url=url)
+        return _merge([_clean_one(s, url=url, charset=charset) for s in source])
+    return _clean_one(source, url=url, charset=charset)
 
 
-def _clean_one(source, *, url: str | None) -> CleanedPage:
+def _clean_one(source, *, url: str | None, charset: str | None = None) -> CleanedPage:
     encoding = method = None
     if isinstance(source, (bytes, bytearray, memoryview)):
-        text, encoding, method = decode_bytes(bytes(source))
+        text, encoding, method = decode_bytes(bytes(source), http_charset=charset)
     elif isinstance(source, str):
         text = source
     else:
