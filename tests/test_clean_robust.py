@@ -76,3 +76,13 @@ def test_nesting_past_the_parser_limit_still_gives_the_text():
 def test_a_page_with_text_only_in_scripts_is_an_empty_page():
     page = clean_page(b"<html><head><script>var s = '\xe6\xb5\x99\xe6\xb1\x9f';</script></head><body></body></html>")
     assert page.text == ""
+
+
+def test_a_page_cut_for_length_says_so_in_the_removal_log():
+    from zjnews_extract.clean import clean_page
+
+    sentence = "全省出口增长5.5%,高于全国0.5个百分点。"
+    page = "<html><body>" + "".join(f"<p>{sentence}</p>" for _ in range(120_000)) + "</body></html>"
+    cleaned = clean_page(page)
+    notes = [r for r in cleaned.removed if r.reason.startswith("page cut at")]
+    assert len(notes) == 1 and "more not read" in notes[0].reason

@@ -14,8 +14,10 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+import msgspec
+
 from ..errors import InputError
-from ..records import CleanedPage
+from ..records import CleanedPage, Removed
 from .article import squash
 from .decode import decode_bytes
 from .html import looks_like_html, parse_html
@@ -52,9 +54,19 @@ def _clean_one(source, *, url: str | None, charset: str | None = None) -> Cleane
         raise InputError(f"source must be str, bytes or a list of them, not {type(source).__name__}")
     if not text.strip():
         raise InputError("input is empty")
+    cut = ""
     if len(text) > _MAX_CHARS:
         # Inline scripts, styles and base64 blobs can be megabytes: drop them before cutting.
-        text = _drop_scripts(text)[:_MAX_CHARS]
+        text = _drop_scripts(text)
+        text, cut = text[:_MAX_CHARS], text[_MAX_CHARS:]
+    page = _read(text, url=url, encoding=encoding, method=method)
+    if cut.strip():  # said in the removal log, not lost silently (the log shows its start)
+        note = Removed(text=cut[:200], reason=f"page cut at {_MAX_CHARS:,} characters: {len(cut):,} more not read")
+        page = msgspec.structs.replace(page, removed=[*page.removed, note])
+    return page
+
+
+def _read(text: str, *, url: str | None, encoding: str | None, method: str | None) -> CleanedPage:
     if looks_like_html(text):
         root = parse_html(text)
         page = clean_html(root, url=url, encoding=encoding, method=method) if root is not None else None
