@@ -405,3 +405,12 @@ def test_a_parcel_count_keeps_its_whole_name():
     facts = facts_of("2025年，全省快递业务量达到48亿件，同比增长16.2%。", published=date(2026, 2, 12))
     assert by_text(facts, "48亿件").metric == "快递业务量"
     assert by_text(facts, "16.2%").metric == "快递业务量"
+
+
+def test_list_numbering_in_front_of_a_target_is_not_part_of_its_metric():
+    text = ("今年全省经济社会发展的主要预期目标是：\n1.地区生产总值增长5%以上；\n（二）城镇新增就业110万人；\n"
+            "三、居民消费价格涨幅3%左右。")
+    facts = facts_of(text, published=date(2026, 1, 26))
+    assert [f.metric for f in facts] == ["地区生产总值", "城镇新增就业", "居民消费价格"]
+    assert {f.status for f in facts} == {"target"}
+    assert {month(f.period) for f in facts} == {("2026-01", "2026-12")}

@@ -43,7 +43,9 @@ def patterns() -> dict[str, regex.Pattern]:
     multi_lead = [w for w in lead if len(w) > 1]
     multi_tail = [w for w in tail if len(w) > 1]
     return {
-        "lead": regex.compile(rf"^(?:\s|[、，,：:；;（）()]|{alternation(multi_lead)})+"),
+        # list numbering in front of an item (1.地区生产总值…, （二）, 三、) is not part of a name
+        "lead": regex.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+                              rf"|\s|[、，,：:；;（）()]|{alternation(multi_lead)})+"),
         # (?r): matched from the end backwards, three times faster for a pattern anchored at $
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
         "paren": regex.compile(r"[（(][^（）()]{0,20}[)）]"),
