@@ -63,3 +63,21 @@ def test_angle_brackets_in_pasted_text_are_not_markup():
     text = "比较结果\n今年一季度A<B 和 C>D 的情况都出现了，说明市场分化。\n全年来看，总体保持稳定。"
     page = clean_page(text)
     assert "A<B 和 C>D 的情况都出现了" in page.text
+
+
+def test_machine_timestamps_keep_their_own_zone():
+    from zjnews_extract.clean.dates import read_timestamp
+
+    assert read_timestamp("2024-03-01T20:00:00Z") == "2024-03-02T04:00:00+08:00"  # another day in Beijing
+    assert read_timestamp("Wed, 18 Sep 2019 22:23:00 GMT") == "2019-09-19T06:23:00+08:00"
+    assert read_timestamp("September 18, 2019 6:23 AM EST") == "2019-09-18T19:23:00+08:00"
+    assert read_timestamp("2019-09-18 06:23:00") is None  # no zone: read as printed Beijing time elsewhere
+
+
+def test_meta_time_in_utc_gives_the_beijing_day():
+    import zjnews_extract
+
+    page = ('<html><head><meta property="article:published_time" content="2024-03-01T20:00:00Z">'
+            "<title>港口吞吐量创新高</title></head><body><h1>港口吞吐量创新高</h1>"
+            "<p>今年前两个月，全省港口完成货物吞吐量3.2亿吨，同比增长4.1%，集装箱吞吐量增长6%。</p></body></html>")
+    assert zjnews_extract.extract(page).published == "2024-03-02T04:00:00+08:00"

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?"
@@ -23,6 +25,47 @@ def _iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s
         return day_text
     # Chinese news pages print Beijing time.
     return f"{day_text}T{hour:02d}:{minute:02d}:{second:02d}+08:00"
+
+
+_BEIJING = timezone(timedelta(hours=8))
+# A machine timestamp worth handing to dateparser: a year and a month name or zone in Latin letters.
+_LATIN_STAMP = re.compile(r"(?:19|20)\d{2}.*[A-Za-z]{3}|[A-Za-z]{3}.*(?:19|20)\d{2}")
+
+
+def read_timestamp(value: str) -> str | None:
+    """A machine-written timestamp (meta tag, JSON-LD) -> ISO 8601 in Beijing time.
+
+    Its own zone counts (2024-03-01T02:00:00Z is 10:00 +08:00, which can be another day); ISO 8601
+    and RFC 2822 are read by the standard library, English forms (September 18, 2019 6:23 AM EST)
+    by dateparser, loaded only then. Chinese forms without a zone are left to find_datetime."""
+    text = value.strip()
+    stamp = _standard(text)
+    if (stamp is None or stamp.tzinfo is None) and _LATIN_STAMP.search(text):
+        stamp = _dateparser(text)
+    if stamp is None or stamp.tzinfo is None or not 1990 <= stamp.year <= 2100:
+        return None
+    local = stamp.astimezone(_BEIJING)
+    if len(text) <= 10:  # a bare day: no time to show
+        return local.date().isoformat()
+    return local.replace(microsecond=0).isoformat()
+
+
+def _standard(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _dateparser(text: str) -> datetime | None:
+    import dateparser  # noqa: PLC0415  (heavy: loaded for the rare English timestamp only)
+
+    return dateparser.parse(text, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": True,
+                                                             "TIMEZONE": "Asia/Shanghai"})
 
 
 def find_datetime(text: str) -> str | None:

@@ -6,7 +6,7 @@ import re
 from . import chrome
 from .article import squash
 from .byline import find_source
-from .dates import find_datetime
+from .dates import find_datetime, read_timestamp
 from .headline import json_ld
 
 # Meta tags that carry the publication time, most specific first.
@@ -64,13 +64,13 @@ def meta_date(metas: dict[str, str], root) -> str | None:
     for key in DATE_METAS:
         value = metas.get(key)
         if value:
-            found = find_datetime(value)
+            found = read_timestamp(value) or find_datetime(value)
             if found:
                 return found
     for item in json_ld(root):
         value = item.get("datePublished") or item.get("pubDate")
         if isinstance(value, str):
-            found = find_datetime(value)
+            found = read_timestamp(value) or find_datetime(value)
             if found:
                 return found
     return None
