@@ -43,8 +43,9 @@ ARABIC = (
     r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
     r"|(?<![0-9０-９A-Za-z])[.．][0-9０-９]{1,15}+)"  # .5 but not No.550
 )
-# 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor after Arabic digits before 米 (12千米).
-_QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９][千仟])米))"
+# 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor before 米 after Arabic digits or
+# after 十/百 (12千米, 十千米: 十千 is no numeral, so it is ten kilometres; 三千米 stays 3000 m).
+_QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９十拾百佰][千仟])米))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
 _ELEMENT = (
     rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?[万萬亿億])"

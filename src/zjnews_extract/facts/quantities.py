@@ -163,6 +163,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
           | (?P<num>{n})  # the numeral is matched once; fractions hang off it
             (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23
               | 分之(?P<fnum>{n})  # 一百分之二, 百分之十二 (the numeral is the denominator)
+              | (?<=(?<![0-9０-９一二三四五六七八九十两零〇])百)分(?=[一二三四五六七八九十两])(?P<fnum>{n})  # 百分三十: spoken, no 之
               | 又(?P<sw_num>[0-9０-９]{{1,9}}+)[/／](?P<sw_den>[0-9０-９]{{1,9}}+)(?![0-9])  # 1又1/5
               | [/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])  # 3/5
             )?
