@@ -86,3 +86,20 @@ def test_a_page_cut_for_length_says_so_in_the_removal_log():
     cleaned = clean_page(page)
     notes = [r for r in cleaned.removed if r.reason.startswith("page cut at")]
     assert len(notes) == 1 and "more not read" in notes[0].reason
+
+
+def test_pages_of_one_article_give_one_document():
+    import zjnews_extract
+
+    def page(n: int, body: str) -> bytes:
+        return ("<html><head><title>全省外贸稳中有进_新闻中心</title></head><body><h1>全省外贸稳中有进</h1>"
+                f"<div class='content'><p>{body}</p><p>本文共2页</p></div></body></html>").encode("gb18030")
+
+    first = page(1, "今年前三季度，全省进出口总额3.6万亿元，同比增长5.1%，规模居全国第三位，其中出口2.7万亿元。")
+    second = page(2, "同期，全省跨境电商进出口额增长12.4%，占全省外贸比重提高到9.8%，新增外贸企业1.2万家。")
+    doc = zjnews_extract.extract([first, second], published="2025-10-20")
+    assert doc.text.count("全省外贸稳中有进") == 1
+    assert "3.6万亿元" in doc.text and "9.8%" in doc.text
+    assert doc.text.index("3.6万亿元") < doc.text.index("9.8%")
+    assert {f.text for f in doc.facts} >= {"3.6万亿元", "12.4%", "9.8%"}
+    assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)

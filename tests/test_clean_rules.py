@@ -131,3 +131,16 @@ def test_link_lists_inside_the_article_block_go():
 def test_rule_file_entries_are_complete():
     for rule in chrome.rules():
         assert rule.reason and rule.pattern.pattern and rule.max_len > 0
+
+
+@pytest.mark.parametrize("line", ["本文共2页", "共3页 第1页", "[1] [2] [3] 下一页", "第2页"])
+def test_pagination_lines_are_chrome(line):
+    from zjnews_extract.clean import chrome
+
+    assert chrome.match(line).reason == "pagination"
+
+
+def test_a_sentence_about_a_page_is_prose():
+    from zjnews_extract.clean import chrome
+
+    assert chrome.match("报告第2页显示，全省出口增长5%。") is None

@@ -22,6 +22,7 @@ from .article import squash
 from .decode import decode_bytes
 from .html import looks_like_html, parse_html
 from .page import clean_html
+from .removed import RemovedLog
 from .text import clean_text
 
 __all__ = ["clean_page"]
@@ -124,12 +125,14 @@ def _merge(pages: list[CleanedPage]) -> CleanedPage:
     first = pages[0]
     title = next((p.title for p in pages if p.title), None)
     body: list[str] = [title] if title else []
+    repeats = RemovedLog()
     seen = set()
     for page in pages:
         for line in page.text.split("\n"):
             if not line or (title and squash(line) == squash(title)):
                 continue
             if line in seen and len(line) < 40:  # a page footer printed on every page
+                repeats.add(line, "repeated on an earlier page")
                 continue
             seen.add(line)
             body.append(line)
@@ -143,5 +146,5 @@ def _merge(pages: list[CleanedPage]) -> CleanedPage:
         editor=next((p.editor for p in pages if p.editor), None),
         tags=next((p.tags for p in pages if p.tags), []),
         encoding=first.encoding, encoding_method=first.encoding_method,
-        removed=[r for p in pages for r in p.removed],
+        removed=[r for p in pages for r in p.removed] + repeats.entries(),
     )
