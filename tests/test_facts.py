@@ -414,3 +414,12 @@ def test_list_numbering_in_front_of_a_target_is_not_part_of_its_metric():
     assert [f.metric for f in facts] == ["地区生产总值", "城镇新增就业", "居民消费价格"]
     assert {f.status for f in facts} == {"target"}
     assert {month(f.period) for f in facts} == {("2026-01", "2026-12")}
+
+
+def test_a_port_the_place_list_does_not_know_is_the_subject():
+    text = "2025年，北部湾港完成货物吞吐量4.5亿吨。太仓港集装箱吞吐量850万标箱，增长5.1%。全省港口货物吞吐量12亿吨。"
+    facts = facts_of(text, published=date(2026, 1, 20))
+    assert by_text(facts, "4.5亿吨").subject == "北部湾港"
+    tc = by_text(facts, "850万标箱")
+    assert (tc.subject, tc.metric, tc.value, tc.unit) == ("太仓港", "集装箱吞吐量", 8.5e6, "标箱")
+    assert by_text(facts, "12亿吨").metric == "港口货物吞吐量"

@@ -17,7 +17,7 @@ import regex
 
 from ..records import Fact, Period, Quantity
 from . import metric as M
-from .lexicon import cues, place_names, place_pattern
+from .lexicon import cues, match_place, place_names, place_pattern, port_pattern
 from .attribution import (StatusCues, implied_unit, is_fact, main_region, normalise_versus, span_mask,
                           status_from_cues, subject_name, whole_of, whole_region_word,
                           local_area)
@@ -260,7 +260,7 @@ class Article:
               else [q for q in qs if clause.start <= q.start < clause.end])
         if not cq:
             words = self._cut(clause.start, clause.end)
-            if place_pattern().search(words[:12]):  # only then can the clause open with a place
+            if place_pattern().search(words[:12]) or port_pattern().search(words[:12]):  # only then can it open with a place
                 cw = M.read_window(words)
                 if cw.subject:
                     state.subject = self._subject_name(cw.subject)
@@ -394,7 +394,7 @@ class Article:
             return None
         places, rest = [], ""
         for i, part in enumerate(parts):
-            m = place_pattern().match(part)
+            m = match_place(part)
             if not m or (m.end() < len(part) and i < n - 1):
                 return None
             places.append(self._subject_name(m.group()))

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 import regex
 
 from . import segment
-from .lexicon import alternation, cues, place_names, place_pattern
+from .lexicon import alternation, cues, match_place, place_names, place_pattern
 
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
 
@@ -103,7 +103,7 @@ def peel(text: str) -> tuple[str, str | None]:
         text = p["lead"].sub("", text)
         if text != before:
             joined = False
-        m = place_pattern().match(text)
+        m = match_place(text)
         if m:
             # places written together name one place (宁波舟山港); after 全省/全国 the
             # narrower body is meant (全省经开区 is about 经开区)
