@@ -423,3 +423,11 @@ def test_a_port_the_place_list_does_not_know_is_the_subject():
     tc = by_text(facts, "850万标箱")
     assert (tc.subject, tc.metric, tc.value, tc.unit) == ("太仓港", "集装箱吞吐量", 8.5e6, "标箱")
     assert by_text(facts, "12亿吨").metric == "港口货物吞吐量"
+
+
+def test_a_city_the_place_list_does_not_know_is_the_subject_and_what_quanshi_means():
+    text = "前三季度，安庆市实现地区生产总值2150亿元，增速居全省第3位。\n全市社会消费品零售总额880亿元。\n大城市消费增长9%。"
+    facts = facts_of(text, published=date(2025, 10, 30))
+    assert by_text(facts, "2150亿元").subject == "安庆市"
+    assert by_text(facts, "第3位").versus == "全省"
+    assert by_text(facts, "880亿元").subject == "安庆"

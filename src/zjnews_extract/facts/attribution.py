@@ -13,7 +13,7 @@ import regex
 
 from ..records import Period, Quantity
 from . import segment
-from .lexicon import alternation, cues, place_names, place_pattern
+from .lexicon import alternation, city_pattern, cues, place_names, place_pattern
 
 # ------------------------------------------------------------------ not facts
 
@@ -270,13 +270,28 @@ def main_region(text: str, title: str | None = None) -> str | None:
         return counts.most_common(1)[0][0]
     if national or any(cue in text for cue in cues()["subject"]["national_cues"]):
         return "全国"
-    return None
+    return _unlisted_city(text)
+
+
+_CLAUSE_START = regex.compile(r"(?:^|(?<=[\n。，,；;：:！？]))\s*(?=[\u4e00-\u9fff]{2,3}市)")
+
+
+def _unlisted_city(text: str) -> str | None:
+    """A city the place list does not know, when one opens clauses (前三季度，安庆市实现…):
+    the most frequent such name. Only looked for when no listed place is named."""
+    counts: Counter[str] = Counter()
+    for m in _CLAUSE_START.finditer(text):
+        city = city_pattern().match(text, m.end(), m.end() + 4)
+        if city:
+            counts[city.group()[:-1]] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def whole_region_word(text: str) -> str | None:
     """The most used 全省/全市/全区 word, the article's own place when it never names it
     (a government work report of an unnamed city or district)."""
-    counts = Counter(m.group() for m in _whole_region_pattern().finditer(text))
+    counts = Counter(m.group() for m in _whole_region_pattern().finditer(text)
+                     if not _is_han(text[m.start() - 1:m.start()] or " "))  # not 居全省第三: a benchmark
     return counts.most_common(1)[0][0] if counts else None
 
 

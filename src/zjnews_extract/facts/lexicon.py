@@ -53,7 +53,15 @@ def port_pattern() -> regex.Pattern:
     return regex.compile(rf"[\u4e00-\u9fff]{{2,3}}港(?=(?:{alternation(cues()['subject']['port_name_next'])}))")
 
 
+@cache
+def city_pattern() -> regex.Pattern:
+    """A city the place list does not know (安庆市), matched only where a name may start."""
+    deny = alternation(cues()["subject"]["city_not_endings"])
+    return regex.compile(rf"[\u4e00-\u9fff]{{2,3}}?市(?<!{deny})(?!场|民|区|值|委|政府|级|辖|面|容)")
+
+
 def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-    """A place name (or an unlisted port) starting exactly at `pos`."""
+    """A place name (or an unlisted port or city) starting exactly at `pos`."""
     end = len(text) if endpos is None else endpos
-    return place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
+    return (place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
+            or city_pattern().match(text, pos, end))
