@@ -167,7 +167,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
               | 又(?P<sw_num>[0-9０-９]{{1,9}}+)[/／](?P<sw_den>[0-9０-９]{{1,9}}+)(?![0-9])  # 1又1/5
               | [/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])  # 3/5
             )?
-          | (?(pre)|(?=[十拾百佰千仟万萬亿億]{{1,3}}+(?:[余餘多来几]|分之)))  # a bare scale needs a qualifier
+          | (?(pre)|(?=[十拾百佰千仟万萬亿億]{{1,3}}+(?:[余餘多来來几幾]|分之)))  # a bare scale needs a qualifier
             (?P<bare>{bare})(?:分之(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
         )
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
@@ -194,7 +194,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         cls = "".join(sorted(regex.escape(c) for c in firsts))
         # 万/亿 start a match only as a bare scale before 余/多/分之 (万余, 万分之三) or a name
         big_names = "|".join(regex.escape(w) for w in names if w[0] in big)
-        big_start = rf"[{big}][{big}十百千]{{0,2}}[余餘多来几分]" + (f"|{big_names}" if big_names else "")
+        big_start = rf"[{big}][{big}十百千]{{0,2}}[余餘多来來几幾分]" + (f"|{big_names}" if big_names else "")
         grammar = rf"(?=[0-9０-９A-Za-z{cls}]|{big_start})(?:{grammar})"
     pattern = regex.compile(grammar, regex.VERBOSE | regex.MULTILINE)
 
