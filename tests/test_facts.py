@@ -431,3 +431,9 @@ def test_a_city_the_place_list_does_not_know_is_the_subject_and_what_quanshi_mea
     assert by_text(facts, "2150亿元").subject == "安庆市"
     assert by_text(facts, "第3位").versus == "全省"
     assert by_text(facts, "880亿元").subject == "安庆"
+
+
+def test_an_adverb_of_continuation_before_a_rank_is_not_part_of_the_metric():
+    text = "前三季度，广东省网上零售额1.9万亿元，规模继续保持全国首位。"
+    rank = by_text(facts_of(text, published=date(2025, 10, 22)), "首位")
+    assert (rank.metric, rank.versus, rank.value) == ("网上零售额规模", "全国", 1)
