@@ -437,3 +437,10 @@ def test_an_adverb_of_continuation_before_a_rank_is_not_part_of_the_metric():
     text = "前三季度，广东省网上零售额1.9万亿元，规模继续保持全国首位。"
     rank = by_text(facts_of(text, published=date(2025, 10, 22)), "首位")
     assert (rank.metric, rank.versus, rank.value) == ("网上零售额规模", "全国", 1)
+
+
+def test_an_estimate_for_the_whole_year_in_a_january_report_is_last_years_and_a_target():
+    facts = facts_of("预计全年地区生产总值增长5.5%左右。", published=date(2026, 1, 22))
+    f = by_text(facts, "5.5%左右")
+    assert month(f.period) == ("2025-01", "2025-12")
+    assert (f.status, f.qualifier) == ("target", "approx")

@@ -438,9 +438,10 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if kind != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
                 and not ahead:
             year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
-        elif g["full"] and published.month <= _lexicon()["words"]["full_year_is_last_year_until_month"] \
-                and not ahead:
-            year -= 1  # 全年 with no year in sight, in a report of the first months: the year just ended
+        elif g["full"] and published.month <= _lexicon()["words"]["full_year_is_last_year_until_month"]:
+            # 全年 with no year in sight, in a report of the first months: the year just ended,
+            # also when estimated (a January report's 预计全年增长5.5%左右 is last year's estimate)
+            year -= 1
     if kind == "day":
         try:
             d = date(year, first_m, int(g["d"]))
