@@ -444,3 +444,10 @@ def test_an_estimate_for_the_whole_year_in_a_january_report_is_last_years_and_a_
     f = by_text(facts, "5.5%左右")
     assert month(f.period) == ("2025-01", "2025-12")
     assert (f.status, f.qualifier) == ("target", "approx")
+
+
+def test_a_rank_among_a_field_named_with_zai_zhong_takes_that_field_as_versus():
+    facts = facts_of("2025年，在全省13个设区市中，南通市GDP增速排名第2。", published=date(2026, 2, 1))
+    rank = by_text(facts, "第2")
+    assert rank.versus == "全省13个设区市"
+    assert rank.subject == "南通市"

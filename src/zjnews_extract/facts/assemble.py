@@ -30,6 +30,9 @@ _LIST_SPLIT = regex.compile(r"、")
 _COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
 _BREAKDOWN = ("其中", "分别来看", "具体来看")
 _LAST_JOIN = regex.compile(r"和|与|及|以及")
+# 在全省13个设区市中 / 在全国主要港口中: the field a rank later in the sentence is among
+_AMONG = regex.compile(r"(?:^|(?<=[，,。；;\s]))在(?P<v>[^，,。；;在]{2,16}?)(?:中|之中|当中)(?=[，,]|[\u4e00-\u9fff])")
+_AMONG_REACH = 60  # characters back from a rank; keeps the look-up bounded in an endless sentence
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
@@ -324,6 +327,10 @@ class Article:
                 skip = q.end + (0 if q.text.endswith("大") else 1)
                 after = M.noun_after(self.text[skip:skip + 24])
                 metric, versus = after or metric, after or versus
+            if q.kind == "rank" and versus is None:
+                among = _AMONG.search(self.text, max(s.start, q.start - _AMONG_REACH), q.start)
+                if among:
+                    versus = among.group("v")  # 在全省13个设区市中…排名第2: ranked among those
             versus_carry = versus
             subject = subjects[k] if subjects else state.subject
             if q.kind == "percent" and wi.share in ("占", "占比") and versus is None:
