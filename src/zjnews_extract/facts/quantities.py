@@ -511,6 +511,8 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
         near = text[max(sentence_start, it.start - 3):it.start].rstrip("了")
         if near and near[-1] in lex.adjacent:
             kind_found = sign_found = lex.adjacent[near[-1]]
+        if _opens_clause_as_subject(text, it):
+            continue  # 订单增加，超八成企业满意: a rate that opens its clause and is followed by a noun is a share
         ci = bisect.bisect_right(ends, it.start) - 1
         stop = ci - _CUE_LOOKBACK  # a bounded walk keeps a sentence of a thousand rates linear
         while ci >= 0 and ci > stop and (kind_found is None or sign_found is None):
@@ -528,6 +530,18 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
             it.kind = "growth"
         if it.kind in ("growth", "pp") and sign_found == "-" and not it.explicit_sign:
             it.value = -abs(it.value)
+
+
+_CLAUSE_BREAKS = frozenset("，,；;")
+_LIST_AFTER = frozenset("和与與及或、至到")
+
+
+def _opens_clause_as_subject(text: str, it: "_Item") -> bool:
+    """超八成企业 right after a comma: the rate is the subject of a new clause, not a verb's object."""
+    if it.start == 0 or text[it.start - 1] not in _CLAUSE_BREAKS or it.end >= len(text):
+        return False
+    nxt = text[it.end]
+    return bool(_HAN.match(nxt)) and nxt not in _LIST_AFTER
 
 
 _CUE_LOOKBACK = 12  # cues looked at before a rate; the deciding one is nearly always the first or second
