@@ -451,3 +451,11 @@ def test_a_rank_among_a_field_named_with_zai_zhong_takes_that_field_as_versus():
     rank = by_text(facts, "第2")
     assert rank.versus == "全省13个设区市"
     assert rank.subject == "南通市"
+
+
+def test_a_gap_against_last_year_end_is_against_the_year_before():
+    text = "年末全省常住人口城镇化率75.2%，比上年末提高0.6个百分点。"
+    facts = facts_of(text, published=date(2026, 2, 15))
+    pp = by_text(facts, "0.6个百分点")
+    assert (pp.metric, pp.versus) == ("常住人口城镇化率", "去年同期")
+    assert month(pp.period) == ("2025-12", "2025-12")
