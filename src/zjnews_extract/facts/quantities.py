@@ -151,7 +151,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
     |(?P<streak>(?:连续|連續|连[跌涨升降增减]|連[跌漲升降增減])(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
-    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}})))  # 前十位, 前五。 but not 目前一切
+    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, TOP10; not 目前一切
     |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?
