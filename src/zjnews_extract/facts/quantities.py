@@ -409,7 +409,7 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         code = unit
         if cur_code and unit == "CNY" and unit_text in ("元", "圆"):
             code = cur_code  # 港币两千九百六十元, 新台币 177.1 亿元
-        if unit_text == "块" and (scale > 1 or _noun_follows(text, m.end("unit"))):
+        if unit_text == "块" and (scale >= 1e4 or _noun_follows(text, m.end("unit"))):  # 一百块 is yuan
             item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
             return item
         v = abs(value)
@@ -577,13 +577,15 @@ def _ranges(items, text: str) -> None:
                 continue  # 10比3, 5到2: not a range
         # 400-500亿元 and 七千到九千亿元 carry the scale back; 从8500到3万 does not (8500万 > 3万)
         if (a.unit is None and b.scale > a.scale and a.scale < 1e4
-                and abs(a.value) * b.scale <= abs(b.value) * 1.0000001):
+                and abs(a.value) * b.scale < abs(b.value) * 0.9999999):  # 一到一百块 stays 1 to 100
             a.value *= b.scale
             a.scale = b.scale
         if a.unit is None and a.kind == "number" and b.kind != "number":
             _take_unit(a, b)
         elif b.unit is None and b.kind == "number" and a.kind == "percent":
             _take_unit(b, a)  # 百分之三十到四十一: the % is written first
+        elif b.unit is None and b.kind == "number" and a.category == "currency" and not a.unit_surface:
+            _take_unit(b, a)  # $100-500, €5-10: the currency sign is written once, before the low end
         a.bare_ok = b.bare_ok = True  # a range is numeric context for both ends
         if a.qualifier == "exact":
             a.qualifier = "over"
