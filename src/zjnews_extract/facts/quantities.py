@@ -454,7 +454,8 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
 def _noun_follows(text: str, pos: int) -> bool:
     """3块集成电路: 块 before a noun counts pieces; 5块, 十块三毛, 5块一份 are yuan."""
     nxt = text[pos] if pos < len(text) else ""
-    return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角" and nxt not in CN_DIGITS
+    # 不等/左右/以上/多/的 after 块 qualify the amount; they are not the counted noun
+    return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角不左以上多余的" and nxt not in CN_DIGITS
 
 
 def _digit(c: str) -> float:
