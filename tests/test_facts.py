@@ -459,3 +459,11 @@ def test_a_gap_against_last_year_end_is_against_the_year_before():
     pp = by_text(facts, "0.6个百分点")
     assert (pp.metric, pp.versus) == ("常住人口城镇化率", "去年同期")
     assert month(pp.period) == ("2025-12", "2025-12")
+
+
+def test_the_year_of_a_reports_title_does_not_date_the_body():
+    text = "2026年浙江省政府工作报告\n各位代表：\n全年全省生产总值增长5.5%，1—11月规上工业增加值增长6.8%。"
+    facts = facts_of(text, published=date(2026, 1, 25))
+    gdp = by_text(facts, "5.5%")
+    assert (month(gdp.period), gdp.status) == (("2025-01", "2025-12"), "actual")
+    assert month(by_text(facts, "6.8%").period) == ("2025-01", "2025-11")

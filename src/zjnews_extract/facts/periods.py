@@ -181,6 +181,11 @@ def _after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 @cache
+def _report_after() -> regex.Pattern:
+    return regex.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alt(_lexicon()['words']['report_after_year'])})")
+
+
+@cache
 def _plan_before() -> regex.Pattern:
     return regex.compile(rf"(?:{_alt(_lexicon()['words']['plan_before'])})\s*$")
 
@@ -251,6 +256,12 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         reach = _reach(text, mention, g)
         if reach != "carry":
             mention = replace(mention, reach=reach)
+        # 2026年政府工作报告, 2026年全省商务工作会议: the year names a report or a meeting that looks
+        # back on the year before; like an event's day, it is not what the body's numbers cover
+        titled = mention.kind == "span" and not has_months(g) and \
+            _report_after().match(text, mention.end, mention.end + 16)
+        if titled:
+            mention = replace(mention, kind="day", reach="clause")
         out.append(mention)
         if g["pastn"] or g["pastn2"] or g["nextn"]:
             continue  # 过去五年 fixes years but is a look back: later bare words keep their year
@@ -260,9 +271,14 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         same_as_published = mention.kind == "day" and published is not None and \
             mention.period.start[:4] == str(published.year)
         if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget \
-                and not same_as_published:
+                and not same_as_published and not titled:
             anchor = int(mention.period.end[:4])
     return out
+
+
+def has_months(g: dict[str, str | None]) -> bool:
+    """The words name part of a year (months, a quarter, a half, a day), not a year alone."""
+    return any(g[k] for k in ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "yend2", "dm", "m", "d"))
 
 
 def _reach(text: str, mention: PeriodMention, g: dict[str, str | None]) -> str:
