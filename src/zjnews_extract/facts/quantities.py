@@ -478,6 +478,8 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
                                                        and text[start - 2].isalnum())):
         return False  # iPhone4, Mate30, No.550, col1599522: part of a name or a path
     if _is_chinese_only(num_text):
+        if nxt == "的" and (m.group("tail") or m.group("mid") or num_text[-1] in CN_BIG):
+            return True  # 二十几万的投资: an amount with its scale before 的 is a number
         if nxt and _HAN.match(nxt) and nxt not in _CONJ:
             return False  # 一切, 四川, 十一黄金周
         if len(num_text) == 1:
