@@ -68,6 +68,7 @@ class _Lexicon:
     cues: dict
     adjacent: dict
     threshold_heads: tuple
+    level_before: tuple
     money_words: tuple
     currency_small: dict
     not_units: tuple
@@ -210,6 +211,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         qual_before=words["qualifier_before"], qual_between=words["qualifier_between"],
         qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
         threshold_heads=tuple(words["threshold_heads"]["words"]),
+        level_before=tuple(words["level_before"]["words"]),
         money_words=tuple(words["money_metric_words"]["words"]),
         currency_small=dict(units["currency_small"]),
         not_units=tuple(skip["not_units"]["words"]),
@@ -516,14 +518,21 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
             kind_found = sign_found = lex.adjacent[near[-1]]
         if _opens_clause_as_subject(text, it):
             continue  # 订单增加，超八成企业满意: a rate that opens its clause and is followed by a noun is a share
+        # 恢复至疫情前的120%: after 的, a change verb in an earlier clause does not make it a change
+        after_de = it.kind == "percent" and it.start > 0 and text[it.start - 1] == "的"
         ci = bisect.bisect_right(ends, it.start) - 1
         stop = ci - _CUE_LOOKBACK  # a bounded walk keeps a sentence of a thousand rates linear
+        reached = near.endswith(lex.level_before)
         while ci >= 0 and ci > stop and (kind_found is None or sign_found is None):
             end, cstart, ctype = cues[ci]
             if cstart < sentence_start:
                 break
+            if reached and kind_found is None and _names_own_level(text, end, it, lex):
+                break  # 能力提升，研发经费投入强度达到3.3%: the change is another clause's; this is a level
             if ctype in "+-" and text[end:end + 1] in ("至", "到"):
                 ctype = "level"  # 下调至1%: the verb reaches a level
+            if after_de and ctype in "+-":
+                break
             if kind_found is None and ctype != "cmp":
                 kind_found = ctype
             if sign_found is None and ctype != "0":
@@ -536,6 +545,23 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
 
 
 _CLAUSE_BREAKS = frozenset("，,；;")
+_CLAUSE_BREAK = regex.compile("[，,；;]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _names_own_level(text: str, cue_end: int, it: "_Item", lex: _Lexicon) -> bool:
+    """A rate after 达到/为 in a later clause than the change cue, whose clause names a
+    thing of its own (…提升，研发经费投入强度达到3.3%): a level. With no name of its own
+    (…高速增长，分别达103.4%) the clause goes on with the cue's change."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, cue_end, it.start))
+    if not breaks:
+        return False
+    own = text[breaks[-1].end():it.start]
+    for w in sorted(lex.level_before, key=len, reverse=True):
+        if own.endswith(w):
+            own = own[:-len(w)]
+            break
+    return len(_HAN.findall(own.replace("分别", "").replace("同比", ""))) >= 2
 _LIST_AFTER = frozenset("和与與及或、至到")
 
 
