@@ -467,3 +467,10 @@ def test_the_year_of_a_reports_title_does_not_date_the_body():
     gdp = by_text(facts, "5.5%")
     assert (month(gdp.period), gdp.status) == (("2025-01", "2025-12"), "actual")
     assert month(by_text(facts, "6.8%").period) == ("2025-01", "2025-11")
+
+
+def test_a_level_after_a_change_in_an_earlier_clause_is_a_rate_not_a_growth():
+    text = "过去一年，科技创新能力提升，研发经费投入强度达到3.3%。来自美国的外资高速增长，分别达103.4%。"
+    facts = facts_of(text, published=date(2026, 1, 20))
+    assert by_text(facts, "3.3%").kind == "percent"
+    assert by_text(facts, "103.4%").kind == "growth"
