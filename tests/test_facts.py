@@ -474,3 +474,9 @@ def test_a_level_after_a_change_in_an_earlier_clause_is_a_rate_not_a_growth():
     facts = facts_of(text, published=date(2026, 1, 20))
     assert by_text(facts, "3.3%").kind == "percent"
     assert by_text(facts, "103.4%").kind == "growth"
+
+
+def test_industry_names_joined_by_he_stay_whole():
+    text = "2025年，批发和零售业增加值增长5.2%，租赁和商务服务业增加值增长6%。"
+    facts = facts_of(text, published=date(2026, 1, 22))
+    assert [f.metric for f in facts] == ["批发和零售业增加值", "租赁和商务服务业增加值"]
