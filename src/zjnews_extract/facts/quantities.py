@@ -523,7 +523,7 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
         ci = bisect.bisect_right(ends, it.start) - 1
         stop = ci - _CUE_LOOKBACK  # a bounded walk keeps a sentence of a thousand rates linear
         reached = near.endswith(lex.level_before)
-        while ci >= 0 and ci > stop and (kind_found is None or sign_found is None):
+        while ci >= 0 and ci > stop and (kind_found in (None, "level") or sign_found is None):
             end, cstart, ctype = cues[ci]
             if cstart < sentence_start:
                 break
@@ -533,10 +533,14 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
                 ctype = "level"  # 下调至1%: the verb reaches a level
             if after_de and ctype in "+-":
                 break
+            if kind_found == "level" and ctype == "0" and text[cstart:end] in _RATE_NOUNS:
+                kind_found = "0"  # 增速回升至5%: the level reached is a growth rate
             if kind_found is None and ctype != "cmp":
                 kind_found = ctype
             if sign_found is None and ctype != "0":
                 sign_found = ctype
+            if ctype == "share" and kind_found == "level":
+                break  # 占比提高到35%: a share's level
             ci -= 1
         if it.kind == "percent" and kind_found in ("+", "-", "0"):
             it.kind = "growth"
@@ -545,6 +549,7 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
 
 
 _CLAUSE_BREAKS = frozenset("，,；;")
+_RATE_NOUNS = frozenset(("增速", "增幅", "增长率", "增長率", "涨幅", "漲幅"))  # rates of change by name
 _CLAUSE_BREAK = regex.compile("[，,；;]")
 _HAN = regex.compile(r"\p{Han}")
 
