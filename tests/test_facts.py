@@ -480,3 +480,10 @@ def test_industry_names_joined_by_he_stay_whole():
     text = "2025年，批发和零售业增加值增长5.2%，租赁和商务服务业增加值增长6%。"
     facts = facts_of(text, published=date(2026, 1, 22))
     assert [f.metric for f in facts] == ["批发和零售业增加值", "租赁和商务服务业增加值"]
+
+
+def test_a_fraction_is_a_share_in_percent():
+    facts = facts_of("1—10月，杭州跨境电商进出口额1500亿元，占全省的三分之一。", published=date(2025, 11, 20))
+    share = by_text(facts, "三分之一")
+    assert (share.kind, share.unit, share.versus) == ("percent", "%", "全省")
+    assert abs(share.value - 100 / 3) < 1e-6

@@ -69,6 +69,14 @@ class State:
     share_versus: str | None = None  # ...and its whole
 
 
+def _fraction_as_share(q: Quantity) -> Quantity:
+    """A fraction in news (约占全省的三分之一, 超过四分之一的企业) states a share: a percent, as
+    几近一半 is 50 %."""
+    if q.kind != "number" or "分之" not in q.text or q.value is None or not 0 < q.value <= 1:
+        return q
+    return msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
+
+
 def _fact_id(q: Quantity) -> str:
     return hashlib.blake2s(f"{q.start}:{q.end}:{q.text}".encode(), digest_size=6).hexdigest()
 
@@ -160,6 +168,7 @@ class Article:
         self.cut_spans = sorted(day_spans)
         self.cut_starts = [s for s, _ in self.cut_spans]
         blocked, in_period = span_mask(len(text), protected), span_mask(len(text), day_spans)
+        quantities = [_fraction_as_share(q) for q in quantities]
         self.quantities = [q for q in quantities if is_fact(q, text, blocked, in_period)]
         self.region = main_region(text, title)
         self.local = local_area(text)  # 武侯区 when the article says 全区 of 成都市武侯区
