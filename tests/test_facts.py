@@ -487,3 +487,10 @@ def test_a_fraction_is_a_share_in_percent():
     share = by_text(facts, "三分之一")
     assert (share.kind, share.unit, share.versus) == ("percent", "%", "全省")
     assert abs(share.value - 100 / 3) < 1e-6
+
+
+def test_a_finished_years_goals_looked_back_on_do_not_make_its_results_targets():
+    text = "过去一年，全省较好完成了年度主要目标任务，地区生产总值增长5.5%，高于预期目标0.5个百分点。"
+    facts = facts_of(text, published=date(2026, 1, 20))
+    assert by_text(facts, "5.5%").status == "actual"
+    assert by_text(facts, "0.5个百分点").status == "actual"
