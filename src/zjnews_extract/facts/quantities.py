@@ -70,6 +70,8 @@ class _Lexicon:
     threshold_heads: tuple
     level_before: tuple
     money_words: tuple
+    money_words_close: tuple
+    money_words_not: tuple
     currency_small: dict
     not_units: tuple
     rank_words: dict
@@ -213,6 +215,8 @@ def _build(prefilter: bool = True) -> _Lexicon:
         threshold_heads=tuple(words["threshold_heads"]["words"]),
         level_before=tuple(words["level_before"]["words"]),
         money_words=tuple(words["money_metric_words"]["words"]),
+        money_words_close=tuple(words["money_metric_words"]["close"]),
+        money_words_not=tuple(words["money_metric_words"]["close_not"]),
         currency_small=dict(units["currency_small"]),
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
@@ -671,6 +675,11 @@ def _money_context(items, text: str, lex: _Lexicon) -> None:
             before = text[max(0, it.start - 10):it.start]
             if any(w in before for w in lex.money_words):
                 it.kind, it.unit, it.category = "value", "CNY", "currency"  # 产值超百亿
+        elif it.scale >= 1e4:
+            # 营收12亿, 净利润3000万: a 万/亿 amount right after a money metric in its own clause
+            before = _CLAUSE_BREAK.split(text[max(0, it.start - 8):it.start])[-1]
+            if any(w in before for w in lex.money_words_close) and not any(w in before for w in lex.money_words_not):
+                it.kind, it.unit, it.category = "value", "CNY", "currency"
 
 
 def _is_digit_start(text: str, it: _Item) -> bool:
