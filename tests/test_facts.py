@@ -494,3 +494,9 @@ def test_a_finished_years_goals_looked_back_on_do_not_make_its_results_targets()
     facts = facts_of(text, published=date(2026, 1, 20))
     assert by_text(facts, "5.5%").status == "actual"
     assert by_text(facts, "0.5个百分点").status == "actual"
+
+
+def test_a_goal_is_the_benchmark_of_a_gap_above_it():
+    text = "2025年，全省地区生产总值增长5.5%，高于预期目标0.5个百分点。"
+    pp = by_text(facts_of(text, published=date(2026, 1, 20)), "0.5个百分点")
+    assert (pp.versus, pp.status) == ("预期目标", "actual")
