@@ -72,6 +72,7 @@ class _Lexicon:
     money_words: tuple
     money_words_close: tuple
     money_words_not: tuple
+    people_close: tuple
     currency_small: dict
     not_units: tuple
     rank_words: dict
@@ -217,6 +218,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         money_words=tuple(words["money_metric_words"]["words"]),
         money_words_close=tuple(words["money_metric_words"]["close"]),
         money_words_not=tuple(words["money_metric_words"]["close_not"]),
+        people_close=tuple(words["people_metric_words"]["words"]),
         currency_small=dict(units["currency_small"]),
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
@@ -680,6 +682,8 @@ def _money_context(items, text: str, lex: _Lexicon) -> None:
             before = _CLAUSE_BREAK.split(text[max(0, it.start - 8):it.start])[-1]
             if any(w in before for w in lex.money_words_close) and not any(w in before for w in lex.money_words_not):
                 it.kind, it.unit, it.category = "value", "CNY", "currency"
+            elif any(before.endswith((w, w + "达", w + "为", w + "约", w + "超")) for w in lex.people_close):
+                it.kind, it.unit, it.category = "value", "人", "measure"  # 常住人口1250万: people
 
 
 def _is_digit_start(text: str, it: _Item) -> bool:
