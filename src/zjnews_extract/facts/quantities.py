@@ -593,7 +593,7 @@ def _strip_gap(gap: str) -> str:
     return gap.replace("(含)", "").replace("（含）", "").replace(" ", "").replace("从", "")
 
 
-def _ranges(items, text: str) -> None:
+def _ranges(items, text: str, lex: _Lexicon | None = None) -> None:
     """400-500亿元, 1万(含)-5万元, 两到三万港元: low over, high under, scale and unit carried back."""
     for a, b in zip(items, items[1:]):
         if a.kind in ("rank", "streak") or b.kind in ("rank", "streak"):
@@ -620,8 +620,16 @@ def _ranges(items, text: str) -> None:
                 and abs(a.value) * b.scale < abs(b.value) * 0.9999999):  # 一到一百块 stays 1 to 100
             a.value *= b.scale
             a.scale = b.scale
+        if (lex is not None and b.unit == "倍" and b.kind == "value" and a.kind == "number"
+                and lex.multiple_before.search(text, max(0, a.start - 4), a.start)):
+            for x in (a, b):  # 增长1-2倍: the verb before the low end makes both ends growth
+                x.kind, x.unit, x.value, x.fixed_kind = "growth", "%", x.value * 100, True
         if a.unit is None and a.kind == "number" and b.kind != "number":
             _take_unit(a, b)
+            if b.category == "cheng":
+                a.value *= 10  # 一至两成: the low end counts tenths too
+            elif b.kind == "growth" and b.unit_surface == "倍" and a.unit_surface != "倍":
+                a.value *= 100  # 增长一到两倍 with the verb next to the high end
         elif b.unit is None and b.kind == "number" and a.kind == "percent":
             _take_unit(b, a)  # 百分之三十到四十一: the % is written first
         elif b.unit is None and b.kind == "number" and a.category == "currency" and not a.unit_surface:
@@ -724,7 +732,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         items.append(_fixed(m, group, lex))
     items = [it for it in items if it is not None]
-    _ranges(items, text)
+    _ranges(items, text, lex)
     _lists(items, text)
     _money_context(items, text, lex)
     _changes(items, text, lex)
