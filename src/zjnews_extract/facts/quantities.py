@@ -162,7 +162,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
         (?:
-            (?P<pct>百分百|半成|一半|半数)
+            (?P<pct>百分百|半成|一半|半数|过半数?|過半數?)
           | (?P<halfcore>半)(?=\s?{units_re})
           | (?P<num>{n})  # the numeral is matched once; fractions hang off it
             (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23
@@ -272,7 +272,7 @@ def _is_chinese_only(s: str) -> bool:
 def _number_value(m) -> tuple[float | tuple | None, str]:
     """Value of the numeral core of a q-match, and a tag for how it was written."""
     if m.group("pct"):
-        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}[m.group("pct")], "pct"
+        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(m.group("pct"), 50.0), "pct"  # 过半(数): 50
     if m.group("halfcore"):
         return 0.5, "half"
     num_text = m.group("num")
@@ -366,6 +366,10 @@ def _from_q(m, text: str, lex: _Lexicon, override: float | None = None):
         if (unit_text == "角" and len(num_text) == 1 and num_text in CN_DIGITS
                 and start > 0 and _HAN.match(text[start - 1]) and not m.group("mt")):
             return None  # 珠三角: 角 after a numeral inside a name
+    if m.group("pct") and unit_text:
+        end = m.start("unit")  # 半数企业: the noun after a share word is what it is a share of
+    if m.group("pct") and m.group("pct")[0] in "过過":
+        qualifier = qualifier or "over"  # 过半: more than half
     cur = m.group("cur")
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
 
