@@ -166,13 +166,13 @@ def _build(prefilter: bool = True) -> _Lexicon:
           | (?P<halfcore>半)(?=\s?{units_re})
           | (?P<num>{n})  # the numeral is matched once; fractions hang off it
             (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23
-              | 分之(?P<fnum>{n})  # 一百分之二, 百分之十二 (the numeral is the denominator)
+              | 分之(?P<fneg>[负負])?(?P<fnum>{n})  # 一百分之二, 百分之十二, 百分之负五 (the numeral is the denominator)
               | (?<=(?<![0-9０-９一二三四五六七八九十两零〇])百)分(?=[一二三四五六七八九十两])(?P<fnum>{n})  # 百分三十: spoken, no 之
               | 又(?P<sw_num>[0-9０-９]{{1,9}}+)[/／](?P<sw_den>[0-9０-９]{{1,9}}+)(?![0-9])  # 1又1/5
               | [/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])  # 3/5
             )?
           | (?(pre)|(?=[十拾百佰千仟万萬亿億]{{1,3}}+(?:[余餘多来來几幾]|分之)))  # a bare scale needs a qualifier
-            (?P<bare>{bare})(?:分之(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
+            (?P<bare>{bare})(?:分之(?P<fneg>[负負])?(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
         )
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
@@ -279,13 +279,13 @@ def _number_value(m) -> tuple[float | tuple | None, str]:
     if num_text is None:
         bare = m.group("bare")
         if m.group("bfnum") is not None:
-            return _fraction(bare, m.group("bfnum"), None)
+            return _negated(_fraction(bare, m.group("bfnum"), None), m.group("fneg"))
         v = 1.0
         for c in bare:
             v *= _BARE_SCALES[c]
         return v, "bare"
     if m.group("fnum") is not None:
-        return _fraction(num_text, m.group("fnum"), None)
+        return _negated(_fraction(num_text, m.group("fnum"), None), m.group("fneg"))
     if m.group("fw_num") is not None:
         return _fraction(m.group("fw_den"), m.group("fw_num"), num_text)
     if m.group("sden") is not None or m.group("sw_num") is not None:
@@ -300,6 +300,12 @@ def _number_value(m) -> tuple[float | tuple | None, str]:
             return None, "bad"
         return (arabic_value(whole) if whole else 0.0) + arabic_value(top) / den, "fraction"
     return parse_numeral(num_text), "num"
+
+
+def _negated(result, neg: str | None):
+    """百分之负五: a sign written after 分之 belongs to the value."""
+    value, how = result
+    return (-value if neg and isinstance(value, float) else value), how
 
 
 def _fraction(den_text: str, num_text: str, whole_text: str | None):
