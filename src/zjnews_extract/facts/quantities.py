@@ -536,6 +536,8 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
             continue  # 订单增加，超八成企业满意: a rate that opens its clause and is followed by a noun is a share
         # 恢复至疫情前的120%: after 的, a change verb in an earlier clause does not make it a change
         after_de = it.kind == "percent" and it.start > 0 and text[it.start - 1] == "的"
+        if kind_found is None and text.endswith(_PP_THEN_LEVEL, max(0, it.start - 5), it.start):
+            kind_found = sign_found = "level"  # 下降0.3个百分点至5.0%: the rate reached, not a change
         ci = bisect.bisect_right(ends, it.start) - 1
         stop = ci - _CUE_LOOKBACK  # a bounded walk keeps a sentence of a thousand rates linear
         reached = near.endswith(lex.level_before)
@@ -549,8 +551,10 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
                 ctype = "level"  # 下调至1%: the verb reaches a level
             if after_de and ctype in "+-":
                 break
-            if kind_found == "level" and ctype == "0" and text[cstart:end] in _RATE_NOUNS:
+            if kind_found == "level" and ctype in "0-" and text[cstart:end] in _RATE_NOUNS:
                 kind_found = "0"  # 增速回升至5%: the level reached is a growth rate
+                if ctype == "-":
+                    sign_found = "-"  # 降幅收窄至2.3%: a rate of decline
             if kind_found is None and ctype != "cmp":
                 kind_found = ctype
             if sign_found is None and ctype != "0":
@@ -565,7 +569,8 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
 
 
 _CLAUSE_BREAKS = frozenset("，,；;")
-_RATE_NOUNS = frozenset(("增速", "增幅", "增长率", "增長率", "涨幅", "漲幅"))  # rates of change by name
+_RATE_NOUNS = frozenset(("增速", "增幅", "增长率", "增長率", "涨幅", "漲幅", "降幅", "跌幅"))  # rates of change by name
+_PP_THEN_LEVEL = ("百分点至", "百分点到", "百分點至", "百分點到")
 _CLAUSE_BREAK = regex.compile("[，,；;]")
 _HAN = regex.compile(r"\p{Han}")
 
