@@ -72,7 +72,7 @@ class _Lexicon:
     money_words: tuple
     money_words_close: tuple
     money_words_not: tuple
-    people_close: tuple
+    people_close: dict
     currency_small: dict
     not_units: tuple
     rank_words: dict
@@ -218,7 +218,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         money_words=tuple(words["money_metric_words"]["words"]),
         money_words_close=tuple(words["money_metric_words"]["close"]),
         money_words_not=tuple(words["money_metric_words"]["close_not"]),
-        people_close=tuple(words["people_metric_words"]["words"]),
+        people_close=dict(words["people_metric_words"]),
         currency_small=dict(units["currency_small"]),
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
@@ -570,6 +570,7 @@ def _cue_kind(items, text: str, lex: _Lexicon) -> None:
 
 _CLAUSE_BREAKS = frozenset("，,；;")
 _RATE_NOUNS = frozenset(("增速", "增幅", "增长率", "增長率", "涨幅", "漲幅", "降幅", "跌幅"))  # rates of change by name
+_LINK_VERB_TAIL = regex.compile(r"(?:达到|達到|达|達|为|為|约|約|超过|超過|超|突破|接近|近|已)+\Z")
 _PP_THEN_LEVEL = ("百分点至", "百分点到", "百分點至", "百分點到")
 _CLAUSE_BREAK = regex.compile("[，,；;]")
 _HAN = regex.compile(r"\p{Han}")
@@ -705,8 +706,12 @@ def _money_context(items, text: str, lex: _Lexicon) -> None:
             before = _CLAUSE_BREAK.split(text[max(0, it.start - 8):it.start])[-1]
             if any(w in before for w in lex.money_words_close) and not any(w in before for w in lex.money_words_not):
                 it.kind, it.unit, it.category = "value", "CNY", "currency"
-            elif any(before.endswith((w, w + "达", w + "为", w + "约", w + "超")) for w in lex.people_close):
-                it.kind, it.unit, it.category = "value", "人", "measure"  # 常住人口1250万: people
+            else:
+                head = _LINK_VERB_TAIL.sub("", before)  # 旅客人次达到1.2亿: look past the verb
+                for w, unit in lex.people_close.items():
+                    if head.endswith(w):
+                        it.kind, it.unit, it.category = "value", unit, "measure"  # 常住人口1250万: people
+                        break
 
 
 def _is_digit_start(text: str, it: _Item) -> bool:
