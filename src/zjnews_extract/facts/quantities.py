@@ -675,6 +675,8 @@ def _lists(items, text: str) -> None:
         if text[a.end:b.start] not in _LIST_GAPS:
             continue
         if a.kind == "number" and a.unit is None and b.kind in ("value", "percent", "growth", "pp", "time"):
+            if not a.bare_ok and a.end - a.start == 1:
+                continue  # 队伍、近3000名: a numeral character that ends a word is no list member
             _take_unit(a, b)
         elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface:
             _take_unit(a, b)  # 2.2个 … 1.7个百分点
