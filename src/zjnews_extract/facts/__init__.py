@@ -18,32 +18,17 @@ def find_facts(text: str, *, published: date | None = None,
     """Every stated fact of `text` (Document.text) and the initiatives it names."""
     from . import segment  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import Article  # noqa: PLC0415
+    from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
+    from .periods import find_periods  # noqa: PLC0415
     from .quantities import find_quantities  # noqa: PLC0415
 
     quantities = find_quantities(text)
-    mentions = _periods(text, published)
-    initiatives, protected = _initiatives(text)
-    protected = protected + _quoted_short_names(text)
+    mentions = find_periods(text, published)
+    initiatives = find_initiatives(text)
+    protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
     with segment.keeping_whole([i.name for i in initiatives]):
         facts = Article(text, quantities, mentions, protected, published, title).run()
     return facts, initiatives
-
-
-def _periods(text: str, published: date | None):
-    try:
-        from .periods import find_periods  # noqa: PLC0415
-    except ImportError:  # the periods module is optional while it is being built
-        return []
-    return find_periods(text, published)
-
-
-def _initiatives(text: str) -> tuple[list[Initiative], list[tuple[int, int]]]:
-    try:
-        from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
-    except ImportError:
-        return [], []
-    found = find_initiatives(text)
-    return found, list(protected_spans(found))
 
 
 def _quoted_short_names(text: str) -> list[tuple[int, int]]:
