@@ -18,25 +18,19 @@ so such a span holds the abbreviation, not the whole name. The words are data (d
 from __future__ import annotations
 
 import bisect
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from ..data import load_toml
 from ..records import Initiative, Span
+from .lexicon import alternation
 from .names import SMALL, NameSet
 
 
-@cache
 def _lexicon() -> dict[str, Any]:
-    with resources.files("zjnews_extract.data").joinpath("initiatives.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return load_toml("initiatives.toml")
 
 
 @cache
@@ -47,36 +41,36 @@ def _patterns() -> dict[str, Any]:
     for i, (open_, close) in enumerate(q["pairs"]):
         o, c = regex.escape(open_), regex.escape(close)
         quote_alts.append(rf"{o}(?P<q{i}>[^{o}{c}\n]{{1,{q['max_chars'] * 2}}}?){c}")
-    heads = _alt(uq["name_heads"] + uq["abbreviations"])
+    heads = alternation(uq["name_heads"] + uq["abbreviations"])
     return {
         "quoted": regex.compile("|".join(quote_alts)),
-        "speech": regex.compile(_alt(q["speech_marks"])),
-        "not_after": regex.compile(rf"(?:{_alt(q['not_after'])})\s*$"),
-        "not_before": regex.compile(rf"\s*(?:{_alt(q['not_before'])})"),
+        "speech": regex.compile(alternation(q["speech_marks"])),
+        "not_after": regex.compile(rf"(?:{alternation(q['not_after'])})\s*$"),
+        "not_before": regex.compile(rf"\s*(?:{alternation(q['not_before'])})"),
         "not_before_pattern": regex.compile(q["not_before_pattern"]),
-        "keep_before": regex.compile(rf"\s*(?:{_alt(q['keep_before'])})"),
-        "verb_before": regex.compile(rf"(?:{_alt(q['verbs_before'])})\s*$"),
-        "slogan": regex.compile(rf"{_alt(q['slogan_marks'])}"),
+        "keep_before": regex.compile(rf"\s*(?:{alternation(q['keep_before'])})"),
+        "verb_before": regex.compile(rf"(?:{alternation(q['verbs_before'])})\s*$"),
+        "slogan": regex.compile(rf"{alternation(q['slogan_marks'])}"),
         "numeral": regex.compile(rf"[{regex.escape(q['numerals'])}]"),
         "figure_prefix": regex.compile(q["figure_prefix_pattern"]),
         "figure_sign": regex.compile(rf"[\d{regex.escape(q['numerals'])}一第]"),
-        "name_ending": regex.compile(rf"(?:{_alt(q['name_endings'])})$"),
+        "name_ending": regex.compile(rf"(?:{alternation(q['name_endings'])})$"),
         "sentence": regex.compile(rf"[{regex.escape(q['sentence_chars'])}]"),
         "quote_chars": "".join(a + b for a, b in q["pairs"]),
         "plan": regex.compile(ex["five_year_plan_pattern"]),
-        "institution": regex.compile(rf"(?:{_alt(ex['institution_suffixes'])})$"),
-        "split_head": regex.compile(rf"(?:{_alt(q['split_heads'])})$"),
+        "institution": regex.compile(rf"(?:{alternation(ex['institution_suffixes'])})$"),
+        "split_head": regex.compile(rf"(?:{alternation(q['split_heads'])})$"),
         # program heads and event abbreviations; an unquoted name runs back from one to its clause start
         "heads": regex.compile(heads),
         "han": regex.compile(r"\p{Han}"),
         "digit": regex.compile(r"\d"),
         "latin": regex.compile(r"[A-Za-z]"),
         "boundary": frozenset(uq["boundary_chars"]),
-        "lead": regex.compile(_alt(uq["lead_words"])),
+        "lead": regex.compile(alternation(uq["lead_words"])),
         "lead_strip": regex.compile(uq["lead_pattern"]),
-        "generic": regex.compile(rf"(?:{_alt(uq['generic_endings'])})$"),
+        "generic": regex.compile(rf"(?:{alternation(uq['generic_endings'])})$"),
         "head": regex.compile(rf"(?:{heads})$"),
-        "idioms": regex.compile(_alt(lex["protect"]["numeral_idioms"])),
+        "idioms": regex.compile(alternation(lex["protect"]["numeral_idioms"])),
     }
 
 

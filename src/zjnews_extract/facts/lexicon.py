@@ -1,27 +1,20 @@
 """The fact lexicons (data/facts_cues.toml, data/facts_places.toml), read once."""
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
 
-
-def _read(name: str) -> dict[str, Any]:
-    with resources.files("zjnews_extract.data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
+from ..data import load_toml
 
 
-@cache
 def cues() -> dict[str, Any]:
-    return _read("facts_cues.toml")
+    return load_toml("facts_cues.toml")
 
 
-@cache
 def places() -> dict[str, Any]:
-    return _read("facts_places.toml")
+    return load_toml("facts_places.toml")
 
 
 def alternation(words) -> str:

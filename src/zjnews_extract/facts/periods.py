@@ -44,16 +44,16 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from ..data import load_toml
 from ..records import Period
+from .lexicon import alternation
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -73,15 +73,8 @@ class PeriodMention:
     reach: str = "carry"
 
 
-@cache
 def _lexicon() -> dict[str, Any]:
-    with resources.files("zjnews_extract.data").joinpath("periods.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def _alt(words) -> str:
-    """An alternation of literal words, longest first so the regex prefers them."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return load_toml("periods.toml")
 
 
 @cache
@@ -91,29 +84,29 @@ def _grammar() -> regex.Pattern:
     year = r"(?:19|20)\d{2}"
     month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
     day = r"(?:3[01]|[12]\d|0?[1-9])"
-    sep = _alt(words["range_separators"])
-    msuffix = _alt(words["month_suffixes"])
-    quarter = _alt(lex["quarters"])
+    sep = alternation(words["range_separators"])
+    msuffix = alternation(words["month_suffixes"])
+    quarter = alternation(lex["quarters"])
     no_digit_before = r"(?<![\d.])"
     cn_year_digits = "".join(words["chinese_year_digits"])
     count = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
     year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}}))\s*年(?:度)?"
-                 rf"|(?P<rel>{_alt(lex['relative_years'])})(?:度)?)"
-                 rf"(?:(?P<yend2>{_alt(words['year_end_after_year'])})(?!期))?")
+                 rf"|(?P<rel>{alternation(lex['relative_years'])})(?:度)?)"
+                 rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     spec = "|".join([
-        rf"(?P<ytd>{_alt(words['year_to_date'])})",
+        rf"(?P<ytd>{alternation(words['year_to_date'])})",
         rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
         rf"前\s*(?P<firstn>{month}|\d{{1,2}})\s*个?\s*月(?:份)?",
         rf"前(?P<firstq>[一二两三123])个?季度",
         rf"{no_digit_before}第?(?P<q>{quarter})季度(?P<qend>末)?",
-        rf"(?P<half>{_alt(lex['halves'])})",
-        rf"(?P<full>{_alt(words['full_year'])})",
-        rf"(?P<yend>{_alt(words['year_end'])})",
+        rf"(?P<half>{alternation(lex['halves'])})",
+        rf"(?P<full>{alternation(words['full_year'])})",
+        rf"(?P<yend>{alternation(words['year_end'])})",
         rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
         rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?![\d一二三四五六七八九十])",
     ])
-    plans = _alt(lex["five_year_plans"])
-    parts = _alt(lex["five_year_plan_parts"])
+    plans = alternation(lex["five_year_plans"])
+    parts = alternation(lex["five_year_plan_parts"])
     alternatives = [
         # page timestamps and ISO dates: 2026-01-21 20:27:38
         rf"(?<!\d)(?P<ts_y>{year})[-/.](?P<ts_m>[01]?\d)[-/.](?P<ts_d>[0-3]?\d)(?!\d)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?",
@@ -123,15 +116,15 @@ def _grammar() -> regex.Pattern:
         rf"(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
         rf"[“\"「‘]?(?P<plan>{plans})[”\"」’]?(?:规划)?(?P<part>{parts})",
-        rf"(?P<now>{_alt(words['now'])})",
+        rf"(?P<now>{alternation(words['now'])})",
         # the last N years up to the published year: 过去五年, 十年来, 近3年来
         rf"(?:过去\s*(?P<pastn>{count})\s*年|(?:近\s*)?(?P<pastn2>{count})\s*(?:多)?年(?:以)?来)",
         # the next N years from the published year: 今后五年, 未来3年
         rf"(?:今后|未来)\s*(?P<nextn>{count})\s*年",
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
-        rf"(?:(?P<asof>{_alt(words['as_of'])})\s*)?(?:(?P<since>{_alt(words['since_prefixes'])})\s*)?"
-        rf"(?:{year_word}\s*(?:(?P<asof2>{_alt(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
-        rf"(?:(?P<since2>{_alt(words['since_suffixes'])})(?!{_alt(words['since_suffix_not_before'])}))?",
+        rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
+        rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
+        rf"(?:(?P<since2>{alternation(words['since_suffixes'])})(?!{alternation(words['since_suffix_not_before'])}))?",
     ]
     # Every mention starts with a digit or one of a few characters: checking that first
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
@@ -175,27 +168,27 @@ def _windows(text: str, before: int = 12, after: int = 12) -> list[tuple[int, in
 def _after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """Words after a mention that change what it is: a record's base, a calendar widget."""
     words = _lexicon()["words"]
-    record = regex.compile(rf"\s*(?:{_alt(words['since_record_after'])})")
-    weekday = regex.compile(rf"\s*(?:{_alt(words['weekday_after'])})")
+    record = regex.compile(rf"\s*(?:{alternation(words['since_record_after'])})")
+    weekday = regex.compile(rf"\s*(?:{alternation(words['weekday_after'])})")
     return record, weekday
 
 
 @cache
 def _report_after() -> regex.Pattern:
-    return regex.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alt(_lexicon()['words']['report_after_year'])})")
+    return regex.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{alternation(_lexicon()['words']['report_after_year'])})")
 
 
 @cache
 def _plan_before() -> regex.Pattern:
-    return regex.compile(rf"(?:{_alt(_lexicon()['words']['plan_before'])})\s*$")
+    return regex.compile(rf"(?:{alternation(_lexicon()['words']['plan_before'])})\s*$")
 
 
 @cache
 def _base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     words = _lexicon()["words"]
-    before = regex.compile(rf"(?:{_alt(words['base_before'])})\s*$")
-    before_if_after = regex.compile(rf"(?:{_alt(words['base_before_if_after'])})\s*$")
-    after = regex.compile(rf"\s*[(（]?(?:下同)?[)）]?\s*(?:{_alt(words['base_after'])})")
+    before = regex.compile(rf"(?:{alternation(words['base_before'])})\s*$")
+    before_if_after = regex.compile(rf"(?:{alternation(words['base_before_if_after'])})\s*$")
+    after = regex.compile(rf"\s*[(（]?(?:下同)?[)）]?\s*(?:{alternation(words['base_after'])})")
     return before, before_if_after, after
 
 

@@ -15,12 +15,11 @@ possessive repetition.
 from __future__ import annotations
 
 import bisect
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 import regex
 
+from ..data import load_toml
 from ..records import Quantity
 from .numbers import CN_BIG, CN_DIGITS, NUMERAL, arabic_value, parse_numeral
 
@@ -30,11 +29,6 @@ _FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _CONJ = set("和与與及或到至、")
 _LONE_SCALES = {"百", "佰", "千", "仟", "万", "萬", "亿", "億"}
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
-
-
-def _load(name: str) -> dict:
-    with resources.files("zjnews_extract.data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
 
 
 def _alt(words) -> str:
@@ -89,9 +83,9 @@ def _lexicon() -> _Lexicon:
 
 
 def _build(prefilter: bool = True) -> _Lexicon:
-    units = _load("quantity_units.toml")
-    words = _load("quantity_words.toml")
-    skip = _load("quantity_skip.toml")
+    units = load_toml("quantity_units.toml")
+    words = load_toml("quantity_words.toml")
+    skip = load_toml("quantity_skip.toml")
 
     unit_kind: dict[str, tuple[str, str]] = {}
     for cat in ("time", "noun", "measure", "physical", "pp", "percent", "currency"):
