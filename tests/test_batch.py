@@ -174,11 +174,11 @@ def test_without_resume_the_output_is_started_afresh(tmp_path):
     assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == ["t0", "t1"]
 
 
-def test_fixture_folder_end_to_end(tmp_path):
+def test_fixture_folder_end_to_end(tmp_path, batch_folder):
     out = tmp_path / "o.jsonl"
-    summary = run_batch(iter_items([str(FIXTURES / "batch")]), str(out), workers=2)
+    summary = run_batch(iter_items([str(batch_folder)]), str(out), workers=2)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == summary.items == len(list((FIXTURES / "batch").glob("*.html")))
+    assert len(records) == summary.items == len(list(batch_folder.glob("*.html")))
     for record in records:
-        assert record["doc_id"].startswith(str(FIXTURES / "batch"))
+        assert record["doc_id"].startswith(str(batch_folder))
         assert "error" in record or all(record["text"][f["start"]:f["end"]] == f["text"] for f in record["facts"])

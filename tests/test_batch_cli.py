@@ -22,14 +22,14 @@ def lines_of(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_batch_fixtures_with_summary_line(tmp_path):
+def test_batch_fixtures_with_summary_line(tmp_path, batch_folder):
     out = tmp_path / "out.jsonl"
     missing = tmp_path / "missing.html"
-    res = run(str(FIXTURES / "batch"), str(FIXTURES / "zj_commerce_2026_plan.txt"), str(missing),
+    res = run(str(batch_folder), str(FIXTURES / "zj_commerce_2026_plan.txt"), str(missing),
               "-o", str(out), "--workers", "2", "--published", "2026-01-21")
     assert res.returncode == 0, res.stderr.decode()
     records = lines_of(out)
-    pages = sorted(str(p) for p in (FIXTURES / "batch").glob("*.html"))
+    pages = sorted(str(p) for p in batch_folder.glob("*.html"))
     assert [r["doc_id"] for r in records] == [*pages, str(FIXTURES / "zj_commerce_2026_plan.txt"), str(missing)]
     assert records[-1]["error"]["type"] == "FileNotFoundError"
     summary = res.stderr.decode().strip().splitlines()[-1]
@@ -38,9 +38,9 @@ def test_batch_fixtures_with_summary_line(tmp_path):
     assert "\r" not in res.stderr.decode()  # stderr is not a terminal here: no progress bar
 
 
-def test_quiet_csv_and_names_on_stdin(tmp_path):
+def test_quiet_csv_and_names_on_stdin(tmp_path, batch_folder):
     out = tmp_path / "out.csv"
-    names = "\n".join(str(p) for p in sorted((FIXTURES / "batch").glob("*.html"))[:2]) + "\n"
+    names = "\n".join(str(p) for p in sorted(batch_folder.glob("*.html"))[:2]) + "\n"
     res = run("-", "-o", str(out), "--quiet", "--workers", "1", stdin=names.encode())
     assert res.returncode == 0 and res.stderr == b""
     import csv
@@ -50,8 +50,8 @@ def test_quiet_csv_and_names_on_stdin(tmp_path):
     assert {r["doc_id"] for r in rows} == set(names.split())
 
 
-def test_bad_published_date_is_a_clear_error(tmp_path):
-    res = run(str(FIXTURES / "batch"), "-o", str(tmp_path / "o.jsonl"), "--published", "someday")
+def test_bad_published_date_is_a_clear_error(tmp_path, batch_folder):
+    res = run(str(batch_folder), "-o", str(tmp_path / "o.jsonl"), "--published", "someday")
     assert res.returncode == 1 and b"published" in res.stderr
 
 
@@ -110,10 +110,10 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_progress_bar_on_a_terminal_only(tmp_path, monkeypatch):
+def test_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, batch_folder):
     from zjnews_extract.cli import main
 
-    args = ["batch", str(FIXTURES / "batch"), "-o", str(tmp_path / "o.jsonl"), "--workers", "1"]
+    args = ["batch", str(batch_folder), "-o", str(tmp_path / "o.jsonl"), "--workers", "1"]
     for stream, shown in ((FakeTerminal(), True), (io.StringIO(), False)):
         monkeypatch.setattr(sys, "stderr", stream)
         assert main(args) == 0
@@ -122,12 +122,12 @@ def test_progress_bar_on_a_terminal_only(tmp_path, monkeypatch):
         assert text.rstrip().splitlines()[-1].startswith("zjnews-extract batch: 4 items, ")
 
 
-def test_dask_engine_with_its_own_local_cluster_matches_local(tmp_path):
+def test_dask_engine_with_its_own_local_cluster_matches_local(tmp_path, batch_folder):
     import pytest
 
     pytest.importorskip("distributed")
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
-    inputs = [str(FIXTURES / "batch"), str(FIXTURES / "zj_commerce_2026_plan.txt")]
+    inputs = [str(batch_folder), str(FIXTURES / "zj_commerce_2026_plan.txt")]
     assert run(*inputs, "-o", str(local), "--workers", "1", "--quiet").returncode == 0
     res = run(*inputs, "-o", str(dask), "--engine", "dask", "--workers", "1")
     assert res.returncode == 0, res.stderr.decode()[-2000:]

@@ -20,28 +20,29 @@ def scheduler():
         yield cluster.scheduler_address
 
 
-def items():
-    listed = list(iter_items([str(FIXTURES / "batch"), str(FIXTURES / "zj_commerce_2026_plan.txt")]))
+def items(folder):
+    listed = list(iter_items([str(folder), str(FIXTURES / "zj_commerce_2026_plan.txt")]))
     listed += [Item(doc_id=f"t{k}", content=f"{2000 + k}年全省出口增长{k}.5%。") for k in range(9)]
     listed.append(Item(doc_id="missing", path=str(FIXTURES / "no-such-page.html")))
     return listed
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_dask_lines_equal_local_lines(tmp_path, scheduler, fmt):
+def test_dask_lines_equal_local_lines(tmp_path, scheduler, fmt, batch_folder):
     local, dask = tmp_path / f"local.{fmt}", tmp_path / f"dask.{fmt}"
-    a = run_batch(items(), str(local), fmt=fmt, workers=1, published="2026-01-21")
-    b = run_batch(items(), str(dask), fmt=fmt, engine="dask", scheduler=scheduler, partition_size=4,
+    a = run_batch(items(batch_folder), str(local), fmt=fmt, workers=1, published="2026-01-21")
+    b = run_batch(items(batch_folder), str(dask), fmt=fmt, engine="dask", scheduler=scheduler, partition_size=4,
                   published="2026-01-21")
     assert dask.read_bytes() == local.read_bytes()
     assert (b.items, b.ok, b.errors, b.facts) == (a.items, a.ok, a.errors, a.facts)
-    assert b.items == len(items()) and b.errors >= 1  # the missing page at least
+    assert b.items == len(items(batch_folder)) and b.errors >= 1  # the missing page at least
 
 
-def test_dask_resume_appends_only_what_is_missing(tmp_path, scheduler):
+def test_dask_resume_appends_only_what_is_missing(tmp_path, scheduler, batch_folder):
     full, out = tmp_path / "full.jsonl", tmp_path / "out.jsonl"
-    run_batch(items(), str(full), workers=0)
-    run_batch(items()[:5], str(out), workers=0)
-    summary = run_batch(items(), str(out), engine="dask", scheduler=scheduler, partition_size=3, resume=True)
-    assert summary.skipped == 5 and summary.items == len(items()) - 5
+    run_batch(items(batch_folder), str(full), workers=0)
+    run_batch(items(batch_folder)[:5], str(out), workers=0)
+    summary = run_batch(items(batch_folder), str(out), engine="dask", scheduler=scheduler, partition_size=3,
+                        resume=True)
+    assert summary.skipped == 5 and summary.items == len(items(batch_folder)) - 5
     assert out.read_bytes() == full.read_bytes()

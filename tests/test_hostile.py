@@ -34,8 +34,8 @@ def _html(body: str, head: str = "", title: str = "测试页") -> str:
 def hostile_pages(tmp: Path, port: int) -> dict[str, bytes]:
     """name -> bytes of every kind of broken or malicious page the issue lists."""
     (tmp / "secret.txt").write_text(SECRET)
-    real = (FIXTURES / "batch" / "gne-xinhuanet_1.html").read_bytes()
-    gbk = (FIXTURES / "batch" / "cx-163money_1.html").read_bytes()
+    real = (FIXTURES / "pages" / "gne-xinhuanet_1.html").read_bytes()
+    gbk = (FIXTURES / "pages" / "cx-163money_1.html").read_bytes()
     rng = random.Random(5)
     pages = {
         "empty.html": b"",
