@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import regex
+
 from ..records import Fact, Initiative
+
+_QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 
 
 def find_facts(text: str, *, published: date | None = None,
@@ -33,11 +37,10 @@ def find_facts(text: str, *, published: date | None = None,
 
 def _quoted_short_names(text: str) -> list[tuple[int, int]]:
     """Short quoted strings (“十五五”, “三外”, “新三样”) are names: their numbers are not facts,
-    except a quoted rank (“双第一”)."""
-    import regex  # noqa: PLC0415
+    unless the quoted words are themselves a figure (“双第一”, “三个90%”)."""
+    from .initiatives import is_figure  # noqa: PLC0415
 
-    return [(m.start(), m.end()) for m in regex.finditer(r"[“\"「]([^”\"」]{1,12})[”\"」]", text)
-            if not m.group(1).startswith(("双第", "第"))]  # “双第一” is a rank, not a name
+    return [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text) if not is_figure(m.group(1))]
 
 
 def warm_up() -> None:

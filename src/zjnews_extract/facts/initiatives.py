@@ -105,7 +105,7 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
         return []  # “714”: a code or a number, unless a program noun follows (“618”大促)
     if not keep and p["sentence"].search(stripped):
         return []
-    if not keep and _is_figure(stripped):
+    if not keep and is_figure(stripped):
         return []  # “双第一”: a figure quoted for emphasis; its rank is a fact
     if not (keep or _looks_named(text, stripped, outer_s, outer_e)):
         return []
@@ -126,7 +126,7 @@ def _quoted_names(text: str, s: int, e: int, outer_s: int, outer_e: int) -> list
     return [(s, e)]
 
 
-def _is_figure(name: str) -> bool:
+def is_figure(name: str) -> bool:
     """True when the quoted words are themselves a figure: after an optional count word
     (双, 两个, 三个) exactly one quantity that takes up the rest (第一, 90%, 百亿)."""
     p = _patterns()
