@@ -293,7 +293,7 @@ def _pool(stream: Iterator[Item], *, workers: int, published, output: str, chunk
                     if not w.ready:  # died while warming up: retrying forever would hang the batch
                         starts_failed += 1
                         if starts_failed > 3:
-                            raise RuntimeError(f"batch workers die on start (exit code {code})")
+                            raise RuntimeError(f"batch workers die on start (exit code {code})") from None
                     if w.todo:
                         finished.append(lost(w, {"type": "WorkerCrash", "message":
                                                  f"the worker process died (exit code {code}) on this item"}))

@@ -5,7 +5,7 @@ import re
 
 from ..records import CleanedPage, Removed
 from . import chrome
-from .article import filter_lines, squash
+from .article import filter_lines
 from .byline import find_authors, find_editor, find_source, find_tags
 from .dates import date_in_url, find_datetime
 from .headline import could_be_headline, is_header_line

@@ -266,7 +266,6 @@ class Article:
 
     def _clause(self, s: Piece, clause: Piece, qs: list[Quantity], state: State, first_period) -> None:
         """The numbers of one clause, each with the words between it and the one before."""
-        text = self.text
         starts = self.q_starts
         cq = (qs[bisect.bisect_left(starts, clause.start):bisect.bisect_left(starts, clause.end)] if starts is not None
               else [q for q in qs if clause.start <= q.start < clause.end])

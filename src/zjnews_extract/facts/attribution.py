@@ -12,7 +12,6 @@ from functools import cache
 import regex
 
 from ..records import Period, Quantity
-from . import segment
 from .lexicon import alternation, city_pattern, cues, place_names, place_pattern
 
 # ------------------------------------------------------------------ not facts

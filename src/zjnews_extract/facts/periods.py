@@ -97,7 +97,7 @@ def _grammar() -> regex.Pattern:
         rf"(?P<ytd>{alternation(words['year_to_date'])})",
         rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
         rf"前\s*(?P<firstn>{month}|\d{{1,2}})\s*个?\s*月(?:份)?",
-        rf"前(?P<firstq>[一二两三123])个?季度",
+        r"前(?P<firstq>[一二两三123])个?季度",
         rf"{no_digit_before}第?(?P<q>{quarter})季度(?P<qend>末)?",
         rf"(?P<half>{alternation(lex['halves'])})",
         rf"(?P<full>{alternation(words['full_year'])})",

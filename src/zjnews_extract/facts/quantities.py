@@ -139,7 +139,7 @@ def _build(prefilter: bool = True) -> _Lexicon:
         "(?:" + "|".join(name_alts) + ")",
         rf"第{n}(?={non_rank})",  # 第131届, 第一产业: ordinals of names
         rf"前{n}(?={top_not})",  # 前三季度: a period
-        rf"(?:[一二三四五六七八九十两兩]{{1,3}}|[0-9]{{1,2}})大(?=\p{{Han}})",  # 五大任务: list sizes
+        r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})",  # 五大任务: list sizes
         rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
         rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])",  # 一个 = "a"; 一个亿 is 1e8
     ])
