@@ -49,7 +49,8 @@ def main() -> None:
     warm_up()
     find_facts(text, published=published)  # warm-up run: lexicons, patterns, user words
 
-    from zjnews_extract.facts import initiatives, periods, quantities  # noqa: PLC0415
+    from zjnews_extract import quantity as quantities  # noqa: PLC0415
+    from zjnews_extract.facts import initiatives, periods  # noqa: PLC0415
 
     spent: dict[str, float] = defaultdict(float)
     jieba, _ = segment._load()

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import zjnews_extract
-from zjnews_extract.facts.numbers import parse_numeral
+from zjnews_extract.quantity.numerals import parse_numeral
 
 DIGITS = "零一二三四五六七八九"
 FINANCIAL = "零壹贰叁肆伍陆柒捌玖"
@@ -97,10 +97,10 @@ def test_offsets_exact_and_never_raises(text):
 @settings(max_examples=300, deadline=None)
 @given(ANY)
 def test_prefilter_is_only_a_speed_up(text):
-    from zjnews_extract.facts import quantities as q
+    from zjnews_extract.quantity import grammar as q
 
     plain = _plain_pattern()
-    fast = q._lexicon().pattern
+    fast = q.lexicon().pattern
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
@@ -109,7 +109,7 @@ _PLAIN = []
 
 def _plain_pattern():
     if not _PLAIN:
-        from zjnews_extract.facts import quantities as q
+        from zjnews_extract.quantity import grammar as q
 
-        _PLAIN.append(q._build(prefilter=False).pattern)
+        _PLAIN.append(q.build(prefilter=False).pattern)
     return _PLAIN[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import zjnews_extract
-from zjnews_extract.facts import quantities as q
+from zjnews_extract.quantity import grammar as q
 
 CASES = Path(__file__).parent / "cases"
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "zj_commerce_2026_plan.txt"
@@ -56,8 +56,8 @@ def test_seed_article_key_figures():
 
 def test_prefilter_changes_nothing():
     """The first-character prefilter is a speed-up only: same output with and without it."""
-    plain = q._build(prefilter=False).pattern
-    fast = q._lexicon().pattern
+    plain = q.build(prefilter=False).pattern
+    fast = q.lexicon().pattern
     texts = [FIXTURE.read_text(encoding="utf-8")] + [c["input"] for n in (
         "quantities_developed_on.jsonl", "quantities_bugs_found.jsonl") for c in _load(n)]
     for text in texts:

@@ -37,7 +37,7 @@ def extract(source: str | bytes | list, *, url: str | None = None,
 
 def quantities(text: str) -> list[Quantity]:
     """Every numeric mention in `text`, in order of appearance."""
-    from .facts.quantities import find_quantities  # noqa: PLC0415
+    from .quantity import find_quantities  # noqa: PLC0415
 
     return find_quantities(text)
 

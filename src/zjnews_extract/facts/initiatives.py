@@ -132,7 +132,7 @@ def is_figure(name: str) -> bool:
     p = _patterns()
     if not p["figure_sign"].search(name):
         return False  # no numeral at all: spare the quantity parser
-    from .quantities import find_quantities  # noqa: PLC0415  (the parser loads its tables on first use)
+    from ..quantity import find_quantities  # noqa: PLC0415  (the parser loads its tables on first use)
 
     prefix = p["figure_prefix"].match(name)
     rest = name[prefix.end():] if prefix else name

@@ -1,0 +1,204 @@
+"""The quantity grammar: one `regex` pattern built once from data/quantity_*.toml.
+
+qualifier + currency sign + sign + numeral + scale + unit + qualifier, next to a
+few fixed shapes (第N rank, 前N top, 连续N个月 streak, 翻番, N强) and to the things
+that only look numeric (names with numerals, dates, clock times, phone numbers,
+links, footnotes, list numbers), which are matched first and dropped. The regex
+uses bounded, possessive repetition, so it runs in time linear in the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..data import load_toml
+from .numerals import CN_DIGITS, NUMERAL
+
+
+def _alt(words) -> str:
+    """Longest-first alternation, so 个百分点 wins over 个 and 千瓦时 over 千瓦."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        pat = regex.escape(w)
+        if w[-1].isascii() and w[-1].isalpha():
+            if w.islower():
+                pat = f"(?i:{pat})"  # 168CM is 168cm
+            pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
+        out.append(pat)
+    # a first-character guard lets the engine reject a long alternation in one step
+    firsts = "".join(sorted({regex.escape(w[0]) for w in words} | {regex.escape(w[0].upper()) for w in words}))
+    return f"(?=[{firsts}])(?:" + "|".join(out) + ")"
+
+
+@dataclass
+class Lexicon:
+    """Everything the grammar and the passes look up, read once from TOML."""
+
+    pattern: regex.Pattern
+    cue_pattern: regex.Pattern
+    change_before: regex.Pattern
+    multiple_before: regex.Pattern
+    unit_kind: dict  # surface -> (category, normalised unit)
+    currency_prefix: dict
+    qual_before: dict
+    qual_between: dict
+    qual_after: dict
+    cues: dict
+    adjacent: dict
+    threshold_heads: tuple
+    level_before: tuple
+    money_words: tuple
+    money_words_close: tuple
+    money_words_not: tuple
+    people_close: dict
+    currency_small: dict
+    not_units: tuple
+    rank_words: dict
+
+
+_LEX: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    global _LEX
+    if _LEX is None:
+        _LEX = build()
+    return _LEX
+
+
+def build(prefilter: bool = True) -> Lexicon:
+    units = load_toml("quantity_units.toml")
+    words = load_toml("quantity_words.toml")
+    skip = load_toml("quantity_skip.toml")
+
+    unit_kind: dict[str, tuple[str, str]] = {}
+    for cat in ("time", "noun", "measure", "physical", "pp", "percent", "currency"):
+        for surface, norm in units[cat].items():
+            unit_kind[surface] = (cat, norm)
+    for surface, (_, code) in units["currency_small"].items():
+        unit_kind[surface] = ("currency_small", code)
+    unit_kind["成"] = ("cheng", "%")
+
+    n = NUMERAL
+    bare = r"(?:[十拾百佰千仟万萬亿億]{1,3}+)"
+    unit_words = [u for u in unit_kind if u != "成"]
+    units_re = (
+        rf"(?:{_alt(unit_words)}"
+        r"|成(?P<cheng>[一二三四五六七八九]|半)?(?![立为為功本交果员員就熟长長绩績型品都效])"
+        r")"
+    )
+    per_units = [u for u, (cat, _) in unit_kind.items() if cat in ("physical", "measure", "time", "noun")]
+    physical_units = [u for u, (cat, _) in unit_kind.items() if cat == "physical"]
+    vague = {w for w, q in words["qualifier_before"].items() if w in ("上", "数", "數", "几", "幾")}
+    # 上万人, 数百位, 几十家: these only qualify a bare scale, never 上5万 or 数三点一
+    pre = (rf"(?:{_alt(set(words['qualifier_before']) - vague)}"
+           rf"|{_alt(vague)}(?=[十百千万萬亿億]{{1,3}}(?![{''.join(CN_DIGITS)}0-9])))")
+    between = _alt(words["qualifier_between"])
+    after = _alt(words["qualifier_after"])
+    cur_pre = _alt(units["currency_prefix"])
+    sign = r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％])[-－−])"
+    small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
+    money_tail = (
+        rf"(?:又?(?P<jiao>{small_digit})[角毛]|(?<=块)(?P<jiao_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 三块五
+        rf"(?:又?(?P<fen>{small_digit})美?分(?!之)|(?<=[毛角])(?P<fen_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 两毛五
+        rf"(?:钱|整|正)?"
+    )
+
+    pats = skip["patterns"]
+    names = skip["names"]["words"]
+    name_alts = []
+    for w in sorted(names, key=len, reverse=True):
+        p = regex.escape(w)
+        if w[0].isdigit():
+            p = r"(?<![0-9.])" + p
+        if w[-1].isdigit():
+            p += r"(?![0-9.])"
+        name_alts.append(p)
+    non_rank = _alt(skip["non_rank_after"]["words"])
+    top_not = _alt(skip["top_not_rank_after"]["words"])
+    article = _alt(skip["article_measures"]["words"])
+    weekday = _alt(skip["weekday_prefixes"]["words"])
+    skip_re = "|".join([
+        *pats.values(),
+        "(?:" + "|".join(name_alts) + ")",
+        rf"第{n}(?={non_rank})",  # 第131届, 第一产业: ordinals of names
+        rf"前{n}(?={top_not})",  # 前三季度: a period
+        r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})",  # 五大任务: list sizes
+        rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
+        rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])",  # 一个 = "a"; 一个亿 is 1e8
+    ])
+
+    grammar = rf"""
+    (?P<skip>{skip_re})
+    |(?P<streak>(?:连续|連續|连[跌涨升降增减]|連[跌漲升降增減])(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
+    |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
+    |(?P<rankword>{_alt(words["rank_words"])})
+    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, TOP10; not 目前一切
+    |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
+    |(?P<q>
+        (?P<pre>{pre}(?:了)?)?
+        (?P<cur>{cur_pre}\s{{0,2}})?
+        (?P<sign>{sign})?
+        (?:
+            (?P<pct>百分百|半成|一半|半数|过半数?|過半數?)
+          | (?P<halfcore>半)(?=\s?{units_re})
+          | (?P<num>{n})  # the numeral is matched once; fractions hang off it
+            (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23
+              | 分之(?P<fneg>[负負])?(?P<fnum>{n})  # 一百分之二, 百分之十二, 百分之负五 (the numeral is the denominator)
+              | (?<=(?<![0-9０-９一二三四五六七八九十两零〇])百)分(?=[一二三四五六七八九十两])(?P<fnum>{n})  # 百分三十: spoken, no 之
+              | 又(?P<sw_num>[0-9０-９]{{1,9}}+)[/／](?P<sw_den>[0-9０-９]{{1,9}}+)(?![0-9])  # 1又1/5
+              | [/／](?P<sden>[0-9０-９]{{1,9}}+)(?![0-9])  # 3/5
+            )?
+          | (?(pre)|(?=[十拾百佰千仟万萬亿億]{{1,3}}+(?:[余餘多来來几幾]|分之)))  # a bare scale needs a qualifier
+            (?P<bare>{bare})(?:分之(?P<fneg>[负負])?(?P<bfnum>{n}))?  # 万分之三; or a bare scale: 上万, 千余
+        )
+        (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
+        (?P<mid>个(?=[亿億万萬])|{between})?
+        (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
+        (?P<ge>[个個](?={_alt(physical_units)}))?  # 1430万个标准箱: 个 is only a classifier here
+        (?:(?:\s(?=[A-Za-z°℃]))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, but not 3700 本周
+        (?P<half>半)?
+        (?P<mt>{money_tail})
+        (?P<post>(?:[(（]含[)）])?{after})?
+    )
+    """
+    if prefilter:
+        # Most positions of a text cannot start a match; a one-class lookahead lets the
+        # engine skip them fast (about 6x). The class is every first character of the grammar.
+        firsts = set(skip["prefilter"]["first_chars"])
+        for table in (words["qualifier_before"], units["currency_prefix"], words["rank_words"],
+                      skip["weekday_prefixes"]["words"], names):
+            firsts.update(w[0] for w in table)
+        firsts.update(CN_DIGITS)
+        firsts.update("十拾百佰千仟廿卅卌")
+        big = "万萬亿億"
+        firsts -= set(big)
+        cls = "".join(sorted(regex.escape(c) for c in firsts))
+        # 万/亿 start a match only as a bare scale before 余/多/分之 (万余, 万分之三) or a name
+        big_names = "|".join(regex.escape(w) for w in names if w[0] in big)
+        big_start = rf"[{big}][{big}十百千]{{0,2}}[余餘多来來几幾分]" + (f"|{big_names}" if big_names else "")
+        grammar = rf"(?=[0-9０-９A-Za-z{cls}]|{big_start})(?:{grammar})"
+    pattern = regex.compile(grammar, regex.VERBOSE | regex.MULTILINE)
+
+    cues = dict(words["growth_cues"])
+    cue_pattern = regex.compile(_alt(cues))
+    change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
+    change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
+    multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
+    return Lexicon(
+        pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
+        multiple_before=multiple_before, unit_kind=unit_kind,
+        currency_prefix={k.strip(): v for k, v in units["currency_prefix"].items()},
+        qual_before=words["qualifier_before"], qual_between=words["qualifier_between"],
+        qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
+        threshold_heads=tuple(words["threshold_heads"]["words"]),
+        level_before=tuple(words["level_before"]["words"]),
+        money_words=tuple(words["money_metric_words"]["words"]),
+        money_words_close=tuple(words["money_metric_words"]["close"]),
+        money_words_not=tuple(words["money_metric_words"]["close_not"]),
+        people_close=dict(words["people_metric_words"]),
+        currency_small=dict(units["currency_small"]),
+        not_units=tuple(skip["not_units"]["words"]),
+        rank_words=dict(words["rank_words"]),
+    )

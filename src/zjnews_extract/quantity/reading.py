@@ -1,0 +1,334 @@
+"""One grammar match -> one item: its value, unit, kind and qualifier.
+
+Units and currencies come from the lexicon (grammar.py); fractions, 成, 倍, money
+written as 三块五, and numerals that are part of a word (一切, 四川, iPhone4) are
+decided here, one match at a time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .grammar import Lexicon
+from .numerals import CN_BIG, CN_DIGITS, arabic_value, parse_numeral
+
+_BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **CN_BIG}
+_HAN = regex.compile(r"\p{Han}")
+_FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_CONJ = set("和与與及或到至、")
+_LONE_SCALES = {"百", "佰", "千", "仟", "万", "萬", "亿", "億"}
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    kind: str
+    value: float
+    unit: str | None
+    qualifier: str = "exact"
+    category: str | None = None  # unit category from the lexicon
+    unit_surface: str = ""
+    scale: float = 1.0  # trailing 万/亿 (or 3百), carried to the low end of a range
+    explicit_sign: bool = False
+    sign_start: int = -1  # where a leading '-' sits, for 1万-5万元
+    bare_ok: bool = True  # a unitless numeral that may stand on its own
+    fixed_kind: bool = False  # rank / streak / growth already decided
+
+
+def _qual(table: dict, word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.rstrip("了")
+    if word.startswith(("(", "（")):
+        word = word[3:]
+    return table.get(word)
+
+
+def _trailing_scale(num_text: str, tail: str | None) -> float:
+    """Scale written at the end of a numeral (400-500亿元 gives 亿 to 400)."""
+    s = 1.0
+    body = (num_text or "") + (tail or "").strip()
+    i = len(body)
+    while i > 0 and body[i - 1] in CN_BIG:
+        i -= 1
+    for c in body[i:]:
+        s *= CN_BIG[c]
+    if s == 1.0 and len(body) == 2 and body[1] in "百佰千仟" and (body[0] in CN_DIGITS or body[0].isdigit()):
+        s = _BARE_SCALES[body[1]]  # 3百, 三仟: the unit is the scale
+    return s
+
+
+def _is_chinese_only(s: str) -> bool:
+    return not any(c.isdigit() for c in s)
+
+
+def _number_value(m) -> tuple[float | tuple | None, str]:
+    """Value of the numeral core of a q-match, and a tag for how it was written."""
+    if m.group("pct"):
+        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(m.group("pct"), 50.0), "pct"  # 过半(数): 50
+    if m.group("halfcore"):
+        return 0.5, "half"
+    num_text = m.group("num")
+    if num_text is None:
+        bare = m.group("bare")
+        if m.group("bfnum") is not None:
+            return _negated(_fraction(bare, m.group("bfnum"), None), m.group("fneg"))
+        v = 1.0
+        for c in bare:
+            v *= _BARE_SCALES[c]
+        return v, "bare"
+    if m.group("fnum") is not None:
+        return _negated(_fraction(num_text, m.group("fnum"), None), m.group("fneg"))
+    if m.group("fw_num") is not None:
+        return _fraction(m.group("fw_den"), m.group("fw_num"), num_text)
+    if m.group("sden") is not None or m.group("sw_num") is not None:
+        if m.group("sden") is not None:
+            whole, top, bottom = None, num_text, m.group("sden")
+        else:
+            whole, top, bottom = num_text, m.group("sw_num"), m.group("sw_den")
+        if not all(c.isdigit() for c in (whole or "") + top) or top.startswith(("0", "０")):
+            return None, "bad"  # 01/21 is a date; 三/5 is not a fraction
+        den = arabic_value(bottom)
+        if not den:
+            return None, "bad"
+        return (arabic_value(whole) if whole else 0.0) + arabic_value(top) / den, "fraction"
+    return parse_numeral(num_text), "num"
+
+
+def _negated(result, neg: str | None):
+    """百分之负五: a sign written after 分之 belongs to the value."""
+    value, how = result
+    return (-value if neg and isinstance(value, float) else value), how
+
+
+def _fraction(den_text: str, num_text: str, whole_text: str | None):
+    """A分之B is B/A; 百分之/千分之/万分之 with no digit before are percentages."""
+    num = parse_numeral(num_text)
+    if not isinstance(num, float):
+        return None, "bad"
+    if den_text[0] in "百佰千仟万萬" and all(c in _BARE_SCALES for c in den_text) and whole_text is None:
+        den = 1.0
+        for c in den_text:
+            den *= _BARE_SCALES[c]
+        return num * 100.0 / den, "pct"  # 百分之十二, 千分之二点四
+    den = parse_numeral(den_text)
+    whole = parse_numeral(whole_text) if whole_text else 0.0
+    if not isinstance(den, float) or not den or not isinstance(whole, float):
+        return None, "bad"
+    return whole + num / den, "fraction"
+
+
+def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
+    value, how = _number_value(m)
+    if override is not None:
+        value = override
+    if value is None or how == "bad":
+        return None
+    if m.group("qiang"):
+        if how != "num" or not isinstance(value, float) or value != int(value) or value <= 0:
+            return None
+        return Item(m.start(), m.start("qiang") + 1, "rank", value, None, "under", category="rank",
+                     fixed_kind=True)
+    pre = m.group("pre")
+    pre_q = _qual(lex.qual_before, pre)
+    qualifier = pre_q if pre_q in ("over", "under", "approx") else None
+    if how == "bare" and not (pre or m.group("mid")):
+        return None  # 万元国内生产总值: 万 alone is not a number
+    if how == "bare" and pre and pre_q is None:
+        return None
+    mid = m.group("mid")
+    if mid and mid != "个":
+        qualifier = qualifier or lex.qual_between.get(mid)
+    tail = m.group("tail")
+    tail_scale = 1.0
+    if tail:
+        for c in tail.strip():
+            tail_scale *= CN_BIG[c]
+    num_text = (m.group("num") or m.group("bare") or "") if how in ("num", "bare") else ""
+    scale = _trailing_scale(num_text, tail) if how in ("num", "bare") else 1.0
+
+    unit_text = m.group("unit")
+    category, unit = (None, None)
+    start, end = m.start(), m.end()
+    if unit_text and text.startswith(lex.not_units, m.start("unit")):
+        unit_text = None  # 130万亿台阶: 台 begins a noun here
+        end = m.start("unit")
+        while end > start and text[end - 1] == " ":
+            end -= 1
+    if unit_text and len(num_text) == 1 and num_text in _FINANCIAL and start > 0 and _HAN.match(text[start - 1]):
+        return None  # 登陆部队, 拾起: a financial numeral glued to a word is that word
+    if unit_text:
+        base = unit_text[0] if unit_text.startswith("成") else unit_text
+        category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
+        if num_text in _LONE_SCALES and not (pre or m.group("mid")):
+            return None  # 百度, 千家万户: a scale character alone starts a word, not a number
+        if (unit_text == "角" and len(num_text) == 1 and num_text in CN_DIGITS
+                and start > 0 and _HAN.match(text[start - 1]) and not m.group("mt")):
+            return None  # 珠三角: 角 after a numeral inside a name
+    if m.group("pct") and unit_text:
+        end = m.start("unit")  # 半数企业: the noun after a share word is what it is a share of
+    if m.group("pct") and m.group("pct")[0] in "过過":
+        qualifier = qualifier or "over"  # 过半: more than half
+    cur = m.group("cur")
+    cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
+
+    post = m.group("post") if end == m.end() else None
+    if post:
+        pq = _qual(lex.qual_after, post)
+        qualifier = qualifier or pq
+        head = end + 1 if text.startswith("的", end) else end
+        if pq in ("over", "under") and text.startswith(lex.threshold_heads, head):
+            return None  # 1亿元以上产业项目, 2000万元及以上的工业企业: a category threshold
+    if qualifier is None and pre_q == "hedge":
+        qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
+    sign = m.group("sign")
+
+    def signed(v: float) -> float:
+        return -v if sign else v
+
+    if isinstance(value, tuple):  # 三五百公里 / 十五六: two items, low over, high under
+        pair = []
+        for v, q in zip(value, ("over", "under")):
+            it = item_from_match(m, text, lex, override=v)
+            if isinstance(it, Item):
+                it.qualifier = qualifier or q
+                it.bare_ok = True
+                pair.append(it)
+        return pair
+    value = value * tail_scale
+
+    item = Item(start, end, "number", signed(value), None, qualifier or "exact", category,
+                 unit_text or "", scale, bool(sign))
+    if sign and sign in "-－−":
+        item.sign_start = m.start("sign")
+    if how == "pct":
+        item.kind, item.unit, item.category = "percent", "%", "percent"
+        return item
+    if category is None:
+        if cur_code:
+            item.kind, item.unit, item.category = "value", cur_code, "currency"
+            return item
+        item.bare_ok = bool(post or pre or sign) or _bare_ok(m, text, how, num_text)
+        return item
+    if category == "time":
+        if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
+            item.kind, item.unit = "value", "点"  # 18,234点, 93.78点: index points, not a clock time
+            return item
+        item.kind = "time"
+        return item
+    if category == "currency":
+        code = unit
+        if cur_code and unit == "CNY" and unit_text in ("元", "圆"):
+            code = cur_code  # 港币两千九百六十元, 新台币 177.1 亿元
+        if unit_text == "块" and (scale >= 1e4 or _noun_follows(text, m.end("unit"))):  # 一百块 is yuan
+            item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
+            return item
+        v = abs(value)
+        if m.group("jiao") or m.group("jiao_b"):
+            v += _digit(m.group("jiao") or m.group("jiao_b")) * 0.1
+        if m.group("fen") or m.group("fen_b"):
+            v += _digit(m.group("fen") or m.group("fen_b")) * 0.01
+        item.kind, item.unit, item.value = "value", code, signed(v)
+        return item
+    if category == "currency_small":
+        factor, code = lex.currency_small[unit_text]
+        v = value * factor + (_digit(m.group("fen_b")) * 0.01 if m.group("fen_b") else 0.0)
+        item.kind, item.unit, item.value = "value", code, signed(v)
+        return item
+    if category == "percent":
+        if unit == "‰":
+            item.value = signed(value / 10)
+        item.kind, item.unit = "percent", "%"
+        return item
+    if category == "pp":
+        item.kind, item.unit = "pp", "pp"
+        return item
+    if category == "cheng":
+        extra = m.group("cheng")
+        v = value * 10
+        if extra:
+            v += 5 if extra == "半" else CN_DIGITS[extra]
+        item.kind, item.unit, item.value = "percent", "%", signed(v)
+        return item
+    # physical, measure, noun
+    v = value + (0.5 if m.group("half") else 0.0)
+    if unit == "倍":
+        if lex.multiple_before.search(text, max(0, start - 4), start):
+            item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
+            return item
+    if m.group("per") and end == m.end():
+        unit = unit + "/" + lex.unit_kind[m.group("per")[1:]][1]  # 385.6公斤/亩
+    item.kind, item.unit, item.value = "value", unit, signed(v)
+    return item
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    """3块集成电路: 块 before a noun counts pieces; 5块, 十块三毛, 5块一份 are yuan."""
+    nxt = text[pos] if pos < len(text) else ""
+    # 不等/左右/以上/多/的 after 块 qualify the amount; they are not the counted noun
+    return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角不左以上多余的" and nxt not in CN_DIGITS
+
+
+def _digit(c: str) -> float:
+    return float(c) if c.isdigit() else float(CN_DIGITS[c])
+
+
+def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
+    """Whether a unitless numeral stands on its own as a number."""
+    end = m.end()
+    nxt = text[end] if end < len(text) else ""
+    start = m.start()
+    prev = text[start - 1] if start > 0 else ""
+    if how == "fraction":
+        return True
+    if not num_text:
+        return True
+    if nxt and nxt.isascii() and nxt.isalpha():
+        return False  # 5G, 3D
+    if prev and prev.isascii() and (prev.isalpha() or (prev in "._-" and start >= 2 and text[start - 2].isascii()
+                                                       and text[start - 2].isalnum())):
+        return False  # iPhone4, Mate30, No.550, col1599522: part of a name or a path
+    if _is_chinese_only(num_text):
+        if nxt == "的" and (m.group("tail") or m.group("mid") or num_text[-1] in CN_BIG):
+            return True  # 二十几万的投资: an amount with its scale before 的 is a number
+        if nxt and _HAN.match(nxt) and nxt not in _CONJ:
+            return False  # 一切, 四川, 十一黄金周
+        if len(num_text) == 1:
+            if num_text in _FINANCIAL and prev and _HAN.match(prev):
+                return False  # 朝花夕拾, 队伍
+            if prev and _HAN.match(prev) and prev not in "是为為有到至和与與及或约約近超逾":
+                return False  # 统一, 之一
+        return True
+    if nxt and _HAN.match(nxt) and nxt not in _CONJ and nxt not in "的个":
+        return False  # 麒麟990芯片, 315晚会: a number glued to a word it names
+    # Arabic: a lone year-like integer (—2026—) is page furniture, not a number
+    if (len(num_text) == 4 and num_text.isdigit() and num_text[:2] in ("19", "20")
+            and not m.group("mid") and not m.group("tail") and not m.group("pre")):
+        return False
+    return True
+
+
+def fixed_item(m, group: str, lex: Lexicon) -> Item | None:
+    """Items of the fixed shapes: rank, top-N, N强, streak, 翻番."""
+    start, end = m.start(), m.end()
+    if group == "rankword":
+        return Item(start, end, "rank", float(lex.rank_words[m.group()]), None, category="rank", fixed_kind=True)
+    if group == "fan":
+        n = m.group("fan_n")
+        times = CN_DIGITS[n] if n else 1
+        qualifier = {"近": "approx", "约": "approx", "約": "approx", "超": "over", "逾": "over"}.get(m.group("fan_q"), "exact")
+        return Item(start, end, "growth", (2 ** times - 1) * 100.0, "%", qualifier, fixed_kind=True)
+    if group == "streak":
+        v = parse_numeral(m.group("st_n"))
+        if not isinstance(v, float):
+            return None
+        unit = m.group("st_u").replace("個", "个").replace("週", "周")
+        return Item(start, end, "value", v, unit, category="streak", fixed_kind=True)
+    num = m.group({"rank": "rk_n", "top": "tp_n"}[group])
+    v = parse_numeral(num)
+    if not isinstance(v, float) or v != int(v) or v <= 0:
+        return None
+    qualifier = "exact" if group == "rank" else "under"
+    return Item(start, end, "rank", v, None, qualifier, category="rank", fixed_kind=True)
