@@ -18,7 +18,8 @@ from datetime import date
 from pathlib import Path
 
 import zjnews_extract
-from zjnews_extract.facts import find_facts, metric, segment, warm_up
+from zjnews_extract.facts import find_facts, metric, warm_up
+from zjnews_extract.facts import words as segment
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,7 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zjnews_extract.facts.attribution import StatusCues, _status_words, status_of
+from zjnews_extract.facts.status import StatusCues, _status_words, status_of
 from zjnews_extract.facts.lexicon import cues
 
 # Cue words, deny words that contain them, their pieces and fillers: the overlaps are the hard part.

@@ -1,7 +1,8 @@
 """Segmentation keeps an article's initiative names whole for that article only."""
 from datetime import date
 
-from zjnews_extract.facts import find_facts, segment
+from zjnews_extract.facts import find_facts
+from zjnews_extract.facts import words as segment
 
 NAME = "千团万企拓市场争订单"
 ARTICLE = f"2025年，浙江深化“{NAME}”行动，组织4637个团组赴境外参展。"

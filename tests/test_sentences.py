@@ -2,7 +2,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zjnews_extract.facts.sentences import Piece, index_of, split_clauses, split_sentences
+from zjnews_extract.text import Piece, index_of, split_clauses, split_sentences
 
 
 def test_sentences_end_at_full_stops_and_line_breaks():

@@ -20,7 +20,7 @@ _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 def find_facts(text: str, *, published: date | None = None,
                title: str | None = None) -> tuple[list[Fact], list[Initiative]]:
     """Every stated fact of `text` (Document.text) and the initiatives it names."""
-    from . import segment  # noqa: PLC0415  (jieba loads on first use only)
+    from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import Article  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
     from .periods import find_periods  # noqa: PLC0415
@@ -30,7 +30,7 @@ def find_facts(text: str, *, published: date | None = None,
     mentions = find_periods(text, published)
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
-    with segment.keeping_whole([i.name for i in initiatives]):
+    with words.keeping_whole([i.name for i in initiatives]):
         facts = Article(text, quantities, mentions, protected, published, title).run()
     return facts, initiatives
 
@@ -46,8 +46,8 @@ def _quoted_short_names(text: str) -> list[tuple[int, int]]:
 def warm_up() -> None:
     """Load jieba, the lexicons and every stage's patterns now (once per process), by
     running the whole chain on one short sentence."""
-    from . import segment  # noqa: PLC0415
+    from . import words  # noqa: PLC0415
 
-    segment.warm_up()
+    words.warm_up()
     find_facts("2025年，全省实现进出口额5.55万亿元、增长5.4%，居全国第二，“千团万企”行动组织团组4637个。",
                published=date(2026, 1, 21))

@@ -18,10 +18,11 @@ import regex
 from ..records import Fact, Period, Quantity
 from . import metric as M
 from .lexicon import cues, match_place, place_names, place_pattern, port_pattern
-from .attribution import (StatusCues, implied_unit, is_fact, main_region, normalise_versus, span_mask,
-                          status_from_cues, subject_name, whole_of, whole_region_word,
-                          local_area)
-from .sentences import Piece, split_clauses, split_sentences
+from ..text import Piece, split_clauses, split_sentences
+from .notfacts import implied_unit, is_fact, span_mask
+from .status import StatusCues, status_from_cues
+from .subject import local_area, main_region, subject_name, whole_of, whole_region_word
+from .versus import normalise_versus
 
 _SEPARATORS = regex.compile(r"^[\s、，,和及与或至到]*$")
 # contributions: 对GDP增长贡献2.5个百分点, 拉动出口增长1.36个百分点 -> versus the thing contributed to
@@ -127,8 +128,8 @@ def _split_list(text: str, n: int) -> Group | None:
     if "等" in last[1:]:
         last, shared = last.split("等", 1)
     else:
-        words = M.segment.words(last)
-        first_words = M.segment.words(parts[0])
+        words = M.words.words(last)
+        first_words = M.words.words(parts[0])
         if not (words and first_words and words[-1][0] == first_words[-1][0]):
             shortest = min(len(p) for p in parts[:-1])
             taken = ""

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from . import segment
+from . import words
 from .lexicon import alternation, cues, match_place, place_names, place_pattern
 
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
@@ -81,7 +81,7 @@ def _strip_single(text: str) -> str:
     lead, tail = _single_words()
     if not text or (text[0] not in lead and text[-1] not in tail and len(text) < 6):
         return text  # nothing to drop: spare the segmenter
-    ws = segment.words(text)
+    ws = words.words(text)
     i, j = 0, len(ws)
     while i < j and ws[i][0] in lead:
         i += 1
@@ -145,7 +145,7 @@ def _field(text: str) -> str:
 
 def _only_function_words(text: str) -> bool:
     """True when no word of `text` could name a thing (verbs, adverbs, prepositions)."""
-    for w, pos in segment.words(text):
+    for w, pos in words.words(text):
         if w_is_punct(w):
             continue
         if pos.startswith(NOUNISH) or pos == "vn":
@@ -159,7 +159,7 @@ def w_is_punct(word: str) -> bool:
 
 def _drop_leading_verbs(text: str) -> str:
     """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
-    ws = segment.words(text)
+    ws = words.words(text)
     i = 0
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
         i += 1
@@ -225,7 +225,7 @@ def _shorten(text: str, limit: int = 14) -> str:
     last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole."""
     if len(text) <= limit or "、" in text:
         return text
-    ws = segment.words(text)
+    ws = words.words(text)
     for i in range(len(ws) - 1, 0, -1):
         w, pos = ws[i - 1]
         if pos.startswith("v") and pos != "vn" or pos in ("p", "uj", "ul"):
@@ -248,7 +248,7 @@ def milestone_nouns() -> frozenset[str]:
 def noun_after(text: str) -> str:
     """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
     stop = _NAME_END.search(text, 0, 24)
-    ws = segment.words(text[:stop.start() if stop else 24])
+    ws = words.words(text[:stop.start() if stop else 24])
     if ws and ws[0][0] == "的":
         ws = ws[1:]
     out: list[tuple[str, str]] = []
@@ -278,7 +278,7 @@ def noun_after(text: str) -> str:
 def ends_open(text: str) -> bool:
     """True when the words before a count end in a verb or linker (组织, 调查, 中有, 与), so the
     thing counted follows the number; not for 扩展至 / 达到, whose thing comes first."""
-    ws = segment.words(text.strip()[-6:])  # the last word is all that matters
+    ws = words.words(text.strip()[-6:])  # the last word is all that matters
     if not ws:
         return True
     w, pos = ws[-1]
@@ -313,7 +313,7 @@ def is_generic(metric: str) -> bool:
 
 def trailing_noun(text: str) -> str:
     """The noun phrase that ends a clause (举办浙江出口网上交易会 -> 浙江出口网上交易会)."""
-    ws = segment.words(text.strip())
+    ws = words.words(text.strip())
     out: list[str] = []
     for w, pos in reversed(ws):
         if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s")):
@@ -324,7 +324,7 @@ def trailing_noun(text: str) -> str:
 
 def share_modifier(previous: str, head: str) -> str:
     """'“X”企业' and '产品' -> '“X”产品': a bare noun after 、 takes the modifier of the item before."""
-    ws = segment.words(previous)
+    ws = words.words(previous)
     if len(ws) < 2 or not ws[-1][1].startswith(("n", "vn")) or ws[-1][0] == head:
         return head
     prefix = previous[: len(previous) - len(ws[-1][0])]

@@ -1,17 +1,24 @@
-"""Sentences and clauses of an article, as offsets into the text.
+"""What every stage shares about Chinese text, defined once: Han characters, sentence
+and clause ends, and spans of text as offsets.
 
 A sentence ends at 。！？!? or a line break (the headline and each paragraph are
-lines); a clause ends at ，,；;：: inside a sentence. Offsets let every fact point
-back at the exact characters it came from.
+lines); a clause ends at ，,；;：: inside a sentence; a statement (what a rate's cue
+may reach back over) ends at a sentence end or a semicolon. Offsets let every fact
+point back at the exact characters it came from.
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+SENTENCE_ENDS = "。！？!?\n"
+CLAUSE_ENDS = "，,；;：:"
+STATEMENT_ENDS = SENTENCE_ENDS + "；;"
+HAN_CLASS = "\u4e00-\u9fff"  # CJK unified ideographs: what "a Han character" means in every rule
+
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 # Why the spaces: headlines separate their parts with a space (营收322.96亿元 净利润172亿).
-_CLAUSE_END = re.compile(r"[，,；;：:]|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])")
+_CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]" r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])")
 
 
 class Piece(NamedTuple):
@@ -65,3 +72,17 @@ def index_of(pieces: list[Piece], offset: int) -> int:
         else:
             hi = mid - 1
     return found
+
+
+def is_han(ch: str) -> bool:
+    """True for one CJK unified ideograph (False for "" and for punctuation)."""
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
+
+
+def piece_start(text: str, pos: int, marks: str) -> int:
+    """Start of the piece of text (clause, sentence, paragraph) holding `pos`, read backwards
+    from `pos` so that a long text costs nothing."""
+    i = pos - 1
+    while i >= 0 and text[i] not in marks:
+        i -= 1
+    return i + 1

@@ -1,0 +1,97 @@
+"""Which numbers are facts (see GUIDELINES "Not facts"), and which bare figures are counts.
+
+Rules read their words from data/facts_cues.toml ([nonfact], [implied_units]).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..records import Quantity
+from ..text import is_han as _is_han
+from .lexicon import alternation, cues
+
+
+@cache
+def _nonfact() -> dict:
+    n = cues()["nonfact"]
+    return {
+        "rank_next": regex.compile(rf"^(?:{alternation(n['rank_next_deny'])})"),
+        "threshold": regex.compile(rf"(?:{alternation(n['threshold_marks'])})$"),
+        "durations": set(n["duration_units"]),
+        "numerals": set(n["list_numerals"]),
+        "max_list": n["max_list_value"],
+        "next_deny": tuple(n["next_deny"]),
+    }
+
+
+def span_mask(length: int, spans) -> bytearray:
+    """One byte per character, 1 inside any of the spans: overlap tests become slices."""
+    mask = bytearray(length)
+    for s, e in spans:
+        mask[max(0, s):max(0, min(length, e))] = b"\x01" * (max(0, min(length, e)) - max(0, s))
+    return mask
+
+
+def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) -> bool:
+    """True when the quantity states something about the world (see GUIDELINES "Not facts").
+
+    `protected` marks initiative names and quoted slogans, `periods` the period words
+    (both from span_mask)."""
+    if q.kind == "number" and not _may_be_count(q):
+        return False
+    if q.value is None and q.kind != "rank":
+        return False
+    if any(protected[q.start:q.end]):
+        return False  # inside an initiative name (千团万企) or a quoted slogan
+    if q.end > q.start and all(periods[q.start:q.end]):
+        return False  # part of a date or period
+    n = _nonfact()
+    after = text[q.end:q.end + 4]
+    before = text[max(0, q.start - 1):q.start]
+    if q.kind == "rank":
+        if (not before or not _is_han(before)) and after[:1] in ("，", ",", "、", "：", ":", "是"):
+            return False  # 第一，…  第二是…: list numbering, not a rank
+        if not q.text.endswith(("大", "位", "名", "强")) and n["rank_next"].match(after):
+            return False  # 第五届, 第一产业, 第二批
+        return True
+    if before == "每":
+        return False  # 每10股: a rate's base, not an amount
+    if q.unit in n["durations"]:
+        return False  # 十年来, 入世20年: durations and anniversaries
+    if q.kind == "value" and n["threshold"].search(q.text) and after[:1] and _is_han(after[0]) \
+            and after[:1] not in "的，。；、":
+        return False  # 1亿元以上产业项目: a threshold inside a name
+    if q.kind == "value" and after[:2] in ("以上", "以下") and _is_han(text[q.end + 2:q.end + 3] or "，"):
+        return False
+    if q.kind == "value" and after.startswith(n["next_deny"]):
+        return False  # 两位数增长
+    digits = _digits_of(q.text)
+    if q.kind == "value" and digits and all(ch in n["numerals"] for ch in digits) \
+            and (q.value or 0) <= n["max_list"]:
+        return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
+    return True
+
+
+def _may_be_count(q: Quantity) -> bool:
+    """A bare figure that could be a count with its measure word left out: it has a
+    qualifier (逾30万), a magnitude (300万) or decimals (93.78). Whether it is one is
+    decided by implied_unit() once its metric is known."""
+    if q.value is None:
+        return False
+    return q.qualifier != "exact" or any(ch in q.text for ch in "万亿.")
+
+
+def implied_unit(metric: str | None) -> str | None:
+    """The measure word a metric's head noun implies (海外游客 -> 人次, 入园总人数 -> 人)."""
+    if not metric:
+        return None
+    for head, unit in sorted(cues()["implied_units"].items(), key=lambda kv: -len(kv[0])):
+        if metric.endswith(head):
+            return unit
+    return None
+
+
+def _digits_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit() or ch in "一二两三四五六七八九十百千万亿")
