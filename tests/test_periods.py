@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from zjnews_extract.facts.periods import find_periods
+from zjnews_extract.facts.period import PeriodIndex, find_periods
 
 # (sentence, published, [(mention text, start, end, kind)])
 CASES = [
@@ -82,8 +82,14 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "published", "expected"), CASES)
 def test_period_mentions(sentence, published, expected):
     pub = date.fromisoformat(published) if published else None
-    got = [(m.text, m.period.start, m.period.end, m.kind) for m in find_periods(sentence, pub)]
+    got = [(m.text, m.period.start, m.period.end, m.kind) for m in find_periods(sentence, pub) if m.kind != "base"]
     assert got == expected
+
+
+def test_comparison_bases_are_mentions_of_their_own_kind():
+    found = find_periods("增长22.4%，较2020年提高；比上年增加12万吨。收入与上年持平。", date(2022, 1, 20))
+    assert [(m.text, m.kind, m.reach) for m in found] == [
+        ("2020年", "base", "none"), ("上年", "base", "none"), ("上年", "base", "none")]
 
 
 def test_offsets_are_into_the_text():
@@ -118,9 +124,8 @@ def test_a_look_back_does_not_set_the_year_of_later_words():
     assert [(m.text, m.period.start[:4]) for m in found][-1] == ("全年", "2021")
 
 
-# --- how far a period reaches: period_at ---------------------------------------------
+# --- how far a period reaches: PeriodIndex.period_at ---------------------------------------------
 
-from zjnews_extract.facts.periods import period_at  # noqa: E402
 
 
 def _period_of(text: str, number: str, published: date | None = date(2022, 5, 12), nth: int = 0):
@@ -128,7 +133,7 @@ def _period_of(text: str, number: str, published: date | None = date(2022, 5, 12
     offset = -1
     for _ in range(nth + 1):
         offset = text.index(number, offset + 1)
-    p = period_at(text, mentions, offset)
+    p = PeriodIndex(text, mentions).period_at(offset)
     return None if p is None else (p.start[:7], p.end[:7])
 
 

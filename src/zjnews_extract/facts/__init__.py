@@ -23,7 +23,7 @@ def find_facts(text: str, *, published: date | None = None,
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import Article  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
-    from .periods import find_periods  # noqa: PLC0415
+    from .period import find_periods  # noqa: PLC0415
     from ..quantity import find_quantities  # noqa: PLC0415
 
     quantities = find_quantities(text)

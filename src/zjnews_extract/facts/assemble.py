@@ -17,8 +17,9 @@ import regex
 
 from ..records import Fact, Period, Quantity
 from . import metric as M
-from .lexicon import cues, match_place, place_names, place_pattern, port_pattern
+from .lexicon import match_place, place_names, place_pattern, port_pattern
 from ..text import Piece, split_clauses, split_sentences
+from .period import PeriodIndex
 from .notfacts import implied_unit, is_fact, span_mask
 from .status import StatusCues, status_from_cues
 from .subject import local_area, main_region, subject_name, whole_of, whole_region_word
@@ -86,31 +87,6 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
-class _Mentions:
-    """Period mentions sorted by start, for "the last one in [lo, hi)" by bisection
-    (a scan from the article start for every number made long pages quadratic)."""
-
-    def __init__(self, mentions):
-        self.items = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.items]
-
-    def last_in(self, lo: int, hi: int):
-        i = bisect.bisect_left(self.starts, hi) - 1
-        return self.items[i] if i >= 0 and self.starts[i] >= lo else None
-
-
-def _period_for(offset: int, sentence: Piece, spanning: _Mentions, state: State, clause: Piece | None = None,
-                clause_local: _Mentions | None = None) -> Period | None:
-    """The last period stated before `offset` in this sentence (a clause-local one only
-    inside its clause), else the carried one."""
-    best = spanning.last_in(sentence.start, offset)
-    if clause is not None and clause_local is not None:
-        local = clause_local.last_in(max(sentence.start, clause.start), offset)
-        if local is not None and (best is None or local.start > best.start):
-            best = local
-    return best.period if best is not None else state.period
-
-
 def _split_list(text: str, n: int) -> Group | None:
     """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
     parts = [p for p in _LIST_SPLIT.split(text)]
@@ -148,24 +124,10 @@ class Article:
                  title: str | None):
         self.text = text
         self.published = published
-        marks = cues()["period"]
-        self.mentions = [m for m in mentions if m.period is not None and m.kind in ("span", "now")
-                         and not any(w in m.text for w in marks["not_periods"])
-                         and text[max(0, m.start - 1):m.start] not in marks["base_marks"]]
-        # Why: 自2020年3月以来 and 目前 say when one number holds; they do not carry on.
-        self.local = {id(m) for m in self.mentions if m.kind == "now" or m.text.endswith(tuple(marks["local_marks"]))
-                      and not m.text.startswith(tuple(marks["running_starts"]))}
-        # Why: 2021年年末总股本: a year-end written in front of a noun dates that noun only.
-        self.clause_local = {id(m) for m in self.mentions if m.text.endswith(("年末", "年底", "季末"))
-                             and "截" not in m.text and _is_han(text[m.end:m.end + 1])}
-        # sorted views for bisection: mentions that date any later number of their sentence,
-        # those that date their own clause only, and those that carry on to later sentences
-        self.spanning = _Mentions(m for m in self.mentions if id(m) not in self.clause_local)
-        self.clause_only = _Mentions(m for m in self.mentions if id(m) in self.clause_local)
-        self.carrying = _Mentions(m for m in self.mentions if id(m) not in self.local
-                                  and id(m) not in self.clause_local)
-        day_spans = [(m.start, m.end) for m in mentions
-                     if text[max(0, m.start - 1):m.start] not in marks["base_marks"]]
+        self.periods = PeriodIndex(text, mentions)
+        # period words are attributes, not names: cut from the words a metric is read from
+        # (a comparison base stays: 较上年同期 says what a gap is measured against)
+        day_spans = [(m.start, m.end) for m in mentions if m.kind != "base"]
         self.cut_spans = sorted(day_spans)
         self.cut_starts = [s for s, _ in self.cut_spans]
         blocked, in_period = span_mask(len(text), protected), span_mask(len(text), day_spans)
@@ -182,7 +144,6 @@ class Article:
     def run(self) -> list[Fact]:
         text = self.text
         state = State(subject=self.home)
-        first_period = self.mentions[0].period if self.mentions else None
         by_sentence: dict[int, list[Quantity]] = {}
         sentences = split_sentences(text)
         qi = 0
@@ -204,10 +165,7 @@ class Article:
             state.share_versus = None
             qs = by_sentence.get(si, [])
             if qs:
-                self._sentence(s, qs, state, first_period)
-            carried = self.carrying.last_in(s.start, s.end)
-            if carried is not None:
-                state.period = carried.period
+                self._sentence(s, qs, state)
         return self._fill_missing_metrics()
 
     def _fill_missing_metrics(self) -> list[Fact]:
@@ -251,7 +209,7 @@ class Article:
         return status_from_cues(*self.sentence_cues.before(offset), period, self.published)
 
     # ------------------------------------------------------------ one sentence
-    def _sentence(self, s: Piece, qs: list[Quantity], state: State, first_period: Period | None) -> None:
+    def _sentence(self, s: Piece, qs: list[Quantity], state: State) -> None:
         text = self.text
         topic = None
         self.sentence_cues = StatusCues(text, s.start, s.end)
@@ -261,11 +219,11 @@ class Article:
         for clause in split_clauses(text, s):
             if topic is None and text.startswith(_BREAKDOWN, clause.start):
                 topic = state.subject  # 其中，宁波港域…: a part of the topic, for this sentence only
-            self._clause(s, clause, qs, state, first_period)
+            self._clause(s, clause, qs, state)
         if topic is not None:
             state.subject = topic
 
-    def _clause(self, s: Piece, clause: Piece, qs: list[Quantity], state: State, first_period) -> None:
+    def _clause(self, s: Piece, clause: Piece, qs: list[Quantity], state: State) -> None:
         """The numbers of one clause, each with the words between it and the one before."""
         starts = self.q_starts
         cq = (qs[bisect.bisect_left(starts, clause.start):bisect.bisect_left(starts, clause.end)] if starts is not None
@@ -300,9 +258,9 @@ class Article:
             if state.consumed_to > starts[head]:  # the name after the last count is not ours
                 raws[head] = self._cut(min(state.consumed_to, cq[head].start), cq[head].start)
                 windows[head] = M.read_window(raws[head], cq[head].kind)
-            self._chain(s, clause, cq, chain, windows, raws, state, first_period)
+            self._chain(s, clause, cq, chain, windows, raws, state)
 
-    def _chain(self, s, clause, cq, chain, windows, raws, state, first_period) -> None:
+    def _chain(self, s, clause, cq, chain, windows, raws, state) -> None:
         head = chain[0]
         w = windows[head]
         n = len(chain)
@@ -316,8 +274,7 @@ class Article:
         for k, i in enumerate(chain):
             q = cq[i]
             wi = windows[i] if i == head else windows[head]
-            period = (_period_for(q.start, s, self.spanning, state, clause, self.clause_only)
-                      or state.period or first_period)
+            period = self.periods.period_at(q.start, cq[i - 1].end if i else clause.start)
             if q.kind == "number":
                 # a bare figure is kept only when its metric implies a measure word (游客 -> 人次)
                 name = wi.metric if i == head else ""

@@ -1,0 +1,168 @@
+"""The grammar of period mentions: one `regex` pattern built once from data/periods.toml.
+
+The shape: [截至|自] [year] [截至] [months, a quarter, a half, 全年, a holiday, a day or
+a day range] [以来], next to a few fixed shapes (timestamps, months across years,
+several years, five-year plans used as a time, 目前, 过去五年, 今后五年, N年内, 每年,
+a bare 月底). Which words fill each slot is data; how they combine is here.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import regex
+
+from ...data import load_toml
+from ..lexicon import alternation, cues
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def lexicon() -> dict[str, Any]:
+    return load_toml("periods.toml")
+
+
+@cache
+def grammar() -> regex.Pattern:
+    lex = lexicon()
+    words = lex["words"]
+    year = r"(?:19|20)\d{2}"
+    month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+    day = r"(?:3[01]|[12]\d|0?[1-9])"
+    sep = alternation(words["range_separators"])
+    msuffix = alternation(words["month_suffixes"])
+    quarter = alternation(lex["quarters"])
+    no_digit_before = r"(?<![\d.])"
+    cn_year_digits = "".join(words["chinese_year_digits"])
+    count = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+    not_first_n = alternation(words["first_n_not_after"])
+    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}}))\s*年(?:度)?"
+                 rf"|(?P<rel>{alternation(lex['relative_years'])})(?:度)?)"
+                 rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
+    holidays = lex["holidays"]
+    needing = holidays["names_needing_suffix"]
+    free_names = [n for n in holidays["names"] if n not in needing]
+    spec = "|".join([
+        rf"(?P<ytd>{alternation(words['year_to_date'])})",
+        rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
+        rf"(?<!{not_first_n})前\s*(?P<firstn>{month}|\d{{1,2}})\s*个?\s*月(?:份)?",
+        rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季度",
+        rf"{no_digit_before}第?(?P<q>{quarter})季度(?P<qend>末)?",
+        rf"(?P<half>{alternation(lex['halves'])})",
+        rf"(?P<full>{alternation(words['full_year'])})",
+        rf"(?P<yend>{alternation(words['year_end'])})",
+        # a holiday: 春节假期, 国庆黄金周, 2016年春节 (a name alone needs a year or a suffix)
+        rf"(?P<hol>{alternation(free_names)})(?P<holsuf>{alternation(holidays['suffixes'])})?"
+        rf"|(?P<hol2>{alternation(needing)})(?P<holsuf2>{alternation(holidays['suffixes'])})",
+        # a day range: 10月1日至7日, 11月1日至2024年1月4日
+        rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?\s*(?:{sep})\s*"
+        rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]",
+        rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
+        rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?![\d一二三四五六七八九十])",
+    ])
+    plans = alternation(lex["five_year_plans"])
+    parts = alternation(lex["five_year_plan_parts"])
+    alternatives = [
+        # page timestamps and ISO dates: 2026-01-21 20:27:38
+        rf"(?<!\d)(?P<ts_y>{year})[-/.](?P<ts_m>[01]?\d)[-/.](?P<ts_d>[0-3]?\d)(?!\d)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?",
+        # months across years: 2020年3月至2022年4月
+        rf"(?<!\d)(?P<cy1>{year})\s*年\s*(?P<cm1>{month})\s*月(?:份)?\s*(?:{sep})\s*(?P<cy2>{year})\s*年\s*(?P<cm2>{month})\s*月(?:份)?",
+        # several years: 2001—2021年, 2001年至2021年
+        rf"(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
+        # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
+        rf"[“\"「‘]?(?P<plan>{plans})[”\"」’]?(?:规划)?(?P<part>{parts})",
+        rf"(?P<now>{alternation(words['now'])})",
+        # the last N years up to the published year: 过去五年, 十年来, 近3年来
+        rf"(?:过去\s*(?P<pastn>{count})\s*年|(?:近\s*)?(?P<pastn2>{count})\s*(?:多)?年(?:以)?来)",
+        # the next N years from the published year: 今后五年, 未来3年
+        rf"(?:今后|未来)\s*(?P<nextn>{count})\s*年",
+        # a deadline N years ahead: 5年内 (by the published year + N)
+        rf"{no_digit_before}(?P<within>{count})\s*年(?:之)?内",
+        # every year, every month: what recurs has no period of its own
+        rf"(?P<every>{alternation(words['recurring'])})",
+        # 月底 with no month: the end of the month the text is speaking of
+        rf"(?<![\d一二三四五六七八九十])(?P<mend>{alternation(words['bare_month_end'])})",
+        # the general shape: [截至|自] [year] [截至] [spec] [以来]
+        rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
+        rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
+        rf"(?:(?P<since2>{alternation(words['since_suffixes'])})(?!{alternation(words['since_suffix_not_before'])}))?",
+    ]
+    # Every mention starts with a digit or one of a few characters: checking that first
+    # lets the scanner skip most positions at once (10x faster on a 7 kB article).
+    starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"], holidays["names"])
+              for w in table}
+    starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
+                                "recurring", "bare_month_end") for w in words[key]}
+    starts |= set("前第“\"「‘十过近未今") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
+    first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
+    return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+
+
+@cache
+def group_names() -> tuple[str, ...]:
+    """Group names in group-number order: m.groups() is far cheaper than m.groupdict()."""
+    index = grammar().groupindex
+    names = [""] * grammar().groups
+    for name, number in index.items():
+        names[number - 1] = name
+    return tuple(names)
+
+
+@cache
+def _keys() -> regex.Pattern:
+    """Characters every mention contains (年, 月, 季度, 期间, 以来, 近日, 目前, 春节, 2026-01-21)."""
+    holidays = alternation(lexicon()["holidays"]["names"])
+    return regex.compile(lexicon()["scan"]["key_pattern"] + "|" + holidays)
+
+
+def windows(text: str, before: int = 12, after: int = 12) -> list[tuple[int, int]]:
+    """Stretches of text around the key characters, merged: the full grammar runs only there."""
+    out: list[tuple[int, int]] = []
+    for k in _keys().finditer(text):
+        s, e = max(0, k.start() - before), min(len(text), k.end() + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+@cache
+def after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """Words after a mention that change what it is: a record's base, a calendar widget."""
+    words = lexicon()["words"]
+    record = regex.compile(rf"\s*(?:{alternation(words['since_record_after'])})")
+    weekday = regex.compile(rf"\s*(?:{alternation(words['weekday_after'])})")
+    return record, weekday
+
+
+@cache
+def report_after() -> regex.Pattern:
+    return regex.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{alternation(lexicon()['words']['report_after_year'])})")
+
+
+@cache
+def plan_before() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(lexicon()['words']['plan_before'])})\s*$")
+
+
+@cache
+def base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    words = lexicon()["words"]
+    before = regex.compile(rf"(?:{alternation(words['base_before'])})\s*$")
+    before_if_after = regex.compile(rf"(?:{alternation(words['base_before_if_after'])})\s*$")
+    after = regex.compile(rf"\s*[(（]?(?:下同)?[)）]?\s*(?:{alternation(words['base_after'])})")
+    return before, before_if_after, after
+
+
+@cache
+def multi_year_cue() -> regex.Pattern:
+    """Words that make growth over a base year cumulative over the years (年均, 增长14.3倍)."""
+    return regex.compile(alternation(lexicon()["words"]["multi_year_cues"]))
+
+
+@cache
+def plan_cue() -> regex.Pattern:
+    """The words of a plan or goal (facts_cues.toml [status]): a year they speak of is still to come."""
+    status = cues()["status"]
+    return regex.compile(alternation(list(status["strong"]) + list(status["weak"])))

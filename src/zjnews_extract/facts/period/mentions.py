@@ -1,0 +1,401 @@
+"""Period mentions: the words of an article that say when, each resolved to a Period.
+
+`find_periods` finds every mention in order (grammar.py) and resolves it to first and
+last day. Why not dateparser: it reads "2025年" as year 1, collapses "1—11月" to one
+day and returns nothing for 去年1—11月, 上半年 or 一季度.
+
+Kinds of mention (`PeriodMention.kind`):
+- ``span``: a stretch of time a fact can cover: a year, months, a quarter or half, 全年,
+  year-to-date, "as of" (截至4月底: that month), "since" (自2020年3月以来: to the
+  published month), several years, a five-year plan used as a time, a holiday (春节假期),
+  a day range (10月1日至7日), a look back or ahead (过去五年, 今后五年, 5年内).
+- ``day``: a calendar day (1月21日): the date of an event or of the page, not what a
+  number covers; its year still anchors later bare words, except a calendar widget's.
+- ``now``: 目前, 近日: the published month.
+- ``base``: what a number is compared with (较一季度, 比上年, 与2019年相比): never the
+  period of the comparison, though it may date the base's own value (较一季度的10.6%).
+- ``recurring``: 每年, 每月: what recurs has no period of its own (period None).
+
+`explicit_year` is True when the words fix the year themselves (2025年, 去年, “十四五”期间).
+
+Year of bare words (一季度, 1—4月, 上半年, 全年, 8月): the year of the nearest preceding
+mention whose words fixed a year; with none, the published year, or the year before when
+the span would end more than a month after the published month (1—11月 published in
+January -> last year's). Relative words resolve against the published date; with none,
+against the nearest year the text fixes.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from ...records import Period
+from .grammar import CN_DIGITS, after_patterns, base_patterns, grammar, group_names, lexicon, multi_year_cue
+from .grammar import plan_before, plan_cue, report_after, windows
+from .holidays import holiday_days
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int  # offsets into the text given
+    end: int
+    text: str  # text[start:end]
+    period: Period | None  # None when nothing fixes the year, or for what recurs
+    explicit_year: bool  # the words fix the year (2025年, 去年); False when inferred from context
+    kind: str  # "span", "day", "now", "base" or "recurring" (see the module docstring)
+    # How far the period reaches over later numbers that name none (reach.py decides; see there)
+    reach: str = "carry"
+
+
+_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
+                "hol2", "d")
+
+
+def has_months(g: dict[str, str | None]) -> bool:
+    """The words name part of a year (months, a quarter, a half, a day), not a year alone."""
+    return any(g.get(k) for k in _MONTH_SLOTS)
+
+
+def _num(token: str) -> int:
+    """1, 01, 十一, 五 -> int."""
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + (CN_DIGITS[token[1]] if len(token) > 1 else 0)
+    return CN_DIGITS[token]
+
+
+def _count(token: str) -> int:
+    """5, 十, 二十, 四十 -> int (numbers of years)."""
+    if token.isdigit():
+        return int(token)
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+    return CN_DIGITS.get(token, 0)
+
+
+def _first(y: int, m: int) -> date:
+    return date(y, m, 1)
+
+
+def _last(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _period(start: date | None, end: date | None, text: str) -> Period | None:
+    if start is None or end is None:
+        return None
+    return Period(start=start.isoformat(), end=end.isoformat(), text=text)
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMention]:
+    """Every period mention in the article, in order, each resolved to a Period (see module doc)."""
+    from .reach import reach_of  # noqa: PLC0415  (reach reads the mention; kept in its own module)
+
+    pattern = grammar()
+    names = group_names()
+    lex = lexicon()
+    raw = [(m, dict(zip(names, m.groups())))
+           for start, end in windows(text) for m in pattern.finditer(text, start, end)]
+    needing_prefix = lex["words"]["since_suffixes_needing_prefix"]
+    for _, g in raw:
+        if g["since2"] in needing_prefix and not g["since"]:
+            g["since2"] = None  # 2026年开始实施: a start date, not a "since"
+        if g["ycn"]:  # 二〇二五年 -> 2025
+            digits = lex["words"]["chinese_year_digits"]
+            g["y"] = "".join(str(digits.index(c) % 10) for c in g["ycn"])
+    # (where, the year the text then speaks from): an article about a whole year was written in
+    # the next (2021年全年… is looked back on in 2022), one about part of a year in that year
+    fixed_years = _FixedYears(text, raw)
+    out: list[PeriodMention] = []
+    anchor: int | None = None  # end year of the last mention whose words fixed a year
+    anchor_at = None  # ...and its match, for the year the text speaks from (see _speaking_year)
+    last_month: date | None = None  # last day of the last month named (for a bare 月底)
+    for m, g in raw:
+        speaking = _Speaking(text, anchor, anchor_at, fixed_years)
+        mention = _resolve(text, m, g, published, anchor, speaking, last_month)
+        if mention is None:
+            continue
+        # 2026年政府工作报告, 2026年全省商务工作会议: the year names a report or a meeting that looks
+        # back on the year before; like an event's day, it is not what the body's numbers cover
+        titled = mention.kind == "span" and not has_months(g) and \
+            report_after().match(text, mention.end, mention.end + 16)
+        if titled:
+            mention = PeriodMention(mention.start, mention.end, mention.text, mention.period,
+                                    mention.explicit_year, "day")
+        mention = PeriodMention(mention.start, mention.end, mention.text, mention.period, mention.explicit_year,
+                                mention.kind, reach_of(text, mention, g))
+        out.append(mention)
+        if mention.period is not None and mention.kind == "span" and has_months(g):
+            last_month = date.fromisoformat(mention.period.end)
+        if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base":
+            continue  # 过去五年, a comparison's year: later bare words keep the reporting year
+        widget = mention.kind == "day" and after_patterns()[1].match(text, mention.end, mention.end + 4)
+        # a day in the published year (a dateline, the day a report was delivered) says no more
+        # than the published date: it must not stop 1—11月 published in January meaning last year
+        same_as_published = mention.kind == "day" and published is not None and \
+            mention.period.start[:4] == str(published.year)
+        if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget \
+                and not same_as_published and not titled:
+            anchor = int(mention.period.end[:4])
+            anchor_at = (m, g)
+    return out
+
+
+def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
+    """Is this mention a comparison base (较2020年, 与一季度相比, 去年同期)? With the span to report."""
+    before, before_if_after, after = base_patterns()
+    head = text[max(0, m.start() - 4):m.start()]
+    tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
+    b = before.search(head)
+    if b is None and tail_match is not None:
+        b = before_if_after.search(head)
+    if b is None and tail_match is None:
+        return False, m.start(), m.end()
+    start = m.start() - (len(head) - b.start()) if b is not None else m.start()
+    end = tail_match.end() if tail_match is not None else m.end()
+    return True, start, end
+
+
+def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
+             speaking: "_Speaking", last_month: date | None) -> PeriodMention | None:
+    lex = lexicon()
+
+    def mention(start_d, end_d, explicit, kind="span", s=m.start(), e=m.end()):
+        return PeriodMention(s, e, text[s:e], _period(start_d, end_d, text[s:e]), explicit, kind)
+
+    if g["ts_y"]:
+        try:
+            d = date(int(g["ts_y"]), int(g["ts_m"]), int(g["ts_d"]))
+        except ValueError:
+            return None
+        return mention(d, d, True, "day")
+    if g["cy1"]:
+        y1, m1, y2, m2 = int(g["cy1"]), _num(g["cm1"]), int(g["cy2"]), _num(g["cm2"])
+        return mention(_first(y1, m1), _last(y2, m2), True)
+    if g["yr1"]:
+        y1, y2 = int(g["yr1"]), int(g["yr2"])
+        if y2 < y1:
+            return None
+        return mention(date(y1, 1, 1), date(y2, 12, 31), True)
+    if g["plan"]:
+        first, last = lex["five_year_plans"][g["plan"]]
+        part = lex["five_year_plan_parts"][g["part"]]
+        if part == "first":
+            return mention(date(first, 1, 1), date(first, 12, 31), True)
+        if part == "last":
+            return mention(date(last, 1, 1), date(last, 12, 31), True)
+        if part == "since" and published is not None and published.year >= first:
+            return mention(date(first, 1, 1), _last(published.year, published.month), True)
+        return mention(date(first, 1, 1), date(last, 12, 31), True)
+    if g["pastn"] or g["pastn2"]:
+        n = _count(g["pastn"] or g["pastn2"])
+        if not 1 <= n <= 100:
+            return None
+        if published is None:
+            return mention(None, None, True)  # counted back or on from a date we do not have
+        last = published.year - 1
+        if published.month >= lex["words"]["look_back_ends_this_year_from_month"]:
+            last = published.year  # a year-end review: 五年来 published in December ends this year
+        return mention(date(last - n + 1, 1, 1), date(last, 12, 31), True)
+    if g["nextn"]:
+        n = _count(g["nextn"])
+        if not 1 <= n <= 100 or published is None:
+            return None if published is not None else mention(None, None, True)
+        return mention(date(published.year, 1, 1), date(published.year + n - 1, 12, 31), True)
+    if g["within"]:
+        n = _count(g["within"])
+        if not 1 <= n <= 100 or published is None:
+            return None
+        return mention(date(published.year + n, 1, 1), date(published.year + n, 12, 31), True)  # 5年内: by then
+    if g["now"]:
+        if published is None:
+            return mention(None, None, False, "now")
+        return mention(_first(published.year, published.month), _last(published.year, published.month), False, "now")
+    if g["every"]:
+        return mention(None, None, False, "recurring")
+    if g["mend"]:
+        if last_month is None:
+            return None
+        return mention(_first(last_month.year, last_month.month), last_month, False)
+
+    if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
+        return None  # 创下2019年一季度以来新高: the base of a record, not a period
+    base = False
+    if not g["asof"] and not g["since2"] and not g["ytd"]:
+        base, s, e = _is_base(text, m)
+        if base and g["y"] and not has_months(g):
+            # 与2001年相比…增长14.3倍, 年均增长14.6%: growth over the years since the base year
+            context = anchor if anchor is not None else (published.year if published else None)
+            level = any(w in text[m.end():e] for w in lex["words"]["base_level_words"])
+            y = int(g["y"])
+            sentence_end = _sentence_end(text, e)
+            if context is not None and not level and y < context - 1 \
+                    and multi_year_cue().search(text, e, sentence_end):
+                return mention(date(y, 1, 1), date(context, 12, 31), True, s=s, e=e)
+
+    explicit = bool(g["y"] or g["rel"])
+    if g["y"]:
+        year = int(g["y"])
+    elif g["rel"]:
+        offset = lex["relative_years"][g["rel"]]
+        if published is not None:
+            year = published.year + offset
+        else:
+            context = speaking.year(m.start())
+            if context is None:
+                return mention(None, None, True, "base" if base else "span")
+            year = context + offset  # no published date: 去年 is the year before the one the text speaks from
+    else:
+        year = anchor
+
+    kind = "base" if base else "span"
+    if g["hol"] or g["hol2"]:
+        return _holiday(g, year, published, explicit, kind, mention)
+    first_m, last_m, unit = _months(g)
+    if first_m is None:
+        return None
+    if year is None:
+        if published is None:
+            return mention(None, None, False, kind)
+        year = published.year
+        ahead = plan_before().search(text, max(0, m.start() - 4), m.start())
+        if unit != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
+                and not ahead:
+            year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
+        elif g["full"] and published.month <= lex["words"]["full_year_is_last_year_until_month"]:
+            # 全年 with no year in sight, in a report of the first months: the year just ended,
+            # also when estimated (a January report's 预计全年增长5.5%左右 is last year's estimate)
+            year -= 1
+    if g["rm1"]:
+        return _day_range(g, year, explicit, kind, mention)
+    if unit == "day":
+        try:
+            d = date(year, first_m, int(g["d"]))
+        except ValueError:
+            return None
+        if g["asof"]:
+            return mention(d, d, explicit, "span")
+        return mention(d, d, explicit, "base" if base else "day")
+    start_d, end_d = _first(year, first_m), _last(year, last_m)
+    if g["asof2"] or (g["asof"] and lex["relative_years"].get(g["rel"] or "") == 0):
+        start_d = date(year, 1, 1)  # 今年截至4月底: January to April
+    elif g["asof"] and not g["ytd"]:
+        start_d = _first(year, last_m)  # 截至4月底: the stock at the end of April
+    if g["ytd"] or g["since2"]:
+        if published is not None and published >= start_d:
+            end_d = _last(published.year, published.month)
+        else:
+            end_d = date(year, 12, 31)  # no published date to run to
+    return mention(start_d, end_d, explicit, kind)
+
+
+def _holiday(g, year, published, explicit, kind, mention) -> PeriodMention | None:
+    """春节假期, 2016年春节, 国庆黄金周: the holiday's own days in the year the text gives, else the
+    published year (a holiday report appears during or just after it)."""
+    name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
+    if not suffix and not explicit:
+        return None  # 欢度春节: the feast, not a period the text reports on
+    if year is None:
+        if published is None:
+            return mention(None, None, False, kind)
+        year = published.year
+    days = holiday_days(lexicon()["holidays"]["names"][name], year)
+    if days is None:
+        return None
+    return mention(days[0], days[1], explicit, kind)
+
+
+def _day_range(g, year, explicit, kind, mention) -> PeriodMention | None:
+    """10月1日至7日, 2023年11月1日至2024年1月4日: from the first day to the last."""
+    try:
+        first = date(year, _num(g["rm1"]), int(g["rd1"]))
+        last = date(int(g["ry2"]) if g["ry2"] else year, _num(g["rm2"]) if g["rm2"] else first.month, int(g["rd2"]))
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    return mention(first, last, explicit or bool(g["ry2"]), kind)
+
+
+def _months(g: dict) -> tuple[int | None, int | None, str]:
+    """First and last month the spec words cover (a bare year: 1..12)."""
+    if g["m1"]:
+        a, b = _num(g["m1"]), _num(g["m2"])
+        return (a, b, "span") if 1 <= a <= b <= 12 else (None, None, "span")
+    if g["firstn"]:
+        n = _num(g["firstn"])
+        return (1, n, "span") if 1 <= n <= 12 else (None, None, "span")
+    if g["firstq"]:
+        n = _num(g["firstq"])
+        return 1, 3 * n, "span"
+    if g["q"]:
+        q = lexicon()["quarters"][g["q"]]
+        return (3 * q, 3 * q, "span") if g["qend"] else (3 * q - 2, 3 * q, "span")
+    if g["half"]:
+        a, b = lexicon()["halves"][g["half"]]
+        return a, b, "span"
+    if g["yend"] or g["yend2"]:
+        return 12, 12, "span"
+    if g["rm1"]:
+        a = _num(g["rm1"])
+        return a, _num(g["rm2"]) if g["rm2"] else a, "span"
+    if g["dm"]:
+        n = _num(g["dm"])
+        return n, n, "day"
+    if g["m"]:
+        n = _num(g["m"])
+        return n, n, "span"
+    if g["ytd"]:
+        return 1, 1, "span"
+    return 1, 12, "span"  # a year alone, 全年
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` ends (a bounded look: a sentence is never this long)."""
+    m = _SENTENCE_END.search(text, pos, pos + 400)
+    return m.start() if m else min(len(text), pos + 400)
+
+
+def _looks_back(text: str, m: regex.Match, g: dict) -> int:
+    """1 when the words name a whole year reported as done (2021年，全省进出口4.14万亿元: written
+    the year after), 0 for part of a year or a plan (2025年，全市要实现…: written that year)."""
+    if has_months(g):
+        return 0
+    return 0 if plan_cue().search(text, m.end(), _sentence_end(text, m.end())) else 1
+
+
+class _FixedYears:
+    """(where, the year the text speaks from) of every mention whose words fix a year, in
+    order; worked out on first use only (it is needed only when no published date is known)."""
+
+    def __init__(self, text: str, raw):
+        self.text, self.raw, self.items = text, raw, None
+
+    def first_after(self, pos: int) -> int | None:
+        if self.items is None:
+            self.items = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]) + _looks_back(self.text, m, g))
+                          for m, g in self.raw if g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]]
+        i = bisect.bisect_right(self.items, (pos, float("inf")))
+        return self.items[i][1] if i < len(self.items) else None
+
+
+class _Speaking:
+    """With no published date: the year the text speaks from, by the year it fixes nearest
+    before, else after (2014年上半年 is written in 2014; 2021年 as a whole in 2022)."""
+
+    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: _FixedYears):
+        self.text, self.anchor, self.anchor_at, self.fixed_years = text, anchor, anchor_at, fixed_years
+
+    def year(self, pos: int) -> int | None:
+        if self.anchor is not None:
+            return self.anchor + _looks_back(self.text, *self.anchor_at)
+        return self.fixed_years.first_after(pos)

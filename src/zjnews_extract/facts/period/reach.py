@@ -1,0 +1,149 @@
+"""The one path from period mentions to the period of each number.
+
+A number that names no period of its own takes the nearest earlier mention whose reach
+covers it. `reach_of` decides a mention's reach from its words:
+
+- ``carry``: until another mention (2025年, 1—11月, 上半年): the article's running period;
+- ``paragraph``: a look back or ahead (过去五年, 5年内) and a single month inside a longer
+  report; a single month from an earlier paragraph is used only when nothing longer is left;
+- ``sentence``: "since" (自2020年3月以来), "now" (目前), one month of a report (4月单月);
+- ``clause``: a moment inside a clause (拟以2021年年末总股本为基数, 截至4月底 mid-clause),
+  and what recurs (每年…: no period);
+- ``next``: a comparison's own value (较一季度的10.6%, 从6月份的2.28万亿元降至…): only the
+  first number after it in its clause;
+- ``none``: a calendar day (the date of an event or of the page) and a comparison base
+  (比上年, 与一季度相比): never the period of a number.
+
+With no earlier mention, a number takes the article's first (its headline's).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from re import escape as regex_escape
+
+from ...records import Period
+from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
+from ..lexicon import cues
+from .grammar import lexicon
+
+_CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
+_SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
+_LINE = re.compile("\n")
+# Why: a number's period is almost always among the last few mentions before it; past this
+# many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
+_WALK = 64
+
+
+def reach_of(text: str, mention, g: dict) -> str:
+    """How far `mention`'s period carries over later numbers (see the module docstring); `g`
+    holds the grammar slots that matched it."""
+    marks = cues()["period"]
+    slots = {k for k, v in g.items() if v}
+    if mention.kind == "day":
+        return "none"
+    if mention.kind == "base":
+        return "next" if _owns_next_value(text, mention.end) else "none"
+    if "since" in slots and "since2" not in slots and _owns_next_value(text, mention.end):
+        return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
+    if mention.kind == "recurring":
+        return "clause"
+    if any(w in mention.text for w in marks["not_periods"]):
+        return "none"  # 去年同期: a year-ago basis, not a time a number covers
+    if slots & {"pastn", "pastn2", "nextn", "within"}:
+        return "paragraph"
+    rel_this_year = lexicon()["relative_years"].get(g["rel"] or "") == 0
+    if ("since2" in slots and "ytd" not in slots and not rel_this_year) or \
+            ("plan" in slots and mention.text.endswith("以来")):
+        return "sentence"  # 自2020年3月以来连续26个月增长: a streak, not the article's period
+    p = mention.period
+    one_month = p is not None and p.start[:7] == p.end[:7] and "mend" not in slots
+    if mention.kind == "now" or mention.text.endswith(tuple(marks["local_marks"])) and \
+            not mention.text.startswith(tuple(marks["running_starts"])):
+        return "paragraph" if one_month and mention.kind != "now" else "sentence"
+    point = (("asof" in slots and "asof2" not in slots) or slots & {"yend", "yend2", "qend"}
+             or mention.text.endswith(("末", "底")))
+    if point and not _starts_clause(text, mention.start):
+        return "clause"  # 以2021年年末总股本为基数: the moment of one stock
+    if mention.text.endswith(("年末", "年底", "季末")) and "截" not in mention.text \
+            and is_han(text[mention.end:mention.end + 1]):
+        return "clause"  # 2021年年末总股本: a year-end in front of a noun dates that noun only
+    if one_month:
+        return "paragraph"  # 4月单月 inside a 1-4月 report
+    return "carry"
+
+
+def _owns_next_value(text: str, end: int) -> bool:
+    """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的."""
+    return text[end:end + 1] == "的"
+
+
+def _starts_clause(text: str, pos: int) -> bool:
+    """True when only spaces and opening quotes stand between the clause start and `pos`."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u3000“\"「":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_ENDS + CLAUSE_ENDS
+
+
+class PeriodIndex:
+    """The mentions of one article, ready to answer `period_at` for each of its numbers."""
+
+    def __init__(self, text: str, mentions):
+        self.text = text
+        self.items = [m for m in mentions if m.reach != "none"]
+        self.ends = [m.end for m in self.items]
+        usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
+        self.first = usable[0].period if usable else None
+        self.last_carry: list[int] = []  # index of the last carrying mention at or before i
+        last = -1
+        for i, m in enumerate(self.items):
+            if m.reach == "carry":
+                last = i
+            self.last_carry.append(last)
+        self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self.sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+        self.lines = [m.start() for m in _LINE.finditer(text)]
+
+    @staticmethod
+    def _start(marks: list[int], offset: int) -> int:
+        i = bisect.bisect_left(marks, offset) - 1
+        return marks[i] + 1 if i >= 0 else 0
+
+    def period_at(self, offset: int, prev_end: int = 0) -> Period | None:
+        """The period of a number starting at `offset`; `prev_end` is where the number before it
+        in its clause ended (a comparison's own value is the first number after it only)."""
+        clause = self._start(self.clause_marks, offset)
+        sentence = self._start(self.sentence_marks, offset)
+        paragraph = self._start(self.lines, offset)
+        i = bisect.bisect_right(self.ends, offset) - 1
+        fallback = None
+        steps = 0
+        while i >= 0:
+            m = self.items[i]
+            steps += 1
+            if steps > _WALK:
+                i = self.last_carry[i]
+                if i < 0:
+                    break
+                m = self.items[i]
+            reach = m.reach
+            if reach == "carry":
+                return m.period
+            if reach == "next":
+                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                    return m.period
+            elif reach == "clause":
+                if m.start >= clause:
+                    return m.period
+            elif reach == "sentence":
+                if m.start >= sentence:
+                    return m.period
+            elif reach == "paragraph":
+                if m.start >= paragraph:
+                    return m.period
+                fallback = fallback or m
+            i -= 1
+        if fallback is not None:
+            return fallback.period
+        return self.first
