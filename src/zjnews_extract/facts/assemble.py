@@ -17,6 +17,7 @@ import regex
 
 from ..records import Fact, Period, Quantity
 from . import metric as M
+from . import words
 from .lexicon import match_place, place_names, place_pattern, port_pattern
 from ..text import Piece, split_clauses, split_sentences
 from .period import PeriodIndex
@@ -104,12 +105,12 @@ def _split_list(text: str, n: int) -> Group | None:
     if "等" in last[1:]:
         last, shared = last.split("等", 1)
     else:
-        words = M.words.words(last)
-        first_words = M.words.words(parts[0])
-        if not (words and first_words and words[-1][0] == first_words[-1][0]):
+        last_words = words.words(last)
+        first_words = words.words(parts[0])
+        if not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
             shortest = min(len(p) for p in parts[:-1])
             taken = ""
-            for w, _ in words:
+            for w, _ in last_words:
                 if len(taken) >= shortest:
                     break
                 taken += w

@@ -1,24 +1,22 @@
-"""What a number measures: the shortest phrase before (or after) it that names a thing.
+"""The words before a number, read: what names the metric, and what says besides it
+(a leading place, a benchmark, the whole of a share, an absolute change, 分别).
 
-The window is the clause text between the previous number (or the clause start)
-and this number. Words that carry no name (periods, places, connectors, status
-cues, growth verbs, qualifiers) are peeled off both ends; what is left names the
-metric. An empty remainder means the sentence left the metric out (其中出口4.18
-万亿元、增长7.2%): the caller then reuses the last one. Benchmarks (高于全国),
-shares (占全国份额) and rank fields (居全国) are split off here too.
+The window is the clause text between the previous number (or the clause start) and
+this number. Words that carry no name (periods, places, connectors, status cues,
+growth verbs, qualifiers) are peeled off both ends; what is left names the metric. An
+empty remainder means the sentence left the metric out (其中出口4.18万亿元、增长7.2%).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 from functools import cache, lru_cache
+from types import SimpleNamespace
 
 import regex
 
-from . import words
-from .lexicon import alternation, cues, match_place, place_names, place_pattern
-
-NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
+from .. import words
+from ..lexicon import alternation, cues, match_place, place_names, place_pattern
+from .nouns import NOUNISH, only_function_words
 
 
 @dataclass(frozen=True)
@@ -142,21 +140,6 @@ def _field(text: str) -> str:
     return text.strip()
 
 
-
-def _only_function_words(text: str) -> bool:
-    """True when no word of `text` could name a thing (verbs, adverbs, prepositions)."""
-    for w, pos in words.words(text):
-        if w_is_punct(w):
-            continue
-        if pos.startswith(NOUNISH) or pos == "vn":
-            return False
-    return True
-
-
-def w_is_punct(word: str) -> bool:
-    return all(not ch.isalnum() for ch in word)
-
-
 def _drop_leading_verbs(text: str) -> str:
     """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
     ws = words.words(text)
@@ -215,7 +198,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     text, _ = peel(text)
     if m := p["predicate"].match(text):
         text = text[m.end():]
-    if text and not _only_function_words(text):
+    if text and not only_function_words(text):
         out.metric = _shorten(_drop_leading_verbs(text))
     return Window(**vars(out))
 
@@ -230,61 +213,10 @@ def _shorten(text: str, limit: int = 14) -> str:
         w, pos = ws[i - 1]
         if pos.startswith("v") and pos != "vn" or pos in ("p", "uj", "ul"):
             rest = "".join(x for x, _ in ws[i:])
-            if len(rest) >= 4 and not _only_function_words(rest):
+            if len(rest) >= 4 and not only_function_words(rest):
                 return rest
             break
     return text
-
-
-_NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
-_STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
-
-
-@cache
-def milestone_nouns() -> frozenset[str]:
-    return frozenset(cues()["metric"]["milestone_nouns"])
-
-
-def noun_after(text: str) -> str:
-    """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
-    stop = _NAME_END.search(text, 0, 24)
-    ws = words.words(text[:stop.start() if stop else 24])
-    if ws and ws[0][0] == "的":
-        ws = ws[1:]
-    out: list[tuple[str, str]] = []
-    for i, (w, pos) in enumerate(ws):
-        if w_is_punct(w) or w[:1].isdigit():
-            break
-        nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
-        if pos.startswith("v") and pos != "vn":
-            # a verb joins the name only as a modifier (参展企业, 促消费) or as the last word of a
-            # noun-verb compound that ends the clause (贸易采购, 精准匹配)
-            if (len(w) == 1 and out or not out) and (nxt.startswith("n") or nxt == "vn"):
-                out.append((w, pos))
-                continue
-            if len(w) >= 2 and out and out[-1][1].startswith(("n", "vn")) and (not nxt or nxt == "x"):
-                out.append((w, "vn"))
-            break
-        if pos.startswith(_STOP_POS) and pos != "nz":
-            break
-        if pos in ("a", "ad", "an") and not (nxt.startswith(("n", "q", "b")) or nxt == "vn"):
-            break
-        out.append((w, pos))
-    while out and not (out[-1][1].startswith(NOUNISH) or out[-1][1] == "vn") or out and out[-1][1] in ("a", "q"):
-        out.pop()
-    return "".join(w for w, _ in out)
-
-
-def ends_open(text: str) -> bool:
-    """True when the words before a count end in a verb or linker (组织, 调查, 中有, 与), so the
-    thing counted follows the number; not for 扩展至 / 达到, whose thing comes first."""
-    ws = words.words(text.strip()[-6:])  # the last word is all that matters
-    if not ws:
-        return True
-    w, pos = ws[-1]
-    if w.endswith(("至", "到", "达", "为")):
-        return False
-    return pos.startswith(("v", "p", "c")) or w in ("有", "共有", "拥有", "中有", "在")
 
 
 def _after_list(text: str) -> str:
@@ -301,34 +233,6 @@ def _after_list(text: str) -> str:
 def is_partner_place(before: str) -> bool:
     """True when the words before a place make it a partner (对欧盟, 来自美国)."""
     return bool(patterns()["partner"].search(before))
-
-
-# Generic heads that need the thing they belong to (规模 of what? 增速 of what?).
-GENERIC = ("规模", "总量", "增速", "增幅", "比重", "份额", "占比", "总额", "数量", "金额")
-
-
-def is_generic(metric: str) -> bool:
-    return metric in GENERIC
-
-
-def trailing_noun(text: str) -> str:
-    """The noun phrase that ends a clause (举办浙江出口网上交易会 -> 浙江出口网上交易会)."""
-    ws = words.words(text.strip())
-    out: list[str] = []
-    for w, pos in reversed(ws):
-        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s")):
-            break
-        out.append(w)
-    return "".join(reversed(out))
-
-
-def share_modifier(previous: str, head: str) -> str:
-    """'“X”企业' and '产品' -> '“X”产品': a bare noun after 、 takes the modifier of the item before."""
-    ws = words.words(previous)
-    if len(ws) < 2 or not ws[-1][1].startswith(("n", "vn")) or ws[-1][0] == head:
-        return head
-    prefix = previous[: len(previous) - len(ws[-1][0])]
-    return prefix + head if len(prefix) >= 2 else head
 
 
 def clear_caches() -> None:

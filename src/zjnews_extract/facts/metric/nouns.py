@@ -1,0 +1,106 @@
+"""Noun phrases around a number: the thing counted after it (4637个团组), the noun that
+ends a clause, which parts of speech can name a thing, and generic heads (规模, 增速)
+that need the thing they belong to. Parts of speech come from jieba's tag table (words.py).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import words
+from ..lexicon import cues
+
+NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
+
+
+def w_is_punct(word: str) -> bool:
+    return all(not ch.isalnum() for ch in word)
+
+
+def only_function_words(text: str) -> bool:
+    """True when no word of `text` could name a thing (verbs, adverbs, prepositions)."""
+    for w, pos in words.words(text):
+        if w_is_punct(w):
+            continue
+        if pos.startswith(NOUNISH) or pos == "vn":
+            return False
+    return True
+
+
+_NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
+_STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
+
+
+@cache
+def milestone_nouns() -> frozenset[str]:
+    return frozenset(cues()["metric"]["milestone_nouns"])
+
+
+def noun_after(text: str) -> str:
+    """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
+    stop = _NAME_END.search(text, 0, 24)
+    ws = words.words(text[:stop.start() if stop else 24])
+    if ws and ws[0][0] == "的":
+        ws = ws[1:]
+    out: list[tuple[str, str]] = []
+    for i, (w, pos) in enumerate(ws):
+        if w_is_punct(w) or w[:1].isdigit():
+            break
+        nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
+        if pos.startswith("v") and pos != "vn":
+            # a verb joins the name only as a modifier (参展企业, 促消费) or as the last word of a
+            # noun-verb compound that ends the clause (贸易采购, 精准匹配)
+            if (len(w) == 1 and out or not out) and (nxt.startswith("n") or nxt == "vn"):
+                out.append((w, pos))
+                continue
+            if len(w) >= 2 and out and out[-1][1].startswith(("n", "vn")) and (not nxt or nxt == "x"):
+                out.append((w, "vn"))
+            break
+        if pos.startswith(_STOP_POS) and pos != "nz":
+            break
+        if pos in ("a", "ad", "an") and not (nxt.startswith(("n", "q", "b")) or nxt == "vn"):
+            break
+        out.append((w, pos))
+    while out and not (out[-1][1].startswith(NOUNISH) or out[-1][1] == "vn") or out and out[-1][1] in ("a", "q"):
+        out.pop()
+    return "".join(w for w, _ in out)
+
+
+def ends_open(text: str) -> bool:
+    """True when the words before a count end in a verb or linker (组织, 调查, 中有, 与), so the
+    thing counted follows the number; not for 扩展至 / 达到, whose thing comes first."""
+    ws = words.words(text.strip()[-6:])  # the last word is all that matters
+    if not ws:
+        return True
+    w, pos = ws[-1]
+    if w.endswith(("至", "到", "达", "为")):
+        return False
+    return pos.startswith(("v", "p", "c")) or w in ("有", "共有", "拥有", "中有", "在")
+
+
+GENERIC = ("规模", "总量", "增速", "增幅", "比重", "份额", "占比", "总额", "数量", "金额")
+
+
+def is_generic(metric: str) -> bool:
+    return metric in GENERIC
+
+
+def trailing_noun(text: str) -> str:
+    """The noun phrase that ends a clause (举办浙江出口网上交易会 -> 浙江出口网上交易会)."""
+    ws = words.words(text.strip())
+    out: list[str] = []
+    for w, pos in reversed(ws):
+        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s")):
+            break
+        out.append(w)
+    return "".join(reversed(out))
+
+
+def share_modifier(previous: str, head: str) -> str:
+    """'“X”企业' and '产品' -> '“X”产品': a bare noun after 、 takes the modifier of the item before."""
+    ws = words.words(previous)
+    if len(ws) < 2 or not ws[-1][1].startswith(("n", "vn")) or ws[-1][0] == head:
+        return head
+    prefix = previous[: len(previous) - len(ws[-1][0])]
+    return prefix + head if len(prefix) >= 2 else head
