@@ -21,6 +21,15 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 _CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]" r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])")
 
 
+# Why: numbers joined only by these (6360.6亿、6211.9亿和2004.4亿元) form one list.
+_LIST_GAP = re.compile(r"^[\s、，,和及与或至到]*$")
+
+
+def is_list_gap(text: str) -> bool:
+    """True when `text`, between two numbers, only joins them into a list."""
+    return bool(_LIST_GAP.match(text))
+
+
 class Piece(NamedTuple):
     """A half-open span [start, end) of the article text."""
 

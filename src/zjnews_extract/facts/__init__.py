@@ -1,9 +1,10 @@
 """Facts: article text -> quantities -> facts and initiatives.
 
-`find_facts` runs the stages in order: quantities (quantities.py), period mentions
-(periods.py), named initiatives (initiatives.py, whose names are kept whole by the
-segmenter while this article is read), then the sentence walk that ties each fact
-quantity to its metric, subject, period, status and benchmark (assemble.py).
+`find_facts` runs the stages in order: quantities (the quantity/ package), period
+mentions (period/), named initiatives (initiatives.py, whose names are kept whole by the
+segmenter while this article is read), which quantities are facts (notfacts.py), the
+article's context (context.py: its place, its periods), then the sentence walk that ties
+each fact quantity to its metric, subject, period, status and benchmark (assemble.py).
 Nothing heavy is imported at package import time.
 """
 from __future__ import annotations
@@ -20,18 +21,21 @@ _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 def find_facts(text: str, *, published: date | None = None,
                title: str | None = None) -> tuple[list[Fact], list[Initiative]]:
     """Every stated fact of `text` (Document.text) and the initiatives it names."""
-    from . import words  # noqa: PLC0415  (jieba loads on first use only)
-    from .assemble import Article  # noqa: PLC0415
-    from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
-    from .period import find_periods  # noqa: PLC0415
     from ..quantity import find_quantities  # noqa: PLC0415
+    from . import words  # noqa: PLC0415  (jieba loads on first use only)
+    from .assemble import assemble  # noqa: PLC0415
+    from .context import article_context  # noqa: PLC0415
+    from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
+    from .notfacts import fact_quantities  # noqa: PLC0415
+    from .period import find_periods  # noqa: PLC0415
 
     quantities = find_quantities(text)
     mentions = find_periods(text, published)
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
+    ctx = article_context(text, mentions, title, published)
     with words.keeping_whole([i.name for i in initiatives]):
-        facts = Article(text, quantities, mentions, protected, published, title).run()
+        facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))
     return facts, initiatives
 
 

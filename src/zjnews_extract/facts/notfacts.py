@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import msgspec
 import regex
 
 from ..records import Quantity
@@ -24,6 +25,21 @@ def _nonfact() -> dict:
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
     }
+
+
+def fact_quantities(text: str, quantities: list[Quantity], protected, period_spans) -> list[Quantity]:
+    """The quantities that state facts: fractions read as shares, then every one that is_fact()
+    keeps (not inside an initiative name or quoted slogan, not part of a period)."""
+    blocked, in_period = span_mask(len(text), protected), span_mask(len(text), period_spans)
+    return [q for q in map(_fraction_as_share, quantities) if is_fact(q, text, blocked, in_period)]
+
+
+def _fraction_as_share(q: Quantity) -> Quantity:
+    """A fraction in news (约占全省的三分之一, 超过四分之一的企业) states a share: a percent, as
+    几近一半 is 50 %."""
+    if q.kind != "number" or "分之" not in q.text or q.value is None or not 0 < q.value <= 1:
+        return q
+    return msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
 
 
 def span_mask(length: int, spans) -> bytearray:

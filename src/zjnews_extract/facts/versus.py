@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from .lexicon import cues
+import regex
+
+from .lexicon import alternation, cues
 
 
 @cache
@@ -22,3 +24,48 @@ def normalise_versus(v: str | None) -> str | None:
     if v in _year_ago():
         return "去年同期"
     return v or None
+
+
+@cache
+def _patterns() -> dict:
+    v = cues()["versus"]
+    verbs = alternation(v["contribution_verbs"])
+    return {
+        # contributions: 对GDP增长贡献2.5个百分点, 拉动出口增长1.36个百分点 -> the thing contributed to
+        "contribution": regex.compile(rf"对(?P<v>[^，,；;]{{1,16}}?)(?:的)?贡献|(?:{verbs})(?P<v>[^，,；;]{{1,16}}?增长)$"),
+        # 在全省13个设区市中 / 在全国主要港口中: the field a rank later in the sentence is among
+        "among": regex.compile(r"(?:^|(?<=[，,。；;\s]))在(?P<v>[^，,。；;在]{2,16}?)(?:中|之中|当中)(?=[，,]|[\u4e00-\u9fff])"),
+    }
+
+
+# Why: the field a rank is among is stated within a few words before it (在全省13个设区市中…
+# 排名第2); a bounded look keeps an endless sentence linear.
+_AMONG_REACH = 60
+
+
+def versus_of(text: str, q, w, raw: str) -> str | None:
+    """The benchmark of a gap in points, the whole of a share, the field of a rank: from the
+    words before the number (`w`, read from `raw`)."""
+    from .metric import noun_after  # noqa: PLC0415  (metric reads versus words too)
+
+    if q.kind not in ("pp", "percent", "rank"):
+        return None
+    if q.kind in ("pp", "percent") and (m := _patterns()["contribution"].search(raw)):
+        return m.group("v")
+    if q.kind == "pp":
+        if w.versus:
+            return normalise_versus(w.versus)
+        return "去年同期" if w.year_ago else None
+    if q.kind == "percent":
+        return normalise_versus(w.versus) if w.share else None
+    if w.versus:
+        return normalise_versus(w.versus)
+    if q.text.endswith("大"):
+        return noun_after(text[q.end:q.end + 24]) or None
+    return None
+
+
+def rank_field(text: str, q, sentence_start: int) -> str | None:
+    """在全省13个设区市中…排名第2: the field a rank is among, stated before it in its sentence."""
+    among = _patterns()["among"].search(text, max(sentence_start, q.start - _AMONG_REACH), q.start)
+    return among.group("v") if among else None

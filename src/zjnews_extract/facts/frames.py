@@ -1,0 +1,92 @@
+"""Frames: what a clause inherits from the clauses before it, and how the numbers of a
+clause are grouped.
+
+A `Frame` is the reading state carried along an article: the subject (until a paragraph
+or a sentence names another), the last metric named outright (for numbers whose clause
+leaves it out: 其中出口4.18万亿元、增长7.2%), the list a run of numbers reports on one by
+one (分别), the last share of the sentence. Frames are immutable: each step returns a new
+one.
+
+The numbers of a clause come as `Slot`s, each with the words between it and the number
+before (its window); numbers joined only by 、/和 form a chain that shares its head's words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..records import Quantity
+from ..text import is_list_gap
+from . import metric as M
+
+# Why: a sentence may name thousands of metrics (a hostile page); the few a list can refer
+# back to are the last ones.
+_BASES_KEPT = 32
+
+
+@dataclass(frozen=True)
+class Group:
+    """A list of things that a run of numbers reports on one by one (分别)."""
+
+    items: tuple[str, ...]
+    shared: str = ""  # the words after the last item that every item shares (占全国份额)
+    names: tuple[str, ...] = ()  # the metrics given to the items
+    versus: str | None = None
+    subjects: tuple[str, ...] | None = None  # when the items are places, they are the subjects
+
+
+@dataclass(frozen=True)
+class Frame:
+    subject: str | None = None
+    base: str = ""  # the last metric named outright
+    amount_base: str = ""  # the last one named for an amount or a change (a rate's name is not reused for growth)
+    bases: tuple[str, ...] = ()  # metrics named in this sentence, in order (the last few)
+    group: Group | None = None
+    consumed_to: int = 0  # the words up to here were read as the name after an earlier count
+    last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
+    prev_clause: str = ""
+    clause_metric: str = ""  # the metric of the previous number in this clause
+    share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
+    share_versus: str | None = None  # ...and its whole
+
+    def new_sentence(self) -> "Frame":
+        return replace(self, bases=(), group=None, share_metric="", share_versus=None)
+
+    def named(self, name: str, kind: str) -> "Frame":
+        """`name` was named outright for a number of `kind`."""
+        bases = self.bases if name in self.bases else (self.bases + (name,))[-_BASES_KEPT:]
+        return replace(self, base=name, amount_base=self.amount_base if kind == "percent" else name, bases=bases)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One number of a clause with the words before it."""
+
+    q: Quantity
+    raw: str  # the window: clause words between the previous number (or clause start) and this one
+    window: M.Window
+    after_start: int = 0  # where the words before it begin (the previous number's end or the clause start)
+
+
+def clause_slots(cut, clause_start: int, quantities: list[Quantity]) -> list[Slot]:
+    """The numbers of one clause, each with its window (`cut(start, end)` gives the words
+    without period words)."""
+    out, prev_end = [], clause_start
+    for q in quantities:
+        raw = cut(prev_end, q.start) if q.start > prev_end else ""
+        out.append(Slot(q, raw, M.read_window(raw, q.kind), prev_end))
+        prev_end = q.end
+    return out
+
+
+def chains(slots: list[Slot]) -> list[list[int]]:
+    """Runs of numbers joined only by 、/和 (6360.6亿、6211.9亿): each chain shares its head's words."""
+    out: list[list[int]] = []
+    for i, slot in enumerate(slots):
+        if i and is_list_gap(slot.raw) and slot.q.kind == slots[i - 1].q.kind:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+__all__ = ["Frame", "Group", "Slot", "chains", "clause_slots"]

@@ -1,0 +1,139 @@
+"""Lists that a run of numbers reports on one by one: 'A、B和C分别为x、y和z'.
+
+The items may be metrics (进出口、出口和进口分别增长…) or places (杭州、宁波、温州分别完成…,
+each then the subject of its number); they may stand before 分别 in the same clause, in an
+earlier clause of the sentence with no number, or be the list the sentence reported on
+before (…分别增长x和y，占全国份额分别为…).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ..text import Piece, split_clauses
+from . import metric as M
+from . import words
+from .frames import Frame, Group
+from .lexicon import match_place
+
+_LIST_SPLIT = regex.compile(r"、")
+_LAST_JOIN = regex.compile(r"和|与|及|以及")
+_PLACE_JOIN = regex.compile(r"、|和|与|及")
+_COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
+# Why: a list that numbers report on is never this far back in a sentence; the bound keeps
+# a hostile sentence of thousands of clauses linear.
+_LOOK_BACK = 2000
+
+
+def split_list(text: str, n: int) -> Group | None:
+    """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
+    parts = _LIST_SPLIT.split(text)
+    if len(parts) != n:
+        pieces = _LAST_JOIN.split(parts[-1], maxsplit=1)
+        if len(parts) + len(pieces) - 1 != n or len(pieces) < 2:
+            return None
+        parts = parts[:-1] + pieces
+    parts = [p.strip() for p in parts]
+    if not all(parts):
+        return None
+    last = parts[-1]
+    shared = ""
+    if "等" in last[1:]:
+        last, shared = last.split("等", 1)
+    else:
+        last_words = words.words(last)
+        first_words = words.words(parts[0])
+        if not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
+            shortest = min(len(p) for p in parts[:-1])
+            taken = ""
+            for w, _ in last_words:
+                if len(taken) >= shortest:
+                    break
+                taken += w
+            last, shared = taken, last[len(taken):]
+    return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
+
+
+def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
+    """The n places of 'A、B和C[三省]进出口' when every item is a place, and the words after
+    the last place (the metric they share), else None."""
+    text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
+    parts = [p for p in _PLACE_JOIN.split(text) if p]
+    if len(parts) != n:
+        return None
+    places, rest = [], ""
+    for i, part in enumerate(parts):
+        m = match_place(part)
+        if not m or (m.end() < len(part) and i < n - 1):
+            return None
+        places.append(subject_name(m.group()))
+        rest = part[m.end():]
+    rest = _COLLECTIVE.sub("", rest)  # 三省, 两市: the list's own size
+    return places, M.read_window(rest).metric if rest else ""
+
+
+def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group | None:
+    """A list of n items in an earlier clause of the sentence that holds no number."""
+    start = max(s.start, clause.start - _LOOK_BACK)
+    clauses = split_clauses(text, Piece(start, clause.start))
+    if start > s.start:
+        clauses = clauses[1:]  # cut by the look-back limit: not a whole clause
+    for c in reversed(clauses):
+        t = text[c.start:c.end]
+        if any(ch.isdigit() for ch in t):
+            continue
+        peeled = M.peel(t)[0]
+        if peeled.count("、") >= n - 2 and (g := split_list(peeled, n)):
+            return g
+    return None
+
+
+def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
+    """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
+    follow-ups; the frame keeps the list for the sentence's later numbers."""
+    m = M.patterns()["respective"].search(raw)
+    pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
+    post_w = M.read_window(post, q.kind)
+    own = post_w.metric
+    found = place_list(pre, n, ctx.subject_name)
+    if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
+        places, shared = found
+        name = (shared + own if own not in shared else shared) if shared else own
+        return Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places)), frame
+    pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
+    group = split_list(pre_text, n) if pre_text else None
+    if group is None and pre_text and not M.is_generic(pre_text) and not (frame.group and len(frame.group.items) == n):
+        # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
+        return Group(items=(pre_text,) * n, names=(pre_text + (own if own not in pre_text else ""),) * n), frame
+    if group is None:
+        if frame.group and len(frame.group.items) == n:
+            prev = frame.group
+            group = Group(items=prev.items, shared=pre_text, versus=prev.versus,
+                          names=prev.names if not pre_text and not own else ())
+        else:
+            group = list_in_earlier_clause(ctx.text, s, clause, n)
+            if group is None and len(frame.bases) >= n:
+                group = Group(items=frame.bases[-n:], shared=pre_text)
+    if group is None:
+        return None, frame
+    if not group.names:
+        shared_w = M.read_window(group.shared, q.kind) if group.shared else M.Window(metric="")
+        shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared
+        names = []
+        for item in group.items:
+            name = item + shared + (own if own not in shared else "")
+            if shared_w.share:
+                name += shared_w.share.rstrip("的")
+            names.append(name)
+        group = replace(group, names=tuple(names), versus=group.versus or shared_w.versus)
+    if not (frame.group and frame.group.items == group.items and not post_w.change and not post_w.share):
+        frame = replace(frame, group=group)
+    names = group.names
+    versus = group.versus
+    if post_w.share:
+        names = tuple(x + post_w.share.rstrip("的") for x in names)
+        versus = post_w.versus
+    if post_w.change:
+        names = tuple(x + post_w.change for x in names)
+    return replace(group, names=names, versus=versus), frame

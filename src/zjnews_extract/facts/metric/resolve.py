@@ -1,0 +1,67 @@
+"""The metric of one number: its own name when its words give one, else the one its frame
+carries (ellipsis), with the share or change it states appended.
+
+Order: a count takes the noun after it when its own words end open (组织4637个团组) or
+give none; a generic head (规模, 增速) takes the thing it belongs to; a name given
+outright becomes the frame's for later numbers; a number with no name of its own takes
+the noun that ended the clause before, the sentence's last share (for a gap in points),
+or the last metric named.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from typing import TYPE_CHECKING
+
+from ...records import Quantity
+from ...text import is_list_gap
+from ..versus import normalise_versus
+from .nouns import ends_open, is_generic, milestone_nouns, noun_after, share_modifier, trailing_noun
+from .window import Window
+
+if TYPE_CHECKING:
+    from ..frames import Frame
+
+_MONEY = ("CNY", "USD", "EUR", "HKD", "JPY")
+
+
+def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", clause_qs: list[Quantity],
+              i: int) -> tuple[str, "Frame"]:
+    """The metric of `q` (the i-th number of its clause) and the frame after it."""
+    name = w.metric
+    counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
+    of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
+    if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change:
+        after_start = q.end
+        j = i + 1
+        while j < len(clause_qs) and is_list_gap(text[after_start:clause_qs[j].start]):
+            after_start, j = clause_qs[j].end, j + 1
+        after = noun_after(text[after_start:after_start + 24])
+        if after in milestone_nouns():
+            after = ""  # 站上1.4万亿斤台阶: the milestone, not what is measured
+        if after and (counts or of_noun or not name):
+            open_ = ends_open(raw) or of_noun
+            name = (name + after) if name and not open_ and len(name) <= 8 else after
+            frame = replace(frame, consumed_to=text.find(after, after_start) + len(after))
+    if name and name == w.metric and raw.lstrip().startswith("、") and frame.clause_metric and len(name) <= 3:
+        # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
+        name = share_modifier(frame.clause_metric, name)
+    if name and is_generic(name) and frame.base:
+        name = frame.base + name
+    elif name and not w.share and not w.change:
+        frame = frame.named(name, q.kind)
+    if not name and frame.prev_clause:
+        name = trailing_noun(frame.prev_clause)
+    if not name and q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期"):
+        name = frame.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
+    if not name and q.kind == "percent" and frame.share_metric and not w.share:
+        name = frame.share_metric  # 占…比重达到12.5%，预计年底达到13%: the same share
+    if not name:
+        name = frame.amount_base if q.kind in ("value", "growth", "rank") and frame.amount_base else frame.base
+    frame = replace(frame, clause_metric=name if not w.share and not w.change else "")
+    if w.share:
+        name = (name or "") + w.share.rstrip("的")
+        frame = replace(frame, share_metric=name)
+    if w.change:
+        name = (name or "") + w.change
+    return name, frame
