@@ -178,9 +178,11 @@ def test_a_point_gap_after_a_share_is_about_the_share():
     assert gap.versus == "去年同期"
 
 
-def test_one_name_before_respective_numbers_is_shared_by_them():
+def test_a_name_joining_two_measures_gives_one_to_each_number():
     facts = facts_of("2024年，城乡居民人均可支配收入分别增长4.5%和6.1%。")
-    assert [f.metric for f in facts] == ["城乡居民人均可支配收入"] * 2
+    assert [f.metric for f in facts] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    facts = facts_of("1-2月，汽车产销290.35万辆和295.43万辆，同比下降4.93%和5.96%。")
+    assert [f.metric for f in facts] == ["汽车产量", "汽车销量"] * 2
 
 
 def test_places_written_together_are_one_subject():

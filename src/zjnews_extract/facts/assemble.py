@@ -19,7 +19,7 @@ from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
 from .lexicon import place_names, place_pattern, port_pattern
-from .lists import respective
+from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
@@ -149,7 +149,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
     w = head.window
     cq = [slot.q for slot in slots]
     metrics = subjects = versus_carry = None
-    if len(chain) >= 2 and (w.respective or not w.metric):
+    if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))):
         group, frame = respective(ctx, frame, sentence.s, clause, head.q, head.raw, len(chain))
         if group is not None:
             metrics, versus_carry, subjects = group.names, group.versus, group.subjects

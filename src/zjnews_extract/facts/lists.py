@@ -11,11 +11,13 @@ from dataclasses import replace
 
 import regex
 
+from functools import cache
+
 from ..text import Piece, split_clauses
 from . import metric as M
 from . import words
 from .frames import Frame, Group
-from .lexicon import match_place
+from .lexicon import alternation, cues, match_place
 
 _LIST_SPLIT = regex.compile(r"、")
 _LAST_JOIN = regex.compile(r"和|与|及|以及")
@@ -89,6 +91,21 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
     return None
 
 
+@cache
+def _compounds() -> tuple[regex.Pattern, dict]:
+    table = cues()["metric"]["compounds"]
+    return regex.compile(alternation(table)), table
+
+
+def split_compound(name: str, n: int) -> tuple[str, ...] | None:
+    """汽车产销量 with two numbers -> (汽车产量, 汽车销量): a name joining n measures, split."""
+    pattern, table = _compounds()
+    m = pattern.search(name) if name else None
+    if m is None or len(table[m.group()]) != n:
+        return None
+    return tuple(name[:m.start()] + part + name[m.end():] for part in table[m.group()])
+
+
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
     """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
     follow-ups; the frame keeps the list for the sentence's later numbers."""
@@ -102,6 +119,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         name = (shared + own if own not in shared else shared) if shared else own
         return Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places)), frame
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
+    parts = split_compound(pre_text or own, n)
+    if parts:  # 汽车产销量分别达到x和y
+        group = Group(items=parts, names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
+        return group, replace(frame, group=group)
     group = split_list(pre_text, n) if pre_text else None
     if group is None and pre_text and not M.is_generic(pre_text) and not (frame.group and len(frame.group.items) == n):
         # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
@@ -125,6 +146,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
             name = item + shared + (own if own not in shared else "")
             if shared_w.share:
                 name += shared_w.share.rstrip("的")
+            if shared_w.rate_head and not name.endswith(shared_w.rate_head):
+                name += shared_w.rate_head  # 增速较上年同期分别加快: each item's growth rate
             names.append(name)
         group = replace(group, names=tuple(names), versus=group.versus or shared_w.versus)
     if not (frame.group and frame.group.items == group.items and not post_w.change and not post_w.share):
@@ -136,4 +159,6 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         versus = post_w.versus
     if post_w.change:
         names = tuple(x + post_w.change for x in names)
+    if post_w.rate_head:
+        names = tuple(x if x.endswith(post_w.rate_head) else x + post_w.rate_head for x in names)
     return replace(group, names=names, versus=versus), frame

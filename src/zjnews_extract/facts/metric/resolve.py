@@ -52,7 +52,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
         frame = frame.named(name, q.kind)
     if not name and frame.prev_clause:
         name = trailing_noun(frame.prev_clause)
-    if not name and q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期"):
+    if not name and q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
+            and not w.rate_head:
         name = frame.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
     if not name and q.kind == "percent" and frame.share_metric and not w.share:
         name = frame.share_metric  # 占…比重达到12.5%，预计年底达到13%: the same share
@@ -64,4 +65,6 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
         frame = replace(frame, share_metric=name)
     if w.change:
         name = (name or "") + w.change
+    if w.rate_head and not name.endswith(w.rate_head):
+        name = (name or "") + w.rate_head  # 增速较上年同期加快0.5个百分点: the growth rate's gap
     return name, frame

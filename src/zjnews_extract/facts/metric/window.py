@@ -30,6 +30,7 @@ class Window:
     change: str | None = None  # an absolute change phrase (比去年同期增加)
     respective: bool = False  # 分别: one metric per number of a list
     year_ago: bool = False  # 同比 / 较上年同期: the basis of a gap
+    rate_head: str = ""  # a gap in points names the rate that changed (增速, 涨幅): kept in its metric
 
 
 @cache
@@ -61,6 +62,10 @@ def patterns() -> dict[str, regex.Pattern]:
         "base_tail": regex.compile(m["base_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
+        "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
+        "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
+        "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
+        "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
     }
 
 
@@ -171,10 +176,9 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.respective = True
     if p["year_ago"].search(text):
         out.year_ago = True
-    if kind == "pp" and (m := p["compare_after"].search(text.rstrip())):
-        # 增速比上半年回落0.3个百分点: read before peeling, which would drop 回落
-        out.versus = _field(m.group("v")) or None
-        text = text[:m.start()]
+    if kind == "pp":
+        # 增速较上年同期分别加快了8.75个百分点: read before peeling, which would drop 回落
+        text, out.versus, out.rate_head = _gap(text)
     text, out.subject = peel(text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
@@ -201,6 +205,24 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     if text and not only_function_words(text):
         out.metric = _shorten(_drop_leading_verbs(text))
     return Window(**vars(out))
+
+
+def _gap(text: str) -> tuple[str, str | None, str]:
+    """The words before a gap in points, read from the end: [thing][rate][比/较 base][fillers]
+    [change verb][fillers]. Returns the rest, the benchmark and the rate named (may be "")."""
+    p = patterns()
+    t = p["gap_filler"].sub("", text.rstrip())
+    changed = p["gap_change"].search(t)
+    if changed:
+        t = p["gap_filler"].sub("", t[:changed.start()])
+    versus = None
+    if changed and (m := p["gap_base"].search(t)):
+        versus = _field(m.group("v")) or None
+        t = p["gap_filler"].sub("", t[:m.start()])
+    head = ""
+    if m := p["rate_head"].search(t):
+        head, t = m.group(), t[:m.start()]
+    return (t if changed or head or versus else text), versus, head
 
 
 def _shorten(text: str, limit: int = 14) -> str:

@@ -48,6 +48,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
         return "clause"
+    if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
+        return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
         return "none"  # 去年同期: a year-ago basis, not a time a number covers
     if slots & {"pastn", "pastn2", "nextn", "within"}:
