@@ -90,3 +90,9 @@ def words(text: str) -> list[tuple[str, str]]:
     if at < len(text):
         out.extend(_cut(text[at:]))
     return out
+
+
+def is_word(text: str) -> bool:
+    """True when jieba's dictionary (with the domain words) holds `text` as one word."""
+    _, tags = _load()
+    return text in tags

@@ -97,6 +97,18 @@ def trailing_noun(text: str) -> str:
     return "".join(reversed(out))
 
 
+def leading_noun(text: str) -> str:
+    """The noun phrase that opens a clause (居民消费价格指数同比由涨转平 -> 居民消费价格指数)."""
+    out: list[str] = []
+    for w, pos in words.words(text.strip()):
+        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s") or (out and w in ("及", "和", "与"))):
+            break
+        out.append(w)
+    while out and out[-1] in ("及", "和", "与"):
+        out.pop()
+    return "".join(out)
+
+
 def share_modifier(previous: str, head: str) -> str:
     """'“X”企业' and '产品' -> '“X”产品': a bare noun after 、 takes the modifier of the item before."""
     ws = words.words(previous)

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from ...records import Quantity
 from ...text import is_list_gap
 from ..versus import normalise_versus
-from .nouns import ends_open, is_generic, milestone_nouns, noun_after, share_modifier, trailing_noun
+from .heads import head_of, is_junk, is_method_clause, measurable
+from .nouns import ends_open, is_generic, milestone_nouns, noun_after, share_modifier, trailing_noun, leading_noun
 from .window import Window
 
 if TYPE_CHECKING:
@@ -28,8 +29,13 @@ _MONEY = ("CNY", "USD", "EUR", "HKD", "JPY")
 def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", clause_qs: list[Quantity],
               i: int) -> tuple[str, "Frame"]:
     """The metric of `q` (the i-th number of its clause) and the frame after it."""
-    name = w.metric
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
+    name = w.metric
+    if name and is_junk(name) and not (counts and _names_entity(name)):
+        name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken below
+    elif name and not counts and not measurable(name) and not w.share and not w.change \
+            and measurable(frame.base) and (head := head_of(frame.base)):
+        name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
     of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
     if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change:
         after_start = q.end
@@ -48,10 +54,11 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
         name = frame.base + name
-    elif name and not w.share and not w.change:
+    elif name and not w.share and not w.change and (measurable(name) or counts):
         frame = frame.named(name, q.kind)
-    if not name and frame.prev_clause:
-        name = trailing_noun(frame.prev_clause)
+    if not name and frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
+        name = topic  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%: the clause before names it
+        frame = frame.named(topic, q.kind)
     if not name and q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
             and not w.rate_head:
         name = frame.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
@@ -68,3 +75,25 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
     if w.rate_head and not name.endswith(w.rate_head):
         name = (name or "") + w.rate_head  # 增速较上年同期加快0.5个百分点: the growth rate's gap
     return name, frame
+
+
+def _names_entity(name: str) -> bool:
+    """A count may name any entity (10个省份, 40户企业): only a phrase with no noun is no name."""
+    from .heads import names_entity  # noqa: PLC0415
+
+    return names_entity(name)
+
+
+def clause_topic(clause: str) -> str:
+    """What a clause with no number is about, when it names a quantity: the noun phrase that
+    opens it (全国居民消费价格指数同比由涨转平), else the one that ends it (…举办出口网上交易会)."""
+    from .window import peel  # noqa: PLC0415
+
+    if is_method_clause(clause):
+        return ""
+    rest, _ = peel(clause)
+    lead = leading_noun(rest)
+    if lead and measurable(lead):
+        return lead
+    tail = trailing_noun(clause)
+    return tail if tail and measurable(tail) else ""

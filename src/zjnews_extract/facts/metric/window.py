@@ -54,7 +54,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
-            rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?)?(?:{alternation(m['change_verbs'])}))$"),
+            rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))$"),
         "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
         "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
         "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),

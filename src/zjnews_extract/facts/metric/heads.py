@@ -1,0 +1,82 @@
+"""Whether a phrase names something measurable (data/metric_heads.toml).
+
+A metric of an amount, a rate or a share must name a quantity (出口额, 用电量, 价格指数,
+增速); a phrase that names only an entity (省份), a place or a fragment of a clause (报,
+由涨转平) is no metric, and the number takes the one its frame carries instead.
+"""
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import regex
+
+from ...data import load_toml
+from .. import words
+from ..lexicon import alternation, match_place
+from .nouns import NOUNISH
+
+
+@cache
+def _lexicon() -> tuple[regex.Pattern, frozenset, frozenset]:
+    data = load_toml("metric_heads.toml")
+    heads = data["heads"]
+    whole = [w for key, ws in heads.items() if key != "suffixes" for w in ws]
+    pattern = regex.compile(rf"(?:{alternation(whole)})|(?:{alternation(heads['suffixes'])})(?!\p{{Han}})",
+                            regex.IGNORECASE)
+    nm = data["not_metrics"]
+    return pattern, frozenset(nm["words"]), frozenset(nm["place_classes"])
+
+
+@lru_cache(maxsize=4096)
+def measurable(name: str) -> bool:
+    """True when `name` names a quantity (it holds a head of one: 出口额, 营业收入, CPI)."""
+    return bool(name) and _lexicon()[0].search(name) is not None
+
+
+@lru_cache(maxsize=4096)
+def is_junk(name: str) -> bool:
+    """True when `name` cannot be a metric at all: a place or a class of places (省份, 湖南),
+    a word that says how a figure is counted (可比口径), or no noun at all (报, 非常明显)."""
+    if not name:
+        return True
+    _, not_metrics, place_classes = _lexicon()
+    bare = name.lstrip("等各其").rstrip("的")
+    if bare in not_metrics or bare in place_classes:
+        return True
+    m = match_place(bare)
+    if m is not None and m.end() == len(bare):
+        return True
+    return not any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in words.words(name))
+
+
+def names_entity(name: str) -> bool:
+    """True when `name` may name what a count counts: it holds a noun and is not a word that
+    says how a figure is counted (可比口径)."""
+    _, not_metrics, _ = _lexicon()
+    if not name or name in not_metrics:
+        return False
+    return any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in words.words(name))
+
+
+@cache
+def _method() -> regex.Pattern:
+    nm = load_toml("metric_heads.toml")["not_metrics"]
+    return regex.compile(rf"^\s*(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})\s*$")
+
+
+def is_method_clause(clause: str) -> bool:
+    """按可比价格计算, 分行业看: the clause says how figures are counted, not what they measure."""
+    return _method().match(clause) is not None
+
+
+def head_of(thing: str) -> str:
+    """The head word of a metric (农林牧渔总产值 -> 总产值, 产品产量 -> 产量), when it names a
+    quantity by itself: what a part of that thing is measured by."""
+    ws = words.words(thing)
+    if len(ws) >= 2:  # the last word, where the segmenter puts a boundary (产品|产量)
+        head = ws[-1][0]
+        return head if measurable(head) else ""
+    # one dictionary word (规模以上工业增加值): a three-character head at its end (增加值); a
+    # shorter one could cut a word in two (进出口总值 is not 进 + 出口总值)
+    head = thing[-3:]
+    return head if len(thing) > 3 and words.is_word(head) and measurable(head) else ""
