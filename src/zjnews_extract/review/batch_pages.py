@@ -35,7 +35,8 @@ class IndexRow(msgspec.Struct, kw_only=True):
 
 def page_name(doc_id: str) -> str:
     """A file name that is safe on every system, readable, and unique per doc_id."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", os.path.basename(doc_id.rstrip("/\\")) or doc_id).strip("._")
+    base = os.path.splitext(os.path.basename(doc_id.rstrip("/\\")))[0] or doc_id
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")
     digest = hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return f"{stem[:60] or 'document'}-{digest}.html"
 
@@ -113,7 +114,7 @@ def index_page(rows: list[IndexRow]) -> str:
     body_rows = "\n".join(_index_row(n, row) for n, row in enumerate(rows, 1))
     errors = sum(1 for row in rows if row.error)
     facts = sum(row.facts for row in rows)
-    columns = ["#", "title", "published", "facts", "source", "doc_id", "error"]
+    columns = ["#", "title", "published", "facts", "error", "source", "doc_id"]
     head = "".join(f'<th scope="col" aria-sort="none"><button type="button" data-col="{i}">{name}</button></th>'
                    for i, name in enumerate(columns))
     body = (
@@ -130,12 +131,12 @@ def _index_row(number: int, row: IndexRow) -> str:
     title = escape(row.title or row.doc_id, quote=False)
     link = f'<a href="{escape(quote(row.page))}">{title}</a>' if row.page else title
     error = f'<span class="error">{escape(row.error, quote=False)}</span>' if row.error else ""
+    facts = str(row.facts) if row.page else ""
     cells = [
-        f'<td data-sort="{number}">{number}</td>', f"<td>{link}</td>",
-        f"<td>{escape(row.published or '', quote=False)}</td>",
-        f'<td data-sort="{row.facts if row.page else ""}">{row.facts if row.page else ""}</td>',
-        f"<td>{escape(row.source or '', quote=False)}</td>", f"<td>{escape(row.doc_id, quote=False)}</td>",
-        f"<td>{error}</td>",
+        f'<td data-sort="{number}">{number}</td>', f'<td class="wrap">{link}</td>',
+        f"<td>{escape(row.published or '', quote=False)}</td>", f'<td data-sort="{facts}">{facts}</td>',
+        f'<td class="wrap">{error}</td>', f"<td>{escape(row.source or '', quote=False)}</td>",
+        f'<td class="wrap">{escape(row.doc_id, quote=False)}</td>',
     ]
     return f"<tr>{''.join(cells)}</tr>"
 

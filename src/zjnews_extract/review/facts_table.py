@@ -16,9 +16,9 @@ NO_SUBJECT = "(none)"
 
 # The record card, in this order; the rest of a fact's fields follow under their own names.
 _SHOWN = ("text", "kind", "value", "unit", "metric", "indicator", "subject", "scope", "period", "status",
-          "qualifier", "versus", "basis", "start", "end", "id")
+          "qualifier", "versus", "basis", "span", "id")
 _ALWAYS = {"metric", "subject", "period", "versus"}  # shown empty too: a missing attribute is news
-_HIDDEN = {"sentence"}  # the sentence is the text around the mark, already on the page
+_HIDDEN = {"sentence", "start", "end"}  # the sentence is the text around the mark, already on the page
 _OPTIONAL_COLUMNS = ("indicator", "scope", "basis")
 
 
@@ -49,6 +49,7 @@ def format_period(period: Any) -> str:
 def fact_record(fact) -> list[list[str]]:
     """The record card of one fact: [field, shown value] pairs, known fields first."""
     data = fact.to_dict()
+    data["span"] = f"{fact.start}–{fact.end}"  # offsets into the document text
     rows = []
     for key in (*_SHOWN, *sorted(k for k in data if k not in _SHOWN and k not in _HIDDEN)):
         value = data.get(key)
