@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .marks import _token
+from .marks import class_token
 
 KINDS = ("value", "percent", "growth", "pp", "rank", "number")
 NO_SUBJECT = "(none)"
@@ -37,8 +37,7 @@ def format_period(period: Any) -> str:
     """去年1—11月 (2025-01-01 – 2025-11-30), plus a period type when the record has one."""
     if period is None:
         return ""
-    data = period.to_dict() if hasattr(period, "to_dict") else dict(period)
-    data = dict(data)
+    data = _as_dict(period)
     text, start, end = data.pop("text", None), data.pop("start", None), data.pop("end", None)
     span = start if start == end else f"{start or '?'} – {end or '?'}" if (start or end) else ""
     parts = [p for p in (text, f"({span})" if span and text else span) if p]
@@ -130,7 +129,7 @@ def _row(number: int, fact, columns: list[str]) -> str:
         elif name == "period":
             shown, sort = _period_cell(getattr(fact, "period", None))
         elif name == "kind":
-            shown, classes = escape(fact.kind), [f"k-{_token(fact.kind)}"]
+            shown = f'<span class="pill k-{class_token(fact.kind)}">{escape(fact.kind)}</span>'
         else:
             shown = escape(_plain(getattr(fact, name, None)), quote=False)
             classes = ["wrap"] if name in _WRAPPING else []
@@ -146,13 +145,12 @@ def _period_cell(period) -> tuple[str, str]:
     """The period's words over its dates (and type, when the record has one); sorted by first day."""
     if period is None:
         return "", ""
-    words = escape(getattr(period, "text", None) or "", quote=False)
-    dates = format_period(_without_text(period))
-    return words + (f'<span class="sub">{escape(dates, quote=False)}</span>' if dates else ""), \
-        getattr(period, "start", None) or ""
+    cell = escape(getattr(period, "text", None) or "", quote=False)
+    details = format_period({**_as_dict(period), "text": None})
+    if details:
+        cell += f'<span class="sub">{escape(details, quote=False)}</span>'
+    return cell, getattr(period, "start", None) or ""
 
 
-def _without_text(period) -> dict:
-    data = period.to_dict() if hasattr(period, "to_dict") else dict(period)
-    data["text"] = None
-    return data
+def _as_dict(record: Any) -> dict[str, Any]:
+    return dict(record.to_dict() if hasattr(record, "to_dict") else record)

@@ -28,7 +28,7 @@ class Mark:
 
 def fact_mark(fact) -> Mark:
     """The mark of one fact: kind colour, target outline, focusable for the keyboard."""
-    classes = f"fact k-{_token(fact.kind)}" + (" target" if fact.status == "target" else "")
+    classes = f"fact k-{class_token(fact.kind)}" + (" target" if fact.status == "target" else "")
     opening = (f'<mark class="{classes}" data-fact="{escape(fact.id)}" tabindex="0" role="button" '
                f'aria-haspopup="dialog">')
     return Mark(fact.start, fact.end, opening, FACT)
@@ -110,6 +110,6 @@ def _line_html(text: str, start: int, end: int, marks: list[Mark]) -> str:
     return "".join(out)
 
 
-def _token(value: str) -> str:
+def class_token(value: str) -> str:
     """A class-name-safe form of a record value (kinds are plain words; anything else is dropped)."""
     return "".join(ch for ch in str(value) if ch.isascii() and (ch.isalnum() or ch in "-_")) or "other"
