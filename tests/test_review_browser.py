@@ -136,7 +136,7 @@ def test_seed_page_highlights_every_fact_and_shows_records(open_page, seed, tmp_
     opened = open_page(write(tmp_path, seed, "seed_review.html"))
     page = opened.page
     texts = page.evaluate(MARK_TEXTS)
-    assert len(texts) == len(seed.facts) == 52  # distinct highlighted fact ids / facts
+    assert len(texts) == len(seed.facts) > 0  # distinct highlighted fact ids / facts
     assert texts == {f.id: f.text for f in seed.facts}  # every highlight's text is its fact's text
 
     page.keyboard.press("Tab")  # keyboard first: the first stop is the first fact of the text

@@ -109,7 +109,7 @@ def check_marks(doc: Document, page: Page) -> None:
 
 def test_seed_page_marks_every_fact_with_its_exact_text(seed):
     page = Page(seed.to_html())
-    assert len(seed.facts) == 52 and len(page.fact_marks) == len(seed.facts)
+    assert len(page.fact_marks) == len(seed.facts) > 0
     check_marks(seed, page)
     assert "\n".join(page.paragraphs) == seed.text  # the whole text, nothing lost or added
     assert all(len(pieces) == 1 for pieces in page.fact_marks.values())  # no seed fact is cut
@@ -288,7 +288,7 @@ def test_review_command_writes_the_page(tmp_path, seed, capsys):
     out = tmp_path / "seed.html"
     res = run("review", str(SEED), "--published", "2026-01-21", "-o", str(out))
     assert res.returncode == 0, res.stderr.decode()
-    assert "52 facts" in res.stderr.decode()
+    assert f"({len(seed.facts)} facts)" in res.stderr.decode()
     page = Page(out.read_text(encoding="utf-8"))
     assert len(page.fact_marks) == len(seed.facts)
     assert main(["review", str(SEED), "--published", "2026-01-21", "-o", "-"]) == 0  # in process: jieba is warm
@@ -328,7 +328,7 @@ def test_review_dir_from_lines_keeps_errors_and_unreadable_lines(tmp_path, seed)
         fh.write(b'{"doc_id": "torn\n')
     rows = write_review_dir(out, tmp_path / "r")
     assert [r.doc_id for r in rows][:2] == ["a/b/seed.txt", "bad.html"] and len(rows) == 3
-    assert rows[0].page and rows[0].facts == 52 and rows[1].error and rows[2].error.startswith("UnreadableLine")
+    assert rows[0].page and rows[0].facts == len(seed.facts) and rows[1].error and rows[2].error.startswith("UnreadableLine")
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;no&lt;/b&gt;" in index and "<b>no</b>" not in index
 
