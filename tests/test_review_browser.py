@@ -133,7 +133,7 @@ def card(page) -> dict[str, str]:
 
 
 def test_seed_page_highlights_every_fact_and_shows_records(open_page, seed, tmp_path):
-    opened = open_page(write(tmp_path, seed, "seed_review.html"))
+    opened = open_page(write(tmp_path, seed, "seed_review.html"), width=1600, height=1000)  # table beside text
     page = opened.page
     texts = page.evaluate(MARK_TEXTS)
     assert len(texts) == len(seed.facts) > 0  # distinct highlighted fact ids / facts
@@ -189,13 +189,14 @@ def test_seed_page_highlights_every_fact_and_shows_records(open_page, seed, tmp_
     page.evaluate("() => window.scrollTo(0, 0)")
     page.click(f'#facts-table tr[data-fact="{last.id}"] td:nth-child(2)')
     box = page.locator(f'mark[data-fact="{last.id}"]').first.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 900  # scrolled into view
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 1000  # scrolled into view
     assert page.locator(f'mark.flash[data-fact="{last.id}"]').count() == 1
     assert card(page)["text"] == last.text
 
     shot = tmp_path / "seed_review.png"
-    page.evaluate("() => window.scrollTo(0, 0)")
     page.keyboard.press("Escape")
+    page.click('#facts-table th button:text-is("#")')  # back to document order, for the picture
+    page.evaluate("() => { window.scrollTo(0, 0); document.querySelector('.facts-pane').scrollTop = 0; }")
     page.locator(f'mark[data-fact="{fact.id}"]').click()
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
