@@ -35,6 +35,8 @@ def add_parser(sub) -> None:
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                    help="time limit per item, local engine (default 120)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    p.add_argument("--review-dir", metavar="DIR",
+                   help="also write an HTML review page per document and an index.html into DIR (JSON Lines output)")
     p.set_defaults(func=cmd_batch)
 
 
@@ -54,6 +56,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return 2
     if os.path.isdir(args.output):
         print(f"zjnews-extract: {args.output} is a folder; -o names the output file", file=sys.stderr)
+        return 2
+    if args.review_dir and (fmt != "jsonl" or os.path.isfile(args.review_dir)):
+        print("zjnews-extract: --review-dir needs a folder and JSON Lines output (the pages are made from it)",
+              file=sys.stderr)
         return 2
     bar = _progress(args.quiet)
     on_result = None
@@ -80,6 +86,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
             bar.close()
     if not args.quiet:
         print(f"zjnews-extract batch: {summary.line()}", file=sys.stderr)
+    if args.review_dir:
+        from .review import write_review_dir  # noqa: PLC0415
+
+        rows = write_review_dir(args.output, args.review_dir)
+        if not args.quiet:
+            print(f"zjnews-extract batch: {sum(1 for r in rows if r.page)} review pages and "
+                  f"{os.path.join(args.review_dir, 'index.html')}", file=sys.stderr)
     return 0
 
 

@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Print the JSON Schema of a Document, generated from the record types.")
     sc.set_defaults(func=cmd_schema)
     _add_batch(sub)
+    from .review_cli import add_parser as add_review  # noqa: PLC0415
+
+    add_review(sub)
     return parser
 
 

@@ -118,6 +118,13 @@ class Document(Record, frozen=True, kw_only=True):
     initiatives: list[Initiative] = []
     removed: list[Removed] = []
 
+    def to_html(self) -> str:
+        """A self-contained HTML page to review this document: every fact highlighted in the text,
+        its record on hover, a sortable facts table, the removed lines; no external request."""
+        from .review import document_html  # noqa: PLC0415  (records stay light; the page code loads on use)
+
+        return document_html(self)
+
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a Document, generated from the types above."""
