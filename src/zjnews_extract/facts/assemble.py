@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import replace
 
 import msgspec
+import regex
 
 from ..records import Fact, Quantity
 from ..text import Piece, split_clauses, split_sentences
@@ -59,7 +60,29 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
         qs = by_sentence.get(si)
         if qs:
             frame = _sentence(ctx, s, qs, frame, facts)
-    return _fill_missing_metrics(facts)
+    return _fill_missing_metrics(_conversions(text, facts))
+
+
+# Why: a conversion in brackets follows the amount it converts within a few words
+# (3459亿元(人民币,下同,约646亿新元), 100亿元（约合14亿美元）).
+_CONVERSION_GAP = regex.compile(r"\s*[（(][^（）()]{0,12}")
+
+
+def _conversions(text: str, facts: list[Fact]) -> list[Fact]:
+    """An amount converted in brackets is a record of its own with the metric, subject and
+    period of the amount it converts (GUIDELINES: other currencies)."""
+    out: list[Fact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and f.kind == prev.kind == "value" and _is_money(f.unit) and _is_money(prev.unit) \
+                and f.unit != prev.unit and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
+            f = msgspec.structs.replace(f, metric=prev.metric, subject=prev.subject, period=prev.period)
+        out.append(f)
+    return out
+
+
+def _is_money(unit: str | None) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isascii() and unit.isupper()
 
 
 def _fill_missing_metrics(facts: list[Fact]) -> list[Fact]:

@@ -61,7 +61,8 @@ def names_entity(name: str) -> bool:
 @cache
 def _method() -> regex.Pattern:
     nm = load_toml("metric_heads.toml")["not_metrics"]
-    return regex.compile(rf"^\s*(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})\s*$")
+    return regex.compile(rf"^\s*(?:(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})\s*$"
+                         rf"|(?:{alternation(nm['method_openers'])}))")
 
 
 def is_method_clause(clause: str) -> bool:

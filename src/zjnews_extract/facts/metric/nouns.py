@@ -79,11 +79,14 @@ def ends_open(text: str) -> bool:
     return pos.startswith(("v", "p", "c")) or w in ("有", "共有", "拥有", "中有", "在")
 
 
-GENERIC = ("规模", "总量", "增速", "增幅", "比重", "份额", "占比", "总额", "数量", "金额")
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(cues()["metric"]["generic_heads"])
 
 
 def is_generic(metric: str) -> bool:
-    return metric in GENERIC
+    """True for a head that needs the thing it belongs to (规模, 增速: data [metric] generic_heads)."""
+    return metric in _generic()
 
 
 def trailing_noun(text: str) -> str:
@@ -95,6 +98,11 @@ def trailing_noun(text: str) -> str:
             break
         out.append(w)
     return "".join(reversed(out))
+
+
+def has_verb(text: str) -> bool:
+    """True when a word of `text` is a verb (远低于分析师: a clause, not a noun phrase)."""
+    return any(pos.startswith("v") and pos != "vn" for _, pos in words.words(text))
 
 
 def leading_noun(text: str) -> str:

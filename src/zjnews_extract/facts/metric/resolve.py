@@ -10,14 +10,18 @@ or the last metric named.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from ...records import Quantity
 from ...text import is_list_gap
+from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, is_method_clause, measurable
-from .nouns import ends_open, is_generic, milestone_nouns, noun_after, share_modifier, trailing_noun, leading_noun
+from .nouns import ends_open, has_verb, is_generic, milestone_nouns, noun_after, share_modifier, trailing_noun, leading_noun
 from .window import Window
 
 if TYPE_CHECKING:
@@ -33,11 +37,17 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
     name = w.metric
     if name and is_junk(name) and not (counts and _names_entity(name)):
         name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken below
-    elif name and not counts and not measurable(name) and not w.share and not w.change \
+    elif name and not counts and not measurable(name) and not w.share and not w.change and not has_verb(name) \
             and measurable(frame.base) and (head := head_of(frame.base)):
         name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
     of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
-    if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change:
+    if q.kind == "value" and not w.share and frame.base:
+        after = noun_after(text[q.end:q.end + 12])
+        if is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
+            name = (name if measurable(name) and not is_generic(name) else frame.base) + after
+            frame = replace(frame, consumed_to=q.end + text[q.end:q.end + 12].find(after) + len(after))
+    if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
+            and not frame.consumed_to > q.end:
         after_start = q.end
         j = i + 1
         while j < len(clause_qs) and is_list_gap(text[after_start:clause_qs[j].start]):
@@ -54,8 +64,10 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
         name = frame.base + name
-    elif name and not w.share and not w.change and (measurable(name) or counts):
-        frame = frame.named(name, q.kind)
+    elif name and not w.share and (measurable(name) or counts):
+        frame = frame.named(name, q.kind)  # 人民币贷款增加3459亿元: the thing, whatever its change
+        if alias := _alias(raw):
+            frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
     if not name and frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
         name = topic  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%: the clause before names it
         frame = frame.named(topic, q.kind)
@@ -97,3 +109,14 @@ def clause_topic(clause: str) -> str:
         return lead
     tail = trailing_noun(clause)
     return tail if tail and measurable(tail) else ""
+
+
+@cache
+def _alias_pattern():
+    marks = alternation(cues()["metric"]["alias_marks"])
+    return regex.compile(rf"[（(](?:{marks})[“\"「]?(?P<a>[^”\"」（）()]{{1,12}})[”\"」]?[)）]")
+
+
+def _alias(raw: str) -> str:
+    m = _alias_pattern().search(raw)
+    return m.group("a") if m else ""

@@ -203,8 +203,20 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     if m := p["predicate"].match(text):
         text = text[m.end():]
     if text and not only_function_words(text):
-        out.metric = _shorten(_drop_leading_verbs(text))
+        out.metric = _shorten(_head_of_relative(_drop_leading_verbs(text)))
     return Window(**vars(out))
+
+
+def _head_of_relative(text: str) -> str:
+    """[a clause]的[head]: the head names the thing (扣除食品和能源价格的核心CPI -> 核心CPI;
+    具有产业链“链主”地位的冠军企业 -> 冠军企业; 远低于6月份的增幅 -> 增幅). A modifier with no
+    verb in it stays (一产对生产总值的贡献率)."""
+    before, sep, head = text.rpartition("的")
+    if not sep or len(head) < 2 or not before:
+        return text
+    if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
+        return head
+    return text  # 一产对生产总值的贡献率: a modifier with no verb is part of the name
 
 
 def _gap(text: str) -> tuple[str, str | None, str]:
