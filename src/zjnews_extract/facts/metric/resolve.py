@@ -41,13 +41,14 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
             and measurable(frame.base) and (head := head_of(frame.base)):
         name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
     of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
+    took_head = False
     if q.kind == "value" and not w.share and frame.base:
         after = noun_after(text[q.end:q.end + 12])
-        if is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
+        if took_head := is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
             name = (name if measurable(name) and not is_generic(name) else frame.base) + after
             frame = replace(frame, consumed_to=q.end + text[q.end:q.end + 12].find(after) + len(after))
     if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
-            and not frame.consumed_to > q.end:
+            and not took_head:
         after_start = q.end
         j = i + 1
         while j < len(clause_qs) and is_list_gap(text[after_start:clause_qs[j].start]):
