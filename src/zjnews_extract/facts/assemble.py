@@ -22,6 +22,7 @@ from .frames import Frame, Slot, chains, clause_slots
 from .lexicon import place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
+from .period import period_of_measure
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
 from .versus import rank_field, versus_of
@@ -194,6 +195,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             metric = metrics[k]
         else:
             metric, frame = M.metric_of(text, q, wi, own.raw, frame, cq, i)
+        period = period_of_measure(period, metric)  # 存款余额: the stock at the period's end
         versus = versus_of(text, q, wi, head.raw) or versus_carry
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big and not wi.metric:

@@ -3,6 +3,7 @@ that gives each number its period (reach.py)."""
 from __future__ import annotations
 
 from .mentions import PeriodMention, find_periods, has_months
+from .measures import period_of_measure
 from .reach import PeriodIndex
 
-__all__ = ["PeriodIndex", "PeriodMention", "find_periods", "has_months"]
+__all__ = ["PeriodIndex", "PeriodMention", "find_periods", "has_months", "period_of_measure"]

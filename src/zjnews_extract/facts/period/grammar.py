@@ -52,8 +52,8 @@ def grammar() -> regex.Pattern:
         rf"(?P<full>{alternation(words['full_year'])})",
         rf"(?P<yend>{alternation(words['year_end'])})",
         # a holiday: 春节假期, 国庆黄金周, 2016年春节 (a name alone needs a year or a suffix)
-        rf"(?P<hol>{alternation(free_names)})(?P<holsuf>{alternation(holidays['suffixes'])})?"
-        rf"|(?P<hol2>{alternation(needing)})(?P<holsuf2>{alternation(holidays['suffixes'])})",
+        rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?(?P<holsuf>{alternation(holidays['suffixes'])})?"
+        rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?(?P<holsuf2>{alternation(holidays['suffixes'])})",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]",
@@ -81,7 +81,7 @@ def grammar() -> regex.Pattern:
         # every year, every month: what recurs has no period of its own
         rf"(?P<every>{alternation(words['recurring'])})",
         # 月底 with no month: the end of the month the text is speaking of
-        rf"(?<![\d一二三四五六七八九十])(?P<mend>{alternation(words['bare_month_end'])})",
+        rf"(?<![\d一二三四五六七八九十上下本当每])(?P<mend>{alternation(words['bare_month_end'])})",
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"

@@ -133,14 +133,17 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         out.append(mention)
         if mention.period is not None and mention.kind == "span" and has_months(g):
             last_month = date.fromisoformat(mention.period.end)
-        if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base":
-            continue  # 过去五年, a comparison's year: later bare words keep the reporting year
+        if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
+                or mention.reach == "next":
+            continue  # 过去五年, a comparison's year, 已超2020年全年的…: later bare words keep the reporting year
         widget = mention.kind == "day" and after_patterns()[1].match(text, mention.end, mention.end + 4)
         # a day in the published year (a dateline, the day a report was delivered) says no more
         # than the published date: it must not stop 1—11月 published in January meaning last year
         same_as_published = mention.kind == "day" and published is not None and \
             mention.period.start[:4] == str(published.year)
-        if mention.explicit_year and mention.period is not None and mention.kind != "now" and not widget \
+        # 明年, 去年 do not set the year of later bare words: 1至9月 after 明年初…部署 is this year's
+        numeric_year = bool(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"] or g["ry2"])
+        if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
                 and not same_as_published and not titled:
             anchor = int(mention.period.end[:4])
             anchor_at = (m, g)
@@ -261,8 +264,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
     if first_m is None:
         return None
     if year is None:
-        if published is None:
-            return mention(None, None, False, kind)
+        if published is None:  # no year anywhere: the words still say what kind of time they are
+            return mention(None, None, False, "day" if unit == "day" and not g["asof"] else kind)
         year = published.year
         ahead = plan_before().search(text, max(0, m.start() - 4), m.start())
         if unit != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
