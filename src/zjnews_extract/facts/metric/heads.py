@@ -37,8 +37,8 @@ def measurable(name: str) -> bool:
 def is_junk(name: str) -> bool:
     """True when `name` cannot be a metric at all: a place or a class of places (省份, 湖南),
     a word that says how a figure is counted (可比口径), or no noun at all (报, 非常明显)."""
-    if not name:
-        return True
+    if not name or "|" in name:
+        return True  # 中新经纬|: page furniture
     _, not_metrics, place_classes = _lexicon()
     bare = name.lstrip("等各其").rstrip("的")
     if bare in not_metrics or bare in place_classes:

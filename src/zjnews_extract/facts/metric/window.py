@@ -47,7 +47,9 @@ def patterns() -> dict[str, regex.Pattern]:
                               rf"|\s|[、，,：:；;（）()]|{alternation(multi_lead)})+"),
         # (?r): matched from the end backwards, three times faster for a pattern anchored at $
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
-        "paren": regex.compile(r"[（(][^（）()]{0,20}[)）]"),
+        # brackets are asides (…(以下简称“社零总额”), (人民币,下同)), but an abbreviation in them
+        # is part of the name: 广义货币供应量(M2), 居民消费价格指数(CPI)
+        "paren": regex.compile(r"[（(](?![A-Za-z0-9]{1,6}[)）])[^（）()]{0,20}[)）]"),
         # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
         "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?(?:年|个月|月|季度|周)$"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
@@ -62,6 +64,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "base_tail": regex.compile(m["base_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
+        "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
+        "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
+        "company": regex.compile(rf"(?:{alternation(m['company_heads'])})$"),
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
         "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
@@ -201,7 +206,12 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     text = p["respective"].sub("", text)
     text, _ = peel(text)
     if m := p["predicate"].match(text):
+        # 公司实现营业收入: the doer is no part of the name; 批发和零售业实现零售总额, 基础设施建设
+        # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
+        doer = p["predicate_word"].sub("", text[:m.end()])
         text = text[m.end():]
+        if p["part_doer"].search(doer) and not p["company"].search(doer):
+            text = doer + text
     if text and not only_function_words(text):
         out.metric = _shorten(_head_of_relative(_drop_leading_verbs(text)))
     return Window(**vars(out))
