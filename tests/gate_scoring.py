@@ -277,6 +277,9 @@ def scores(c: Counter) -> dict:
            "initiative_f1": f1(c["init_tp"], c["init_pred"], c["init_gold"])}
     for key in ATTRIBUTES:
         out[f"{key}_accuracy"] = c[f"{key}_ok"] / c[f"{key}_pairs"] if c[f"{key}_pairs"] else 0.0
+        # a fact-level pair counts only with this attribute right too: unlike the accuracy, this
+        # cannot fall when a newly matched fact brings a wrong attribute, so it can carry a floor
+        out[f"fact_{key}_f1"] = f1(c[f"{key}_ok"], c["pred"], c["gold"])
     return out
 
 

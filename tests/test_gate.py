@@ -5,8 +5,9 @@ tests/gold/dev holds the 22 dev gold articles (texts/NAME.txt with the `# url:` 
 fixtures/zj_commerce_2026_plan.txt, scored against its gold in the same folder.
 tests/gold/gate_floors.json pins, next to checksums of the gold files:
 - seed: F1 at the quantity, fact and initiative levels and attribute accuracies;
-- dev: the overall figures (micro-averaged over the articles, as the scorer does) and, per
-  article, its fact F1 and quantity F1.
+- dev: the overall figures (micro-averaged over the articles, as the scorer does: F1 at the
+  quantity, fact and initiative levels, and fact F1 with status, qualifier, subject or versus
+  right too) and, per article, its fact F1 and quantity F1.
 
 The floors are the scores measured when they were pinned. They only go up:
 `python tests/test_gate.py --raise` pins better scores and refuses to lower any floor. A
@@ -37,6 +38,8 @@ FLOORS = HERE / "gold" / "gate_floors.json"
 PUBLISHED = "2026-01-21"
 SEED_KEYS = ["quantity_f1", "fact_f1", "initiative_f1", "status_accuracy", "qualifier_accuracy", "versus_accuracy"]
 ARTICLE_KEYS = ["fact_f1", "quantity_f1"]
+# overall dev figures: F1s only (an accuracy over fact pairs falls when recall rises)
+DEV_KEYS = ["quantity_f1", "fact_f1", "initiative_f1"] + [f"fact_{k}_f1" for k in gs.ATTRIBUTES]
 
 
 def floors() -> dict:
@@ -77,7 +80,8 @@ def dev_counts() -> dict[str, Counter]:
 
 def measure_dev() -> dict:
     per_article = dev_counts()
-    return {"overall": gs.scores(sum(per_article.values(), Counter())),
+    overall = gs.scores(sum(per_article.values(), Counter()))
+    return {"overall": {k: overall[k] for k in DEV_KEYS},
             "articles": {name: {k: gs.scores(c)[k] for k in ARTICLE_KEYS} for name, c in per_article.items()}}
 
 
@@ -103,7 +107,7 @@ def test_dev_gold_is_the_one_the_floors_were_pinned_on():
     assert gs.gold_digest(DEV) == pinned["gold_sha256"], "a gold file changed: --raise --new-gold"
 
 
-@pytest.mark.parametrize("key", sorted(gs.scores(Counter())))
+@pytest.mark.parametrize("key", DEV_KEYS)
 def test_dev_overall_score_is_not_below_its_floor(key):
     got = measure_dev()["overall"][key]
     assert got >= floors()["dev"]["overall"][key] - 1e-9, f"overall {key} fell to {got:.4f}"
@@ -127,7 +131,7 @@ def _pin(value: float) -> float:
 
 def _raise(old: dict, current: dict, keys, label: str, changes: list[str]) -> dict:
     """max(old floor, current score) per key; every move and every score below its floor is reported."""
-    new = dict(old)
+    new = {key: old[key] for key in keys if key in old}
     for key in keys:
         was, now = old.get(key), _pin(current[key])
         if was is None or now > was:
@@ -153,7 +157,7 @@ def raise_floors(new_gold: bool = False) -> int:
             return 1
         seed_old = {"gold_sha256": seed_checksum()}
         changes.append("seed: gold changed, floors re-pinned")
-    seed = _raise(seed_old, measure_seed(), SEED_KEYS, "seed", changes)
+    seed = _raise(seed_old, measure_seed(), SEED_KEYS, "seed", changes) | {"gold_sha256": seed_checksum()}
 
     dev_old = old.get("dev", {"articles": {}, "overall": {}})
     measured = measure_dev()
@@ -172,7 +176,7 @@ def raise_floors(new_gold: bool = False) -> int:
         articles[name]["gold_sha256"] = article_checksum(name)
     changes += [f"{name}: gold removed" for name in dropped]
     overall_old = {} if (changed or dropped) else dev_old["overall"]
-    overall = _raise(overall_old, measured["overall"], sorted(measured["overall"]), "overall", changes)
+    overall = _raise(overall_old, measured["overall"], DEV_KEYS, "overall", changes)
     dev = {"gold_sha256": gs.gold_digest(DEV), "overall": overall, "articles": articles}
 
     FLOORS.write_text(json.dumps({"seed": seed, "dev": dev}, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
