@@ -65,9 +65,11 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
         name = frame.base + name
-    elif name and not w.share and (measurable(name) or counts) and not (w.change and frame.bases):
-        # 人民币贷款增加3459亿元: the thing, whatever its change, unless the sentence named its
-        # thing already (单产385.6公斤/亩，每亩产量比2021年增加2.3公斤，增长0.6%: 0.6% is 单产's)
+    elif name and not w.share and (measurable(name) or counts) \
+            and not (w.change and w.change[:1] in "比较" and frame.bases):
+        # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
+        # the sentence already named a thing for says it again in other words (单产385.6公斤/亩，
+        # 每亩产量比2021年增加2.3公斤，增长0.6%: 0.6% is 单产's)
         frame = frame.named(name, q.kind)
         if alias := _alias(raw):
             frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
