@@ -9,6 +9,7 @@ Repetitions are bounded and possessive so a megabyte of digits stays linear.
 """
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 # Chinese digits, every spelling news and contracts use (financial 壹贰叁, traditional 兩, 〇).
@@ -123,7 +124,17 @@ def _integer(tokens, exact: bool = False):
     total = sum(v for v, _ in stack) + section
     if number is not None:
         total += number * (tail_unit // 10) if tail_unit and tail_unit >= 100 else number
-    return total if exact else float(total)  # exact: int or Decimal, so 5342.1亿 is 534210000000
+    if exact:
+        return total  # int or Decimal, so 5342.1亿 is 534210000000
+    return _finite(total)
+
+
+def _finite(value) -> float:
+    """A float, or inf for a value past float range (40 亿 in a row, 400 digits): callers drop it."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
 
 
 def _digits_after_point(text: str) -> Decimal:
@@ -153,8 +164,18 @@ def has_digit_pair(text: str) -> bool:
 def parse_numeral(text: str) -> float | tuple[float, float] | None:
     """Value of a numeral run matched by NUMERAL; a (low, high) pair for 三五百-style ranges.
 
-    Returns None when the run is not a well-formed number (九九, 一一).
+    Returns None when the run is not a well-formed number (九九, 一一) or is too large to be one
+    (past float range: 1亿亿亿… forty times, a run of 400 digits).
     """
+    value = _parse(text)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, tuple) and not all(math.isfinite(v) for v in value):
+        return None
+    return value
+
+
+def _parse(text: str) -> float | tuple[float, float] | None:
     text = text.replace(" ", "")
     if not text:
         return None
@@ -178,7 +199,7 @@ def parse_numeral(text: str) -> float | tuple[float, float] | None:
         scale = 1
         for c in rest[k:]:
             scale *= CN_BIG.get(c) or CN_SMALL.get(c, 1)
-        return float((Decimal(_integer(_tokens(head), exact=True)) + frac) * scale)
+        return _finite((Decimal(_integer(_tokens(head), exact=True)) + frac) * scale)
     tokens = _tokens(text)
     if not tokens:
         return None
