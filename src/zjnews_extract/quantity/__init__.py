@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 
 from ..records import Quantity
-from .context import changes, cue_kind, lists, money_context, ranges
+from .context import changes, lists, money_context, ranges
+from .cues import cue_kind
 from .grammar import lexicon
 from .reading import Item, fixed_item, item_from_match
 from .visible import visible

@@ -55,6 +55,11 @@ class Lexicon:
     currency_small: dict
     not_units: tuple
     rank_words: dict
+    rate_nouns: dict  # 增速 "+", 降幅 "-": rates of change named by a noun
+    cue_after: regex.Pattern  # 的增速 / 的大幅下滑 right after a rate
+    cues_after: dict
+    level_links: regex.Pattern  # 达到, 为 … at the end of a stretch of text
+    pp_then_level: tuple
 
 
 _LEX: Lexicon | None = None
@@ -73,7 +78,7 @@ def build(prefilter: bool = True) -> Lexicon:
     skip = load_toml("quantity_skip.toml")
 
     unit_kind: dict[str, tuple[str, str]] = {}
-    for cat in ("time", "noun", "measure", "physical", "pp", "percent", "currency"):
+    for cat in ("time", "noun", "measure", "physical", "bp", "pp", "percent", "currency"):
         for surface, norm in units[cat].items():
             unit_kind[surface] = (cat, norm)
     for surface, (_, code) in units["currency_small"].items():
@@ -186,6 +191,9 @@ def build(prefilter: bool = True) -> Lexicon:
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
     change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
     multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
+    after_cues = dict(words["growth_cues_after"])
+    modifiers = after_cues.pop("modifiers")
+    cue_after = regex.compile(rf"的?(?:{_alt(modifiers)})?(?P<cue>{_alt(after_cues)})")
     return Lexicon(
         pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
         multiple_before=multiple_before, unit_kind=unit_kind,
@@ -201,4 +209,7 @@ def build(prefilter: bool = True) -> Lexicon:
         currency_small=dict(units["currency_small"]),
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
+        rate_nouns=dict(words["rate_nouns"]), cue_after=cue_after, cues_after=after_cues,
+        level_links=regex.compile(rf"(?:{_alt(words['level_links']['words'])})+\Z"),
+        pp_then_level=tuple(words["pp_then_level"]["words"]),
     )

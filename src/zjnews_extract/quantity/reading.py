@@ -245,6 +245,9 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     if category == "pp":
         item.kind, item.unit = "pp", "pp"
         return item
+    if category == "bp":
+        item.kind, item.unit, item.value = "pp", "pp", signed(value / 100)  # 10个基点 is 0.1 pp
+        return item
     if category == "cheng":
         extra = m.group("cheng")
         v = value * 10
