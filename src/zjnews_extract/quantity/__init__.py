@@ -53,7 +53,7 @@ def find_quantities(given: str) -> list[Quantity]:
             continue
         if not math.isfinite(it.value):
             continue  # past float range after a scale (a range's 亿亿…): no number, nothing invented
-        start, end = seen.span(it.start, it.end)
+        start, end = seen.span(it.start + it.lead, it.end)
         out.append(Quantity(text=given[start:end], start=start, end=end, kind=it.kind,
                             value=round(float(it.value), 10), unit=it.unit, qualifier=it.qualifier))
     return out

@@ -21,6 +21,14 @@ _CLAUSE_BREAK = regex.compile("[，,；;]")
 _RANGE_GAPS = {"-", "—", "——", "–", "~", "～", "到", "至", "－", "--", "―", "−", "—-", "~~"}
 
 
+_DASHES = frozenset("-—–~～－―−")
+
+
+def _is_range_gap(gap: str) -> bool:
+    """至, 到 or a short run of dashes of any kind (1--—3月 as printed)."""
+    return gap in _RANGE_GAPS or (0 < len(gap) <= 3 and all(c in _DASHES for c in gap))
+
+
 def _strip_gap(gap: str) -> str:
     return gap.replace("(含)", "").replace("（含）", "").replace(" ", "").replace("从", "")
 
@@ -34,7 +42,7 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             continue  # 增长4.4个百分点至47.1万亿元: two different quantities
         if b.sign_start >= 0:
             gap = _strip_gap(text[a.end:b.sign_start])
-            if gap and gap not in _RANGE_GAPS:
+            if gap and not _is_range_gap(gap):
                 continue
             if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
                 continue  # 3-0: a score, not a range
@@ -46,7 +54,7 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             if gap in ("与", "與", "和") and b.unit_surface in ("间", "間") and a.unit is None:
                 _drop_unit(b)  # 10000与20000间: 间 is "between" here, not the measure word for rooms
                 b.end -= 1
-            if gap not in _RANGE_GAPS and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間", "間"), b.end)):
+            if not _is_range_gap(gap) and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間", "間"), b.end)):
                 continue
             if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
                 continue  # 10比3, 5到2: not a range
@@ -105,6 +113,8 @@ def lists(items, text: str) -> None:
             take_unit(a, b)
         elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface:
             take_unit(a, b)  # 2.2个 … 1.7个百分点
+        elif a.kind == "growth" and a.unit_surface == "倍" and b.kind == "value" and b.unit == "倍":
+            b.kind, b.unit, b.value, b.fixed_kind = "growth", "%", b.value * 100, True  # 增长2.92倍及9.79倍
 
 
 def money_context(items, text: str, lex: Lexicon) -> None:

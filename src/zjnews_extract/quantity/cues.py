@@ -45,11 +45,20 @@ def cue_kind(items, text: str, lex: Lexicon) -> None:
     bounds = [b.start() for b in _SENTENCE_END.finditer(text)]
     pp_ends = [it.end for it in items if it.kind == "pp"]
     prev: tuple[Item, str | None] | None = None  # the last rate and the adjacent verb that decided it
+    decided = []
     for it in targets:
         bi = bisect.bisect_left(bounds, it.start) - 1
         sentence_start = bounds[bi] + 1 if bi >= 0 else 0
         kind, sign, adjacent = _decide(it, text, lex, cues, ends, sentence_start, pp_ends, prev)
         prev = (it, adjacent)
+        decided.append([kind, sign])
+    # 分别以3.8%和8%的增速: a rate named after the last member of a list names all of it
+    for i in range(len(targets) - 2, -1, -1):
+        a, b = targets[i], targets[i + 1]
+        if decided[i][0] is None and b.kind == a.kind == "percent" and text[a.end:b.start] in _LIST_GAPS \
+                and lex.cue_after.match(text, b.end):
+            decided[i] = list(decided[i + 1])
+    for it, (kind, sign) in zip(targets, decided):
         if it.kind == "percent" and kind in ("+", "-", "0"):
             it.kind = "growth"
         if it.kind in ("growth", "pp") and sign == "-" and not it.explicit_sign:
@@ -121,14 +130,21 @@ def _taken_by_pp(cue_end: int, start: int, pp_ends) -> bool:
 
 
 def _of_a_decline(cues, ci: int, text: str, lex: Lexicon) -> bool:
-    """The verb at cues[ci] changes a rate of decline named just before it in its clause (降幅较上月扩大)."""
+    """The verb at cues[ci] changes a rate of decline: the nearest rate noun before it is 降幅/跌幅,
+    in its clause or in one its clause continues (降幅比去年同期扩大3.9个百分点，比一季度收窄5.5个百分点)."""
     verb = cues[ci]
-    if verb.word in lex.rate_nouns or ci == 0:
+    if verb.word in lex.rate_nouns:
         return False
-    noun = cues[ci - 1]
-    if lex.rate_nouns.get(noun.word) != "-":
-        return False
-    return not _CLAUSE_BREAK.search(text, noun.end, verb.start)
+    for j in range(ci - 1, max(-1, ci - _CUE_LOOKBACK), -1):
+        noun = cues[j]
+        breaks = list(_CLAUSE_BREAK.finditer(text, noun.end, cues[j + 1].start))
+        if any(not text.startswith(lex.continuations, b.end()) for b in breaks):
+            return False  # a new clause with a subject of its own
+        if noun.word in lex.rate_nouns:
+            return lex.rate_nouns[noun.word] == "-"
+        if noun.type not in "+-":
+            return False
+    return False
 
 
 def _shared_out(cues, ci: int, sentence_start: int, text: str) -> bool:

@@ -60,6 +60,7 @@ class Lexicon:
     cues_after: dict
     level_links: regex.Pattern  # 达到, 为 … at the end of a stretch of text
     pp_then_level: tuple
+    continuations: tuple  # 比, 较: a clause that goes on with the subject before it
 
 
 _LEX: Lexicon | None = None
@@ -90,7 +91,7 @@ def build(prefilter: bool = True) -> Lexicon:
     unit_words = [u for u in unit_kind if u != "成"]
     units_re = (
         rf"(?:{_alt(unit_words)}"
-        r"|成(?P<cheng>[一二三四五六七八九]|半)?(?![立为為功本交果员員就熟长長绩績型品都效])"
+        r"|成(?P<cheng>[一二三四五六七八九]|[1-9](?![0-9.])|半)?(?![立为為功本交果员員就熟长長绩績型品都效]|年人)"  # 7成4; 200万成年人
         r")"
     )
     per_units = [u for u, (cat, _) in unit_kind.items() if cat in ("physical", "measure", "time", "noun")]
@@ -212,4 +213,5 @@ def build(prefilter: bool = True) -> Lexicon:
         rate_nouns=dict(words["rate_nouns"]), cue_after=cue_after, cues_after=after_cues,
         level_links=regex.compile(rf"(?:{_alt(words['level_links']['words'])})+\Z"),
         pp_then_level=tuple(words["pp_then_level"]["words"]),
+        continuations=tuple(words["clause_continuations"]["words"]),
     )

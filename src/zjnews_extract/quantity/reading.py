@@ -35,6 +35,7 @@ class Item:
     sign_start: int = -1  # where a leading '-' sits, for 1万-5万元
     bare_ok: bool = True  # a unitless numeral that may stand on its own
     fixed_kind: bool = False  # rank / streak / growth already decided
+    lead: int = 0  # characters of a stressing word (高达) that the passes see but the span leaves out
 
 
 def _qual(table: dict, word: str | None) -> str | None:
@@ -152,6 +153,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     unit_text = m.group("unit")
     category, unit = (None, None)
     start, end = m.start(), m.end()
+
     if unit_text and text.startswith(lex.not_units, m.start("unit")):
         unit_text = None  # 130万亿台阶: 台 begins a noun here
         end = m.start("unit")
@@ -201,6 +203,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
 
     item = Item(start, end, "number", signed(value), None, qualifier or "exact", category,
                  unit_text or "", scale, bool(sign))
+    if pre and pre_q == "exact":
+        item.lead = m.end("pre") - start  # 高达14.19%: a word that only stresses the amount is not part of it
     if sign and sign in "-－−":
         item.sign_start = m.start("sign")
     if how == "pct":
@@ -252,7 +256,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         extra = m.group("cheng")
         v = value * 10
         if extra:
-            v += 5 if extra == "半" else CN_DIGITS[extra]
+            v += 5 if extra == "半" else _digit(extra)
         item.kind, item.unit, item.value = "percent", "%", signed(v)
         return item
     # physical, measure, noun
