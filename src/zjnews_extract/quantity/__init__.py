@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from ..records import Quantity
-from .context import changes, lists, money_context, ranges
+from .context import changes, currency_notes, lists, money_context, ranges
 from .cues import cue_kind
 from .grammar import lexicon
 from .reading import Item, fixed_item, item_from_match
@@ -44,6 +44,7 @@ def find_quantities(given: str) -> list[Quantity]:
     items = [it for it in items if it is not None]
     ranges(items, text, lex)
     lists(items, text)
+    currency_notes(items, text, lex)
     money_context(items, text, lex)
     changes(items, text, lex)
     cue_kind(items, text, lex)

@@ -117,6 +117,25 @@ def lists(items, text: str) -> None:
             b.kind, b.unit, b.value, b.fixed_kind = "growth", "%", b.value * 100, True  # 增长2.92倍及9.79倍
 
 
+def currency_notes(items, text: str, lex: Lexicon) -> None:
+    """2555.6億元(新台幣,下同)…5000億元: the note's currency holds for the amount before it and the 元 after."""
+    notes = list(lex.currency_note.finditer(text))
+    if not notes:
+        return
+    starts = [it.start for it in items]
+    for k, note in enumerate(notes):
+        code = lex.currency_names[note.group("cur")]
+        until = notes[k + 1].start() if k + 1 < len(notes) else len(text)
+        i = bisect.bisect_left(starts, note.start()) - 1
+        if i < 0 or items[i].end != note.start():
+            continue  # a note only counts right after an amount
+        for it in items[i:]:
+            if it.start >= until:
+                break
+            if it.category == "currency" and it.unit == "CNY" and it.unit_surface in ("元", "圆"):
+                it.unit = code
+
+
 def money_context(items, text: str, lex: Lexicon) -> None:
     """110万亿、120万亿 … 140万亿元: unitless 亿-scale amounts in a money sentence are money."""
     bounds = [b.start() for b in _SENTENCE_END.finditer(text)]

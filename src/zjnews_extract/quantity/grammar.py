@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..data import load_toml
-from .numerals import CN_DIGITS, NUMERAL
+from .numerals import BIG, CN_DIGITS, NUMERAL
 
 
 def _alt(words) -> str:
@@ -47,12 +47,16 @@ class Lexicon:
     cues: dict
     adjacent: dict
     threshold_heads: tuple
+    threshold_before: tuple
     level_before: tuple
     money_words: tuple
     money_words_close: tuple
     money_words_not: tuple
     people_close: dict
     currency_small: dict
+    scale_currency: dict  # 兆 -> TWD: 元 after such a scale is that currency
+    currency_note: regex.Pattern  # (新台币，下同)
+    currency_names: dict
     not_units: tuple
     rank_words: dict
     rate_nouns: dict  # 增速 "+", 降幅 "-": rates of change named by a noun
@@ -161,7 +165,7 @@ def build(prefilter: bool = True) -> Lexicon:
         )
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
-        (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
+        (?P<tail>[ ]?{BIG}{{1,2}}+)?
         (?P<ge>[个個](?={_alt(physical_units)}))?  # 1430万个标准箱: 个 is only a classifier here
         (?:(?:\s(?=[A-Za-z°℃]))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, but not 3700 本周
         (?P<half>半)?
@@ -192,6 +196,8 @@ def build(prefilter: bool = True) -> Lexicon:
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
     change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
     multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
+    names = {k.strip(): v for k, v in {**units["currency"], **units["currency_prefix"]}.items()
+             if not k.strip().isascii() and len(k.strip()) > 1}  # 新台币, 人民币, 美元: names, not 元 or $
     after_cues = dict(words["growth_cues_after"])
     modifiers = after_cues.pop("modifiers")
     cue_after = regex.compile(rf"的?(?:{_alt(modifiers)})?(?P<cue>{_alt(after_cues)})")
@@ -202,12 +208,17 @@ def build(prefilter: bool = True) -> Lexicon:
         qual_before=words["qualifier_before"], qual_between=words["qualifier_between"],
         qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
         threshold_heads=tuple(words["threshold_heads"]["words"]),
+        threshold_before=tuple(words["threshold_heads"]["before"]),
         level_before=tuple(words["level_before"]["words"]),
         money_words=tuple(words["money_metric_words"]["words"]),
         money_words_close=tuple(words["money_metric_words"]["close"]),
         money_words_not=tuple(words["money_metric_words"]["close_not"]),
         people_close=dict(words["people_metric_words"]),
         currency_small=dict(units["currency_small"]),
+        scale_currency=dict(units["scale_currency"]),
+        currency_note=regex.compile(
+            rf"[(（](?P<cur>{_alt(names)})[,，．.、]\s?(?:{_alt(units['currency_note']['words'])})"),
+        currency_names=names,
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
         rate_nouns=dict(words["rate_nouns"]), cue_after=cue_after, cues_after=after_cues,

@@ -29,7 +29,8 @@ CN_DIGITS = {
 CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 # Big units scale everything before them that is smaller (四万万 = 4e8, 5.55万亿 = 5.55e12).
-CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
+          "兆": 10**12}  # Taiwan and Hong Kong write 兆 for 万亿 (1.17兆元, 2兆3,248億元)
 DECIMAL_POINTS = "点點"
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
@@ -47,9 +48,11 @@ ARABIC = (
 # 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor before 米 after Arabic digits or
 # after 十/百 (12千米, 十千米: 十千 is no numeral, so it is ten kilometres; 三千米 stays 3000 m).
 _QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９十拾百佰][千仟])米))"
+# 兆 is a scale only where it is not the SI prefix of a unit (兆瓦, 兆赫, 兆字节 are mega-)
+BIG = r"(?:[万萬亿億]|兆(?![瓦赫帕焦欧歐字比位克]))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
 _ELEMENT = (
-    rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?[万萬亿億])"
+    rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?{BIG})"
 )
 # A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
 # A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change.

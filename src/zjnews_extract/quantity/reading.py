@@ -183,6 +183,11 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         head = end + 1 if text.startswith("的", end) else end
         if pq in ("over", "under") and text.startswith(lex.threshold_heads, head):
             return None  # 1亿元以上产业项目, 2000万元及以上的工业企业: a category threshold
+    elif (unit_text and lex.unit_kind.get(unit_text, ("",))[0] in ("currency", "physical")
+          and (pre_q in ("over", "under") or text.endswith(lex.threshold_before, 0, start))):
+        head = end + 1 if text.startswith("的", end) else end
+        if text.startswith(lex.threshold_heads, head):
+            return None  # 超亿元企业, 收入过100亿元的企业: an amount that names a group is no fact
     if qualifier is None and pre_q == "hedge":
         qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
     sign = m.group("sign")
@@ -226,6 +231,10 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         code = unit
         if cur_code and unit == "CNY" and unit_text in ("元", "圆"):
             code = cur_code  # 港币两千九百六十元, 新台币 177.1 亿元
+        elif unit == "CNY" and unit_text in ("元", "圆"):
+            for scale_char, other in lex.scale_currency.items():
+                if scale_char in num_text + (tail or ""):
+                    code = other  # 1.17兆元: a scale mainland news does not use
         if unit_text == "块" and (scale >= 1e4 or _noun_follows(text, m.end("unit"))):  # 一百块 is yuan
             item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
             return item
