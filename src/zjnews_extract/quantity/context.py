@@ -175,9 +175,15 @@ def _is_digit_start(text: str, it: Item) -> bool:
 
 
 def changes(items, text: str, lex: Lexicon) -> None:
-    """增加14家 / 减少5家: an absolute change takes the sign of the verb right before it."""
+    """增加14家 / 减少5家: an absolute change takes the sign of the verb right before it, and so does
+    its restatement in brackets right after it (减少97.5万公顷(1462万亩))."""
+    lowered = None  # the last item a verb made negative
     for it in items:
         if it.kind != "value" or it.explicit_sign:
+            continue
+        if lowered is not None and text[lowered.end:it.start] in ("(", "（"):
+            it.value = -abs(it.value)
+            lowered = it
             continue
         m = lex.change_before.search(text, max(0, it.start - 4), it.start)
         if m:
@@ -185,3 +191,4 @@ def changes(items, text: str, lex: Lexicon) -> None:
             sign = lex.cues.get(verb) or lex.adjacent.get(verb)
             if sign == "-":
                 it.value = -abs(it.value)
+                lowered = it

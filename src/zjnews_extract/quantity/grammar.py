@@ -42,6 +42,7 @@ class Lexicon:
     unit_kind: dict  # surface -> (category, normalised unit)
     currency_prefix: dict
     qual_before: dict
+    qualifier_inside: tuple
     qual_between: dict
     qual_after: dict
     cues: dict
@@ -107,7 +108,10 @@ def build(prefilter: bool = True) -> Lexicon:
     between = _alt(words["qualifier_between"])
     after = _alt(words["qualifier_after"])
     cur_pre = _alt(units["currency_prefix"])
-    sign = r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％])[-－−])"
+    # a table cell writes +2.5 for a rise: + is a sign where a cell or clause starts, before digits
+    # (not in 互联网+5G, C++, 1+1)
+    sign = (r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％+＋])[-－−]"
+            r"|(?<![^\s|｜(（:：,，;；=])[+＋](?=[0-9０-９.]))")
     small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
     money_tail = (
         rf"(?:又?(?P<jiao>{small_digit})[角毛]|(?<=块)(?P<jiao_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 三块五
@@ -115,6 +119,7 @@ def build(prefilter: bool = True) -> Lexicon:
         rf"(?:钱|整|正)?"
     )
 
+    streak = words["streak"]
     pats = skip["patterns"]
     names = skip["names"]["words"]
     name_alts = []
@@ -141,7 +146,8 @@ def build(prefilter: bool = True) -> Lexicon:
 
     grammar = rf"""
     (?P<skip>{skip_re})
-    |(?P<streak>(?:连续|連續|连[跌涨升降增减]|連[跌漲升降增減])(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
+    |(?P<streak>(?:{_alt(streak["prefixes"])})(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>{_alt(streak["units"])})
+      |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
     |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, TOP10; not 目前一切
@@ -205,7 +211,7 @@ def build(prefilter: bool = True) -> Lexicon:
         pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
         multiple_before=multiple_before, unit_kind=unit_kind,
         currency_prefix={k.strip(): v for k, v in units["currency_prefix"].items()},
-        qual_before=words["qualifier_before"], qual_between=words["qualifier_between"],
+        qual_before=words["qualifier_before"], qualifier_inside=tuple(words["qualifier_inside"]["words"]), qual_between=words["qualifier_between"],
         qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
         threshold_heads=tuple(words["threshold_heads"]["words"]),
         threshold_before=tuple(words["threshold_heads"]["before"]),

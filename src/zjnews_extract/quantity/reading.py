@@ -134,6 +134,9 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
                      fixed_kind=True)
     pre = m.group("pre")
     pre_q = _qual(lex.qual_before, pre)
+    inside = pre and next((w for w in lex.qualifier_inside if text.startswith(w, m.end("pre") - len(w))), None)
+    if inside:
+        pre, pre_q = None, None  # 总出超1571亿美元: 超 ends the noun 出超 (trade surplus); it qualifies nothing
     qualifier = pre_q if pre_q in ("over", "under", "approx") else None
     if how == "bare" and not (pre or m.group("mid")):
         return None  # 万元国内生产总值: 万 alone is not a number
@@ -152,7 +155,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
 
     unit_text = m.group("unit")
     category, unit = (None, None)
-    start, end = m.start(), m.end()
+    start, end = (m.end("pre") if inside else m.start()), m.end()
 
     if unit_text and text.startswith(lex.not_units, m.start("unit")):
         unit_text = None  # 130万亿台阶: 台 begins a noun here
@@ -169,6 +172,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         if (unit_text == "角" and len(num_text) == 1 and num_text in CN_DIGITS
                 and start > 0 and _HAN.match(text[start - 1]) and not m.group("mt")):
             return None  # 珠三角: 角 after a numeral inside a name
+    if m.group("mt") and category not in ("currency", "currency_small") and end == m.end():
+        end = m.start("mt")  # 800名正式志愿者: 整/正 close an amount of money only
     if m.group("pct") and unit_text:
         end = m.start("unit")  # 半数企业: the noun after a share word is what it is a share of
     if m.group("pct") and m.group("pct")[0] in "过過":
@@ -192,8 +197,10 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
     sign = m.group("sign")
 
+    negative = bool(sign) and sign not in "+＋"  # a table cell writes +2.5 for a rise
+
     def signed(v: float) -> float:
-        return -v if sign else v
+        return -v if negative else v
 
     if isinstance(value, tuple):  # 三五百公里 / 十五六: two items, low over, high under
         pair = []
@@ -219,7 +226,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         if cur_code:
             item.kind, item.unit, item.category = "value", cur_code, "currency"
             return item
-        item.bare_ok = bool(post or pre or sign) or _bare_ok(m, text, how, num_text)
+        glued = len(num_text) == 1 and _is_chinese_only(num_text) and _glued_to_word(text, m.end())
+        item.bare_ok = (bool(post or pre or sign) and not glued) or _bare_ok(m, text, how, num_text)
         return item
     if category == "time":
         if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
@@ -287,6 +295,12 @@ def _noun_follows(text: str, pos: int) -> bool:
     return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角不左以上多余的" and nxt not in CN_DIGITS
 
 
+def _glued_to_word(text: str, end: int) -> bool:
+    """相約九鯉: a lone Chinese numeral with a Han character after it is part of a word, qualifier or not."""
+    nxt = text[end] if end < len(text) else ""
+    return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in _CONJ and nxt != "的"
+
+
 def _digit(c: str) -> float:
     return float(c) if c.isdigit() else float(CN_DIGITS[c])
 
@@ -318,6 +332,8 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
                 return False  # 统一, 之一
         return True
     if nxt and _HAN.match(nxt) and nxt not in _CONJ and nxt not in "的个":
+        if num_text[-1] in CN_BIG or m.group("tail"):
+            return True  # 7亿去了三亚, 2亿多农民工: a 万/亿 scale ends the number; what follows is no part of it
         return False  # 麒麟990芯片, 315晚会: a number glued to a word it names
     # Arabic: a lone year-like integer (—2026—) is page furniture, not a number
     if (len(num_text) == 4 and num_text.isdigit() and num_text[:2] in ("19", "20")
