@@ -43,6 +43,7 @@ class Lexicon:
     currency_prefix: dict
     qual_before: dict
     qualifier_inside: tuple
+    qualifier_inside_not_after: tuple
     qual_between: dict
     qual_after: dict
     cues: dict
@@ -211,7 +212,8 @@ def build(prefilter: bool = True) -> Lexicon:
         pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
         multiple_before=multiple_before, unit_kind=unit_kind,
         currency_prefix={k.strip(): v for k, v in units["currency_prefix"].items()},
-        qual_before=words["qualifier_before"], qualifier_inside=tuple(words["qualifier_inside"]["words"]), qual_between=words["qualifier_between"],
+        qual_before=words["qualifier_before"], qualifier_inside=tuple(words["qualifier_inside"]["words"]),
+        qualifier_inside_not_after=tuple(words["qualifier_inside"]["not_after"]), qual_between=words["qualifier_between"],
         qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
         threshold_heads=tuple(words["threshold_heads"]["words"]),
         threshold_before=tuple(words["threshold_heads"]["before"]),

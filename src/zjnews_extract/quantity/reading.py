@@ -134,7 +134,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
                      fixed_kind=True)
     pre = m.group("pre")
     pre_q = _qual(lex.qual_before, pre)
-    inside = pre and next((w for w in lex.qualifier_inside if text.startswith(w, m.end("pre") - len(w))), None)
+    inside = pre and next((w for w in lex.qualifier_inside if text.startswith(w, m.end("pre") - len(w))
+                           and not text.endswith(lex.qualifier_inside_not_after, 0, m.end("pre") - len(w))), None)
     if inside:
         pre, pre_q = None, None  # 总出超1571亿美元: 超 ends the noun 出超 (trade surplus); it qualifies nothing
     qualifier = pre_q if pre_q in ("over", "under", "approx") else None
@@ -165,7 +166,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     if unit_text and len(num_text) == 1 and num_text in _FINANCIAL and start > 0 and _HAN.match(text[start - 1]):
         return None  # 登陆部队, 拾起: a financial numeral glued to a word is that word
     if unit_text:
-        base = unit_text[0] if unit_text.startswith("成") else unit_text
+        base = unit_text[0] if unit_text.startswith("成") and unit_text not in lex.unit_kind else unit_text
         category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
         if num_text in _LONE_SCALES and not (pre or m.group("mid")):
             return None  # 百度, 千家万户: a scale character alone starts a word, not a number
