@@ -24,6 +24,7 @@ _CLAUSE_BREAKS = frozenset("，,；;")
 _HAN = regex.compile(r"\p{Han}")
 _LIST_GAPS = frozenset(("、", "和", "及", "与", "與", "或", "以及"))
 _LIST_AFTER = frozenset("和与與及或、至到")
+_JOINS = _LIST_GAPS | {"到", "至", "-", "—", "~", "～"}  # list members and range ends
 _CUE_LOOKBACK = 12  # cues looked at before a rate; the deciding one is nearly always the first or second
 
 
@@ -52,11 +53,12 @@ def cue_kind(items, text: str, lex: Lexicon) -> None:
         kind, sign, adjacent = _decide(it, text, lex, cues, ends, sentence_start, pp_ends, prev)
         prev = (it, adjacent)
         decided.append([kind, sign])
-    # 分别以3.8%和8%的增速: a rate named after the last member of a list names all of it
+    # 分别以3.8%和8%的增速, 0.5到4个百分点的下滑: a change named after the last member of a list
+    # or range names all of it
     for i in range(len(targets) - 2, -1, -1):
         a, b = targets[i], targets[i + 1]
-        if decided[i][0] is None and b.kind == a.kind == "percent" and text[a.end:b.start] in _LIST_GAPS \
-                and lex.cue_after.match(text, b.end):
+        undecided = decided[i][0] is None if a.kind == "percent" else decided[i][1] in (None, "0")
+        if undecided and b.kind == a.kind and text[a.end:b.start] in _JOINS and lex.cue_after.match(text, b.end):
             decided[i] = list(decided[i + 1])
     for it, (kind, sign) in zip(targets, decided):
         if it.kind == "percent" and kind in ("+", "-", "0"):
@@ -116,10 +118,10 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
         ci -= 1
     if it.kind == "pp" and sign_found in ("+", "-") and decided_by is not None and _of_a_decline(cues, decided_by, text, lex):
         sign_found = "+" if sign_found == "-" else "-"  # 降幅扩大1.5个百分点: the decline deepens, -1.5
-    if kind_found is None and it.kind == "percent":
+    if (kind_found is None and it.kind == "percent") or (it.kind == "pp" and sign_found in (None, "0")):
         m = lex.cue_after.match(text, it.end)
         if m:
-            kind_found = sign_found = lex.cues_after[m.group("cue")]  # 以8.8%的增速, 20.7%的大幅下滑
+            kind_found = sign_found = lex.cues_after[m.group("cue")]  # 以8.8%的增速, 4个百分点的下滑
     return kind_found, sign_found, None
 
 
