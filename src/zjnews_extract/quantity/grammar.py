@@ -151,7 +151,7 @@ def build(prefilter: bool = True) -> Lexicon:
       |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
-    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, TOP10; not 目前一切
+    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的)|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, TOP10; not 目前一切
     |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?

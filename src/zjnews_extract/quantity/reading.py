@@ -191,8 +191,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
             return None  # 1亿元以上产业项目, 2000万元及以上的工业企业: a category threshold
     elif (unit_text and lex.unit_kind.get(unit_text, ("",))[0] in ("currency", "physical")
           and (pre_q in ("over", "under") or text.endswith(lex.threshold_before, 0, start))):
-        head = end + 1 if text.startswith("的", end) else end
-        if text.startswith(lex.threshold_heads, head):
+        if _names_a_group(text, end, lex):
             return None  # 超亿元企业, 收入过100亿元的企业: an amount that names a group is no fact
     if qualifier is None and pre_q == "hedge":
         qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
@@ -294,6 +293,20 @@ def _noun_follows(text: str, pos: int) -> bool:
     nxt = text[pos] if pos < len(text) else ""
     # 不等/左右/以上/多/的 after 块 qualify the amount; they are not the counted noun
     return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角不左以上多余的" and nxt not in CN_DIGITS
+
+
+def _names_a_group(text: str, end: int, lex: Lexicon) -> bool:
+    """A group noun follows, maybe after 的 and a short modifier: 超百亿元的领航企业, 超亿元企业."""
+    head = end + 1 if text.startswith("的", end) else end
+    for k in range(_GROUP_MODIFIER + 1):
+        if text.startswith(lex.threshold_heads, head + k):
+            return True
+        if head + k >= len(text) or not _HAN.match(text[head + k]):
+            return False
+    return False
+
+
+_GROUP_MODIFIER = 4  # Han characters allowed between the amount and its group noun (领航企业)
 
 
 def _glued_to_word(text: str, end: int) -> bool:
