@@ -147,3 +147,20 @@ def test_ansi_escape_codes_are_no_amounts():
     # issue 12: ANSI escape codes in a title became a fact (\x1b[31m read as 31 metres)
     found = zjnews_extract.quantities("\x1b[1;31m浙江出口增长5%\x1b[0m")
     assert [(x.text, x.value) for x in found] == [("5%", 5.0)]
+
+
+@pytest.mark.parametrize("unit", [
+    "降幅比上月扩大1.5个百分点，比一季度收窄0.5个百分点；",  # decline-rate walk over continued clauses
+    "分别以3.8%和",  # a list waiting for a rate named after it
+    "0.5到",  # range joins before a pp
+    "同增1.9%和",  # an adjacent verb over a list
+    "| +2.5 ",  # table cells with signs
+    "2555.6億元(新台幣,下同)，",  # currency notes
+    "超百亿元的领航",  # thresholds with modifiers
+    "連3個月",  # streaks
+    "1兆3,248億",  # 兆 runs
+    "出超",  # qualifier inside a noun
+    "下调10个基点，分别为2.85%，",  # a level after a pp change
+])
+def test_new_mechanisms_stay_linear(unit):
+    _grows_linearly(lambda n: unit * n, 300)

@@ -26,7 +26,7 @@ _DASHES = frozenset("-—–~～－―−")
 
 def _is_range_gap(gap: str) -> bool:
     """至, 到 or a short run of dashes of any kind (1--—3月 as printed)."""
-    return gap in _RANGE_GAPS or (0 < len(gap) <= 3 and all(c in _DASHES for c in gap))
+    return gap in _RANGE_GAPS or (0 < len(gap) <= 3 and _DASHES.issuperset(gap))
 
 
 def _strip_gap(gap: str) -> str:

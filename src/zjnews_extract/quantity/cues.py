@@ -11,7 +11,7 @@ rates stays linear.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -28,8 +28,7 @@ _JOINS = _LIST_GAPS | {"到", "至", "-", "—", "~", "～"}  # list members and
 _CUE_LOOKBACK = 12  # cues looked at before a rate; the deciding one is nearly always the first or second
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # a tuple: a text holds thousands of cues and they are made on every call
     start: int
     end: int
     word: str

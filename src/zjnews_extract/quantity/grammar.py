@@ -17,18 +17,52 @@ from .numerals import BIG, CN_DIGITS, NUMERAL
 
 
 def _alt(words) -> str:
-    """Longest-first alternation, so 个百分点 wins over 个 and 千瓦时 over 千瓦."""
-    out = []
+    """Longest-first alternation, so 个百分点 wins over 个 and 千瓦时 over 千瓦.
+
+    Words are grouped by their first character (个百分点|个月|个 -> 个(?:百分点|月|)): at a
+    position the engine tests one character per group instead of every word.
+    """
+    groups: dict[str, list[str]] = {}
+    ascii_words = []
     for w in sorted(set(words), key=len, reverse=True):
-        pat = regex.escape(w)
+        if w[0].isascii() and w[0].isalpha():
+            pat = regex.escape(w)
+            if w[-1].isascii() and w[-1].isalpha():
+                if w.islower():
+                    pat = f"(?i:{pat})"  # 168CM is 168cm
+                pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
+            ascii_words.append(pat)
+            continue
+        rest = regex.escape(w[1:])
         if w[-1].isascii() and w[-1].isalpha():
-            if w.islower():
-                pat = f"(?i:{pat})"  # 168CM is 168cm
-            pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
-        out.append(pat)
-    # a first-character guard lets the engine reject a long alternation in one step
+            rest += r"(?![A-Za-z])"
+        groups.setdefault(w[0], []).append(rest)
+    out = [regex.escape(c) + ("(?:" + "|".join(rests) + ")" if rests != [""] else "") for c, rests in groups.items()]
+    out += ascii_words
+    # a first-character guard lets the engine reject the whole alternation in one step
     firsts = "".join(sorted({regex.escape(w[0]) for w in words} | {regex.escape(w[0].upper()) for w in words}))
     return f"(?=[{firsts}])(?:" + "|".join(out) + ")"
+
+
+_DIGITS_ONLY = regex.compile(r"(?:[0-9]|[0-9]-[0-9])+")
+
+
+def _dispatch(parts) -> str:
+    """Skip patterns, each behind a class of its first characters, and runs of patterns that only
+    start with a digit behind one shared [0-9]: a Han position then costs one test for the run."""
+    out, run = [], []
+    for pat, first in parts:
+        guarded = f"(?=[{first}])(?:{pat})" if first else pat
+        if first and _DIGITS_ONLY.fullmatch(first):
+            run.append(guarded)
+            continue
+        if run:
+            out.append("(?=[0-9])(?:" + "|".join(run) + ")")
+            run = []
+        out.append(guarded)
+    if run:
+        out.append("(?=[0-9])(?:" + "|".join(run) + ")")
+    return "|".join(out)
 
 
 @dataclass
@@ -111,7 +145,7 @@ def build(prefilter: bool = True) -> Lexicon:
     cur_pre = _alt(units["currency_prefix"])
     # a table cell writes +2.5 for a rise: + is a sign where a cell or clause starts, before digits
     # (not in 互联网+5G, C++, 1+1)
-    sign = (r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％+＋])[-－−]"
+    sign = (r"(?=[负負零\-－−+＋])(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％+＋])[-－−]"  # the class skips most positions fast
             r"|(?<![^\s|｜(（:：,，;；=])[+＋](?=[0-9０-９.]))")
     small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
     money_tail = (
@@ -123,27 +157,27 @@ def build(prefilter: bool = True) -> Lexicon:
     streak = words["streak"]
     pats = skip["patterns"]
     names = skip["names"]["words"]
-    name_alts = []
+    by_first: dict[str, list[str]] = {}  # names grouped by their first character: one test picks the group
     for w in sorted(names, key=len, reverse=True):
-        p = regex.escape(w)
-        if w[0].isdigit():
-            p = r"(?<![0-9.])" + p
-        if w[-1].isdigit():
-            p += r"(?![0-9.])"
-        name_alts.append(p)
+        rest = regex.escape(w[1:]) + (r"(?![0-9.])" if w[-1].isdigit() else "")
+        by_first.setdefault(w[0], []).append(rest)
+    name_alts = [(r"(?<![0-9.])" if c.isdigit() else "") + regex.escape(c) + "(?:" + "|".join(rests) + ")"
+                 for c, rests in by_first.items()]
     non_rank = _alt(skip["non_rank_after"]["words"])
     top_not = _alt(skip["top_not_rank_after"]["words"])
     article = _alt(skip["article_measures"]["words"])
     weekday = _alt(skip["weekday_prefixes"]["words"])
-    skip_re = "|".join([
-        *pats.values(),
-        "(?:" + "|".join(name_alts) + ")",
-        rf"第{n}(?={non_rank})",  # 第131届, 第一产业: ordinals of names
-        rf"前{n}(?={top_not})",  # 前三季度: a period
-        r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})",  # 五大任务: list sizes
-        rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
-        rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])",  # 一个 = "a"; 一个亿 is 1e8
-    ])
+    # each skip pattern with the characters it can start with: the fast grammar tries it only there
+    parts = [(pat, skip["pattern_starts"].get(key)) for key, pat in pats.items()] + [
+        ("(?:" + "|".join(name_alts) + ")", "".join(sorted({regex.escape(w[0]) for w in names}))),
+        (rf"第{n}(?={non_rank})", "第"),  # 第131届, 第一产业: ordinals of names
+        (rf"前{n}(?={top_not})", "前"),  # 前三季度: a period
+        (r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})", "一二三四五六七八九十两兩0-9"),  # 五大任务: list sizes
+        (rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
+         "".join(sorted({regex.escape(w[0]) for w in skip["weekday_prefixes"]["words"]}))),
+        (rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])", "一"),  # 一个 = "a"; 一个亿 is 1e8
+    ]
+    skip_re = _dispatch(parts) if prefilter else "|".join(pat for pat, _ in parts)
 
     grammar = rf"""
     (?P<skip>{skip_re})

@@ -49,7 +49,7 @@ ARABIC = (
 # after 十/百 (12千米, 十千米: 十千 is no numeral, so it is ten kilometres; 三千米 stays 3000 m).
 _QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９十拾百佰][千仟])米))"
 # 兆 is a scale only where it is not the SI prefix of a unit (兆瓦, 兆赫, 兆字节 are mega-)
-BIG = r"(?:[万萬亿億]|兆(?![瓦赫帕焦欧歐字比位克]))"
+BIG = r"(?:[万萬亿億兆](?!(?<=兆)[瓦赫帕焦欧歐字比位克]))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
 _ELEMENT = (
     rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?{BIG})"
@@ -170,6 +170,10 @@ def parse_numeral(text: str) -> float | tuple[float, float] | None:
     Returns None when the run is not a well-formed number (九九, 一一) or is too large to be one
     (past float range: 1亿亿亿… forty times, a run of 400 digits).
     """
+    if text.isascii():  # 2025, 3,292, 5.55: most numerals in news, read without the Chinese grammar
+        digits = text.replace(",", "").replace(" ", "")
+        value = float(digits) if digits and digits != "." else None
+        return value if value is not None and math.isfinite(value) else None
     value = _parse(text)
     if isinstance(value, float) and not math.isfinite(value):
         return None
