@@ -120,7 +120,8 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
     if (kind_found is None and it.kind == "percent") or (it.kind == "pp" and sign_found in (None, "0")):
         m = lex.cue_after.match(text, it.end)
         if m:
-            kind_found = sign_found = lex.cues_after[m.group("cue")]  # 以8.8%的增速, 4个百分点的下滑
+            cue = m.group("cue")
+            kind_found = sign_found = lex.cues_after.get(cue) or lex.cues[cue]  # 以8.8%的增速, 4个百分点的下滑
     return kind_found, sign_found, None
 
 

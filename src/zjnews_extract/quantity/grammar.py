@@ -155,6 +155,8 @@ def build(prefilter: bool = True) -> Lexicon:
     )
 
     streak = words["streak"]
+    # 前10城市, 前20家企业: a top-N names what it counts (前3个月 is a period: skipped before this)
+    counted = _alt([u for u, (cat, _) in unit_kind.items() if cat in ("measure", "noun")])
     pats = skip["patterns"]
     names = skip["names"]["words"]
     by_first: dict[str, list[str]] = {}  # names grouped by their first character: one test picks the group
@@ -185,7 +187,7 @@ def build(prefilter: bool = True) -> Lexicon:
       |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
-    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的)|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, TOP10; not 目前一切
+    |(?P<top>(?<!{_alt(skip["top_not_after"]["words"])})前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的|{counted})|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, 前20家, TOP10; not 目前一切
     |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?
@@ -241,7 +243,10 @@ def build(prefilter: bool = True) -> Lexicon:
              if not k.strip().isascii() and len(k.strip()) > 1}  # 新台币, 人民币, 美元: names, not 元 or $
     after_cues = dict(words["growth_cues_after"])
     modifiers = after_cues.pop("modifiers")
-    cue_after = regex.compile(rf"的?(?:{_alt(modifiers)})?(?P<cue>{_alt(after_cues)})")
+    rates = _alt(words["rate_nouns"])
+    # 以8.8%的增速, 20.7%的大幅下滑; a rate noun may close a short noun phrase (以10.9%的财政收入增速)
+    cue_after = regex.compile(rf"的?(?:{_alt(modifiers)})?(?P<cue>{_alt(after_cues)})"
+                              rf"|的\p{{Han}}{{1,6}}?(?P<cue>{rates})")
     return Lexicon(
         pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
         multiple_before=multiple_before, unit_kind=unit_kind,
