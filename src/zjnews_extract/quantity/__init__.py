@@ -1,8 +1,10 @@
 """Quantities: every amount, count, percentage, growth, pp and rank in a text.
 
-grammar.py builds the one pattern; reading.py turns each match into an item;
-context.py runs the passes that need neighbouring items (ranges, lists, money
-context, change signs, growth or share). `find_quantities` runs them in order.
+visible.py reads past invisible characters; grammar.py builds the one pattern;
+reading.py turns each match into an item; context.py runs the passes that need
+neighbouring items (ranges, lists, currency notes, money context, change signs) and
+cues.py decides growth or share and the sign of every rate. `find_quantities` runs
+them in order.
 """
 from __future__ import annotations
 
