@@ -8,13 +8,23 @@ Reports the median of several runs in characters per second (one core), and the
 median time of `import zjnews_extract` in a fresh interpreter.
 
     .venv/bin/python bench/bench_quantities.py [--runs 15] [--size 7000]
+
+With --against, a second copy of the reader (the `src` folder of another checkout, e.g. one made with
+`git worktree add /tmp/before main`) runs in the same process, calls alternating, and the ratio of
+the two medians is printed: on a machine shared with other jobs this is the figure to compare.
+
+    .venv/bin/python bench/bench_quantities.py --against /tmp/before/src --runs 61
 """
 from __future__ import annotations
 
 import argparse
+import atexit
+import importlib
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,11 +51,41 @@ def import_time(runs: int) -> float:
     return statistics.median(times)
 
 
+def load_other(src: Path):
+    """The zjnews_extract package of another checkout, imported under another name."""
+    tmp = Path(tempfile.mkdtemp(prefix="bench-against-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    shutil.copytree(src / "zjnews_extract", tmp / "zjnews_extract_against")
+    sys.path.insert(0, str(tmp))
+    return importlib.import_module("zjnews_extract_against")
+
+
+def against(text: str, other, runs: int) -> None:
+    import zjnews_extract  # noqa: PLC0415
+
+    ours, theirs = zjnews_extract.quantities, other.quantities
+    ours(text), theirs(text)
+    t_ours, t_theirs = [], []
+    for i in range(runs):
+        pair = ((ours, t_ours), (theirs, t_theirs))
+        for fn, acc in (pair if i % 2 else pair[::-1]):
+            c0 = time.process_time()
+            fn(text)
+            acc.append(time.process_time() - c0)
+    a, b = statistics.median(t_ours), statistics.median(t_theirs)
+    print(f"same process, alternating, {runs} runs each: this tree {a * 1000:.2f} ms, other {b * 1000:.2f} ms "
+          f"(median CPU) -> this/other {a / b:.3f}; {len(ours(text))} vs {len(theirs(text))} quantities")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--size", type=int, default=7000)
+    ap.add_argument("--against", type=Path, help="the src folder of another checkout to compare with")
     args = ap.parse_args()
+    if args.against:
+        against(paragraph(args.size), load_other(args.against), args.runs)
+        return 0
 
     import zjnews_extract  # noqa: PLC0415
 

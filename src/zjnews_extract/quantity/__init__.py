@@ -1,21 +1,32 @@
 """Quantities: every amount, count, percentage, growth, pp and rank in a text.
 
-grammar.py builds the one pattern; reading.py turns each match into an item;
-context.py runs the passes that need neighbouring items (ranges, lists, money
-context, change signs, growth or share). `find_quantities` runs them in order.
+visible.py reads past invisible characters; grammar.py builds the one pattern;
+reading.py turns each match into an item; context.py runs the passes that need
+neighbouring items (ranges, lists, currency notes, money context, change signs) and
+cues.py decides growth or share and the sign of every rate. `find_quantities` runs
+them in order.
 """
 from __future__ import annotations
 
+import math
+
 from ..records import Quantity
-from .context import changes, cue_kind, lists, money_context, ranges
+from .context import changes, currency_notes, lists, money_context, ranges
+from .cues import cue_kind
 from .grammar import lexicon
 from .reading import Item, fixed_item, item_from_match
+from .visible import visible
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every numeric mention in `text`, in order, with offsets into `text`."""
-    if not text:
+def find_quantities(given: str) -> list[Quantity]:
+    """Every numeric mention in `given`, in order, with offsets into `given`.
+
+    Invisible characters (5\u200b.5万亿元) are read past; the spans still point into `given`.
+    """
+    if not given:
         return []
+    seen = visible(given)
+    text = seen.text
     lex = lexicon()
     items: list[Item] = []
     for m in lex.pattern.finditer(text):
@@ -35,6 +46,7 @@ def find_quantities(text: str) -> list[Quantity]:
     items = [it for it in items if it is not None]
     ranges(items, text, lex)
     lists(items, text)
+    currency_notes(items, text, lex)
     money_context(items, text, lex)
     changes(items, text, lex)
     cue_kind(items, text, lex)
@@ -42,6 +54,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for it in items:
         if it.kind == "time" or (it.kind == "number" and not it.bare_ok):
             continue
-        out.append(Quantity(text=text[it.start:it.end], start=it.start, end=it.end, kind=it.kind,
+        if not math.isfinite(it.value):
+            continue  # past float range after a scale (a range's 亿亿…): no number, nothing invented
+        start, end = seen.span(it.start + it.lead, it.end)
+        out.append(Quantity(text=given[start:end], start=start, end=end, kind=it.kind,
                             value=round(float(it.value), 10), unit=it.unit, qualifier=it.qualifier))
     return out

@@ -1,9 +1,8 @@
 """Passes over the items of a text, in order, each linear in the number of items.
 
 Ranges (400-500亿元), units carried back over lists (6360.6亿、2004.4亿元), money
-context (110万亿、120万亿 … 140万亿元), the sign of absolute changes (减少5家), and
-the nearest cue before a percentage deciding growth or share and its sign
-(下降2.1% -> -2.1).
+context (110万亿、120万亿 … 140万亿元) and the sign of absolute changes (减少5家).
+Growth or share of a rate is cues.py's.
 """
 from __future__ import annotations
 
@@ -16,96 +15,18 @@ from .numerals import CN_DIGITS
 from .reading import Item
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
-
-
-def cue_kind(items, text: str, lex: Lexicon) -> None:
-    """Growth or share, and the sign, for % and pp from the nearest cue before them."""
-    targets = [it for it in items if it.kind in ("percent", "pp") and not it.fixed_kind]
-    if not targets:
-        return
-    cues = [(c.end(), c.start(), lex.cues[c.group()]) for c in lex.cue_pattern.finditer(text)]
-    ends = [c[0] for c in cues]
-    bounds = [b.start() for b in _SENTENCE_END.finditer(text)]
-    for it in targets:
-        sentence_start = 0
-        bi = bisect.bisect_left(bounds, it.start) - 1
-        if bi >= 0:
-            sentence_start = bounds[bi] + 1
-        kind_found = sign_found = None
-        near = text[max(sentence_start, it.start - 3):it.start].rstrip("了")
-        if near and near[-1] in lex.adjacent:
-            kind_found = sign_found = lex.adjacent[near[-1]]
-        if _opens_clause_as_subject(text, it):
-            continue  # 订单增加，超八成企业满意: a rate that opens its clause and is followed by a noun is a share
-        # 恢复至疫情前的120%: after 的, a change verb in an earlier clause does not make it a change
-        after_de = it.kind == "percent" and it.start > 0 and text[it.start - 1] == "的"
-        if kind_found is None and text.endswith(_PP_THEN_LEVEL, max(0, it.start - 5), it.start):
-            kind_found = sign_found = "level"  # 下降0.3个百分点至5.0%: the rate reached, not a change
-        ci = bisect.bisect_right(ends, it.start) - 1
-        stop = ci - _CUE_LOOKBACK  # a bounded walk keeps a sentence of a thousand rates linear
-        reached = near.endswith(lex.level_before)
-        while ci >= 0 and ci > stop and (kind_found in (None, "level") or sign_found is None):
-            end, cstart, ctype = cues[ci]
-            if cstart < sentence_start:
-                break
-            if reached and kind_found is None and _names_own_level(text, end, it, lex):
-                break  # 能力提升，研发经费投入强度达到3.3%: the change is another clause's; this is a level
-            if ctype in "+-" and text[end:end + 1] in ("至", "到"):
-                ctype = "level"  # 下调至1%: the verb reaches a level
-            if after_de and ctype in "+-":
-                break
-            if kind_found == "level" and ctype in "0-" and text[cstart:end] in _RATE_NOUNS:
-                kind_found = "0"  # 增速回升至5%: the level reached is a growth rate
-                if ctype == "-":
-                    sign_found = "-"  # 降幅收窄至2.3%: a rate of decline
-            if kind_found is None and ctype != "cmp":
-                kind_found = ctype
-            if sign_found is None and ctype != "0":
-                sign_found = ctype
-            if ctype == "share" and kind_found == "level":
-                break  # 占比提高到35%: a share's level
-            ci -= 1
-        if it.kind == "percent" and kind_found in ("+", "-", "0"):
-            it.kind = "growth"
-        if it.kind in ("growth", "pp") and sign_found == "-" and not it.explicit_sign:
-            it.value = -abs(it.value)
-
-
-_CLAUSE_BREAKS = frozenset("，,；;")
-_RATE_NOUNS = frozenset(("增速", "增幅", "增长率", "增長率", "涨幅", "漲幅", "降幅", "跌幅"))  # rates of change by name
-_LINK_VERB_TAIL = regex.compile(r"(?:达到|達到|达|達|为|為|约|約|超过|超過|超|突破|接近|近|已)+\Z")
-_PP_THEN_LEVEL = ("百分点至", "百分点到", "百分點至", "百分點到")
 _CLAUSE_BREAK = regex.compile("[，,；;]")
-_HAN = regex.compile(r"\p{Han}")
 
-
-def _names_own_level(text: str, cue_end: int, it: "Item", lex: Lexicon) -> bool:
-    """A rate after 达到/为 in a later clause than the change cue, whose clause names a
-    thing of its own (…提升，研发经费投入强度达到3.3%): a level. With no name of its own
-    (…高速增长，分别达103.4%) the clause goes on with the cue's change."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, cue_end, it.start))
-    if not breaks:
-        return False
-    own = text[breaks[-1].end():it.start]
-    for w in sorted(lex.level_before, key=len, reverse=True):
-        if own.endswith(w):
-            own = own[:-len(w)]
-            break
-    return len(_HAN.findall(own.replace("分别", "").replace("同比", ""))) >= 2
-_LIST_AFTER = frozenset("和与與及或、至到")
-
-
-def _opens_clause_as_subject(text: str, it: "Item") -> bool:
-    """超八成企业 right after a comma: the rate is the subject of a new clause, not a verb's object."""
-    if it.start == 0 or text[it.start - 1] not in _CLAUSE_BREAKS or it.end >= len(text):
-        return False
-    nxt = text[it.end]
-    return bool(_HAN.match(nxt)) and nxt not in _LIST_AFTER
-
-
-_CUE_LOOKBACK = 12  # cues looked at before a rate; the deciding one is nearly always the first or second
 
 _RANGE_GAPS = {"-", "—", "——", "–", "~", "～", "到", "至", "－", "--", "―", "−", "—-", "~~"}
+
+
+_DASHES = frozenset("-—–~～－―−")
+
+
+def _is_range_gap(gap: str) -> bool:
+    """至, 到 or a short run of dashes of any kind (1--—3月 as printed)."""
+    return gap in _RANGE_GAPS or (0 < len(gap) <= 3 and _DASHES.issuperset(gap))
 
 
 def _strip_gap(gap: str) -> str:
@@ -121,7 +42,7 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             continue  # 增长4.4个百分点至47.1万亿元: two different quantities
         if b.sign_start >= 0:
             gap = _strip_gap(text[a.end:b.sign_start])
-            if gap and gap not in _RANGE_GAPS:
+            if gap and not _is_range_gap(gap):
                 continue
             if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
                 continue  # 3-0: a score, not a range
@@ -130,7 +51,10 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             b.explicit_sign = False
         else:
             gap = _strip_gap(text[a.end:b.start])
-            if gap not in _RANGE_GAPS and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間"), b.end)):
+            if gap in ("与", "與", "和") and b.unit_surface in ("间", "間") and a.unit is None:
+                _drop_unit(b)  # 10000与20000间: 间 is "between" here, not the measure word for rooms
+                b.end -= 1
+            if not _is_range_gap(gap) and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間", "間"), b.end)):
                 continue
             if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
                 continue  # 10比3, 5到2: not a range
@@ -160,10 +84,16 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             b.qualifier = "under"
 
 
+def _drop_unit(it: Item) -> None:
+    it.kind, it.unit, it.category, it.unit_surface = "number", None, None, ""
+
+
 def take_unit(a: Item, b: Item) -> None:
+    if b.category == "bp" and a.category != "bp":
+        a.value /= 100  # 5~10BP, 5个和10个基点: the low end counts basis points too
     a.kind, a.unit, a.category, a.unit_surface = b.kind, b.unit, b.category, b.unit_surface
     a.fixed_kind = b.fixed_kind
-    if b.kind in ("growth", "pp", "value") and b.category in ("pp",) and b.value < 0 < a.value:
+    if b.kind in ("growth", "pp", "value") and b.category in ("pp", "bp") and b.value < 0 < a.value:
         a.value = -a.value
     a.bare_ok = True
 
@@ -183,6 +113,27 @@ def lists(items, text: str) -> None:
             take_unit(a, b)
         elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface:
             take_unit(a, b)  # 2.2个 … 1.7个百分点
+        elif a.kind == "growth" and a.unit_surface == "倍" and b.kind == "value" and b.unit == "倍":
+            b.kind, b.unit, b.value, b.fixed_kind = "growth", "%", b.value * 100, True  # 增长2.92倍及9.79倍
+
+
+def currency_notes(items, text: str, lex: Lexicon) -> None:
+    """2555.6億元(新台幣,下同)…5000億元: the note's currency holds for the amount before it and the 元 after."""
+    notes = list(lex.currency_note.finditer(text))
+    if not notes:
+        return
+    starts = [it.start for it in items]
+    for k, note in enumerate(notes):
+        code = lex.currency_names[note.group("cur")]
+        until = notes[k + 1].start() if k + 1 < len(notes) else len(text)
+        i = bisect.bisect_left(starts, note.start()) - 1
+        if i < 0 or items[i].end != note.start():
+            continue  # a note only counts right after an amount
+        for it in items[i:]:
+            if it.start >= until:
+                break
+            if it.category == "currency" and it.unit == "CNY" and it.unit_surface in ("元", "圆"):
+                it.unit = code
 
 
 def money_context(items, text: str, lex: Lexicon) -> None:
@@ -212,7 +163,7 @@ def money_context(items, text: str, lex: Lexicon) -> None:
             if any(w in before for w in lex.money_words_close) and not any(w in before for w in lex.money_words_not):
                 it.kind, it.unit, it.category = "value", "CNY", "currency"
             else:
-                head = _LINK_VERB_TAIL.sub("", before)  # 旅客人次达到1.2亿: look past the verb
+                head = lex.level_links.sub("", before)  # 旅客人次达到1.2亿: look past the verb
                 for w, unit in lex.people_close.items():
                     if head.endswith(w):
                         it.kind, it.unit, it.category = "value", unit, "measure"  # 常住人口1250万: people
@@ -224,9 +175,15 @@ def _is_digit_start(text: str, it: Item) -> bool:
 
 
 def changes(items, text: str, lex: Lexicon) -> None:
-    """增加14家 / 减少5家: an absolute change takes the sign of the verb right before it."""
+    """增加14家 / 减少5家: an absolute change takes the sign of the verb right before it, and so does
+    its restatement in brackets right after it (减少97.5万公顷(1462万亩))."""
+    lowered = None  # the last item a verb made negative
     for it in items:
         if it.kind != "value" or it.explicit_sign:
+            continue
+        if lowered is not None and text[lowered.end:it.start] in ("(", "（"):
+            it.value = -abs(it.value)
+            lowered = it
             continue
         m = lex.change_before.search(text, max(0, it.start - 4), it.start)
         if m:
@@ -234,3 +191,4 @@ def changes(items, text: str, lex: Lexicon) -> None:
             sign = lex.cues.get(verb) or lex.adjacent.get(verb)
             if sign == "-":
                 it.value = -abs(it.value)
+                lowered = it

@@ -13,22 +13,56 @@ from dataclasses import dataclass
 import regex
 
 from ..data import load_toml
-from .numerals import CN_DIGITS, NUMERAL
+from .numerals import BIG, CN_DIGITS, NUMERAL
 
 
 def _alt(words) -> str:
-    """Longest-first alternation, so 个百分点 wins over 个 and 千瓦时 over 千瓦."""
-    out = []
+    """Longest-first alternation, so 个百分点 wins over 个 and 千瓦时 over 千瓦.
+
+    Words are grouped by their first character (个百分点|个月|个 -> 个(?:百分点|月|)): at a
+    position the engine tests one character per group instead of every word.
+    """
+    groups: dict[str, list[str]] = {}
+    ascii_words = []
     for w in sorted(set(words), key=len, reverse=True):
-        pat = regex.escape(w)
+        if w[0].isascii() and w[0].isalpha():
+            pat = regex.escape(w)
+            if w[-1].isascii() and w[-1].isalpha():
+                if w.islower():
+                    pat = f"(?i:{pat})"  # 168CM is 168cm
+                pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
+            ascii_words.append(pat)
+            continue
+        rest = regex.escape(w[1:])
         if w[-1].isascii() and w[-1].isalpha():
-            if w.islower():
-                pat = f"(?i:{pat})"  # 168CM is 168cm
-            pat += r"(?![A-Za-z])"  # ASCII units end at a word boundary (5m, not 5million)
-        out.append(pat)
-    # a first-character guard lets the engine reject a long alternation in one step
+            rest += r"(?![A-Za-z])"
+        groups.setdefault(w[0], []).append(rest)
+    out = [regex.escape(c) + ("(?:" + "|".join(rests) + ")" if rests != [""] else "") for c, rests in groups.items()]
+    out += ascii_words
+    # a first-character guard lets the engine reject the whole alternation in one step
     firsts = "".join(sorted({regex.escape(w[0]) for w in words} | {regex.escape(w[0].upper()) for w in words}))
     return f"(?=[{firsts}])(?:" + "|".join(out) + ")"
+
+
+_DIGITS_ONLY = regex.compile(r"(?:[0-9]|[0-9]-[0-9])+")
+
+
+def _dispatch(parts) -> str:
+    """Skip patterns, each behind a class of its first characters, and runs of patterns that only
+    start with a digit behind one shared [0-9]: a Han position then costs one test for the run."""
+    out, run = [], []
+    for pat, first in parts:
+        guarded = f"(?=[{first}])(?:{pat})" if first else pat
+        if first and _DIGITS_ONLY.fullmatch(first):
+            run.append(guarded)
+            continue
+        if run:
+            out.append("(?=[0-9])(?:" + "|".join(run) + ")")
+            run = []
+        out.append(guarded)
+    if run:
+        out.append("(?=[0-9])(?:" + "|".join(run) + ")")
+    return "|".join(out)
 
 
 @dataclass
@@ -42,19 +76,31 @@ class Lexicon:
     unit_kind: dict  # surface -> (category, normalised unit)
     currency_prefix: dict
     qual_before: dict
+    qualifier_inside: tuple
+    qualifier_inside_not_after: tuple
     qual_between: dict
     qual_after: dict
     cues: dict
     adjacent: dict
     threshold_heads: tuple
+    threshold_before: tuple
     level_before: tuple
     money_words: tuple
     money_words_close: tuple
     money_words_not: tuple
     people_close: dict
     currency_small: dict
+    scale_currency: dict  # 兆 -> TWD: 元 after such a scale is that currency
+    currency_note: regex.Pattern  # (新台币，下同)
+    currency_names: dict
     not_units: tuple
     rank_words: dict
+    rate_nouns: dict  # 增速 "+", 降幅 "-": rates of change named by a noun
+    cue_after: regex.Pattern  # 的增速 / 的大幅下滑 right after a rate
+    cues_after: dict
+    level_links: regex.Pattern  # 达到, 为 … at the end of a stretch of text
+    pp_then_level: tuple
+    continuations: tuple  # 比, 较: a clause that goes on with the subject before it
 
 
 _LEX: Lexicon | None = None
@@ -73,7 +119,7 @@ def build(prefilter: bool = True) -> Lexicon:
     skip = load_toml("quantity_skip.toml")
 
     unit_kind: dict[str, tuple[str, str]] = {}
-    for cat in ("time", "noun", "measure", "physical", "pp", "percent", "currency"):
+    for cat in ("time", "noun", "measure", "physical", "bp", "pp", "percent", "currency"):
         for surface, norm in units[cat].items():
             unit_kind[surface] = (cat, norm)
     for surface, (_, code) in units["currency_small"].items():
@@ -85,7 +131,7 @@ def build(prefilter: bool = True) -> Lexicon:
     unit_words = [u for u in unit_kind if u != "成"]
     units_re = (
         rf"(?:{_alt(unit_words)}"
-        r"|成(?P<cheng>[一二三四五六七八九]|半)?(?![立为為功本交果员員就熟长長绩績型品都效])"
+        r"|成(?P<cheng>[一二三四五六七八九]|[1-9](?![0-9.])|半)?(?![立为為功本交果员員就熟长長绩績型品都效]|年人)"  # 7成4; 200万成年人
         r")"
     )
     per_units = [u for u, (cat, _) in unit_kind.items() if cat in ("physical", "measure", "time", "noun")]
@@ -97,7 +143,10 @@ def build(prefilter: bool = True) -> Lexicon:
     between = _alt(words["qualifier_between"])
     after = _alt(words["qualifier_after"])
     cur_pre = _alt(units["currency_prefix"])
-    sign = r"(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％])[-－−])"
+    # a table cell writes +2.5 for a rise: + is a sign where a cell or clause starts, before digits
+    # (not in 互联网+5G, C++, 1+1)
+    sign = (r"(?=[负負零\-－−+＋])(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％+＋])[-－−]"  # the class skips most positions fast
+            r"|(?<![^\s|｜(（:：,，;；=])[+＋](?=[0-9０-９.]))")
     small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
     money_tail = (
         rf"(?:又?(?P<jiao>{small_digit})[角毛]|(?<=块)(?P<jiao_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 三块五
@@ -105,36 +154,40 @@ def build(prefilter: bool = True) -> Lexicon:
         rf"(?:钱|整|正)?"
     )
 
+    streak = words["streak"]
+    # 前10城市, 前20家企业: a top-N names what it counts (前3个月 is a period: skipped before this)
+    counted = _alt([u for u, (cat, _) in unit_kind.items() if cat in ("measure", "noun")])
     pats = skip["patterns"]
     names = skip["names"]["words"]
-    name_alts = []
+    by_first: dict[str, list[str]] = {}  # names grouped by their first character: one test picks the group
     for w in sorted(names, key=len, reverse=True):
-        p = regex.escape(w)
-        if w[0].isdigit():
-            p = r"(?<![0-9.])" + p
-        if w[-1].isdigit():
-            p += r"(?![0-9.])"
-        name_alts.append(p)
+        rest = regex.escape(w[1:]) + (r"(?![0-9.])" if w[-1].isdigit() else "")
+        by_first.setdefault(w[0], []).append(rest)
+    name_alts = [(r"(?<![0-9.])" if c.isdigit() else "") + regex.escape(c) + "(?:" + "|".join(rests) + ")"
+                 for c, rests in by_first.items()]
     non_rank = _alt(skip["non_rank_after"]["words"])
     top_not = _alt(skip["top_not_rank_after"]["words"])
     article = _alt(skip["article_measures"]["words"])
     weekday = _alt(skip["weekday_prefixes"]["words"])
-    skip_re = "|".join([
-        *pats.values(),
-        "(?:" + "|".join(name_alts) + ")",
-        rf"第{n}(?={non_rank})",  # 第131届, 第一产业: ordinals of names
-        rf"前{n}(?={top_not})",  # 前三季度: a period
-        r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})",  # 五大任务: list sizes
-        rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
-        rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])",  # 一个 = "a"; 一个亿 is 1e8
-    ])
+    # each skip pattern with the characters it can start with: the fast grammar tries it only there
+    parts = [(pat, skip["pattern_starts"].get(key)) for key, pat in pats.items()] + [
+        ("(?:" + "|".join(name_alts) + ")", "".join(sorted({regex.escape(w[0]) for w in names}))),
+        (rf"第{n}(?={non_rank})", "第"),  # 第131届, 第一产业: ordinals of names
+        (rf"前{n}(?={top_not})", "前"),  # 前三季度: a period
+        (r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})", "一二三四五六七八九十两兩0-9"),  # 五大任务: list sizes
+        (rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
+         "".join(sorted({regex.escape(w[0]) for w in skip["weekday_prefixes"]["words"]}))),
+        (rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])", "一"),  # 一个 = "a"; 一个亿 is 1e8
+    ]
+    skip_re = _dispatch(parts) if prefilter else "|".join(pat for pat, _ in parts)
 
     grammar = rf"""
     (?P<skip>{skip_re})
-    |(?P<streak>(?:连续|連續|连[跌涨升降增减]|連[跌漲升降增減])(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>个月|個月|个季度|個季度|季度|年|天|周|週|次|届|期|个交易日))
+    |(?P<streak>(?:{_alt(streak["prefixes"])})(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>{_alt(streak["units"])})
+      |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))
     |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
     |(?P<rankword>{_alt(words["rank_words"])})
-    |(?P<top>前(?P<tp_n>{n})(?:位|名|大|强|強|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, TOP10; not 目前一切
+    |(?P<top>(?<!{_alt(skip["top_not_after"]["words"])})前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的|{counted})|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, 前20家, TOP10; not 目前一切
     |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
     |(?P<q>
         (?P<pre>{pre}(?:了)?)?
@@ -155,7 +208,7 @@ def build(prefilter: bool = True) -> Lexicon:
         )
         (?P<qiang>[强強](?![调調化大劲勁度国國势勢项項盛]))?  # 10强, 百强: top-N
         (?P<mid>个(?=[亿億万萬])|{between})?
-        (?P<tail>[ ]?[万萬亿億]{{1,2}}+)?
+        (?P<tail>[ ]?{BIG}{{1,2}}+)?
         (?P<ge>[个個](?={_alt(physical_units)}))?  # 1430万个标准箱: 个 is only a classifier here
         (?:(?:\s(?=[A-Za-z°℃]))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, but not 3700 本周
         (?P<half>半)?
@@ -186,19 +239,37 @@ def build(prefilter: bool = True) -> Lexicon:
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
     change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
     multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
+    names = {k.strip(): v for k, v in {**units["currency"], **units["currency_prefix"]}.items()
+             if not k.strip().isascii() and len(k.strip()) > 1}  # 新台币, 人民币, 美元: names, not 元 or $
+    after_cues = dict(words["growth_cues_after"])
+    modifiers = after_cues.pop("modifiers")
+    rates = _alt(words["rate_nouns"])
+    # 以8.8%的增速, 20.7%的大幅下滑; a rate noun may close a short noun phrase (以10.9%的财政收入增速)
+    cue_after = regex.compile(rf"的?(?:{_alt(modifiers)})?(?P<cue>{_alt(after_cues)})"
+                              rf"|的\p{{Han}}{{1,6}}?(?P<cue>{rates})")
     return Lexicon(
         pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
         multiple_before=multiple_before, unit_kind=unit_kind,
         currency_prefix={k.strip(): v for k, v in units["currency_prefix"].items()},
-        qual_before=words["qualifier_before"], qual_between=words["qualifier_between"],
+        qual_before=words["qualifier_before"], qualifier_inside=tuple(words["qualifier_inside"]["words"]),
+        qualifier_inside_not_after=tuple(words["qualifier_inside"]["not_after"]), qual_between=words["qualifier_between"],
         qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
         threshold_heads=tuple(words["threshold_heads"]["words"]),
+        threshold_before=tuple(words["threshold_heads"]["before"]),
         level_before=tuple(words["level_before"]["words"]),
         money_words=tuple(words["money_metric_words"]["words"]),
         money_words_close=tuple(words["money_metric_words"]["close"]),
         money_words_not=tuple(words["money_metric_words"]["close_not"]),
         people_close=dict(words["people_metric_words"]),
         currency_small=dict(units["currency_small"]),
+        scale_currency=dict(units["scale_currency"]),
+        currency_note=regex.compile(
+            rf"[(（](?P<cur>{_alt(names)})[,，．.、]\s?(?:{_alt(units['currency_note']['words'])})"),
+        currency_names=names,
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
+        rate_nouns=dict(words["rate_nouns"]), cue_after=cue_after, cues_after=after_cues,
+        level_links=regex.compile(rf"(?:{_alt(words['level_links']['words'])})+\Z"),
+        pp_then_level=tuple(words["pp_then_level"]["words"]),
+        continuations=tuple(words["clause_continuations"]["words"]),
     )

@@ -9,6 +9,7 @@ Repetitions are bounded and possessive so a megabyte of digits stays linear.
 """
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 # Chinese digits, every spelling news and contracts use (financial 壹贰叁, traditional 兩, 〇).
@@ -28,7 +29,8 @@ CN_DIGITS = {
 CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 # Big units scale everything before them that is smaller (四万万 = 4e8, 5.55万亿 = 5.55e12).
-CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
+          "兆": 10**12}  # Taiwan and Hong Kong write 兆 for 万亿 (1.17兆元, 2兆3,248億元)
 DECIMAL_POINTS = "点點"
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
@@ -46,9 +48,11 @@ ARABIC = (
 # 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor before 米 after Arabic digits or
 # after 十/百 (12千米, 十千米: 十千 is no numeral, so it is ten kilometres; 三千米 stays 3000 m).
 _QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９十拾百佰][千仟])米))"
+# 兆 is a scale only where it is not the SI prefix of a unit (兆瓦, 兆赫, 兆字节 are mega-)
+BIG = r"(?:[万萬亿億兆](?!(?<=兆)[瓦赫帕焦欧歐字比位克]))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
 _ELEMENT = (
-    rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?[万萬亿億])"
+    rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?{BIG})"
 )
 # A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
 # A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change.
@@ -123,7 +127,17 @@ def _integer(tokens, exact: bool = False):
     total = sum(v for v, _ in stack) + section
     if number is not None:
         total += number * (tail_unit // 10) if tail_unit and tail_unit >= 100 else number
-    return total if exact else float(total)  # exact: int or Decimal, so 5342.1亿 is 534210000000
+    if exact:
+        return total  # int or Decimal, so 5342.1亿 is 534210000000
+    return _finite(total)
+
+
+def _finite(value) -> float:
+    """A float, or inf for a value past float range (40 亿 in a row, 400 digits): callers drop it."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
 
 
 def _digits_after_point(text: str) -> Decimal:
@@ -153,8 +167,22 @@ def has_digit_pair(text: str) -> bool:
 def parse_numeral(text: str) -> float | tuple[float, float] | None:
     """Value of a numeral run matched by NUMERAL; a (low, high) pair for 三五百-style ranges.
 
-    Returns None when the run is not a well-formed number (九九, 一一).
+    Returns None when the run is not a well-formed number (九九, 一一) or is too large to be one
+    (past float range: 1亿亿亿… forty times, a run of 400 digits).
     """
+    if text.isascii():  # 2025, 3,292, 5.55: most numerals in news, read without the Chinese grammar
+        digits = text.replace(",", "").replace(" ", "")
+        value = float(digits) if digits and digits != "." else None
+        return value if value is not None and math.isfinite(value) else None
+    value = _parse(text)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, tuple) and not all(math.isfinite(v) for v in value):
+        return None
+    return value
+
+
+def _parse(text: str) -> float | tuple[float, float] | None:
     text = text.replace(" ", "")
     if not text:
         return None
@@ -178,7 +206,7 @@ def parse_numeral(text: str) -> float | tuple[float, float] | None:
         scale = 1
         for c in rest[k:]:
             scale *= CN_BIG.get(c) or CN_SMALL.get(c, 1)
-        return float((Decimal(_integer(_tokens(head), exact=True)) + frac) * scale)
+        return _finite((Decimal(_integer(_tokens(head), exact=True)) + frac) * scale)
     tokens = _tokens(text)
     if not tokens:
         return None

@@ -35,6 +35,7 @@ class Item:
     sign_start: int = -1  # where a leading '-' sits, for 1万-5万元
     bare_ok: bool = True  # a unitless numeral that may stand on its own
     fixed_kind: bool = False  # rank / streak / growth already decided
+    lead: int = 0  # characters of a stressing word (高达) that the passes see but the span leaves out
 
 
 def _qual(table: dict, word: str | None) -> str | None:
@@ -66,28 +67,29 @@ def _is_chinese_only(s: str) -> bool:
 
 def _number_value(m) -> tuple[float | tuple | None, str]:
     """Value of the numeral core of a q-match, and a tag for how it was written."""
-    if m.group("pct"):
-        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(m.group("pct"), 50.0), "pct"  # 过半(数): 50
-    if m.group("halfcore"):
+    g = m.group  # bound once: a q-match is asked for its groups some twenty times
+    if g("pct"):
+        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(g("pct"), 50.0), "pct"  # 过半(数): 50
+    if g("halfcore"):
         return 0.5, "half"
-    num_text = m.group("num")
+    num_text = g("num")
     if num_text is None:
-        bare = m.group("bare")
-        if m.group("bfnum") is not None:
-            return _negated(_fraction(bare, m.group("bfnum"), None), m.group("fneg"))
+        bare = g("bare")
+        if g("bfnum") is not None:
+            return _negated(_fraction(bare, g("bfnum"), None), g("fneg"))
         v = 1.0
         for c in bare:
             v *= _BARE_SCALES[c]
         return v, "bare"
-    if m.group("fnum") is not None:
-        return _negated(_fraction(num_text, m.group("fnum"), None), m.group("fneg"))
-    if m.group("fw_num") is not None:
-        return _fraction(m.group("fw_den"), m.group("fw_num"), num_text)
-    if m.group("sden") is not None or m.group("sw_num") is not None:
-        if m.group("sden") is not None:
-            whole, top, bottom = None, num_text, m.group("sden")
+    if g("fnum") is not None:
+        return _negated(_fraction(num_text, g("fnum"), None), g("fneg"))
+    if g("fw_num") is not None:
+        return _fraction(g("fw_den"), g("fw_num"), num_text)
+    if g("sden") is not None or g("sw_num") is not None:
+        if g("sden") is not None:
+            whole, top, bottom = None, num_text, g("sden")
         else:
-            whole, top, bottom = num_text, m.group("sw_num"), m.group("sw_den")
+            whole, top, bottom = num_text, g("sw_num"), g("sw_den")
         if not all(c.isdigit() for c in (whole or "") + top) or top.startswith(("0", "０")):
             return None, "bad"  # 01/21 is a date; 三/5 is not a fraction
         den = arabic_value(bottom)
@@ -121,37 +123,43 @@ def _fraction(den_text: str, num_text: str, whole_text: str | None):
 
 
 def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
+    g = m.group  # bound once: a q-match is asked for its groups some twenty times
     value, how = _number_value(m)
     if override is not None:
         value = override
     if value is None or how == "bad":
         return None
-    if m.group("qiang"):
+    if g("qiang"):
         if how != "num" or not isinstance(value, float) or value != int(value) or value <= 0:
             return None
         return Item(m.start(), m.start("qiang") + 1, "rank", value, None, "under", category="rank",
                      fixed_kind=True)
-    pre = m.group("pre")
+    pre = g("pre")
     pre_q = _qual(lex.qual_before, pre)
+    inside = pre and next((w for w in lex.qualifier_inside if text.startswith(w, m.end("pre") - len(w))
+                           and not text.endswith(lex.qualifier_inside_not_after, 0, m.end("pre") - len(w))), None)
+    if inside:
+        pre, pre_q = None, None  # 总出超1571亿美元: 超 ends the noun 出超 (trade surplus); it qualifies nothing
     qualifier = pre_q if pre_q in ("over", "under", "approx") else None
-    if how == "bare" and not (pre or m.group("mid")):
+    if how == "bare" and not (pre or g("mid")):
         return None  # 万元国内生产总值: 万 alone is not a number
     if how == "bare" and pre and pre_q is None:
         return None
-    mid = m.group("mid")
+    mid = g("mid")
     if mid and mid != "个":
         qualifier = qualifier or lex.qual_between.get(mid)
-    tail = m.group("tail")
+    tail = g("tail")
     tail_scale = 1.0
     if tail:
         for c in tail.strip():
             tail_scale *= CN_BIG[c]
-    num_text = (m.group("num") or m.group("bare") or "") if how in ("num", "bare") else ""
+    num_text = (g("num") or g("bare") or "") if how in ("num", "bare") else ""
     scale = _trailing_scale(num_text, tail) if how in ("num", "bare") else 1.0
 
-    unit_text = m.group("unit")
+    unit_text = g("unit")
     category, unit = (None, None)
-    start, end = m.start(), m.end()
+    start, end = (m.end("pre") if inside else m.start()), m.end()
+
     if unit_text and text.startswith(lex.not_units, m.start("unit")):
         unit_text = None  # 130万亿台阶: 台 begins a noun here
         end = m.start("unit")
@@ -160,33 +168,41 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     if unit_text and len(num_text) == 1 and num_text in _FINANCIAL and start > 0 and _HAN.match(text[start - 1]):
         return None  # 登陆部队, 拾起: a financial numeral glued to a word is that word
     if unit_text:
-        base = unit_text[0] if unit_text.startswith("成") else unit_text
+        base = unit_text[0] if unit_text.startswith("成") and unit_text not in lex.unit_kind else unit_text
         category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
-        if num_text in _LONE_SCALES and not (pre or m.group("mid")):
+        if num_text in _LONE_SCALES and not (pre or g("mid")):
             return None  # 百度, 千家万户: a scale character alone starts a word, not a number
         if (unit_text == "角" and len(num_text) == 1 and num_text in CN_DIGITS
-                and start > 0 and _HAN.match(text[start - 1]) and not m.group("mt")):
+                and start > 0 and _HAN.match(text[start - 1]) and not g("mt")):
             return None  # 珠三角: 角 after a numeral inside a name
-    if m.group("pct") and unit_text:
+    if g("mt") and category not in ("currency", "currency_small") and end == m.end():
+        end = m.start("mt")  # 800名正式志愿者: 整/正 close an amount of money only
+    if g("pct") and unit_text:
         end = m.start("unit")  # 半数企业: the noun after a share word is what it is a share of
-    if m.group("pct") and m.group("pct")[0] in "过過":
+    if g("pct") and g("pct")[0] in "过過":
         qualifier = qualifier or "over"  # 过半: more than half
-    cur = m.group("cur")
+    cur = g("cur")
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
 
-    post = m.group("post") if end == m.end() else None
+    post = g("post") if end == m.end() else None
     if post:
         pq = _qual(lex.qual_after, post)
         qualifier = qualifier or pq
         head = end + 1 if text.startswith("的", end) else end
         if pq in ("over", "under") and text.startswith(lex.threshold_heads, head):
             return None  # 1亿元以上产业项目, 2000万元及以上的工业企业: a category threshold
+    elif (unit_text and lex.unit_kind.get(unit_text, ("",))[0] in ("currency", "physical")
+          and (pre_q in ("over", "under") or text.endswith(lex.threshold_before, 0, start))):
+        if _names_a_group(text, end, lex):
+            return None  # 超亿元企业, 收入过100亿元的企业: an amount that names a group is no fact
     if qualifier is None and pre_q == "hedge":
         qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
-    sign = m.group("sign")
+    sign = g("sign")
+
+    negative = bool(sign) and sign not in "+＋"  # a table cell writes +2.5 for a rise
 
     def signed(v: float) -> float:
-        return -v if sign else v
+        return -v if negative else v
 
     if isinstance(value, tuple):  # 三五百公里 / 十五六: two items, low over, high under
         pair = []
@@ -201,6 +217,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
 
     item = Item(start, end, "number", signed(value), None, qualifier or "exact", category,
                  unit_text or "", scale, bool(sign))
+    if pre and pre_q == "exact":
+        item.lead = m.end("pre") - start  # 高达14.19%: a word that only stresses the amount is not part of it
     if sign and sign in "-－−":
         item.sign_start = m.start("sign")
     if how == "pct":
@@ -210,7 +228,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         if cur_code:
             item.kind, item.unit, item.category = "value", cur_code, "currency"
             return item
-        item.bare_ok = bool(post or pre or sign) or _bare_ok(m, text, how, num_text)
+        glued = len(num_text) == 1 and _is_chinese_only(num_text) and _glued_to_word(text, m.end())
+        item.bare_ok = (bool(post or pre or sign) and not glued) or _bare_ok(m, text, how, num_text)
         return item
     if category == "time":
         if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
@@ -222,19 +241,23 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         code = unit
         if cur_code and unit == "CNY" and unit_text in ("元", "圆"):
             code = cur_code  # 港币两千九百六十元, 新台币 177.1 亿元
+        elif unit == "CNY" and unit_text in ("元", "圆"):
+            for scale_char, other in lex.scale_currency.items():
+                if scale_char in num_text + (tail or ""):
+                    code = other  # 1.17兆元: a scale mainland news does not use
         if unit_text == "块" and (scale >= 1e4 or _noun_follows(text, m.end("unit"))):  # 一百块 is yuan
             item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
             return item
         v = abs(value)
-        if m.group("jiao") or m.group("jiao_b"):
-            v += _digit(m.group("jiao") or m.group("jiao_b")) * 0.1
-        if m.group("fen") or m.group("fen_b"):
-            v += _digit(m.group("fen") or m.group("fen_b")) * 0.01
+        if g("jiao") or g("jiao_b"):
+            v += _digit(g("jiao") or g("jiao_b")) * 0.1
+        if g("fen") or g("fen_b"):
+            v += _digit(g("fen") or g("fen_b")) * 0.01
         item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "currency_small":
         factor, code = lex.currency_small[unit_text]
-        v = value * factor + (_digit(m.group("fen_b")) * 0.01 if m.group("fen_b") else 0.0)
+        v = value * factor + (_digit(g("fen_b")) * 0.01 if g("fen_b") else 0.0)
         item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "percent":
@@ -245,21 +268,24 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     if category == "pp":
         item.kind, item.unit = "pp", "pp"
         return item
+    if category == "bp":
+        item.kind, item.unit, item.value = "pp", "pp", signed(value / 100)  # 10个基点 is 0.1 pp
+        return item
     if category == "cheng":
-        extra = m.group("cheng")
+        extra = g("cheng")
         v = value * 10
         if extra:
-            v += 5 if extra == "半" else CN_DIGITS[extra]
+            v += 5 if extra == "半" else _digit(extra)
         item.kind, item.unit, item.value = "percent", "%", signed(v)
         return item
     # physical, measure, noun
-    v = value + (0.5 if m.group("half") else 0.0)
+    v = value + (0.5 if g("half") else 0.0)
     if unit == "倍":
         if lex.multiple_before.search(text, max(0, start - 4), start):
             item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
             return item
-    if m.group("per") and end == m.end():
-        unit = unit + "/" + lex.unit_kind[m.group("per")[1:]][1]  # 385.6公斤/亩
+    if g("per") and end == m.end():
+        unit = unit + "/" + lex.unit_kind[g("per")[1:]][1]  # 385.6公斤/亩
     item.kind, item.unit, item.value = "value", unit, signed(v)
     return item
 
@@ -269,6 +295,26 @@ def _noun_follows(text: str, pos: int) -> bool:
     nxt = text[pos] if pos < len(text) else ""
     # 不等/左右/以上/多/的 after 块 qualify the amount; they are not the counted noun
     return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in "钱毛角不左以上多余的" and nxt not in CN_DIGITS
+
+
+def _names_a_group(text: str, end: int, lex: Lexicon) -> bool:
+    """A group noun follows, maybe after 的 and a short modifier: 超百亿元的领航企业, 超亿元企业."""
+    head = end + 1 if text.startswith("的", end) else end
+    for k in range(_GROUP_MODIFIER + 1):
+        if text.startswith(lex.threshold_heads, head + k):
+            return True
+        if head + k >= len(text) or not _HAN.match(text[head + k]):
+            return False
+    return False
+
+
+_GROUP_MODIFIER = 4  # Han characters allowed between the amount and its group noun (领航企业)
+
+
+def _glued_to_word(text: str, end: int) -> bool:
+    """相約九鯉: a lone Chinese numeral with a Han character after it is part of a word, qualifier or not."""
+    nxt = text[end] if end < len(text) else ""
+    return bool(nxt) and bool(_HAN.match(nxt)) and nxt not in _CONJ and nxt != "的"
 
 
 def _digit(c: str) -> float:
@@ -302,6 +348,8 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
                 return False  # 统一, 之一
         return True
     if nxt and _HAN.match(nxt) and nxt not in _CONJ and nxt not in "的个":
+        if num_text[-1] in CN_BIG or m.group("tail"):
+            return True  # 7亿去了三亚, 2亿多农民工: a 万/亿 scale ends the number; what follows is no part of it
         return False  # 麒麟990芯片, 315晚会: a number glued to a word it names
     # Arabic: a lone year-like integer (—2026—) is page furniture, not a number
     if (len(num_text) == 4 and num_text.isdigit() and num_text[:2] in ("19", "20")
