@@ -15,7 +15,7 @@ import msgspec
 import regex
 
 from ..records import Fact, Quantity
-from ..text import Piece, split_clauses, split_sentences
+from ..text import Piece, is_list_gap, split_clauses, split_sentences
 from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
@@ -158,30 +158,31 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")
     slots = clause_slots(ctx.cut, clause.start, cq)
+    list_ends = _list_ends(ctx.text, cq)
     for chain in chains(slots):
         head = slots[chain[0]]
         if frame.consumed_to > head.after_start:  # the name after the last count is not ours
             raw = ctx.cut(min(frame.consumed_to, head.q.start), head.q.start)
             slots[chain[0]] = Slot(head.q, raw, M.read_window(raw, head.q.kind), head.after_start)
-        frame = _chain(sentence, clause, slots, chain, frame)
+        frame = _chain(sentence, clause, slots, chain, frame, list_ends)
     return frame
 
 
-def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[int], frame: Frame) -> Frame:
+def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[int], frame: Frame,
+           list_ends: list[int]) -> Frame:
     ctx, text = sentence.ctx, sentence.ctx.text
     head = slots[chain[0]]
     w = head.window
-    cq = [slot.q for slot in slots]
     metrics = subjects = versus_carry = None
     if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))):
         group, frame = respective(ctx, frame, sentence.s, clause, head.q, head.raw, len(chain))
         if group is not None:
             metrics, versus_carry, subjects = group.names, group.versus, group.subjects
     for k, i in enumerate(chain):
-        q = cq[i]
+        q = slots[i].q
         own = slots[i] if i == chain[0] else Slot(q, "", w, slots[i].after_start)
         wi = own.window
-        period = ctx.periods.period_at(q.start, cq[i - 1].end if i else clause.start)
+        period = ctx.periods.period_at(q.start, slots[i - 1].q.end if i else clause.start)
         if q.kind == "number":
             # a bare figure is kept only when its metric implies a measure word (游客 -> 人次)
             name = wi.metric if i == chain[0] else ""
@@ -194,7 +195,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         if metrics:
             metric = metrics[k]
         else:
-            metric, frame = M.metric_of(text, q, wi, own.raw, frame, cq, i)
+            metric, frame = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
         period = period_of_measure(period, metric)  # 存款余额: the stock at the period's end
         versus = versus_of(text, q, wi, head.raw) or versus_carry
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
@@ -212,11 +213,21 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             versus = frame.share_versus  # 预计年底达到13%: the share named before, of the same whole
         elif q.kind == "percent" and wi.share:
             frame = replace(frame, share_versus=versus)
-        if k and q.qualifier == "exact" and cq[chain[0]].qualifier == "approx" \
-                and cq[chain[0]].text.startswith(("约", "近", "大约")):
+        if k and q.qualifier == "exact" and slots[chain[0]].q.qualifier == "approx" \
+                and slots[chain[0]].q.text.startswith(("约", "近", "大约")):
             q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
         sentence.emit(q, metric, subject, period, versus)
     return frame
+
+
+def _list_ends(text: str, cq: list[Quantity]) -> list[int]:
+    """For each number, where the list of numbers it belongs to ends (read right to left once:
+    a list of thousands of numbers stays linear)."""
+    ends = [q.end for q in cq]
+    for j in range(len(cq) - 2, -1, -1):
+        if is_list_gap(text[cq[j].end:cq[j + 1].start]):
+            ends[j] = ends[j + 1]
+    return ends
 
 
 __all__ = ["assemble", "fact_id"]

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...records import Quantity
-from ...text import is_list_gap
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, is_method_clause, measurable
@@ -30,9 +29,9 @@ if TYPE_CHECKING:
 _MONEY = ("CNY", "USD", "EUR", "HKD", "JPY")
 
 
-def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", clause_qs: list[Quantity],
-              i: int) -> tuple[str, "Frame"]:
-    """The metric of `q` (the i-th number of its clause) and the frame after it."""
+def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int) -> tuple[str, "Frame"]:
+    """The metric of `q` and the frame after it; `list_end` is where the list of numbers that
+    `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
     name = w.metric
     if name and is_junk(name) and not (counts and _names_entity(name)):
@@ -49,10 +48,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", claus
             frame = replace(frame, consumed_to=q.end + text[q.end:q.end + 12].find(after) + len(after))
     if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
             and not took_head:
-        after_start = q.end
-        j = i + 1
-        while j < len(clause_qs) and is_list_gap(text[after_start:clause_qs[j].start]):
-            after_start, j = clause_qs[j].end, j + 1
+        after_start = list_end
         after = noun_after(text[after_start:after_start + 24])
         if after in milestone_nouns():
             after = ""  # 站上1.4万亿斤台阶: the milestone, not what is measured
