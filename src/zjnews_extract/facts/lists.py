@@ -15,6 +15,7 @@ from functools import cache
 
 from ..text import Piece, split_clauses
 from . import metric as M
+from .metric.nouns import NOUNISH
 from . import words
 from .frames import Frame, Group
 from .lexicon import alternation, cues, match_place
@@ -47,14 +48,23 @@ def split_list(text: str, n: int) -> Group | None:
         last_words = words.words(last)
         first_words = words.words(parts[0])
         if not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
-            shortest = min(len(p) for p in parts[:-1])
-            taken = ""
-            for w, _ in last_words:
-                if len(taken) >= shortest:
-                    break
-                taken += w
-            last, shared = taken, last[len(taken):]
+            last, shared = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
     return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
+
+
+def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
+    """The last item of 'A、B和C价格' split into its own part and the words every item shares:
+    words are taken until the part is as long as the longest other item (飞机票、旅游和宾馆住宿
+    价格: 宾馆住宿 | 价格), never a function word (进口 | 占全国份额) and never the last word."""
+    taken = ""
+    for k, (w, pos) in enumerate(last_words):
+        if taken and len(taken) >= target:
+            break
+        rest = last[len(taken) + len(w):]
+        if taken and (not (pos.startswith(NOUNISH) or pos == "vn") or not rest):
+            break
+        taken += w
+    return taken, last[len(taken):]
 
 
 def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:

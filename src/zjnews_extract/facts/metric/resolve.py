@@ -79,6 +79,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         name = frame.share_metric  # 占…比重达到12.5%，预计年底达到13%: the same share
     if not name:
         name = frame.amount_base if q.kind in ("value", "growth", "rank") and frame.amount_base else frame.base
+        if name and not counts and is_junk(name):
+            name = ""  # 省份有10个 … 广东130879亿元: places counted before name no amount
     frame = replace(frame, clause_metric=name if not w.share and not w.change else "")
     if w.share:
         name = (name or "") + w.share.rstrip("的")
