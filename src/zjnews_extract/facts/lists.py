@@ -140,6 +140,12 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if group is None:
         if frame.group and len(frame.group.items) == n:
             prev = frame.group
+            whole = M.read_window(raw, q.kind)
+            if prev.names and not whole.metric and not whole.share and not whole.change:
+                # 涨幅比上月分别扩大0.2和0.1个百分点: nothing named anew, the same things' rates
+                names = tuple(x if not whole.rate_head or x.endswith(whole.rate_head) else x + whole.rate_head
+                              for x in prev.names)
+                return Group(items=prev.items, names=names, versus=whole.versus or prev.versus), frame
             group = Group(items=prev.items, shared=pre_text, versus=prev.versus,
                           names=prev.names if not pre_text and not own else ())
         else:
