@@ -1,0 +1,71 @@
+"""What a change is measured against (a fact's `basis`), read from the words before its number.
+
+The clause holding the number (back to the last comma or stop; a clause ending in 相比 leads
+into the next one) is searched for comparison cues (data/facts_basis.toml); the cue nearest the
+number wins. Growth rates and point gaps default to 同比; a plain amount has a basis only when
+the words before it state a change (比上年增加871亿元); shares, ranks and levels have none.
+Every pattern is a regex over one clause, so the time is linear in the clause length.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..data import load_toml
+
+YOY, MOM, TARGET, YTD = "同比", "环比", "目标", "比年初"
+
+
+class _Cues:
+    def __init__(self) -> None:
+        data = load_toml("facts_basis.toml")
+        self.breaks = frozenset(data["clause"]["breaks"])
+        self.lead_in = tuple(data["clause"]["lead_in"])
+        cues = data["cues"]
+        self.any_cue = regex.compile("|".join(f"(?P<{name}>{cues[name]})" for name in
+                                              ("target", "named_year", "ytd", "mom", "yoy")))
+        self.year = regex.compile(cues["named_year"])
+        self.value_change = regex.compile(cues["value_change"])
+
+
+@cache
+def _cues() -> _Cues:
+    return _Cues()
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause before offset `start` (and the clause before it when that one
+    ends in a lead-in word such as 相比)."""
+    cues = _cues()
+    begin = start
+    while begin > 0 and text[begin - 1] not in cues.breaks:
+        begin -= 1
+    if begin > 0:
+        prev_end = begin - 1
+        prev = prev_end
+        while prev > 0 and text[prev - 1] not in cues.breaks:
+            prev -= 1
+        if text[prev:prev_end].endswith(cues.lead_in):
+            begin = prev
+    return text[begin:start]
+
+
+def find_basis(text: str, start: int, kind: str, period_year: int | None = None) -> str | None:
+    """The basis of the fact whose number starts at `start` in `text`: 同比, 环比, 比年初, 目标,
+    比YYYY年, or None for a kind or wording that states no change."""
+    if kind not in ("growth", "pp", "value"):
+        return None
+    before = clause_before(text, start)
+    found = None
+    for m in _cues().any_cue.finditer(before):
+        found = m  # the last cue is the one nearest the number
+    if kind == "value" and (found is None or not _cues().value_change.search(before, found.end())):
+        return None
+    if found is None:
+        return YOY
+    name = found.lastgroup
+    if name == "named_year":
+        year = int(_cues().year.search(found.group()).group(1))
+        return YOY if period_year is not None and year == period_year - 1 else f"比{year}年"
+    return {"target": TARGET, "ytd": YTD, "mom": MOM, "yoy": YOY}[name]
