@@ -43,6 +43,7 @@ class Indicator(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     unmarked_partner: bool = False  # a partner needs no 对/与/来自 before it (sources of investment)
     context: list[str] = []  # aliases count only when the sentence names one of these words
     stock: bool = False  # a level at a moment (balances, inventories): its period is a point in time
+    real_growth: bool = False  # growth stated at comparable prices (GDP, value added): not from nominal levels
     xref: list[Xref] = []
 
 
@@ -65,12 +66,23 @@ class Words(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     separators: list[str]  # 、 and 和 between two members or indicators: a combined metric
 
 
+class SumRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    whole: str
+    parts: list[str]
+    members: bool = False  # the same for every breakdown of the whole
+
+
+class Relations(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    sums: list[SumRule] = []
+
+
 class CatalogueFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     default_kinds: list[str]
     dimensions: dict[str, str]  # name -> what it breaks down by
     unit_families: dict[str, list[str]]
     scope: dict[str, list[str]]  # canonical scope -> its surfaces
     words: Words
+    relations: Relations
     indicator: list[Indicator]
     members: dict[str, list[Member]]  # one list (TOML keeps an array of tables apart from tables after it)
 
@@ -79,6 +91,7 @@ class CatalogueFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Catalogue(msgspec.Struct, frozen=True):
+    relations: Relations
     indicators: dict[str, Indicator]
     members: dict[str, Member]
     dimensions: dict[str, str]
@@ -107,7 +120,7 @@ def catalogue() -> Catalogue:
     """The catalogue, parsed and type-checked; problems() lists what is inconsistent in it."""
     raw = msgspec.convert(load_toml("indicators.toml"), type=CatalogueFile)
     return Catalogue(
-        indicators={i.id: i for i in raw.indicator}, members={m.id: m for m in raw.member_list()},
+        relations=raw.relations, indicators={i.id: i for i in raw.indicator}, members={m.id: m for m in raw.member_list()},
         dimensions=raw.dimensions, unit_families=raw.unit_families, scope=raw.scope, words=raw.words,
         default_kinds=raw.default_kinds,
     )
@@ -135,6 +148,13 @@ def problems(raw: dict | None = None) -> list[str]:
         out += [f"{ind.id}: unknown unit family {u}" for u in ind.units if u not in data.unit_families]
         if "value" in (ind.kinds or data.default_kinds) and not ind.units:
             out.append(f"{ind.id} takes values but names no unit family")
+    ids = {i.id for i in data.indicator}
+    members = {m.id for m in data.member_list()}
+    for rule in data.relations.sums:
+        for ref in (rule.whole, *rule.parts):
+            base, *parts = ref.split(":")
+            if base not in ids or any(p not in members for p in parts):
+                out.append(f"relation names unknown indicator {ref}")
     alias_owner: dict[str, str] = {}
     for ind in data.indicator:
         for alias in ind.aliases:
