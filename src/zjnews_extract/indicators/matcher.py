@@ -148,12 +148,28 @@ def match_metric(metric: str | None, *, kind: str | None = None, unit: str | Non
     if covered < cut:
         return IndicatorMatch(None, scope, f"unknown words {text[covered:cut]!r}")
     if not measures:
+        if len(members) == 1 and sentence:
+            return _from_sentence(members, kind, unit, sentence, scope)
         return IndicatorMatch(None, scope, "no indicator word")
     ids = set.intersection(*({value for _role, value in named} for named in measures))
     if not ids:
         return IndicatorMatch(None, scope, "several indicators named together")
     alone = {value for role, value in measures[-1] if role == "alias"}
     return _resolve(ids, alone, members, kind, unit, sentence, scope)
+
+
+def _from_sentence(members: list[tuple[list[str], bool]], kind: str | None, unit: str | None, sentence: str,
+                   scope: str | None) -> IndicatorMatch:
+    """A bare breakdown (汽车制造业 growing 9.5% in a list of 增加值 by industry, 钢材 among 产量 figures):
+    the indicator words of the sentence that take this member; one indicator, or no id."""
+    lex = _lexicon()
+    text = normalise(sentence)
+    ids = {value for i, _s, _e in lex.automaton.find_matches_as_indexes(text)
+           for role, value in lex.roles[i] if role in ("alias", "head")}
+    found = _resolve(ids, set(), members, kind, unit, sentence, scope)
+    if found.indicator is None:
+        return IndicatorMatch(None, scope, "a bare breakdown; the sentence names no single indicator for it")
+    return IndicatorMatch(found.indicator, scope, "indicator word from the sentence")
 
 
 def _has(roles: list[tuple[str, str]], role: str) -> bool:
