@@ -25,8 +25,24 @@ def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
     return [enrich_fact(text, fact) for fact in facts]
 
 
+_CONTEXT_BEFORE = 400  # characters of the paragraph before a fact that may name its indicator
+_CONTEXT_AFTER = 200
+_SENTENCE_END = "。！？!?\n"
+
+
+def context(text: str, fact: Fact) -> str:
+    """The words around a fact that may name what its metric leaves out: its paragraph up to the end
+    of its sentence (其中，钢材…; 分行业看，…增加值… then 汽车制造业增长9.8%), at most a few hundred
+    characters each side, so the time stays linear in the text."""
+    lower = max(0, fact.start - _CONTEXT_BEFORE)
+    begin = text.rfind("\n", lower, fact.start) + 1 or lower
+    upper = min(len(text), fact.end + _CONTEXT_AFTER)
+    end = next((i + 1 for i in range(fact.end, upper) if text[i] in _SENTENCE_END), upper)
+    return text[max(begin, lower):end]
+
+
 def enrich_fact(text: str, fact: Fact) -> Fact:
-    found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit, sentence=fact.sentence)
+    found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit, sentence=context(text, fact) or fact.sentence)
     period = fact.period
     year = _year(period)
     return msgspec.structs.replace(

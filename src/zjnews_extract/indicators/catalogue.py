@@ -64,6 +64,7 @@ class Words(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     partner_marker: list[str]  # 对, 与, 来自: the place after it is a trade partner or source
     ignore_chars: str  # punctuation dropped before matching (quotes, brackets, spaces)
     separators: list[str]  # 、 and 和 between two members or indicators: a combined metric
+    breakdown_nouns: list[str]  # 行业, 产品: a head after them (行业增加值) names the indicator of a list of members
 
 
 class SumRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

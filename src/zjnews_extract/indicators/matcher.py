@@ -83,7 +83,8 @@ def _lexicon() -> _Lexicon:
             add(surface, "scope", canonical)
     words = cat.words
     for role, surfaces in (("change", words.change), ("share", words.share), ("contribution", words.contribution),
-                           ("marker", words.partner_marker), ("filler", words.filler), ("sep", words.separators)):
+                           ("marker", words.partner_marker), ("filler", words.filler), ("sep", words.separators),
+                           ("noun", words.breakdown_nouns)):
         for surface in surfaces:
             add(surface, role)
     places = load_toml("facts_places.toml")
@@ -137,13 +138,16 @@ def match_metric(metric: str | None, *, kind: str | None = None, unit: str | Non
             break
         if start > covered:
             return IndicatorMatch(None, scope, f"unknown words {text[covered:start]!r}")
+        if all(role == "noun" for role, _v in roles):  # 行业增加值: which industries is not said
+            return IndicatorMatch(None, scope, f"a generic breakdown noun {text[start:end]!r}")
         covered = end
         named = {(role, value) for role, value in roles if role in ("alias", "head")}
         if named:
             measures.append(named)
         member_ids = [value for role, value in roles if role == "member"]
         if member_ids:
-            members.append((member_ids, _has(previous, "marker")))
+            marked = _has(previous, "marker") or _marked_in(text[start:end], sentence)
+            members.append((member_ids, marked))
         previous = roles
     if covered < cut:
         return IndicatorMatch(None, scope, f"unknown words {text[covered:cut]!r}")
@@ -158,14 +162,29 @@ def match_metric(metric: str | None, *, kind: str | None = None, unit: str | Non
     return _resolve(ids, alone, members, kind, unit, sentence, scope)
 
 
+def _marked_in(surface: str, sentence: str) -> bool:
+    """The sentence writes a partner marker right before this member (对美国进出口) though the metric
+    phrase left the marker out (美国进出口)."""
+    if not sentence:
+        return False
+    text = normalise(sentence)
+    return any(marker + surface in text for marker in catalogue().words.partner_marker)
+
+
 def _from_sentence(members: list[tuple[list[str], bool]], kind: str | None, unit: str | None, sentence: str,
                    scope: str | None) -> IndicatorMatch:
     """A bare breakdown (汽车制造业 growing 9.5% in a list of 增加值 by industry, 钢材 among 产量 figures):
     the indicator words of the sentence that take this member; one indicator, or no id."""
     lex = _lexicon()
     text = normalise(sentence)
-    ids = {value for i, _s, _e in lex.automaton.find_matches_as_indexes(text)
-           for role, value in lex.roles[i] if role in ("alias", "head")}
+    ids: set[str] = set()
+    previous_end, previous_roles = -1, []
+    for i, start, end in lex.automaton.find_matches_as_indexes(text):
+        roles = lex.roles[i]
+        # a generic head counts only where it heads a member (汽车产量), not inside other words (实际投资总量)
+        headed = start == previous_end and (_has(previous_roles, "member") or _has(previous_roles, "noun"))
+        ids |= {value for role, value in roles if role == "alias" or (role == "head" and headed)}
+        previous_end, previous_roles = end, roles
     found = _resolve(ids, set(), members, kind, unit, sentence, scope)
     if found.indicator is None:
         return IndicatorMatch(None, scope, "a bare breakdown; the sentence names no single indicator for it")
