@@ -29,9 +29,17 @@ def _basis(marked: str, kind: str = "growth", year: int | None = None) -> str | 
     ("出口|4.18万亿元", "value", None, None),
     ("占全国份额|15.5%", "percent", None, None),
     ("同比增长5%，环比增长|1%", "growth", None, "环比"),  # the nearest cue wins
+    ("比上年增长3%、较上月增长|1%", "growth", None, "环比"),  # in one clause too
+    ("“入世”20年，出口总值年均增长|14.8%", "growth", None, "年均"),
 ])
 def test_basis_is_read_from_the_words_before_the_number(marked, kind, year, expected):
     assert _basis(marked, kind, year) == expected
+
+
+def test_a_change_over_several_years_has_no_default_basis():
+    text = "出口总值增长14.8倍"
+    assert find_basis(text, 6, "growth", 2001, 2021) is None
+    assert find_basis(text, 6, "growth", 2021, 2021) == "同比"
 
 
 def test_the_clause_stops_at_a_comma_unless_it_leads_in():

@@ -44,10 +44,10 @@ def context(text: str, fact: Fact) -> str:
 def enrich_fact(text: str, fact: Fact) -> Fact:
     found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit, sentence=context(text, fact) or fact.sentence)
     period = fact.period
-    year = _year(period)
+    year, end_year = _year(period and period.start), _year(period and period.end)
     return msgspec.structs.replace(
         fact, indicator=found.indicator, scope=found.scope,
-        basis=find_basis(text, fact.start, fact.kind, year),
+        basis=find_basis(text, fact.start, fact.kind, year, end_year),
         period_type=period_type(period, metric=fact.metric or "", stock=_is_stock(found.indicator)),
     )
 
@@ -64,11 +64,9 @@ def _is_stock(indicator: str | None) -> bool:
     return bool(entry and entry.stock)
 
 
-def _year(period: Period | None) -> int | None:
-    if period is None or not period.start:
-        return None
+def _year(day: str | None) -> int | None:
     try:
-        return int(period.start[:4])
+        return int(day[:4]) if day else None
     except ValueError:
         return None
 

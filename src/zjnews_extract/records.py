@@ -16,8 +16,9 @@ Qualifier = Literal["exact", "over", "under", "approx"]
 Status = Literal["actual", "target"]
 PeriodType = Literal["point", "month", "cumulative", "range", "years"]
 # 同比 (year on year, the default of a growth rate), 环比 (on the previous period), 目标 (against a
-# goal), 比年初 (against the start of the year, for stocks), 比YYYY年 (a named year other than the one before).
-BASIS_PATTERN = r"^(同比|环比|目标|比年初|比\d{4}年)$"
+# goal), 比年初 (against the start of the year, for stocks), 年均 (an average yearly rate over several
+# years), 比YYYY年 (a named year other than the one before).
+BASIS_PATTERN = r"^(同比|环比|目标|比年初|年均|比\d{4}年)$"
 INDICATOR_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(:[a-z0-9_]+)*$"
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$"
@@ -90,7 +91,8 @@ class Fact(Record, frozen=True, kw_only=True):
     status: Annotated[Status, _d("actual for results, target for plans, goals and forecasts.")] = "actual"
     basis: Annotated[_str(BASIS_PATTERN) | None, _d(
         "What a change is measured against, read from the words before the number in its clause: 同比 (the "
-        "default for growth and pp), 环比, 比年初, 比YYYY年 (a named year other than the one before), 目标; for a value, "
+        "default for growth and pp within one year), 环比, 比年初, 年均 (an average yearly rate), 比YYYY年 (a named "
+        "year other than the one before), 目标; for a value, "
         "set only when it is a stated change (比去年同期增加…); null otherwise.")] = None
     versus: Annotated[str | None, _d("For pp, percent shares and ranks: the benchmark or whole (全国, 去年同期).")] = None
     sentence: Annotated[str, _d("The sentence it was read from (300 characters each side, of a longer one).")] = ""

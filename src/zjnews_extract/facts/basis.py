@@ -14,7 +14,7 @@ import regex
 
 from ..data import load_toml
 
-YOY, MOM, TARGET, YTD = "同比", "环比", "目标", "比年初"
+YOY, MOM, TARGET, YTD, AVERAGE = "同比", "环比", "目标", "比年初", "年均"
 
 
 class _Cues:
@@ -24,7 +24,7 @@ class _Cues:
         self.lead_in = tuple(data["clause"]["lead_in"])
         cues = data["cues"]
         self.any_cue = regex.compile("|".join(f"(?P<{name}>{cues[name]})" for name in
-                                              ("target", "named_year", "ytd", "mom", "yoy")))
+                                              ("target", "named_year", "yearly_average", "ytd", "mom", "yoy")))
         self.year = regex.compile(cues["named_year"])
         self.value_change = regex.compile(cues["value_change"])
 
@@ -51,9 +51,11 @@ def clause_before(text: str, start: int) -> str:
     return text[begin:start]
 
 
-def find_basis(text: str, start: int, kind: str, period_year: int | None = None) -> str | None:
-    """The basis of the fact whose number starts at `start` in `text`: 同比, 环比, 比年初, 目标,
-    比YYYY年, or None for a kind or wording that states no change."""
+def find_basis(text: str, start: int, kind: str, period_year: int | None = None,
+               period_end_year: int | None = None) -> str | None:
+    """The basis of the fact whose number starts at `start` in `text`: 同比, 环比, 比年初, 年均, 目标,
+    比YYYY年, or None for a kind or wording that states no change. A change over several years
+    (period_year < period_end_year) has no default: 同比 is the default within one year only."""
     if kind not in ("growth", "pp", "value"):
         return None
     before = clause_before(text, start)
@@ -63,9 +65,10 @@ def find_basis(text: str, start: int, kind: str, period_year: int | None = None)
     if kind == "value" and (found is None or not _cues().value_change.search(before, found.end())):
         return None
     if found is None:
-        return YOY
+        several_years = period_year is not None and period_end_year is not None and period_end_year > period_year
+        return None if several_years else YOY
     name = found.lastgroup
     if name == "named_year":
         year = int(_cues().year.search(found.group()).group(1))
         return YOY if period_year is not None and year == period_year - 1 else f"比{year}年"
-    return {"target": TARGET, "ytd": YTD, "mom": MOM, "yoy": YOY}[name]
+    return {"target": TARGET, "yearly_average": AVERAGE, "ytd": YTD, "mom": MOM, "yoy": YOY}[name]

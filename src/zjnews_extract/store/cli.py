@@ -80,8 +80,8 @@ def _table(rows: list[dict], columns) -> str:
             return ""
         if isinstance(value, bool):
             return "CONFLICT" if value else ""
-        if isinstance(value, float):
-            return f"{value:.6g}"
+        if isinstance(value, float):  # 3010000000000, 7.1: every stated digit, no exponent
+            return format(value, "f").rstrip("0").rstrip(".") if abs(value) < 1e18 else f"{value:g}"
         if isinstance(value, list):
             return ", ".join(value)
         return str(value)
