@@ -9,6 +9,7 @@ new fields filled. No file I/O; the catalogue and word lists load once.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from functools import cache
 
@@ -27,7 +28,7 @@ def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
 
 _CONTEXT_BEFORE = 400  # characters of the paragraph before a fact that may name its indicator
 _CONTEXT_AFTER = 200
-_SENTENCE_END = "。！？!?\n"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def context(text: str, fact: Fact) -> str:
@@ -37,7 +38,8 @@ def context(text: str, fact: Fact) -> str:
     lower = max(0, fact.start - _CONTEXT_BEFORE)
     begin = text.rfind("\n", lower, fact.start) + 1 or lower
     upper = min(len(text), fact.end + _CONTEXT_AFTER)
-    end = next((i + 1 for i in range(fact.end, upper) if text[i] in _SENTENCE_END), upper)
+    found = _SENTENCE_END.search(text, fact.end, upper)
+    end = found.end() if found else upper
     return text[max(begin, lower):end]
 
 
