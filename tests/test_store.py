@@ -131,3 +131,14 @@ def test_an_item_that_fails_is_one_documents_row(tmp_path):
     run_batch(items, None, workers=0, writers=[DuckDBWriter(str(db))])
     rows = dict(_count(db, "SELECT doc_id, error_type FROM documents"))
     assert rows == {str(tmp_path / "missing.html"): "FileNotFoundError", "ok": None}
+
+
+def test_importing_the_package_and_its_commands_loads_no_duckdb():
+    import subprocess
+    import sys
+
+    code = ("import sys, zjnews_extract, zjnews_extract.store, zjnews_extract.indicators, zjnews_extract.cli\n"
+            "zjnews_extract.cli.build_parser()\n"
+            "print(sorted(m for m in ('duckdb', 'ahocorasick_rs', 'jieba') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
