@@ -44,7 +44,8 @@ def context(text: str, fact: Fact) -> str:
 
 
 def enrich_fact(text: str, fact: Fact) -> Fact:
-    found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit, sentence=context(text, fact) or fact.sentence)
+    found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit,
+                         sentence=lambda: context(text, fact) or fact.sentence)
     period = fact.period
     year, end_year = _year(period and period.start), _year(period and period.end)
     return msgspec.structs.replace(

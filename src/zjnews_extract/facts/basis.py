@@ -20,7 +20,7 @@ YOY, MOM, TARGET, YTD, AVERAGE = "同比", "环比", "目标", "比年初", "年
 class _Cues:
     def __init__(self) -> None:
         data = load_toml("facts_basis.toml")
-        self.breaks = frozenset(data["clause"]["breaks"])
+        self.last_break = regex.compile(f"(?r)[{regex.escape(data['clause']['breaks'])}]")
         self.lead_in = tuple(data["clause"]["lead_in"])
         cues = data["cues"]
         self.any_cue = regex.compile("|".join(f"(?P<{name}>{cues[name]})" for name in
@@ -36,19 +36,21 @@ def _cues() -> _Cues:
 
 def clause_before(text: str, start: int) -> str:
     """The words of the clause before offset `start` (and the clause before it when that one
-    ends in a lead-in word such as 相比)."""
+    ends in a lead-in word such as 相比); at most _REACH characters back."""
     cues = _cues()
-    begin = start
-    while begin > 0 and text[begin - 1] not in cues.breaks:
-        begin -= 1
-    if begin > 0:
-        prev_end = begin - 1
-        prev = prev_end
-        while prev > 0 and text[prev - 1] not in cues.breaks:
-            prev -= 1
-        if text[prev:prev_end].endswith(cues.lead_in):
-            begin = prev
+    begin = _clause_start(text, start)
+    if begin > 0 and text[_clause_start(text, begin - 1):begin - 1].endswith(cues.lead_in):
+        begin = _clause_start(text, begin - 1)
     return text[begin:start]
+
+
+_REACH = 300  # a clause longer than this is read from its last _REACH characters
+
+
+def _clause_start(text: str, end: int) -> int:
+    lower = max(0, end - _REACH)
+    found = _cues().last_break.search(text, lower, end)  # a reverse search: from `end` backwards
+    return found.end() if found else lower
 
 
 def find_basis(text: str, start: int, kind: str, period_year: int | None = None,

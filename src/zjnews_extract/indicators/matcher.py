@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 import msgspec
 
@@ -110,16 +111,36 @@ def unit_family(unit: str | None) -> str | None:
     return "count"
 
 
+# what _match answers, without a sentence, for a phrase whose reading depends on its sentence
+_NEEDS_SENTENCE = IndicatorMatch(None, None, "needs its sentence")
+
+
 def match_metric(metric: str | None, *, kind: str | None = None, unit: str | None = None,
-                 sentence: str = "") -> IndicatorMatch:
+                 sentence: str | Callable[[], str] = "") -> IndicatorMatch:
     """The indicator a metric phrase names, and its scope; indicator None when nothing fits.
 
-    kind and unit (of the fact) rule out indicators that never take them; `sentence` is looked at
-    only for the context words of context-bound aliases (利用外资 among 房地产 到位资金)."""
+    kind and unit (of the fact) rule out indicators that never take them. `sentence` (or a function
+    giving it, called only when needed) is read only for what the phrase leaves to it: the context
+    words of context-bound aliases (利用外资 among 房地产 到位资金), a partner marker the phrase left
+    out (美国进出口 in 对美国进出口…), the indicator of a bare breakdown (汽车制造业). The reading of a
+    phrase alone is cached: the same metric on every fact of a long article is read once."""
+    found = _phrase_alone(metric or "", kind, unit)
+    if found is not _NEEDS_SENTENCE:
+        return found
+    return _match(metric or "", kind, unit, sentence() if callable(sentence) else sentence)
+
+
+@lru_cache(maxsize=16384)
+def _phrase_alone(metric: str, kind: str | None, unit: str | None) -> IndicatorMatch:
+    return _match(metric, kind, unit, None)
+
+
+def _match(metric: str, kind: str | None, unit: str | None, sentence: str | None) -> IndicatorMatch:
     if not metric:
         return IndicatorMatch(None, None, "no metric")
     text = normalise(metric)
     lex = _lexicon()
+    cat_members = catalogue().members
     tokens = [(start, end, lex.roles[i]) for i, start, end in lex.automaton.find_matches_as_indexes(text)]
     cut = len(text)
     for start, _end, roles in tokens:
@@ -146,12 +167,18 @@ def match_metric(metric: str | None, *, kind: str | None = None, unit: str | Non
             measures.append(named)
         member_ids = [value for role, value in roles if role == "member"]
         if member_ids:
-            marked = _has(previous, "marker") or _marked_in(text[start:end], sentence)
+            marked = _has(previous, "marker")
+            if not marked and any("partner" in cat_members[m].dimensions for m in member_ids):
+                if sentence is None:
+                    return _NEEDS_SENTENCE
+                marked = _marked_in(text[start:end], sentence)
             members.append((member_ids, marked))
         previous = roles
     if covered < cut:
         return IndicatorMatch(None, scope, f"unknown words {text[covered:cut]!r}")
     if not measures:
+        if len(members) == 1 and sentence is None:
+            return _NEEDS_SENTENCE
         if len(members) == 1 and sentence:
             return _from_sentence(members, kind, unit, sentence, scope)
         return IndicatorMatch(None, scope, "no indicator word")
@@ -196,7 +223,7 @@ def _has(roles: list[tuple[str, str]], role: str) -> bool:
 
 
 def _resolve(ids: set[str], alone: set[str], members: list[tuple[list[str], bool]], kind: str | None,
-             unit: str | None, sentence: str, scope: str | None) -> IndicatorMatch:
+             unit: str | None, sentence: str | None, scope: str | None) -> IndicatorMatch:
     cat = catalogue()
     fits: list[tuple[Indicator, list[str]]] = []
     reason = "no indicator takes these words together"
@@ -208,6 +235,8 @@ def _resolve(ids: set[str], alone: set[str], members: list[tuple[list[str], bool
         if not parts and ind_id not in alone:
             reason = "a generic word without the breakdown it needs"
             continue
+        if ind.context and sentence is None:
+            return _NEEDS_SENTENCE
         if ind.context and not any(word in sentence for word in ind.context):
             reason = "a context-bound word outside its context"
             continue
