@@ -142,3 +142,12 @@ def test_importing_the_package_and_its_commands_loads_no_duckdb():
             "print(sorted(m for m in ('duckdb', 'ahocorasick_rs', 'jieba') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_series_as_a_dataframe_when_pandas_is_there(dev_store):
+    pytest.importorskip("pandas")
+    from zjnews_extract.store import series_frame
+
+    frame = series_frame(str(dev_store["db"]), "trade.total", subject="浙江")
+    assert list(frame.columns)[:4] == ["subject", "scope", "period_start", "period_end"]
+    assert len(frame) == len(series_records(str(dev_store["db"]), "trade.total", subject="浙江"))
