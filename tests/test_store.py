@@ -151,3 +151,11 @@ def test_series_as_a_dataframe_when_pandas_is_there(dev_store):
     frame = series_frame(str(dev_store["db"]), "trade.total", subject="浙江")
     assert list(frame.columns)[:4] == ["subject", "scope", "period_start", "period_end"]
     assert len(frame) == len(series_records(str(dev_store["db"]), "trade.total", subject="浙江"))
+
+
+def test_a_file_that_is_no_duckdb_store_is_a_clear_error(tmp_path, capsys):
+    page, db = tmp_path / "page.txt", tmp_path / "not.duckdb"
+    page.write_text("全省出口4.18万亿元。", encoding="utf-8")
+    db.write_text("this is not a database", encoding="utf-8")
+    assert main(["batch", str(page), "--db", str(db), "--workers", "0", "--quiet"]) == 2
+    assert "cannot use" in capsys.readouterr().err

@@ -39,9 +39,12 @@ class DuckDBWriter:
         """Create the tables when missing; with `resume`, the doc_ids already stored."""
         if os.path.isdir(self.path):
             raise ValueError(f"{self.path} is a folder; --db names a DuckDB file")
-        self._con = connect(self.path)
-        for statement in create_statements():
-            self._con.execute(statement)
+        try:
+            self._con = connect(self.path)
+            for statement in create_statements():
+                self._con.execute(statement)
+        except Exception as exc:  # noqa: BLE001  (duckdb's own error types: not a store, locked, no space)
+            raise ValueError(f"cannot use {self.path} as a DuckDB store: {exc}") from None
         self._stage = tempfile.mkdtemp(prefix="zjnews-db-")
         if not resume:
             return set()
