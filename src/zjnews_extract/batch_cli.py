@@ -70,7 +70,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if text_output and os.path.isdir(text_output):
         print(f"zjnews-extract: {text_output} is a folder; -o names the output file", file=sys.stderr)
         return 2
-    if args.review_dir and (fmt != "jsonl" or os.path.isfile(args.review_dir)):
+    if args.review_dir and (fmt != "jsonl" or not text_output or os.path.isfile(args.review_dir)):
         print("zjnews-extract: --review-dir needs a folder and JSON Lines output (the pages are made from it)",
               file=sys.stderr)
         return 2
