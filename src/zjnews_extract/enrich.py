@@ -19,6 +19,7 @@ from .data import load_toml
 from .facts.basis import find_basis
 from .indicators import catalogue, match_metric
 from .records import Fact, Period
+from .text import SENTENCE_ENDS
 
 
 def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
@@ -28,7 +29,7 @@ def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
 
 _CONTEXT_BEFORE = 400  # characters of the paragraph before a fact that may name its indicator
 _CONTEXT_AFTER = 200
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 
 
 def context(text: str, fact: Fact) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from ..data import load_toml
+from ..text import CLAUSE_ENDS, SENTENCE_ENDS
 
 YOY, MOM, TARGET, YTD, AVERAGE = "同比", "环比", "目标", "比年初", "年均"
 
@@ -20,7 +21,7 @@ YOY, MOM, TARGET, YTD, AVERAGE = "同比", "环比", "目标", "比年初", "年
 class _Cues:
     def __init__(self) -> None:
         data = load_toml("facts_basis.toml")
-        self.last_break = regex.compile(f"(?r)[{regex.escape(data['clause']['breaks'])}]")
+        self.last_break = regex.compile(f"(?r)[{regex.escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
         self.lead_in = tuple(data["clause"]["lead_in"])
         cues = data["cues"]
         self.any_cue = regex.compile("|".join(f"(?P<{name}>{cues[name]})" for name in
