@@ -1,4 +1,4 @@
-"""Build fixtures/dev/gold_metrics.jsonl from the gold files: python bench/collect_gold_metrics.py GOLD_DIR
+"""Build fixtures/dev/gold_metrics.jsonl from the gold files: python bench/collect_gold_metrics.py tests/gold/dev
 
 Run by hand when the gold files or the catalogue change; every unmapped metric needs a reason below,
 and the test (tests/test_indicators.py) then pins what the matcher makes of each metric."""

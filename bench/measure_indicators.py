@@ -1,6 +1,6 @@
 """How many dev gold facts get an indicator: on the gold metric phrases and on the library's own output.
 
-    python bench/measure_indicators.py --gold ../shared/gold
+    python bench/measure_indicators.py --gold tests/gold/dev
 
 1. gold phrases: every gold fact's metric (with its kind and unit) through the matcher;
 2. library output: zjnews_extract.extract() on each gold text (published date as reference),
