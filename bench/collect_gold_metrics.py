@@ -3,7 +3,6 @@
 Run by hand when the gold files or the catalogue change; every unmapped metric needs a reason below,
 and the test (tests/test_indicators.py) then pins what the matcher makes of each metric."""
 import collections, json, pathlib, sys
-sys.path.insert(0, "src")
 from zjnews_extract.indicators import match_metric
 
 WHY = {
