@@ -417,17 +417,22 @@ def prepare_output(path: str, fmt: str, *, resume: bool) -> set[str]:
     return done
 
 
-def run_batch(items: Iterable[Item], out_path: str, *, fmt: str = "jsonl", workers: int | None = None,
+def run_batch(items: Iterable[Item], out_path: str | None, *, fmt: str = "jsonl", workers: int | None = None,
               published=None, resume: bool = False, engine: str = "local", scheduler: str | None = None,
               timeout: float | None = DEFAULT_TIMEOUT, chunksize: int = DEFAULT_CHUNKSIZE,
-              partition_size: int = 64, on_result: Callable[[Outcome, Summary], None] | None = None
-              ) -> Summary:
+              partition_size: int = 64, on_result: Callable[[Outcome, Summary], None] | None = None,
+              writers: list | tuple = ()) -> Summary:
     """Extract every item into `out_path` (JSON Lines or CSV), one line (CSV: rows) per item, input order.
 
     With `resume`, items whose doc_id is already in the file are skipped and new lines appended.
+    `writers` are more sinks (store.DuckDBWriter, store.ParquetWriter: open, write, close); each
+    skips on resume what it holds already, and an item is done again when any output lacks it.
     """
-    output = {"jsonl": "json", "csv": "csv"}[fmt]
-    done = prepare_output(out_path, fmt, resume=resume)
+    output = "json" if writers else {"jsonl": "json", "csv": "csv"}[fmt]  # sinks read the JSON line
+    done_text = prepare_output(out_path, fmt, resume=resume) if out_path else None
+    done_by_writer = [w.open(resume=resume) for w in writers]
+    held = ([done_text] if done_text is not None else []) + done_by_writer
+    done = set.intersection(*held) if held else set()
     summary = Summary()
     todo = _skip_done(items, done, summary)
     started = time.monotonic()
@@ -439,19 +444,38 @@ def run_batch(items: Iterable[Item], out_path: str, *, fmt: str = "jsonl", worke
                                 chunksize=chunksize, timeout=timeout)
     else:
         raise ValueError(f"unknown engine {engine!r}: local or dask")
-    with open(out_path, "ab") as out:
-        last_flush = started
-        for outcome in outcomes:
-            out.write(outcome.data.encode("utf-8"))
-            summary.add(outcome)
-            now = time.monotonic()
-            if now - last_flush > 0.5:  # what is on disk is what resume can keep
-                out.flush()
-                last_flush = now
-            if on_result is not None:
-                on_result(outcome, summary)
+    try:
+        with open(out_path or os.devnull, "ab") as out:
+            last_flush = started
+            for outcome in outcomes:
+                if out_path and outcome.doc_id not in done_text:
+                    out.write(_text_line(outcome, fmt, output).encode("utf-8"))
+                for writer, held_already in zip(writers, done_by_writer):
+                    if outcome.doc_id not in held_already:
+                        writer.write(outcome)
+                summary.add(outcome)
+                now = time.monotonic()
+                if now - last_flush > 0.5:  # what is on disk is what resume can keep
+                    out.flush()
+                    last_flush = now
+                if on_result is not None:
+                    on_result(outcome, summary)
+    finally:
+        for writer in writers:
+            writer.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _text_line(outcome: Outcome, fmt: str, output: str) -> str:
+    """The output file's text for one outcome; CSV rows made here when the worker sent JSON for the sinks."""
+    if fmt == "csv" and output == "json":
+        from .store.tables import outcome_document  # noqa: PLC0415
+
+        doc = outcome_document(outcome.data, outcome.error)
+        return format_outcome(Outcome(index=outcome.index, doc_id=outcome.doc_id, url=outcome.url, document=doc,
+                                      error=outcome.error), "csv")
+    return outcome.data
 
 
 def _skip_done(items: Iterable[Item], done: set[str], summary: Summary) -> Iterator[Item]:

@@ -20,14 +20,18 @@ def add_parser(sub) -> None:
     p = sub.add_parser("batch", help="many pages (files, folders, globs, JSON Lines, WARC) to JSON Lines",
                        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for names on stdin")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the output file (.jsonl or .csv)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="the output file (.jsonl or .csv), or a folder of Parquet parts with --format parquet")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores; 0 = in this process)")
     p.add_argument("--resume", action="store_true",
                    help="keep the items already in OUT (repairing a torn last line) and do the rest")
     p.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD for items that give none")
-    p.add_argument("--format", choices=["jsonl", "csv"], default=None,
-                   help="jsonl (default) or csv (one row per fact, one row for an item without facts)")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,
+                   help="jsonl (default), csv (one row per fact, one row for an item without facts) or parquet "
+                        "(a folder of part files, one row per fact with the document's columns)")
+    p.add_argument("--db", metavar="FILE.duckdb",
+                   help="also (or only) write the tables documents, facts and initiatives into this DuckDB file")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local process pool (default) or a Dask distributed cluster")
     p.add_argument("--scheduler", metavar="ADDRESS",
@@ -44,9 +48,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import DEFAULT_TIMEOUT, run_batch  # noqa: PLC0415
     from .batch_inputs import iter_items  # noqa: PLC0415
     from .pipeline import reference_date  # noqa: PLC0415
+    from .store.sinks import sinks  # noqa: PLC0415
 
     reference_date(args.published)  # a bad date stops here, before any work
-    fmt = args.format or ("csv" if args.output.lower().endswith(".csv") else "jsonl")
+    if not args.output and not args.db:
+        print("zjnews-extract: batch needs -o OUT, --db FILE.duckdb, or both", file=sys.stderr)
+        return 2
+    fmt = args.format or ("csv" if (args.output or "").lower().endswith(".csv") else "jsonl")
+    try:
+        writers, text_output = sinks(args.output, fmt, args.db)
+    except ValueError as exc:
+        print(f"zjnews-extract: {exc}", file=sys.stderr)
+        return 2
     if args.scheduler and args.engine != "dask":
         print("zjnews-extract: --scheduler is for --engine dask", file=sys.stderr)
         return 2
@@ -54,10 +67,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print("zjnews-extract: batch writes a file (so that --resume can read it back); name it with -o",
               file=sys.stderr)
         return 2
-    if os.path.isdir(args.output):
-        print(f"zjnews-extract: {args.output} is a folder; -o names the output file", file=sys.stderr)
+    if text_output and os.path.isdir(text_output):
+        print(f"zjnews-extract: {text_output} is a folder; -o names the output file", file=sys.stderr)
         return 2
-    if args.review_dir and (fmt != "jsonl" or os.path.isfile(args.review_dir)):
+    if args.review_dir and (fmt != "jsonl" or not text_output or os.path.isfile(args.review_dir)):
         print("zjnews-extract: --review-dir needs a folder and JSON Lines output (the pages are made from it)",
               file=sys.stderr)
         return 2
@@ -73,11 +86,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 bar.set_postfix_str(f"errors={summary.errors}", refresh=False)
 
     try:
-        summary = run_batch(iter_items(args.inputs, exclude=[args.output]), args.output, fmt=fmt, workers=args.workers,
+        exclude = [p for p in (args.output, args.db) if p]
+        summary = run_batch(iter_items(args.inputs, exclude=exclude), text_output, fmt=fmt, workers=args.workers,
                             published=args.published, resume=args.resume, engine=args.engine,
                             scheduler=args.scheduler,
                             timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT,
-                            on_result=on_result)
+                            on_result=on_result, writers=writers)
     except ValueError as exc:
         print(f"zjnews-extract: {exc}", file=sys.stderr)
         return 2

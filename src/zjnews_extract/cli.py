@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .review_cli import add_parser as add_review  # noqa: PLC0415
 
     add_review(sub)
+    from .store.cli import add_parsers as add_store_commands  # noqa: PLC0415  (series, check)
+
+    add_store_commands(sub)
     return parser
 
 

@@ -1,12 +1,16 @@
 """One document: clean the page, find the facts, build the record. No file I/O here."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
+from . import __version__
 from .clean import clean_page
+from .enrich import enrich_facts
 from .errors import InputError
 from .facts import find_facts
 from .records import Document
+
+_BEIJING = timezone(timedelta(hours=8))
 
 
 def reference_date(published: date | datetime | str | None) -> date | None:
@@ -36,13 +40,28 @@ def extract_document(source, *, url: str | None = None, published=None, doc_id: 
     page = clean_page(source, url=url, charset=charset)
     ref = given or reference_date(_safe_date(page.published))
     facts, initiatives = find_facts(page.text, published=ref, title=page.title)
-    shown_published = page.published or (given.isoformat() if given else None)
+    facts = enrich_facts(page.text, facts)
+    shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(
-        doc_id=doc_id, url=url, title=page.title, published=shown_published, source=page.source,
+        doc_id=doc_id, url=url, title=page.title, published=shown_published,
+        reference_date=ref.isoformat() if ref else None, extractor_version=__version__, source=page.source,
         authors=page.authors, editor=page.editor, tags=page.tags, encoding=page.encoding,
         encoding_method=page.encoding_method, text=page.text, facts=facts, initiatives=initiatives,
         removed=page.removed,
     )
+
+
+def iso_published(value: str | None) -> str | None:
+    """One format for every publication time: YYYY-MM-DDTHH:MM:SS+08:00 (Beijing time), midnight
+    when only the day is known; None when the value is not an ISO date or time."""
+    if not value:
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    stamp = stamp.replace(tzinfo=_BEIJING) if stamp.tzinfo is None else stamp.astimezone(_BEIJING)
+    return stamp.replace(microsecond=0).isoformat()
 
 
 def _safe_date(value: str | None) -> str | None:

@@ -1,0 +1,97 @@
+"""After the facts: what each fact says in the terms of a dataset.
+
+For every fact of a document: the canonical indicator and scope of its metric
+(indicators/), the basis of a change (facts/basis.py, read from the words before the number),
+and the type of its period (a point in time, one month, a cumulative span from January, another
+span within a year, or several years). Facts are immutable: each is replaced by a copy with the
+new fields filled. No file I/O; the catalogue and word lists load once.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import cache
+
+import msgspec
+
+from .data import load_toml
+from .facts.basis import find_basis
+from .indicators import catalogue, match_metric
+from .records import Fact, Period
+from .text import SENTENCE_ENDS
+
+
+def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
+    """The facts of `text` with indicator, scope, basis and period_type filled."""
+    return [enrich_fact(text, fact) for fact in facts]
+
+
+_CONTEXT_BEFORE = 400  # characters of the paragraph before a fact that may name its indicator
+_CONTEXT_AFTER = 200
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+
+
+def context(text: str, fact: Fact) -> str:
+    """The words around a fact that may name what its metric leaves out: its paragraph up to the end
+    of its sentence (其中，钢材…; 分行业看，…增加值… then 汽车制造业增长9.8%), at most a few hundred
+    characters each side, so the time stays linear in the text."""
+    lower = max(0, fact.start - _CONTEXT_BEFORE)
+    begin = text.rfind("\n", lower, fact.start) + 1 or lower
+    upper = min(len(text), fact.end + _CONTEXT_AFTER)
+    found = _SENTENCE_END.search(text, fact.end, upper)
+    end = found.end() if found else upper
+    return text[max(begin, lower):end]
+
+
+def enrich_fact(text: str, fact: Fact) -> Fact:
+    found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit,
+                         sentence=lambda: context(text, fact) or fact.sentence)
+    period = fact.period
+    year, end_year = _year(period and period.start), _year(period and period.end)
+    return msgspec.structs.replace(
+        fact, indicator=found.indicator, scope=found.scope,
+        basis=find_basis(text, fact.start, fact.kind, year, end_year),
+        period_type=period_type(period, metric=fact.metric or "", stock=_is_stock(found.indicator)),
+    )
+
+
+@cache
+def _words() -> dict[str, list[str]]:
+    return load_toml("period_types.toml")
+
+
+def _is_stock(indicator: str | None) -> bool:
+    if indicator is None:
+        return False
+    entry = catalogue().indicators.get(indicator.split(":")[0])
+    return bool(entry and entry.stock)
+
+
+def _year(day: str | None) -> int | None:
+    try:
+        return int(day[:4]) if day else None
+    except ValueError:
+        return None
+
+
+def period_type(period: Period | None, *, metric: str = "", stock: bool = False) -> str | None:
+    """point, month, cumulative, range or years; None when there is no period."""
+    if period is None or not period.start or not period.end:
+        return None
+    try:
+        start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+    except ValueError:
+        return None
+    if start.year != end.year:
+        return "years"
+    words = _words()
+    if stock or any(w in (period.text or "") for w in words["point_period_words"]) \
+            or any(w in metric for w in words["point_metric_words"]):
+        return "point"
+    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if start.month == end.month:
+        return "month" if whole_months else "range"
+    if start.month == 1 and whole_months:
+        return "cumulative"
+    return "range"
