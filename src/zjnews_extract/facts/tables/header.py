@@ -163,8 +163,10 @@ def _fits(cells, kinds: list[str]) -> bool:
     for c, kind in zip(cells, kinds):
         if not c.text:
             continue
-        title = squash(c.text).split(" ")[0] in _titles()
-        if kind == "figures" and title and not _patterns()["rank"].search(c.text):
+        first = squash(c.text).split(" ")[0]
+        title = first in _titles()
+        if kind == "figures" and title and not _patterns()["rank"].search(c.text) \
+                and first not in words()["header"]["numbering_titles"]:
             return False
         if kind == "text" and not title and units_in(c.text)[0] is not None:
             return False
@@ -180,7 +182,7 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     if content != "figures":
         if first in h["unit_titles"]:
             return Column(j, header, "unit")
-        if first in h["place_titles"] or _mostly_places(body, j):
+        if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j):
             return Column(j, header, "place")
         return Column(j, header, "label")
     if first in h["year_titles"]:
@@ -209,6 +211,13 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     status = "target" if pats["target"].search(rest) else "actual"
     return Column(j, header, "figures", unit=unit, kind=kind, measure=measure, period=period, versus=versus,
                   status=status, noun=noun, subject=subject)
+
+
+def growth_only(text: str) -> bool:
+    """The words name a rate of change and nothing else (增长, 比上年增长, 同比)."""
+    pats = _patterns()
+    rest = pats["growth"].sub("", pats["versus"].sub("", text))
+    return rest != text and not regex.sub(r"[±+\-()（）%％\s]", "", rest)
 
 
 def _mostly_places(body, j: int) -> bool:
@@ -277,7 +286,8 @@ def _link(columns: list[Column]) -> tuple[Column, ...]:
     for col in columns:
         if col.role == "figures" and col.kind in ("growth", "pp"):
             wanted = ("growth",) if col.kind == "pp" else (None, "index")
-            before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in wanted]
+            before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in wanted
+                      and c.period != ("relative", "year_ago")]  # 上年同期 is what it is compared with
             if col.kind == "pp" and not before:
                 before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in (None, "index")]
             same = [c for c in before if col.period and c.period == col.period]

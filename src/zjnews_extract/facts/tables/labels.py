@@ -70,3 +70,10 @@ def merge(category: str, measure: str) -> str:
         if category.endswith(measure[:n]):
             return category + measure[n:]
     return category + measure
+
+
+def is_change(name: str) -> bool:
+    """增长, 同比增长, 比上年增长: a row of growth rates, of the row above."""
+    from .header import growth_only  # noqa: PLC0415
+
+    return bool(name) and growth_only(name)

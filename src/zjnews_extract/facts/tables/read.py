@@ -21,7 +21,7 @@ from ..subject import subject_name
 from .cells import Figure
 from .dates import column_period
 from .header import Column, Grid
-from .labels import Label, is_measure, merge, read_label
+from .labels import Label, is_change, is_measure, merge, read_label
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
 
@@ -39,6 +39,7 @@ class Section:
     unit: Unit | None = None
     carried: Unit | None = None  # the unit the last labelled row stated
     lead: str | None = None  # the first row's measure: the total its category rows are parts of
+    last: str = ""  # the last row's name: a growth row under it is its growth
 
 
 def fact_id(start: int, end: int, text: str) -> str:
@@ -50,7 +51,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     cols = grid.columns
     role = {c.role: c.index for c in reversed(cols)}  # the first column of each role
     table_unit = next((u for line in grid.captions if (u := unit_line(line))), None)
-    periods = {c.index: _period(c, cols, ctx) for c in cols if c.role in ("figures", "rank")}
+    periods = _periods(cols, ctx)
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
     ranked = _ranked_column(grid, cols, figure_of)
     state = Section()
@@ -66,6 +67,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             continue
         if state.lead is None:
             state.lead = label.name if is_measure(label.name) else ""
+        change = is_change(label.name)  # 增长(%) under 进出口(亿元): the growth of the row above
+        if change:
+            label = Label(state.last, label.unit, False)
+        else:
+            state.last = label.name
         if label.unit is not None:
             state.carried = label.unit
         row_unit = label.unit or state.carried or state.unit
@@ -77,7 +83,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             period = periods[col.index]
             if year is not None:
                 period = column_period(("year", year.text[:4]), None, None)
-            kind, value, unit = _amount(col, fig, row_unit or table_unit)
+            kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if change else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if kind == "pp" and col.kind == "pp":
                 noun = _noun(col, cols)
@@ -89,7 +95,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 id=fact_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
                 kind=kind, value=value, unit=unit,
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else "exact",
-                metric=metric or None, subject=col.subject or subject, period=period, status=col.status,
+                metric=metric or None, subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
+                period=period, status=col.status,
                 versus=versus, sentence=text[row.start:row.end]))
     return facts
 
@@ -118,9 +125,19 @@ def _chain(col: Column, cols) -> list[Column]:
     return out
 
 
-def _period(col: Column, cols, ctx: Context) -> Period | None:
-    spec = next((c.period for c in _chain(col, cols) if c.period), None)
-    return column_period(spec, ctx.ref, ctx.published)
+def _periods(cols, ctx: Context) -> dict[int, Period | None]:
+    """Column index -> period. 上年同期 is the period of the column before it, a year back."""
+    out: dict[int, Period | None] = {}
+    last = ctx.ref
+    for col in cols:
+        if col.role not in ("figures", "rank"):
+            continue
+        spec = next((c.period for c in _chain(col, cols) if c.period), None)
+        base = last if spec == ("relative", "year_ago") else ctx.ref
+        out[col.index] = column_period(spec, base, ctx.published)
+        if col.kind in (None, "index") and spec != ("relative", "year_ago"):
+            last = out[col.index]
+    return out
 
 
 def _noun(col: Column, cols) -> str:
@@ -139,12 +156,12 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
     return merge(name, state.measure or state.lead or "")
 
 
-def _amount(col: Column, fig: Figure, unit: Unit | None) -> tuple[str, float, str | None]:
+def _amount(col: Column, fig: Figure, unit: Unit | None, row_kind: str | None) -> tuple[str, float, str | None]:
     """Kind, value in base units and unit of one figure."""
     number = Decimal(fig.digits) if fig.digits else Decimal(repr(fig.value))
     if col.kind == "rank":
         return "rank", float(number), None
-    if col.kind == "growth":
+    if col.kind == "growth" or row_kind == "growth":
         return "growth", float(number), "%"
     if col.kind == "pp":
         return "pp", float(number), "pp"
