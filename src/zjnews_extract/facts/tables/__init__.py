@@ -20,7 +20,7 @@ from datetime import date
 from ...records import Fact, Period, Quantity
 from .cells import Figure, read_cell
 from .header import read_grid
-from .layout import Cell, find_tables
+from .layout import Cell, find_tables, segments
 from .read import Context, read_table
 
 __all__ = ["find_table_facts"]
@@ -57,9 +57,13 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
 
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
+    def is_figure(cell: Cell) -> bool:
+        return figure_of(cell) is not None
+
     for table in find_tables(text, states_facts):
-        grid = read_grid(table, lambda c: figure_of(c) is not None)
-        ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
-        facts.extend(read_table(text, grid, figure_of, ctx))
+        for part in segments(table, is_figure):
+            grid = read_grid(part, is_figure)
+            ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
+            facts.extend(read_table(text, grid, figure_of, ctx))
         spans.append((table.start, table.end))
     return facts, spans

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from ..lexicon import alternation
 from .header import squash
 from .layout import words
 from .units import Unit, units_in
@@ -33,11 +34,21 @@ def _patterns():
     w = words()["labels"]
     return {
         "lead": regex.compile("|".join(w["lead_marks"])),
+        "period": regex.compile("^(?:" + alternation(w["period_words"]) + ")(?=\\p{Han}{2})"),
         "grouping": regex.compile("|".join(w["grouping"])),
         "latin": regex.compile(w["latin_only"]),
         "total": tuple(w["total_suffixes"]),
         "measures": tuple(w["measure_endings"]),
     }
+
+
+def place_label(text: str) -> str:
+    """全国总计 -> 全国, 北 京 -> 北京: a place cell as a place name."""
+    name = squash(text)
+    for suffix in _patterns()["total"]:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[:-len(suffix)]
+    return name
 
 
 def read_label(text: str) -> Label:
@@ -47,6 +58,7 @@ def read_label(text: str) -> Label:
         return Label("", None, False)
     for _ in range(2):  # 其中: 1. 出口
         name = pats["lead"].sub("", name, count=1)
+    name = pats["period"].sub("", name, count=1)  # 全年粮食: the period is the column's, not a name
     unit, name = units_in(name)
     for suffix in pats["total"]:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:

@@ -138,3 +138,43 @@ def _with_margins(text: str, lines, first: int, after: int, rows: tuple[Row, ...
             end = lines[k][1]
             k += 1
     return Table(rows=rows, captions=tuple(captions), start=start, end=end, rows_start=lines[first][0])
+
+
+def segments(table: Table, is_figure) -> list[Table]:
+    """The tables one run of bar lines holds (表1 … 注… 表2 …): a footnote row (注: …) ends a
+    table; a header row (cells of words beyond the first) under rows of figures starts the
+    next, with the one-cell rows right above it as its captions."""
+    footnote = _patterns()["footnote"]
+    out: list[Table] = []
+    rows: list[Row] = []
+    captions: tuple[str, ...] = table.captions
+    figures = False
+
+    def close(keep: list[Row], next_captions: tuple[str, ...]) -> None:
+        nonlocal rows, captions, figures
+        if keep:
+            start = table.start if not out else keep[0].start
+            out.append(Table(rows=tuple(keep), captions=captions, start=start, end=keep[-1].end,
+                             rows_start=keep[0].start))
+        rows, captions, figures = [], next_captions, False
+
+    for row in table.rows:
+        filled = row.filled()
+        if filled and footnote.match(filled[0].text) and len(filled) == 1:
+            close(rows, ())
+            continue
+        has_figures = any(is_figure(c) for c in row.cells)
+        if figures and not has_figures and _names_columns(filled):
+            k = len(rows)
+            while k > 0 and len(rows[k - 1].filled()) == 1 and not any(is_figure(c) for c in rows[k - 1].cells):
+                k -= 1
+            close(rows[:k], tuple(c.text for r in rows[k:] for c in r.filled()))
+        rows.append(row)
+        figures = figures or has_figures
+    close(rows, ())
+    return out
+
+
+def _names_columns(filled: list[Cell]) -> bool:
+    """A header row: beside the first cell, more cells of (Han) words."""
+    return len(filled) >= 2 and any(regex.search(r"\p{Han}", c.text) for c in filled[1:])

@@ -21,7 +21,7 @@ from ..subject import subject_name
 from .cells import Figure
 from .dates import column_period
 from .header import Column, Grid
-from .labels import Label, is_change, is_measure, merge, read_label
+from .labels import Label, is_change, is_measure, merge, place_label, read_label
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
 
@@ -58,7 +58,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for row in grid.body:
         label = read_label(_cell(row, role.get("label")).text) if "label" in role else Label("", None, False)
-        place = _cell(row, role.get("place")).text if "place" in role else ""
+        place = place_label(_cell(row, role.get("place")).text) if "place" in role else ""
         found = [(c, f) for c in cols if c.role in ("figures", "rank") and (f := figure_of(_cell(row, c.index)))]
         if not found:
             if label.name or label.unit:
