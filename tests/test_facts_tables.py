@@ -71,3 +71,27 @@ def test_table_case(case):
             else:
                 assert have == expected, (field, g, w)
     assert wrong == set(known_wrong), f"known wrong fields now right: {set(known_wrong) - wrong}"
+
+
+def test_a_single_line_with_a_bar_is_prose():
+    doc = zjnews_extract.extract("全省经济稳中向好\n一季度全省生产总值增长6.1% | 浙江在线\n工业增加值增长7.2%。",
+                                 published=date(2024, 4, 20))
+    assert {"6.1%", "7.2%"} <= {f.text for f in doc.facts}
+
+
+def test_numbers_in_captions_labels_numbering_and_footnotes_are_no_facts():
+    text = ("2023年民营企业前10名营业收入\n序号 | 企业名称 | 营业收入(亿元)\n1 | 甲集团 | 120.5\n"
+            "2 | 乙公司2号厂 | 98.0\n注:1.营业收入2000万元以上的企业纳入统计。")
+    doc = zjnews_extract.extract(text, published=date(2024, 3, 1))
+    assert [f.text for f in doc.facts] == ["120.5", "98.0"]
+    assert [f.subject for f in doc.facts] == ["甲集团", "乙公司2号厂"]
+
+
+def test_table_spans_cover_caption_rows_and_footnote():
+    from zjnews_extract.facts.tables import find_table_facts
+    from zjnews_extract.quantity import find_quantities
+
+    text = "正文第一段，全年增长5%。\n表1 主要指标\n指标 | 2023年\n产量(万吨) | 12.5\n注:数据为初步统计。\n正文第二段。"
+    facts, spans = find_table_facts(text, find_quantities(text), subject=None, period_at=lambda _: None, published=None)
+    assert [text[s:e] for s, e in spans] == ["表1 主要指标\n指标 | 2023年\n产量(万吨) | 12.5\n注:数据为初步统计。"]
+    assert [(f.text, f.value, f.unit, f.metric, f.period.start) for f in facts] == [("12.5", 125000.0, "吨", "产量", "2023-01-01")]

@@ -72,6 +72,12 @@ def is_year(cell: Cell) -> bool:
     return bool(_patterns()["year"].match(cell.text))
 
 
+def year_of(text: str) -> str | None:
+    """2021年, 2021, 2021年度 -> 2021: the year a row of a 年份 column stands for."""
+    m = _patterns()["year"].match(squash(text))
+    return m.group("y") if m else None
+
+
 def read_grid(table: Table, is_figure) -> Grid:
     """Caption rows, header rows and body of `table`; `is_figure(cell)` tells a figure.
 
@@ -179,14 +185,14 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     first = header.split(" ")[0] if header else ""
     if first in h["numbering_titles"]:
         return Column(j, header, "numbering")
+    if first in h["year_titles"] and content != "empty":
+        return Column(j, header, "year")
     if content != "figures":
         if first in h["unit_titles"]:
             return Column(j, header, "unit")
         if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j):
             return Column(j, header, "place")
         return Column(j, header, "label")
-    if first in h["year_titles"]:
-        return Column(j, header, "year")
     if not header and _counts_rows(body, j, is_figure):
         return Column(j, header, "numbering")
     if pats["rank"].search(header):

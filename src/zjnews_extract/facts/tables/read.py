@@ -17,10 +17,10 @@ import regex
 
 from ...records import Fact, Period
 from ..lexicon import match_place, place_names
-from ..subject import subject_name
+from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period
-from .header import Column, Grid
+from .header import Column, Grid, year_of
 from .labels import Label, is_change, is_measure, merge, place_label, read_label
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
@@ -61,12 +61,16 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         place = place_label(_cell(row, role.get("place")).text) if "place" in role else ""
         found = [(c, f) for c in cols if c.role in ("figures", "rank") and (f := figure_of(_cell(row, c.index)))]
         if not found:
+            if label.grouping:
+                continue  # 按主要行业分: the same measure, split another way
             if label.name or label.unit:
-                state.measure = label.name if is_measure(label.name) and not label.grouping else ""
+                state.measure = label.name if is_measure(label.name) else ""
                 state.unit, state.carried = label.unit, None
             continue
         if state.lead is None:
             state.lead = label.name if is_measure(label.name) else ""
+        if label.unit is not None and is_measure(label.name):
+            state.measure = label.name  # 总产出指数(上年=100) | 110.4: a section head with figures of its own
         change = is_change(label.name)  # 增长(%) under 进出口(亿元): the growth of the row above
         if change:
             label = Label(state.last, label.unit, False)
@@ -78,11 +82,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         if "unit" in role:
             row_unit = read_unit(_cell(row, role["unit"]).text) or row_unit
         subject = _place_name(place, ctx.subject) if place else ctx.subject
-        year = figure_of(_cell(row, role["year"])) if "year" in role else None
+        year = year_of(_cell(row, role["year"]).text) if "year" in role else None
         for col, fig in found:
             period = periods[col.index]
             if year is not None:
-                period = column_period(("year", year.text[:4]), None, None)
+                period = column_period(("year", year), None, None)
             kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if change else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if kind == "pp" and col.kind == "pp":
@@ -90,7 +94,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 metric = metric if metric.endswith(noun) else metric + noun
             versus = col.versus
             if kind == "rank" and versus is None:
-                versus = whole or words()["header"]["whole_of_places"].get(place_names().get(subject or "", ""))
+                versus = (whole or words()["header"]["whole_of_places"].get(place_names().get(subject or "", ""))
+                          or whole_of(ctx.subject, None))  # places inside the article's own region
             facts.append(Fact(
                 id=fact_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
                 kind=kind, value=value, unit=unit,
