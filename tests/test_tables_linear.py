@@ -65,3 +65,15 @@ def test_joining_table_rows_is_linear_in_the_rows():
     assert _rows(large) - 1 == 10 * (_rows(small) - 1) == 5000
     ratio = _median_time(lambda: _rows(large)) / _median_time(lambda: _rows(small))
     assert ratio < MAX_RATIO, ratio
+
+
+def _wide(cells: int) -> str:
+    return ("指标 | " + " | ".join(f"{2000 + i % 20}年" for i in range(cells)) + "\n"
+            + ("产量(万吨) | " + " | ".join(f"{i}.5" for i in range(cells)) + "\n") * 3)
+
+
+def test_wide_rows_are_linear_in_their_cells():
+    small, large = _wide(1000), _wide(10000)
+    assert _read(large, []) == 10 * _read(small, []) == 10 * 3 * 1000
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio

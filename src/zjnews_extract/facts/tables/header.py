@@ -20,6 +20,8 @@ from .units import Unit, units_in
 
 _SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
+_MARKS = regex.compile(r"[±+\-—()（）%％\s:：、]")  # signs, brackets, spaces: no words
+_DATES = regex.compile(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +225,7 @@ def growth_only(text: str) -> bool:
     """The words name a rate of change and nothing else (增长, 比上年增长, 同比)."""
     pats = _patterns()
     rest = pats["growth"].sub("", pats["versus"].sub("", text))
-    return rest != text and not regex.sub(r"[±+\-()（）%％\s]", "", rest)
+    return rest != text and not _MARKS.sub("", rest)
 
 
 def _mostly_places(body, j: int) -> bool:
@@ -276,9 +278,9 @@ def _measure(rest: str, kind: str | None) -> str:
     text = rest
     for p in (pats["versus"], pats["growth"], pats["pp"]):
         text = p.sub("", text)
-    text = regex.sub(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?", "", text)
+    text = _DATES.sub("", text)
     text = pats["prefix"].sub("", text)
-    text = regex.sub(r"[±+\-—()（）%％\s:：、]", "", text)
+    text = _MARKS.sub("", text)
     text = pats["relative"].sub("", text) if text in words()["periods"]["relative"] else text
     if text in h["generic"] or text in h["label_titles"] or len(text) < 2 and kind:
         return ""

@@ -17,6 +17,9 @@ import regex
 from ...data import load_toml
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     start: int  # offsets into the article text; text == article[start:end], stripped
@@ -177,4 +180,4 @@ def segments(table: Table, is_figure) -> list[Table]:
 
 def _names_columns(filled: list[Cell]) -> bool:
     """A header row: beside the first cell, more cells of (Han) words."""
-    return len(filled) >= 2 and any(regex.search(r"\p{Han}", c.text) for c in filled[1:])
+    return len(filled) >= 2 and any(_HAN.search(c.text) for c in filled[1:])

@@ -26,6 +26,12 @@ from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
 
 
+# Why: a fact carries the row it came from; past this length, a window of it (as a prose fact
+# carries a window of a sentence longer than 600 characters).
+_SENTENCE_MAX = 600
+_PLACE_SUFFIX = regex.compile(r"(?:省|市|自治区|特别行政区|地区|区)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     subject: str | None  # the article's subject
@@ -102,7 +108,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else "exact",
                 metric=metric or None, subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
                 period=period, status=col.status,
-                versus=versus, sentence=text[row.start:row.end]))
+                versus=versus, sentence=_row_text(text, row, fig)))
     return facts
 
 
@@ -110,10 +116,19 @@ def _place_name(cell: str, region: str | None) -> str:
     """北京市 -> 北京, 广西区 -> 广西: a place as a subject is written short, as in prose."""
     m = match_place(cell)
     if m and m.end() == len(cell):
-        short = regex.sub(r"(?:省|市|自治区|特别行政区|地区|区)$", "", cell)
+        short = _PLACE_SUFFIX.sub("", cell)
         if short in place_names():
             return short
     return subject_name(cell, region)
+
+
+def _row_text(text: str, row: Row, fig: Figure) -> str:
+    """The row a figure was read from; of a very wide row, a window around the figure (else the
+    output would grow with cells x row length)."""
+    if row.end - row.start <= _SENTENCE_MAX:
+        return text[row.start:row.end]
+    half = _SENTENCE_MAX // 2
+    return text[max(row.start, fig.start - half):min(row.end, fig.end + half)]
 
 
 def _cell(row: Row, j: int | None) -> Cell:

@@ -12,6 +12,7 @@ import regex
 from .layout import words
 
 _PAREN = regex.compile(r"[(（]\s*(?P<u>[^()（）]{1,16}?)\s*[)）]")
+_UNIT_LABEL = regex.compile(r"^(?:计量)?单位\s*[:：]\s*")
 _BARE_PERCENT = regex.compile(r"(?:[(（]\s*)?(?P<u>[%％‰])\s*[)）]?\s*$")
 
 
@@ -26,7 +27,7 @@ class Unit:
 @cache
 def read_unit(text: str) -> Unit | None:
     """The unit `text` names (亿元, 万人次, %, 上年=100), or None when it names none."""
-    text = regex.sub(r"^(?:计量)?单位\s*[:：]\s*", "", text.strip())
+    text = _UNIT_LABEL.sub("", text.strip())
     h = words()["header"]
     if text in ("%", "％"):
         return Unit("percent", unit="%", text=text)
