@@ -73,10 +73,13 @@ def test_table_case(case):
     assert wrong == set(known_wrong), f"known wrong fields now right: {set(known_wrong) - wrong}"
 
 
-def test_a_single_line_with_a_bar_is_prose():
+def test_lines_of_words_with_bars_are_prose():
     doc = zjnews_extract.extract("全省经济稳中向好\n一季度全省生产总值增长6.1% | 浙江在线\n工业增加值增长7.2%。",
                                  published=date(2024, 4, 20))
     assert {"6.1%", "7.2%"} <= {f.text for f in doc.facts}
+    doc = zjnews_extract.extract("全省经济稳中向好\n一季度全省生产总值增长6.1% | 浙江在线\n出口增长5.2% | 新华网",
+                                 published=date(2024, 4, 20))
+    assert {"6.1%", "5.2%"} <= {f.text for f in doc.facts}
 
 
 def test_numbers_in_captions_labels_numbering_and_footnotes_are_no_facts():

@@ -61,6 +61,8 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
         return figure_of(cell) is not None
 
     for table in find_tables(text, states_facts):
+        if not any(is_figure(c) for r in table.rows for c in r.cells):
+            continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
         for part in segments(table, is_figure):
             grid = read_grid(part, is_figure)
             ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
