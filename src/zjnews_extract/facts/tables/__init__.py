@@ -20,13 +20,18 @@ from datetime import date
 from ...records import Fact, Period, Quantity
 from .cells import Figure, read_cell
 from .header import read_grid
-from .layout import Cell, find_tables, segments
+from .layout import Cell, find_tables, segments, words
 from .read import Context, read_table
 
-__all__ = ["find_table_facts"]
+__all__ = ["find_table_facts", "may_hold_tables"]
 
 # Quantities on a line above a table that make it a statement, not a caption.
 _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
+
+
+def may_hold_tables(text: str) -> bool:
+    """False when `text` has no cell separator at all (most articles): nothing to read."""
+    return any(sep in text for sep in words()["layout"]["separators"])
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
