@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from ..lexicon import alternation, match_place
+from .cells import is_blank
 from .layout import Cell, Row, Table, words
 from .units import Unit, units_in
 
@@ -123,17 +124,11 @@ def _column_content(body, j: int, is_figure) -> str:
         if j < len(row.cells) and row.cells[j].text:
             if is_figure(row.cells[j]):
                 figs += 1
-            elif not _is_blank_mark(row.cells[j].text):
+            elif not is_blank(row.cells[j].text):
                 texts += 1
     if not figs and not texts:
         return "empty"
     return "figures" if figs >= texts else "text"
-
-
-def _is_blank_mark(text: str) -> bool:
-    from .cells import is_blank  # noqa: PLC0415
-
-    return is_blank(text)
 
 
 def _titles() -> frozenset[str]:

@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from ..lexicon import alternation
-from .header import squash
+from .header import growth_only, squash
 from .layout import words
 from .units import Unit, units_in
 
@@ -86,6 +86,4 @@ def merge(category: str, measure: str) -> str:
 
 def is_change(name: str) -> bool:
     """增长, 同比增长, 比上年增长: a row of growth rates, of the row above."""
-    from .header import growth_only  # noqa: PLC0415
-
     return bool(name) and growth_only(name)

@@ -2,9 +2,11 @@
 column, the unit of its column (or row, or 单位 line), its row's place as subject where the
 table has a column of places, and its column's period.
 
-Rows without figures are section rows: 总产出(亿元) gives its measure and unit to the rows
-under it (第一产业 -> 第一产业总产出); a row label with a unit (社会消费品零售总额(亿元)) gives
-the unit to the rows after it.
+Section rows: a row without figures (总产出(亿元)), or a measure with a unit and figures of
+its own (总产出指数(上年=100) | 110.4), gives its measure and unit to the category rows under
+it (第一产业 -> 第一产业总产出); 按主要行业分 splits the same measure another way. A category
+row under no section takes the measure of its column, else of the table's first row (城镇 ->
+城镇社会消费品零售总额). A row of growth rates (增长(%)) is the growth of the row above.
 """
 from __future__ import annotations
 
