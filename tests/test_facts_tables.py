@@ -98,3 +98,10 @@ def test_table_spans_cover_caption_rows_and_footnote():
     facts, spans = find_table_facts(text, find_quantities(text), subject=None, period_at=lambda _: None, published=None)
     assert [text[s:e] for s, e in spans] == ["表1 主要指标\n指标 | 2023年\n产量(万吨) | 12.5\n注:数据为初步统计。"]
     assert [(f.text, f.value, f.unit, f.metric, f.period.start) for f in facts] == [("12.5", 125000.0, "吨", "产量", "2023-01-01")]
+
+
+def test_dates_codes_and_page_counters_in_tables_are_no_facts():
+    text = ("重点项目进展\n项目 | 开工时间 | 总投资(亿元) | 联系电话\n甲工程 | 2023.12 | 12.5 | 87654321\n"
+            "乙工程 | 2024.03 | 8.0 | 87654322\n阅读 | 1234 | | \n点赞 | 56 | |")
+    doc = zjnews_extract.extract(text, published=date(2024, 5, 1))
+    assert [(f.text, f.metric, f.value) for f in doc.facts] == [("12.5", "甲工程总投资", 1.25e9), ("8.0", "乙工程总投资", 8e8)]

@@ -182,6 +182,8 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     first = header.split(" ")[0] if header else ""
     if first in h["numbering_titles"]:
         return Column(j, header, "numbering")
+    if header.endswith(tuple(h["not_figure_titles"])):
+        return Column(j, header, "skip")  # 开工时间 | 2023.12, 联系电话: numbers, no facts
     if first in h["year_titles"] and content != "empty":
         return Column(j, header, "year")
     if content != "figures":

@@ -27,6 +27,7 @@ class Label:
     name: str  # the label as a name: 批发业, 出生率
     unit: Unit | None  # a unit the label states: 总产出(亿元), 人口(‰)
     grouping: bool  # 按经营地分: names the rows under it, measures nothing
+    furniture: bool = False  # 阅读, 点赞: a page counter
 
 
 @cache
@@ -39,6 +40,7 @@ def _patterns():
         "latin": regex.compile(w["latin_only"]),
         "total": tuple(w["total_suffixes"]),
         "measures": tuple(w["measure_endings"]),
+        "furniture": frozenset(w["furniture"]),
     }
 
 
@@ -64,7 +66,8 @@ def read_label(text: str) -> Label:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[:-len(suffix)]
             break
-    return Label(name.strip(), unit, bool(pats["grouping"].match(name)))
+    name = name.strip()
+    return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"])
 
 
 def is_measure(name: str) -> bool:

@@ -68,6 +68,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         label = read_label(_cell(row, role.get("label")).text) if "label" in role else Label("", None, False)
         place = place_label(_cell(row, role.get("place")).text) if "place" in role else ""
         found = [(c, f) for c in cols if c.role in ("figures", "rank") and (f := figure_of(_cell(row, c.index)))]
+        if label.furniture:
+            continue  # 阅读 | 1234: a page counter
         if not found:
             if label.grouping:
                 continue  # 按主要行业分: the same measure, split another way
