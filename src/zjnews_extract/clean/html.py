@@ -10,6 +10,8 @@ import re
 
 from lxml import etree
 
+from .tables import TableRows
+
 # libxml2 stops reading at a stray </html> or </body>, so an article placed after one
 # (seen on government pages) is lost; the tags carry no meaning, dropping them is safe.
 _CLOSING_ROOT = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
@@ -120,6 +122,7 @@ def page_lines(root) -> list[Line]:
                 lines.append(current)
             current = None
 
+    tables = TableRows()  # a data table's rows become lines of cells joined by " | "
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped = None  # the element whose subtree is being skipped
     for event, el in walker:
@@ -137,6 +140,7 @@ def page_lines(root) -> list[Line]:
                 blocks.append(el)
                 if tag in _HEADINGS:
                     headings.append(tag)
+                tables.start(el, len(lines))
             elif tag == "a":
                 links += 1
             text = el.text
@@ -152,6 +156,7 @@ def page_lines(root) -> list[Line]:
                 blocks.pop()
                 if tag in _HEADINGS:
                     headings.pop()
+                tables.end(tag, lines)
             elif tag == "a":
                 links -= 1
         text = el.tail

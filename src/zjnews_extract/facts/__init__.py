@@ -3,8 +3,9 @@
 `find_facts` runs the stages in order: quantities (the quantity/ package), period
 mentions (period/), named initiatives (initiatives.py, whose names are kept whole by the
 segmenter while this article is read), which quantities are facts (notfacts.py), the
-article's context (context.py: its place, its periods), then the sentence walk that ties
-each fact quantity to its metric, subject, period, status and benchmark (assemble.py).
+article's context (context.py: its place, its periods), the published tables (tables/,
+whose lines the sentence walk then skips), then the sentence walk that ties each fact
+quantity to its metric, subject, period, status and benchmark (assemble.py).
 Nothing heavy is imported at package import time.
 """
 from __future__ import annotations
@@ -34,9 +35,28 @@ def find_facts(text: str, *, published: date | None = None,
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
     ctx = article_context(text, mentions, title, published)
+    table_facts, quantities = _tables(text, quantities, ctx)
     with words.keeping_whole([i.name for i in initiatives]):
         facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))
-    return facts, initiatives
+    return sorted(facts + table_facts, key=lambda f: f.start), initiatives
+
+
+def _tables(text, quantities, ctx):
+    """Facts of the published tables (tables/), and the quantities left for the sentence walk:
+    none on a table's lines, captions or footnotes."""
+    from .tables import find_table_facts, may_hold_tables  # noqa: PLC0415
+
+    if not may_hold_tables(text):
+        return [], quantities
+    facts, spans = find_table_facts(text, quantities, subject=ctx.home, published=ctx.published,
+                                    period_at=ctx.periods.period_at)
+    ends, i, rest = [e for _, e in spans], 0, []
+    for q in quantities:  # both in text order
+        while i < len(spans) and ends[i] <= q.start:
+            i += 1
+        if i == len(spans) or q.end <= spans[i][0]:
+            rest.append(q)
+    return facts, rest
 
 
 def _quoted_short_names(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,76 @@
+"""Published tables: every cell holding a figure is a fact.
+
+Tables reach the text as lines whose cells are separated by "|" (the cleaner writes each
+HTML <tr> that way; pasted pages carry them too):
+
+    行业 | 限上零售额(亿元) | 增幅(%) | 较去年同期±百分点
+    批发业 | 49.02 | 13.0 | +2.5
+
+layout.py finds the tables and their caption and footnote lines; header.py reads the header
+rows and what each column holds; cells.py the figure in a cell; labels.py the row labels;
+units.py the units of headers, labels and 单位 lines; dates.py the period of a column;
+read.py turns a table into facts. Words are in data/tables.toml.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from datetime import date
+
+from ...records import Fact, Period, Quantity
+from .cells import Figure, read_cell
+from .header import read_grid
+from .layout import Cell, find_tables, segments, words
+from .read import Context, read_table
+
+__all__ = ["find_table_facts", "may_hold_tables"]
+
+# Quantities on a line above a table that make it a statement, not a caption.
+_STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
+
+
+def may_hold_tables(text: str) -> bool:
+    """False when `text` has no cell separator at all (most articles): nothing to read."""
+    return any(sep in text for sep in words()["layout"]["separators"])
+
+
+def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
+                     period_at: Callable[[int], Period | None],
+                     published: date | None) -> tuple[list[Fact], list[tuple[int, int]]]:
+    """The facts of every table in `text` and the (start, end) spans of the tables' lines
+    (captions and footnotes included), so that the prose reading skips the numbers in them.
+
+    `quantities` are the quantity reader's for the whole text; `subject` is the article's
+    subject; `period_at(offset)` the article's period at an offset."""
+    quantities = sorted(quantities, key=lambda q: q.start)
+    starts = [q.start for q in quantities]
+
+    def inside(start: int, end: int) -> list[Quantity]:
+        return quantities[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def states_facts(start: int, end: int) -> bool:
+        return any(q.kind in _STATEMENT_KINDS and q.unit for q in inside(start, end))
+
+    figures: dict[int, Figure | None] = {}
+
+    def figure_of(cell: Cell) -> Figure | None:
+        if not cell.text:
+            return None
+        if cell.start not in figures:
+            figures[cell.start] = read_cell(cell, inside(cell.start, cell.end))
+        return figures[cell.start]
+
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    def is_figure(cell: Cell) -> bool:
+        return figure_of(cell) is not None
+
+    for table in find_tables(text, states_facts):
+        if not any(is_figure(c) for r in table.rows for c in r.cells):
+            continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
+        for part in segments(table, is_figure):
+            grid = read_grid(part, is_figure)
+            ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
+            facts.extend(read_table(text, grid, figure_of, ctx))
+        spans.append((table.start, table.end))
+    return facts, spans

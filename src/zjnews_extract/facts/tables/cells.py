@@ -1,0 +1,74 @@
+"""The figure in one table cell: 49.02, +2.5, 33.68%, 1,234.5, - 203.0, 5.32(景区), or a
+cell that carries its own unit (881.9亿元), read by the quantity reader.
+
+A cell is a figure only when the figure is all it holds (a trailing note mark aside): a
+label with a number in it (2-3 总产出, 前10名) is no figure. Blank marks (/, --, …) are none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ...records import Quantity
+from .layout import Cell, words
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int  # the number as written, sign and % included, note mark excluded
+    end: int
+    text: str
+    value: float  # as written (signed, no scale); a quantity's base value when `quantity` is set
+    digits: str = ""  # the signed number as plain digits (-203.0), for exact scaling
+    percent: bool = False  # written with %
+    permille: bool = False  # written with ‰
+    quantity: Quantity | None = None  # the cell's own amount with its unit (881.9亿元)
+
+
+@cache
+def _patterns():
+    w = words()["cells"]
+    signs = "".join(regex.escape(s) for s in w["plus"] + w["minus"]) + "±"
+    number = (r"(?P<sign>[" + signs + r"]?)[ \u3000]?"
+              r"(?P<num>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?"
+              r"|[0-9０-９]{1,3}(?: [0-9０-９]{3})+(?:[.．][0-9０-９]+)?"
+              r"|[0-9０-９]+(?:[.．][0-9０-９]+)?|[.．][0-9０-９]+)"
+              r"\s?(?P<pct>[%％‰]?)")
+    return {
+        "number": regex.compile(number),
+        "note": regex.compile("|".join(w["note_after"])),
+        "blanks": frozenset(w["blanks"]),
+        "minus": frozenset(w["minus"]),
+    }
+
+
+def is_blank(text: str) -> bool:
+    return not text or text in _patterns()["blanks"]
+
+
+def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
+    """The figure `cell` holds, or None. `quantities` are those found inside the cell."""
+    pats = _patterns()
+    if is_blank(cell.text):
+        return None
+    body = cell.text
+    note = pats["note"].search(body)
+    if note and note.start() > 0:
+        body = body[:note.start()]
+    m = pats["number"].fullmatch(body)
+    if m:
+        num = m.group("num").translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
+        value = float(num)
+        if m.group("sign") in pats["minus"]:
+            value = -value
+        return Figure(cell.start, cell.start + len(body), body, value, ("-" if value < 0 else "") + num,
+                      percent=m.group("pct") in ("%", "％"), permille=m.group("pct") == "‰")
+    own = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
+    if len(own) == 1 and own[0].text == body and own[0].value is not None and own[0].kind != "number":
+        q = own[0]
+        return Figure(q.start, q.end, q.text, q.value, quantity=q)
+    return None

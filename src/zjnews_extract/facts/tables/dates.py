@@ -1,0 +1,60 @@
+"""The period of a column: its own words (2014, 1-9月, 本月, 1-本季, 上年同期) read against
+the table's period (the article's period where the table starts), else that period."""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from ...records import Period
+
+
+def _month_span(y: int, m1: int, m2: int, text: str) -> Period:
+    last = calendar.monthrange(y, m2)[1]
+    return Period(start=f"{y:04d}-{m1:02d}-01", end=f"{y:04d}-{m2:02d}-{last:02d}", text=text)
+
+
+def _year_back(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    d = min(d, calendar.monthrange(y - 1, m)[1])
+    return f"{y - 1:04d}-{m:02d}-{d:02d}"
+
+
+def relative(rel: str, ref: Period | None, text: str) -> Period | None:
+    """本月 (month), 1-本月 (ytd), 本季 (quarter), 1-本季 (ytd_quarter), 本年 (year) and 上年同期
+    (year_ago) of the table's period `ref`."""
+    if ref is None or not ref.start or not ref.end:
+        return None
+    end = date.fromisoformat(ref.end)
+    y, m = end.year, end.month
+    q_end = (m - 1) // 3 * 3 + 3
+    if rel == "month":
+        return _month_span(y, m, m, text)
+    if rel == "ytd":
+        return _month_span(y, 1, m, text)
+    if rel == "quarter":
+        return _month_span(y, q_end - 2, q_end, text)
+    if rel == "ytd_quarter":
+        return _month_span(y, 1, q_end, text)
+    if rel == "year":
+        return _month_span(y, 1, 12, text)
+    if rel == "year_ago":
+        return Period(start=_year_back(ref.start), end=_year_back(ref.end), text=text)
+    return None
+
+
+def column_period(spec: tuple[str, str] | None, ref: Period | None, published: date | None) -> Period | None:
+    """The period a column's header words give, `ref` when they give none."""
+    if spec is None:
+        return ref
+    how, words = spec
+    if how == "year":
+        return Period(start=f"{words}-01-01", end=f"{words}-12-31", text=words)
+    if how == "relative":
+        return relative(words, ref, words)
+    from ..period import find_periods  # noqa: PLC0415
+
+    anchor = date.fromisoformat(ref.end) if ref is not None and ref.end else published
+    for m in find_periods(words, anchor):
+        if m.kind == "span" and m.period is not None:
+            return m.period
+    return ref

@@ -1,0 +1,305 @@
+"""A table's header rows and what each column holds.
+
+Rows before the first row of figures are caption rows (one filled cell: a title, a period,
+单位:亿元) or header rows (two or more). Header rows shorter than the body are placed by
+their words: a label-column title (指标, 地区) over the first text column, the rest over the
+columns of figures, right-aligned, a title spread evenly over the columns it spans (3月 over
+绝对量 and 同比增长). A column is then read from its header: unit, kind (growth, pp, rank,
+percent, index), the measure it names, its period words, its benchmark and status.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from ..lexicon import alternation, match_place
+from .cells import is_blank
+from .layout import Cell, Row, Table, words
+from .units import Unit, units_in
+
+_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_MARKS = regex.compile(r"[±+\-—()（）%％\s:：、]")  # signs, brackets, spaces: no words
+_DATES = regex.compile(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    header: str
+    role: str  # label, place, unit, year, numbering, rank or figures
+    unit: Unit | None = None
+    kind: str | None = None  # growth, pp, rank, percent, index; None: from the row or the figure
+    measure: str = ""  # what the header names, without unit, period and comparison words
+    period: tuple[str, str] | None = None  # ("relative", "ytd"), ("year", "2014"), ("words", "1-9月")
+    versus: str | None = None
+    status: str = "actual"
+    noun: str = ""  # the growth word of a growth column (增幅): a pp column's metric ends in it
+    subject: str | None = None  # a column headed by a place (指标 | 全省 | 杭州)
+    refers_to: int | None = None  # a growth or pp column: the column of amounts it describes
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    captions: tuple[str, ...]  # caption lines above and caption rows inside
+    header_start: int  # where the header (or the body) starts: the table's period is read there
+    columns: tuple[Column, ...]
+    body: tuple[Row, ...]
+
+
+def squash(text: str) -> str:
+    """指 标 -> 指标: spaces between Han characters are layout."""
+    return _SPACE_IN_HAN.sub("", text).strip()
+
+
+@cache
+def _patterns():
+    h = words()["header"]
+    return {
+        "growth": regex.compile(alternation(h["growth_words"])),
+        "pp": regex.compile(alternation(h["pp_words"])),
+        "rank": regex.compile(alternation(h["rank_words"])),
+        "target": regex.compile(alternation(h["target_words"])),
+        "versus": regex.compile(alternation(h["versus"])),
+        "whole": regex.compile(alternation(h["wholes"])),
+        "relative": regex.compile(alternation(words()["periods"]["relative"])),
+        "year": regex.compile(words()["periods"]["year_header"]),
+        "prefix": regex.compile("^(?:" + alternation(h["period_prefixes"]) + ")"),
+        "nouns": regex.compile(alternation(["增幅", "增速", "涨幅", "降幅", "增长"])),
+    }
+
+
+def is_year(cell: Cell) -> bool:
+    return bool(_patterns()["year"].match(cell.text))
+
+
+def year_of(text: str) -> str | None:
+    """2021年, 2021, 2021年度 -> 2021: the year a row of a 年份 column stands for."""
+    m = _patterns()["year"].match(squash(text))
+    return m.group("y") if m else None
+
+
+def read_grid(table: Table, is_figure) -> Grid:
+    """Caption rows, header rows and body of `table`; `is_figure(cell)` tells a figure.
+
+    The body starts at the first row of figures (a row of years only is a header); the rows
+    above it are captions (one filled cell, before any header row), header rows, and, once a
+    row names nothing over a column of figures (人口(‰) | Population(‰)), section rows."""
+    rows = table.rows
+    k = next((i for i, r in enumerate(rows) if _has_figures(r, is_figure)), len(rows))
+    ncols = max((len(r.cells) for r in rows[k:]), default=0)
+    kinds = [_column_content(rows[k:], j, is_figure) for j in range(ncols)]
+    captions, headers, sections = list(table.captions), [], []
+    for row in rows[:k]:
+        filled = row.filled()
+        if sections or headers and not any(c.text and j < ncols and kinds[j] == "figures"
+                                           for j, c in enumerate(row.cells)):
+            sections.append(row)
+        elif len(filled) >= 2:
+            headers.append(row)
+        elif not headers:
+            captions.extend(c.text for c in filled)
+    body = tuple(sections) + rows[k:]
+    header_start = headers[0].start if headers else (body[0].start if body else table.rows_start)
+    texts = [""] * ncols
+    for i, row in enumerate(headers):
+        for j, words_ in _place(row, ncols, kinds, upper=i < len(headers) - 1).items():
+            texts[j] = (texts[j] + " " + words_).strip()
+    columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
+    return Grid(tuple(captions), header_start, _link(columns), body)
+
+
+def _has_figures(row: Row, is_figure) -> bool:
+    """A row of figures; a row whose figures are all years (1995 | 2000 | 2012) is a header."""
+    figures = [c for c in row.cells if is_figure(c)]
+    return bool(figures) and not (len(figures) >= 2 and all(is_year(c) for c in figures))
+
+
+def _column_content(body, j: int, is_figure) -> str:
+    """'figures', 'text' or 'empty': what most filled cells of column j hold."""
+    figs = texts = 0
+    for row in body:
+        if j < len(row.cells) and row.cells[j].text:
+            if is_figure(row.cells[j]):
+                figs += 1
+            elif not is_blank(row.cells[j].text):
+                texts += 1
+    if not figs and not texts:
+        return "empty"
+    return "figures" if figs >= texts else "text"
+
+
+def _titles() -> frozenset[str]:
+    h = words()["header"]
+    return frozenset(h["label_titles"] + h["place_titles"] + h["rank_words"] + h["numbering_titles"] + h["unit_titles"])
+
+
+def _place(row: Row, ncols: int, kinds: list[str], upper: bool) -> dict[int, str]:
+    """Column index -> header words of one header row (`upper`: another header row follows)."""
+    cells = row.cells[:ncols]
+    if len(cells) == ncols and _fits(cells, kinds):
+        return {j: c.text for j, c in enumerate(cells) if c.text}
+    filled = [c for c in cells if c.text]
+    titles = []
+    while filled and squash(filled[0].text).split(" ")[0] in _titles():
+        titles.append(filled.pop(0))
+    text_cols = [j for j, k in enumerate(kinds) if k == "text"]
+    out = {j: c.text for c, j in zip(titles, text_cols)}
+    targets = [j for j, k in enumerate(kinds) if k != "text" and j not in out]
+    if not filled or not targets:
+        return out
+    if upper and len(targets) > len(filled) and len(targets) % len(filled) == 0:
+        span = len(targets) // len(filled)  # 3月 | 1-3月 over 绝对量, 同比增长, 绝对量, 同比增长
+        for i, c in enumerate(filled):
+            for j in targets[i * span:(i + 1) * span]:
+                out[j] = c.text
+        return out
+    for c, j in zip(filled[::-1], targets[::-1]):  # right-aligned: a numbering column has no title
+        out[j] = c.text
+    return out
+
+
+def _fits(cells, kinds: list[str]) -> bool:
+    """Cell j of the header over column j: no title over figures, no unit over a text column."""
+    for c, kind in zip(cells, kinds):
+        if not c.text:
+            continue
+        first = squash(c.text).split(" ")[0]
+        title = first in _titles()
+        if kind == "figures" and title and not _patterns()["rank"].search(c.text) \
+                and first not in words()["header"]["numbering_titles"]:
+            return False
+        if kind == "text" and not title and units_in(c.text)[0] is not None:
+            return False
+    return True
+
+
+def _column(j: int, header: str, content: str, body, is_figure) -> Column:
+    h = words()["header"]
+    pats = _patterns()
+    first = header.split(" ")[0] if header else ""
+    if first in h["numbering_titles"]:
+        return Column(j, header, "numbering")
+    if header.endswith(tuple(h["not_figure_titles"])):
+        return Column(j, header, "skip")  # 开工时间 | 2023.12, 联系电话: numbers, no facts
+    if first in h["year_titles"] and content != "empty":
+        return Column(j, header, "year")
+    if content != "figures":
+        if first in h["unit_titles"]:
+            return Column(j, header, "unit")
+        if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j):
+            return Column(j, header, "place")
+        return Column(j, header, "label")
+    if not header and _counts_rows(body, j, is_figure):
+        return Column(j, header, "numbering")
+    if pats["rank"].search(header):
+        return Column(j, header, "rank", kind="rank", versus=_whole(header))
+    unit, rest = units_in(header)
+    kind = None
+    if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
+        kind = "pp"
+    elif pats["growth"].search(rest):
+        kind = "growth"
+    elif unit is not None and unit.kind in ("percent", "permille", "index"):
+        kind = unit.kind
+    period = _period(rest)
+    versus = None
+    if kind == "pp" and (m := pats["versus"].search(rest)):
+        versus = h["versus"][m.group()]
+    elif kind == "percent":
+        versus = _whole(rest)
+    noun = (pats["nouns"].search(rest) or [""])[0] if kind == "growth" else ""
+    subject = _place_header(rest)
+    measure = "" if subject else _measure(rest, kind)
+    status = "target" if pats["target"].search(rest) else "actual"
+    return Column(j, header, "figures", unit=unit, kind=kind, measure=measure, period=period, versus=versus,
+                  status=status, noun=noun, subject=subject)
+
+
+def growth_only(text: str) -> bool:
+    """The words name a rate of change and nothing else (增长, 比上年增长, 同比)."""
+    pats = _patterns()
+    rest = pats["growth"].sub("", pats["versus"].sub("", text))
+    return rest != text and not _MARKS.sub("", rest)
+
+
+def _mostly_places(body, j: int) -> bool:
+    cells = [r.cells[j].text for r in body if j < len(r.cells) and r.cells[j].text]
+    hits = sum(1 for t in cells if (m := match_place(t)) and m.end() >= len(t) - 1)
+    return bool(cells) and hits >= 0.6 * len(cells)
+
+
+def _place_header(rest: str) -> str | None:
+    m = match_place(rest) if rest else None
+    return m.group() if m and m.end() == len(rest) else None
+
+
+def _counts_rows(body, j: int, is_figure) -> bool:
+    """A first column of 1, 2, 3… with no title: the rows are numbered, not ranked."""
+    values = []
+    for r in body:
+        if j < len(r.cells) and is_figure(r.cells[j]):
+            t = r.cells[j].text
+            if not t.isdigit():
+                return False
+            values.append(int(t))
+    return len(values) >= 2 and values[0] in (0, 1) and all(b > a for a, b in zip(values, values[1:])) and j == 0
+
+
+def _whole(text: str) -> str | None:
+    m = _patterns()["whole"].search(text)
+    return m.group() if m else None
+
+
+def _period(rest: str) -> tuple[str, str] | None:
+    """The period words of a header: 本月 / 1-本月 (relative to the table's period), a year,
+    or words the period grammar reads (1-9月, 2014年上半年). 比去年同期 is a comparison, not one."""
+    pats = _patterns()
+    m = pats["year"].match(rest)
+    if m:
+        return ("year", m.group("y"))
+    for m in pats["relative"].finditer(rest):
+        if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与"):
+            return ("relative", words()["periods"]["relative"][m.group()])
+    if _YEAR.search(rest) or "月" in rest or "季" in rest or "半年" in rest:
+        return ("words", rest)
+    return None
+
+
+def _measure(rest: str, kind: str | None) -> str:
+    """What a header names once its unit, period, comparison and growth words are gone."""
+    h = words()["header"]
+    pats = _patterns()
+    text = rest
+    for p in (pats["versus"], pats["growth"], pats["pp"]):
+        text = p.sub("", text)
+    text = _DATES.sub("", text)
+    text = pats["prefix"].sub("", text)
+    text = _MARKS.sub("", text)
+    text = pats["relative"].sub("", text) if text in words()["periods"]["relative"] else text
+    if text in h["generic"] or text in h["label_titles"] or len(text) < 2 and kind:
+        return ""
+    return text
+
+
+def _link(columns: list[Column]) -> tuple[Column, ...]:
+    """Each growth or pp column describes the column of amounts before it (the one of the
+    same period words when there is one: 当月同比增长 -> 当月产量)."""
+    out = []
+    for col in columns:
+        if col.role == "figures" and col.kind in ("growth", "pp"):
+            wanted = ("growth",) if col.kind == "pp" else (None, "index")
+            before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in wanted
+                      and c.period != ("relative", "year_ago")]  # 上年同期 is what it is compared with
+            if col.kind == "pp" and not before:
+                before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in (None, "index")]
+            same = [c for c in before if col.period and c.period == col.period]
+            if not same and col.kind == "growth" and col.period:
+                same = [c for c in columns if c.role == "figures" and c.kind in wanted and c.period == col.period]
+            ref = (same or before or [None])[-1] if not same else same[0]
+            if ref is not None:
+                col = replace(col, refers_to=ref.index)
+        out.append(col)
+    return tuple(out)

@@ -1,0 +1,92 @@
+"""Row labels: the name a row gives its figures, and how names combine into a metric.
+
+A label loses its lead marks (#, 其中:, 1., (一)), its second-language tail (Item …), its
+unit in brackets (kept apart: it is the row's unit) and a trailing 合计. A label that names
+a measure (出生率, 餐饮收入, 增值税) is a metric of its own; any other (城镇, 批发业, 轻工业)
+is a category that takes the measure of its column, its section or its table:
+批发业 + 限上零售额, 第一产业 + 总产出, 轻工业 + 工业增加值 -> 轻工业增加值.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..lexicon import alternation
+from .header import growth_only, squash
+from .layout import words
+from .units import Unit, units_in
+
+_HAN = regex.compile(r"\p{Han}")
+_LATIN_TAIL = regex.compile(r"(?<=[\p{Han})）])\s+[A-Za-z][^\p{Han}]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str  # the label as a name: 批发业, 出生率
+    unit: Unit | None  # a unit the label states: 总产出(亿元), 人口(‰)
+    grouping: bool  # 按经营地分: names the rows under it, measures nothing
+    furniture: bool = False  # 阅读, 点赞: a page counter
+
+
+@cache
+def _patterns():
+    w = words()["labels"]
+    return {
+        "lead": regex.compile("|".join(w["lead_marks"])),
+        "period": regex.compile("^(?:" + alternation(w["period_words"]) + ")(?=\\p{Han}{2})"),
+        "grouping": regex.compile("|".join(w["grouping"])),
+        "latin": regex.compile(w["latin_only"]),
+        "total": tuple(w["total_suffixes"]),
+        "measures": tuple(w["measure_endings"]),
+        "furniture": frozenset(w["furniture"]),
+    }
+
+
+def place_label(text: str) -> str:
+    """全国总计 -> 全国, 北 京 -> 北京: a place cell as a place name."""
+    name = squash(text)
+    for suffix in _patterns()["total"]:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[:-len(suffix)]
+    return name
+
+
+def read_label(text: str) -> Label:
+    pats = _patterns()
+    name = _LATIN_TAIL.sub("", squash(text))
+    if pats["latin"].match(name) or not _HAN.search(name):
+        return Label("", None, False)
+    for _ in range(2):  # 其中: 1. 出口
+        name = pats["lead"].sub("", name, count=1)
+    name = pats["period"].sub("", name, count=1)  # 全年粮食: the period is the column's, not a name
+    unit, name = units_in(name)
+    for suffix in pats["total"]:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[:-len(suffix)]
+            break
+    name = name.strip()
+    return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"])
+
+
+def is_measure(name: str) -> bool:
+    """True when `name` names what is measured (出生率, 增值税), not a category (城镇)."""
+    return bool(name) and name.endswith(_patterns()["measures"])
+
+
+def merge(category: str, measure: str) -> str:
+    """轻工业 + 工业增加值 -> 轻工业增加值: the words they share are written once."""
+    if not category:
+        return measure
+    if not measure or measure in category:
+        return category
+    for n in range(min(len(category), len(measure)), 1, -1):
+        if category.endswith(measure[:n]):
+            return category + measure[n:]
+    return category + measure
+
+
+def is_change(name: str) -> bool:
+    """增长, 同比增长, 比上年增长: a row of growth rates, of the row above."""
+    return bool(name) and growth_only(name)

@@ -1,0 +1,183 @@
+"""Where the tables of an article are: runs of lines whose cells are separated by "|",
+with the caption, unit and footnote lines around them.
+
+A table is at least two consecutive lines with a separator, one of them with two cells or
+more. Caption lines (a title, a period line, a 单位 line) sit right above it; footnotes
+(注, 资料来源, 指标解释 and their numbered lines) right under it. Neither holds facts, so
+their spans go with the table's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ...data import load_toml
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    start: int  # offsets into the article text; text == article[start:end], stripped
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    start: int  # the line, without its newline
+    end: int
+    cells: tuple[Cell, ...]
+
+    def filled(self) -> list[Cell]:
+        return [c for c in self.cells if c.text]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[Row, ...]
+    captions: tuple[str, ...]  # the caption lines above, top first (units, wholes, periods are read from them)
+    start: int  # the span of captions, rows and footnotes
+    end: int
+    rows_start: int  # the first row's start
+
+
+def words() -> dict:
+    return load_toml("tables.toml")
+
+
+@cache
+def _patterns():
+    lay = words()["layout"]
+    seps = "".join(re.escape(s) for s in lay["separators"])
+    return {
+        "sep": re.compile(f"[{seps}]"),
+        "rule": re.compile(rf"^[\s{seps}:：\-—=+]*$"),  # |---|---| and bare bars: no cells
+        "prose": re.compile("|".join(re.escape(m) for m in lay["prose_marks"])),
+        "footnote": re.compile("|".join(re.escape(w) for w in lay["footnote_starts"])),
+        "numbered": regex.compile("|".join(lay["footnote_numbering"])),
+    }
+
+
+def _lines(text: str):
+    """(start, end) of every line, without its newline."""
+    start = 0
+    for m in re.finditer("\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def split_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    """The cells of one line; a bar at either end of the line opens or closes the row."""
+    sep = _patterns()["sep"]
+    line = text[start:end]
+    bounds = [-1] + [m.start() for m in sep.finditer(line)] + [len(line)]
+    pieces = list(zip(bounds, bounds[1:]))
+    if pieces and not line[:pieces[0][1]].strip():
+        pieces = pieces[1:]  # | a | b: the leading bar opens the row
+    if pieces and not line[pieces[-1][0] + 1:].strip():
+        pieces = pieces[:-1]  # a | b |: the trailing bar closes it
+    cells = []
+    for a, b in pieces:
+        raw = line[a + 1:b]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        s = start + a + 1 + lead
+        cells.append(Cell(s, s + len(body), body))
+    return tuple(cells)
+
+
+def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]:
+    """Every table of `text`, in order. `states_facts(start, end)` tells a line above a table
+    that states an amount (a headline: 江西旅游收入199.96亿元居首) from a caption."""
+    pats = _patterns()
+    sep = pats["sep"]
+    lines = list(_lines(text))
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if not sep.search(text, lines[i][0], lines[i][1]):
+            i += 1
+            continue
+        j = i
+        rows: list[Row] = []
+        while j < len(lines) and sep.search(text, lines[j][0], lines[j][1]):
+            s, e = lines[j]
+            if not pats["rule"].match(text[s:e]):
+                rows.append(Row(s, e, split_cells(text, s, e)))
+            j += 1
+        if len(rows) >= 2 and any(len(r.filled()) >= 2 for r in rows):
+            tables.append(_with_margins(text, lines, i, j, tuple(rows), states_facts))
+        i = j
+    return tables
+
+
+def _with_margins(text: str, lines, first: int, after: int, rows: tuple[Row, ...], states_facts) -> Table:
+    """The table of lines[first:after] with its caption lines above and footnotes below."""
+    pats = _patterns()
+    lay = words()["layout"]
+    captions: list[str] = []
+    start = lines[first][0]
+    k = first - 1
+    while k >= 0 and len(captions) < lay["caption_lines"]:
+        s, e = lines[k]
+        line = text[s:e].strip()
+        if not line or len(line) > lay["caption_max_chars"] or pats["prose"].search(line) or states_facts(s, e):
+            break
+        captions.insert(0, line)
+        start = s
+        k -= 1
+    end = lines[after - 1][1]
+    k = after
+    if k < len(lines) and pats["footnote"].match(text, lines[k][0], lines[k][1]):
+        end = lines[k][1]
+        k += 1
+        while k < len(lines) and pats["numbered"].match(text, lines[k][0], lines[k][1]):
+            end = lines[k][1]
+            k += 1
+    return Table(rows=rows, captions=tuple(captions), start=start, end=end, rows_start=lines[first][0])
+
+
+def segments(table: Table, is_figure) -> list[Table]:
+    """The tables one run of bar lines holds (表1 … 注… 表2 …): a footnote row (注: …) ends a
+    table; a header row (cells of words beyond the first) under rows of figures starts the
+    next, with the one-cell rows right above it as its captions."""
+    footnote = _patterns()["footnote"]
+    out: list[Table] = []
+    rows: list[Row] = []
+    captions: tuple[str, ...] = table.captions
+    figures = False
+
+    def close(keep: list[Row], next_captions: tuple[str, ...]) -> None:
+        nonlocal rows, captions, figures
+        if keep:
+            start = table.start if not out else keep[0].start
+            out.append(Table(rows=tuple(keep), captions=captions, start=start, end=keep[-1].end,
+                             rows_start=keep[0].start))
+        rows, captions, figures = [], next_captions, False
+
+    for row in table.rows:
+        filled = row.filled()
+        if filled and footnote.match(filled[0].text) and len(filled) == 1:
+            close(rows, ())
+            continue
+        has_figures = any(is_figure(c) for c in row.cells)
+        if figures and not has_figures and _names_columns(filled):
+            k = len(rows)
+            while k > 0 and len(rows[k - 1].filled()) == 1 and not any(is_figure(c) for c in rows[k - 1].cells):
+                k -= 1
+            close(rows[:k], tuple(c.text for r in rows[k:] for c in r.filled()))
+        rows.append(row)
+        figures = figures or has_figures
+    close(rows, ())
+    return out
+
+
+def _names_columns(filled: list[Cell]) -> bool:
+    """A header row: beside the first cell, more cells of (Han) words."""
+    return len(filled) >= 2 and any(_HAN.search(c.text) for c in filled[1:])

@@ -1,0 +1,230 @@
+"""One table -> its facts: every cell holding a figure, with the metric of its row and
+column, the unit of its column (or row, or 单位 line), its row's place as subject where the
+table has a column of places, and its column's period.
+
+Section rows: a row without figures (总产出(亿元)), or a measure with a unit and figures of
+its own (总产出指数(上年=100) | 110.4), gives its measure and unit to the category rows under
+it (第一产业 -> 第一产业总产出); 按主要行业分 splits the same measure another way. A category
+row under no section takes the measure of its column, else of the table's first row (城镇 ->
+城镇社会消费品零售总额). A row of growth rates (增长(%)) is the growth of the row above.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import regex
+
+from ...records import Fact, Period
+from ..lexicon import match_place, place_names
+from ..subject import subject_name, whole_of
+from .cells import Figure
+from .dates import column_period
+from .header import Column, Grid, year_of
+from .labels import Label, is_change, is_measure, merge, place_label, read_label
+from .layout import Cell, Row, words
+from .units import Unit, read_unit, unit_line
+
+
+# Why: a fact carries the row it came from; past this length, a window of it (as a prose fact
+# carries a window of a sentence longer than 600 characters).
+_SENTENCE_MAX = 600
+_PLACE_SUFFIX = regex.compile(r"(?:省|市|自治区|特别行政区|地区|区)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    subject: str | None  # the article's subject
+    ref: Period | None  # the article's period where the table starts
+    published: date | None
+
+
+@dataclass(slots=True)
+class Section:
+    measure: str = ""  # 总产出: the measure of the rows under a section row
+    unit: Unit | None = None
+    carried: Unit | None = None  # the unit the last labelled row stated
+    lead: str | None = None  # the first row's measure: the total its category rows are parts of
+    last: str = ""  # the last row's name: a growth row under it is its growth
+
+
+def fact_id(start: int, end: int, text: str) -> str:
+    """The same id as a prose fact's: stable across runs, from the span and the text."""
+    return hashlib.blake2s(f"{start}:{end}:{text}".encode(), digest_size=6).hexdigest()
+
+
+def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
+    cols = grid.columns
+    role = {c.role: c.index for c in reversed(cols)}  # the first column of each role
+    table_unit = next((u for line in grid.captions if (u := unit_line(line))), None)
+    periods = _periods(cols, ctx)
+    whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
+    ranked = _ranked_column(grid, cols, figure_of)
+    state = Section()
+    facts: list[Fact] = []
+    for row in grid.body:
+        label = read_label(_cell(row, role.get("label")).text) if "label" in role else Label("", None, False)
+        place = place_label(_cell(row, role.get("place")).text) if "place" in role else ""
+        found = [(c, f) for c in cols if c.role in ("figures", "rank") and (f := figure_of(_cell(row, c.index)))]
+        if label.furniture:
+            continue  # 阅读 | 1234: a page counter
+        if not found:
+            if label.grouping:
+                continue  # 按主要行业分: the same measure, split another way
+            if label.name or label.unit:
+                state.measure = label.name if is_measure(label.name) else ""
+                state.unit, state.carried = label.unit, None
+            continue
+        if state.lead is None:
+            state.lead = label.name if is_measure(label.name) else ""
+        if label.unit is not None and is_measure(label.name):
+            state.measure = label.name  # 总产出指数(上年=100) | 110.4: a section head with figures of its own
+        change = is_change(label.name)  # 增长(%) under 进出口(亿元): the growth of the row above
+        if change:
+            label = Label(state.last, label.unit, False)
+        else:
+            state.last = label.name
+        if label.unit is not None:
+            state.carried = label.unit
+        row_unit = label.unit or state.carried or state.unit
+        if "unit" in role:
+            row_unit = read_unit(_cell(row, role["unit"]).text) or row_unit
+        subject = _place_name(place, ctx.subject) if place else ctx.subject
+        year = year_of(_cell(row, role["year"]).text) if "year" in role else None
+        for col, fig in found:
+            period = periods[col.index]
+            if year is not None:
+                period = column_period(("year", year), None, None)
+            kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if change else None)
+            metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
+            if kind == "pp" and col.kind == "pp":
+                noun = _noun(col, cols)
+                metric = metric if metric.endswith(noun) else metric + noun
+            versus = col.versus
+            if kind == "rank" and versus is None:
+                versus = (whole or words()["header"]["whole_of_places"].get(place_names().get(subject or "", ""))
+                          or whole_of(ctx.subject, None))  # places inside the article's own region
+            facts.append(Fact(
+                id=fact_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
+                kind=kind, value=value, unit=unit,
+                qualifier=fig.quantity.qualifier if fig.quantity is not None else "exact",
+                metric=metric or None, subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
+                period=period, status=col.status,
+                versus=versus, sentence=_row_text(text, row, fig)))
+    return facts
+
+
+def _place_name(cell: str, region: str | None) -> str:
+    """北京市 -> 北京, 广西区 -> 广西: a place as a subject is written short, as in prose."""
+    m = match_place(cell)
+    if m and m.end() == len(cell):
+        short = _PLACE_SUFFIX.sub("", cell)
+        if short in place_names():
+            return short
+    return subject_name(cell, region)
+
+
+def _row_text(text: str, row: Row, fig: Figure) -> str:
+    """The row a figure was read from; of a very wide row, a window around the figure (else the
+    output would grow with cells x row length)."""
+    if row.end - row.start <= _SENTENCE_MAX:
+        return text[row.start:row.end]
+    half = _SENTENCE_MAX // 2
+    return text[max(row.start, fig.start - half):min(row.end, fig.end + half)]
+
+
+def _cell(row: Row, j: int | None) -> Cell:
+    if j is None or j >= len(row.cells):
+        return Cell(row.end, row.end, "")
+    return row.cells[j]
+
+
+def _chain(col: Column, cols) -> list[Column]:
+    """A column and the columns it describes: pp -> growth -> amounts."""
+    out = [col]
+    while out[-1].refers_to is not None and len(out) < 4:
+        out.append(cols[out[-1].refers_to])
+    return out
+
+
+def _periods(cols, ctx: Context) -> dict[int, Period | None]:
+    """Column index -> period. 上年同期 is the period of the column before it, a year back."""
+    out: dict[int, Period | None] = {}
+    last = ctx.ref
+    for col in cols:
+        if col.role not in ("figures", "rank"):
+            continue
+        spec = next((c.period for c in _chain(col, cols) if c.period), None)
+        base = last if spec == ("relative", "year_ago") else ctx.ref
+        out[col.index] = column_period(spec, base, ctx.published)
+        if col.kind in (None, "index") and spec != ("relative", "year_ago"):
+            last = out[col.index]
+    return out
+
+
+def _noun(col: Column, cols) -> str:
+    return next((c.noun for c in _chain(col, cols) if c.noun), "增幅")
+
+
+def _metric(label: Label, col: Column, cols, state: Section) -> str:
+    measure = next((c.measure for c in _chain(col, cols) if c.measure), "")
+    name = label.name
+    if not name:
+        return measure or state.measure or state.lead or ""
+    if measure:
+        return merge(name, measure)
+    if is_measure(name):
+        return name
+    return merge(name, state.measure or state.lead or "")
+
+
+def _amount(col: Column, fig: Figure, unit: Unit | None, row_kind: str | None) -> tuple[str, float, str | None]:
+    """Kind, value in base units and unit of one figure."""
+    number = Decimal(fig.digits) if fig.digits else Decimal(repr(fig.value))
+    if col.kind == "rank":
+        return "rank", float(number), None
+    if col.kind == "growth" or row_kind == "growth":
+        return "growth", float(number), "%"
+    if col.kind == "pp":
+        return "pp", float(number), "pp"
+    own = col.unit if col.unit is not None and col.unit.kind in ("value", "index") else None
+    unit = own or unit
+    if fig.quantity is not None:
+        q = fig.quantity
+        return q.kind, q.value, q.unit
+    if col.kind == "percent" or fig.percent:
+        return "percent", float(number), "%"
+    if col.kind == "permille" or fig.permille:
+        return "percent", float(number / 10), "%"
+    if unit is None:
+        return "value", float(number), None
+    if unit.kind == "index":
+        return "value", float(number), unit.unit
+    if unit.kind == "percent":
+        return "percent", float(number), "%"
+    if unit.kind == "permille":
+        return "percent", float(number / 10), "%"
+    if unit.kind == "pp":
+        return "pp", float(number), "pp"
+    return "value", float(number * Decimal(repr(unit.scale))), unit.unit
+
+
+def _ranked_column(grid: Grid, cols, figure_of) -> int | None:
+    """The column of amounts a rank column orders: its values fall as the rank rises (else the
+    first column of amounts)."""
+    rank = next((c for c in cols if c.role == "rank"), None)
+    if rank is None:
+        return None
+    amounts = [c for c in cols if c.role == "figures" and c.kind in (None, "index")]
+    for c in amounts:
+        pairs = []
+        for row in grid.body:
+            r, v = figure_of(_cell(row, rank.index)), figure_of(_cell(row, c.index))
+            if r is not None and v is not None:
+                pairs.append((r.value, v.value))
+        pairs.sort()
+        if len(pairs) >= 2 and all(b[1] <= a[1] for a, b in zip(pairs, pairs[1:])):
+            return c.index
+    return amounts[0].index if amounts else None

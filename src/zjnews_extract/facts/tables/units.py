@@ -1,0 +1,83 @@
+"""Units written in table headers and row labels: (亿元), (万人次), (%), (‰), (上年=100),
+单位:万元. A unit is read by the quantity reader itself (one figure with the unit after it),
+so a table knows every currency, measure word, physical unit and 万/亿 scale the prose does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .layout import words
+
+_PAREN = regex.compile(r"[(（]\s*(?P<u>[^()（）]{1,16}?)\s*[)）]")
+_UNIT_LABEL = regex.compile(r"^(?:计量)?单位\s*[:：]\s*")
+_BARE_PERCENT = regex.compile(r"(?:[(（]\s*)?(?P<u>[%％‰])\s*[)）]?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    kind: str  # "value", "percent", "permille", "pp" or "index"
+    scale: float = 1.0  # 亿元 -> 1e8
+    unit: str | None = None  # CNY, 人次, 吨, "%", "pp", 点
+    text: str = ""  # as written
+
+
+@cache
+def read_unit(text: str) -> Unit | None:
+    """The unit `text` names (亿元, 万人次, %, 上年=100), or None when it names none."""
+    text = _UNIT_LABEL.sub("", text.strip())
+    h = words()["header"]
+    if text in ("%", "％"):
+        return Unit("percent", unit="%", text=text)
+    if text == "‰":
+        return Unit("permille", unit="%", text=text)
+    if any(m in text for m in h["index_marks"]):
+        return Unit("index", unit=h["index_unit"], text=text)
+    if any(w == text for w in h["pp_words"]):
+        return Unit("pp", unit="pp", text=text)
+    if not text or len(text) > 8:
+        return None
+    from ...quantity import find_quantities  # noqa: PLC0415  (the reader's own unit grammar)
+
+    probe = "1" + text
+    found = find_quantities(probe)
+    if len(found) != 1 or found[0].end != len(probe) or found[0].start != 0 or found[0].value is None:
+        return None
+    q = found[0]
+    if q.kind == "pp":
+        return Unit("pp", unit="pp", text=text)
+    if q.kind == "percent":
+        return Unit("percent", scale=q.value, unit="%", text=text)
+    if q.kind != "value" or q.unit is None:
+        return None
+    return Unit("value", scale=q.value, unit=q.unit, text=text)
+
+
+def units_in(text: str) -> tuple[Unit | None, str]:
+    """The unit a header or label states in brackets (or with a bare %) and the words left."""
+    found: Unit | None = None
+    rest = text
+    for m in list(_PAREN.finditer(text))[::-1]:
+        u = read_unit(m.group("u"))
+        if u is not None:
+            found = found or u
+            rest = rest[:m.start()] + rest[m.end():]
+    if found is None:
+        m = _BARE_PERCENT.search(rest)
+        if m:
+            found = read_unit(m.group("u"))
+            rest = rest[:m.start()]
+    return found, rest.strip()
+
+
+@cache
+def _unit_line() -> regex.Pattern:
+    return regex.compile("|".join(words()["layout"]["unit_line"]))
+
+
+def unit_line(text: str) -> Unit | None:
+    """单位:万元 in a caption line or caption row: the unit of every column that has none."""
+    m = _unit_line().search(text)
+    return read_unit(m.group("unit")) if m else None

@@ -1,0 +1,79 @@
+"""The table reader and the cleaner's table rows run in time linear in the table: a table ten
+times longer takes about ten times as long (a ratio of medians, never a wall-clock limit)."""
+from __future__ import annotations
+
+import statistics
+import time
+
+from zjnews_extract.clean.html import page_lines, parse_html
+from zjnews_extract.facts.tables import find_table_facts
+from zjnews_extract.quantity import find_quantities
+from zjnews_extract.records import Period
+
+PLACES = ["杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"]
+# Why: 10x the rows is ~10x the time when linear; a quadratic step makes it ~100x. The bound
+# leaves room for a busy machine's noise.
+MAX_RATIO = 30
+
+
+def _table(rows: int) -> str:
+    lines = ["2016年一季度各地主要指标", "单位:亿元", "名次 | 地区 | GDP(亿元) | 增速(%) | 较去年同期±百分点 | 1-本月"]
+    for i in range(rows):
+        if i % 50 == 0:
+            lines.append(f"总产出{i}(亿元) | | | | |")
+        lines.append(f"{i + 1} | {PLACES[i % len(PLACES)]} | {9000 - i * 0.5:.1f} | {i % 13}.5 | +{i % 7}.1 | -{i % 40}")
+    return "\n".join(lines) + "\n注:1.示例。\n"
+
+
+def _median_time(fn, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _read(text: str, quantities) -> int:
+    facts, spans = find_table_facts(text, quantities, subject="浙江", published=None,
+                                    period_at=lambda _: Period(start="2016-01-01", end="2016-03-31", text="一季度"))
+    assert len(spans) == 1
+    return len(facts)
+
+
+def test_reading_a_table_is_linear_in_its_rows():
+    small, large = _table(500), _table(5000)
+    assert _read(small, find_quantities(small)) == _read(small, []) == 500 * 5
+    # the cells are read without the quantity reader's help (it has scaling tests of its own)
+    assert _read(large, []) == 10 * 500 * 5
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio
+
+
+def _html(rows: int) -> str:
+    body = "".join(f"<tr><td>{PLACES[i % len(PLACES)]}</td><td>{i}.5</td><td>{i % 9}.1</td></tr>" for i in range(rows))
+    return ("<html><body><div><h1>各地主要指标</h1><p>一季度，全省经济运行平稳，主要指标好于预期。</p>"
+            f"<table><tr><th>地区</th><th>GDP(亿元)</th><th>增速(%)</th></tr>{body}</table></div></body></html>")
+
+
+def _rows(html: str) -> int:
+    return sum(1 for line in page_lines(parse_html(html)) if " | " in line.text)
+
+
+def test_joining_table_rows_is_linear_in_the_rows():
+    small, large = _html(500), _html(5000)
+    assert _rows(large) - 1 == 10 * (_rows(small) - 1) == 5000
+    ratio = _median_time(lambda: _rows(large)) / _median_time(lambda: _rows(small))
+    assert ratio < MAX_RATIO, ratio
+
+
+def _wide(cells: int) -> str:
+    return ("指标 | " + " | ".join(f"{2000 + i % 20}年" for i in range(cells)) + "\n"
+            + ("产量(万吨) | " + " | ".join(f"{i}.5" for i in range(cells)) + "\n") * 3)
+
+
+def test_wide_rows_are_linear_in_their_cells():
+    small, large = _wide(1000), _wide(10000)
+    assert _read(large, []) == 10 * _read(small, []) == 10 * 3 * 1000
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio
