@@ -39,7 +39,7 @@ def extract_document(source, *, url: str | None = None, published=None, doc_id: 
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
     ref = given or reference_date(_safe_date(page.published))
-    facts, initiatives = find_facts(page.text, published=ref, title=page.title)
+    facts, initiatives = find_facts(page.text, published=ref, title=page.title, url=url)
     facts = enrich_facts(page.text, facts)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(

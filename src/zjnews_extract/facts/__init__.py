@@ -19,7 +19,7 @@ from ..records import Fact, Initiative
 _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 
 
-def find_facts(text: str, *, published: date | None = None,
+def find_facts(text: str, *, published: date | None = None, url: str | None = None,
                title: str | None = None) -> tuple[list[Fact], list[Initiative]]:
     """Every stated fact of `text` (Document.text) and the initiatives it names."""
     from ..quantity import find_quantities  # noqa: PLC0415
@@ -34,7 +34,7 @@ def find_facts(text: str, *, published: date | None = None,
     mentions = find_periods(text, published)
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
-    ctx = article_context(text, mentions, title, published)
+    ctx = article_context(text, mentions, title, published, url)
     table_facts, quantities = _tables(text, quantities, ctx)
     with words.keeping_whole([i.name for i in initiatives]):
         facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))

@@ -9,7 +9,7 @@ from datetime import date
 
 from .lexicon import place_names
 from .period import PeriodIndex
-from .subject import local_area, main_region, subject_name, whole_region_word
+from .subject import local_area, main_region, place_of_site, subject_name, whole_region_word
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,10 @@ class ArticleContext:
         return subject_name(name, self.region)
 
 
-def article_context(text: str, mentions, title: str | None, published: date | None) -> ArticleContext:
-    region = main_region(text, title)
+def article_context(text: str, mentions, title: str | None, published: date | None,
+                    url: str | None = None) -> ArticleContext:
+    # an article that never names its place (我市…, 全省…) is about the place its site is of
+    region = main_region(text, title) or place_of_site(url)
     local = local_area(text)
     home = whole_region_word(text)
     # the subject a paragraph starts from: a district the article is about, its main place,

@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from ..data import load_toml
 from ..text import is_han as _is_han
 from .lexicon import alternation, city_pattern, cues, place_names, place_pattern
 
@@ -139,3 +140,19 @@ def whole_of(subject: str | None, region: str | None) -> str | None:
     name = subject or region
     group = place_names().get(name or "")
     return {"provinces": "全省", "cities": "全市", "national": "全国"}.get(group or "")
+
+
+_HOST = regex.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", regex.IGNORECASE)
+
+
+def place_of_site(url: str | None) -> str | None:
+    """The province or city a site belongs to, by the pinyin in its host name
+    (tjj.changzhou.gov.cn -> 常州; data/place_pinyin.toml), else None."""
+    m = _HOST.match(url or "")
+    if not m:
+        return None
+    table = load_toml("place_pinyin.toml")["pinyin"]
+    for label in regex.split(r"[.-]", m.group(1).lower()):
+        if label in table:
+            return table[label]
+    return None
