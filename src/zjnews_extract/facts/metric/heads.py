@@ -65,6 +65,17 @@ def _method() -> regex.Pattern:
                          rf"|(?:{alternation(nm['method_openers'])}))")
 
 
+@cache
+def _method_phrase() -> regex.Pattern:
+    nm = load_toml("metric_heads.toml")["not_metrics"]
+    return regex.compile(rf"(?:{alternation(nm['method_starts'])})[^，,；;。]{{1,10}}?(?:{alternation(nm['method_ends'])})")
+
+
+def drop_method_phrases(text: str) -> str:
+    """规模以上工业增加值按可比价格计算同比增长: the method phrase is no part of the name."""
+    return _method_phrase().sub("", text) if "计算" in text or "测算" in text or "统计" in text else text
+
+
 def is_method_clause(clause: str) -> bool:
     """按可比价格计算, 分行业看: the clause says how figures are counted, not what they measure."""
     return _method().match(clause) is not None

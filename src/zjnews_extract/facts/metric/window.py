@@ -16,6 +16,7 @@ import regex
 
 from .. import words
 from ..lexicon import alternation, cues, match_place, place_names, place_pattern
+from .heads import drop_method_phrases
 from .nouns import NOUNISH, only_function_words
 
 
@@ -172,7 +173,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     tries them all, for words shared by a list).
     """
     p = patterns()
-    text = p["paren"].sub("", raw)
+    text = drop_method_phrases(p["paren"].sub("", raw))
     if kind == "rank":
         text = p["rank_lead"].sub("", text, count=1)
     out = SimpleNamespace(metric="", subject=None, versus=None, share=None, change=None, respective=False,

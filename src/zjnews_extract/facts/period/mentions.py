@@ -95,7 +95,7 @@ def _period(start: date | None, end: date | None, text: str) -> Period | None:
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period mention in the article, in order, each resolved to a Period (see module doc)."""
-    from .reach import reach_of  # noqa: PLC0415  (reach reads the mention; kept in its own module)
+    from .reach import listed_periods, reach_of  # noqa: PLC0415  (reach reads the mention)
 
     pattern = grammar()
     names = group_names()
@@ -147,7 +147,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 and not same_as_published and not titled:
             anchor = int(mention.period.end[:4])
             anchor_at = (m, g)
-    return out
+    return listed_periods(text, out)
 
 
 def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:

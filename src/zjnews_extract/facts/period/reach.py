@@ -19,6 +19,7 @@ With no earlier mention, a number takes the article's first (its headline's).
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 import re
 from re import escape as regex_escape
 
@@ -73,6 +74,38 @@ def reach_of(text: str, mention, g: dict) -> str:
     if one_month:
         return "paragraph"  # 4月单月 inside a 1-4月 report
     return "carry"
+
+
+def listed_periods(text: str, mentions: list) -> list:
+    """一季度同比增长6.7%，二季度增长6.7%，三季度增长6.7%: periods listed one after another in a
+    sentence, each dating its own number, are items of a list, not a new running period: their
+    reach ends with the sentence (the next one goes back to the article's 前三季度)."""
+    out = list(mentions)
+    sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+    group: list[int] = []
+
+    def close() -> None:
+        if len(group) >= 2:
+            for i in group:
+                out[i] = replace(out[i], reach="sentence")
+        group.clear()
+
+    last_sentence = -1
+    for i, m in enumerate(out):
+        sentence = bisect.bisect_left(sentence_marks, m.start)
+        if sentence != last_sentence:
+            close()
+            last_sentence = sentence
+        if m.kind == "span" and m.reach == "carry" and m.period is not None:
+            if group and (_months(out[group[-1]].period) != _months(m.period) or out[group[-1]].period == m.period):
+                close()
+            group.append(i)
+    close()
+    return out
+
+
+def _months(p) -> int:
+    return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:7]) - int(p.start[5:7])
 
 
 def _owns_next_value(text: str, end: int) -> bool:
