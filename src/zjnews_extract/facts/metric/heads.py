@@ -68,12 +68,13 @@ def _method() -> regex.Pattern:
 @cache
 def _method_phrase() -> regex.Pattern:
     nm = load_toml("metric_heads.toml")["not_metrics"]
-    return regex.compile(rf"(?:{alternation(nm['method_starts'])})[^，,；;。]{{1,10}}?(?:{alternation(nm['method_ends'])})")
+    return regex.compile(rf"(?:{alternation(nm['method_phrase_starts'])})[^，,；;。]{{1,10}}?"
+                         rf"(?:{alternation(nm['method_phrase_ends'])})(?![机器])")
 
 
 def drop_method_phrases(text: str) -> str:
     """规模以上工业增加值按可比价格计算同比增长: the method phrase is no part of the name."""
-    return _method_phrase().sub("", text) if "计算" in text or "测算" in text or "统计" in text else text
+    return _method_phrase().sub("", text) if "按" in text else text
 
 
 def is_method_clause(clause: str) -> bool:
