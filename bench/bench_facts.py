@@ -51,7 +51,8 @@ def main() -> None:
     find_facts(text, published=published)  # warm-up run: lexicons, patterns, user words
 
     from zjnews_extract import quantity as quantities  # noqa: PLC0415
-    from zjnews_extract.facts import initiatives, periods  # noqa: PLC0415
+    from zjnews_extract.facts import initiatives  # noqa: PLC0415
+    from zjnews_extract.facts import period as periods  # noqa: PLC0415
 
     spent: dict[str, float] = defaultdict(float)
     jieba, _ = segment._load()

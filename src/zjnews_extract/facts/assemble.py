@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import replace
+from msgspec.structs import replace
 
 import msgspec
 import regex

@@ -12,7 +12,8 @@ before (its window); numbers joined only by 、/和 form a chain that shares its
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import msgspec
+from msgspec.structs import replace
 
 from ..records import Quantity
 from ..text import is_list_gap
@@ -23,8 +24,7 @@ from . import metric as M
 _BASES_KEPT = 32
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(msgspec.Struct, frozen=True):
     """A list of things that a run of numbers reports on one by one (分别)."""
 
     items: tuple[str, ...]
@@ -34,8 +34,7 @@ class Group:
     subjects: tuple[str, ...] | None = None  # when the items are places, they are the subjects
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(msgspec.Struct, frozen=True):
     subject: str | None = None
     base: str = ""  # the last metric named outright
     amount_base: str = ""  # the last one named for an amount or a change (a rate's name is not reused for growth)
@@ -57,8 +56,7 @@ class Frame:
         return replace(self, base=name, amount_base=self.amount_base if kind == "percent" else name, bases=bases)
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(msgspec.Struct, frozen=True):
     """One number of a clause with the words before it."""
 
     q: Quantity

@@ -7,7 +7,7 @@ before (…分别增长x和y，占全国份额分别为…).
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 import regex
 

@@ -9,7 +9,7 @@ or the last metric named.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 from functools import cache
 
 from typing import TYPE_CHECKING

@@ -282,5 +282,9 @@ def is_partner_place(before: str) -> bool:
 
 def clear_caches() -> None:
     """Forget the words read so far (benchmarks measure a new article each run)."""
+    from . import heads  # noqa: PLC0415
+
     peel.cache_clear()
     read_window.cache_clear()
+    heads.measurable.cache_clear()
+    heads.is_junk.cache_clear()
