@@ -35,7 +35,8 @@ CASES = HERE / "cases"
 SENTENCE_FILES = ("facts_developed_on.jsonl", "facts_bugs_found.jsonl")
 ARTICLE_FILE = "facts_evaluated_on.jsonl"
 CASE_KEYS = {"text", "published", "expect", "absent", "only", "why", "known_wrong", "source"}
-FIELDS = {"text", "nth", "kind", "value", "unit", "metric", "subject", "period", "status", "qualifier", "versus"}
+FIELDS = {"text", "nth", "kind", "value", "unit", "metric", "metric_from", "subject", "period", "status", "qualifier",
+          "versus", "indicator", "scope", "basis", "period_type"}
 OPERATORS = {"startswith", "endswith", "contains", "excludes", "not", "same_as"}
 
 

@@ -14,6 +14,7 @@ import msgspec
 Kind = Literal["value", "percent", "growth", "pp", "rank", "number"]
 Qualifier = Literal["exact", "over", "under", "approx"]
 Status = Literal["actual", "target"]
+MetricFrom = Literal["own", "frame"]
 PeriodType = Literal["point", "month", "cumulative", "range", "years"]
 # 同比 (year on year, the default of a growth rate), 环比 (on the previous period), 目标 (against a
 # goal), 比年初 (against the start of the year, for stocks), 年均 (an average yearly rate over several
@@ -76,6 +77,10 @@ class Fact(Record, frozen=True, kw_only=True):
     unit: Annotated[str | None, _d("ISO currency code, measure word, physical unit, % or pp; null for a rank.")]
     qualifier: Annotated[Qualifier, _d("exact, over, under or approx.")] = "exact"
     metric: Annotated[str | None, _d("The shortest phrase of the sentence naming what is measured, as written.")] = None
+    metric_from: Annotated[MetricFrom | None, _d(
+        "Where the metric was read: own (the words of the number's own clause, or its table row and column), "
+        "frame (an earlier clause or sentence that the number's clause leaves it to: 其中出口4.18万亿元、增长7.2%); "
+        "null when no metric was found.")] = None
     indicator: Annotated[_str(INDICATOR_PATTERN) | None, _d(
         "Canonical indicator id from the catalogue (data/indicators.toml), e.g. trade.exports, or "
         "trade.exports:high_tech_products for a breakdown; null when no catalogue entry fits the metric.")] = None

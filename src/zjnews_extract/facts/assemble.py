@@ -120,7 +120,7 @@ class _Sentence:
     def status(self, offset: int, period) -> str:
         return status_from_cues(*self.cues.before(offset), period, self.ctx.published)
 
-    def emit(self, q: Quantity, metric, subject, period, versus) -> None:
+    def emit(self, q: Quantity, metric, subject, period, versus, inherited: bool) -> None:
         text, s = self.ctx.text, self.s
         if s.end - s.start <= _SENTENCE_MAX:
             sentence = text[s.start:s.end]
@@ -129,7 +129,8 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
-            qualifier=q.qualifier, metric=metric or None, subject=subject, period=period,
+            qualifier=q.qualifier, metric=metric or None,
+            metric_from=("frame" if inherited else "own") if metric else None, subject=subject, period=period,
             status=self.status(q.start, period), versus=versus, sentence=sentence))
 
 
@@ -174,10 +175,12 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
     head = slots[chain[0]]
     w = head.window
     metrics = subjects = versus_carry = None
+    listed_from_frame = False
     if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))):
         group, frame = respective(ctx, frame, sentence.s, clause, head.q, head.raw, len(chain))
         if group is not None:
             metrics, versus_carry, subjects = group.names, group.versus, group.subjects
+            listed_from_frame = group.inherited
     for k, i in enumerate(chain):
         q = slots[i].q
         own = slots[i] if i == chain[0] else Slot(q, "", w, slots[i].after_start)
@@ -188,14 +191,15 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             name = wi.metric if i == chain[0] else ""
             unit = implied_unit(name)
             if unit is not None:
-                sentence.emit(msgspec.structs.replace(q, kind="value", unit=unit), name, frame.subject, period, None)
+                sentence.emit(msgspec.structs.replace(q, kind="value", unit=unit), name, frame.subject, period, None,
+                              False)
             continue
         if wi.subject and i == chain[0]:
             frame = replace(frame, subject=ctx.subject_name(wi.subject))
         if metrics:
-            metric = metrics[k]
+            metric, inherited = metrics[k], listed_from_frame
         else:
-            metric, frame = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
+            metric, frame, inherited = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
         period = period_of_measure(period, metric)  # 存款余额: the stock at the period's end
         versus = versus_of(text, q, wi, head.raw) or versus_carry
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
@@ -216,7 +220,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         if k and q.qualifier == "exact" and slots[chain[0]].q.qualifier == "approx" \
                 and slots[chain[0]].q.text.startswith(("约", "近", "大约")):
             q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
-        sentence.emit(q, metric, subject, period, versus)
+        sentence.emit(q, metric, subject, period, versus, inherited)
     return frame
 
 

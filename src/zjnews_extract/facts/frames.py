@@ -32,6 +32,7 @@ class Group(msgspec.Struct, frozen=True):
     names: tuple[str, ...] = ()  # the metrics given to the items
     versus: str | None = None
     subjects: tuple[str, ...] | None = None  # when the items are places, they are the subjects
+    inherited: bool = False  # the items come from an earlier clause or sentence, not this number's words
 
 
 class Frame(msgspec.Struct, frozen=True):

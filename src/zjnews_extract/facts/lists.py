@@ -145,13 +145,15 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                 # 涨幅比上月分别扩大0.2和0.1个百分点: nothing named anew, the same things' rates
                 names = tuple(x if not whole.rate_head or x.endswith(whole.rate_head) else x + whole.rate_head
                               for x in prev.names)
-                return Group(items=prev.items, names=names, versus=whole.versus or prev.versus), frame
+                return Group(items=prev.items, names=names, versus=whole.versus or prev.versus, inherited=True), frame
             group = Group(items=prev.items, shared=pre_text, versus=prev.versus,
-                          names=prev.names if not pre_text and not own else ())
+                          names=prev.names if not pre_text and not own else (), inherited=True)
         else:
             group = list_in_earlier_clause(ctx.text, s, clause, n)
             if group is None and len(frame.bases) >= n:
                 group = Group(items=frame.bases[-n:], shared=pre_text)
+            if group is not None:
+                group = replace(group, inherited=True)
     if group is None:
         return None, frame
     if not group.names:

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 _MONEY = ("CNY", "USD", "EUR", "HKD", "JPY")
 
 
-def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int) -> tuple[str, "Frame"]:
-    """The metric of `q` and the frame after it; `list_end` is where the list of numbers that
-    `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
+def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
+              list_end: int) -> tuple[str, "Frame", bool]:
+    """The metric of `q`, the frame after it, and whether the metric came from the frame (an
+    earlier clause or sentence) rather than the number's own words; `list_end` is where the list
+    of numbers that `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
     name = w.metric
     if name and is_junk(name) and not (counts and _names_entity(name)):
@@ -41,10 +43,12 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
     of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
     took_head = False
+    inherited = False
     if q.kind == "value" and not w.share and frame.base:
         after = noun_after(text[q.end:q.end + 12])
         if took_head := is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
-            name = (name if measurable(name) and not is_generic(name) else frame.base) + after
+            inherited = not (measurable(name) and not is_generic(name))
+            name = (name if not inherited else frame.base) + after
             frame = replace(frame, consumed_to=q.end + text[q.end:q.end + 12].find(after) + len(after))
     if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
             and not took_head:
@@ -60,7 +64,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
-        name = frame.base + name
+        name, inherited = frame.base + name, True
     elif name and not w.share and (measurable(name) or counts) \
             and not (w.change and w.change[:1] in "比较" and frame.bases):
         # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
@@ -70,15 +74,16 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         if alias := _alias(raw):
             frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
     if not name and frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
-        name = topic  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%: the clause before names it
+        name, inherited = topic, True  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%: the clause before names it
         frame = frame.named(topic, q.kind)
     if not name and q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
             and not w.rate_head:
-        name = frame.share_metric  # 占全国份额11.1%，较去年同期提高1.1个百分点
+        name, inherited = frame.share_metric, True  # 占全国份额11.1%，较去年同期提高1.1个百分点
     if not name and q.kind == "percent" and frame.share_metric and not w.share:
-        name = frame.share_metric  # 占…比重达到12.5%，预计年底达到13%: the same share
+        name, inherited = frame.share_metric, True  # 占…比重达到12.5%，预计年底达到13%: the same share
     if not name:
         name = frame.amount_base if q.kind in ("value", "growth", "rank") and frame.amount_base else frame.base
+        inherited = True
         if name and not counts and is_junk(name):
             name = ""  # 省份有10个 … 广东130879亿元: places counted before name no amount
     frame = replace(frame, clause_metric=name if not w.share and not w.change else "")
@@ -89,7 +94,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         name = (name or "") + w.change
     if w.rate_head and not name.endswith(w.rate_head):
         name = (name or "") + w.rate_head  # 增速较上年同期加快0.5个百分点: the growth rate's gap
-    return name, frame
+    return name, frame, inherited
 
 
 def _names_entity(name: str) -> bool:

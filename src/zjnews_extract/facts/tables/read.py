@@ -110,7 +110,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 id=fact_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
                 kind=kind, value=value, unit=unit,
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else "exact",
-                metric=metric or None, subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
+                metric=metric or None, metric_from="own" if metric else None,
+                subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig)))
     return facts
