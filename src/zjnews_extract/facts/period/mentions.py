@@ -27,15 +27,15 @@ against the nearest year the text fixes.
 from __future__ import annotations
 
 import bisect
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
 import regex
 
 from ...records import Period
-from .grammar import CN_DIGITS, after_patterns, base_patterns, grammar, group_names, lexicon, multi_year_cue
+from .grammar import after_patterns, base_patterns, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, plan_cue, report_after, windows
+from .calendar_days import count, first_day, last_day, make_period, num
 from .holidays import holiday_days
 
 
@@ -58,39 +58,6 @@ _MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "y
 def has_months(g: dict[str, str | None]) -> bool:
     """The words name part of a year (months, a quarter, a half, a day), not a year alone."""
     return any(g.get(k) for k in _MONTH_SLOTS)
-
-
-def _num(token: str) -> int:
-    """1, 01, 十一, 五 -> int."""
-    if token.isdigit():
-        return int(token)
-    if token.startswith("十"):
-        return 10 + (CN_DIGITS[token[1]] if len(token) > 1 else 0)
-    return CN_DIGITS[token]
-
-
-def _count(token: str) -> int:
-    """5, 十, 二十, 四十 -> int (numbers of years)."""
-    if token.isdigit():
-        return int(token)
-    if "十" in token:
-        tens, _, ones = token.partition("十")
-        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-    return CN_DIGITS.get(token, 0)
-
-
-def _first(y: int, m: int) -> date:
-    return date(y, m, 1)
-
-
-def _last(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _period(start: date | None, end: date | None, text: str) -> Period | None:
-    if start is None or end is None:
-        return None
-    return Period(start=start.isoformat(), end=end.isoformat(), text=text)
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
@@ -170,7 +137,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
     lex = lexicon()
 
     def mention(start_d, end_d, explicit, kind="span", s=m.start(), e=m.end()):
-        return PeriodMention(s, e, text[s:e], _period(start_d, end_d, text[s:e]), explicit, kind)
+        return PeriodMention(s, e, text[s:e], make_period(start_d, end_d, text[s:e]), explicit, kind)
 
     if g["ts_y"]:
         try:
@@ -179,8 +146,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return None
         return mention(d, d, True, "day")
     if g["cy1"]:
-        y1, m1, y2, m2 = int(g["cy1"]), _num(g["cm1"]), int(g["cy2"]), _num(g["cm2"])
-        return mention(_first(y1, m1), _last(y2, m2), True)
+        y1, m1, y2, m2 = int(g["cy1"]), num(g["cm1"]), int(g["cy2"]), num(g["cm2"])
+        return mention(first_day(y1, m1), last_day(y2, m2), True)
     if g["yr1"]:
         y1, y2 = int(g["yr1"]), int(g["yr2"])
         if y2 < y1:
@@ -194,10 +161,10 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if part == "last":
             return mention(date(last, 1, 1), date(last, 12, 31), True)
         if part == "since" and published is not None and published.year >= first:
-            return mention(date(first, 1, 1), _last(published.year, published.month), True)
+            return mention(date(first, 1, 1), last_day(published.year, published.month), True)
         return mention(date(first, 1, 1), date(last, 12, 31), True)
     if g["pastn"] or g["pastn2"]:
-        n = _count(g["pastn"] or g["pastn2"])
+        n = count(g["pastn"] or g["pastn2"])
         if not 1 <= n <= 100:
             return None
         if published is None:
@@ -207,25 +174,25 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             last = published.year  # a year-end review: 五年来 published in December ends this year
         return mention(date(last - n + 1, 1, 1), date(last, 12, 31), True)
     if g["nextn"]:
-        n = _count(g["nextn"])
+        n = count(g["nextn"])
         if not 1 <= n <= 100 or published is None:
             return None if published is not None else mention(None, None, True)
         return mention(date(published.year, 1, 1), date(published.year + n - 1, 12, 31), True)
     if g["within"]:
-        n = _count(g["within"])
+        n = count(g["within"])
         if not 1 <= n <= 100 or published is None:
             return None
         return mention(date(published.year + n, 1, 1), date(published.year + n, 12, 31), True)  # 5年内: by then
     if g["now"]:
         if published is None:
             return mention(None, None, False, "now")
-        return mention(_first(published.year, published.month), _last(published.year, published.month), False, "now")
+        return mention(first_day(published.year, published.month), last_day(published.year, published.month), False, "now")
     if g["every"]:
         return mention(None, None, False, "recurring")
     if g["mend"]:
         if last_month is None:
             return None
-        return mention(_first(last_month.year, last_month.month), last_month, False)
+        return mention(first_day(last_month.year, last_month.month), last_month, False)
 
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
@@ -285,14 +252,14 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if g["asof"]:
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "base" if base else "day")
-    start_d, end_d = _first(year, first_m), _last(year, last_m)
+    start_d, end_d = first_day(year, first_m), last_day(year, last_m)
     if g["asof2"] or (g["asof"] and lex["relative_years"].get(g["rel"] or "") == 0):
         start_d = date(year, 1, 1)  # 今年截至4月底: January to April
     elif g["asof"] and not g["ytd"]:
-        start_d = _first(year, last_m)  # 截至4月底: the stock at the end of April
+        start_d = first_day(year, last_m)  # 截至4月底: the stock at the end of April
     if g["ytd"] or g["since2"]:
         if published is not None and published >= start_d:
-            end_d = _last(published.year, published.month)
+            end_d = last_day(published.year, published.month)
         else:
             end_d = date(year, 12, 31)  # no published date to run to
     return mention(start_d, end_d, explicit, kind)
@@ -317,8 +284,8 @@ def _holiday(g, year, published, explicit, kind, mention) -> PeriodMention | Non
 def _day_range(g, year, explicit, kind, mention) -> PeriodMention | None:
     """10月1日至7日, 2023年11月1日至2024年1月4日: from the first day to the last."""
     try:
-        first = date(year, _num(g["rm1"]), int(g["rd1"]))
-        last = date(int(g["ry2"]) if g["ry2"] else year, _num(g["rm2"]) if g["rm2"] else first.month, int(g["rd2"]))
+        first = date(year, num(g["rm1"]), int(g["rd1"]))
+        last = date(int(g["ry2"]) if g["ry2"] else year, num(g["rm2"]) if g["rm2"] else first.month, int(g["rd2"]))
     except ValueError:
         return None
     if last < first:
@@ -329,13 +296,13 @@ def _day_range(g, year, explicit, kind, mention) -> PeriodMention | None:
 def _months(g: dict) -> tuple[int | None, int | None, str]:
     """First and last month the spec words cover (a bare year: 1..12)."""
     if g["m1"]:
-        a, b = _num(g["m1"]), _num(g["m2"])
+        a, b = num(g["m1"]), num(g["m2"])
         return (a, b, "span") if 1 <= a <= b <= 12 else (None, None, "span")
     if g["firstn"]:
-        n = _num(g["firstn"])
+        n = num(g["firstn"])
         return (1, n, "span") if 1 <= n <= 12 else (None, None, "span")
     if g["firstq"]:
-        n = _num(g["firstq"])
+        n = num(g["firstq"])
         return 1, 3 * n, "span"
     if g["q"]:
         q = lexicon()["quarters"][g["q"]]
@@ -346,13 +313,13 @@ def _months(g: dict) -> tuple[int | None, int | None, str]:
     if g["yend"] or g["yend2"]:
         return 12, 12, "span"
     if g["rm1"]:
-        a = _num(g["rm1"])
-        return a, _num(g["rm2"]) if g["rm2"] else a, "span"
+        a = num(g["rm1"])
+        return a, num(g["rm2"]) if g["rm2"] else a, "span"
     if g["dm"]:
-        n = _num(g["dm"])
+        n = num(g["dm"])
         return n, n, "day"
     if g["m"]:
-        n = _num(g["m"])
+        n = num(g["m"])
         return n, n, "span"
     if g["ytd"]:
         return 1, 1, "span"

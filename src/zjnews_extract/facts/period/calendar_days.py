@@ -1,0 +1,41 @@
+"""Calendar arithmetic of period words: numerals of months and years, first and last days."""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from ...records import Period
+from .grammar import CN_DIGITS
+
+
+def num(token: str) -> int:
+    """1, 01, 十一, 五 -> int."""
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + (CN_DIGITS[token[1]] if len(token) > 1 else 0)
+    return CN_DIGITS[token]
+
+
+def count(token: str) -> int:
+    """5, 十, 二十, 四十 -> int (numbers of years)."""
+    if token.isdigit():
+        return int(token)
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+    return CN_DIGITS.get(token, 0)
+
+
+def first_day(y: int, m: int) -> date:
+    return date(y, m, 1)
+
+
+def last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def make_period(start: date | None, end: date | None, text: str) -> Period | None:
+    if start is None or end is None:
+        return None
+    return Period(start=start.isoformat(), end=end.isoformat(), text=text)
