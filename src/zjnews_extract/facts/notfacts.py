@@ -24,6 +24,9 @@ def _nonfact() -> dict:
         "numerals": set(n["list_numerals"]),
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
+        # …的<the set's noun>(有|达|为)?<a count>: the set the threshold defines, counted
+        "set_count": regex.compile(rf"的[^，,。；;！？!?\d]{{1,12}}?(?:有|达|为|共|共有|达到)?"
+                                   rf"(?:\d+|[一二两三四五六七八九十]+)(?:{alternation(n['set_count_measures'])})"),
     }
 
 
@@ -81,6 +84,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 1亿元以上产业项目: a threshold inside a name
     if q.kind == "value" and after[:2] in ("以上", "以下") and _is_han(text[q.end + 2:q.end + 3] or "，"):
         return False
+    if q.kind == "value" and q.qualifier in ("over", "under") and n["set_count"].match(text, q.end, q.end + 24):
+        return False  # 经济总量超过1万亿元的省份有10个: the threshold that defines a counted set
     if q.kind == "value" and after.startswith(n["next_deny"]):
         return False  # 两位数增长
     digits = _digits_of(q.text)

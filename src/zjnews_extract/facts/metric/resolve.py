@@ -65,6 +65,10 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
         name, inherited = frame.base + name, True
+    if counts and "的" in name and is_junk(name.rpartition("的")[2]) and (inner := _thing_in_clause(name)):
+        # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
+        # quantity, and the amounts that follow are of that quantity
+        frame = replace(frame.named(name, q.kind), amount_base=inner, base=inner)
     elif name and not w.share and (measurable(name) or counts) \
             and not (w.change and w.change[:1] in "比较" and frame.bases):
         # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
@@ -128,3 +132,10 @@ def _alias_pattern():
 def _alias(raw: str) -> str:
     m = _alias_pattern().search(raw)
     return m.group("a") if m else ""
+
+
+def _thing_in_clause(name: str) -> str:
+    """The quantity a relative clause defines its head by (经济总量超过1万亿元的省份 -> 经济总量)."""
+    before = name.rpartition("的")[0]
+    lead = leading_noun(before)
+    return lead if lead and measurable(lead) and lead != before else ""
