@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...records import Quantity
+from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, is_method_clause, measurable
@@ -44,7 +45,10 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
     took_head = False
     inherited = False
-    if q.kind == "value" and not w.share and frame.base:
+    if q.kind == "value" and not w.share and not w.change and frame.base and not measurable(name) \
+            and (head := _generic_end(raw)):
+        name, inherited = frame.base + head, True  # 远低于6月份的增幅9639亿元: the thing's 增幅
+    elif q.kind == "value" and not w.share and frame.base:
         after = noun_after(text[q.end:q.end + 12])
         if took_head := is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
             inherited = not (measurable(name) and not is_generic(name))
@@ -139,3 +143,9 @@ def _thing_in_clause(name: str) -> str:
     before = name.rpartition("的")[0]
     lead = leading_noun(before)
     return lead if lead and measurable(lead) and lead != before else ""
+
+
+def _generic_end(raw: str) -> str:
+    """A generic head (增幅, 规模) that ends the words before a number, before a linking verb."""
+    ws = words.words(raw.rstrip(" ，,为是达到了"))
+    return ws[-1][0] if ws and is_generic(ws[-1][0]) else ""

@@ -57,7 +57,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
-            rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))$"),
+            rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
         "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
         "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
         "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
@@ -214,7 +214,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         if p["part_doer"].search(doer) and not p["company"].search(doer):
             text = doer + text
     if text and not only_function_words(text):
-        out.metric = _shorten(_head_of_relative(_drop_leading_verbs(text)))
+        out.metric = _shorten(_drop_leading_verbs(_head_of_relative(text)))
     return Window(**vars(out))
 
 
