@@ -71,12 +71,12 @@ _CONVERSION_GAP = regex.compile(r"\s*[（(][^（）()]{0,12}")
 
 def _conversions(text: str, facts: list[Fact]) -> list[Fact]:
     """An amount converted in brackets is a record of its own with the metric, subject and
-    period of the amount it converts (GUIDELINES: other currencies)."""
+    period of the amount it converts (GUIDELINES: other currencies; 26703千公顷(40054万亩) alike)."""
     out: list[Fact] = []
     for f in facts:
         prev = out[-1] if out else None
-        if prev is not None and f.kind == prev.kind == "value" and _is_money(f.unit) and _is_money(prev.unit) \
-                and f.unit != prev.unit and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
+        if prev is not None and f.kind == prev.kind == "value" and f.unit != prev.unit \
+                and _is_money(f.unit) == _is_money(prev.unit) and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
             f = msgspec.structs.replace(f, metric=prev.metric, subject=prev.subject, period=prev.period)
         out.append(f)
     return out

@@ -137,6 +137,12 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if group is None and pre_text and not M.is_generic(pre_text) and not (frame.group and len(frame.group.items) == n):
         # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
         return Group(items=(pre_text,) * n, names=(pre_text + (own if own not in pre_text else ""),) * n), frame
+    if group is None and not pre_text and frame.prev_clause:
+        # 水产品和鲜果价格由涨转降，降幅分别为1.5%和0.3%: the list the clause before opens with
+        lead = M.leading_noun(M.peel(frame.prev_clause)[0], lists=True)
+        group = split_list(lead, n) if lead else None
+        if group is not None:
+            group = replace(group, inherited=True)
     if group is None:
         if frame.group and len(frame.group.items) == n:
             prev = frame.group

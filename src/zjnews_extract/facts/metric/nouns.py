@@ -105,14 +105,16 @@ def has_verb(text: str) -> bool:
     return any(pos.startswith("v") and pos != "vn" for _, pos in words.words(text))
 
 
-def leading_noun(text: str) -> str:
-    """The noun phrase that opens a clause (居民消费价格指数同比由涨转平 -> 居民消费价格指数)."""
+def leading_noun(text: str, lists: bool = False) -> str:
+    """The noun phrase that opens a clause (居民消费价格指数同比由涨转平 -> 居民消费价格指数);
+    with `lists`, a list of them (水产品、鲜果和蔬菜价格由涨转降)."""
     out: list[str] = []
+    joins = ("及", "和", "与", "、") if lists else ("及", "和", "与")
     for w, pos in words.words(text.strip()):
-        if w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s") or (out and w in ("及", "和", "与"))):
+        if not (out and w in joins) and (w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s"))):
             break
         out.append(w)
-    while out and out[-1] in ("及", "和", "与"):
+    while out and out[-1] in joins:
         out.pop()
     return "".join(out)
 
