@@ -166,3 +166,10 @@ def plan_cue() -> regex.Pattern:
     """The words of a plan or goal (facts_cues.toml [status]): a year they speak of is still to come."""
     status = cues()["status"]
     return regex.compile(alternation(list(status["strong"]) + list(status["weak"])))
+
+
+@cache
+def far_base() -> regex.Pattern:
+    """The end of 与 … 相比 a few words after a time (与2018年国庆假期全国各省份旅游收入的情况相比)."""
+    words = lexicon()["words"]
+    return regex.compile(rf"[^，,。；;！？!?\n]{{1,18}}?(?:{alternation(words['base_after_far'])})")

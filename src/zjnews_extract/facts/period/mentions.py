@@ -33,7 +33,7 @@ from datetime import date
 import regex
 
 from ...records import Period
-from .grammar import after_patterns, base_patterns, grammar, group_names, lexicon, multi_year_cue
+from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, plan_cue, report_after, windows
 from .calendar_days import count, first_day, last_day, make_period, num
 from .holidays import holiday_days
@@ -125,6 +125,11 @@ def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     b = before.search(head)
     if b is None and tail_match is not None:
         b = before_if_after.search(head)
+    if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 24))):
+        # 与2018年国庆假期全国各省份旅游收入的情况相比: 与 … 相比 around a longer phrase
+        b = before_if_after.search(head)
+        if b is not None:
+            tail_match = far
     if b is None and tail_match is None:
         return False, m.start(), m.end()
     start = m.start() - (len(head) - b.start()) if b is not None else m.start()

@@ -53,6 +53,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
         return "none"  # 去年同期: a year-ago basis, not a time a number covers
+    if slots & {"hol", "hol2"} and not slots & {"y", "rel"} and not _starts_clause(text, mention.start):
+        return "clause"  # 受春节假期和…影响: a holiday named as a cause, not the time reported on
     if slots & {"pastn", "pastn2", "nextn", "within"}:
         return "paragraph"
     rel_this_year = lexicon()["relative_years"].get(g["rel"] or "") == 0
@@ -60,7 +62,9 @@ def reach_of(text: str, mention, g: dict) -> str:
             ("plan" in slots and mention.text.endswith("以来")):
         return "sentence"  # 自2020年3月以来连续26个月增长: a streak, not the article's period
     p = mention.period
-    one_month = p is not None and p.start[:7] == p.end[:7] and "mend" not in slots
+    # a single month inside a longer report; not a holiday or a run of days, which is the
+    # article's own period (2019年国庆假期…排行榜 heads the table below it)
+    one_month = p is not None and p.start[:7] == p.end[:7] and not slots & {"mend", "hol", "hol2", "rm1"}
     if mention.kind == "now" or mention.text.endswith(tuple(marks["local_marks"])) and \
             not mention.text.startswith(tuple(marks["running_starts"])):
         return "paragraph" if one_month and mention.kind != "now" else "sentence"
