@@ -93,3 +93,8 @@ def head_of(thing: str) -> str:
     # shorter one could cut a word in two (进出口总值 is not 进 + 出口总值)
     head = thing[-3:]
     return head if len(thing) > 3 and words.is_word(head) and measurable(head) else ""
+
+
+def place_classes() -> frozenset:
+    """Classes of places (省份, 城市): data [not_metrics] place_classes."""
+    return _lexicon()[2]

@@ -29,6 +29,9 @@ def only_function_words(text: str) -> bool:
 
 
 _NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
+_GRADE = regex.compile(r"[一二两三四五六七八九十百千万亿\d]+级")
+_FIGURE_AHEAD = regex.compile(r"[^，,。；;！？!?\n]*?\d")
+_LIST_NEXT = regex.compile(r"[\u4e00-\u9fff]{2}")  # a 、 followed by a name, not by a number
 _STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
 
 
@@ -40,11 +43,22 @@ def milestone_nouns() -> frozenset[str]:
 def noun_after(text: str) -> str:
     """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
     stop = _NAME_END.search(text, 0, 24)
+    # 31个省、自治区、直辖市分别…: a list of what is counted; not 100个项目、投资金额超1000亿元, where
+    # the next item has a figure of its own
+    while stop and text[stop.start()] == "、" and _LIST_NEXT.match(text, stop.end()) \
+            and not _FIGURE_AHEAD.match(text, stop.end()):
+        stop = _NAME_END.search(text, stop.end(), 24)
     ws = words.words(text[:stop.start() if stop else 24])
     if ws and ws[0][0] == "的":
         ws = ws[1:]
     out: list[tuple[str, str]] = []
+    if grade := _GRADE.match(text):  # 2个五千亿级产业链: a grade in numerals is part of the name
+        out.append((grade.group(), "b"))
+        ws = words.words(text[grade.end():stop.start() if stop else 24])
     for i, (w, pos) in enumerate(ws):
+        if w == "、" and out and i + 1 < len(ws) and ws[i + 1][1].startswith(NOUNISH):
+            out.append((w, "x"))
+            continue
         if w_is_punct(w) or w[:1].isdigit():
             break
         nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
@@ -57,7 +71,7 @@ def noun_after(text: str) -> str:
             if len(w) >= 2 and out and out[-1][1].startswith(("n", "vn")) and (not nxt or nxt == "x"):
                 out.append((w, "vn"))
             break
-        if pos.startswith(_STOP_POS) and pos != "nz":
+        if pos.startswith(_STOP_POS) and pos != "nz" and not is_place_class(w):
             break
         if pos in ("a", "ad", "an") and not (nxt.startswith(("n", "q", "b")) or nxt == "vn"):
             break
@@ -98,6 +112,13 @@ def trailing_noun(text: str) -> str:
             break
         out.append(w)
     return "".join(reversed(out))
+
+
+def is_place_class(word: str) -> bool:
+    """城市, 省份: a class of places names what a count counts (39个重点旅游城市)."""
+    from .heads import place_classes  # noqa: PLC0415
+
+    return word in place_classes()
 
 
 def has_verb(text: str) -> bool:

@@ -271,6 +271,8 @@ def _after_list(text: str) -> str:
     """'A、B、C等活动' -> '活动'; '“X”等系列促消费活动' -> '系列促消费活动': a list of examples
     before 等 is not the name; a single example before a short noun stays (“X”等活动)."""
     head, sep, tail = text.rpartition("等")
+    if sep and head and not tail.strip() and ("、" in head or "和" in head):
+        return ""  # 冶金、化工等2个五千亿级产业链: examples before a count; the counted noun follows it
     if not sep or not head or not tail:
         return text
     if "、" in head or len(tail) >= 4:
