@@ -114,7 +114,7 @@ def main() -> None:
         origin = data.get(text, where.replace(os.sep, "/"))
         out.append({"engine": engine, "pattern": text, "bytes": is_bytes, "flags": flags, "origin": origin,
                     "module": where.replace(os.sep, "/")})
-    json.dump(out, sys.stdout, ensure_ascii=False)
+    json.dump(out, sys.stdout)  # ASCII: patterns may hold lone surrogates
 
 
 if __name__ == "__main__":

@@ -50,7 +50,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.facts_only and (args.format != "json" or args.pretty):
         raise CommandError("--facts-only prints a table of the facts; it takes no --format or --pretty")
     raw = _read_input(args.path)
-    doc_id = None if args.path == "-" else args.path
+    from .batch.items import printable_id  # noqa: PLC0415
+
+    doc_id = None if args.path == "-" else printable_id(args.path)
     doc = extract_document(raw, url=args.url, published=args.published, doc_id=doc_id)
     out = sys.stdout
     if args.facts_only:
