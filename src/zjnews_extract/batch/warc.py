@@ -47,10 +47,15 @@ def warc_items(path: str, seen_ids: set[str], max_bytes: int) -> Iterator[Item]:
             end = start  # just past the last whole record
             try:
                 for record in records:
-                    item = _record_item(record, path, records.offset, seen_ids, max_bytes)
+                    at = records.offset
+                    item = _record_item(record, path, at, seen_ids, max_bytes)
                     records.read_to_end()
                     end = records.get_record_offset() + records.get_record_length()
-                    if item is not None:
+                    damage = _damage(record)
+                    if damage is not None:  # half a record is no page: its error instead
+                        yield error_item(item.doc_id if item is not None else f"{path}@{at}", damage, "InputError",
+                                         item.url if item is not None else None)
+                    elif item is not None:
                         yield item
             except Exception as exc:  # noqa: BLE001  (a broken record: one error item, then the next readable one)
                 failed_at = max(end, records.offset or end)
@@ -86,12 +91,19 @@ def _record_item(record, path: str, offset: int, seen_ids: set[str], max_bytes: 
     if len(payload) > max_bytes:
         return error_item(record_id, f"the record is larger than the limit of {max_bytes:,} bytes (--max-bytes)",
                           "InputTooLarge", url)
-    missing = getattr(record.raw_stream, "limit", 0) or 0
-    if missing > 0:
-        return error_item(record_id, f"the WARC record is cut short: {missing:,} of its bytes are missing "
-                          "(truncated file)", "InputError", url)
     charset = _CHARSET.search(ctype)
     return Item(doc_id=record_id, content=payload, url=url, charset=charset.group(1) if charset else None)
+
+
+def _damage(record) -> str | None:
+    """Why a record read to its end is not whole (a truncated file), or None when it is."""
+    headers = record.rec_headers
+    if not headers.get_header("WARC-Record-ID") or headers.get_header("Content-Length") is None:
+        return "the WARC record's header is cut short or malformed (truncated file)"
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        return f"the WARC record is cut short: {missing:,} of its bytes are missing (truncated file)"
+    return None
 
 
 def _next_record(fh, position: int, gz: bool) -> int | None:

@@ -99,6 +99,8 @@ class FileWriter(Writer):
                 done, keep = self.already_written()
                 with open(self.path, "r+b") as fh:
                     fh.truncate(keep)
+                    if keep == 0:
+                        fh.write(self.header.encode("utf-8"))
             else:
                 done = set()
                 with open(self.path, "wb") as fh:
@@ -116,16 +118,22 @@ class FileWriter(Writer):
         self._put(outcome.texts[self.name])
 
     def _put(self, text: str) -> None:
-        self._fh.write(text.encode("utf-8"))
-        now = time.monotonic()
-        if now - self._flushed > _FLUSH_SECONDS:
-            self._fh.flush()
-            self._flushed = now
+        try:
+            self._fh.write(text.encode("utf-8"))
+            now = time.monotonic()
+            if now - self._flushed > _FLUSH_SECONDS:
+                self._fh.flush()
+                self._flushed = now
+        except OSError as exc:  # a full disk, a folder gone: one line, not a traceback
+            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+            fh, self._fh = self._fh, None
+            try:
+                fh.close()
+            except OSError as exc:
+                raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
 
 def check_output_path(path: str) -> None:
@@ -227,7 +235,10 @@ class CsvWriter(FileWriter):
         done: set[str] = set()
         header = self.header.encode("utf-8")
         with open(self.path, "rb") as fh:
-            if fh.readline() != header:
+            first = fh.readline()
+            if first != header and header.startswith(first) and not fh.read(1):
+                return set(), 0  # killed while the header was written: start again
+            if first != header:
                 raise OutputError(f"{self.path} is not a batch CSV file of this version (header differs)")
             keep = last_start = len(header)
             last_id = None

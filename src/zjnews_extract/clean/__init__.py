@@ -11,6 +11,7 @@ HTML steps together, text.py does the same for pasted text.
 """
 from __future__ import annotations
 
+import codecs
 import html as html_lib
 import re
 
@@ -21,7 +22,7 @@ from ..records import CleanedPage, Removed
 from .article import squash
 from .decode import decode_bytes
 from .html import looks_like_html, parse_html
-from .invisible import without_invisible
+from .invisible import escape_codes, without_invisible
 from .page import clean_html
 from .removed import RemovedLog
 from .text import clean_text
@@ -88,11 +89,16 @@ def _from_soup(soup) -> tuple[str, str | None, str]:
     (whatever parser bs4 used), and the encoding bs4 found when it was given bytes."""
     markup = soup.decode()
     encoding = getattr(soup, "original_encoding", None)
+    if encoding:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            pass
     return markup, encoding, "beautifulsoup"
 
 
 def _looks_binary(text: str) -> bool:
-    return "\x00" in text or _binary_share(text) > 0.05
+    return "\x00" in text or _binary_share(escape_codes().sub("", text[:40000])) > 0.05
 
 
 def _read(text: str, *, url: str | None, encoding: str | None, method: str | None, binary: bool) -> CleanedPage:

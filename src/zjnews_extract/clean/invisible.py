@@ -21,6 +21,12 @@ _SHOWN_KINDS = 12  # distinct removed sequences named in the log entry
 
 
 @lru_cache(maxsize=1)
+def escape_codes() -> re.Pattern[str]:
+    """Terminal escape codes alone (a coloured log is text, though its ESC bytes are control characters)."""
+    return re.compile(load_toml("invisible.toml")["escape_codes"])
+
+
+@lru_cache(maxsize=1)
 def _invisible() -> re.Pattern[str]:
     data = load_toml("invisible.toml")
     parts = []
