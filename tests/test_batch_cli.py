@@ -65,6 +65,7 @@ def _time_per_item() -> float:
     return (time.perf_counter() - started) / 40
 
 
+@pytest.mark.slow
 def test_resume_after_kill_9_gives_exactly_one_line_per_item(tmp_path):
     # Enough items for ~1 s of one worker, whatever the pipeline's speed today.
     n = int(min(20000, max(300, 1.0 / max(_time_per_item(), 1e-5))))

@@ -8,20 +8,21 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from cli_runner import run_main
 from zjnews_extract.batch import Item, OutputError, extract_many, iter_items, run_batch
 
 SENTENCE = "2025年全省出口增长7.2%,高于全国1.1个百分点。"
 PAGE = f"<html><head><title>测试</title></head><body><p>{SENTENCE * 3}</p></body></html>"
 
 
-def cli(*args, stdin=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "zjnews_extract", *args], input=stdin, capture_output=True,
-                          timeout=timeout)
+def cli(*args, stdin=b""):
+    return run_main(*args, stdin=stdin)
 
 
 def lines_of(path: Path) -> list[dict]:
@@ -106,7 +107,7 @@ def test_a_file_whose_name_is_not_utf8_is_one_error_record_while_the_rest_run(tm
         with open(os.path.join(os.fsencode(folder), name), "w", encoding="utf-8") as fh:
             fh.write(PAGE)
     out = tmp_path / "out.jsonl"
-    res = cli("batch", str(folder), "-o", str(out), "--workers", "1")
+    res = cli("batch", str(folder), "-o", str(out), "--workers", "0")
     assert res.returncode == 0, res.stderr.decode()
     records = lines_of(out)
     assert [r["doc_id"] for r in records] == [f"{folder}/a.html", f"{folder}/caf\\xe9.html", f"{folder}/z.html"]
@@ -171,18 +172,44 @@ def test_workers_die_with_the_batch_process_after_kill_9(tmp_path):
                 pass
 
 
-def test_a_hung_item_holds_back_no_other_item_and_becomes_a_timeout_record(tmp_path):
-    """One hung item (a FIFO nobody writes) among 200 good pages: with ordered=False the 200 all come out
-    before the hung one's time limit ends it; in order, all 201 come, the hung one as a TimeoutError."""
+def test_a_hung_item_holds_back_no_other_item(tmp_path):
+    """One hung item (a FIFO nobody writes to) among 200 good pages, ordered=False: the 200 all come
+    out while it hangs; only then does the test write the page into the FIFO, and the hung one comes
+    last. No time limit and no clock: a pool that held items behind the hung one would never get
+    there (a guard thread releases it after a minute, and the order is then wrong)."""
     fifo = tmp_path / "hangs.html"
     os.mkfifo(fifo)
     good = [Item(doc_id=f"g{k}", content=SENTENCE * (1 + k % 3)) for k in range(200)]
     items = [good[0], Item(doc_id="hung", path=str(fifo)), *good[1:]]
-    arrival = [o.doc_id for o in extract_many(items, workers=2, timeout=20, ordered=False, output="json")]
-    assert arrival[-1] == "hung" and sorted(arrival[:-1]) == sorted(i.doc_id for i in good)
-    ordered = list(extract_many(items, workers=2, timeout=2, output="json"))
-    assert [o.doc_id for o in ordered] == [i.doc_id for i in items]
-    assert ordered[1].error["type"] == "TimeoutError" and all(o.ok for k, o in enumerate(ordered) if k != 1)
+    released = threading.Event()
+
+    def release() -> None:
+        if not released.is_set():
+            released.set()
+            with open(fifo, "w", encoding="utf-8") as fh:
+                fh.write(PAGE)
+
+    guard = threading.Timer(60, release)
+    guard.start()
+    arrival = []
+    try:
+        for outcome in extract_many(items, workers=2, timeout=None, ordered=False, output="json"):
+            arrival.append(outcome.doc_id)
+            if len(arrival) == 200:
+                threading.Thread(target=release).start()
+    finally:
+        guard.cancel()
+    assert sorted(arrival[:200]) == sorted(i.doc_id for i in good) and arrival[200] == "hung"
+
+
+def test_a_hung_item_becomes_a_timeout_record_and_the_rest_keep_their_order(tmp_path):
+    fifo = tmp_path / "hangs.html"
+    os.mkfifo(fifo)
+    items = [Item(doc_id=f"g{k}", content=SENTENCE) for k in range(6)]
+    items.insert(2, Item(doc_id="hung", path=str(fifo)))
+    out = list(extract_many(items, workers=2, timeout=1, output="json"))
+    assert [o.doc_id for o in out] == [i.doc_id for i in items]
+    assert out[2].error["type"] == "TimeoutError" and all(o.ok for k, o in enumerate(out) if k != 2)
 
 
 def test_endless_or_huge_inputs_are_refused_by_the_size_cap(tmp_path):
@@ -205,10 +232,10 @@ def test_endless_or_huge_inputs_are_refused_by_the_size_cap(tmp_path):
 
 def test_a_read_only_or_missing_output_folder_is_one_line_and_a_nonzero_exit(tmp_path):
     (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
-    err = one_clear_line(cli("batch", str(tmp_path), "-o", str(tmp_path / "no" / "such" / "out.jsonl")))
+    err = one_clear_line(cli("batch", str(tmp_path), "-o", str(tmp_path / "no" / "such" / "out.jsonl"), "--workers", "0"))
     assert "does not exist" in err
     if not os.access("/sys", os.W_OK) or sys.platform.startswith("linux"):  # sysfs refuses new files, even to root
-        err = one_clear_line(cli("batch", str(tmp_path), "-o", "/sys/out.jsonl"))
+        err = one_clear_line(cli("batch", str(tmp_path), "-o", "/sys/out.jsonl", "--workers", "0"))
         assert "cannot write" in err or "permission denied" in err.lower()
 
 
@@ -260,7 +287,8 @@ def test_a_doc_id_holding_a_newline_keeps_the_csv_parseable_and_resume_exact(tmp
     with open(out, encoding="utf-8", newline="") as fh:
         ids = [row["doc_id"] for row in csv.DictReader(fh)]
     assert list(dict.fromkeys(ids)) == [i.doc_id for i in items]
-    for cut in range(len(whole) - 1, 60, -7):
+    breaks = [k + 1 for k in range(len(whole)) if whole[k:k + 1] in (b"\n", b"\r")]
+    for cut in sorted({*breaks[::3], len(whole) - 1, len(whole) // 2, 40}, reverse=True):
         out.write_bytes(whole[:cut])  # killed half way, perhaps inside a quoted line break
         summary = run_batch(items, str(out), workers=0, resume=True)
         assert out.read_bytes() == whole and summary.skipped + summary.items == len(items), cut
@@ -270,7 +298,7 @@ def test_writing_over_an_existing_output_without_resume_asks_for_force(tmp_path)
     (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     out.write_text("precious\n", encoding="utf-8")
-    err = one_clear_line(cli("batch", str(tmp_path / "a.html"), "-o", str(out)))
+    err = one_clear_line(cli("batch", str(tmp_path / "a.html"), "-o", str(out), "--workers", "0"))
     assert "--force" in err and out.read_text(encoding="utf-8") == "precious\n"
     with pytest.raises(OutputError, match="--force"):
         run_batch([Item(doc_id="a", content=SENTENCE)], str(out), workers=0)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_main
 from zjnews_extract.batch import WRITERS, Item, Writer, run_batch
 from zjnews_extract.cli import main
 
@@ -23,9 +24,11 @@ SEED = ROOT / "fixtures" / "zj_commerce_2026_plan.txt"
 SENTENCE = "2025年全省出口增长7.2%,高于全国1.1个百分点。"
 
 
-def cli(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "zjnews_extract", *args], input=stdin, capture_output=True,
-                          timeout=180)
+def cli(*args, stdin=b""):
+    """The command run in this process; batch commands with --workers 0 (no pool to start)."""
+    if args and args[0] == "batch" and "--workers" not in args:
+        args = (*args, "--workers", "0")
+    return run_main(*args, stdin=stdin)
 
 
 class FakeTerminal(io.StringIO):
