@@ -112,7 +112,8 @@ def test_importing_the_package_does_not_import_bs4():
     import subprocess
     import sys
 
-    code = "import sys, zjnews_extract; zjnews_extract.extract('出口增长5%。'); print('bs4' in sys.modules)"
+    code = ("import sys, zjnews_extract; from zjnews_extract.clean import clean_page; "
+            "clean_page('<p>出口增长5%。</p>'); clean_page(b'2025'); print('bs4' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
