@@ -77,9 +77,11 @@ def _exercise() -> None:
     pages.append(("标题\n" + sentence * 3).encode("big5", "replace"))
     for page in pages:
         try:
-            zjnews_extract.extract(page)
+            doc = zjnews_extract.extract(page)
         except zjnews_extract.ExtractError:
-            pass
+            continue
+        if hasattr(doc, "to_html"):  # the review page, where there is one
+            doc.to_html()
     zjnews_extract.quantities(sentence + "出口0、1、2万元，约三成，第3位，1.5倍，百分之六十五点二八")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import signal
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -174,7 +175,9 @@ def attacks(pattern: str | bytes, flags: int = 0) -> list[Attack]:
     for finder, standard in _REGEX_ONLY:
         text = finder.sub(standard, text)
     try:
-        parsed = list(sre_parse.parse(text, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)))
+        with warnings.catch_warnings():  # "possible nested set" is the compiling module's to heed
+            warnings.simplefilter("ignore", FutureWarning)
+            parsed = list(sre_parse.parse(text, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)))
     except (re.error, ValueError, TypeError, OverflowError, RecursionError):
         parsed = None
     found: list[Attack] = []

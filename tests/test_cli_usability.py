@@ -148,7 +148,7 @@ def _readme_blocks() -> list[str]:
 def test_readme_examples_write_into_an_ignored_folder_or_name_and_never_point_outside_the_repository():
     ignored = [line.strip() for line in (ROOT / ".gitignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")]
-    outputs = [m for block in _readme_blocks() for m in re.findall(r"-o\s+(\S+)", block)]
+    outputs = [m.strip("[]") for block in _readme_blocks() for m in re.findall(r"(?:-o|--review-dir)\s+(\S+)", block)]
     assert outputs
     for path in outputs:
         assert any(fnmatch.fnmatch(path, pattern.strip("/")) or path.startswith(pattern.lstrip("/"))

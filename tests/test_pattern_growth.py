@@ -33,9 +33,10 @@ GROUPS = {
     "data/chrome.toml": ("data/chrome.toml",),
     "data/byline.toml": ("data/byline.toml",),
     "clean": ("clean/", "data/invisible.toml"),
-    "batch and cli": ("batch", "cli", "output"),
-    "quantity reader": ("facts/quantities.py", "facts/numbers.py", "quantities/", "data/quantity_"),
-    "facts": ("facts/", "data/periods.toml", "data/facts_", "data/initiatives.toml"),
+    "batch and cli": ("batch", "cli", "output", "review_cli"),
+    "quantity reader": ("quantity/", "quantities/", "data/quantity_"),
+    "facts": ("facts/", "text.py", "data/periods.toml", "data/facts_", "data/initiatives.toml", "data/metric_",
+              "data/holidays.toml"),
 }
 
 
