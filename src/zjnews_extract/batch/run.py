@@ -44,9 +44,12 @@ def extract_many(items: Iterable, *, workers: int | None = None, published=None,
     else is that item's error record. workers: processes (default: all cores); 0 runs in this process
     (no time limit, no crash isolation). output: "document" (Outcome.document), "json" or "csv"
     (Outcome.data: the item's JSON line or CSV rows, made in the worker). Files over `max_bytes` are
-    refused unread. Only the library's own errors (ExtractError) leave this function.
+    refused unread. Settings are checked here, before any work; only the library's own errors
+    (ExtractError) leave this function and the iterator it returns.
     """
     check_settings(workers=workers, timeout=timeout, max_bytes=max_bytes, published=published)
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}: local or dask")
     if formats is None:
         if output not in OUTPUTS:
             raise InputError(f"unknown output {output!r}; one of {OUTPUTS}")
@@ -58,14 +61,15 @@ def extract_many(items: Iterable, *, workers: int | None = None, published=None,
     if engine == "dask":
         from .dask_engine import extract_many_dask  # noqa: PLC0415
 
-        yield from extract_many_dask(_checked(items), work=work, scheduler=scheduler, workers=workers,
-                                     partition_size=partition_size)
-        return
-    if engine != "local":
-        raise InputError(f"unknown engine {engine!r}: local or dask")
-    stream = _numbered(items)
+        return extract_many_dask(_checked(items), work=work, scheduler=scheduler, workers=workers,
+                                 partition_size=partition_size)
     if workers is None:
         workers = os.cpu_count() or 1
+    return _local(_numbered(items), workers=workers, work=work, timeout=timeout, ordered=ordered)
+
+
+def _local(stream: Iterator[tuple[int, Item]], *, workers: int, work: Work, timeout: float | None,
+           ordered: bool) -> Iterator[Outcome]:
     if workers == 0:
         for index, item in stream:
             yield process_item(index, item, work)
