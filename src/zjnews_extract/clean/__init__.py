@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
+from collections.abc import Callable
 
 import msgspec
 
@@ -33,6 +34,7 @@ __all__ = ["clean_page"]
 _MAX_CHARS = 2_000_000
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # control characters (not tab, line or page breaks), U+FFFD
 _NOT_TEXT_PAIRS = (("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"))
 # Inline data (an image as a data: URI) is never article text; megabytes of it must not push the article
 # past the length cut. Only URIs longer than this go: a short one costs nothing to keep.
@@ -63,14 +65,14 @@ def _clean_one(source, *, url: str | None, charset: str | None = None) -> Cleane
                          f"not {type(source).__name__}")
     if not text.strip():
         raise InputError("input is empty")
-    binary = _looks_binary(text)  # before control characters go: they are what shows a binary file
+    original = text  # control characters, removed below, are what shows a binary file
     text, notes = without_invisible(text)
     cut = ""
     if len(text) > _MAX_CHARS:
         # Inline scripts, styles and base64 blobs can be megabytes: drop them before cutting.
         text = _INLINE_DATA.sub("data:", _drop_scripts(text))
         text, cut = text[:_MAX_CHARS], text[_MAX_CHARS:]
-    page = _read(text, url=url, encoding=encoding, method=method, binary=binary)
+    page = _read(text, url=url, encoding=encoding, method=method, binary=lambda: _looks_binary(original))
     after = []
     if cut.strip():  # said in the removal log, not lost silently (the log shows its start)
         after.append(Removed(text=cut[:200], reason=f"page cut at {_MAX_CHARS:,} characters: {len(cut):,} more not read"))
@@ -101,7 +103,8 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in text or _binary_share(escape_codes().sub("", text[:40000])) > 0.05
 
 
-def _read(text: str, *, url: str | None, encoding: str | None, method: str | None, binary: bool) -> CleanedPage:
+def _read(text: str, *, url: str | None, encoding: str | None, method: str | None,
+          binary: Callable[[], bool]) -> CleanedPage:
     if looks_like_html(text):
         root = parse_html(text)
         page = clean_html(root, url=url, encoding=encoding, method=method) if root is not None else None
@@ -114,7 +117,7 @@ def _read(text: str, *, url: str | None, encoding: str | None, method: str | Non
                 return page
             raise InputError("the page has no text")
         text = stripped
-    if binary:
+    if binary():  # asked only of text that is not HTML
         raise InputError("input looks like a binary file, not a page")
     return clean_text(text, url=url, encoding=encoding, method=method)
 
@@ -150,8 +153,7 @@ def _strip_tags(text: str) -> str:
 
 def _binary_share(text: str) -> float:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or ch == "\ufffd")
-    return bad / max(1, len(sample))
+    return len(_BINARY_CHARS.findall(sample)) / max(1, len(sample))
 
 
 def _merge(pages: list[CleanedPage]) -> CleanedPage:

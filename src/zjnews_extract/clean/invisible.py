@@ -27,13 +27,25 @@ def escape_codes() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _invisible() -> re.Pattern[str]:
-    data = load_toml("invisible.toml")
+def _characters() -> str:
+    """The listed characters as one character class."""
     parts = []
-    for span in data["ranges"]:
+    for span in load_toml("invisible.toml")["ranges"]:
         first, last = (int(code, 16) for code in span.split("-"))
         parts.append(f"{_escape(first)}-{_escape(last)}")
-    return re.compile(f"(?:{data['escape_codes']})|[{''.join(parts)}]++")
+    return f"[{''.join(parts)}]"
+
+
+@lru_cache(maxsize=1)
+def _any_character() -> re.Pattern[str]:
+    """One of them: a bare class, searched in one fast pass over a page, which is all most pages need
+    (escape codes, which start with one of these characters, are looked at only then)."""
+    return re.compile(_characters())
+
+
+@lru_cache(maxsize=1)
+def _runs() -> re.Pattern[str]:
+    return re.compile(_characters() + "+")
 
 
 def _escape(code: int) -> str:
@@ -49,24 +61,26 @@ def _shown(sequence: str) -> str:
 def without_invisible(text: str) -> tuple[str, list[Removed]]:
     """(text, what was removed or replaced) for one page."""
     removed: list[Removed] = []
-    if _SURROGATE.search(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a pair is no better: UTF-8 has no place for it)
         text, note = _fix_surrogates(text)
         removed.append(note)
-    pattern = _invisible()
-    if not pattern.search(text):
+    if not _any_character().search(text):
         return text, removed
     seen: Counter[str] = Counter()
 
-    def drop(m: re.Match[str]) -> str:
-        found = m.group()
-        if found[0] in "\x1b\x9b":
-            seen[found] += 1
-        else:
-            for ch in found:
-                seen[ch] += 1
+    def drop_code(m: re.Match[str]) -> str:
+        seen[m.group()] += 1
         return ""
 
-    text = pattern.sub(drop, text)
+    def drop_characters(m: re.Match[str]) -> str:
+        seen.update(m.group())
+        return ""
+
+    if "\x1b" in text or "\x9b" in text:
+        text = escape_codes().sub(drop_code, text)
+    text = _runs().sub(drop_characters, text)
     listed = ", ".join(f"{_shown(s)} ×{n}" for s, n in seen.most_common(_SHOWN_KINDS))
     more = f", and {len(seen) - _SHOWN_KINDS} more kinds" if len(seen) > _SHOWN_KINDS else ""
     removed.append(Removed(text=listed + more, reason="invisible characters"))
