@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_main
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SENTENCES = ["2025年全省出口增长7.2%,高于全国1.1个百分点。", "今年以来,全市规上工业增加值同比增长5.1%。",
              "全年接待游客1.2亿人次。", "没有数字的一句话。"]
@@ -41,7 +43,7 @@ def test_batch_fixtures_with_summary_line(tmp_path, batch_folder):
 def test_quiet_csv_and_names_on_stdin(tmp_path, batch_folder):
     out = tmp_path / "out.csv"
     names = "\n".join(str(p) for p in sorted(batch_folder.glob("*.html"))[:2]) + "\n"
-    res = run("-", "-o", str(out), "--quiet", "--no-summary", "--workers", "1", stdin=names.encode())
+    res = run_main("batch", "-", "-o", str(out), "--quiet", "--no-summary", "--workers", "1", stdin=names.encode())
     assert res.returncode == 0 and res.stderr == b""
     import csv
 

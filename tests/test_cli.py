@@ -33,7 +33,7 @@ def test_extract_json_is_utf8_and_has_facts():
 
 
 def test_extract_from_stdin_jsonl_is_one_line():
-    res = run("extract", "-", "--format", "jsonl", stdin="2025年出口增长7.2%。".encode())
+    res = run_here("extract", "-", "--format", "jsonl", stdin="2025年出口增长7.2%。".encode())
     assert res.returncode == 0, res.stderr.decode()
     assert res.stdout.decode().count("\n") == 1
     json.loads(res.stdout)

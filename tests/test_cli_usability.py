@@ -197,24 +197,35 @@ def test_the_batch_side_is_a_package_whose_files_name_its_parts_none_over_400_li
     assert not long
 
 
-def test_a_new_output_sink_is_one_small_class_registered_in_one_place(tmp_path):
-    """How the --db writer or Parquet plug in: a Writer subclass; run_batch sends it every outcome."""
+def test_a_new_output_sink_is_one_small_class_registered_in_one_place(tmp_path, monkeypatch):
+    """How an output plugs in: a Writer subclass, one entry in WRITERS, and --format offers it; run_batch
+    also takes any number of writers beside the main output."""
 
-    class Collect(Writer):
-        name = "collect"
-        needs_document = True
+    class Titles(Writer):
+        name = "titles"
+        needs_document = True  # receives the Document itself, no text made in the worker
 
-        def __init__(self):
-            super().__init__("memory")
-            self.seen = []
+        def open(self, *, resume=False, force=False):
+            self.fh = open(self.path, "w", encoding="utf-8")
+            return None
 
         def write(self, outcome):
-            self.seen.append((outcome.doc_id, outcome.document.title if outcome.document else None))
+            self.fh.write(f"{outcome.doc_id}\t{outcome.document.title if outcome.document else outcome.error['type']}\n")
 
-    sink = Collect()
-    main_out = WRITERS["jsonl"](str(tmp_path / "o.jsonl"))
-    items = [Item(doc_id="a", content=SENTENCE), Item(doc_id="b", path=str(tmp_path / "missing.html"))]
-    summary = run_batch(items, writers=[main_out, sink], workers=1)
-    assert sink.seen == [("a", None), ("b", None)] and summary.items == 2
-    assert [json.loads(line)["doc_id"] for line in (tmp_path / "o.jsonl").read_text().splitlines()] == ["a", "b"]
-    assert set(WRITERS) == {"jsonl", "json", "csv"}
+        def close(self):
+            self.fh.close()
+
+    monkeypatch.setitem(WRITERS, "titles", Titles)
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>全省外贸</title></head><body><h1>全省外贸</h1><p>{SENTENCE * 3}</p></body></html>",
+                    encoding="utf-8")
+    (tmp_path / "empty.html").write_bytes(b"")
+    res = run_main("batch", str(page), str(tmp_path / "empty.html"), "-o", str(tmp_path / "t.tsv"), "--format", "titles",
+                   "--workers", "0")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "t.tsv").read_text(encoding="utf-8").splitlines() == [f"{page}\t全省外贸",
+                                                                            f"{tmp_path / 'empty.html'}\tInputError"]
+    beside = Titles(str(tmp_path / "beside.tsv"))
+    summary = run_batch([Item(doc_id="a", content=SENTENCE)], str(tmp_path / "o.jsonl"), writers=[beside], workers=1)
+    assert summary.items == 1 and (tmp_path / "beside.tsv").read_text(encoding="utf-8") == "a\tNone\n"
+    assert [json.loads(line)["doc_id"] for line in (tmp_path / "o.jsonl").read_text().splitlines()] == ["a"]

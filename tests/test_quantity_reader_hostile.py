@@ -1,8 +1,6 @@
-"""Issue 12, the lines that live in the quantity reader, through the public API only.
-
-The quantity reader (facts/numbers.py, facts/quantities.py, moving to quantities/) is being
-restructured by the lead engineer; these tests say what it must do and are marked xfail(strict)
-while it does not, so that they fail loudly (XPASS) the day it does and the mark is removed.
+"""Issue 12, the lines that live in the quantity reader (quantity/, the lead engineer's), through the
+public API only. A test the reader does not pass yet is marked xfail(strict), so that it fails
+loudly (XPASS) the day it does and the mark is removed.
 """
 from __future__ import annotations
 
@@ -21,7 +19,6 @@ def _finite(values) -> bool:
     return all(v is None or math.isfinite(v) for v in values)
 
 
-@pytest.mark.xfail(strict=True, reason=LEAD)
 @pytest.mark.parametrize("text", ["出口1" + "亿" * 40 + "元", "出口1" + "亿" * 400 + "元"], ids=["40 yi", "400 yi"])
 def test_forty_yi_in_a_row_is_no_overflow_error(text):
     found = zjnews_extract.quantities(text)
@@ -30,7 +27,6 @@ def test_forty_yi_in_a_row_is_no_overflow_error(text):
     assert _finite(f.value for f in doc.facts)
 
 
-@pytest.mark.xfail(strict=True, reason=LEAD)
 @pytest.mark.parametrize("digits", [309, 400, 5000])
 def test_more_than_308_full_width_digits_is_no_overflow_error(digits):
     text = "出口" + "９" * digits + "元，增长5%。"
@@ -49,7 +45,6 @@ def test_the_overflow_already_leaves_extract_only_as_the_librarys_error():
             pass
 
 
-@pytest.mark.xfail(strict=True, reason=LEAD)
 def test_zero_width_characters_in_raw_text_given_to_quantities_do_not_change_a_value():
     found = zjnews_extract.quantities("出口5\u200b.5万亿元")
     assert [q.value for q in found] == [5.5e12]
@@ -74,7 +69,6 @@ def _grows_at_most_linearly(func) -> tuple[float, float]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=LEAD + " (the time goes to facts/assemble.py _metric, once per number)")
 def test_a_list_of_bare_integers_sharing_one_unit_costs_extract_time_linear_in_its_length():
     """出口0、1、2、…万元: 5,000 numbers took 5 s and 10,000 took 20 s. Doubling the list may at most
     about double the time: from 2,500 to 10,000 numbers (four times), at most six times the time."""
