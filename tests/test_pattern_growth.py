@@ -34,6 +34,7 @@ GROUPS = {
     "data/byline.toml": ("data/byline.toml",),
     "clean": ("clean/", "data/invisible.toml"),
     "batch and cli": ("batch", "cli", "output", "review_cli"),
+    "data/tables.toml": ("data/tables.toml",),
     "indicators and store": ("indicators/", "store/", "enrich.py", "data/indicators.toml"),
     "quantity reader": ("quantity/", "quantities/", "data/quantity_"),
     "facts": ("facts/", "text.py", "data/periods.toml", "data/facts_", "data/initiatives.toml", "data/metric_",
