@@ -101,8 +101,7 @@ def batch_rate(corpus_dir: Path, times: int, workers: int) -> dict:
 
 
 def batch_child(corpus_dir: Path, times: int, workers: int) -> None:
-    from zjnews_extract.batch import run_batch
-    from zjnews_extract.batch_inputs import Item
+    from zjnews_extract.batch import Item, run_batch
     from zjnews_extract.pipeline import warm_up
 
     warm_up()

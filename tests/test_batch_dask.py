@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from zjnews_extract.batch import run_batch
-from zjnews_extract.batch_inputs import Item, iter_items
+from zjnews_extract.batch import Item, iter_items, run_batch
 
+pytestmark = pytest.mark.dask  # needs the dask extra: run with pytest -m dask (CI does)
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zjnews_extract.batch_inputs import Item, as_item, iter_items
+from zjnews_extract.batch import Item, as_item, iter_items
 
 PAGE = "<html><head><title>测试</title></head><body><p>2025年全省出口增长7.2%。</p></body></html>"
 

@@ -299,7 +299,8 @@ def test_review_command_writes_the_page(tmp_path, seed, capsys):
 
 def test_batch_review_dir_writes_a_page_per_document_and_an_index(tmp_path, batch_folder, capsys):
     out, folder = tmp_path / "out.jsonl", tmp_path / "review"
-    missing = tmp_path / "gone.html"
+    missing = tmp_path / "empty.html"  # an item that ends as an error record (a missing INPUT is refused up front)
+    missing.write_bytes(b"")
     code = main(["batch", str(batch_folder), str(missing), "-o", str(out), "--workers", "0", "--review-dir",
                  str(folder), "--published", "2026-01-21", "--quiet"])  # in process: jieba is warm
     assert code == 0
@@ -310,7 +311,7 @@ def test_batch_review_dir_writes_a_page_per_document_and_an_index(tmp_path, batc
     index = (folder / "index.html").read_text(encoding="utf-8")
     for doc in docs:
         assert doc["title"] in index
-    assert "FileNotFoundError" in index
+    assert "InputError" in index
     assert index.count("<tr>") == len(lines) + 1  # the header row and one row per item
     for page_name in pages:
         assert f'href="{page_name}"' in index

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from zjnews_extract.batch import run_batch
-from zjnews_extract.batch_inputs import iter_items
+from zjnews_extract.batch import iter_items, run_batch
 from zjnews_extract.cli import main
 from zjnews_extract.store import DuckDBWriter, ParquetWriter, connect, indicator_counts, series_records
 

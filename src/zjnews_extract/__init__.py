@@ -11,24 +11,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from .errors import ExtractError, InputError
+from .errors import ExtractError, InputError, InputTooLarge, InternalError
 from .records import Document, Fact, Initiative, Period, Quantity, Removed, Span
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Document", "ExtractError", "Fact", "Initiative", "InputError", "Period", "Quantity", "Removed", "Span",
+    "Document", "ExtractError", "Fact", "Initiative", "InputError", "InputTooLarge", "InternalError", "Period",
+    "Quantity", "Removed", "Span",
     "extract", "json_schema", "quantities", "__version__",
 ]
 
 
 def extract(source: str | bytes | list, *, url: str | None = None,
             published: date | datetime | str | None = None, charset: str | None = None) -> Document:
-    """One article from HTML (str or bytes, any Chinese encoding) or page text.
+    """One article from HTML (str or bytes, any Chinese encoding), page text, or a BeautifulSoup
+    object or Tag someone already parsed.
 
     `published` is the reference date for relative periods (去年, 今年以来); when
     omitted, the date read from the page is used. A list of pages (第1页, 第2页 …)
     gives one document. `charset` is the HTTP Content-Type charset of bytes, when known.
+    Raises only ExtractError: InputError for bad input, InternalError for anything else.
     """
     from .pipeline import extract_document  # noqa: PLC0415  (keeps import light)
 

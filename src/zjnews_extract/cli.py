@@ -8,19 +8,25 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ExtractError
-from .output import csv_writer, document_json, fact_rows
+from .output import document_json, facts_table, write_csv
 
 
 def _read_input(path: str) -> bytes:
+    """The page's bytes; refused past the batch's default size limit (an endless /dev/zero, a dump)."""
+    from .batch.work import DEFAULT_MAX_BYTES, read_capped  # noqa: PLC0415
+
     if path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+        if len(data) > DEFAULT_MAX_BYTES:
+            raise CommandError(f"standard input goes on past {DEFAULT_MAX_BYTES:,} bytes; not a page")
+        return data
     p = Path(path)
     if not p.exists():
         raise CommandError(f"no such file: {path}")
     if p.is_dir():
         raise CommandError(f"{path} is a folder; use `zjnews-extract batch` for many files")
     try:
-        return p.read_bytes()
+        return read_capped(path, DEFAULT_MAX_BYTES)
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
 
@@ -29,19 +35,34 @@ class CommandError(Exception):
     """A problem with the command line or the files it names: one line on stderr."""
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """A wrong argument is one line on stderr (and exit code 2), not the usage text and then the error."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import extract_document  # noqa: PLC0415
 
+    if args.pretty and args.format != "json":
+        raise CommandError(f"--pretty is for --format json; {args.format} is not indented")
+    if args.facts_only and (args.format != "json" or args.pretty):
+        raise CommandError("--facts-only prints a table of the facts; it takes no --format or --pretty")
     raw = _read_input(args.path)
-    doc_id = None if args.path == "-" else args.path
+    from .batch.items import printable_id  # noqa: PLC0415
+
+    doc_id = None if args.path == "-" else printable_id(args.path)
     doc = extract_document(raw, url=args.url, published=args.published, doc_id=doc_id)
     out = sys.stdout
-    if args.format == "csv":
-        writer = csv_writer(out)
-        for row in fact_rows(doc):
-            writer.writerow(row)
+    if args.facts_only:
+        out.write(facts_table(doc))
+    elif args.format == "csv":
+        write_csv(doc, out)
+    elif args.format == "jsonl":
+        out.write(document_json(doc) + "\n")  # exactly one line
     else:
-        out.write(document_json(doc, pretty=args.pretty and args.format == "json") + "\n")
+        out.write(document_json(doc, pretty=args.pretty) + "\n")
     return 0
 
 
@@ -53,11 +74,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="zjnews-extract",
         description="Turn Chinese news pages (HTML or pasted text) into structured facts.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
 
     ex = sub.add_parser("extract", help="one page to a JSON document (or CSV rows of facts)",
                         description="Extract one article: cleaned text, metadata, facts and initiatives.")
@@ -65,8 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD for relative periods")
     ex.add_argument("--url", help="the page's address, kept in the output")
     ex.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
-                    help="json (default), jsonl (one line) or csv (one row per fact)")
-    ex.add_argument("--pretty", action="store_true", help="indent the JSON")
+                    help="json: the document (default; indented with --pretty); jsonl: the document on exactly "
+                         "one line; csv: one row per fact, with the document's doc_id, url, title, published, source")
+    ex.add_argument("--pretty", action="store_true", help="indent the JSON (--format json only)")
+    ex.add_argument("--facts-only", action="store_true", help="print just the facts, as a table for the terminal")
     ex.set_defaults(func=cmd_extract)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output document",
@@ -83,11 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_batch(sub) -> None:
-    """The batch command lives in batch_cli.py when present."""
-    try:
-        from .batch_cli import add_parser  # noqa: PLC0415
-    except ImportError:
-        return
+    """The batch command lives in batch/cli.py."""
+    from .batch.cli import add_parser  # noqa: PLC0415
+
     add_parser(sub)
 
 

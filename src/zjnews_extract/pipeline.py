@@ -6,11 +6,16 @@ from datetime import date, datetime, timedelta, timezone
 from . import __version__
 from .clean import clean_page
 from .enrich import enrich_facts
-from .errors import InputError
+from .errors import ExtractError, InputError, InternalError
 from .facts import find_facts
 from .records import Document
 
 _BEIJING = timezone(timedelta(hours=8))
+
+
+# Reference dates the period resolver can count from and to (next year, a five-year plan ahead, a year
+# back) without leaving the calendar; news from outside these years is not what this library reads.
+FIRST_YEAR, LAST_YEAR = 1800, 2200
 
 
 def reference_date(published: date | datetime | str | None) -> date | None:
@@ -18,24 +23,56 @@ def reference_date(published: date | datetime | str | None) -> date | None:
     if published is None or published == "":
         return None
     if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    if isinstance(published, str):
-        text = published.strip()
-        try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            pass
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            raise InputError(f"published date not understood: {published!r} (use YYYY-MM-DD)") from None
-    raise InputError(f"published must be a date, datetime or ISO string, not {type(published).__name__}")
+        found = published.date()
+    elif isinstance(published, date):
+        found = published
+    elif isinstance(published, str):
+        found = _iso_date(published)
+    else:
+        raise InputError(f"published must be a date, datetime or ISO string, not {type(published).__name__}")
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise InputError(f"published date {found.isoformat()} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
+    return found
+
+
+def _iso_date(published: str) -> date:
+    text = published.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise InputError(f"published date not understood: {published!r} (use YYYY-MM-DD)") from None
 
 
 def extract_document(source, *, url: str | None = None, published=None, doc_id: str | None = None,
                      charset: str | None = None) -> Document:
+    """One document; only ExtractError leaves (bad input: InputError; anything else: InternalError)."""
+    _check_text("url", url)
+    _check_text("charset", charset)
+    _check_text("doc_id", doc_id)
+    try:
+        return _extract(source, url=url, published=published, doc_id=doc_id, charset=charset)
+    except ExtractError:
+        raise
+    except Exception as exc:  # a bug or a resource failure: the caller gets our type, the cause is chained
+        raise InternalError(f"{type(exc).__name__}: {exc}"[:500]) from exc
+
+
+def _check_text(name: str, value) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be a string, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{name} is not Unicode text (it holds a lone surrogate)") from None
+
+
+def _extract(source, *, url: str | None, published, doc_id: str | None, charset: str | None) -> Document:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
     ref = given or reference_date(_safe_date(page.published))

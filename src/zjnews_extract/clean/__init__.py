@@ -11,8 +11,10 @@ HTML steps together, text.py does the same for pasted text.
 """
 from __future__ import annotations
 
+import codecs
 import html as html_lib
 import re
+from collections.abc import Callable
 
 import msgspec
 
@@ -21,6 +23,7 @@ from ..records import CleanedPage, Removed
 from .article import squash
 from .decode import decode_bytes
 from .html import looks_like_html, parse_html
+from .invisible import escape_codes, without_invisible
 from .page import clean_html
 from .removed import RemovedLog
 from .text import clean_text
@@ -31,7 +34,11 @@ __all__ = ["clean_page"]
 _MAX_CHARS = 2_000_000
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # control characters (not tab, line or page breaks), U+FFFD
 _NOT_TEXT_PAIRS = (("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"))
+# Inline data (an image as a data: URI) is never article text; megabytes of it must not push the article
+# past the length cut. Only URIs longer than this go: a short one costs nothing to keep.
+_INLINE_DATA = re.compile(r"data:[^\s\"'<>)]{256,}+", re.IGNORECASE)
 
 
 def clean_page(source, *, url: str | None = None, charset: str | None = None) -> CleanedPage:
@@ -51,23 +58,53 @@ def _clean_one(source, *, url: str | None, charset: str | None = None) -> Cleane
         text, encoding, method = decode_bytes(bytes(source), http_charset=charset)
     elif isinstance(source, str):
         text = source
+    elif _is_soup(source):
+        text, encoding, method = _from_soup(source)
     else:
-        raise InputError(f"source must be str, bytes or a list of them, not {type(source).__name__}")
+        raise InputError(f"source must be str, bytes, a BeautifulSoup object or a list of them, "
+                         f"not {type(source).__name__}")
     if not text.strip():
         raise InputError("input is empty")
+    original = text  # control characters, removed below, are what shows a binary file
+    text, notes = without_invisible(text)
     cut = ""
     if len(text) > _MAX_CHARS:
         # Inline scripts, styles and base64 blobs can be megabytes: drop them before cutting.
-        text = _drop_scripts(text)
+        text = _INLINE_DATA.sub("data:", _drop_scripts(text))
         text, cut = text[:_MAX_CHARS], text[_MAX_CHARS:]
-    page = _read(text, url=url, encoding=encoding, method=method)
+    page = _read(text, url=url, encoding=encoding, method=method, binary=lambda: _looks_binary(original))
+    after = []
     if cut.strip():  # said in the removal log, not lost silently (the log shows its start)
-        note = Removed(text=cut[:200], reason=f"page cut at {_MAX_CHARS:,} characters: {len(cut):,} more not read")
-        page = msgspec.structs.replace(page, removed=[*page.removed, note])
+        after.append(Removed(text=cut[:200], reason=f"page cut at {_MAX_CHARS:,} characters: {len(cut):,} more not read"))
+    if notes or after:
+        page = msgspec.structs.replace(page, removed=[*notes, *page.removed, *after])
     return page
 
 
-def _read(text: str, *, url: str | None, encoding: str | None, method: str | None) -> CleanedPage:
+def _is_soup(source) -> bool:
+    """A BeautifulSoup document or Tag (told by its module, so bs4 is never imported for other input)."""
+    return type(source).__module__.startswith("bs4") and hasattr(source, "decode") and hasattr(source, "find_all")
+
+
+def _from_soup(soup) -> tuple[str, str | None, str]:
+    """A page someone already parsed with BeautifulSoup: its markup, read again by our own parser
+    (whatever parser bs4 used), and the encoding bs4 found when it was given bytes."""
+    markup = soup.decode()
+    encoding = getattr(soup, "original_encoding", None)
+    if encoding:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            pass
+    return markup, encoding, "beautifulsoup"
+
+
+def _looks_binary(text: str) -> bool:
+    return "\x00" in text or _binary_share(escape_codes().sub("", text[:40000])) > 0.05
+
+
+def _read(text: str, *, url: str | None, encoding: str | None, method: str | None,
+          binary: Callable[[], bool]) -> CleanedPage:
     if looks_like_html(text):
         root = parse_html(text)
         page = clean_html(root, url=url, encoding=encoding, method=method) if root is not None else None
@@ -80,7 +117,7 @@ def _read(text: str, *, url: str | None, encoding: str | None, method: str | Non
                 return page
             raise InputError("the page has no text")
         text = stripped
-    if "\x00" in text or _binary_share(text) > 0.05:
+    if binary():  # asked only of text that is not HTML
         raise InputError("input looks like a binary file, not a page")
     return clean_text(text, url=url, encoding=encoding, method=method)
 
@@ -116,8 +153,7 @@ def _strip_tags(text: str) -> str:
 
 def _binary_share(text: str) -> float:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or ch == "\ufffd")
-    return bad / max(1, len(sample))
+    return len(_BINARY_CHARS.findall(sample)) / max(1, len(sample))
 
 
 def _merge(pages: list[CleanedPage]) -> CleanedPage:

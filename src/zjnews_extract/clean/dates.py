@@ -28,8 +28,12 @@ def _iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s
 
 
 _BEIJING = timezone(timedelta(hours=8))
-# A machine timestamp worth handing to dateparser: a year and a month name or zone in Latin letters.
-_LATIN_STAMP = re.compile(r"(?:19|20)\d{2}.*[A-Za-z]{3}|[A-Za-z]{3}.*(?:19|20)\d{2}")
+# A machine timestamp worth handing to dateparser: a year and a month name or zone in Latin letters,
+# in either order (two searches: one pattern with .* between them goes quadratic on long values).
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+# No machine timestamp is longer; a longer meta value is not read (dateparser slows down on long input).
+_MAX_STAMP = 64
 
 
 def read_timestamp(value: str) -> str | None:
@@ -39,8 +43,10 @@ def read_timestamp(value: str) -> str | None:
     and RFC 2822 are read by the standard library, English forms (September 18, 2019 6:23 AM EST)
     by dateparser, loaded only then. Chinese forms without a zone are left to find_datetime."""
     text = value.strip()
+    if len(text) > _MAX_STAMP:
+        return None
     stamp = _standard(text)
-    if (stamp is None or stamp.tzinfo is None) and _LATIN_STAMP.search(text):
+    if (stamp is None or stamp.tzinfo is None) and _YEAR.search(text) and _LATIN_WORD.search(text):
         stamp = _dateparser(text)
     if stamp is None or stamp.tzinfo is None or not 1990 <= stamp.year <= 2100:
         return None

@@ -21,7 +21,7 @@ _BOMS = (
 
 # <meta charset="x">, <meta http-equiv content="text/html; charset=x">, <?xml encoding="x"?>
 _DECLARED = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]{2,30})"""
+    rb"""<meta[^>]{0,200}?charset\s*+=\s*+["']?\s*+([a-zA-Z0-9_\-:.]{2,30})"""
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_\-.]{2,30})""",
     re.IGNORECASE,
 )

@@ -10,7 +10,9 @@ from .dates import find_datetime
 from .html import Line
 
 # "<headline>_网易财经", "<headline> - 山西省人民政府门户网站", "<headline>--文化--人民网"
-_TITLE_SEPARATORS = re.compile(r"\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s)\s*")
+# (?!(?<=\s)\s): a match never starts inside a run of spaces (the run's first space starts it), so
+# a long run costs one pass, not one pass per space.
+_TITLE_SEPARATORS = re.compile(r"(?!(?<=\s)\s)\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s)\s*")
 # A headline line must cover this share of the <title>'s first part to be trusted over it.
 _MIN_COVER = 0.6
 

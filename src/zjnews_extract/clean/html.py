@@ -42,9 +42,11 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+# A tag with its attributes; each attribute is read one way only (an unquoted value cannot start with a
+# quote, quantifiers do not give back), so a long run of attributes costs one pass.
 _MARKUP = re.compile(r"<(?:html|head|body|div|p|meta|title|!doctype|table|tr|td|span|a|br|section|article|main|h[1-6]"
                      r"|ul|ol|li|img|font|strong|b|script|style|link|center|form)"
-                     r"(?:\s+[a-z_:][-a-z0-9_:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
+                     r"(?:\s++[a-z_:][-a-z0-9_:.]*+(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s>\"'][^\s>]*+))?)*+\s*/?>")
 
 
 def looks_like_html(text: str) -> bool:

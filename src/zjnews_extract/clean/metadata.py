@@ -17,7 +17,7 @@ SOURCE_METAS = ("contentsource", "source", "mediaid", "og:site_name")
 # Lines under the headline searched for the dateline, source and byline.
 HEADER_LINES = 12
 # Site names after the headline in <title>, and what an outlet's name ends with.
-_TITLE_PARTS = re.compile(r"\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s|_)\s*")
+_TITLE_PARTS = re.compile(r"(?!(?<=\s)\s)\s*(?:__?|--+|\s[-–—|｜]\s|\s_|_\s|_)\s*")
 _OUTLET_END = re.compile(r"^\D*(网|社|台|站)$")  # "BBC中文网"; not "2007年第23号国务院公报"
 
 
