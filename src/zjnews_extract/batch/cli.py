@@ -95,7 +95,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from ..pipeline import reference_date  # noqa: PLC0415
     from .inputs import iter_items, missing_inputs  # noqa: PLC0415
     from .run import DEFAULT_TIMEOUT, Summary, run_batch  # noqa: PLC0415
-    from .writers import WRITERS, OutputError, format_for  # noqa: PLC0415
+    from .writers import OutputError, format_for  # noqa: PLC0415
 
     try:
         reference_date(args.published)  # a bad date stops here, before any work (exit 1, as extract does)

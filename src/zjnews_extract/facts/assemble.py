@@ -66,7 +66,7 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
 
 # Why: a conversion in brackets follows the amount it converts within a few words
 # (3459亿元(人民币,下同,约646亿新元), 100亿元（约合14亿美元）).
-_CONVERSION_GAP = regex.compile(r"\s*[（(][^（）()]{0,12}")
+_CONVERSION_GAP = regex.compile(r"(?<!\s)\s*+[（(][^（）()]{0,12}+")
 
 
 def _conversions(text: str, facts: list[Fact]) -> list[Fact]:

@@ -269,7 +269,7 @@ def build(prefilter: bool = True) -> Lexicon:
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),
         rate_nouns=dict(words["rate_nouns"]), cue_after=cue_after, cues_after=after_cues,
-        level_links=regex.compile(rf"(?:{_alt(words['level_links']['words'])})+\Z"),
+        level_links=regex.compile(rf"(?r)(?:{_alt(words['level_links']['words'])})+\Z"),  # (?r): from the end, linear
         pp_then_level=tuple(words["pp_then_level"]["words"]),
         continuations=tuple(words["clause_continuations"]["words"]),
     )

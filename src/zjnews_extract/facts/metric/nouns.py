@@ -30,7 +30,7 @@ def only_function_words(text: str) -> bool:
 
 _NAME_END = regex.compile(r"[\d，,、。；;：:！？!?（）()%]")
 _GRADE = regex.compile(r"[一二两三四五六七八九十百千万亿\d]+级")
-_FIGURE_AHEAD = regex.compile(r"[^，,。；;！？!?\n]*?\d")
+_FIGURE_AHEAD = regex.compile(r"[^，,。；;！？!?\n\d]{0,40}+\d")  # a bounded look: linear in any line
 _LIST_NEXT = regex.compile(r"[\u4e00-\u9fff]{2}")  # a 、 followed by a name, not by a number
 _STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
 

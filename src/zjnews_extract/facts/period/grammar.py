@@ -131,8 +131,8 @@ def windows(text: str, before: int = 12, after: int = 12) -> list[tuple[int, int
 def after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """Words after a mention that change what it is: a record's base, a calendar widget."""
     words = lexicon()["words"]
-    record = regex.compile(rf"\s*(?:{alternation(words['since_record_after'])})")
-    weekday = regex.compile(rf"\s*(?:{alternation(words['weekday_after'])})")
+    record = regex.compile(rf"(?<!\s)\s*+(?:{alternation(words['since_record_after'])})")
+    weekday = regex.compile(rf"(?<!\s)\s*+(?:{alternation(words['weekday_after'])})")
     return record, weekday
 
 
@@ -151,7 +151,7 @@ def base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     words = lexicon()["words"]
     before = regex.compile(rf"(?:{alternation(words['base_before'])})\s*$")
     before_if_after = regex.compile(rf"(?:{alternation(words['base_before_if_after'])})\s*$")
-    after = regex.compile(rf"\s*[(（]?(?:下同)?[)）]?\s*(?:{alternation(words['base_after'])})")
+    after = regex.compile(rf"(?<!\s)\s*+[(（]?(?:下同)?[)）]?\s*+(?:{alternation(words['base_after'])})")
     return before, before_if_after, after
 
 

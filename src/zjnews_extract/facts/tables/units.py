@@ -11,9 +11,9 @@ import regex
 
 from .layout import words
 
-_PAREN = regex.compile(r"[(（]\s*(?P<u>[^()（）]{1,16}?)\s*[)）]")
+_PAREN = regex.compile(r"[(（]\s*+(?P<u>[^()（）\s][^()（）]{0,15}?)\s*+[)）]")
 _UNIT_LABEL = regex.compile(r"^(?:计量)?单位\s*[:：]\s*")
-_BARE_PERCENT = regex.compile(r"(?:[(（]\s*)?(?P<u>[%％‰])\s*[)）]?\s*$")
+_BARE_PERCENT = regex.compile(r"(?:[(（]\s*+)?(?P<u>[%％‰])\s*+[)）]?\s*+$")
 
 
 @dataclass(frozen=True, slots=True)
