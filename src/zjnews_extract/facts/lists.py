@@ -21,9 +21,17 @@ from .frames import Frame, Group
 from .lexicon import alternation, cues, match_place
 
 _LIST_SPLIT = regex.compile(r"、")
-_LAST_JOIN = regex.compile(r"和|与|及|以及")
-_PLACE_JOIN = regex.compile(r"、|和|与|及")
-_COLLECTIVE = regex.compile(r"^[一二两三四五六七八九十\d]+(?:个)?(?:省份|省市|省区|省|市|区|县|地|国|城)")
+
+
+@cache
+def _grammar() -> dict:
+    g = cues()["grammar"]
+    joins = alternation(g["list_joins"])
+    return {
+        "last_join": regex.compile(joins),
+        "place_join": regex.compile(rf"、|{joins}"),
+        "collective": regex.compile(rf"^[一二两三四五六七八九十\d]+(?:个)?(?:{alternation(g['collective_units'])})"),
+    }
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
@@ -33,7 +41,7 @@ def split_list(text: str, n: int) -> Group | None:
     """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
     parts = _LIST_SPLIT.split(text)
     if len(parts) != n:
-        pieces = _LAST_JOIN.split(parts[-1], maxsplit=1)
+        pieces = _grammar()["last_join"].split(parts[-1], maxsplit=1)
         if len(parts) + len(pieces) - 1 != n or len(pieces) < 2:
             return None
         parts = parts[:-1] + pieces
@@ -71,7 +79,7 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     """The n places of 'A、B和C[三省]进出口' when every item is a place, and the words after
     the last place (the metric they share), else None."""
     text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
-    parts = [p for p in _PLACE_JOIN.split(text) if p]
+    parts = [p for p in _grammar()["place_join"].split(text) if p]
     if len(parts) != n:
         return None
     places, rest = [], ""
@@ -81,7 +89,7 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
             return None
         places.append(subject_name(m.group()))
         rest = part[m.end():]
-    rest = _COLLECTIVE.sub("", rest)  # 三省, 两市: the list's own size
+    rest = _grammar()["collective"].sub("", rest)  # 三省, 两市: the list's own size
     return places, M.read_window(rest).metric if rest else ""
 
 

@@ -10,11 +10,12 @@ import bisect
 
 import regex
 
+from ..text import STATEMENT_ENDS
 from .grammar import Lexicon
 from .numerals import CN_DIGITS
 from .reading import Item
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = regex.compile(f"[{regex.escape(STATEMENT_ENDS)}]")  # a rate's cue reaches back no further
 _CLAUSE_BREAK = regex.compile("[，,；;]")
 
 

@@ -37,6 +37,7 @@ class Window:
 @cache
 def patterns() -> dict[str, regex.Pattern]:
     m = cues()["metric"]
+    g = cues()["grammar"]
     status = cues()["status"]
     lead = list(m["lead_strip"]) + list(status["strong"]) + list(status["weak"])
     tail = list(m["tail_strip"]) + [w for w in status["strong"] if w not in status["nouns"]] + list(status["weak"])
@@ -52,16 +53,17 @@ def patterns() -> dict[str, regex.Pattern]:
         # is part of the name: 广义货币供应量(M2), 居民消费价格指数(CPI)
         "paren": regex.compile(r"[（(](?![A-Za-z0-9]{1,6}[)）])[^（）()]{0,20}[)）]"),
         # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
-        "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?(?:年|个月|月|季度|周)$"),
+        "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?"
+                                rf"(?:{alternation(g['streak_units'])})$"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
-        "share": regex.compile(r"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:份额|比重|比例|比)?)(?:的)?(?:为|达|是)?$"),
+        "share": regex.compile(rf"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:{alternation(g['share_nouns'])})?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
             rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
         "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
         "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
         "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
-        "respective": regex.compile(r"分别|依次|各自"),
+        "respective": regex.compile(alternation(g["respective_marks"])),
         "base_tail": regex.compile(m["base_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),

@@ -33,6 +33,7 @@ from datetime import date
 import regex
 
 from ...records import Period
+from ...text import SENTENCE_ENDS
 from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, plan_cue, report_after, windows
 from .calendar_days import count, first_day, last_day, make_period, num
@@ -331,7 +332,7 @@ def _months(g: dict) -> tuple[int | None, int | None, str]:
     return 1, 12, "span"  # a year alone, 全年
 
 
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_ENDS)}]")
 
 
 def _sentence_end(text: str, pos: int) -> int:
