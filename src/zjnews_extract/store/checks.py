@@ -128,12 +128,18 @@ def _shares(facts: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             if whole["unit"] != part["unit"] or whole["value"] == 0 or whole is part:
                 continue
             expected = 100.0 * part["value"] / whole["value"]
-            tolerance = half_step(share["text"], share["value"]) + 100.0 * (
-                half_step(part["text"], part["value"]) / abs(whole["value"])
-                + abs(part["value"]) * half_step(whole["text"], whole["value"]) / whole["value"] ** 2)
+            tolerance = _ratio_tolerance(share, part, whole)
             if abs(expected - share["value"]) > tolerance + 1e-9:
                 yield _finding("share", f"share of {share['indicator']} disagrees with part / whole",
                                share["value"], expected, tolerance, [share, part, whole])
+
+
+def _ratio_tolerance(stated: dict[str, Any], top: dict[str, Any], bottom: dict[str, Any]) -> float:
+    """How far a percentage worked out from top / bottom may be from the one stated, given the
+    rounding of all three figures as written (half a step of each one's last digit)."""
+    return half_step(stated["text"], stated["value"]) + 100.0 * (
+        half_step(top["text"], top["value"]) / abs(bottom["value"])
+        + abs(top["value"]) * half_step(bottom["text"], bottom["value"]) / bottom["value"] ** 2)
 
 
 def _year_before(day: date) -> date:
@@ -159,9 +165,7 @@ def _growth(facts: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             if v1["unit"] != v0["unit"] or v0["value"] == 0:
                 continue
             expected = 100.0 * (v1["value"] / v0["value"] - 1.0)
-            tolerance = half_step(g["text"], g["value"]) + 100.0 * (
-                half_step(v1["text"], v1["value"]) / abs(v0["value"])
-                + abs(v1["value"]) * half_step(v0["text"], v0["value"]) / v0["value"] ** 2)
+            tolerance = _ratio_tolerance(g, v1, v0)
             if abs(expected - g["value"]) > tolerance + 1e-9:
                 yield _finding("growth", f"growth of {g['indicator']} disagrees with the levels of both years",
                                g["value"], expected, tolerance, [g, v1, v0])

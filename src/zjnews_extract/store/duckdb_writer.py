@@ -16,6 +16,15 @@ from .tables import (TABLES, create_statements, document_row, fact_rows, initiat
                      read_json_sql, write_jsonl)
 
 
+def release(con, stage: str | None) -> tuple[None, None]:
+    """Close a writer's connection and remove its staging folder (both may be absent)."""
+    if con is not None:
+        con.close()
+    if stage:
+        shutil.rmtree(stage, ignore_errors=True)
+    return None, None
+
+
 def connect(path: str, *, read_only: bool = False):
     """A DuckDB connection (duckdb is imported here, never with the package)."""
     import duckdb  # noqa: PLC0415
@@ -94,12 +103,7 @@ class DuckDBWriter:
         try:
             self.flush()
         finally:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
-            if self._stage:
-                shutil.rmtree(self._stage, ignore_errors=True)
-                self._stage = None
+            self._con, self._stage = release(self._con, self._stage)
 
     def __enter__(self):
         return self

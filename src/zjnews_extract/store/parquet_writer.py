@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import glob
 import os
-import shutil
 import tempfile
 
-from .duckdb_writer import connect
+from .duckdb_writer import connect, release
 from .tables import PARQUET_COLUMNS, outcome_document, parquet_rows, read_json_sql, write_jsonl
 
 _PART = "part-{:06d}.parquet"
@@ -77,9 +76,4 @@ class ParquetWriter:
         try:
             self.flush()
         finally:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
-            if self._stage:
-                shutil.rmtree(self._stage, ignore_errors=True)
-                self._stage = None
+            self._con, self._stage = release(self._con, self._stage)

@@ -28,15 +28,10 @@ def series_records(db: str, indicator: str, *, subject: str | None = None, scope
     if subject:
         where.append("regexp_replace(subject, '(省|市|自治区)$', '') = regexp_replace(?, '(省|市|自治区)$', '')")
         params.append(subject)
-    if scope:
-        where.append("scope = ?")
-        params.append(scope)
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    if status:
-        where.append("status = ?")
-        params.append(status)
+    for column, wanted in (("scope", scope), ("kind", kind), ("status", status)):
+        if wanted:
+            where.append(f"{column} = ?")
+            params.append(wanted)
     group = ", ".join(_GROUP)
     sql = (f"SELECT {group}, list(DISTINCT doc_id ORDER BY doc_id) AS docs, min(text) AS text FROM facts "
            f"WHERE {' AND '.join(where)} GROUP BY {group} "
