@@ -60,6 +60,8 @@ def _patterns():
         "prose": re.compile("|".join(re.escape(m) for m in lay["prose_marks"])),
         "footnote": re.compile("|".join(re.escape(w) for w in lay["footnote_starts"])),
         "numbered": regex.compile("|".join(lay["footnote_numbering"])),
+        # 按主要行业分 on a line of its own between two parts of one table: a grouping row
+        "grouping": regex.compile("|".join(words()["labels"]["grouping"])),
     }
 
 
@@ -106,7 +108,7 @@ def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]
             continue
         j = i
         rows: list[Row] = []
-        while j < len(lines) and sep.search(text, lines[j][0], lines[j][1]):
+        while j < len(lines) and (sep.search(text, lines[j][0], lines[j][1]) or _grouping_inside(text, lines, j)):
             s, e = lines[j]
             if not pats["rule"].match(text[s:e]):
                 rows.append(Row(s, e, split_cells(text, s, e)))
@@ -115,6 +117,15 @@ def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]
             tables.append(_with_margins(text, lines, i, j, tuple(rows), states_facts))
         i = j
     return tables
+
+
+def _grouping_inside(text: str, lines, j: int) -> bool:
+    """A line with no bars that groups the rows below it (按主要行业分), with table lines around it."""
+    pats = _patterns()
+    if j + 1 >= len(lines) or not pats["sep"].search(text, lines[j + 1][0], lines[j + 1][1]):
+        return False
+    s, e = lines[j]
+    return pats["grouping"].match(text[s:e].strip()) is not None
 
 
 def _with_margins(text: str, lines, first: int, after: int, rows: tuple[Row, ...], states_facts) -> Table:

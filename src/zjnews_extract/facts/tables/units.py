@@ -33,6 +33,8 @@ def read_unit(text: str) -> Unit | None:
         return Unit("percent", unit="%", text=text)
     if text == "‰":
         return Unit("permille", unit="%", text=text)
+    if any(m in text for m in h["base_index_marks"]):
+        return Unit("percent", unit="%", text=text)
     if any(m in text for m in h["index_marks"]):
         return Unit("index", unit=h["index_unit"], text=text)
     if any(w == text for w in h["pp_words"]):
