@@ -32,10 +32,84 @@ def place_names() -> dict[str, str]:
     return out
 
 
+# Why: an administrative suffix after a short name (浙江省, 肇庆市, 香港地区, 宁波港域); 地区生产总值 is
+# a measure, and 港 before these is a word of its own (港澳, 港资, 港口).
+_SUFFIX = regex.compile(r"(?:省|市|自治区|特别行政区|地区(?!生产)|县|区|港(?:域|区)?(?![澳台资股元币口务]))")
+
+
+class PlaceMatch:
+    """A place name found in a text, read like a regex match (group, start, end)."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+class PlaceMatcher:
+    """Every listed place or body (data/facts_places.toml) and every administrative division
+    (facts/gazetteer.py) that counts wherever it stands, with an optional suffix after a short
+    name: one Aho-Corasick automaton, so a scan is linear in the text whatever the number of names."""
+
+    def __init__(self):
+        from .gazetteer import Automaton, surfaces  # noqa: PLC0415
+
+        strong, _ = surfaces()
+        self.bare = {name for name, s in strong.items() if s.bare} | set(place_names())
+        self.names = set(strong) | set(place_names())
+        self.automaton = Automaton(self.names)
+        self.not_before = load_toml("facts_subjects.toml")["names"]["suffix_not_before"]
+
+    def _complete(self, text: str, start: int, end: int, name: str, endpos: int) -> PlaceMatch | None:
+        """The match with its suffix, or a shorter name when the suffix is another word's (西湖区域)."""
+        deny = self.not_before.get(name[-1:])
+        if deny and text[end:end + 1] in deny and name not in place_names():
+            name = name[:-1]
+            end -= 1
+            if name not in self.names:
+                return None
+        if name in self.bare:
+            m = _SUFFIX.match(text, end, endpos)
+            if m and not (self.not_before.get(m.group()[-1:]) and text[m.end():m.end() + 1] in self.not_before[m.group()[-1]]):
+                end = m.end()
+        return PlaceMatch(start, end, text[start:end])
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        cursor = pos
+        for s, e, name in self.automaton.finditer(text, pos, endpos):
+            if s < cursor:
+                continue  # inside the suffix of the name before
+            m = self._complete(text, s, e, name, endpos)
+            if m is not None:
+                cursor = m.end()
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PlaceMatch | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> PlaceMatch | None:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        hit = self.automaton.at(text, pos, endpos)
+        return self._complete(text, pos, hit[0], hit[1], endpos) if hit else None
+
+
 @cache
-def place_pattern() -> regex.Pattern:
-    """A place name with an optional administrative suffix (浙江省, 肇庆市, 香港地区)."""
-    return regex.compile(rf"(?:{alternation(place_names())})(?:省|市|自治区|特别行政区|地区(?!生产)|县|区|港(?:域|区)?(?![澳台资股元币口务]))?")
+def place_pattern() -> PlaceMatcher:
+    """A place name with an optional administrative suffix (浙江省, 肇庆市, 香港地区, 柳林县)."""
+    return PlaceMatcher()
 
 
 @cache
