@@ -79,6 +79,8 @@ def prefecture_names(name: str) -> list[str]:
 def county_names(name: str) -> list[str]:
     if any(mark in name for mark in ZONE_MARKS) or name.endswith("新区") and len(name) > 4:
         return [name]
+    if name.endswith("新区") and len(name) == 4:
+        return [name, name[:-2]]  # 浦东新区 -> 浦东, 沈北新区 -> 沈北
     base = autonomous_base(name)
     if base:
         return [name, base] if len(base) >= 2 else [name]  # 天祝藏族自治县 -> 天祝

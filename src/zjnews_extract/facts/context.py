@@ -7,17 +7,19 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
-from .lexicon import place_names
+from .company import article_company
+from .ownplace import own_place, whole_region_word
 from .period import PeriodIndex
-from .subject import local_area, main_region, place_of_site, subject_name, whole_region_word
+from .subject import subject_name
 
 
 @dataclass(frozen=True)
 class ArticleContext:
     text: str
     published: date | None
-    region: str | None  # the most named province or city, or 全国
-    local: dict  # {"区": "武侯区"} when the article says 全区 of 成都市武侯区
+    region: str | None  # the article's own place (facts/ownplace.py), or 全国
+    wholes: dict  # what its 全X/我X words mean: {"区": "涪陵", "市": "重庆"}
+    company: str | None  # the company whose results it reports (facts/company.py)
     home: str | None  # the subject a paragraph starts from
     periods: PeriodIndex
     cut_spans: tuple  # (start, end) of period words, sorted
@@ -39,24 +41,27 @@ class ArticleContext:
         return "".join(out)
 
     def subject_name(self, name: str) -> str:
-        """A place or body as a fact carries it: 全省 -> the article's province, 全区 -> its district."""
-        if name[-1:] in self.local and place_names().get(name) == "whole_region":
-            return self.local[name[-1]]
-        return subject_name(name, self.region)
+        """A place or body as a fact carries it: 全省 -> the article's province, 全区 -> its district,
+        the place inside the name of the company it reports on (上海医药: 上海) -> the company."""
+        if self.company and len(name) >= 2 and self.company.startswith(name):
+            return self.company
+        return subject_name(name, self.region, self.wholes)
 
 
 def article_context(text: str, mentions, title: str | None, published: date | None,
                     url: str | None = None) -> ArticleContext:
-    # an article that never names its place (我市…, 全省…) is about the place its site is of
-    region = main_region(text, title) or place_of_site(url)
-    local = local_area(text)
-    home = whole_region_word(text)
-    # the subject a paragraph starts from: a district the article is about, its main place,
+    headline_end = len(title) if title and text.startswith(title) else text.find("\n")
+    company = article_company(text, headline_end)
+    own = own_place(text, title, url, skip=company.spans if company else ())
+    if company is not None and company.mentions < own.weight:
+        company = None  # a company named in passing in a region's report
+    # the subject a paragraph starts from: the company reported on, the article's own place,
     # else the 全市 word it uses for a place it never names
-    home = local.get((home or " ")[-1]) or region or home
+    home = (company.name if company else None) or own.name or whole_region_word(text)
     # period words are cut from the words a metric is read from; a comparison base stays
     # (较上年同期 says what a gap is measured against)
     spans = tuple(sorted((m.start, m.end) for m in mentions if m.kind != "base"))
-    return ArticleContext(text=text, published=published, region=region, local=local, home=home,
+    return ArticleContext(text=text, published=published, region=own.name, wholes=own.wholes,
+                          company=company.name if company else None, home=home,
                           periods=PeriodIndex(text, mentions), cut_spans=spans,
                           cut_starts=tuple(s for s, _ in spans))
