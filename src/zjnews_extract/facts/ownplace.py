@@ -78,6 +78,8 @@ def own_place(text: str, title: str | None = None, url: str | None = None,
     kind = _topic_kind(text)
     if kind is None:
         key = tally.best(tally.weight)
+        if key is not None and _compared(tally, key):
+            return _whole_of_peers(tally, key)
         if key is not None and tally.weight[key] >= national:
             return _own(tally, key)
         if national or _national_cue(text):
@@ -147,10 +149,18 @@ def _count(text: str, headline_end: int, skip) -> tuple[_Tally, int]:
         if d is not None:
             strong_codes.add(d.code)
         found.append((m.start(), m.end(), name, d, group))
+    covered = {start for start, *_ in found}
     for start, end, name in _weak_mentions(text, strong_codes, skip):
+        if start in covered:
+            continue  # a listed name (萧山) that is also a county's short name
         found.append((start, end, name, divisions()[_confirmed_code(name, strong_codes)], None))
-    for start, end, name, d, group in found:
-        weight = 0 if _benchmark(text, start, end) else (_HEADLINE_WEIGHT if start < headline_end else 1)
+    found.sort(key=lambda f: f[:2])
+    listed = _list_members(text, found)
+    for i, (start, end, name, d, group) in enumerate(found):
+        if i in listed or _benchmark(text, start, end):
+            weight = 0  # 北京、上海、广州和深圳分别上涨: peers reported side by side, not the article's place
+        else:
+            weight = _HEADLINE_WEIGHT if start < headline_end else 1
         if d is not None:
             form = subject_form(name) or d.name
             tally.add(d.code, form, d.whole_words, d, weight)
@@ -182,6 +192,34 @@ def _weak_of_kind(text: str, kind: str) -> Division | None:
     return divisions()[found.pop()] if len(found) == 1 else None
 
 
+# Why: an article that names this many places of one level, none of them in most of its
+# mentions, compares them (25省份发布国庆假期旅游收入: 江苏…, 江西…, 贵州…); it is about their whole.
+_PEERS_MIN = 4
+_OWN_SHARE = 0.5
+
+
+def _compared(tally: _Tally, key) -> bool:
+    d = tally.division[key]
+    if d is None:
+        return False
+    peers = [k for k, p in tally.division.items() if p is not None and p.level == d.level and tally.weight[k] > 0]
+    total = sum(tally.weight[k] for k in peers)
+    return len(peers) >= _PEERS_MIN and tally.weight[key] < _OWN_SHARE * total
+
+
+def _whole_of_peers(tally: _Tally, key) -> OwnPlace:
+    """The place the compared places all belong to (their province, or the nation)."""
+    d = tally.division[key]
+    peers = [p for k, p in tally.division.items() if p is not None and p.level == d.level and tally.weight[k] > 0]
+    above = {a.code for a in d.ancestors()}
+    for p in peers:
+        above &= {a.code for a in p.ancestors()}
+    if above:
+        whole = max((divisions()[c] for c in above), key=lambda a: len(a.code))
+        return _with_wholes(whole.name, whole)
+    return OwnPlace(name="全国")
+
+
 def _common_ancestor(tally: _Tally, kind: str) -> Division | None:
     """The division of the article's level that every place it names belongs to (苏州 -> 江苏)."""
     above = None
@@ -193,6 +231,23 @@ def _common_ancestor(tally: _Tally, kind: str) -> Division | None:
             return None
         above = mine
     return above
+
+
+# Why: items of an enumeration are joined by these (北京、上海、广州和深圳; 上海大众、上海通用).
+_LIST_JOIN = "、和与及"
+# Why: an item of an enumeration (a place, or a name that starts with one: 上海通用五菱) is short.
+_ITEM_MAX = 8
+_ITEM_END = regex.compile(r"[、，,。；;：:！？!?\n]")
+
+
+def _list_members(text: str, found) -> set[int]:
+    """Indexes of the mentions that are items of an enumeration (after or before a 、)."""
+    members: set[int] = set()
+    for i, (start, end, *_) in enumerate(found):
+        after = _ITEM_END.search(text, end, end + _ITEM_MAX)
+        if text[start - 1:start] in _LIST_JOIN and start > 0 or (after and after.group() == "、"):
+            members.add(i)
+    return members
 
 
 def _inside(pos: int, spans) -> bool:
@@ -209,21 +264,28 @@ def _benchmark(text: str, start: int, end: int) -> bool:
 
 
 def whole_region_word(text: str) -> str | None:
-    """The 全X/我X word the article uses most as a topic (全县经济运行; not 居全省第三, a benchmark)."""
-    counts: Counter[str] = Counter()
-    for m in _whole_pattern().finditer(text):
-        if m.group()[0] != "全" or not is_han(text[m.start() - 1:m.start()] or " "):
-            counts[m.group()] += 1
+    """The 全X/我X word the article uses most as a topic (全县经济运行; not 居全省第三 or
+    比全国、全省高, benchmarks)."""
+    counts = _topic_words(text)
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _topic_kind(text: str) -> str | None:
-    """The last character of the 全X/我X words the article uses most as a topic."""
+    """The last character of the 全X/我X words the article uses most as a topic; 我市/本市 say
+    it twice as surely as 全市."""
+    counts: Counter[str] = Counter()
+    for word, n in _topic_words(text).items():
+        counts[word[-1]] += n * (1 if word[0] == "全" else 2)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _topic_words(text: str) -> Counter:
     counts: Counter[str] = Counter()
     for m in _whole_pattern().finditer(text):
-        if m.group()[0] != "全" or not is_han(text[m.start() - 1:m.start()] or " "):
-            counts[m.group()[-1]] += 1
-    return counts.most_common(1)[0][0] if counts else None
+        before = text[m.start() - 1:m.start()] or " "
+        if m.group()[0] != "全" or not (is_han(before) or before == "、"):
+            counts[m.group()] += 1
+    return counts
 
 
 _CLAUSE_START = regex.compile(r"(?:^|(?<=[\n。，,；;：:！？]))\s*(?=[\u4e00-\u9fff]{2,3}市)")
