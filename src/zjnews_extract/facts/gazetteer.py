@@ -16,6 +16,9 @@ from typing import NamedTuple
 from ..data import load_toml
 
 LEVELS = ("province", "prefecture", "county")
+# Why: a county-level division may be written with any of these (it may have been a 县, then a
+# 市, now a 区; an autonomous county is 秀山县 in prose).
+_COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 # Why: municipalities are provinces that speak of themselves as 全市 / 我市.
 MUNICIPALITIES = ("11", "12", "31", "50")
 
@@ -101,6 +104,11 @@ def surfaces() -> tuple[dict[str, Surface], dict[str, Surface]]:
                 continue
             weak_short = d.level == "county" or short in ambiguous
             add(weak if weak_short else strong, short, code, not short.endswith("州"))
+            if d.level == "county" and d.official not in not_names:
+                # with a suffix a county is sure, the suffixes of its past included (秀山县 of
+                # 秀山土家族苗族自治县, 上虞市 of today's 上虞区, 萧山市)
+                for suffix in _COUNTY_SUFFIXES:
+                    add(strong, short + suffix, code, False)
     rank = {level: i for i, level in enumerate(LEVELS)}
 
     def freeze(table):

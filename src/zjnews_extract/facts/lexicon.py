@@ -121,6 +121,15 @@ def port_pattern() -> regex.Pattern:
 
 
 @cache
+def body_pattern() -> regex.Pattern:
+    """A place no list knows, told by its ending (解放碑商圈, 西湖景区, 洋山港区), matched only at a
+    known position; not a generic phrase (重点景区, 各大商圈)."""
+    names = load_toml("facts_subjects.toml")["names"]
+    return regex.compile(rf"(?!{alternation(names['body_not_starts'])})[\u4e00-\u9fff]{{2,4}}?"
+                         rf"(?:{alternation(names['body_endings'])})")
+
+
+@cache
 def city_pattern() -> regex.Pattern:
     """A city the place list does not know (安庆市), matched only where a name may start."""
     deny = alternation(cues()["subject"]["city_not_endings"])
@@ -128,7 +137,7 @@ def city_pattern() -> regex.Pattern:
 
 
 def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-    """A place name (or an unlisted port or city) starting exactly at `pos`."""
+    """A place name (or an unlisted port, place or city) starting exactly at `pos`."""
     end = len(text) if endpos is None else endpos
     return (place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
-            or city_pattern().match(text, pos, end))
+            or body_pattern().match(text, pos, end) or city_pattern().match(text, pos, end))
