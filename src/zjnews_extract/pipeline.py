@@ -76,7 +76,7 @@ def _extract(source, *, url: str | None, published, doc_id: str | None, charset:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
     ref = given or reference_date(_safe_date(page.published))
-    facts, initiatives = find_facts(page.text, published=ref, title=page.title, url=url)
+    facts, initiatives = find_facts(page.text, published=ref, title=page.title, url=url, source=page.source)
     facts = enrich_facts(page.text, facts)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(

@@ -20,8 +20,9 @@ _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 
 
 def find_facts(text: str, *, published: date | None = None, url: str | None = None,
-               title: str | None = None) -> tuple[list[Fact], list[Initiative]]:
-    """Every stated fact of `text` (Document.text) and the initiatives it names."""
+               title: str | None = None, source: str | None = None) -> tuple[list[Fact], list[Initiative]]:
+    """Every stated fact of `text` (Document.text) and the initiatives it names; `source` (the
+    page's 来源, e.g. 运城日报) may tell the article's place."""
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import assemble  # noqa: PLC0415
@@ -34,7 +35,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     mentions = find_periods(text, published)
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
-    ctx = article_context(text, mentions, title, published, url)
+    ctx = article_context(text, mentions, title, published, url, source)
     table_facts, quantities = _tables(text, quantities, ctx)
     with words.keeping_whole([i.name for i in initiatives]):
         facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))

@@ -49,10 +49,10 @@ class ArticleContext:
 
 
 def article_context(text: str, mentions, title: str | None, published: date | None,
-                    url: str | None = None) -> ArticleContext:
+                    url: str | None = None, source: str | None = None) -> ArticleContext:
     headline_end = len(title) if title and text.startswith(title) else text.find("\n")
     company = article_company(text, headline_end)
-    own = own_place(text, title, url, skip=company.spans if company else ())
+    own = own_place(text, title, url, skip=company.spans if company else (), source=source)
     if company is not None and company.mentions < own.weight:
         company = None  # a company named in passing in a region's report
     # the subject a paragraph starts from: the company reported on, the article's own place,

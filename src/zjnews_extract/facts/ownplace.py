@@ -71,10 +71,11 @@ def _words() -> dict:
 
 
 def own_place(text: str, title: str | None = None, url: str | None = None,
-              skip: tuple = ()) -> OwnPlace:
-    """The article's own place; `skip` holds spans whose places do not count (a company's name)."""
+              skip: tuple = (), source: str | None = None) -> OwnPlace:
+    """The article's own place; `skip` holds spans whose places do not count (a company's name);
+    the page's `source` (来源: 运城日报, a line the cleaner took out of the text) counts as a line."""
     headline_end = len(title) if title and text.startswith(title) else text.find("\n")
-    tally, national = _count(text, headline_end, skip)
+    tally, national = _count(f"{text}\n{source}" if source else text, headline_end, skip)
     kind = _topic_kind(text)
     if kind is None:
         key = tally.best(tally.weight)
