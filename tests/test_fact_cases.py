@@ -1,6 +1,7 @@
 """Fact cases as data (tests/cases/facts_*.jsonl), run by one loader test; see tests/cases/README.md.
 
-- facts_developed_on.jsonl, facts_bugs_found.jsonl: short sentences through find_facts; each
+- facts_developed_on.jsonl, facts_bugs_found.jsonl, facts_subjects.jsonl: short sentences through
+  find_facts (with the case's `url`, when it has one, as the page's address); each
   expected fact is checked on the fields it names, numbers in `absent` must be in no fact,
   and with `only` the expected facts are all the facts, in order.
 - facts_evaluated_on.jsonl: real articles annotated before the code ran on them, through
@@ -32,9 +33,9 @@ sys.path.insert(0, str(HERE))
 import gate_scoring as gs  # noqa: E402
 
 CASES = HERE / "cases"
-SENTENCE_FILES = ("facts_developed_on.jsonl", "facts_bugs_found.jsonl")
+SENTENCE_FILES = ("facts_developed_on.jsonl", "facts_bugs_found.jsonl", "facts_subjects.jsonl")
 ARTICLE_FILE = "facts_evaluated_on.jsonl"
-CASE_KEYS = {"text", "published", "expect", "absent", "only", "why", "known_wrong", "source"}
+CASE_KEYS = {"text", "published", "url", "expect", "absent", "only", "why", "known_wrong", "source"}
 FIELDS = {"text", "nth", "kind", "value", "unit", "metric", "metric_from", "subject", "period", "status", "qualifier",
           "versus", "indicator", "scope", "basis", "period_type"}
 OPERATORS = {"startswith", "endswith", "contains", "excludes", "not", "same_as"}
@@ -60,12 +61,12 @@ def _published(case: dict) -> date | None:
 
 
 @functools.cache
-def sentence_facts(text: str, published: date | None) -> list[dict]:
+def sentence_facts(text: str, published: date | None, url: str | None = None) -> list[dict]:
     import msgspec
 
     from zjnews_extract.facts import find_facts
 
-    facts, _ = find_facts(text, published=published)
+    facts, _ = find_facts(text, published=published, url=url)
     return [msgspec.to_builtins(f) for f in facts]
 
 
@@ -121,7 +122,7 @@ def _check_field(fact: dict, key: str, want, facts: list[dict], text: str) -> st
 def sentence_problems(case: dict) -> list[str]:
     """Everything a sentence case expects and the code does not do (empty when the case passes)."""
     text = case["text"]
-    facts = sentence_facts(text, _published(case))
+    facts = sentence_facts(text, _published(case), case.get("url"))
     expect = case.get("expect", [])
     problems = [f"unknown case key {k!r}" for k in case if k not in CASE_KEYS]
     if case.get("only") and [f["text"] for f in facts] != [w["text"] for w in expect]:

@@ -257,11 +257,16 @@ def _inside(pos: int, spans) -> bool:
 
 def _benchmark(text: str, start: int, end: int) -> bool:
     """高出绍兴平均, 排德阳市第一, 位居全德阳: a place named as what another is compared with."""
+    before, after = _benchmark_words()
+    return bool(before.search(text, max(0, start - 6), start)) or text.startswith(after, end)
+
+
+@cache
+def _benchmark_words() -> tuple[regex.Pattern, tuple[str, ...]]:
+    from .lexicon import alternation  # noqa: PLC0415
+
     w = _words()["own_place"]
-    before = text[max(0, start - 6):start]
-    if any(before.endswith(b) or before.endswith(b + "全") for b in w["benchmark_before"]):
-        return True
-    return text.startswith(tuple(w["benchmark_after"]), end)
+    return regex.compile(rf"(?:{alternation(w['benchmark_before'])})全?$"), tuple(w["benchmark_after"])
 
 
 def whole_region_word(text: str) -> str | None:

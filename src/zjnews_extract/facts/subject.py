@@ -12,12 +12,16 @@ from .gazetteer import division_of, subject_form
 from .lexicon import place_names
 
 
+_SUFFIX = regex.compile(r"(?:省|市|地区)$")
+_PROVINCE_SUFFIX = regex.compile(r"(?:省|地区)$")
+
+
 def subject_name(name: str, region: str | None, wholes: dict | None = None) -> str:
     """A place or body as a fact carries it: 全省/我县/全区 -> the article's place of that level
     (`wholes`, from facts/ownplace.py), 中国/我国 -> 全国, a division written short (泉州市 -> 泉州,
     大理白族自治州 -> 大理州, 天祝藏族自治县 -> 天祝; 柳林县 and 武侯区 as written)."""
     names = place_names()
-    group = names.get(name) or names.get(regex.sub(r"(省|市|地区)$", "", name))
+    group = names.get(name) or names.get(_SUFFIX.sub("", name))
     if group == "whole_region":
         if wholes and name[-1] in wholes:
             return wholes[name[-1]]
@@ -29,9 +33,9 @@ def subject_name(name: str, region: str | None, wholes: dict | None = None) -> s
     if group == "national":
         return "全国"
     if name in names and group != "whole_region":
-        return regex.sub(r"(省|地区)$", "", name) if group in ("provinces", "cities", "foreign") else name
+        return _PROVINCE_SUFFIX.sub("", name) if group in ("provinces", "cities", "foreign") else name
     if group in ("provinces", "cities", "foreign"):
-        return regex.sub(r"(省|市|地区)$", "", name)  # 泉州市 -> 泉州
+        return _SUFFIX.sub("", name)  # 泉州市 -> 泉州
     return subject_form(name) or name
 
 
