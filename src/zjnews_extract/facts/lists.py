@@ -83,6 +83,7 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     if len(parts) != n:
         return None
     places, rest = [], ""
+    parts[0] = parts[0].rsplit("的", 1)[-1]  # 增速较快的宁夏、广西分别…: the list starts after 的
     for i, part in enumerate(parts):
         m = match_place(part)
         if not m or (m.end() < len(part) and i < n - 1):
