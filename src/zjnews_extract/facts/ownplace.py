@@ -28,8 +28,11 @@ _DATELINE = regex.compile(r"\s*\d{1,2}月\d{1,2}日(?:讯|电)?")
 # without an end costs the length of the rest of the text (quadratic over a long page).
 _DATELINE_REACH = 40
 _HEADLINE_WEIGHT = 3
-# Why: listed groups that are places an article can be about (bodies such as 经开区 answer 全区).
-_PLACE_GROUPS = ("provinces", "cities", "bodies")
+# Why: listed groups that are places an article can be about (bodies such as 经开区 answer 全区;
+# a group of places such as 西部地区 answers no 全X word).
+_PLACE_GROUPS = ("provinces", "cities", "bodies", "groups")
+# Why: the first place the body names (its lede) is what most news are about: it counts once more.
+_LEDE_BONUS = 1
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ def _with_wholes(name: str, d: Division | None, kind: str | None = None) -> OwnP
 def _count(text: str, headline_end: int, skip) -> tuple[_Tally, int]:
     from .gazetteer import division_of, subject_form  # noqa: PLC0415
 
-    tally, national = _Tally(), 0
+    tally, national, first_national = _Tally(), 0, None
     names = place_names()
     strong_codes: set[str] = set()
     found = []
@@ -143,6 +146,8 @@ def _count(text: str, headline_end: int, skip) -> tuple[_Tally, int]:
         if group == "national":
             if m.start() == 0 or not is_han(text[m.start() - 1]):
                 national += 1  # only as a topic (全国房地产开发投资…), not as a benchmark (高于全国)
+                if first_national is None and m.start() >= headline_end:
+                    first_national = m.start()
             continue
         d = division_of(name)
         if d is None and group not in _PLACE_GROUPS:
@@ -157,17 +162,27 @@ def _count(text: str, headline_end: int, skip) -> tuple[_Tally, int]:
         found.append((start, end, name, divisions()[_confirmed_code(name, strong_codes)], None))
     found.sort(key=lambda f: f[:2])
     listed = _list_members(text, found)
+    lede = True  # until the body's first topic: a place, or the nation before it
     for i, (start, end, name, d, group) in enumerate(found):
+        if lede and first_national is not None and first_national < start and start >= headline_end:
+            lede = False
+            national += _LEDE_BONUS
         if i in listed or _benchmark(text, start, end):
             weight = 0  # 北京、上海、广州和深圳分别上涨: peers reported side by side, not the article's place
+        elif start < headline_end:
+            weight = _HEADLINE_WEIGHT
         else:
-            weight = _HEADLINE_WEIGHT if start < headline_end else 1
+            weight, lede = 1 + (_LEDE_BONUS if lede else 0), False
         if d is not None:
             form = subject_form(name) or d.name
             tally.add(d.code, form, d.whole_words, d, weight)
+        elif group == "groups":
+            tally.add(name, name, "", None, weight)
         else:
             base = regex.sub(r"(省|地区)$", "", name)
             tally.add(base, base, "区" if group == "bodies" or name.endswith("区") else "市", None, weight)
+    if lede and first_national is not None:
+        national += _LEDE_BONUS
     return tally, national
 
 
@@ -200,21 +215,27 @@ _OWN_SHARE = 0.5
 
 
 def _compared(tally: _Tally, key) -> bool:
-    d = tally.division[key]
-    if d is None:
-        return False
-    peers = [k for k, p in tally.division.items() if p is not None and p.level == d.level and tally.weight[k] > 0]
+    peers = _peers(tally, key)
     total = sum(tally.weight[k] for k in peers)
     return len(peers) >= _PEERS_MIN and tally.weight[key] < _OWN_SHARE * total
+
+
+def _peers(tally: _Tally, key) -> list:
+    """The places named with some weight at the level of `key` (groups of places are one level)."""
+    d = tally.division[key]
+    level = d.level if d else tally.kinds[key]
+    return [k for k, p in tally.division.items() if tally.weight[k] > 0
+            and (p.level if p else tally.kinds[k]) == level and (p is None) == (d is None)]
 
 
 def _whole_of_peers(tally: _Tally, key) -> OwnPlace:
     """The place the compared places all belong to (their province, or the nation)."""
     d = tally.division[key]
-    peers = [p for k, p in tally.division.items() if p is not None and p.level == d.level and tally.weight[k] > 0]
+    if d is None:
+        return OwnPlace(name="全国")  # 一线城市, 二线城市, 三线城市 …
     above = {a.code for a in d.ancestors()}
-    for p in peers:
-        above &= {a.code for a in p.ancestors()}
+    for k in _peers(tally, key):
+        above &= {a.code for a in tally.division[k].ancestors()}
     if above:
         whole = max((divisions()[c] for c in above), key=lambda a: len(a.code))
         return _with_wholes(whole.name, whole)
