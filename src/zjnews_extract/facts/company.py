@@ -19,6 +19,9 @@ from .lexicon import alternation
 
 # Why: a name is a run of Han characters (and Latin letters: TCL科技) up to this long.
 _NAME_MAX = 12
+# Why: a page names few companies that open results; past this many names it is no company report
+# (and the work per page stays bounded).
+_CANDIDATES_MAX = 32
 # Why: results words are looked for this far after a company's publishing verb (公布了2019年度业绩报告).
 _RESULTS_REACH = 16
 
@@ -62,36 +65,55 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
     p = _patterns()
     if not p["results"].search(text):
         return None
-    candidates: set[str] = set()
+    runs: dict[str, bool] = {}  # a name as found -> whether its recurring end is the name (A股公司贵州茅台)
     for m in p["code"].finditer(text):
-        name = _recurring_tail(text, m.group("run"))
-        if name:
-            candidates.add(name)
+        runs.setdefault(p["not_start"].sub("", m.group("run")), True)
     for m in p["defined"].finditer(text):
-        candidates.add(m.group("short"))
+        runs.setdefault(m.group("short"), False)
     for m in p["opening"].finditer(text):
         name = p["not_start"].sub("", m.group("run"))
         if len(name) < 2:
             continue
         if p["suffixed"].search(name):
-            candidates.add(_recurring_tail(text, name) or name)
+            runs.setdefault(name, True)
         elif p["publish"].fullmatch(m.group("verb")) and p["report"].search(text, m.end(), m.end() + _RESULTS_REACH):
-            candidates.add(name)  # 中国中铁公布了2019年度业绩报告
+            runs.setdefault(name, False)  # 中国中铁公布了2019年度业绩报告
+        if len(runs) >= _CANDIDATES_MAX:
+            break
+    if not runs:
+        return None
+    counts = _counts(text, {t for run, tails in runs.items() for t in (_tails(run) if tails else [run])}, headline_end)
     best = None
-    for name in candidates:
-        spans = tuple((m.start(), m.end()) for m in regex.finditer(regex.escape(name), text))
-        count = sum(3 if s < headline_end else 1 for s, _ in spans)
-        if count >= 2 and (best is None or (count, len(name)) > (best.mentions, len(best.name))):
-            best = Company(name=name, mentions=count, spans=spans)
-    return best
+    for run, tails in runs.items():
+        name = next((t for t in _tails(run) if counts[t][0] >= 2), None) if tails else run
+        if name is None or len(name) < 2 or name not in counts:
+            continue
+        mentions = counts[name][1]
+        if mentions >= 2 and (best is None or (mentions, len(name)) > (best[1], len(best[0]))):
+            best = (name, mentions)
+    if best is None:
+        return None
+    spans = tuple((m.start(), m.end()) for m in regex.finditer(regex.escape(best[0]), text))
+    return Company(name=best[0], mentions=best[1], spans=spans)
 
 
-def _recurring_tail(text: str, run: str) -> str | None:
-    """The longest end of `run` (two characters or more) that the text writes again elsewhere:
-    A股公司贵州茅台 -> 贵州茅台, when 贵州茅台 recurs and 公司贵州茅台 does not."""
-    run = _patterns()["not_start"].sub("", run)
-    for i in range(0, len(run) - 1):
-        tail = run[i:]
-        if text.count(tail) >= 2 and not _patterns()["not_start"].match(tail):
-            return tail
-    return None
+def _tails(run: str) -> list[str]:
+    """The ends of `run` of two characters or more, longest first, that start no other word
+    (A股公司贵州茅台 -> 股公司贵州茅台 … 贵州茅台 … 茅台; not 公司贵州茅台, nor a bare 集团)."""
+    bare = set(_words()["suffixes"])
+    return [run[i:] for i in range(len(run) - 1) if not _patterns()["not_start"].match(run[i:]) and run[i:] not in bare]
+
+
+def _counts(text: str, names: set[str], headline_end: int) -> dict[str, list[int]]:
+    """name -> [times written, times written with the headline's counting three times], in one
+    pass of an Aho-Corasick automaton over the text (overlapping matches: 贵州茅台 and 茅台)."""
+    import ahocorasick_rs  # noqa: PLC0415
+
+    patterns = sorted(names)
+    counts = {n: [0, 0] for n in patterns}
+    automaton = ahocorasick_rs.AhoCorasick(patterns)
+    for i, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        c = counts[patterns[i]]
+        c[0] += 1
+        c[1] += 3 if start < headline_end else 1
+    return counts
