@@ -4,7 +4,7 @@ are the press's, and finding places stays linear in the text whatever the number
 from __future__ import annotations
 
 import statistics
-import time
+import timeit
 from datetime import date
 
 import pytest
@@ -118,13 +118,8 @@ def _article(parts: int) -> str:
     return piece * parts
 
 
-def _median_time(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+def _median_time(fn) -> float:
+    return statistics.median(timeit.repeat(fn, number=1, repeat=3))
 
 
 def test_finding_places_is_linear_in_the_text():
