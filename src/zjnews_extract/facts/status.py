@@ -116,8 +116,12 @@ def _ended(period: Period | None, published: date | None) -> bool | None:
 
 
 def _far_end(period: Period, published: date) -> bool:
-    """True when the period still has more than a quarter to run at publication."""
-    return bool(period.end) and date.fromisoformat(period.end) > published + timedelta(days=cues()["status"]["horizon_days"])
+    """True when the period had barely begun and still has more than a quarter to run at
+    publication: a January article's 新一年 (its figures are plans). Half way through a year
+    (a July report on 2011年 summer grain) the year's figures may well be results."""
+    horizon = timedelta(days=cues()["status"]["horizon_days"])
+    return bool(period.end and period.start) and date.fromisoformat(period.end) > published + horizon \
+        and published - date.fromisoformat(period.start) <= horizon
 
 
 def _in_future(period: Period, published: date) -> bool:

@@ -32,7 +32,8 @@ def _patterns() -> dict:
     verbs = alternation(v["contribution_verbs"])
     return {
         # contributions: 对GDP增长贡献2.5个百分点, 拉动出口增长1.36个百分点 -> the thing contributed to
-        "contribution": regex.compile(rf"对(?P<v>[^，,；;]{{1,16}}?)(?:的)?贡献|(?:{verbs})(?P<v>[^，,；;]{{1,16}}?增长)$"),
+        # (拉动全市规模以上工业0.4个百分点: the thing grown may be named without 增长)
+        "contribution": regex.compile(rf"对(?P<v>[^，,；;]{{1,16}}?)(?:的)?贡献|(?:{verbs})(?P<v>[^，,；;]{{1,16}}?)$"),
         # 在全省13个设区市中 / 在全国主要港口中: the field a rank later in the sentence is among
         "among": regex.compile(rf"(?:^|(?<=[，,。；;\s]))在(?P<v>[^，,。；;在]{{2,16}}?)(?:{alternation(v['among_ends'])})"
                                r"(?=[，,]|[\u4e00-\u9fff])"),

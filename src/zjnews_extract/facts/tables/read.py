@@ -31,6 +31,7 @@ from .units import Unit, read_unit, unit_line
 # Why: a fact carries the row it came from; past this length, a window of it (as a prose fact
 # carries a window of a sentence longer than 600 characters).
 _SENTENCE_MAX = 600
+_INDEX_BASE = regex.compile(r"(?P<base>[^(（=＝为]{1,8})\s*(?:=|＝|为)\s*100")
 _PLACE_SUFFIX = regex.compile(r"(?:省|市|自治区|特别行政区|地区|区)$")
 
 
@@ -103,6 +104,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 noun = _noun(col, cols)
                 metric = metric if metric.endswith(noun) else metric + noun
             versus = col.versus
+            if kind == "percent" and versus is None:
+                versus = _whole_of_share(row_unit or table_unit or col.unit, state)
             if kind == "rank" and versus is None:
                 versus = (whole or words()["header"]["whole_of_places"].get(place_names().get(subject or "", ""))
                           or whole_of(ctx.subject, None))  # places inside the article's own region
@@ -115,6 +118,19 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig)))
     return facts
+
+
+def _whole_of_share(unit, state: "Section") -> str | None:
+    """What a percent cell is of: the base an index names (总产出指数(上年=100) -> 上年), or the
+    table's lead measure for a structure section (总产出构成(%) -> 总产出)."""
+    if unit is None:
+        return None
+    base = _INDEX_BASE.search(unit.text)
+    if base:
+        return base.group("base")
+    if state.measure and any(w in state.measure for w in words()["header"]["structure_words"]):
+        return state.lead or None
+    return None
 
 
 def _place_name(cell: str, region: str | None) -> str:
