@@ -17,6 +17,7 @@ _BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟"
 _HAN = regex.compile(r"\p{Han}")
 _FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _CONJ = set("和与與及或到至、")
+_UNIT_PREFIX_SCALES = {"千": 1000.0, "百": 100.0}  # a scale character that may begin a unit (千公顷)
 _LONE_SCALES = {"百", "佰", "千", "仟", "万", "萬", "亿", "億"}
 
 
@@ -167,6 +168,12 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
             end -= 1
     if unit_text and len(num_text) == 1 and num_text in _FINANCIAL and start > 0 and _HAN.match(text[start - 1]):
         return None  # 登陆部队, 拾起: a financial numeral glued to a word is that word
+    if unit_text and num_text[-1:] in _UNIT_PREFIX_SCALES and num_text[-1] + unit_text in lex.unit_kind \
+            and isinstance(value, float) and num_text[-2:-1].isdigit():
+        # 26703千公顷: 千公顷 is the statistics' own unit, not 千 x 公顷 (as 千瓦 is no 千 x 瓦); in
+        # Chinese numerals 两千米 stays two thousand metres
+        value /= _UNIT_PREFIX_SCALES[num_text[-1]]
+        unit_text = num_text[-1] + unit_text
     if unit_text:
         base = unit_text[0] if unit_text.startswith("成") and unit_text not in lex.unit_kind else unit_text
         category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
