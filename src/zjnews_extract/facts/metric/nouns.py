@@ -36,6 +36,11 @@ _STOP_POS = ("p", "c", "f", "m", "r", "d", "y", "zg", "t", "s", "ns", "ad", "u")
 
 
 @cache
+def _bases() -> frozenset[str]:
+    return frozenset(cues()["metric"]["change_bases"])
+
+
+@cache
 def milestone_nouns() -> frozenset[str]:
     return frozenset(cues()["metric"]["milestone_nouns"])
 
@@ -59,8 +64,8 @@ def noun_after(text: str) -> str:
         if w == "、" and out and i + 1 < len(ws) and ws[i + 1][1].startswith(NOUNISH):
             out.append((w, "x"))
             continue
-        if w_is_punct(w) or w[:1].isdigit():
-            break
+        if w_is_punct(w) or w[:1].isdigit() or w in _bases():
+            break  # 9个省份同比增长: 同比 says how it changed, not what is counted
         nxt = ws[i + 1][1] if i + 1 < len(ws) else ""
         if pos.startswith("v") and pos != "vn":
             # a verb joins the name only as a modifier (参展企业, 促消费) or as the last word of a
