@@ -102,7 +102,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         if mention.period is not None and mention.kind == "span" and has_months(g):
             last_month = date.fromisoformat(mention.period.end)
         if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
-                or mention.reach == "next":
+                or mention.reach == "next" or (g["yr1"] and mention.reach == "sentence"):
             continue  # 过去五年, a comparison's year, 已超2020年全年的…: later bare words keep the reporting year
         widget = mention.kind == "day" and after_patterns()[1].match(text, mention.end, mention.end + 4)
         # a day in the published year (a dateline, the day a report was delivered) says no more

@@ -53,8 +53,10 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
         return "none"  # 去年同期: a year-ago basis, not a time a number covers
-    if slots & {"hol", "hol2"} and not slots & {"y", "rel"} and not _starts_clause(text, mention.start):
+    if slots & {"hol", "hol2"} and not slots & {"y", "rel"} and _cause_before(text, mention.start):
         return "clause"  # 受春节假期和…影响: a holiday named as a cause, not the time reported on
+    if "yr1" in slots and _respective_after(text, mention.end):
+        return "sentence"  # 2018-2019年，…分别为578.62亿、631.27亿: one year per number, then back
     if slots & {"pastn", "pastn2", "nextn", "within"}:
         return "paragraph"
     rel_this_year = lexicon()["relative_years"].get(g["rel"] or "") == 0
@@ -110,6 +112,21 @@ def listed_periods(text: str, mentions: list) -> list:
 
 def _months(p) -> int:
     return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:7]) - int(p.start[5:7])
+
+
+def _respective_after(text: str, end: int) -> bool:
+    """分别 later in the sentence (a bounded look: a sentence is never this long)."""
+    m = _SENTENCE_MARK.search(text, end, end + 200)
+    stop = m.start() if m else min(len(text), end + 200)
+    return "分别" in text[end:stop]
+
+
+def _cause_before(text: str, start: int) -> bool:
+    """受/因/由于 earlier in the clause: what follows is named as a cause (受春节假期和…影响)."""
+    clause_start = start
+    while clause_start > 0 and text[clause_start - 1] not in SENTENCE_ENDS + CLAUSE_ENDS and start - clause_start < 12:
+        clause_start -= 1
+    return any(w in text[clause_start:start] for w in lexicon()["words"]["cause_marks"])
 
 
 def _owns_next_value(text: str, end: int) -> bool:
