@@ -31,6 +31,7 @@ from .grammar import lexicon
 _CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 _SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
 _LINE = re.compile("\n")
+_YEAR_AGO_VALUE = re.compile("(?:同期)?(?:为|是)")
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
 _WALK = 64
@@ -44,6 +45,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if mention.kind == "day":
         return "none"
     if mention.kind == "base":
+        if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 6):
+            return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "next" if _owns_next_value(text, mention.end) else "none"
     if "since" in slots and "since2" not in slots and _owns_next_value(text, mention.end):
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
@@ -52,7 +55,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
-        return "none"  # 去年同期: a year-ago basis, not a time a number covers
+        if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 2):
+            return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
+        return "none"  # 较去年同期: a year-ago basis, not a time a number covers
     if slots & {"hol", "hol2"} and not slots & {"y", "rel"} and _cause_before(text, mention.start):
         return "clause"  # 受春节假期和…影响: a holiday named as a cause, not the time reported on
     if "yr1" in slots and _respective_after(text, mention.end):
@@ -142,6 +147,18 @@ def _starts_clause(text: str, pos: int) -> bool:
     return i < 0 or text[i] in SENTENCE_ENDS + CLAUSE_ENDS
 
 
+def _year_before(p: Period | None) -> Period | None:
+    """The same stretch of time one year earlier (29 February becomes the 28th)."""
+    if p is None or not p.start or not p.end:
+        return p
+
+    def back(day: str) -> str:
+        y, rest = int(day[:4]) - 1, day[4:]
+        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
+
+    return Period(start=back(p.start), end=back(p.end), text=p.text)
+
+
 class PeriodIndex:
     """The mentions of one article, ready to answer `period_at` for each of its numbers."""
 
@@ -189,6 +206,9 @@ class PeriodIndex:
             if reach == "next":
                 if m.start >= clause and m.end <= offset and m.start >= prev_end:
                     return m.period
+            elif reach == "year_ago":
+                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                    return _year_before(self.period_at(m.start))
             elif reach == "clause":
                 if m.start >= clause:
                     return m.period
