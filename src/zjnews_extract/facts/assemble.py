@@ -95,7 +95,7 @@ def _fill_missing_metrics(facts: list[Fact]) -> list[Fact]:
         if not f.metric:
             later = next_named.get((f.kind, f.value))
             if later is not None:
-                f = msgspec.structs.replace(f, metric=later)
+                f = msgspec.structs.replace(f, metric=later, metric_from="frame")
         elif f.value == f.value:  # NaN equals nothing, as in a pairwise comparison
             next_named[(f.kind, f.value)] = f.metric
         out.append(f)

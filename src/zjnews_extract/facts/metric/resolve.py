@@ -102,6 +102,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name = (name or "") + w.change
     if w.rate_head and not name.endswith(w.rate_head):
         name = (name or "") + w.rate_head  # 增速较上年同期加快0.5个百分点: the growth rate's gap
+    if name and len(name) <= 2 and is_junk(name):
+        name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
 
 
