@@ -9,19 +9,19 @@ or the last metric named.
 """
 from __future__ import annotations
 
-from msgspec.structs import replace
 from functools import cache
-
 from typing import TYPE_CHECKING
 
 import regex
+from msgspec.structs import replace
 
 from ...records import Quantity
 from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
-from .heads import head_of, is_junk, is_method_clause, measurable
-from .nouns import ends_open, has_verb, is_generic, milestone_nouns, noun_after, share_modifier, trailing_noun, leading_noun
+from .heads import head_of, is_junk, is_method_clause, measurable, names_entity
+from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, share_modifier,
+                    trailing_noun)
 from .window import Window
 
 if TYPE_CHECKING:
@@ -36,64 +36,10 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     earlier clause or sentence) rather than the number's own words; `list_end` is where the list
     of numbers that `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
-    name = w.metric
-    if name and is_junk(name) and not (counts and _names_entity(name)):
-        name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken below
-    elif name and not counts and not measurable(name) and not w.share and not w.change and not has_verb(name) \
-            and measurable(frame.base) and (head := head_of(frame.base)):
-        name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
-    of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
-    took_head = False
-    inherited = False
-    if q.kind == "value" and not w.share and not w.change and frame.base and not measurable(name) \
-            and (head := _generic_end(raw)):
-        name, inherited = frame.base + head, True  # 远低于6月份的增幅9639亿元: the thing's 增幅
-    elif q.kind == "value" and not w.share and frame.base:
-        after = noun_after(text[q.end:q.end + 12])
-        if took_head := is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
-            inherited = not (measurable(name) and not is_generic(name))
-            name = (name if not inherited else frame.base) + after
-            frame = replace(frame, consumed_to=q.end + text[q.end:q.end + 12].find(after) + len(after))
-    if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
-            and not took_head:
-        after_start = list_end
-        after = noun_after(text[after_start:after_start + 24])
-        if after in milestone_nouns():
-            after = ""  # 站上1.4万亿斤台阶: the milestone, not what is measured
-        if after and (counts or of_noun or not name):
-            open_ = ends_open(raw) or of_noun
-            name = (name + after) if name and not open_ and len(name) <= 8 else after
-            frame = replace(frame, consumed_to=text.find(after, after_start) + len(after))
-    if name and name == w.metric and raw.lstrip().startswith("、") and frame.clause_metric and len(name) <= 3:
-        # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
-        name = share_modifier(frame.clause_metric, name)
-    if name and is_generic(name) and frame.base:
-        name, inherited = frame.base + name, True
-    if counts and "的" in name and is_junk(name.rpartition("的")[2]) and (inner := _thing_in_clause(name)):
-        # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
-        # quantity, and the amounts that follow are of that quantity
-        frame = replace(frame.named(name, q.kind), amount_base=inner, base=inner)
-    elif name and not w.share and (measurable(name) or counts and not is_junk(name)) \
-            and not (w.change and w.change[:1] in "比较" and frame.bases):
-        # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
-        # the sentence already named a thing for says it again in other words (单产385.6公斤/亩，
-        # 每亩产量比2021年增加2.3公斤，增长0.6%: 0.6% is 单产's)
-        frame = frame.named(name, q.kind)
-        if alias := _alias(raw):
-            frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
-    if not name and frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
-        name, inherited = topic, True  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%: the clause before names it
-        frame = frame.named(topic, q.kind)
-    if not name and q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
-            and not w.rate_head:
-        name, inherited = frame.share_metric, True  # 占全国份额11.1%，较去年同期提高1.1个百分点
-    if not name and q.kind == "percent" and frame.share_metric and not w.share:
-        name, inherited = frame.share_metric, True  # 占…比重达到12.5%，预计年底达到13%: the same share
+    name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
+    frame = _remember(name, q, w, raw, frame, counts)
     if not name:
-        name = frame.amount_base if q.kind in ("value", "growth", "rank") and frame.amount_base else frame.base
-        inherited = True
-        if name and not counts and is_junk(name):
-            name = ""  # 省份有10个 … 广东130879亿元: places counted before name no amount
+        name, inherited, frame = _frame_name(q, w, frame, counts)
     frame = replace(frame, clause_metric=name if not w.share and not w.change else "")
     if w.share:
         name = (name or "") + w.share.rstrip("的")
@@ -107,11 +53,73 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     return name, frame, inherited
 
 
-def _names_entity(name: str) -> bool:
-    """A count may name any entity (10个省份, 40户企业): only a phrase with no noun is no name."""
-    from .heads import names_entity  # noqa: PLC0415
+def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
+              counts: bool) -> tuple[str, bool, "Frame"]:
+    """The name the number's own words give (with a head or a noun taken from around it)."""
+    name, inherited = w.metric, False
+    if name and is_junk(name) and not (counts and names_entity(name)):
+        name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken later
+    elif name and not counts and not measurable(name) and not w.share and not w.change and not has_verb(name) \
+            and measurable(frame.base) and (head := head_of(frame.base)):
+        name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
+    took_head = False
+    if q.kind == "value" and not w.share and not w.change and frame.base and not measurable(name) \
+            and (head := _generic_end(raw)):
+        name, inherited = frame.base + head, True  # 远低于6月份的增幅9639亿元: the thing's 增幅
+    elif q.kind == "value" and not w.share and frame.base:
+        after = noun_after(text[q.end:q.end + 12])
+        if took_head := is_generic(after):  # 远低于分析师预期的7800亿元增幅: the figure is the thing's 增幅
+            inherited = not (measurable(name) and not is_generic(name))
+            name = (name if not inherited else frame.base) + after
+            frame = replace(frame, consumed_to=q.end + text[q.end:q.end + 12].find(after) + len(after))
+    of_noun = text[q.end:q.end + 1] == "的"  # 272亿元的现金红利
+    if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
+            and not took_head:
+        after = noun_after(text[list_end:list_end + 24])
+        if after in milestone_nouns():
+            after = ""  # 站上1.4万亿斤台阶: the milestone, not what is measured
+        if after and (counts or of_noun or not name):
+            open_ = ends_open(raw) or of_noun
+            name = (name + after) if name and not open_ and len(name) <= 8 else after
+            frame = replace(frame, consumed_to=text.find(after, list_end) + len(after))
+    if name and name == w.metric and raw.lstrip().startswith("、") and frame.clause_metric and len(name) <= 3:
+        # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
+        name = share_modifier(frame.clause_metric, name)
+    if name and is_generic(name) and frame.base:
+        name, inherited = frame.base + name, True
+    return name, inherited, frame
 
-    return names_entity(name)
+
+def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", counts: bool) -> "Frame":
+    """The frame after a number that named its thing: later numbers may leave it out."""
+    if counts and "的" in name and is_junk(name.rpartition("的")[2]) and (inner := _thing_in_clause(name)):
+        # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
+        # quantity, and the amounts that follow are of that quantity
+        return replace(frame.named(name, q.kind), amount_base=inner, base=inner)
+    if name and not w.share and (measurable(name) or counts and not is_junk(name)) \
+            and not (w.change and w.change[:1] in "比较" and frame.bases):
+        # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
+        # the sentence already named a thing for says it again in other words (单产385.6公斤/亩，
+        # 每亩产量比2021年增加2.3公斤，增长0.6%: 0.6% is 单产's)
+        frame = frame.named(name, q.kind)
+        if alias := _alias(raw):
+            frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
+    return frame
+
+
+def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[str, bool, "Frame"]:
+    """The name a number with none of its own takes from its frame (ellipsis)."""
+    if frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
+        return topic, True, frame.named(topic, q.kind)  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%
+    if q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
+            and not w.rate_head:
+        return frame.share_metric, True, frame  # 占全国份额11.1%，较去年同期提高1.1个百分点
+    if q.kind == "percent" and frame.share_metric and not w.share:
+        return frame.share_metric, True, frame  # 占…比重达到12.5%，预计年底达到13%: the same share
+    name = frame.amount_base if q.kind in ("value", "growth", "rank") and frame.amount_base else frame.base
+    if name and not counts and is_junk(name):
+        name = ""  # 省份有10个 … 广东130879亿元: places counted before name no amount
+    return name, True, frame
 
 
 def clause_topic(clause: str) -> str:
