@@ -106,9 +106,12 @@ def _fill_missing_metrics(facts: list[Fact]) -> list[Fact]:
 class _Sentence:
     """What one sentence's clauses share: its span, its status cues (read once) and its numbers."""
 
-    def __init__(self, ctx: ArticleContext, s: Piece, qs: list[Quantity], facts: list[Fact]):
+    def __init__(self, ctx: ArticleContext, s: Piece, clauses: list[Piece], qs: list[Quantity], facts: list[Fact]):
         self.ctx, self.s, self.qs, self.facts = ctx, s, qs, facts
-        self.cues = StatusCues(ctx.text, s.start, s.end)
+        # a clause that opens with a time of its own starts a new stretch for status cues: 预计全年出口
+        # 增长8%，1-10月出口已增长7.2% (the forecast's 预计 does not reach the result beside it)
+        self.scopes = [s.start] + [c.start for c in clauses[1:] if _opens_with_period(ctx, c.start)]
+        self.cues: dict[int, StatusCues] = {}
         starts = [q.start for q in qs]
         self.starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
 
@@ -118,7 +121,12 @@ class _Sentence:
         return self.qs[bisect.bisect_left(self.starts, clause.start):bisect.bisect_left(self.starts, clause.end)]
 
     def status(self, offset: int, period) -> str:
-        return status_from_cues(*self.cues.before(offset), period, self.ctx.published)
+        i = bisect.bisect_right(self.scopes, offset) - 1
+        start = self.scopes[i]
+        if start not in self.cues:
+            end = self.scopes[i + 1] if i + 1 < len(self.scopes) else self.s.end
+            self.cues[start] = StatusCues(self.ctx.text, start, end)
+        return status_from_cues(*self.cues[start].before(offset), period, self.ctx.published)
 
     def emit(self, q: Quantity, metric, subject, period, versus, inherited: bool) -> None:
         text, s = self.ctx.text, self.s
@@ -134,10 +142,16 @@ class _Sentence:
             status=self.status(q.start, period), versus=versus, sentence=sentence))
 
 
+def _opens_with_period(ctx: ArticleContext, start: int) -> bool:
+    i = bisect.bisect_left(ctx.cut_starts, start)
+    return i < len(ctx.cut_starts) and ctx.cut_starts[i] == start
+
+
 def _sentence(ctx: ArticleContext, s: Piece, qs: list[Quantity], frame: Frame, facts: list[Fact]) -> Frame:
-    sentence = _Sentence(ctx, s, qs, facts)
+    clauses = split_clauses(ctx.text, s)
+    sentence = _Sentence(ctx, s, clauses, qs, facts)
     topic = None
-    for clause in split_clauses(ctx.text, s):
+    for clause in clauses:
         if topic is None and ctx.text.startswith(_BREAKDOWN, clause.start):
             topic = frame.subject  # 其中，宁波港域…: a part of the topic, for this sentence only
         frame = _clause(sentence, clause, frame)

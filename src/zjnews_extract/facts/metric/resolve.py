@@ -96,7 +96,7 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
         # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
         # quantity, and the amounts that follow are of that quantity
         return replace(frame.named(name, q.kind), amount_base=inner, base=inner)
-    if name and not w.share and (measurable(name) or counts and not is_junk(name)) \
+    if name and (not w.share or q.kind == "percent") and (measurable(name) or counts and not is_junk(name)) \
             and not (w.change and w.change[:1] in "比较" and frame.bases):
         # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
         # the sentence already named a thing for says it again in other words (单产385.6公斤/亩，

@@ -57,6 +57,8 @@ def patterns() -> dict[str, regex.Pattern]:
                                 rf"(?:{alternation(g['streak_units'])})$"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
+        "progress": regex.compile(rf"(?P<share>(?:{alternation(m['progress_verbs'])})(?P<v>[^，,；;]{{0,6}}?"
+                                  rf"(?:{alternation(m['progress_wholes'])})))(?:的)?$"),
         "share": regex.compile(rf"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:{alternation(g['share_nouns'])})?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
             rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
@@ -187,12 +189,16 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     if kind == "pp":
         # 增速较上年同期分别加快了8.75个百分点: read before peeling, which would drop 回落
         text, out.versus, out.rate_head = _gap(text)
+    if kind == "percent" and (m := p["progress"].search(text.rstrip())):
+        out.share = m.group("share")  # 完成年度目标的105%: a share of the goal (read before peeling,
+        out.versus = m.group("v")     # which would drop 完成 and 计划 as a verb and a plan cue)
+        text = text[:m.start()]
     text, out.subject = peel(text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
         text = text[:m.start()]
-    elif (any_kind or kind in ("percent", "pp")) and (m := p["share"].search(text)):
+    elif (any_kind or kind in ("percent", "pp")) and not out.share and (m := p["share"].search(text)):
         out.share = m.group("share")
         out.versus = m.group("v").rstrip("的") or None
         text = text[:m.start()]
