@@ -27,6 +27,7 @@ against the nearest year the text fixes.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,7 +64,7 @@ def has_months(g: dict[str, str | None]) -> bool:
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period mention in the article, in order, each resolved to a Period (see module doc)."""
-    from .reach import listed_periods, reach_of  # noqa: PLC0415  (reach reads the mention)
+    from .reach import listed_periods  # noqa: PLC0415  (reach reads the mention)
 
     pattern = grammar()
     names = group_names()
@@ -80,13 +81,46 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # (where, the year the text then speaks from): an article about a whole year was written in
     # the next (2021年全年… is looked back on in 2022), one about part of a year in that year
     fixed_years = _FixedYears(text, raw)
+    # The year bare words (1-2月, 上半年) belong to: a year the same paragraph fixed before them,
+    # else the published date's, else the year the article names most often. A 2021 article that
+    # mentions 2019 in passing (比2019年同期增长, 2019年增速变缓至3%) keeps its bare 1-2月 in 2021.
+    _, years = _walk(text, raw, published, fixed_years, None, None)
+    votes = Counter(y for y, _ in years)
+    dominant = votes.most_common(1)[0][0] if votes else None
+    # with a published date the year reported on is that date's (or the year before) whenever the
+    # text names either; only a text about another time (a 2013 bulletin put online in 2022) or
+    # with no date at all takes its own most named year
+    near_published = published is not None and bool({published.year, published.year - 1} & votes.keys())
+    fallback = dominant if dominant is not None and not near_published else None
+    fallback_at = next((at for y, at in years if y == fallback), None)
+    out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at)
+    return listed_periods(text, out)
+
+
+def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at):
+    """The mentions resolved in order, and the years that fixed bare words' year on the way.
+    A fixed year reaches on to the next one, except that a year long before the published one
+    reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
+    date's year) gives bare words their year."""
+    from .reach import reach_of  # noqa: PLC0415  (reach reads the mention)
+
     out: list[PeriodMention] = []
+    years: list[tuple[int, object]] = []  # (year, the match that fixed it)
     anchor: int | None = None  # end year of the last mention whose words fixed a year
     anchor_at = None  # ...and its match, for the year the text speaks from (see _speaking_year)
     last_month: date | None = None  # last day of the last month named (for a bare 月底)
+    paragraph_end = -1
     for m, g in raw:
-        speaking = _Speaking(text, anchor, anchor_at, fixed_years)
-        mention = _resolve(text, m, g, published, anchor, speaking, last_month)
+        if m.start() > paragraph_end:
+            nl = text.find("\n", m.start())
+            paragraph_end = nl if nl >= 0 else len(text)
+            if published is not None and anchor is not None and anchor < published.year - 1:
+                # a new paragraph: a year long past (2019年增速变缓至3%) was said in passing;
+                # back to the year reported on
+                anchor, anchor_at = None, None
+        speaking = _Speaking(text, anchor if anchor is not None else fallback,
+                             anchor_at if anchor is not None else fallback_at, fixed_years)
+        mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month)
         if mention is None:
             continue
         # 2026年政府工作报告, 2026年全省商务工作会议: the year names a report or a meeting that looks
@@ -102,7 +136,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         if mention.period is not None and mention.kind == "span" and has_months(g):
             last_month = date.fromisoformat(mention.period.end)
         if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
-                or mention.reach == "next" or (g["yr1"] and mention.reach == "sentence"):
+                or mention.reach in ("next", "cause") or (g["yr1"] and mention.reach == "sentence"):
             continue  # 过去五年, a comparison's year, 已超2020年全年的…: later bare words keep the reporting year
         widget = mention.kind == "day" and after_patterns()[1].match(text, mention.end, mention.end + 4)
         # a day in the published year (a dateline, the day a report was delivered) says no more
@@ -115,7 +149,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 and not same_as_published and not titled:
             anchor = int(mention.period.end[:4])
             anchor_at = (m, g)
-    return listed_periods(text, out)
+            years.append((anchor, anchor_at))
+        elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
+            years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
+    return out, years
 
 
 def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
@@ -373,5 +410,5 @@ class _Speaking:
 
     def year(self, pos: int) -> int | None:
         if self.anchor is not None:
-            return self.anchor + _looks_back(self.text, *self.anchor_at)
+            return self.anchor + (_looks_back(self.text, *self.anchor_at) if self.anchor_at else 0)
         return self.fixed_years.first_after(pos)

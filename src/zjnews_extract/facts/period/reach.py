@@ -58,8 +58,9 @@ def reach_of(text: str, mention, g: dict) -> str:
         if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 2):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
-    if slots & {"hol", "hol2"} and not slots & {"y", "rel"} and _cause_before(text, mention.start):
-        return "clause"  # 受春节假期和…影响: a holiday named as a cause, not the time reported on
+    if _cause_before(text, mention.start):
+        return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
+        # cause or a consideration, not the time reported on (it dates nothing after its clause)
     if "yr1" in slots and _respective_after(text, mention.end):
         return "sentence"  # 2018-2019年，…分别为578.62亿、631.27亿: one year per number, then back
     if slots & {"pastn", "pastn2", "nextn", "within"}:
@@ -129,7 +130,7 @@ def _respective_after(text: str, end: int) -> bool:
 def _cause_before(text: str, start: int) -> bool:
     """受/因/由于 earlier in the clause: what follows is named as a cause (受春节假期和…影响)."""
     clause_start = start
-    while clause_start > 0 and text[clause_start - 1] not in SENTENCE_ENDS + CLAUSE_ENDS and start - clause_start < 12:
+    while clause_start > 0 and text[clause_start - 1] not in SENTENCE_ENDS + CLAUSE_ENDS and start - clause_start < 24:
         clause_start -= 1
     return any(w in text[clause_start:start] for w in lexicon()["words"]["cause_marks"])
 
@@ -209,7 +210,7 @@ class PeriodIndex:
             elif reach == "year_ago":
                 if m.start >= clause and m.end <= offset and m.start >= prev_end:
                     return _year_before(self.period_at(m.start))
-            elif reach == "clause":
+            elif reach in ("clause", "cause"):
                 if m.start >= clause:
                     return m.period
             elif reach == "sentence":
