@@ -16,6 +16,10 @@ from ..lexicon import alternation, match_place
 from .nouns import NOUNISH
 
 
+# a year with nothing but 同期 after it (比2019年同期增长8.6%: the base, not what grew)
+_TIME_ONLY = regex.compile(r"(?:19|20)\d{2}年(?:同期|全年|同季)?")
+
+
 @cache
 def _lexicon() -> tuple[regex.Pattern, frozenset, frozenset]:
     data = load_toml("metric_heads.toml")
@@ -41,8 +45,8 @@ def is_junk(name: str) -> bool:
         return True  # 中新经纬|: page furniture
     _, not_metrics, place_classes = _lexicon()
     bare = name.lstrip("等各其").rstrip("的")
-    if bare in not_metrics or bare in place_classes:
-        return True
+    if bare in not_metrics or bare in place_classes or _TIME_ONLY.fullmatch(bare):
+        return True  # 省份, 可比口径, 2019年同期: a place, a counting base, a time
     m = match_place(bare)
     if m is not None and m.end() == len(bare):
         return True
@@ -89,10 +93,14 @@ def head_of(thing: str) -> str:
     if len(ws) >= 2:  # the last word, where the segmenter puts a boundary (产品|产量)
         head = ws[-1][0]
         return head if measurable(head) else ""
-    # one dictionary word (规模以上工业增加值): a three-character head at its end (增加值); a
-    # shorter one could cut a word in two (进出口总值 is not 进 + 出口总值)
-    head = thing[-3:]
-    return head if len(thing) > 3 and words.is_word(head) and measurable(head) else ""
+    # one dictionary word (规模以上工业增加值, 社会消费品零售总额): a head of three or four characters
+    # at its end that leaves a word of two or more before it (增加值, 零售总额); a shorter one could
+    # cut a word in two (进出口总值 is not 进 + 出口总值)
+    for size in (4, 3):
+        head = thing[-size:]
+        if len(thing) - size >= 2 and words.is_word(head) and measurable(head):
+            return head
+    return ""
 
 
 def place_classes() -> frozenset:

@@ -87,6 +87,9 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
         name, inherited = frame.base + name, True
+    if q.kind == "pp" and (lift := _contribution(raw)) and (doer := _doer(name, frame, lift)):
+        # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
+        name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
 
 
@@ -159,3 +162,21 @@ def _generic_end(raw: str) -> str:
     """A generic head (增幅, 规模) that ends the words before a number, before a linking verb."""
     ws = words.words(raw.rstrip(" ，,为是达到了"))
     return ws[-1][0] if ws and is_generic(ws[-1][0]) else ""
+
+
+@cache
+def _contribution_pattern():
+    verbs = alternation(cues()["versus"]["contribution_verbs"])
+    return regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}?增长")  # 拉动GDP增长, 带动全市工业增长
+
+
+def _contribution(raw: str) -> str:
+    """拉动GDP增长 in the words before a gap in points: a contribution to another thing's growth."""
+    m = _contribution_pattern().search(raw)
+    return m.group() if m else ""
+
+
+def _doer(name: str, frame: "Frame", lift: str) -> str:
+    """What did the lifting: the thing the sentence named last, without its 对…的贡献率 part."""
+    thing = (frame.base or name).split("对", 1)[0]
+    return thing if thing and thing not in lift else ""  # never the lifted thing itself

@@ -233,6 +233,8 @@ def _head_of_relative(text: str) -> str:
     before, sep, head = text.rpartition("的")
     if not sep or len(head) < 2 or not before:
         return text
+    if "对" in before:
+        return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
         from .heads import is_junk  # noqa: PLC0415
 
