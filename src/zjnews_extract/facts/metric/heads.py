@@ -86,9 +86,23 @@ def is_method_clause(clause: str) -> bool:
     return _method().match(clause) is not None
 
 
+@cache
+def _part_forms() -> tuple[tuple[str, str], ...]:
+    forms = load_toml("metric_heads.toml")["part_forms"]
+    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
+
+
+def part_measure(whole: str) -> str:
+    """What a part of `whole` is measured by when `whole` is a total (社会消费品零售总额 ->
+    零售额, 进出口总值 -> 进出口); `whole` itself otherwise (data [part_forms])."""
+    return next((form for total, form in _part_forms() if whole.endswith(total)), whole)
+
+
 def head_of(thing: str) -> str:
     """The head word of a metric (农林牧渔总产值 -> 总产值, 产品产量 -> 产量), when it names a
-    quantity by itself: what a part of that thing is measured by."""
+    quantity by itself: what a part of that thing is measured by (社会消费品零售总额 -> 零售额)."""
+    if (part := part_measure(thing)) != thing:
+        return part
     ws = words.words(thing)
     if len(ws) >= 2:  # the last word, where the segmenter puts a boundary (产品|产量)
         head = ws[-1][0]

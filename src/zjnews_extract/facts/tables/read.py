@@ -5,8 +5,9 @@ table has a column of places, and its column's period.
 Section rows: a row without figures (总产出(亿元)), or a measure with a unit and figures of
 its own (总产出指数(上年=100) | 110.4), gives its measure and unit to the category rows under
 it (第一产业 -> 第一产业总产出); 按主要行业分 splits the same measure another way. A category
-row under no section takes the measure of its column, else of the table's first row (城镇 ->
-城镇社会消费品零售总额). A row of growth rates (增长(%)) is the growth of the row above.
+row under no section takes the measure of its column, else of the table's first row, as a
+part of it (城镇 -> 城镇零售额 under 社会消费品零售总额: a part of a total is no total, data
+[part_forms]). A row of growth rates (增长(%)) is the growth of the row above.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import regex
 
 from ...records import Fact, Period
 from ..lexicon import match_place, place_names
+from ..metric.heads import part_measure
 from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period
@@ -190,11 +192,10 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
     name = label.name
     if not name:
         return measure or state.measure or state.lead or ""
-    if measure:
-        return merge(name, measure)
     if is_measure(name):
-        return name
-    return merge(name, state.measure or state.lead or "")
+        return merge(name, measure) if measure else name
+    # a category row: its part of the column's, section's or table's measure (城镇 -> 城镇零售额)
+    return merge(name, part_measure(measure or state.measure or state.lead or ""))
 
 
 def _amount(col: Column, fig: Figure, unit: Unit | None, row_kind: str | None) -> tuple[str, float, str | None]:
