@@ -50,7 +50,9 @@ def is_junk(name: str) -> bool:
     m = match_place(bare)
     if m is not None and m.end() == len(bare):
         return True
-    return not any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in words.words(name))
+    # a word of flow alone (接待, 销售) names what was counted; other words with no noun do not
+    return not any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in words.words(name)) and not (
+        len(bare) <= 3 and _lexicon()[0].fullmatch(bare))
 
 
 def names_entity(name: str) -> bool:

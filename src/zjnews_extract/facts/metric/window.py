@@ -72,6 +72,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
         "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
         "company": regex.compile(rf"(?:{alternation(m['company_heads'])})$"),
+        "host": regex.compile(rf"^(?P<doer>.+?)(?=(?:{alternation(m['host_verbs'])}))"),
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
         "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
@@ -221,9 +222,42 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         text = text[m.end():]
         if p["part_doer"].search(doer) and not p["company"].search(doer):
             text = doer + text
-    if text and not only_function_words(text):
+        elif not out.subject and _is_named(doer):
+            out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
+    hosted = False
+    if (m := p["host"].match(text)) and _is_named(m.group("doer"), out.subject):
+        # 北碚缙云山接待5.66万人次: the site received them; 南川区监测的乡村旅游点: a body in a place
+        out.subject = (out.subject or "") + m.group("doer")
+        text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
+    if text and (hosted or not only_function_words(text)):
         out.metric = _shorten(_drop_leading_verbs(_head_of_relative(text)))
     return Window(**vars(out))
+
+
+def _is_named(doer: str, place: str | None = None) -> bool:
+    """A doer that names a body: a noun phrase with a proper name in it (缙云山, 故宫博物院) or, in
+    a place named before it, one of three characters or more (南川区 + 监测的乡村旅游点); not an
+    activity (温泉旅游), a measure, a sector or a population of firms (规模以上工业企业)."""
+    from .heads import measurable  # noqa: PLC0415
+
+    p = patterns()
+    if len(doer) < 2 or _PUNCT.search(doer) or measurable(doer) or p["part_doer"].search(doer) \
+            or p["company"].search(doer):
+        return False
+    ws = words.words(doer)
+    if not ws[-1][1].startswith("n") or ws[-1][1] == "vn":
+        return False
+    if any(pos in _proper_tags() for _, pos in ws):
+        return True
+    return len(doer) >= 3 and place is not None and place_names().get(place) not in ("whole_region", "national")
+
+
+@cache
+def _proper_tags() -> frozenset[str]:
+    return frozenset(cues()["metric"]["proper_tags"])
+
+
+_PUNCT = regex.compile(r"[\p{P}\s]")
 
 
 def _head_of_relative(text: str) -> str:
