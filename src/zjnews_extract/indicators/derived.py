@@ -26,6 +26,7 @@ _NEUTRAL = ("filler", "place", "change")  # who, when and how it changed: no par
 
 def contribution(text: str, tokens: list[Token], kind: str | None, scope: str | None,
                  read: Reader) -> IndicatorMatch:
+    """A phrase with 贡献率, 贡献 or 拉动: the contribution statistic of the whole, broken down by the part."""
     if kind not in (None, "percent", "pp", "rank"):
         return IndicatorMatch(None, scope, "a contribution word before an amount (拉动消费: what a campaign spurred)")
     at = next(i for i, (_s, _e, roles) in enumerate(tokens) if _value(roles, "contribution"))
@@ -58,7 +59,7 @@ def contribution(text: str, tokens: list[Token], kind: str | None, scope: str | 
     target = catalogue().derived_of(base, measure)
     if target is None:
         return IndicatorMatch(None, scope, f"the catalogue keeps no {measure} of {base}")
-    return _fitted(target, members, kind, None, scope or whole_scope)
+    return _fitted(target, members, kind, scope or whole_scope)
 
 
 def growing_count(text: str, tokens: list[Token], cut: int, kind: str | None, unit: str | None,
@@ -140,7 +141,7 @@ def _part(text: str, tokens: list[Token], part_end: int, base: str) -> list[tupl
     return members
 
 
-def _fitted(target: Indicator, members: list[tuple[list[str], bool]], kind: str | None, unit: str | None,
+def _fitted(target: Indicator, members: list[tuple[list[str], bool]], kind: str | None,
             scope: str | None) -> IndicatorMatch:
     cat = catalogue()
     parts = cat.fit_members(target, members)
