@@ -134,8 +134,20 @@ class Catalogue(msgspec.Struct, frozen=True):
         return [chosen[d] for d in ind.breakdowns if d in chosen]
 
     def canonical(self, indicator_id: str) -> str:
-        """The id under which a breakdown that is a statistic of its own is kept (relations.same)."""
-        return self.relations.same.get(indicator_id, indicator_id)
+        """The id under which a breakdown that is a statistic of its own is kept (relations.same), with
+        the other breakdowns it came with (footfall:metro:daily_average -> urban rail's daily average)."""
+        same = self.relations.same
+        if indicator_id in same:
+            return same[indicator_id]
+        base, *parts = indicator_id.split(":")
+        for part in parts:
+            key = f"{base}:{part}"
+            target = self.indicators.get(same.get(key, ""))
+            rest = [([p], True) for p in parts if p != part]
+            kept = self.fit_members(target, rest) if target else None
+            if kept is not None and len(kept) == len(rest):
+                return ":".join([same[key], *kept])
+        return indicator_id
 
     def name(self, indicator_id: str) -> tuple[str, str] | None:
         """(Chinese name, English name) of an indicator id, breakdowns included; None if unknown."""
