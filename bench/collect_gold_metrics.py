@@ -18,28 +18,28 @@ WHY = {
         "意向订单", "贸易采购", "浙江出口网上交易会", "消费券", "带动消费", "惠及消费者", "使用资金", "品类",
         "新增“同线同标同质”产品", "新增“同线同标同质”企业", "应用场景", "项目", "投资金额", "总投资额", "链主型企业",
         "领航企业", "冠军企业", "万亿级产业", "千亿级产业链", "五千亿级产业链", "省级以上首店", "面上产业投资", "信贷融资"],
-    "a company's own line item (dealers, sales channels, brands, profit appropriation)": [
-        "国内经销商", "国内经销商净减少", "国外经销商", "批发渠道营收", "直销渠道营收", "系列酒产品营收", "茅台酒营收",
-        "分配利润", "留待以后年度分配"],
-    "a count or share of industries or products that grew, not a statistic": [
-        "增长面", "大类行业", "行业增加值保持同比增长", "行业增加值实现正增长", "规模以上工业行业大类", "产品",
-        "产品产量同比增长"],
-    "a contribution to the growth of another statistic": [
-        "工业增加值对GDP增长贡献", "拉动消费", "民营企业对全省外贸增长贡献率", "进出口、出口增长贡献率", "进出口增长贡献率",
-        "限额以上单位对全市社零总额的贡献率", "限额以上单位拉动全市社零总额增长"],
-    "several statistics or breakdowns named together, one figure for all": [
+    "a company's own brand line, dealer count or profit appropriation: no CSRC item shared by companies (channels and recurring profit are mapped)": [
+        "国内经销商", "国内经销商净减少", "国外经销商", "系列酒产品营收", "茅台酒营收", "分配利润", "留待以后年度分配"],
+    "the size of a classification (41 industry divisions, 619 products): the base that a count of growing ones is taken of, no series": [
+        "大类行业", "规模以上工业行业大类", "产品"],
+    "an amount a campaign spurred (拉动消费 in yuan), not a contribution rate or pull: no official statistic": ["拉动消费"],
+    "several statistics or breakdowns named together, one figure for all (水电、核电、风电、太阳能 is their sum, which is neither renewables nor non-fossil power)": [
         "进出口、出口和进口增速", "水电、核电、风电、太阳能发电量", "水电、核电、风电、太阳能发电量占发电量的比重",
         "英国、德国、意大利的实际外资", "批发和零售业、住宿和餐饮业、租赁和商务服务业、交通运输/仓储和邮政业全年用电量",
-        "铝冶炼等高载能行业用电量"],
+        "铝冶炼等高载能行业用电量", "进出口、出口增长贡献率"],
     "a streak (months of growth), not the statistic itself": ["外贸进出口连续保持同比增长"],
     "bound to its context: a developers' funding source only in a sentence on 到位资金; alone, no indicator": ["国内贷款"],
-    "a generic total or count without the words that say whose (投资总额 of which enterprises)": [
-        "投资总额", "累计投资总额", "累计共设外商投资企业", "经备案、核准的境外企业和机构"],
+    "bound to its context: 投资总额 is FDI's total investment only in a sentence on foreign investment; alone, no indicator": [
+        "投资总额", "累计投资总额"],
+    "a contraction outside MOFCOM's terms (共设); 设立外商投资企业 and 累计批准设立外商投资企业 map to fdi.new_enterprises": [
+        "累计共设外商投资企业"],
     "a count of trade partners or investment sources, not a statistic of one": ["贸易伙伴", "投资来源地"],
-    "a wording the catalogue does not list (it lists 扣非后净利润, 旅行社组织出境旅游人数, 粮食单产): a known gap": [
-        "扣非之后净利润", "旅行社有组织出境旅游者", "每亩产量比2021年增加"],
-    "a venue's or a survey sample's own count, not a catalogue statistic": [
-        "入园总人数", "日均客流量", "大型餐饮样本企业", "旅游资源类型"],
+    "a wording outside MCT's terms (有组织); 旅行社组织出境旅游 and 旅行社出境旅游组织人次 map to tourism.outbound_organized": [
+        "旅行社有组织出境旅游者"],
+    "a yield without its crop (每亩产量 heads a crop named earlier in the sentence: 粮食每亩产量, 早稻每亩产量)": [
+        "每亩产量比2021年增加"],
+    "a venue's gate count, a survey sample's size or a count of resource types: no series of the catalogue": [
+        "入园总人数", "大型餐饮样本企业", "旅游资源类型"],
 }
 why_of = {m: why for why, ms in WHY.items() for m in ms}
 rows = []

@@ -1,13 +1,14 @@
 """How many dev gold facts get an indicator: on the gold metric phrases and on the library's own output.
 
-    python bench/measure_indicators.py --gold tests/gold/dev
+    python bench/measure_indicators.py --gold tests/gold/dev [--phrases tests/cases/indicator_phrases.jsonl]
 
 1. gold phrases: every gold fact's metric (with its kind and unit) through the matcher;
 2. library output: zjnews_extract.extract() on each gold text (published date as reference),
    the share of its facts with an indicator, and of the gold facts it found (paired one to one
    on kind, unit and value) the share whose library fact has an indicator;
 3. agreement: for those pairs where both the gold phrase and the library's phrase map, the share
-   that map to the same id (the same statistic in other words must get one id).
+   that map to the same id (the same statistic in other words must get one id);
+4. with --phrases: the share of annotated news phrases read as annotated, per set.
 """
 from __future__ import annotations
 
@@ -48,7 +49,10 @@ def same_quantity(g: dict, f) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, required=True)
+    ap.add_argument("--phrases", type=Path, help="annotated phrases (tests/cases/indicator_phrases.jsonl)")
     args = ap.parse_args()
+    if args.phrases:
+        phrase_pass_rates(args.phrases)
     gold_total = gold_mapped = lib_total = lib_mapped = paired = paired_mapped = both = agree = 0
     disagreements = []
     for gold_file in sorted(args.gold.glob("*.jsonl")):
@@ -90,6 +94,17 @@ def main() -> None:
     print(f"agreement where both map: {agree}/{both} = {agree / both:.3f}")
     for row in disagreements:
         print("  differ:", *row)
+
+
+def phrase_pass_rates(path: Path) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for number in sorted({r.get("set", 1) for r in rows}):
+        subset = [r for r in rows if r.get("set", 1) == number]
+        good = 0
+        for r in subset:
+            found = match_metric(r["phrase"], kind=r["kind"], unit=r["unit"])
+            good += found.indicator == r["expect"] and (r["scope"] is None or found.scope == r["scope"])
+        print(f"phrases, set {number}:       {good}/{len(subset)} = {good / len(subset):.3f} read as annotated")
 
 
 if __name__ == "__main__":

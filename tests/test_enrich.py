@@ -76,3 +76,22 @@ def test_a_document_carries_the_new_fields():
     assert by_text["5.55万亿元"].indicator == "trade.total" and by_text["5.55万亿元"].basis is None
     assert by_text["5.4%"].basis == "同比" and by_text["5.4%"].period_type == "cumulative"
     assert by_text["6%"].indicator == "industry.value_added" and by_text["6%"].scope == "规模以上"
+
+
+def test_a_count_of_breakdowns_reads_what_grew_after_its_number():
+    doc = zjnews_extract.extract("1—8月，全省32个大类行业中有25个行业增加值保持同比增长，全省131种产品中有63种产品产量"
+                                 "实现增长。", published="2024-09-20")
+    by_text = {f.text: f for f in doc.facts}
+    assert by_text["25个"].indicator == "industry.value_added.growing_count"
+    assert by_text["63种"].indicator == "industry.output.growing_count"
+    assert by_text["32个"].indicator is None and by_text["131种"].indicator is None  # the classification's size
+
+
+def test_a_contribution_and_a_context_alias_in_a_document():
+    doc = zjnews_extract.extract("1—6月，全省新设外商投资企业1200家，投资总额150亿美元。上半年，第二产业对全省地区生产总值"
+                                 "增长的贡献率为42.5%。", published="2025-07-20")
+    by_text = {f.text: f for f in doc.facts}
+    assert by_text["150亿美元"].indicator == "fdi.total_investment"
+    assert by_text["1200家"].indicator == "fdi.new_enterprises"
+    # the facts stage names this rate by its last word (贡献率); the clause before it holds part and whole
+    assert by_text["42.5%"].indicator == "gdp.contribution_rate:secondary"

@@ -10,8 +10,10 @@ import pytest
 
 from zjnews_extract.data import load_toml
 from zjnews_extract.indicators import catalogue, match_metric, normalise, problems, unit_family
+from zjnews_extract.indicators.matcher import _phrase_alone
 
 GOLD_METRICS = Path(__file__).resolve().parent.parent / "fixtures" / "dev" / "gold_metrics.jsonl"
+PHRASES = Path(__file__).resolve().parent / "cases" / "indicator_phrases.jsonl"
 
 
 # ---------------------------------------------------------------- catalogue integrity
@@ -58,6 +60,30 @@ def test_duplicate_ids_heads_and_unknown_dimensions_are_reported():
     assert "indicator id gdp twice" in found
     assert "head 投资 of" in found and "share breakdown" in found
     assert "unknown dimension nowhere" in found
+
+
+def test_derived_statistics_and_same_ids_are_checked():
+    raw = _raw()
+    pull = next(i for i in raw["indicator"] if i["id"] == "gdp.growth_pull")
+    del pull["of"]  # a derived kind without the indicator it is derived from
+    raw["relations"]["same"]["agriculture.output:nowhere"] = "agriculture.grain_output"
+    raw["words"]["breakdown_nouns"]["行业"] = "trades"
+    fdi = next(i for i in raw["indicator"] if i["id"] == "fdi.total_investment")
+    fdi["context"] = []  # a context alias needs context words
+    found = "\n".join(problems(raw))
+    assert "gdp.growth_pull: a derived statistic needs both" in found
+    assert "relation names unknown indicator agriculture.output:nowhere" in found
+    assert "breakdown noun 行业: unknown dimension trades" in found
+    assert "fdi.total_investment has context aliases but no context words" in found
+
+
+def test_every_derived_statistic_is_of_an_indicator_that_takes_its_breakdowns():
+    cat = catalogue()
+    for ind in cat.indicators.values():
+        if ind.of:
+            base = cat.indicators[ind.of]
+            extra = set(ind.breakdowns) - set(base.breakdowns) - {"demand"}  # GDP's demand parts exist only as contributions
+            assert not extra, (ind.id, extra)
 
 
 # ---------------------------------------------------------------- wordings of our own (not from the gold)
@@ -112,8 +138,11 @@ def test_scope_words_go_to_scope_not_to_the_id():
 
 def test_nothing_fits_gives_null_never_a_guess():
     for phrase in ["出口企业", "组织团组", "1亿美元以上企业合同外资", "活动", "进出口、出口和进口增速",
-                   "英国、德国的实际外资", "对美国", "工业增加值对GDP增长贡献", "投资", "增加值", "美国进出口", ""]:
+                   "英国、德国的实际外资", "对美国", "投资", "增加值", "美国进出口", "", "进出口、出口增长贡献率",
+                   "茅台酒对营收增长的贡献率", "行业实现两位数增长", "投资总额"]:
         assert match_metric(phrase).indicator is None, phrase
+    assert match_metric("拉动消费", kind="value", unit="CNY").indicator is None  # what a campaign spurred
+    assert match_metric("大类行业", kind="value", unit="个").indicator is None  # the size of the classification
 
 
 def test_kind_and_unit_rule_out_an_indicator():
@@ -147,14 +176,123 @@ def test_a_bare_breakdown_takes_the_one_indicator_its_sentence_names():
         "industry.output:automobiles"
 
 
-def test_matching_time_is_linear_in_the_phrase_length():
+@pytest.mark.parametrize(("phrase", "kind", "expected", "scope"), [
+    # NBS: 贡献率 (a part's increment over the whole's, %) and 拉动 (points); the whole after 对 or 拉动
+    ("第三产业对经济增长的贡献率", "percent", "gdp.contribution_rate:tertiary", None),
+    ("第三产业增加值对GDP增长的贡献率", "percent", "gdp.contribution_rate:tertiary", None),
+    ("第三产业拉动经济增长", "pp", "gdp.growth_pull:tertiary", None),
+    ("第三产业对GDP增长的贡献", "pp", "gdp.growth_pull:tertiary", None),  # 贡献 with points is a pull
+    ("第三产业对GDP增长的贡献率", "pp", "gdp.contribution_rate:tertiary", None),  # 贡献率 in points: its change
+    ("第三产业贡献率", "percent", "gdp.contribution_rate:tertiary", None),  # no whole said: GDP (NBS A0207)
+    ("净出口对经济增长的贡献率", "percent", "gdp.contribution_rate:net_exports", None),
+    ("工业对经济增长的贡献率", "percent", "gdp.contribution_rate:industry", None),
+    ("工业增加值拉动GDP增长", "pp", "gdp.growth_pull:industry", None),  # a component statistic is its part
+    ("汽车制造业拉动规上工业增长", "pp", "industry.value_added.growth_pull:automobile_manufacturing", "规模以上"),
+    ("外资企业对全省外贸增长的贡献率", "percent", "trade.total.contribution_rate:foreign_invested", None),
+    ("出口增长贡献率", "rank", "trade.exports.contribution_rate", None),  # the part is the fact's subject
+    ("限上单位拉动社零增长", "pp", "retail.sales.growth_pull", "限额以上"),
+    ("制造业投资拉动全部投资增长", "pp", "investment.fixed_assets.growth_pull:manufacturing", None),
+])
+def test_contributions_are_statistics_of_the_whole_they_are_to(phrase, kind, expected, scope):
+    found = match_metric(phrase, kind=kind, unit="pp" if kind == "pp" else "%")
+    assert (found.indicator, found.scope) == (expected, scope), found
+
+
+def test_a_contribution_of_what_is_no_part_of_the_whole_is_null():
+    assert match_metric("进口对GDP增长的贡献率", kind="percent", unit="%").indicator is None  # 进口 is no GDP part
+    assert match_metric("汽车制造业对GDP增长的贡献率", kind="percent", unit="%").indicator is None
+    assert match_metric("拉动投资", kind="value", unit="CNY").indicator is None  # an amount spurred
+
+
+@pytest.mark.parametrize(("phrase", "kind", "unit", "expected"), [
+    ("行业增加值增长", "value", "个", "industry.value_added.growing_count"),
+    ("行业增加值实现正增长", "value", "个", "industry.value_added.growing_count"),
+    ("产品产量同比增加", "value", "种", "industry.output.growing_count"),
+    ("行业利润增长", "value", "个", "industry.profit.growing_count"),
+    ("增长面", "percent", "%", "industry.value_added.growth_breadth"),
+    ("行业增加值下降", "value", "个", None),  # no count of declines is kept
+    ("产品产量增长", "value", "CNY", None),  # a count is of units, not money
+    ("行业", "value", "个", None),
+])
+def test_counts_of_breakdowns_that_grew(phrase, kind, unit, expected):
+    assert match_metric(phrase, kind=kind, unit=unit).indicator == expected
+
+
+def test_a_bare_breakdown_before_a_share_is_a_breakdown_of_the_whole_after_it():
+    assert match_metric("第二产业占GDP比重", kind="percent", unit="%").indicator == "gdp:secondary"
+    assert match_metric("新加坡占全省实际外资的比重", kind="percent", unit="%").indicator == "fdi.actual:singapore"
+    assert match_metric("汽车占出口的比重", kind="percent", unit="%").indicator == "trade.exports:automobiles"
+    assert match_metric("第二产业占比", kind="percent", unit="%").indicator is None  # no whole said
+
+
+def test_a_word_that_is_also_a_breakdown_is_the_breakdown_before_another_indicator():
+    assert match_metric("外贸").indicator == "trade.total"
+    assert match_metric("外贸集装箱吞吐量").indicator == "transport.container_throughput:foreign_trade"
+    assert match_metric("内贸吞吐量").indicator == "transport.port_throughput:domestic_trade"
+
+
+def test_a_context_alias_is_bound_and_the_other_aliases_are_not():
+    fdi = "1-6月，全省新设外商投资企业1200家，投资总额150亿美元。"
+    assert match_metric("投资总额", kind="value", unit="USD", sentence=fdi).indicator == "fdi.total_investment"
+    assert match_metric("投资总额", kind="value", unit="CNY", sentence="项目投资总额80亿元。").indicator is None
+    assert match_metric("外商投资企业投资总额", kind="value", unit="USD").indicator == "fdi.total_investment"
+    assert match_metric("住宅投资总额", kind="value", unit="CNY").indicator == "realestate.investment:residential"
+
+
+def test_a_breakdown_that_is_a_statistic_of_its_own_keeps_its_id():
+    for phrase in ["粮食作物种植面积", "粮食播种面积", "粮食面积"]:
+        assert match_metric(phrase).indicator == "agriculture.grain_sown_area", phrase
+    assert match_metric("粮食作物产量").indicator == "agriculture.grain_output"
+    assert match_metric("粮食每公顷产量", kind="value", unit="公斤/公顷").indicator == "agriculture.grain_yield"
+    assert match_metric("生猪出栏数").indicator == "agriculture.hogs_slaughtered"
+    assert match_metric("净利润扣非后").indicator == "company.net_profit_recurring"
+    assert match_metric("扣非后的加权平均净资产收益率", kind="percent", unit="%").indicator == "company.roe:recurring"
+
+
+# ---------------------------------------------------------------- phrases from public news, annotated first
+
+def _phrases() -> list[dict]:
+    return [json.loads(line) for line in PHRASES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_news_phrases_are_read_as_annotated():
+    """tests/cases/indicator_phrases.jsonl: metric phrases from public news, each annotated with the id
+    it should get before the matcher ran on it. A case that fails must say why in known_wrong (strict:
+    a flagged case that passes fails too, so that a fix removes its flag)."""
+    rows = _phrases()
+    assert len(rows) >= 80 and all(r["source"].startswith("http") for r in rows)
+    unexpected = []
+    for r in rows:
+        found = match_metric(r["phrase"], kind=r["kind"], unit=r["unit"])
+        ok = found.indicator == r["expect"] and (r["scope"] is None or found.scope == r["scope"])
+        if ok == bool(r["known_wrong"]):
+            unexpected.append((r["phrase"], r["expect"], found.indicator, found.reason, r["known_wrong"]))
+    assert unexpected == []
+
+
+def test_news_phrases_of_different_statistics_get_different_ids():
+    by_id: dict[str, set[str]] = {}
+    for r in _phrases():
+        if r["expect"] and not r["known_wrong"]:
+            by_id.setdefault(r["expect"], set()).add(r["phrase"])
+    assert len(by_id) >= 60
+    many = {i: p for i, p in by_id.items() if len(p) > 1}
+    assert len(many) >= 12  # several wordings of one statistic
+
+
+@pytest.mark.parametrize("unit", [
+    "全省规模以上工业增加值对美国高新技术产品出口占全国份额同比增长",
+    "第二产业增加值对全市规上工业增长的贡献率拉动经济增长",  # the contribution path reads its parts once
+    "行业增加值保持同比增长第一产业占地区生产总值的比重",  # counts, and a share of the whole after 占
+])
+def test_matching_time_is_linear_in_the_phrase_length(unit):
     match_metric("出口")  # build the automaton outside the clock
-    unit = "全省规模以上工业增加值对美国高新技术产品出口占全国份额同比增长"
 
     def seconds(n: int) -> float:
         phrase = unit * n
         best = float("inf")
         for _ in range(5):
+            _phrase_alone.cache_clear()  # time the reading, not the cache of phrases read before
             started = time.perf_counter()
             match_metric(phrase, sentence=phrase)
             best = min(best, time.perf_counter() - started)

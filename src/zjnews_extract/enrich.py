@@ -17,9 +17,9 @@ import msgspec
 
 from .data import load_toml
 from .facts.basis import find_basis
-from .indicators import catalogue, match_metric
+from .indicators import catalogue, match_metric, unit_family
 from .records import Fact, Period
-from .text import SENTENCE_ENDS
+from .text import CLAUSE_ENDS, SENTENCE_ENDS
 
 
 def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
@@ -30,6 +30,9 @@ def enrich_facts(text: str, facts: list[Fact]) -> list[Fact]:
 _CONTEXT_BEFORE = 400  # characters of the paragraph before a fact that may name its indicator
 _CONTEXT_AFTER = 200
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+_CLAUSE_END = re.compile(f"[{SENTENCE_ENDS}{CLAUSE_ENDS}]")
+_COUNT_REACH = 60  # characters after a count that may finish its phrase (39个行业增加值保持同比增长)
+_CLAUSE_REACH = 80  # characters before a contribution rate that may name its part and whole
 
 
 def context(text: str, fact: Fact) -> str:
@@ -44,9 +47,36 @@ def context(text: str, fact: Fact) -> str:
     return text[max(begin, lower):end]
 
 
+def counted_phrase(text: str, fact: Fact) -> str | None:
+    """A count of breakdowns (39个行业增加值…, 418种产品产量…) says what grew after its metric: the clause
+    from the number on (39个行业增加值保持同比增长), when it begins with the metric; else None."""
+    metric = fact.metric or ""
+    nouns = catalogue().words.breakdown_nouns
+    if fact.kind != "value" or unit_family(fact.unit) != "count" or not any(metric.startswith(n) for n in nouns):
+        return None
+    found = _CLAUSE_END.search(text, fact.end, min(len(text), fact.end + _COUNT_REACH))
+    rest = text[fact.end:found.start() if found else min(len(text), fact.end + _COUNT_REACH)]
+    return rest if rest.startswith(metric) and rest != metric else None
+
+
+def contribution_phrase(text: str, fact: Fact) -> str | None:
+    """A contribution whose metric is the contribution word alone (贡献率 of 第二产业对GDP增长的贡献率为42.5%)
+    is read with its clause up to that word, where its part and whole are; else None."""
+    metric = fact.metric or ""
+    if metric not in catalogue().words.contribution:
+        return None
+    lower = max(0, fact.start - _CLAUSE_REACH)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, lower, fact.start)), default=lower)
+    at = text.rfind(metric, clause_start, fact.start)
+    return text[clause_start:at + len(metric)] if at > clause_start else None
+
+
 def enrich_fact(text: str, fact: Fact) -> Fact:
     found = match_metric(fact.metric, kind=fact.kind, unit=fact.unit,
                          sentence=lambda: context(text, fact) or fact.sentence)
+    if found.indicator is None and (longer := counted_phrase(text, fact) or contribution_phrase(text, fact)):
+        read = match_metric(longer, kind=fact.kind, unit=fact.unit)
+        found = read if read.indicator else found
     period = fact.period
     year, end_year = _year(period and period.start), _year(period and period.end)
     return msgspec.structs.replace(

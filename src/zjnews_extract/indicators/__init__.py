@@ -10,7 +10,8 @@ loaded at import time: the automaton is built on the first match.
 from __future__ import annotations
 
 from .catalogue import Catalogue, Indicator, Member, catalogue, problems
-from .matcher import IndicatorMatch, match_metric, normalise, unit_family
+from .fit import IndicatorMatch, unit_family
+from .matcher import match_metric, normalise
 
 __all__ = ["Catalogue", "Indicator", "IndicatorMatch", "Member", "catalogue", "match_metric", "normalise",
            "problems", "unit_family"]
