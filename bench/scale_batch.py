@@ -140,10 +140,11 @@ def main() -> None:
             cpu = {r["workers"]: r["cpu"] for r in results if r["engine"] == engine}
             if 1 in rates and 2 in rates:
                 # Wall clock is what a user gets; on a machine that other jobs load, the second core is not
-                # all ours. CPU seconds per record tell what the work itself costs with 2 workers: the ratio
-                # 2 x cpu(1) / cpu(2) is the speed-up two idle cores would give.
-                print(f"{engine}: 1 -> 2 workers {rates[2] / rates[1]:.2f}x wall clock; "
-                      f"{2 * cpu[1] / cpu[2]:.2f}x on CPU time (work per record with 2 workers against 1)")
+                # all ours. CPU seconds per record tell whether the work itself grows with 2 workers (it
+                # should not): 2 x cpu(1) / cpu(2) is the speed-up two otherwise idle cores would allow.
+                print(f"{engine}: 1 -> 2 workers {rates[2] / rates[1]:.2f}x wall clock; CPU per record "
+                      f"{1000 * cpu[1] / args.records:.1f} -> {1000 * cpu[2] / args.records:.1f} ms "
+                      f"({2 * cpu[1] / cpu[2]:.2f}x on CPU time)")
     finally:
         if not args.keep and not args.warc:
             warc.unlink()
