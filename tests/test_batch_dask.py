@@ -46,3 +46,23 @@ def test_dask_resume_appends_only_what_is_missing(tmp_path, scheduler, batch_fol
                         resume=True)
     assert summary.skipped == 5 and summary.items == len(items(batch_folder)) - 5
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_dask_reads_items_as_a_stream(scheduler):
+    """Partitions go out a few at a time: the first outcome comes back long before the input is read
+    to its end (a crawl of millions of pages is never held in the client)."""
+    from zjnews_extract.batch import extract_many
+
+    pulled = []
+
+    def stream():
+        for k in range(60):
+            pulled.append(k)
+            yield Item(doc_id=f"s{k}", content=f"{2000 + k % 20}年全省出口增长{k % 9}.5%。")
+
+    outcomes = extract_many(stream(), engine="dask", scheduler=scheduler, partition_size=2, output="json")
+    first = next(outcomes)
+    assert first.doc_id == "s0" and first.ok
+    assert len(pulled) < 30  # a handful of partitions in flight, not the whole input
+    rest = list(outcomes)
+    assert [o.doc_id for o in rest] == [f"s{k}" for k in range(1, 60)]

@@ -1,12 +1,15 @@
-"""The Dask engine: the same per-item function over dask.bag partitions on a distributed cluster.
+"""The Dask engine: the same per-item function over partitions of items on a distributed cluster.
 
-Items are listed here, in the client, and shipped in partitions; each worker runs process_item on
-its partition (every failure an error record) and sends the outcomes back. Each finished partition
-is written aside as a part file, and parts are read back in input order as soon as they are
-contiguous, so the client holds at most the parts that finished out of order.
+Items are read here, in the client, as a stream, and cut into partitions of `partition_size`; a
+bounded number of partitions is in flight at a time (a few per worker), so the client never holds a
+whole crawl (a WARC of 20 000 pages is 3 GB of HTML) and workers never wait for one. Each worker runs
+process_item on its partition (every failure an error record) and sends the outcomes back. Each
+finished partition is written aside as a part file, and parts are read back in input order as soon
+as they are contiguous, so the client holds at most the parts that finished out of order.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -19,28 +22,36 @@ from .items import as_item
 from .work import Outcome, Work, process_item
 
 _PART_TYPE = list[Outcome]
+_IN_FLIGHT_PER_WORKER = 3  # partitions submitted and not yet back, per worker thread: none waits, memory stays flat
 
 
 def _partition(pairs: list, work: Work) -> list[Outcome]:
-    """One bag partition on a Dask worker: one outcome per (index, item), in order."""
+    """One partition on a Dask worker: one outcome per (index, item), in order."""
     return [process_item(index, item, work) for index, item in pairs]
 
 
+def _partitions(items: Iterable, size: int) -> Iterator[list]:
+    numbered = ((index, as_item(value, index)) for index, value in enumerate(items))
+    while chunk := list(itertools.islice(numbered, size)):
+        yield chunk
+
+
 def extract_many_dask(items: Iterable, *, work: Work, scheduler: str | None = None, workers: int | None = None,
-                      partition_size: int = 64, parts_dir: str | None = None) -> Iterator[Outcome]:
+                      partition_size: int = 64, parts_dir: str | None = None,
+                      in_flight: int | None = None) -> Iterator[Outcome]:
     """Outcomes of `items` in input order, computed on a Dask cluster.
 
     scheduler: the address of a running cluster (tcp://host:8786); None starts a LocalCluster with
-    `workers` processes. Dask has no per-item time limit: a hung item holds its partition."""
+    `workers` processes. in_flight: partitions submitted at a time (default: 3 per worker thread).
+    Dask has no per-item time limit: a hung item holds its partition."""
     try:
-        import dask.bag as db  # noqa: PLC0415
         from dask.distributed import Client, LocalCluster, as_completed  # noqa: PLC0415
     except ImportError:
         raise InputError("the dask engine needs dask: pip install 'zjnews-extract[dask]'") from None
-    listed = [(index, as_item(value, index)) for index, value in enumerate(items)]
-    if not listed:
+    partitions = _partitions(items, max(1, partition_size))
+    first = next(partitions, None)
+    if first is None:
         return
-    size = max(1, partition_size)
     cluster = None
     if scheduler:
         client = Client(scheduler)
@@ -51,17 +62,28 @@ def extract_many_dask(items: Iterable, *, work: Work, scheduler: str | None = No
     own_dir = parts_dir is None
     parts = parts_dir or tempfile.mkdtemp(prefix="zjnews-parts-")
     try:
-        bag = db.from_sequence(listed, partition_size=size).map_partitions(_partition, work)
-        futures = client.compute(bag.to_delayed())
-        order = {future.key: n for n, future in enumerate(futures)}
-        del listed
+        threads = sum(client.nthreads().values()) or 1
+        limit = max(2, in_flight or _IN_FLIGHT_PER_WORKER * threads)
+        pending = itertools.chain([first], partitions)
+        order: dict[str, int] = {}  # future key -> part number, while in flight
+        numbers = itertools.count()
+        running = as_completed()
+
+        def submit(count: int) -> None:
+            for pairs in itertools.islice(pending, count):
+                future = client.submit(_partition, pairs, work, pure=False)
+                order[future.key] = next(numbers)
+                running.add(future)
+
+        submit(limit)
         finished: set[int] = set()
         next_part = 0
-        for future in as_completed(futures):
-            part_no = order[future.key]
+        for future in running:
+            part_no = order.pop(future.key)
             _write_part(_part_path(parts, part_no), future.result())
             future.release()
             finished.add(part_no)
+            submit(1)  # one back, one out
             while next_part in finished:  # read back in order, as soon as the next part is there
                 yield from _read_part(_part_path(parts, next_part))
                 finished.discard(next_part)

@@ -69,10 +69,9 @@ def _adjacent_prose(lines, inside, block, step: int) -> list:
     scope = scope.getparent() if scope is not None and scope.getparent() is not None else scope
     if scope is None:
         return []
-    within = {id(el) for el in scope.iter()}
     found, gap = [], 0
     i = lines.index(inside[0] if step < 0 else inside[-1]) + step
-    while 0 <= i < len(lines) and id(lines[i].owner) in within:
+    while 0 <= i < len(lines) and _within(lines[i].owner, scope):
         line = lines[i]
         if is_sentence(line) and line.chars >= _LEAD_MIN_CHARS:
             found.append(line)
@@ -86,6 +85,16 @@ def _adjacent_prose(lines, inside, block, step: int) -> list:
         found.reverse()
     # a line skipped as a gap stays out; only the prose lines join the article
     return found
+
+
+def _within(el, scope) -> bool:
+    """`el` is `scope` or inside it: a walk up from the line's element (the few lines looked at),
+    not a set of every element under the scope (which may be the whole page)."""
+    while el is not None:
+        if el is scope:
+            return True
+        el = el.getparent()
+    return False
 
 
 def _outside_runs(lines, inside_ids, head_at, inside_removed: list[Removed]) -> list[Removed]:

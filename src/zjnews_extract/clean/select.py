@@ -14,7 +14,7 @@ from . import chrome
 from .html import Line
 
 _PUNCT = re.compile(r"[，。！？；：、,!?;]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _SENTENCE_END = re.compile(r"[。！？!?；;…」”\"]$")
 
 # Weights of the balance; link text costs more than unlinked chrome (menus are links).
@@ -24,27 +24,34 @@ SHORT_COST = 0.35
 
 def is_sentence(line: Line) -> bool:
     """A line that reads like article prose rather than navigation."""
+    return _read_line(line)[0]
+
+
+def _read_line(line: Line) -> tuple[bool, int]:
+    """(whether the line reads like prose, its punctuation count: 0 when not counted)."""
     n = line.chars
     if n < 8 or line.link_chars > n * 0.3:  # cheap tests first: most lines of a page fail here
-        return False
+        return False, 0
     text = line.text
     plain = n - line.link_chars
     puncts = len(_PUNCT.findall(text))
     if plain >= 40:
         if puncts < 1 and not _SENTENCE_END.search(text):
-            return False
+            return False, puncts
     elif plain < 8 or not (puncts >= 2 or _SENTENCE_END.search(text)):
-        return False
-    if len(_HAN.findall(text)) < n * 0.4:  # contact lines, codes, English boilerplate
-        return False
-    return chrome.match(text) is None  # a disclaimer is prose, but not the article
+        return False, puncts
+    # contact lines, codes, English boilerplate (Han counted as what is left once the rest is cut:
+    # one string instead of a list of one-character strings)
+    if len(_NOT_HAN.sub("", text)) < n * 0.4:
+        return False, puncts
+    return chrome.match(text) is None, puncts  # a disclaimer is prose, but not the article
 
 
-def _weight(line: Line, sentence: bool) -> float:
+def _weight(line: Line, sentence: bool, puncts: int = -1) -> float:
     """What a line adds to (or takes from) every block that contains it."""
     plain = line.chars - line.link_chars
     if sentence:
-        return plain + 10 * len(_PUNCT.findall(line.text))
+        return plain + 10 * (puncts if puncts >= 0 else len(_PUNCT.findall(line.text)))
     return -(LINK_COST * line.link_chars + SHORT_COST * plain)
 
 
@@ -76,17 +83,19 @@ class _Tally:
 def main_block(lines: list[Line]):
     """The element holding the article, or None for a page with no prose at all."""
     # Sum the lines per element first: many lines share one, and the walk up is the cost.
-    own: dict[int, list] = {}
+    # Elements are keys as they are (lxml keeps one proxy per element while it is referenced).
+    own: dict = {}
     any_sentence = False
     for line in lines:
-        sentence = is_sentence(line)
-        any_sentence = any_sentence or sentence
-        weight = _weight(line, sentence)
-        entry = own.get(id(line.owner))
+        sentence, puncts = _read_line(line)
+        weight = _weight(line, sentence, puncts)
+        owner = line.owner
+        entry = own.get(owner)
         if entry is None:
-            entry = own[id(line.owner)] = [line.owner, 0.0, 0.0, 0.0, 0, 0, 0, 0]
+            entry = own[owner] = [owner, 0.0, 0.0, 0.0, 0, 0, 0, 0]
         entry[1] += weight  # net
         if sentence:
+            any_sentence = True
             entry[2] += weight  # prose weight, decays with height
             entry[5] += 1
             entry[7] += line.chars
@@ -95,31 +104,33 @@ def main_block(lines: list[Line]):
         entry[4] += 1
         entry[6] += line.chars
     # One tally per element above a line; each is visited once, children before parents.
-    tallies: dict[int, _Tally] = {}
+    tallies: dict = {}
     pending = []
     for el, net, prose, rest, n_lines, n_sentences, n_chars, n_sentence_chars in own.values():
         t = _Tally(el)
         t.net, t.prose, t.decayed = net, prose, prose + rest
         t.lines, t.sentences, t.chars, t.sentence_chars = n_lines, n_sentences, n_chars, n_sentence_chars
-        tallies[id(el)] = t
+        tallies[el] = t
         pending.append(t)
-    depth: dict[int, int] = {}
+    depth: dict = {}
+    parent_of: dict = {}  # each element's parent, asked of lxml once
     for t in pending:
         chain, el = [], t.el
-        while el is not None and id(el) not in depth:
+        while el is not None and el not in depth:
             chain.append(el)
-            el = el.getparent()
-        d = depth[id(el)] if el is not None else -1
+            parent_of[el] = parent = el.getparent()
+            el = parent
+        d = depth[el] if el is not None else -1
         for node in reversed(chain):
             d += 1
-            depth[id(node)] = d
-            if id(node) not in tallies:
-                tallies[id(node)] = _Tally(node)
-    for t in sorted(tallies.values(), key=lambda t: depth[id(t.el)], reverse=True):
-        parent_el = t.el.getparent()
+            depth[node] = d
+            if node not in tallies:
+                tallies[node] = _Tally(node)
+    for t in sorted(tallies.values(), key=lambda t: depth[t.el], reverse=True):
+        parent_el = parent_of[t.el]
         if parent_el is None:
             continue
-        p = tallies[id(parent_el)]
+        p = tallies[parent_el]
         # prose weighs less for each container it climbs past; chrome weighs the same everywhere
         carried = t.prose * DECAY if t.el.tag not in _LEAF_BLOCKS else t.prose
         p.prose += carried
@@ -137,8 +148,8 @@ def main_block(lines: list[Line]):
     best = max(candidates, key=lambda t: t.decayed)
     # Grow while the parent adds prose (the rest of a split article), not chrome or comments.
     while True:
-        parent_el = best.el.getparent()
-        parent = tallies.get(id(parent_el)) if parent_el is not None else None
+        parent_el = parent_of.get(best.el)
+        parent = tallies.get(parent_el) if parent_el is not None else None
         if parent is None:
             break
         lines_added = parent.lines - best.lines
