@@ -45,11 +45,12 @@ class Frame(msgspec.Struct, frozen=True):
     last_clause: str = ""  # the previous clause, when it held no number (its object may be the metric)
     prev_clause: str = ""
     clause_metric: str = ""  # the metric of the previous number in this clause
+    last_metric: str = ""  # the metric of the previous number in this sentence (what a 拉动… pull is of)
     share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
     share_versus: str | None = None  # ...and its whole
 
     def new_sentence(self) -> "Frame":
-        return replace(self, bases=(), group=None, share_metric="", share_versus=None)
+        return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="")
 
     def named(self, name: str, kind: str) -> "Frame":
         """`name` was named outright for a number of `kind`."""

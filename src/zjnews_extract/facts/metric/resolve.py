@@ -40,7 +40,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     frame = _remember(name, q, w, raw, frame, counts)
     if not name:
         name, inherited, frame = _frame_name(q, w, frame, counts)
-    frame = replace(frame, clause_metric=name if not w.share and not w.change else "")
+    frame = replace(frame, clause_metric=name if not w.share and not w.change else "", last_metric=name)
     if w.share:
         name = (name or "") + w.share.rstrip("的")
         frame = replace(frame, share_metric=name)
@@ -104,7 +104,10 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
         # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
         # the sentence already named a thing for says it again in other words (单产385.6公斤/亩，
         # 每亩产量比2021年增加2.3公斤，增长0.6%: 0.6% is 单产's)
-        frame = frame.named(name, q.kind)
+        # a part's name before its share (现代工业产业体系增加值占比91.6%，同比增长5.4%) is an amount's:
+        # a growth after it is the part's; a pull (…拉动GDP增长) names no amount a growth could be of
+        kind = "value" if w.share and q.kind == "percent" else "percent" if _contribution(name) else q.kind
+        frame = frame.named(name, kind)
         if alias := _alias(raw):
             frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
     return frame
@@ -165,18 +168,26 @@ def _generic_end(raw: str) -> str:
 
 
 @cache
-def _contribution_pattern():
+def _contribution_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     verbs = alternation(cues()["versus"]["contribution_verbs"])
-    return regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}?增长")  # 拉动GDP增长, 带动全市工业增长
+    # 拉动全市规模以上工业1.4个百分点 (the lifted thing right before the points), 拉动GDP增长6.4个百分点
+    return (regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}+$"),
+            regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}?增长"))
 
 
 def _contribution(raw: str) -> str:
     """拉动GDP增长 in the words before a gap in points: a contribution to another thing's growth."""
-    m = _contribution_pattern().search(raw)
+    at_end, grew = _contribution_patterns()
+    m = at_end.search(raw.rstrip()) or grew.search(raw)
     return m.group() if m else ""
 
 
 def _doer(name: str, frame: "Frame", lift: str) -> str:
-    """What did the lifting: the thing the sentence named last, without its 对…的贡献率 part."""
-    thing = (frame.base or name).split("对", 1)[0]
-    return thing if thing and thing not in lift else ""  # never the lifted thing itself
+    """What did the lifting: the previous number's thing in the sentence (石油和天然气开采业增加值
+    同比增长4.6%，拉动…), else the thing named last, without its 对…的贡献率 part; never the lifted
+    thing itself nor another pull."""
+    for thing in (frame.last_metric, frame.base, name):
+        thing = (thing or "").split("对", 1)[0]
+        if thing and thing not in lift and lift[2:] not in thing and not _contribution(thing):
+            return thing
+    return ""
