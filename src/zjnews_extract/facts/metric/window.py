@@ -77,6 +77,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
         "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
         "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
+        "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})$"),
+        "benchmark_tail": regex.compile(rf"^(?:{alternation(m['figure_of_benchmark_tail'])})?(?:的|[（(])?\s*$"),
     }
 
 
@@ -194,6 +196,9 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.share = m.group("share")  # 完成年度目标的105%: a share of the goal (read before peeling,
         out.versus = m.group("v")     # which would drop 完成 and 计划 as a verb and a plan cue)
         text = text[:m.start()]
+    if kind in ("value", "growth") and (place := _benchmark_place(text)):
+        out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
+        return Window(**vars(out))
     text, out.subject = peel(text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
@@ -232,6 +237,16 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     if text and (hosted or not only_function_words(text)):
         out.metric = _shorten(_drop_leading_verbs(_head_of_relative(text)))
     return Window(**vars(out))
+
+
+def _benchmark_place(text: str) -> str | None:
+    """The place of `落后于河北(` / `高于全国同期` when the number right after is that place's own."""
+    p = patterns()
+    for i in range(max(0, len(text) - 16), len(text)):
+        if (m := match_place(text, i)) and p["benchmark_tail"].match(text[m.end():]) \
+                and p["benchmark_figure"].search(text, 0, i):
+            return m.group()
+    return None
 
 
 def _is_named(doer: str, place: str | None = None) -> bool:

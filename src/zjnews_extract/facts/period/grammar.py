@@ -58,7 +58,8 @@ def grammar() -> regex.Pattern:
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]",
         rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
-        rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?![\d一二三四五六七八九十])",
+        # a numeral after 月 is a day unless it starts a name (6月四川实现, 5月三亚接待)
+        rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?!\d|[一二三四五六七八九十]{{1,3}}[日号])",
     ])
     plans = alternation(lex["five_year_plans"])
     parts = alternation(lex["five_year_plan_parts"])
@@ -82,6 +83,7 @@ def grammar() -> regex.Pattern:
         rf"(?P<every>{alternation(words['recurring'])})",
         # 月底 with no month: the end of the month the text is speaking of
         rf"(?<![\d一二三四五六七八九十上下本当每])(?P<mend>{alternation(words['bare_month_end'])})",
+        rf"(?P<prevm>{alternation(words['previous_month'])})(?![底末初])",
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"

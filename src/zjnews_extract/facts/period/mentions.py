@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -237,6 +237,13 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return None
         return mention(first_day(last_month.year, last_month.month), last_month, False)
 
+    if g["prevm"]:
+        ref = last_month or (published and first_day(published.year, published.month))
+        if ref is None:
+            return None
+        prev = first_day(ref.year, ref.month) - timedelta(days=1)
+        base, s, e = _is_base(text, m)
+        return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
     base = False

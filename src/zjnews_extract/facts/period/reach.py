@@ -19,6 +19,7 @@ With no earlier mention, a number takes the article's first (its headline's).
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from dataclasses import replace
 import re
 from re import escape as regex_escape
@@ -136,8 +137,15 @@ def _cause_before(text: str, start: int) -> bool:
 
 
 def _owns_next_value(text: str, end: int) -> bool:
-    """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的."""
-    return text[end:end + 1] == "的"
+    """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的;
+    较上月13.1%的增速: the rate right after the time is that time's."""
+    return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None
+
+
+@cache
+def _own_rate() -> re.Pattern:
+    nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
+    return re.compile(rf"\s*[-+]?\d+(?:\.\d+)?\s*[%％]的(?:{nouns})")
 
 
 def _starts_clause(text: str, pos: int) -> bool:
