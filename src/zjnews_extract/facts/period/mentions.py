@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import regex
@@ -94,6 +94,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     fallback = dominant if dominant is not None and not near_published else None
     fallback_at = next((at for y, at in years if y == fallback), None)
     out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at)
+    dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
+    if dated and out[dated[0]].kind == "day" and out[dated[0]].reach == "sentence":
+        # 3日全国接待国内游客1.19亿人次 as the first time of an article: the day it reports on
+        out[dated[0]] = replace(out[dated[0]], reach="carry")
     return listed_periods(text, out)
 
 
@@ -109,6 +113,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     anchor: int | None = None  # end year of the last mention whose words fixed a year
     anchor_at = None  # ...and its match, for the year the text speaks from (see _speaking_year)
     last_month: date | None = None  # last day of the last month named (for a bare 月底)
+    named_day: date | None = None  # the last calendar day named (for 当天)
     paragraph_end = -1
     for m, g in raw:
         if m.start() > paragraph_end:
@@ -120,7 +125,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 anchor, anchor_at = None, None
         speaking = _Speaking(text, anchor if anchor is not None else fallback,
                              anchor_at if anchor is not None else fallback_at, fixed_years)
-        mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month)
+        mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
+                           named_day)
         if mention is None:
             continue
         # 2026年政府工作报告, 2026年全省商务工作会议: the year names a report or a meeting that looks
@@ -135,6 +141,9 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         out.append(mention)
         if mention.period is not None and mention.kind == "span" and has_months(g):
             last_month = date.fromisoformat(mention.period.end)
+        if mention.period is not None and mention.period.start and mention.kind == "day" \
+                and mention.period.start == mention.period.end and not g["ts_y"]:
+            named_day = date.fromisoformat(mention.period.end)  # for a later 当天
         if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
                 or mention.reach in ("next", "cause") or (g["yr1"] and mention.reach == "sentence"):
             continue  # 过去五年, a comparison's year, 已超2020年全年的…: later bare words keep the reporting year
@@ -176,7 +185,7 @@ def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
 
 
 def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
-             speaking: "_Speaking", last_month: date | None) -> PeriodMention | None:
+             speaking: "_Speaking", last_month: date | None, named_day: date | None = None) -> PeriodMention | None:
     lex = lexicon()
 
     def mention(start_d, end_d, explicit, kind="span", s=m.start(), e=m.end()):
@@ -237,6 +246,18 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return None
         return mention(first_day(last_month.year, last_month.month), last_month, False)
 
+    if g["bd"]:
+        if published is None:
+            return None
+        d = int(g["bd"])
+        ref = published if d <= published.day else first_day(published.year, published.month) - timedelta(days=1)
+        try:
+            day = date(ref.year, ref.month, d)
+        except ValueError:
+            return None
+        return mention(day, day, False, "day")
+    if g["theday"]:
+        return mention(named_day, named_day, False, "day") if named_day is not None else None
     if g["prevm"]:
         ref = last_month or (published and first_day(published.year, published.month))
         if ref is None:

@@ -44,7 +44,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     marks = cues()["period"]
     slots = {k for k, v in g.items() if v}
     if mention.kind == "day":
-        return "none"
+        # 3日全国接待国内游客1.19亿人次: a day with figures after it and no event between is their period
+        return "sentence" if slots & {"dm", "bd", "theday"} and _dates_figures(text, mention.end) else "none"
     if mention.kind == "base":
         if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 6):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
@@ -86,6 +87,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "clause"  # 2021年年末总股本: a year-end in front of a noun dates that noun only
     if one_month:
         return "paragraph"  # 4月单月 inside a 1-4月 report
+    if "rm1" in slots and not _dates_figures(text, mention.end):
+        return "sentence"  # 意见征求期间为2021年9月10日--2021年9月21日: an event's days, no figures of theirs
     return "carry"
 
 
@@ -136,6 +139,21 @@ def _cause_before(text: str, start: int) -> bool:
     return any(w in text[clause_start:start] for w in lexicon()["words"]["cause_marks"])
 
 
+def _dates_figures(text: str, end: int) -> bool:
+    """A figure follows in the sentence with no word of an event (发布, 召开, 电, 起) before it."""
+    stop = _SENTENCE_MARK.search(text, end, end + 80)
+    segment = text[end:stop.start() if stop else min(len(text), end + 80)]
+    digit = next((i for i, c in enumerate(segment) if c.isdigit()), None)
+    if digit is None or "\n" in segment[:digit]:
+        return False
+    run = digit
+    while run < len(segment) and (segment[run].isdigit() or segment[run] == "."):
+        run += 1
+    if segment[run:run + 1] in ("年", "月", "日", "号", "时", ":", "："):
+        return False  # 2021年9月10日--2021年9月21日: another time follows, not a figure
+    return not any(w in segment[:digit] for w in lexicon()["words"]["day_event_words"])
+
+
 def _owns_next_value(text: str, end: int) -> bool:
     """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的;
     较上月13.1%的增速: the rate right after the time is that time's."""
@@ -176,7 +194,9 @@ class PeriodIndex:
         self.items = [m for m in mentions if m.reach != "none"]
         self.ends = [m.end for m in self.items]
         usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
-        self.first = usable[0].period if usable else None
+        # the article's running period, not a time said in passing before it (意见征求期间为…)
+        first = next((m for m in usable if m.reach == "carry"), usable[0] if usable else None)
+        self.first = first.period if first is not None else None
         self.last_carry: list[int] = []  # index of the last carrying mention at or before i
         last = -1
         for i, m in enumerate(self.items):

@@ -53,7 +53,9 @@ def column_period(spec: tuple[str, str] | None, ref: Period | None, published: d
         return relative(words, ref, words)
     from ..period import find_periods  # noqa: PLC0415
 
-    anchor = date.fromisoformat(ref.end) if ref is not None and ref.end else published
+    # the table's year, at its end: a header's 1-9月 beside 1-6月 is the same year's (the rule that
+    # a span past the published month is last year's belongs to the published date only)
+    anchor = date(int(ref.end[:4]), 12, 31) if ref is not None and ref.end else published
     for m in find_periods(words, anchor):
         if m.kind == "span" and m.period is not None:
             return m.period

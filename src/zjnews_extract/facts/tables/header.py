@@ -21,7 +21,7 @@ from .units import Unit, units_in
 
 _SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
-_MARKS = regex.compile(r"[±+\-—()（）%％\s:：、]")  # signs, brackets, spaces: no words
+_MARKS = regex.compile(r"[±+\-—()（）%％\s:：、_]")  # signs, brackets, spaces: no words
 _DATES = regex.compile(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?")
 
 
@@ -216,6 +216,28 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     status = "target" if pats["target"].search(rest) else "actual"
     return Column(j, header, "figures", unit=unit, kind=kind, measure=measure, period=period, versus=versus,
                   status=status, noun=noun, subject=subject)
+
+
+def caption_column(captions: tuple[str, ...]) -> Column | None:
+    """The measure, unit and kind a caption line names for the whole table (指标:工业增加值_同比增长(%),
+    a data export's title; 各地区夏粮产量(万吨)): what a table of places by periods measures,
+    since neither its rows nor its columns say it."""
+    h = words()["header"]
+    for line in reversed(captions):
+        text = line.strip()
+        for title in sorted(h["label_titles"], key=len, reverse=True):
+            if text.startswith(title) and text[len(title):len(title) + 1] in (":", "："):
+                text = text[len(title) + 1:]  # 指标: in front of the indicator's name
+                break
+        col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
+        measure = col.measure
+        for scope in sorted(h["caption_scopes"], key=len, reverse=True):
+            if measure.startswith(scope):
+                measure = measure[len(scope):]  # 各地区夏粮产量: the rows are the places
+                break
+        if measure:
+            return replace(col, measure=measure)
+    return None
 
 
 def growth_only(text: str) -> bool:

@@ -12,7 +12,7 @@ part of it (城镇 -> 城镇零售额 under 社会消费品零售总额: a part 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -24,7 +24,7 @@ from ..metric.heads import part_measure
 from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period
-from .header import Column, Grid, year_of
+from .header import Column, Grid, caption_column, year_of
 from .labels import Label, is_change, is_measure, merge, place_label, read_label
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
@@ -65,6 +65,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     periods = _periods(cols, ctx)
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
     ranked = _ranked_column(grid, cols, figure_of)
+    caption = caption_column(grid.captions) if "label" not in role else None
+    if caption is not None and not is_measure(caption.measure):
+        caption = None  # 工业生产情况: a title, not a measure
     state = Section()
     facts: list[Fact] = []
     for row in grid.body:
@@ -100,6 +103,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             period = periods[col.index]
             if year is not None:
                 period = column_period(("year", year), None, None)
+            if caption is not None and col.kind is None and col.unit is None and not col.measure:
+                col = replace(col, kind=caption.kind, unit=caption.unit, measure=caption.measure)
             kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if change else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if kind == "pp" and col.kind == "pp":
