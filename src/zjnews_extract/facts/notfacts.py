@@ -25,7 +25,7 @@ def _nonfact() -> dict:
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
         # …的<the set's noun>(有|达|为)?<a count>: the set the threshold defines, counted
-        "set_count": regex.compile(rf"的[^，,。；;！？!?\d]{{1,12}}?(?:有|达|为|共|共有|达到)?"
+        "set_count": regex.compile(rf"的[^，,。；;！？!?\d]{{0,12}}?(?:有|达|为|共|共有|达到)?"
                                    rf"(?:\d+|[一二两三四五六七八九十]+)(?:{alternation(n['set_count_measures'])})"),
     }
 

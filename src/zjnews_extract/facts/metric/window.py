@@ -67,12 +67,14 @@ def patterns() -> dict[str, regex.Pattern]:
         "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
         "respective": regex.compile(alternation(g["respective_marks"])),
         "base_tail": regex.compile(m["base_tail"]),
+        "transition_tail": regex.compile(m["transition_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
         "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
         "company": regex.compile(rf"(?:{alternation(m['company_heads'])})$"),
         "host": regex.compile(rf"^(?P<doer>.+?)(?=(?:{alternation(m['host_verbs'])}))"),
+        "host_list_tail": regex.compile(m["host_list_tail"]),
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
         "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
@@ -216,6 +218,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         text = text[:m.start()]
     text = _after_list(text)
     text = p["base_tail"].sub("", text)
+    text = p["transition_tail"].sub("", text)
     text, subject = peel(text)
     out.subject = out.subject or subject
     text = p["respective"].sub("", text)
@@ -230,13 +233,22 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         elif not out.subject and _is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
     hosted = False
-    if (m := p["host"].match(text)) and _is_named(m.group("doer"), out.subject):
+    if (m := p["host"].match(text)) and (doer := _is_named(m.group("doer"), out.subject) and m.group("doer")
+                                         or _site_list(m.group("doer"), out.subject)):
         # 北碚缙云山接待5.66万人次: the site received them; 南川区监测的乡村旅游点: a body in a place
-        out.subject = (out.subject or "") + m.group("doer")
+        out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
     if text and (hosted or not only_function_words(text)):
-        out.metric = _shorten(_drop_leading_verbs(_head_of_relative(text)))
+        out.metric = _close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text))))
     return Window(**vars(out))
+
+
+def _close_brackets(name: str) -> str:
+    """居民消费价格（CPI: the end peeling took the bracket that closes a kept abbreviation."""
+    for left, right in (("（", "）"), ("(", ")")):
+        if name.count(left) > name.count(right) and name.rfind(left) > name.rfind(right):
+            name += right
+    return name
 
 
 def _benchmark_place(text: str) -> str | None:
@@ -267,6 +279,26 @@ def _is_named(doer: str, place: str | None = None) -> bool:
     return len(doer) >= 3 and place is not None and place_names().get(place) not in ("whole_region", "national")
 
 
+def _site_list(doer: str, place: str | None) -> str:
+    """西湖公园、左海公园、…、儿童公园五大公园当日共 -> the sites, when each item names a body of the
+    same kind (the same last two characters) and one of them at least is named."""
+    items = _patterns_site_split().split(doer)
+    if len(items) < 2:
+        return ""
+    last = patterns()["host_list_tail"].sub("", items[-1])
+    items = [*items[:-1], last]
+    heads = {item[-2:] for item in items}
+    if len(heads) != 1 or any(not 2 < len(item) <= 10 for item in items) \
+            or not any(_is_named(item, place) for item in items):
+        return ""
+    return "、".join(items)
+
+
+@cache
+def _patterns_site_split() -> regex.Pattern:
+    return regex.compile("[、和及与]")
+
+
 @cache
 def _proper_tags() -> frozenset[str]:
     return frozenset(cues()["metric"]["proper_tags"])
@@ -282,6 +314,8 @@ def _head_of_relative(text: str) -> str:
     before, sep, head = text.rpartition("的")
     if not sep or len(head) < 2 or not before:
         return text
+    if "、" in head:
+        return text  # 基本有机化学品、初级形状的塑料、铜及铜材等进口: 的 inside one item of a list
     if "对" in before:
         return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
@@ -334,6 +368,11 @@ def _after_list(text: str) -> str:
         return ""  # 冶金、化工等2个五千亿级产业链: examples before a count; the counted noun follows it
     if not sep or not head or not tail:
         return text
+    from .heads import measurable  # noqa: PLC0415
+
+    measure = patterns()["lead"].sub("", tail)
+    if "、" in head and measure and len(measure) <= 4 and measurable(measure):
+        return head + sep + measure  # 铜及铜材、纸浆等合计进口: the goods listed are what was imported
     if "、" in head or len(tail) >= 4:
         return tail
     return text

@@ -64,7 +64,7 @@ def has_months(g: dict[str, str | None]) -> bool:
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period mention in the article, in order, each resolved to a Period (see module doc)."""
-    from .reach import listed_periods  # noqa: PLC0415  (reach reads the mention)
+    from .reach import inner_spans, listed_periods  # noqa: PLC0415  (reach reads the mention)
 
     pattern = grammar()
     names = group_names()
@@ -98,7 +98,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     if dated and out[dated[0]].kind == "day" and out[dated[0]].reach == "sentence":
         # 3日全国接待国内游客1.19亿人次 as the first time of an article: the day it reports on
         out[dated[0]] = replace(out[dated[0]], reach="carry")
-    return listed_periods(text, out)
+    return inner_spans(listed_periods(text, out))
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at):

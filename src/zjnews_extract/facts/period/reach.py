@@ -43,6 +43,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     holds the grammar slots that matched it."""
     marks = cues()["period"]
     slots = {k for k, v in g.items() if v}
+    if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
+        return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
     if mention.kind == "day":
         # 3日全国接待国内游客1.19亿人次: a day with figures after it and no event between is their period
         return "sentence" if slots & {"dm", "bd", "theday"} and _dates_figures(text, mention.end) else "none"
@@ -120,6 +122,25 @@ def listed_periods(text: str, mentions: list) -> list:
     return out
 
 
+def inner_spans(mentions: list) -> list:
+    """1-2月 in a report on 一季度 (a service figure that lags a month), 1-8月 in one on 前三季度: a
+    running span strictly inside the running span before it, which is less than a year, dates its
+    paragraph only; the report's own period comes back after it."""
+    out = list(mentions)
+    running = [i for i, m in enumerate(out) if m.kind == "span" and m.reach == "carry" and m.period is not None
+               and m.period.start and not m.text.endswith(tuple(lexicon()["words"]["since_suffixes"]))]
+    if not running:
+        return out
+    outer = out[running[0]].period  # the report's own period: the first it names
+    if _months(outer) >= 11:
+        return out
+    for i in running[1:]:
+        p = out[i].period
+        if outer.start <= p.start and p.end <= outer.end and (p.start, p.end) != (outer.start, outer.end):
+            out[i] = replace(out[i], reach="paragraph")
+    return out
+
+
 def _months(p) -> int:
     return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:7]) - int(p.start[5:7])
 
@@ -157,7 +178,15 @@ def _dates_figures(text: str, end: int) -> bool:
 def _owns_next_value(text: str, end: int) -> bool:
     """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的;
     较上月13.1%的增速: the rate right after the time is that time's."""
-    return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None
+    return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None \
+        or _transition().match(text, end, end + 28) is not None
+
+
+@cache
+def _transition() -> re.Pattern:
+    """由上月下降1.6%转为上涨3.0%: the time's own figure, then a change of direction."""
+    to = "|".join(map(regex_escape, sorted(lexicon()["words"]["transition_to"], key=len, reverse=True)))
+    return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d+(?:\.\d+)?\s*(?:%|％|个百分点)?(?:{to})")
 
 
 @cache
