@@ -75,12 +75,21 @@ def _method() -> regex.Pattern:
 def _method_phrase() -> regex.Pattern:
     nm = load_toml("metric_heads.toml")["not_metrics"]
     return regex.compile(rf"(?:{alternation(nm['method_phrase_starts'])})[^，,；;。]{{1,10}}?"
-                         rf"(?:{alternation(nm['method_phrase_ends'])})(?![机器])")
+                         rf"(?:{alternation(nm['method_phrase_ends'])})(?![机器])"
+                         rf"|(?:{alternation(nm['method_openers'])})[^，,；;。]{{1,8}}?"
+                         rf"(?:{alternation(nm['method_opener_ends'])})")
+
+
+@cache
+def _method_marks() -> tuple[str, ...]:
+    nm = load_toml("metric_heads.toml")["not_metrics"]
+    return tuple({w[0] for w in nm["method_phrase_starts"]} | {w[0] for w in nm["method_openers"]})
 
 
 def drop_method_phrases(text: str) -> str:
-    """规模以上工业增加值按可比价格计算同比增长: the method phrase is no part of the name."""
-    return _method_phrase().sub("", text) if "按" in text else text
+    """规模以上工业增加值按可比价格计算同比增长, 居民人均可支配收入扣除价格因素实际增长: the method
+    phrase is no part of the name."""
+    return _method_phrase().sub("", text) if any(c in text for c in _method_marks()) else text
 
 
 def is_method_clause(clause: str) -> bool:

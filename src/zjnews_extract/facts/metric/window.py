@@ -46,6 +46,7 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         # list numbering in front of an item (1.地区生产总值…, （二）, 三、) is not part of a name
         "lead": regex.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+                              r"|(?:19|20)\d{2}年同期"  # 2020年同期规模以上工业增加值: a time, not a name
                               rf"|\s|[、，,：:；;（）()]|{alternation(multi_lead)})+"),
         # (?r): matched from the end backwards, three times faster for a pattern anchored at $
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),

@@ -43,6 +43,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     holds the grammar slots that matched it."""
     marks = cues()["period"]
     slots = {k for k, v in g.items() if v}
+    if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
+            and _goal_after().match(text[mention.end:mention.end + 8]):
+        return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
     if mention.kind == "day":
@@ -51,7 +54,13 @@ def reach_of(text: str, mention, g: dict) -> str:
     if mention.kind == "base":
         if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 6):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
-        return "next" if _owns_next_value(text, mention.end) else "none"
+        if _starts_clause(text, mention.start) and text.startswith(tuple(marks["year_same_after"]), mention.end) \
+                and mention.text.endswith("年") and mention.period is not None and mention.period.start:
+            return "year_same"  # 2020年同期规模以上工业增加值同比下降23.2%: that year's same months
+        if _owns_next_value(text, mention.end):
+            same = text.startswith(tuple(marks["year_same_after"]), mention.end) and mention.text.endswith("年")
+            return "year_same_next" if same else "next"  # 在上年同期18.0%的高增速基础上: its same months
+        return "none"
     if "since" in slots and "since2" not in slots and _owns_next_value(text, mention.end):
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
@@ -190,9 +199,14 @@ def _transition() -> re.Pattern:
 
 
 @cache
+def _goal_after() -> re.Pattern:
+    return re.compile(lexicon()["words"]["goal_after"])
+
+
+@cache
 def _own_rate() -> re.Pattern:
     nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
-    return re.compile(rf"\s*[-+]?\d+(?:\.\d+)?\s*[%％]的(?:{nouns})")
+    return re.compile(rf"(?:同期|同月)?\s*[-+]?\d+(?:\.\d+)?\s*[%％]的(?:较高|较低|高|低)?(?:{nouns})")
 
 
 def _starts_clause(text: str, pos: int) -> bool:
@@ -213,6 +227,19 @@ def _year_before(p: Period | None) -> Period | None:
         return f"{y}{'-02-28' if rest == '-02-29' else rest}"
 
     return Period(start=back(p.start), end=back(p.end), text=p.text)
+
+
+def _in_year(p: Period | None, year: int, text: str) -> Period | None:
+    """The months of `p` in `year` (1-2月 of 2021 -> 1-2月 of 2020 for 2020年同期)."""
+    if p is None or not p.start or not p.end:
+        return None
+    shift = year - int(p.end[:4])
+
+    def move(day: str) -> str:
+        y, rest = int(day[:4]) + shift, day[4:]
+        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
+
+    return Period(start=move(p.start), end=move(p.end), text=text)
 
 
 class PeriodIndex:
@@ -267,6 +294,12 @@ class PeriodIndex:
             elif reach == "year_ago":
                 if m.start >= clause and m.end <= offset and m.start >= prev_end:
                     return _year_before(self.period_at(m.start))
+            elif reach == "year_same":
+                if m.start >= clause:
+                    return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
+            elif reach == "year_same_next":
+                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                    return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
             elif reach in ("clause", "cause"):
                 if m.start >= clause:
                     return m.period
