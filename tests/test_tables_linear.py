@@ -78,3 +78,26 @@ def test_wide_rows_are_linear_in_their_cells():
     assert _read(large, []) == 10 * _read(small, []) == 10 * 3 * 1000
     ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
     assert ratio < MAX_RATIO, ratio
+
+
+def _stacked(rows: int) -> str:
+    lines = ["各地主要指标", "地区", "GDP(亿元)", "增速(%)"]
+    for i in range(rows):
+        lines += [PLACES[i % len(PLACES)], f"{9000 - i * 0.5:.1f}", f"{i % 13}.5"]
+    return "\n".join(lines) + "\n注:示例。\n"
+
+
+def test_reading_a_table_of_one_cell_per_line_is_linear_in_its_rows():
+    small, large = _stacked(500), _stacked(5000)
+    assert _read(small, []) == 500 * 2 and _read(large, []) == 5000 * 2
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio
+
+
+def test_lines_of_words_and_figures_without_a_rhythm_are_no_stacked_table():
+    # a label line with figures under it, then prose: two figure lines are no table
+    from zjnews_extract.facts.tables.stacked import find_stacked  # noqa: PLC0415
+
+    text = "全省经济运行平稳。\n地区\nGDP\n杭州\n9000\n宁波\n8000\n全市上下共同努力，主要指标好于预期。\n" + "\n".join(
+        f"{w}\n{n}" for w, n in [("阅读", 12), ("点赞", 3)])
+    assert find_stacked(text) == []

@@ -22,6 +22,7 @@ from .cells import Figure, read_cell
 from .header import read_grid
 from .layout import Cell, find_tables, segments, words
 from .read import Context, read_table
+from .stacked import find_stacked, may_be_stacked
 
 __all__ = ["find_table_facts", "may_hold_tables"]
 
@@ -30,8 +31,8 @@ _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
 
 
 def may_hold_tables(text: str) -> bool:
-    """False when `text` has no cell separator at all (most articles): nothing to read."""
-    return any(sep in text for sep in words()["layout"]["separators"])
+    """False when `text` has no cell separator and no lines of a figure alone (most articles)."""
+    return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text)
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
@@ -65,7 +66,13 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     def is_figure(cell: Cell) -> bool:
         return figure_of(cell) is not None
 
-    for table in find_tables(text, states_facts):
+    tables = find_tables(text, states_facts)
+    if may_be_stacked(text):
+        # one cell per line; a run inside a bar table's span is that table's
+        tables += [t for t in find_stacked(text)
+                   if not any(b.start <= t.end and t.start <= b.end for b in tables)]
+        tables.sort(key=lambda t: t.start)
+    for table in tables:
         if not any(is_figure(c) for r in table.rows for c in r.cells):
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
         for part in segments(table, is_figure):
