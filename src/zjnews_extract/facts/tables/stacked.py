@@ -1,21 +1,25 @@
 """Tables pasted one cell per line: a header of n short lines, then rows of a label line and
 n - 1 figure lines each (a statistics bureau's table copied from a browser, or stored by a crawler
-that put every <td> on a line of its own):
+that put every <td> on a line of its own, sometimes with a bar after each cell):
 
-    指标名称
-    6月
-    比去年同月增长(%)
-    规模以上工业总产值(亿元)
-    2936.55
+    指标名称                      指标 |
+    6月                           6月 |
+    比去年同月增长(%)             1-6月 |
+    规模以上工业总产值(亿元)      ||
+    2936.55                       绝对量(亿元) | …
     -3.7
 
-The grid is told by its rhythm alone: at least two rows whose label is followed by the same number
-of figure lines, and as many header lines right above the first label. Rows of a label and no
-figures (a section: 按主要行业分) may sit between them. The cells keep their offsets in the text, so
-the rows read exactly as bar-separated rows do.
+The grid is told by its rhythm alone: at least three rows whose label is followed by the same
+number of cells, and a header of as many cells right above the first label. A line of bars alone
+is one empty cell per bar. Rows of a label and empty cells are sections (按经营地分). A header row
+whose spanning cells lost their spans (指标 | 6月 | 1-6月 | | over four columns of figures) gets
+them back: its cells are spread evenly over the columns; a row with one cell per figure column has
+none for the labels. The cells keep their offsets in the text, so the rows read exactly as
+bar-separated rows do.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -23,38 +27,72 @@ import regex
 from .layout import Cell, Row, Table, words
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    start: int
+    end: int
+    text: str
+    kind: str  # "fig", "blank", "word" or "" (prose: ends any table)
+
+
 @cache
 def _patterns():
     lay = words()["stacked"]
+    seps = "".join(regex.escape(s) for s in words()["layout"]["separators"])
     blanks = "|".join(regex.escape(b) for b in words()["cells"]["blanks"])
     return {
-        # a figure cell: a signed number with an optional % or ‰, or a mark of a missing figure
-        "figure": regex.compile(rf"^(?:[-+−－＋]?\d[\d,，]*(?:\.\d+)?\s*[%％‰]?|{blanks})$"),
+        "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?\s*[%％‰]?$"),
+        "blank": regex.compile(rf"^(?:{blanks})$"),
+        "bars": regex.compile(rf"^[{seps}\s]+$"),
+        "trailing_bar": regex.compile(rf"\s*[{seps}]\s*$"),
+        "sep": regex.compile(f"[{seps}]"),
         "prose": regex.compile("|".join(regex.escape(m) for m in words()["layout"]["prose_marks"])),
         "max_chars": lay["cell_max_chars"],
         "min_rows": lay["min_rows"],
+        "max_header_rows": lay["max_header_rows"],
     }
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, stripped text) of every non-empty line, offsets of the stripped text."""
-    out = []
+def _entries(text: str) -> list[_Entry]:
+    """One entry per cell: non-empty lines, a bar after a cell dropped, a line of bars one empty
+    cell per bar; a line with a bar inside it is a row of a bar table, never a cell."""
+    p = _patterns()
+    out: list[_Entry] = []
     pos = 0
     for line in text.split("\n"):
         body = line.strip()
-        if body:
-            s = pos + len(line) - len(line.lstrip())
-            out.append((s, s + len(body), body))
+        s = pos + len(line) - len(line.lstrip())
         pos += len(line) + 1
+        if not body:
+            continue
+        if p["bars"].match(body):
+            out.extend(_Entry(s, s, "", "blank") for c in body if p["sep"].match(c))
+            continue
+        body = p["trailing_bar"].sub("", body)
+        if p["sep"].search(body):
+            out.append(_Entry(s, s + len(body), body, ""))
+            continue
+        out.append(_Entry(s, s + len(body), body, _kind(body, p)))
     return out
 
 
+def _kind(body: str, p) -> str:
+    if p["figure"].match(body):
+        return "fig"
+    if p["blank"].match(body):
+        return "blank"
+    if len(body) > p["max_chars"] or p["prose"].search(body):
+        return ""
+    return "word"
+
+
 def may_be_stacked(text: str) -> bool:
-    """Cheap test: several lines that hold a figure alone."""
-    figure = _patterns()["figure"]
+    """Cheap test: several lines that hold a figure alone (a bar after it allowed)."""
+    p = _patterns()
     hits = 0
-    for _, _, body in _lines(text):
-        if len(body) <= 16 and figure.match(body):
+    for line in text.split("\n"):
+        body = line.strip()
+        if len(body) <= 18 and p["figure"].match(p["trailing_bar"].sub("", body)):
             hits += 1
             if hits >= 4:
                 return True
@@ -63,70 +101,96 @@ def may_be_stacked(text: str) -> bool:
 
 def find_stacked(text: str) -> list[Table]:
     """Every one-cell-per-line table of `text`, as tables of rows."""
-    p = _patterns()
-    lines = _lines(text)
-    kinds = [_kind(body, p) for _, _, body in lines]  # "fig", "word" or "" (prose, too long)
+    entries = _entries(text)
     tables: list[Table] = []
     i = 0
-    while i < len(lines):
-        found = _table_at(lines, kinds, i)
+    while i < len(entries):
+        found = _table_at(entries, i)
         if found is None:
             i += 1
             continue
-        table, after = found
+        table, i = found
         tables.append(table)
-        i = after
     return tables
 
 
-def _kind(body: str, p) -> str:
-    if p["figure"].match(body):
-        return "fig"
-    if len(body) > p["max_chars"] or p["prose"].search(body):
-        return ""
-    return "word"
+def _cells_after(entries: list[_Entry], j: int, n: int) -> int:
+    """How many of the (at most n) entries after j are cells of a row (figures or empty)."""
+    k = 0
+    while k < n and j + 1 + k < len(entries) and entries[j + 1 + k].kind in ("fig", "blank"):
+        k += 1
+    return k
 
 
-def _table_at(lines, kinds, i: int):
-    """The table whose first body label is line i, with the end of its last row; None if the
-    rhythm does not hold there."""
-    if kinds[i] != "word":
+def _table_at(entries: list[_Entry], i: int):
+    """The table whose first body label is entry i, and the entry after its last row; None when
+    the rhythm does not hold there."""
+    p = _patterns()
+    if entries[i].kind != "word" or i + 1 >= len(entries) or entries[i + 1].kind != "fig":
         return None
-    n = 0
-    while i + 1 + n < len(lines) and kinds[i + 1 + n] == "fig":
-        n += 1
-    if n < 1 or i - (n + 1) < 0 or any(k != "word" for k in kinds[i - n - 1:i]):
-        return None  # a label, its figures and a header of as many cells as a row has, above it
+    n = _cells_after(entries, i, len(entries))
+    width = n + 1
+    header_rows = _header_rows(entries, i, width)
+    if not header_rows:
+        return None
     rows: list[Row] = []
-    j, sections = i, 0
-    while j < len(lines) and kinds[j] == "word":
-        k = 0
-        while j + 1 + k < len(lines) and kinds[j + 1 + k] == "fig" and k < n:
-            k += 1
-        if k == n:
-            rows.append(_row(lines[j:j + 1 + n]))
-            j, sections = j + 1 + n, 0
-        elif k == 0 and j + 1 < len(lines) and kinds[j + 1] == "word" and rows and sections < 2:
-            rows.append(_row(lines[j:j + 1]))  # 按主要行业分: a section, its rows follow
-            j, sections = j + 1, sections + 1
-        else:
-            break
-    while rows and len(rows[-1].cells) == 1:
-        j -= 1
-        rows.pop()  # a line of words after the last row is the text's, not a section
-    if sum(1 for r in rows if len(r.cells) > 1) < _patterns()["min_rows"]:
+    j, figures_rows = i, 0
+    while j < len(entries) and entries[j].kind == "word" and _cells_after(entries, j, n) == n:
+        cells = entries[j:j + width]
+        rows.append(_row(cells))
+        figures_rows += any(e.kind == "fig" for e in cells[1:])
+        j += width
+    while rows and not any(c.text for c in rows[-1].cells[1:]):
+        rows.pop()  # empty cells after the last row close the table: no section there
+        j -= width
+    if figures_rows < p["min_rows"]:
         return None
-    header = _row(lines[i - n - 1:i])
-    captions, start = [], header.start
-    c = i - n - 2
-    while c >= 0 and kinds[c] == "word" and len(captions) < words()["layout"]["caption_lines"]:
-        captions.insert(0, lines[c][2])
-        start = lines[c][0]
+    first = header_rows[0][0]
+    captions, start = [], first.start
+    c = i - len(header_rows) * width - 1
+    while c >= 0 and entries[c].kind == "word" and len(captions) < words()["layout"]["caption_lines"]:
+        captions.insert(0, entries[c].text)
+        start = entries[c].start
         c -= 1
-    return Table(rows=(header, *rows), captions=tuple(captions), start=start, end=rows[-1].end,
-                 rows_start=header.start), j
+    header = [_row(_respan(cells, n)) for cells in header_rows]
+    return Table(rows=(*header, *rows), captions=tuple(captions), start=start, end=rows[-1].end,
+                 rows_start=first.start), j
 
 
-def _row(lines) -> Row:
-    cells = tuple(Cell(s, e, body) for s, e, body in lines)
-    return Row(cells[0].start, cells[-1].end, cells)
+def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]]:
+    """The header rows right above the first label: one row of words and empty cells, and more
+    above it while they hold an empty cell (spans lost: titles hold none)."""
+    rows: list[list[_Entry]] = []
+    top = i
+    while len(rows) < _patterns()["max_header_rows"] and top - width >= 0:
+        cells = entries[top - width:top]
+        if any(e.kind not in ("word", "blank") for e in cells) or not any(e.kind == "word" for e in cells):
+            break
+        if rows and not any(e.kind == "blank" for e in cells):
+            break
+        rows.insert(0, cells)
+        top -= width
+    return rows
+
+
+def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
+    """Spread a header row whose spans were lost over the n figure columns (see module doc)."""
+    filled = [e for e in cells if e.kind != "blank"]
+    if len(filled) == len(cells) or not filled:
+        return cells
+    pad = cells[-1]
+    empty = _Entry(pad.start, pad.start, "", "blank")
+    if len(filled) == n:
+        return [empty, *filled]  # one cell per figure column: the label column's is above
+    k = len(filled) - 1
+    if k >= 1 and n % k == 0:
+        spread = [filled[0]]
+        for cell in filled[1:]:
+            spread += [cell] + [empty] * (n // k - 1)
+        return spread
+    return cells
+
+
+def _row(cells: list[_Entry]) -> Row:
+    out = tuple(Cell(e.start, e.end, e.text) for e in cells)
+    return Row(out[0].start, max(c.end for c in out), out)
