@@ -29,7 +29,7 @@ def find_quantities(given: str) -> list[Quantity]:
     text = seen.text
     lex = lexicon()
     items: list[Item] = []
-    for m in lex.pattern.finditer(text):
+    for m in lex.scanner.finditer(text):
         group = m.lastgroup
         if group == "skip":
             continue
