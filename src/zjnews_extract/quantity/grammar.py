@@ -146,7 +146,6 @@ def lexicon() -> Lexicon:
     global _LEX
     if _LEX is None:
         _LEX = build()
-        _LEX.scanner.compile_all()  # now, once: a worker forked after warm-up shares them
     return _LEX
 
 
