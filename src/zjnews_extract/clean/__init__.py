@@ -63,7 +63,7 @@ def _clean_one(source, *, url: str | None, charset: str | None = None) -> Cleane
     else:
         raise InputError(f"source must be str, bytes, a BeautifulSoup object or a list of them, "
                          f"not {type(source).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of the page)
         raise InputError("input is empty")
     original = text  # control characters, removed below, are what shows a binary file
     text, notes = without_invisible(text)
