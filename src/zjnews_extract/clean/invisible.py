@@ -91,15 +91,16 @@ def _shown(sequence: str) -> str:
                    (f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}") for ch in sequence[:16])
 
 
-def without_invisible(text: str) -> tuple[str, list[Removed]]:
-    """(text, what was removed or replaced) for one page."""
+def without_invisible(text: str, *, utf8: bytes | None = None) -> tuple[str, list[Removed]]:
+    """(text, what was removed or replaced) for one page; `utf8` is the page's UTF-8 when the caller
+    has it (bytes it decoded as strict UTF-8), which spares encoding the page again."""
     removed: list[Removed] = []
-    try:
-        utf8 = text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates (a pair is no better: UTF-8 has no place for it)
-        text, note = _fix_surrogates(text)
-        removed.append(note)
-        utf8 = None
+    if utf8 is None:
+        try:
+            utf8 = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (a pair is no better: UTF-8 has no place for it)
+            text, note = _fix_surrogates(text)
+            removed.append(note)
     if not _has_invisible(text, utf8):
         return text, removed
     seen: Counter[str] = Counter()
