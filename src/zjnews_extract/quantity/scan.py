@@ -30,24 +30,20 @@ class Scanner:
     """`finditer(text)`: the grammar's matches, left to right, as `pattern.finditer` gives them.
 
     The last branch (the quantity, most of the grammar's size) is compiled on its own and tried
-    after the others fail: compiling it into every branch set would take seconds. It comes in
-    variants (`lasts`), each for the characters of its `starts`: the first that holds a position's
-    character is the one tried there.
+    after the others fail: compiling it into every branch set would take seconds.
     """
 
-    def __init__(self, branches: list[Branch], lasts: list[Branch], flags: int, firsts: str,
-                 guards: dict[str, str]):
+    def __init__(self, branches: list[Branch], last: Branch, flags: int, firsts: str, guards: dict[str, str]):
         # firsts: every character a match can start with; guards: a lookahead the position must
         # also pass when it holds that character (万 starts a match only as 万余, 万分之 …)
         self._branches = branches
-        self._lasts = lasts
+        self._last = last
         self._flags = flags
         self._finder = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
         self._key: dict[str, tuple] = {}
         for c in firsts:
             chosen = tuple(i for i, b in enumerate(branches) if b.starts is None or c in b.starts)
-            last = next((i for i, b in enumerate(lasts) if b.starts is None or c in b.starts), None)
-            self._key[c] = (chosen, last, guards.get(c))
+            self._key[c] = (chosen, last.starts is None or c in last.starts, guards.get(c))
         self._compiled: dict[tuple, tuple] = {}
         self._by_char: dict[str, tuple] = {}
 
@@ -71,17 +67,16 @@ class Scanner:
         for c in self._key:
             self.patterns_for(c)
 
-    def _compile(self, chosen: tuple, last_variant: int | None, guard: str | None) -> tuple:
+    def _compile(self, chosen: tuple, with_last: bool, guard: str | None) -> tuple:
         skips = [self._branches[i].text for i in chosen if self._branches[i].skip]
         alts = ["(?P<skip>" + "|".join(skips) + ")"] if skips else []
         alts += [self._branches[i].text for i in chosen if not self._branches[i].skip]
         first = self._guarded("\n|".join(alts), guard) if alts else None
         last = None
-        if last_variant is not None:
-            last = self._compiled.get(("last", last_variant, guard))
+        if with_last:
+            last = self._compiled.get(("last", guard))
             if last is None:
-                last = self._guarded(self._lasts[last_variant].text, guard)
-                self._compiled["last", last_variant, guard] = last
+                last = self._compiled["last", guard] = self._guarded(self._last.text, guard)
         return first, last
 
     def _guarded(self, body: str, guard: str | None) -> regex.Pattern:
