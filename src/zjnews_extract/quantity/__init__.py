@@ -1,6 +1,7 @@
 """Quantities: every amount, count, percentage, growth, pp and rank in a text.
 
-visible.py reads past invisible characters; grammar.py builds the one pattern;
+visible.py reads past invisible characters; grammar.py builds the grammar; scan.py
+finds its matches, each position tried with only the branches its character can start;
 reading.py turns each match into an item; context.py runs the passes that need
 neighbouring items (ranges, lists, currency notes, money context, change signs) and
 cues.py decides growth or share and the sign of every rate. `find_quantities` runs

@@ -6,13 +6,13 @@ decided here, one match at a time.
 """
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass
 
 import regex
 
 from .grammar import Lexicon
 from .numerals import CN_BIG, CN_DIGITS, arabic_value, parse_numeral
+from .scan import groups_of
 
 _BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **CN_BIG}
 _HAN = regex.compile(r"\p{Han}")
@@ -121,21 +121,6 @@ def _fraction(den_text: str, num_text: str, whole_text: str | None):
     if not isinstance(den, float) or not den or not isinstance(whole, float):
         return None, "bad"
     return whole + num / den, "fraction"
-
-
-_GROUP_TUPLES: dict = {}
-
-
-def groups_of(m):
-    """A q-match's groups by name as one tuple (g.num, g.unit): one C call for all of them, where
-    twenty `m.group(name)` calls cost ten times as much."""
-    make = _GROUP_TUPLES.get(m.re)
-    if make is None:
-        names = sorted(m.re.groupindex, key=m.re.groupindex.get)
-        if len(set(m.re.groupindex.values())) != m.re.groups:  # an unnamed or shared group: no flat tuple
-            raise ValueError("every group of the quantity pattern must have a name of its own")
-        make = _GROUP_TUPLES[m.re] = namedtuple("QuantityGroups", names)._make
-    return make(m.groups())
 
 
 def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g=None):
