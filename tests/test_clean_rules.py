@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zjnews_extract.clean import chrome
 from zjnews_extract.clean.article import filter_lines
@@ -144,3 +146,26 @@ def test_a_sentence_about_a_page_is_prose():
     from zjnews_extract.clean import chrome
 
     assert chrome.match("报告第2页显示，全省出口增长5%。") is None
+
+
+_GLUED_ALPHABET = "责任编辑编：:。！？返回首页>》»标签关键词（(【[】]) \n新闻网市场ab"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_GLUED_ALPHABET, max_size=60))
+def test_glued_rule_needs_hold_every_match(text):
+    """A glued rule is searched only where one of its `needs` words is: each match must hold one."""
+    for reason, pattern, needs in chrome.glued_rules():
+        m = pattern.search(text)
+        if needs and m:
+            assert any(word in m.group() for word in needs), (reason, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/ \"'=ahtmlbodydivpHTMLBODY!\n文字", max_size=80), st.integers(0, 5000))
+def test_html_sniff_reads_the_head_as_one(text, pad):
+    """looks_like_html answers from the first 4 kB when it can; the answer is the one the 64 kB head gives."""
+    from zjnews_extract.clean.html import _MARKUP, looks_like_html
+
+    page = "x" * pad + text
+    assert looks_like_html(page) == bool(_MARKUP.search(page[:65536].lower()))

@@ -54,6 +54,17 @@ def test_ansi_escape_codes_in_a_title_are_no_fact(as_html):
     assert "[1;31m" in note.text and "[0m" in note.text  # said, not silent
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a文\n\t\x00\x1f\x7f\x85\xad\u200b\u2060\ufe0f\ufeff\U000e0041\U000e007f"
+                                         "\U000e0080\U0001f600\U00010000\uffff"), max_size=30))
+def test_invisible_check_by_parts_is_the_whole_class(text):
+    """The fast check (characters below U+10000 as one table, the rest only where their UTF-8 lead byte
+    is) finds exactly what the whole class finds."""
+    from zjnews_extract.clean import invisible
+
+    assert invisible._has_invisible(text, text.encode("utf-8")) == bool(invisible._any_character().search(text))
+
+
 def test_invisible_characters_are_removed_before_spans_so_spans_point_into_the_text_as_returned():
     doc = zjnews_extract.extract("出口\u200b增长\u200d5.5\u2060%，进口增长\x1b[32m3.1%\x1b[0m。" * 3)
     assert doc.facts and _spans_hold(doc)

@@ -101,7 +101,9 @@ def test_prefilter_is_only_a_speed_up(text):
 
     plain = _plain_pattern()
     fast = q.lexicon().pattern
-    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    want = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == want
+    assert [(m.span(), m.lastgroup) for m in q.lexicon().scanner.finditer(text)] == want
 
 
 _PLAIN = []

@@ -65,12 +65,22 @@ def test_seed_article_key_figures():
 
 
 def test_prefilter_changes_nothing():
-    """The first-character prefilter is a speed-up only: same output with and without it."""
+    """The first-character prefilter and the dispatching scanner are speed-ups only: same matches as the plain grammar."""
     plain = q.build(prefilter=False).pattern
     fast = q.lexicon().pattern
     texts = [FIXTURE.read_text(encoding="utf-8")] + [c["input"] for n in CASE_FILES for c in _load(n)]
+    scanner = q.lexicon().scanner
     for text in texts:
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        want = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == want
+        # the scanner tries at each position only the branches its character can start: same matches
+        got = list(scanner.finditer(text))
+        assert [(m.span(), m.lastgroup) for m in got] == want
+        assert [_filled(m) for m in got] == [_filled(m) for m in plain.finditer(text)]
+
+
+def _filled(m) -> dict:
+    return {k: v for k, v in m.groupdict().items() if v is not None}
 
 
 def test_empty_and_plain_text():

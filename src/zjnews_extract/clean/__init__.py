@@ -53,9 +53,12 @@ def clean_page(source, *, url: str | None = None, charset: str | None = None) ->
 
 
 def _clean_one(source, *, url: str | None, charset: str | None = None) -> CleanedPage:
-    encoding = method = None
+    encoding = method = utf8 = None
     if isinstance(source, (bytes, bytearray, memoryview)):
-        text, encoding, method = decode_bytes(bytes(source), http_charset=charset)
+        data = bytes(source)
+        text, encoding, method = decode_bytes(data, http_charset=charset)
+        if method == "utf-8":
+            utf8 = data  # strict UTF-8, no BOM: the text's own UTF-8, which the invisible check reads
     elif isinstance(source, str):
         text = source
     elif _is_soup(source):
@@ -63,10 +66,10 @@ def _clean_one(source, *, url: str | None, charset: str | None = None) -> Cleane
     else:
         raise InputError(f"source must be str, bytes, a BeautifulSoup object or a list of them, "
                          f"not {type(source).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of the page)
         raise InputError("input is empty")
     original = text  # control characters, removed below, are what shows a binary file
-    text, notes = without_invisible(text)
+    text, notes = without_invisible(text, utf8=utf8)
     cut = ""
     if len(text) > _MAX_CHARS:
         # Inline scripts, styles and base64 blobs can be megabytes: drop them before cutting.

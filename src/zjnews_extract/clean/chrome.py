@@ -32,8 +32,9 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def glued_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((g["reason"], re.compile(g["pattern"])) for g in _data().get("glued", []))
+def glued_rules() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """(reason, pattern, words one of which a match holds: an empty tuple asks for none)."""
+    return tuple((g["reason"], re.compile(g["pattern"]), tuple(g.get("needs", ()))) for g in _data().get("glued", []))
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,9 @@ def match(text: str) -> Rule | None:
 def split_glued(text: str) -> tuple[str, str, str] | None:
     """(paragraph, tail, reason) when a paragraph ends in chrome (an editor mark, a home link)."""
     tail = text[-_GLUED_REACH:]
-    for reason, pattern in glued_rules():
+    for reason, pattern, needs in glued_rules():
+        if needs and not any(word in tail for word in needs):
+            continue  # no match can hold none of them: the search (every position of the tail) is skipped
         m = pattern.search(tail)
         if m:
             cut = len(text) - len(tail) + m.start()

@@ -40,6 +40,9 @@ BLOCK_TAGS = frozenset({
     "body", "html", "dir", "menu", "legend", "details", "summary",
 })
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The elements TableRows follows (its start and end do nothing for others: not called for them)
+_TABLE_STARTS = frozenset({"table", "tr", "td", "th"})
+_TABLE_ENDS = frozenset({"table", "tr"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -52,8 +55,10 @@ _MARKUP = re.compile(r"<(?:html|head|body|div|p|meta|title|!doctype|table|tr|td|
 
 def looks_like_html(text: str) -> bool:
     """Markup, as opposed to text pasted from a browser window."""
-    head = text[:65536].lower()
-    return bool(_MARKUP.search(head))
+    # Pages open with their markup: the first 4 kB (lowered) nearly always answer. A tag found there is
+    # found in the longer head too (the pattern reads nothing past its closing >), so only a miss
+    # goes on to the whole 64 kB.
+    return bool(_MARKUP.search(text[:4096].lower()) or (len(text) > 4096 and _MARKUP.search(text[:65536].lower())))
 
 
 def parse_html(text: str):
@@ -105,6 +110,7 @@ def page_lines(root) -> list[Line]:
     pieces: list[str] = []  # raw text of the line being built; whitespace is normalised once, at its end
     hidden_style = _HIDDEN.search
     skip_tags, block_tags, heading_tags = SKIP_TAGS, BLOCK_TAGS, _HEADINGS
+    table_starts, table_ends = _TABLE_STARTS, _TABLE_ENDS
     spaces = _SPACES.sub
 
     def brk() -> None:
@@ -136,7 +142,8 @@ def page_lines(root) -> list[Line]:
                 blocks.append(el)
                 if tag in heading_tags:
                     headings.append(tag)
-                table_start(el, len(lines))
+                if tag in table_starts:
+                    table_start(el, len(lines))
             elif tag == "a":
                 links += 1
             text = el.text
@@ -151,7 +158,8 @@ def page_lines(root) -> list[Line]:
                     blocks.pop()
                     if tag in heading_tags:
                         headings.pop()
-                    table_end(tag, lines)
+                    if tag in table_ends:
+                        table_end(tag, lines)
                 elif tag == "a":
                     links -= 1
             text = el.tail

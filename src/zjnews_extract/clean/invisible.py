@@ -26,14 +26,18 @@ def escape_codes() -> re.Pattern[str]:
     return re.compile(load_toml("invisible.toml")["escape_codes"])
 
 
+def _ranges() -> list[tuple[int, int]]:
+    return [tuple(int(code, 16) for code in span.split("-")) for span in load_toml("invisible.toml")["ranges"]]
+
+
+def _class(ranges) -> str:
+    return "[" + "".join(f"{_escape(first)}-{_escape(last)}" for first, last in ranges) + "]"
+
+
 @lru_cache(maxsize=1)
 def _characters() -> str:
     """The listed characters as one character class."""
-    parts = []
-    for span in load_toml("invisible.toml")["ranges"]:
-        first, last = (int(code, 16) for code in span.split("-"))
-        parts.append(f"{_escape(first)}-{_escape(last)}")
-    return f"[{''.join(parts)}]"
+    return _class(_ranges())
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +45,35 @@ def _any_character() -> re.Pattern[str]:
     """One of them: a bare class, searched in one fast pass over a page, which is all most pages need
     (escape codes, which start with one of these characters, are looked at only then)."""
     return re.compile(_characters())
+
+
+@lru_cache(maxsize=1)
+def _any_bmp_character() -> re.Pattern[str] | None:
+    """One of those below U+10000: `re` tests such a class with one table look-up a character (a class
+    that reaches past U+FFFF is a list of ranges tried in turn, half again as slow over a page)."""
+    bmp = [(first, min(last, 0xFFFF)) for first, last in _ranges() if first <= 0xFFFF]
+    return re.compile(_class(bmp)) if bmp else None
+
+
+@lru_cache(maxsize=1)
+def _astral_leads() -> tuple[bytes, ...]:
+    """The first UTF-8 bytes of the listed characters past U+FFFF (F3 for the tag characters): a page
+    whose UTF-8 lacks them all holds none of those characters (one memchr a byte)."""
+    leads = set()
+    for first, last in _ranges():
+        if last >= 0x10000:  # a 4-byte sequence starts with F0 + the code point's top bits
+            leads.update(bytes([0xF0 + top]) for top in range(max(first, 0x10000) >> 18, (last >> 18) + 1))
+    return tuple(sorted(leads))
+
+
+def _has_invisible(text: str, utf8: bytes | None) -> bool:
+    """Whether the page holds any listed character; `utf8` is its UTF-8, when at hand."""
+    if utf8 is None:
+        return bool(_any_character().search(text))
+    bmp = _any_bmp_character()
+    if bmp is not None and bmp.search(text):
+        return True
+    return any(lead in utf8 for lead in _astral_leads()) and bool(_any_character().search(text))
 
 
 @lru_cache(maxsize=1)
@@ -58,15 +91,17 @@ def _shown(sequence: str) -> str:
                    (f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}") for ch in sequence[:16])
 
 
-def without_invisible(text: str) -> tuple[str, list[Removed]]:
-    """(text, what was removed or replaced) for one page."""
+def without_invisible(text: str, *, utf8: bytes | None = None) -> tuple[str, list[Removed]]:
+    """(text, what was removed or replaced) for one page; `utf8` is the page's UTF-8 when the caller
+    has it (bytes it decoded as strict UTF-8), which spares encoding the page again."""
     removed: list[Removed] = []
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates (a pair is no better: UTF-8 has no place for it)
-        text, note = _fix_surrogates(text)
-        removed.append(note)
-    if not _any_character().search(text):
+    if utf8 is None:
+        try:
+            utf8 = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (a pair is no better: UTF-8 has no place for it)
+            text, note = _fix_surrogates(text)
+            removed.append(note)
+    if not _has_invisible(text, utf8):
         return text, removed
     seen: Counter[str] = Counter()
 

@@ -1,6 +1,7 @@
 """Quantities: every amount, count, percentage, growth, pp and rank in a text.
 
-visible.py reads past invisible characters; grammar.py builds the one pattern;
+visible.py reads past invisible characters; grammar.py builds the grammar; scan.py
+finds its matches, each position tried with only the branches its character can start;
 reading.py turns each match into an item; context.py runs the passes that need
 neighbouring items (ranges, lists, currency notes, money context, change signs) and
 cues.py decides growth or share and the sign of every rate. `find_quantities` runs
@@ -29,7 +30,7 @@ def find_quantities(given: str) -> list[Quantity]:
     text = seen.text
     lex = lexicon()
     items: list[Item] = []
-    for m in lex.pattern.finditer(text):
+    for m in lex.scanner.finditer(text):
         group = m.lastgroup
         if group == "skip":
             continue

@@ -11,6 +11,7 @@ rates stays linear.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 import regex
@@ -18,7 +19,7 @@ import regex
 from .grammar import Lexicon
 from .reading import Item
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")  # a class over the whole text: stdlib re, 2x faster
 _CLAUSE_BREAK = regex.compile("[，,；;]")
 _CLAUSE_BREAKS = frozenset("，,；;")
 _HAN = regex.compile(r"\p{Han}")

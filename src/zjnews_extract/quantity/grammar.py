@@ -8,12 +8,15 @@ uses bounded, possessive repetition, so it runs in time linear in the text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
 from ..data import load_toml
 from .numerals import BIG, CN_DIGITS, NUMERAL
+from .scan import Branch, Scanner
 
 
 def _alt(words) -> str:
@@ -65,12 +68,40 @@ def _dispatch(parts) -> str:
     return "|".join(out)
 
 
+def _word_firsts(words) -> str:
+    """The first characters of words, in both cases for letters (the grammar folds some units' case)."""
+    return "".join({c for w in words if w for c in (w[0], w[0].upper(), w[0].lower())})
+
+
+def _grammar_firsts(skip: dict, words: dict, units: dict, names) -> set[str]:
+    """Every character a match of the grammar can start with."""
+    firsts = set(skip["prefilter"]["first_chars"])
+    for table in (words["qualifier_before"], units["currency_prefix"], words["rank_words"],
+                  skip["weekday_prefixes"]["words"], names):
+        firsts.update(w[0] for w in table)
+    firsts.update(CN_DIGITS)
+    firsts.update("十拾百佰千仟廿卅卌万萬亿億")
+    firsts.update("0123456789０１２３４５６７８９")
+    firsts.update(chr(c) for c in range(ord("A"), ord("Z") + 1))
+    firsts.update(chr(c) for c in range(ord("a"), ord("z") + 1))
+    return firsts
+
+
+def _chars_of(body: str | None, universe: set[str]) -> frozenset[str] | None:
+    """The characters of `universe` a regex class body ('0-9', 'hw', '\\[①-⑳') matches; None stays None."""
+    if body is None:
+        return None
+    cls = regex.compile(f"[{body}]")
+    return frozenset(c for c in universe if cls.fullmatch(c))
+
+
 @dataclass
 class Lexicon:
     """Everything the grammar and the passes look up, read once from TOML."""
 
-    pattern: regex.Pattern
-    cue_pattern: regex.Pattern
+    grammar: str  # the whole grammar as one pattern (`pattern`); the reader scans with `scanner`
+    scanner: Scanner
+    cue_pattern: re.Pattern  # growth and share cues (literal words)
     change_before: regex.Pattern
     multiple_before: regex.Pattern
     unit_kind: dict  # surface -> (category, normalised unit)
@@ -102,7 +133,14 @@ class Lexicon:
     pp_then_level: tuple
     continuations: tuple  # 比, 较: a clause that goes on with the subject before it
 
+    @cached_property
+    def pattern(self) -> regex.Pattern:
+        """The grammar as one pattern: what the scanner's matches must equal (tests), compiled on demand."""
+        return regex.compile(self.grammar, GRAMMAR_FLAGS)
 
+
+GRAMMAR_FLAGS = regex.VERBOSE | regex.MULTILINE
+_CORE_OPEN = "(?:\n            (?P<pct>"  # where the quantity's core opens in q_re
 _LEX: Lexicon | None = None
 
 
@@ -180,16 +218,20 @@ def build(prefilter: bool = True) -> Lexicon:
         (rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])", "一"),  # 一个 = "a"; 一个亿 is 1e8
     ]
     skip_re = _dispatch(parts) if prefilter else "|".join(pat for pat, _ in parts)
+    # the scanner's branches: each skip pattern (each name by its first character) and each fixed
+    # shape with the characters it can start with (a superset is safe: it only costs time)
+    skip_branches = [(pat, first) for pat, first in parts[:len(pats)]]
+    skip_branches += [(alt, regex.escape(c)) for alt, c in zip(name_alts, by_first)]
+    skip_branches += parts[len(pats) + 1:]
 
-    grammar = rf"""
-    (?P<skip>{skip_re})
-    |(?P<streak>(?:{_alt(streak["prefixes"])})(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>{_alt(streak["units"])})
-      |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))
-    |(?P<rank>第(?P<rk_n>{n})(?:名|位)?)
-    |(?P<rankword>{_alt(words["rank_words"])})
-    |(?P<top>(?<!{_alt(skip["top_not_after"]["words"])})前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的|{counted})|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, 前20家, TOP10; not 目前一切
-    |(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)
-    |(?P<q>
+    streak_re = rf"""(?P<streak>(?:{_alt(streak["prefixes"])})(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>{_alt(streak["units"])})
+      |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))"""
+    rank_re = rf"(?P<rank>第(?P<rk_n>{n})(?:名|位)?)"
+    rankword_re = rf"(?P<rankword>{_alt(words['rank_words'])})"
+    top_re = rf"""(?P<top>(?<!{_alt(skip["top_not_after"]["words"])})前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的|{counted})|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, 前20家, TOP10; not 目前一切
+    """
+    fan_re = r"(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)"
+    q_re = rf"""(?P<q>
         (?P<pre>{pre}(?:了)?)?
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
@@ -216,26 +258,37 @@ def build(prefilter: bool = True) -> Lexicon:
         (?P<post>(?:[(（]含[)）])?{after})?
     )
     """
+    # the quantity's core (pct, halfcore, num, bare) starts with one of these; before it only a
+    # qualifier, a currency and a sign may stand
+    core_starts = "百半一过過" + "0123456789０１２３４５６７８９.．" + "".join(CN_DIGITS) + "十拾百佰廿卅卌千仟万萬亿億"
+    # the core always starts with one of core_starts: saying so first lets a position whose qualifier
+    # and currency failed (将, 新, 美) fail in one step, not after every numeral form (a tenth of a µs
+    # more where a number starts, half a µs less at each such position)
+    core_at = q_re.index(_CORE_OPEN)
+    q_re = q_re[:core_at] + f"(?=[{regex.escape(core_starts)}])" + q_re[core_at:]
+    tops = [streak_re, rank_re, rankword_re, top_re, fan_re, q_re]
+    grammar = f"(?P<skip>{skip_re})\n|" + "\n|".join(tops)
+    firsts = _grammar_firsts(skip, words, units, names)  # every character a match can start with
+    # 万/亿 start a match only as a bare scale before 余/多/分之 (万余, 万分之三) or a name
+    big = "万萬亿億"
+    big_names = "|".join(regex.escape(w) for w in names if w[0] in big)
+    big_start = rf"[{big}][{big}十百千]{{0,2}}[余餘多来來几幾分]" + (f"|{big_names}" if big_names else "")
     if prefilter:
         # Most positions of a text cannot start a match; a one-class lookahead lets the
         # engine skip them fast (about 6x). The class is every first character of the grammar.
-        firsts = set(skip["prefilter"]["first_chars"])
-        for table in (words["qualifier_before"], units["currency_prefix"], words["rank_words"],
-                      skip["weekday_prefixes"]["words"], names):
-            firsts.update(w[0] for w in table)
-        firsts.update(CN_DIGITS)
-        firsts.update("十拾百佰千仟廿卅卌")
-        big = "万萬亿億"
-        firsts -= set(big)
-        cls = "".join(sorted(regex.escape(c) for c in firsts))
-        # 万/亿 start a match only as a bare scale before 余/多/分之 (万余, 万分之三) or a name
-        big_names = "|".join(regex.escape(w) for w in names if w[0] in big)
-        big_start = rf"[{big}][{big}十百千]{{0,2}}[余餘多来來几幾分]" + (f"|{big_names}" if big_names else "")
-        grammar = rf"(?=[0-9０-９A-Za-z{cls}]|{big_start})(?:{grammar})"
-    pattern = regex.compile(grammar, regex.VERBOSE | regex.MULTILINE)
+        cls = "".join(sorted(regex.escape(c) for c in firsts - set(big)))
+        grammar = rf"(?=[{cls}]|{big_start})(?:{grammar})"
+    q_starts = (_word_firsts(words["qualifier_before"]) + _word_firsts(k.strip() for k in units["currency_prefix"])
+                + "负負零-－−+＋" + core_starts)
+    fixed = [(streak_re, _word_firsts(list(streak["prefixes"]) + list(streak["short_prefixes"]))),
+             (rank_re, "第"), (rankword_re, _word_firsts(words["rank_words"])), (top_re, "前Tt"), (fan_re, "翻")]
+    branches = [Branch(pat, _chars_of(first, firsts), skip=True) for pat, first in skip_branches]
+    branches += [Branch(pat, frozenset(first) & firsts) for pat, first in fixed]
+    scanner = Scanner(branches, Branch(q_re, frozenset(q_starts) & firsts), GRAMMAR_FLAGS, "".join(firsts),
+                      {c: big_start for c in big})
 
     cues = dict(words["growth_cues"])
-    cue_pattern = regex.compile(_alt(cues))
+    cue_pattern = re.compile(_alt(cues))  # literal words, searched over the whole text: stdlib re is 5x faster here
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
     change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
     multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
@@ -248,7 +301,7 @@ def build(prefilter: bool = True) -> Lexicon:
     cue_after = regex.compile(rf"的?(?:{_alt(modifiers)})?(?P<cue>{_alt(after_cues)})"
                               rf"|的\p{{Han}}{{1,6}}?(?P<cue>{rates})")
     return Lexicon(
-        pattern=pattern, cue_pattern=cue_pattern, change_before=change_before,
+        grammar=grammar, scanner=scanner, cue_pattern=cue_pattern, change_before=change_before,
         multiple_before=multiple_before, unit_kind=unit_kind,
         currency_prefix={k.strip(): v for k, v in units["currency_prefix"].items()},
         qual_before=words["qualifier_before"], qualifier_inside=tuple(words["qualifier_inside"]["words"]),

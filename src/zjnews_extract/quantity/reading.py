@@ -12,6 +12,7 @@ import regex
 
 from .grammar import Lexicon
 from .numerals import CN_BIG, CN_DIGITS, arabic_value, parse_numeral
+from .scan import groups_of
 
 _BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **CN_BIG}
 _HAN = regex.compile(r"\p{Han}")
@@ -66,31 +67,30 @@ def _is_chinese_only(s: str) -> bool:
     return not any(c.isdigit() for c in s)
 
 
-def _number_value(m) -> tuple[float | tuple | None, str]:
-    """Value of the numeral core of a q-match, and a tag for how it was written."""
-    g = m.group  # bound once: a q-match is asked for its groups some twenty times
-    if g("pct"):
-        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(g("pct"), 50.0), "pct"  # 过半(数): 50
-    if g("halfcore"):
+def _number_value(g) -> tuple[float | tuple | None, str]:
+    """Value of the numeral core of a q-match (its groups, `groups_of`), and a tag for how it was written."""
+    if g.pct:
+        return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(g.pct, 50.0), "pct"  # 过半(数): 50
+    if g.halfcore:
         return 0.5, "half"
-    num_text = g("num")
+    num_text = g.num
     if num_text is None:
-        bare = g("bare")
-        if g("bfnum") is not None:
-            return _negated(_fraction(bare, g("bfnum"), None), g("fneg"))
+        bare = g.bare
+        if g.bfnum is not None:
+            return _negated(_fraction(bare, g.bfnum, None), g.fneg)
         v = 1.0
         for c in bare:
             v *= _BARE_SCALES[c]
         return v, "bare"
-    if g("fnum") is not None:
-        return _negated(_fraction(num_text, g("fnum"), None), g("fneg"))
-    if g("fw_num") is not None:
-        return _fraction(g("fw_den"), g("fw_num"), num_text)
-    if g("sden") is not None or g("sw_num") is not None:
-        if g("sden") is not None:
-            whole, top, bottom = None, num_text, g("sden")
+    if g.fnum is not None:
+        return _negated(_fraction(num_text, g.fnum, None), g.fneg)
+    if g.fw_num is not None:
+        return _fraction(g.fw_den, g.fw_num, num_text)
+    if g.sden is not None or g.sw_num is not None:
+        if g.sden is not None:
+            whole, top, bottom = None, num_text, g.sden
         else:
-            whole, top, bottom = num_text, g("sw_num"), g("sw_den")
+            whole, top, bottom = num_text, g.sw_num, g.sw_den
         if not all(c.isdigit() for c in (whole or "") + top) or top.startswith(("0", "０")):
             return None, "bad"  # 01/21 is a date; 三/5 is not a fraction
         den = arabic_value(bottom)
@@ -123,41 +123,42 @@ def _fraction(den_text: str, num_text: str, whole_text: str | None):
     return whole + num / den, "fraction"
 
 
-def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
-    g = m.group  # bound once: a q-match is asked for its groups some twenty times
-    value, how = _number_value(m)
+def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g=None):
+    if g is None:
+        g = groups_of(m)
+    value, how = _number_value(g)
     if override is not None:
         value = override
     if value is None or how == "bad":
         return None
-    if g("qiang"):
+    if g.qiang:
         if how != "num" or not isinstance(value, float) or value != int(value) or value <= 0:
             return None
         return Item(m.start(), m.start("qiang") + 1, "rank", value, None, "under", category="rank",
                      fixed_kind=True)
-    pre = g("pre")
+    pre = g.pre
     pre_q = _qual(lex.qual_before, pre)
     inside = pre and next((w for w in lex.qualifier_inside if text.startswith(w, m.end("pre") - len(w))
                            and not text.endswith(lex.qualifier_inside_not_after, 0, m.end("pre") - len(w))), None)
     if inside:
         pre, pre_q = None, None  # 总出超1571亿美元: 超 ends the noun 出超 (trade surplus); it qualifies nothing
     qualifier = pre_q if pre_q in ("over", "under", "approx") else None
-    if how == "bare" and not (pre or g("mid")):
+    if how == "bare" and not (pre or g.mid):
         return None  # 万元国内生产总值: 万 alone is not a number
     if how == "bare" and pre and pre_q is None:
         return None
-    mid = g("mid")
+    mid = g.mid
     if mid and mid != "个":
         qualifier = qualifier or lex.qual_between.get(mid)
-    tail = g("tail")
+    tail = g.tail
     tail_scale = 1.0
     if tail:
         for c in tail.strip():
             tail_scale *= CN_BIG[c]
-    num_text = (g("num") or g("bare") or "") if how in ("num", "bare") else ""
+    num_text = (g.num or g.bare or "") if how in ("num", "bare") else ""
     scale = _trailing_scale(num_text, tail) if how in ("num", "bare") else 1.0
 
-    unit_text = g("unit")
+    unit_text = g.unit
     category, unit = (None, None)
     start, end = (m.end("pre") if inside else m.start()), m.end()
 
@@ -177,21 +178,21 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     if unit_text:
         base = unit_text[0] if unit_text.startswith("成") and unit_text not in lex.unit_kind else unit_text
         category, unit = lex.unit_kind.get(base) or lex.unit_kind.get(base.lower(), (None, None))
-        if num_text in _LONE_SCALES and not (pre or g("mid")):
+        if num_text in _LONE_SCALES and not (pre or g.mid):
             return None  # 百度, 千家万户: a scale character alone starts a word, not a number
         if (unit_text == "角" and len(num_text) == 1 and num_text in CN_DIGITS
-                and start > 0 and _HAN.match(text[start - 1]) and not g("mt")):
+                and start > 0 and _HAN.match(text[start - 1]) and not g.mt):
             return None  # 珠三角: 角 after a numeral inside a name
-    if g("mt") and category not in ("currency", "currency_small") and end == m.end():
+    if g.mt and category not in ("currency", "currency_small") and end == m.end():
         end = m.start("mt")  # 800名正式志愿者: 整/正 close an amount of money only
-    if g("pct") and unit_text:
+    if g.pct and unit_text:
         end = m.start("unit")  # 半数企业: the noun after a share word is what it is a share of
-    if g("pct") and g("pct")[0] in "过過":
+    if g.pct and g.pct[0] in "过過":
         qualifier = qualifier or "over"  # 过半: more than half
-    cur = g("cur")
+    cur = g.cur
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
 
-    post = g("post") if end == m.end() else None
+    post = g.post if end == m.end() else None
     if post:
         pq = _qual(lex.qual_after, post)
         qualifier = qualifier or pq
@@ -204,7 +205,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
             return None  # 超亿元企业, 收入过100亿元的企业: an amount that names a group is no fact
     if qualifier is None and pre_q == "hedge":
         qualifier = "approx"  # 大概有120平方米; but 大概有五百多个 is over
-    sign = g("sign")
+    sign = g.sign
 
     negative = bool(sign) and sign not in "+＋"  # a table cell writes +2.5 for a rise
 
@@ -214,7 +215,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
     if isinstance(value, tuple):  # 三五百公里 / 十五六: two items, low over, high under
         pair = []
         for v, q in zip(value, ("over", "under")):
-            it = item_from_match(m, text, lex, override=v)
+            it = item_from_match(m, text, lex, override=v, g=g)
             if isinstance(it, Item):
                 it.qualifier = qualifier or q
                 it.bare_ok = True
@@ -236,7 +237,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
             item.kind, item.unit, item.category = "value", cur_code, "currency"
             return item
         glued = len(num_text) == 1 and _is_chinese_only(num_text) and _glued_to_word(text, m.end())
-        item.bare_ok = (bool(post or pre or sign) and not glued) or _bare_ok(m, text, how, num_text)
+        item.bare_ok = (bool(post or pre or sign) and not glued) or _bare_ok(m, g, text, how, num_text)
         return item
     if category == "time":
         if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
@@ -256,15 +257,15 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
             item.kind, item.unit, item.category = "value", "块", "measure"  # 1900亿块 chips
             return item
         v = abs(value)
-        if g("jiao") or g("jiao_b"):
-            v += _digit(g("jiao") or g("jiao_b")) * 0.1
-        if g("fen") or g("fen_b"):
-            v += _digit(g("fen") or g("fen_b")) * 0.01
+        if g.jiao or g.jiao_b:
+            v += _digit(g.jiao or g.jiao_b) * 0.1
+        if g.fen or g.fen_b:
+            v += _digit(g.fen or g.fen_b) * 0.01
         item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "currency_small":
         factor, code = lex.currency_small[unit_text]
-        v = value * factor + (_digit(g("fen_b")) * 0.01 if g("fen_b") else 0.0)
+        v = value * factor + (_digit(g.fen_b) * 0.01 if g.fen_b else 0.0)
         item.kind, item.unit, item.value = "value", code, signed(v)
         return item
     if category == "percent":
@@ -279,20 +280,20 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None):
         item.kind, item.unit, item.value = "pp", "pp", signed(value / 100)  # 10个基点 is 0.1 pp
         return item
     if category == "cheng":
-        extra = g("cheng")
+        extra = g.cheng
         v = value * 10
         if extra:
             v += 5 if extra == "半" else _digit(extra)
         item.kind, item.unit, item.value = "percent", "%", signed(v)
         return item
     # physical, measure, noun
-    v = value + (0.5 if g("half") else 0.0)
+    v = value + (0.5 if g.half else 0.0)
     if unit == "倍":
         if lex.multiple_before.search(text, max(0, start - 4), start):
             item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
             return item
-    if g("per") and end == m.end():
-        unit = unit + "/" + lex.unit_kind[g("per")[1:]][1]  # 385.6公斤/亩
+    if g.per and end == m.end():
+        unit = unit + "/" + lex.unit_kind[g.per[1:]][1]  # 385.6公斤/亩
     item.kind, item.unit, item.value = "value", unit, signed(v)
     return item
 
@@ -328,7 +329,7 @@ def _digit(c: str) -> float:
     return float(c) if c.isdigit() else float(CN_DIGITS[c])
 
 
-def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
+def _bare_ok(m, g, text: str, how: str, num_text: str) -> bool:
     """Whether a unitless numeral stands on its own as a number."""
     end = m.end()
     nxt = text[end] if end < len(text) else ""
@@ -344,7 +345,7 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
                                                        and text[start - 2].isalnum())):
         return False  # iPhone4, Mate30, No.550, col1599522: part of a name or a path
     if _is_chinese_only(num_text):
-        if nxt == "的" and (m.group("tail") or m.group("mid") or num_text[-1] in CN_BIG):
+        if nxt == "的" and (g.tail or g.mid or num_text[-1] in CN_BIG):
             return True  # 二十几万的投资: an amount with its scale before 的 is a number
         if nxt and _HAN.match(nxt) and nxt not in _CONJ:
             return False  # 一切, 四川, 十一黄金周
@@ -355,12 +356,12 @@ def _bare_ok(m, text: str, how: str, num_text: str) -> bool:
                 return False  # 统一, 之一
         return True
     if nxt and _HAN.match(nxt) and nxt not in _CONJ and nxt not in "的个":
-        if num_text[-1] in CN_BIG or m.group("tail"):
+        if num_text[-1] in CN_BIG or g.tail:
             return True  # 7亿去了三亚, 2亿多农民工: a 万/亿 scale ends the number; what follows is no part of it
         return False  # 麒麟990芯片, 315晚会: a number glued to a word it names
     # Arabic: a lone year-like integer (—2026—) is page furniture, not a number
     if (len(num_text) == 4 and num_text.isdigit() and num_text[:2] in ("19", "20")
-            and not m.group("mid") and not m.group("tail") and not m.group("pre")):
+            and not g.mid and not g.tail and not g.pre):
         return False
     return True
 
