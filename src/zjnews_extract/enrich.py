@@ -52,11 +52,14 @@ def counted_phrase(text: str, fact: Fact) -> str | None:
     from the number on (39个行业增加值保持同比增长), when it begins with the metric; else None."""
     metric = fact.metric or ""
     nouns = catalogue().words.breakdown_nouns
-    if fact.kind != "value" or unit_family(fact.unit) != "count" or not any(metric.startswith(n) for n in nouns):
+    # 行业 or 增加值保持同比增长的行业 (the facts stage names a set by what defines it)
+    noun = next((n for n in nouns if metric.startswith(n) or metric.endswith("的" + n)), None)
+    if fact.kind != "value" or unit_family(fact.unit) != "count" or noun is None:
         return None
     found = _CLAUSE_END.search(text, fact.end, min(len(text), fact.end + _COUNT_REACH))
     rest = text[fact.end:found.start() if found else min(len(text), fact.end + _COUNT_REACH)]
-    return rest if rest.startswith(metric) and rest != metric else None
+    head = metric if metric.startswith(noun) else noun
+    return rest if rest.startswith(head) and rest != head else None
 
 
 def contribution_phrase(text: str, fact: Fact) -> str | None:

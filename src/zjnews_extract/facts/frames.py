@@ -46,11 +46,12 @@ class Frame(msgspec.Struct, frozen=True):
     prev_clause: str = ""
     clause_metric: str = ""  # the metric of the previous number in this clause
     last_metric: str = ""  # the metric of the previous number in this sentence (what a 拉动… pull is of)
+    count_set: str = ""  # a set a count in this sentence defined (有59个县(市)增速高于…): a later count's change is its
     share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
     share_versus: str | None = None  # ...and its whole
 
     def new_sentence(self) -> "Frame":
-        return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="")
+        return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="")
 
     def named(self, name: str, kind: str) -> "Frame":
         """`name` was named outright for a number of `kind`."""

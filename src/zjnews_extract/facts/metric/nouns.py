@@ -152,3 +152,45 @@ def share_modifier(previous: str, head: str) -> str:
         return head
     prefix = previous[: len(previous) - len(ws[-1][0])]
     return prefix + head if len(prefix) >= 2 else head
+
+
+_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
+
+
+def set_defined_after(text: str) -> str:
+    """7家公司营收和净利双降 -> 营收和净利双降的公司; 59个县(市)增速高于全省平均增速 -> 增速高于全省
+    平均增速的县(市): what a count counts is the set a predicate after its noun defines; "" when
+    the words after the count are no such noun and predicate (4637个团组赴境外)."""
+    stop = _CLAUSE_END.search(text, 0, 32)
+    clause = text[:stop.start() if stop else 32]
+    ws = words.words(clause)
+    place_class = is_place_class(ws[0][0]) if ws else False  # 县, 城市, 省份: jieba tags them oddly
+    if len(ws) < 2 or not place_class and (not ws[0][1].startswith("n") or ws[0][1] in ("nr", "ns")
+                                           or len(ws[0][0]) < 2):
+        return ""
+    noun = ws[0][0]
+    rest = clause[len(noun):]
+    if len(noun) >= 4:
+        from .heads import measurable  # noqa: PLC0415  (heads imports this module)
+
+        if measurable(noun[2:]) and not measurable(noun[:2]):
+            noun, rest = noun[:2], noun[2:] + rest  # 63种产品产量实现增长: 产品 counted, 产量 grew
+    if bracket := regex.match(r"[（(][^()（）]{1,4}[)）]", rest):
+        noun, rest = noun + bracket.group(), rest[bracket.end():]
+    rest = rest.strip()
+    if len(rest) < 2 or rest[0] in "的是为有在":
+        return ""
+    if any(not rest.startswith(("以上", "以下", "以内"), m.end()) for m in _FIGURE.finditer(rest)):
+        return ""  # 78个县(市)实现工业增加值2284.67亿元: a figure of its own, the count is a scope
+    if not _set_verbs().search(rest):
+        return ""
+    return rest + "的" + noun
+
+
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?\s*[%％]?")
+
+
+@cache
+def _set_verbs() -> regex.Pattern:
+    verbs = sorted(cues()["metric"]["set_predicate_verbs"], key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(map(regex.escape, verbs)) + ")(?![值量额率])")  # not 增加值

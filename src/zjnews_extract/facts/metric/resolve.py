@@ -20,7 +20,8 @@ from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, is_method_clause, measurable, names_entity
-from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, share_modifier,
+from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, set_defined_after,
+                    share_modifier,
                     trailing_noun)
 from .window import Window
 
@@ -36,6 +37,13 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     earlier clause or sentence) rather than the number's own words; `list_end` is where the list
     of numbers that `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
+    if counts and not w.share and not w.change and (not w.metric or is_junk(w.metric) or ends_open(raw)) \
+            and (defined := set_defined_after(text[list_end:list_end + 32])):
+        # 7家公司营收和净利双降, 有59个县(市)增速高于全省平均增速: the set the predicate defines,
+        # a name of this count alone (the figures after it are of the sentence's thing)
+        return defined, replace(frame, count_set=defined), False
+    if counts and w.change and not w.metric and frame.count_set:
+        return frame.count_set + w.change, frame, True  # …的县(市)，比一季度增加了9个: the same set's change
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
     frame = _remember(name, q, w, raw, frame, counts)
     if not name:

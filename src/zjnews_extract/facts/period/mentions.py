@@ -95,8 +95,11 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     fallback_at = next((at for y, at in years if y == fallback), None)
     out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at)
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
-    if dated and out[dated[0]].kind == "day" and out[dated[0]].reach == "sentence":
-        # 3日全国接待国内游客1.19亿人次 as the first time of an article: the day it reports on
+    first = out[dated[0]] if dated else None
+    if first is not None and first.kind == "day" and first.reach == "sentence" \
+            and not any(c.isdigit() for c in text[:text.rfind("\n", 0, first.start) + 1]):
+        # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
+        # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
     return inner_spans(listed_periods(text, out))
 
