@@ -90,10 +90,14 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # with a published date the year reported on is that date's (or the year before) whenever the
     # text names either; only a text about another time (a 2013 bulletin put online in 2022) or
     # with no date at all takes its own most named year
-    near_published = published is not None and bool({published.year, published.year - 1} & votes.keys())
+    # (今年, 上年 vote for the published year by construction: they count only when the text names
+    # no year in figures; a 2015 bulletin posted in 2023 says 2015年 and 上年 means 2014)
+    numeric = Counter(y for y, at in years if at is not None)
+    near_published = published is not None and bool({published.year, published.year - 1} & (numeric or votes).keys())
     fallback = dominant if dominant is not None and not near_published else None
     fallback_at = next((at for y, at in years if y == fallback), None)
-    out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at)
+    other_time = fallback is not None and bool(numeric)  # years in figures, all far from the published one
+    out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time)
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
     first = out[dated[0]] if dated else None
     if first is not None and first.kind == "day" and first.reach == "sentence" \
@@ -104,7 +108,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     return inner_spans(listed_periods(text, out))
 
 
-def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at):
+def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
+          other_time: bool = False):
     """The mentions resolved in order, and the years that fixed bare words' year on the way.
     A fixed year reaches on to the next one, except that a year long before the published one
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
@@ -127,7 +132,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # back to the year reported on
                 anchor, anchor_at = None, None
         speaking = _Speaking(text, anchor if anchor is not None else fallback,
-                             anchor_at if anchor is not None else fallback_at, fixed_years)
+                             anchor_at if anchor is not None else fallback_at, fixed_years, other_time)
         mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
                            named_day)
         if mention is None:
@@ -288,7 +293,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         year = int(g["y"])
     elif g["rel"]:
         offset = lex["relative_years"][g["rel"]]
-        if published is not None:
+        if published is not None and not speaking.other_time:
             year = published.year + offset
         else:
             context = speaking.year(m.start())
@@ -436,8 +441,11 @@ class _Speaking:
     """With no published date: the year the text speaks from, by the year it fixes nearest
     before, else after (2014年上半年 is written in 2014; 2021年 as a whole in 2022)."""
 
-    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: _FixedYears):
+    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: _FixedYears, other_time: bool = False):
         self.text, self.anchor, self.anchor_at, self.fixed_years = text, anchor, anchor_at, fixed_years
+        # the text is about another time than its published date (a 2015 bulletin posted in 2023):
+        # 上年, 今年 count from the year it speaks from
+        self.other_time = other_time
 
     def year(self, pos: int) -> int | None:
         if self.anchor is not None:

@@ -46,6 +46,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and _goal_after().match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
+        return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
     if mention.kind == "day":
@@ -196,6 +199,11 @@ def _transition() -> re.Pattern:
     """由上月下降1.6%转为上涨3.0%: the time's own figure, then a change of direction."""
     to = "|".join(map(regex_escape, sorted(lexicon()["words"]["transition_to"], key=len, reverse=True)))
     return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d+(?:\.\d+)?\s*(?:%|％|个百分点)?(?:{to})")
+
+
+@cache
+def _chart_caption() -> re.Pattern:
+    return re.compile(cues()["period"]["chart_caption"], re.M)  # ^ at the line start (a pos)
 
 
 @cache
