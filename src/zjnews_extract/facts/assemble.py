@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from functools import cache
 from msgspec.structs import replace
 
 import msgspec
@@ -19,7 +20,7 @@ from ..text import Piece, is_list_gap, split_clauses, split_sentences
 from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
-from .lexicon import place_names, place_pattern, port_pattern
+from .lexicon import cues, place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
@@ -135,11 +136,18 @@ class _Sentence:
         else:
             half = _SENTENCE_MAX // 2
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
+        if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
+            q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,
             metric_from=("frame" if inherited else "own") if metric else None, subject=subject, period=period,
             status=self.status(q.start, period), versus=versus, sentence=sentence))
+
+
+@cache
+def _growth_rate_heads() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["growth_rate_heads"])
 
 
 def _opens_with_period(ctx: ArticleContext, start: int) -> bool:
@@ -172,6 +180,8 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
                 frame = replace(frame, subject=ctx.subject_name(cw.subject))
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")
+    if frame.prev_clause and (topic := M.stated_topic(frame.prev_clause)):
+        frame = frame.named(topic, "value")  # 从GDP同比增速来看，共有21个省份增速高于…: the figures' thing
     slots = clause_slots(ctx.cut, clause.start, cq)
     list_ends = _list_ends(ctx.text, cq)
     for chain in chains(slots):

@@ -180,7 +180,8 @@ def set_defined_after(text: str) -> str:
     rest = rest.strip()
     if len(rest) < 2 or rest[0] in "的是为有在":
         return ""
-    if any(not rest.startswith(("以上", "以下", "以内"), m.end()) for m in _FIGURE.finditer(rest)):
+    if any(not rest.startswith(("以上", "以下", "以内"), m.end()) and not _bound_before(rest, m.start())
+           for m in _FIGURE.finditer(rest)):
         return ""  # 78个县(市)实现工业增加值2284.67亿元: a figure of its own, the count is a scope
     if not _set_verbs().search(rest):
         return ""
@@ -188,6 +189,11 @@ def set_defined_after(text: str) -> str:
 
 
 _FIGURE = regex.compile(r"\d+(?:\.\d+)?\s*[%％]?")
+
+
+def _bound_before(text: str, at: int) -> bool:
+    """增速高于4.8%的全国水平: a figure the set is compared with bounds it."""
+    return text[max(0, at - 2):at] in ("高于", "低于", "超过", "不足", "快于", "慢于") or text[max(0, at - 1):at] == "超"
 
 
 @cache

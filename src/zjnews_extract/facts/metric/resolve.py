@@ -68,6 +68,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     if name and is_junk(name) and not (counts and names_entity(name)):
         name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken later
     elif name and not counts and not measurable(name) and not w.share and not w.change and not has_verb(name) \
+            and not name.endswith(_gap_nouns()) \
             and measurable(frame.base) and (head := head_of(frame.base)):
         name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
     took_head = False
@@ -94,7 +95,8 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
-        name, inherited = frame.base + name, True
+        # 增速 after 从GDP同比增速来看: the base already is that rate
+        name, inherited = (frame.base if frame.base.endswith(name) else frame.base + name), True
     if q.kind == "pp" and (lift := _contribution(raw)) and (doer := _doer(name, frame, lift)):
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
@@ -107,6 +109,8 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
         # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
         # quantity, and the amounts that follow are of that quantity
         return replace(frame.named(name, q.kind), amount_base=inner, base=inner)
+    if name.endswith(_gap_nouns()):
+        return frame  # 江苏与广东之间的差距只有639.79亿元: a difference, never what later figures measure
     if name and (not w.share or q.kind == "percent") and (measurable(name) or counts and not is_junk(name)) \
             and not (w.change and w.change[:1] in "比较" and frame.bases):
         # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
@@ -142,13 +146,28 @@ def clause_topic(clause: str) -> str:
     from .window import peel  # noqa: PLC0415
 
     if is_method_clause(clause):
-        return ""
+        return stated_topic(clause)
     rest, _ = peel(clause)
     lead = leading_noun(rest)
-    if lead and measurable(lead):
+    if lead and measurable(lead) and not lead.endswith(_gap_nouns()):
         return lead
     tail = trailing_noun(clause)
-    return tail if tail and measurable(tail) else ""
+    return tail if tail and measurable(tail) and not tail.endswith(_gap_nouns()) else ""
+
+
+@cache
+def _gap_nouns() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["gap_nouns"])
+
+
+def stated_topic(clause: str) -> str:
+    """从GDP总量来看 names what the next figures are of; 从环比看, 从结构看, 分行业看 only how they are cut."""
+    topic = _TOPIC.fullmatch(clause.strip(" ，,"))
+    x = topic.group("x") if topic else ""
+    return x if x and measurable(x) and not is_generic(x) and not is_junk(x) else ""
+
+
+_TOPIC = regex.compile(r"从(?P<x>[^，,；;。]{2,12}?)(?:方面|上)?(?:来看|看)")
 
 
 @cache

@@ -240,8 +240,20 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
     if text and (hosted or not only_function_words(text)):
-        out.metric = _close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text))))
+        out.metric = _class_rate(_close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text)))))
     return Window(**vars(out))
+
+
+def _class_rate(name: str) -> str:
+    """省份增速 -> 增速: a class of places before a bare rate says whose rate, not which one (the
+    sentence's thing: 21个省份增速高于… after 从GDP同比增速来看)."""
+    from .heads import place_classes  # noqa: PLC0415
+    from .nouns import is_generic  # noqa: PLC0415
+
+    for cls in sorted(place_classes(), key=len, reverse=True):
+        if name.startswith(cls) and is_generic(name[len(cls):]):
+            return name[len(cls):]
+    return name
 
 
 def _close_brackets(name: str) -> str:

@@ -49,6 +49,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
+    if mention.kind == "now" and _now_in_set().match(text[mention.end:mention.end + 24]):
+        return "none"  # 目前已公布的省份中: which members are known yet
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
     if mention.kind == "day":
@@ -199,6 +201,11 @@ def _transition() -> re.Pattern:
     """由上月下降1.6%转为上涨3.0%: the time's own figure, then a change of direction."""
     to = "|".join(map(regex_escape, sorted(lexicon()["words"]["transition_to"], key=len, reverse=True)))
     return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d+(?:\.\d+)?\s*(?:%|％|个百分点)?(?:{to})")
+
+
+@cache
+def _now_in_set() -> re.Pattern:
+    return re.compile(lexicon()["words"]["now_in_set"])
 
 
 @cache
