@@ -114,7 +114,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     A fixed year reaches on to the next one, except that a year long before the published one
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
     date's year) gives bare words their year."""
-    from .reach import reach_of  # noqa: PLC0415  (reach reads the mention)
+    from .reach import in_quoted_speech, reach_of  # noqa: PLC0415  (reach reads the mention)
 
     out: list[PeriodMention] = []
     years: list[tuple[int, object]] = []  # (year, the match that fixed it)
@@ -163,7 +163,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         # 明年, 去年 do not set the year of later bare words: 1至9月 after 明年初…部署 is this year's
         numeric_year = bool(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"] or g["ry2"])
         if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
-                and not same_as_published and not titled:
+                and not same_as_published and not titled and not in_quoted_speech(text, mention.start):
             anchor = int(mention.period.end[:4])
             anchor_at = (m, g)
             years.append((anchor, anchor_at))

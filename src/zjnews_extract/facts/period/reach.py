@@ -105,7 +105,22 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "paragraph"  # 4月单月 inside a 1-4月 report
     if "rm1" in slots and not _dates_figures(text, mention.end):
         return "sentence"  # 意见征求期间为2021年9月10日--2021年9月21日: an event's days, no figures of theirs
+    if in_quoted_speech(text, mention.start):
+        return "paragraph"  # “对于2022年，稳定信心…”: a speaker's time, not the report's
     return "carry"
+
+
+def in_quoted_speech(text: str, pos: int) -> bool:
+    """`pos` is inside a quotation that holds a clause of its own (“…，…”), within its paragraph:
+    someone's words, not a quoted name (“十四五”)."""
+    start = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("“", start, pos)
+    if opened < 0 or text.rfind("”", opened, pos) >= 0:
+        return False
+    closed = text.find("”", pos)
+    end = closed if closed >= 0 and "\n" not in text[pos:closed] else text.find("\n", pos)
+    inside = text[opened:end if end >= 0 else len(text)]
+    return any(mark in inside for mark in ("，", "。", "；"))
 
 
 def listed_periods(text: str, mentions: list) -> list:
