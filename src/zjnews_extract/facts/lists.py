@@ -31,6 +31,7 @@ def _grammar() -> dict:
         "last_join": regex.compile(joins),
         "place_join": regex.compile(rf"、|{joins}"),
         "collective": regex.compile(rf"^[一二两三四五六七八九十\d]+(?:个)?(?:{alternation(g['collective_units'])})"),
+        "pointer": regex.compile(g["list_pointer"]),
     }
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
@@ -50,7 +51,9 @@ def split_list(text: str, n: int) -> Group | None:
         return None
     last = parts[-1]
     shared = ""
-    if "等" in last[1:]:
+    if pointer := _grammar()["pointer"].search(last, 1):
+        last, shared = last[:pointer.start()], last[pointer.end():]  # …医药制造这三个创新活跃行业的…
+    elif "等" in last[1:]:
         last, shared = last.split("等", 1)
     else:
         last_words = words.words(last)
