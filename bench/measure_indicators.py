@@ -14,27 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import sys
 from pathlib import Path
 
 import zjnews_extract
 from zjnews_extract.indicators import catalogue, match_metric
 
-
-def read_text(path: Path) -> tuple[str, str | None, str | None]:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    url = published = None
-    start = 0
-    for i, line in enumerate(lines[:2]):
-        m = re.match(r"#\s*(url|published):\s*(.*)$", line)
-        if m:
-            start = i + 1
-            value = m.group(2).strip()
-            if m.group(1) == "url":
-                url = value
-            elif value and value != "unknown":
-                published = value
-    return "\n".join(lines[start:]), url, published
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from gate_scoring import read_text
 
 
 def same_quantity(g: dict, f) -> bool:
