@@ -9,6 +9,7 @@ their spans go with the table's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,10 +114,36 @@ def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]
             if not pats["rule"].match(text[s:e]):
                 rows.append(Row(s, e, split_cells(text, s, e)))
             j += 1
+        rows = _join_broken_rows(rows)
         if len(rows) >= 2 and any(len(r.filled()) >= 2 for r in rows):
             tables.append(_with_margins(text, lines, i, j, tuple(rows), states_facts))
         i = j
     return tables
+
+
+def _join_broken_rows(rows: list[Row]) -> list[Row]:
+    """Rows a crawler broke over several lines (6 | 成都 | 38.69 | 34.60% | / 1064.5 | / 30.60% |, or a
+    header of one cell per line): where the table's rows mostly have n cells, consecutive short
+    lines whose cells add up to exactly n are one row."""
+    counts = Counter(len(r.cells) for r in rows if len(r.cells) >= 3)
+    if not counts:
+        return rows
+    width = counts.most_common(1)[0][0]
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row, k = rows[i], i + 1
+        cells = list(row.cells)
+        while len(cells) < width and k < len(rows) and len(cells) + len(rows[k].cells) <= width:
+            cells += rows[k].cells
+            k += 1
+        if len(cells) == width and k > i + 1:
+            out.append(Row(row.start, rows[k - 1].end, tuple(cells)))
+            i = k
+        else:
+            out.append(row)
+            i += 1
+    return out
 
 
 def _grouping_inside(text: str, lines, j: int) -> bool:
