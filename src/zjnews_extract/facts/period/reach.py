@@ -215,7 +215,7 @@ def _owns_next_value(text: str, end: int) -> bool:
 def _transition() -> re.Pattern:
     """由上月下降1.6%转为上涨3.0%: the time's own figure, then a change of direction."""
     to = "|".join(map(regex_escape, sorted(lexicon()["words"]["transition_to"], key=len, reverse=True)))
-    return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d+(?:\.\d+)?\s*(?:%|％|个百分点)?(?:{to})")
+    return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?(?:%|％|个百分点)?(?:{to})")
 
 
 @cache
@@ -236,7 +236,7 @@ def _goal_after() -> re.Pattern:
 @cache
 def _own_rate() -> re.Pattern:
     nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
-    return re.compile(rf"(?:同期|同月)?\s*[-+]?\d+(?:\.\d+)?\s*[%％]的(?:较高|较低|高|低)?(?:{nouns})")
+    return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")
 
 
 def _starts_clause(text: str, pos: int) -> bool:

@@ -44,7 +44,6 @@ def _patterns():
         "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?\s*[%％‰]?$"),
         "blank": regex.compile(rf"^(?:{blanks})$"),
         "bars": regex.compile(rf"^[{seps}\s]+$"),
-        "trailing_bar": regex.compile(rf"\s*[{seps}]\s*$"),
         "sep": regex.compile(f"[{seps}]"),
         "prose": regex.compile("|".join(regex.escape(m) for m in words()["layout"]["prose_marks"])),
         "max_chars": lay["cell_max_chars"],
@@ -68,12 +67,21 @@ def _entries(text: str) -> list[_Entry]:
         if p["bars"].match(body):
             out.extend(_Entry(s, s, "", "blank") for c in body if p["sep"].match(c))
             continue
-        body = p["trailing_bar"].sub("", body)
+        body = _without_trailing_bar(body)
         if p["sep"].search(body):
             out.append(_Entry(s, s + len(body), body, ""))
             continue
         out.append(_Entry(s, s + len(body), body, _kind(body, p)))
     return out
+
+
+def _without_trailing_bar(body: str) -> str:
+    """16585 | -> 16585 (string operations: a pattern anchored at the end rescans runs of spaces)."""
+    seps = words()["layout"]["separators"]
+    trimmed = body.rstrip()
+    if trimmed and trimmed[-1] in seps:
+        return trimmed[:-1].rstrip()
+    return body
 
 
 def _kind(body: str, p) -> str:
@@ -92,7 +100,7 @@ def may_be_stacked(text: str) -> bool:
     hits = 0
     for line in text.split("\n"):
         body = line.strip()
-        if len(body) <= 18 and p["figure"].match(p["trailing_bar"].sub("", body)):
+        if len(body) <= 18 and p["figure"].match(_without_trailing_bar(body)):
             hits += 1
             if hits >= 4:
                 return True
