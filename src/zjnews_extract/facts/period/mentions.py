@@ -212,7 +212,12 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         y1, y2 = int(g["yr1"]), int(g["yr2"])
         if y2 < y1:
             return None
-        return mention(date(y1, 1, 1), date(y2, 12, 31), True)
+        # 低于2011-2019年间的同期平均水平: the years compared with; 2013-2018年同期广东…平均增速为7.35%
+        # opens its clause: those years' figure
+        base, s, e = _is_base(text, m)
+        if base and s == m.start():
+            base, s, e = False, m.start(), m.end()
+        return mention(date(y1, 1, 1), date(y2, 12, 31), True, "base" if base else "span", s, e)
     if g["plan"]:
         first, last = lex["five_year_plans"][g["plan"]]
         part = lex["five_year_plan_parts"][g["part"]]
