@@ -58,7 +58,12 @@ def split_list(text: str, n: int) -> Group | None:
     else:
         last_words = words.words(last)
         first_words = words.words(parts[0])
-        if not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
+        ends = {words.words(p)[-1][0] for p in parts[:-1] if words.words(p)}
+        end = next(iter(ends)) if len(ends) == 1 else ""
+        if len(end) >= 2 and (at := last.find(end)) > 0 and at + len(end) < len(last):
+            # 专用设备制造业、汽车制造业、电气机械和器材制造业产值: the items end in one word, the last too
+            last, shared = last[:at + len(end)], last[at + len(end):]
+        elif not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
             last, shared = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
     return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
 
