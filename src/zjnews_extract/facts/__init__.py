@@ -25,11 +25,12 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     page's 来源, e.g. 运城日报) may tell the article's place."""
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
-    from .assemble import assemble  # noqa: PLC0415
+    from .assemble import assemble, fact_id  # noqa: PLC0415
     from .context import article_context  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
     from .notfacts import fact_quantities  # noqa: PLC0415
     from .period import find_periods  # noqa: PLC0415
+    from .structure import find_structure_facts  # noqa: PLC0415
 
     quantities = find_quantities(text)
     mentions = find_periods(text, published)
@@ -37,9 +38,12 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
     ctx = article_context(text, mentions, title, published, url, source)
     table_facts, quantities = _tables(text, quantities, ctx)
+    ratio_facts, ratio_spans = find_structure_facts(text, ctx, fact_id)
+    if ratio_spans:  # the terms of a sector ratio are read there, not again as bare numbers
+        quantities = [q for q in quantities if not any(s <= q.start < e for s, e in ratio_spans)]
     with words.keeping_whole([i.name for i in initiatives]):
         facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))
-    return sorted(facts + table_facts, key=lambda f: f.start), initiatives
+    return sorted(facts + table_facts + ratio_facts, key=lambda f: f.start), initiatives
 
 
 def _tables(text, quantities, ctx):

@@ -24,6 +24,7 @@ from .lexicon import cues, place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
+from .period.calendar_days import streak_period
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
 from .versus import rank_field, versus_of
@@ -138,6 +139,8 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
+        if q.text.startswith("连续") and q.unit == "个月" and q.value:
+            period = streak_period(period, int(q.value))  # 连续16个月: the months the streak covers
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,

@@ -90,7 +90,7 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 两位数增长
     digits = _digits_of(q.text)
     if q.kind == "value" and digits and all(ch in n["numerals"] for ch in digits) \
-            and (q.value or 0) <= n["max_list"]:
+            and (q.value or 0) <= n["max_list"] and not q.text.startswith("连续"):  # 连续两个月回升: a streak
         return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
     return True
 

@@ -39,3 +39,13 @@ def make_period(start: date | None, end: date | None, text: str) -> Period | Non
     if start is None or end is None:
         return None
     return Period(start=start.isoformat(), end=end.isoformat(), text=text)
+
+
+def streak_period(period: Period | None, months: int) -> Period | None:
+    """连续16个月 up to August 2021 -> May 2020 to August 2021: the months a streak covers, ending
+    with the month its sentence speaks of."""
+    if period is None or not period.end or months < 1 or months > 1200:
+        return period
+    end = date.fromisoformat(period.end)
+    index = end.year * 12 + end.month - 1 - (months - 1)
+    return make_period(first_day(index // 12, index % 12 + 1), end, period.text)
