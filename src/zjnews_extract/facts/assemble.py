@@ -139,8 +139,9 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
-        if q.text.startswith("连续") and q.unit == "个月" and q.value:
-            period = streak_period(period, int(q.value))  # 连续16个月: the months the streak covers
+        if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
+            # 连续16个月, 连续5年: the months or years the streak covers
+            period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1))
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,

@@ -21,6 +21,7 @@ def _nonfact() -> dict:
         "rank_next": regex.compile(rf"^(?:{alternation(n['rank_next_deny'])})"),
         "threshold": regex.compile(rf"(?:{alternation(n['threshold_marks'])})$"),
         "durations": set(n["duration_units"]),
+        "streak_predicates": tuple(n["streak_year_predicates"]),
         "numerals": set(n["list_numerals"]),
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
@@ -77,8 +78,9 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return True
     if before == "每":
         return False  # 每10股: a rate's base, not an amount
-    if q.unit in n["durations"]:
-        return False  # 十年来, 入世20年: durations and anniversaries
+    if q.unit in n["durations"] and not (q.text.startswith("连续") and q.unit == "年"
+                                         and text.startswith(n["streak_predicates"], q.end)):
+        return False  # 十年来, 入世20年: durations and anniversaries (连续5年位居第一 is a record)
     if q.kind == "value" and n["threshold"].search(q.text) and after[:1] and _is_han(after[0]) \
             and after[:1] not in "的，。；、":
         return False  # 1亿元以上产业项目: a threshold inside a name

@@ -37,6 +37,16 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     earlier clause or sentence) rather than the number's own words; `list_end` is where the list
     of numbers that `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
+    if q.text.startswith("连续"):
+        # 货物吞吐量连续15年位居世界第一: the streak is the thing's record; what follows (位居世界) is the
+        # record's words, never a name for it or for the rank after it
+        thing = w.metric if w.metric and measurable(w.metric) else (frame.last_metric or frame.base)
+        stop = _CLAUSE_STOP.search(text, q.end, q.end + 16)
+        record = text[q.end:stop.start() if stop else q.end + 16].strip()
+        own = bool(w.metric and measurable(w.metric))
+        if own:
+            frame = frame.named(thing, "value")  # the rank after the streak (第一) is the thing's
+        return thing + record, frame, not own  # 货物吞吐量位居世界第一
     if counts and not w.share and not w.change and (not w.metric or is_junk(w.metric) or ends_open(raw)) \
             and (defined := set_defined_after(text[list_end:list_end + 32])):
         # 7家公司营收和净利双降, 有59个县(市)增速高于全省平均增速: the set the predicate defines,
@@ -153,6 +163,9 @@ def clause_topic(clause: str) -> str:
         return lead
     tail = trailing_noun(clause)
     return tail if tail and measurable(tail) and not tail.endswith(_gap_nouns()) else ""
+
+
+_CLAUSE_STOP = regex.compile(r"[，,。；;！？!?、\n（(]")
 
 
 @cache
