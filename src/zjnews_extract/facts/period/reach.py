@@ -201,7 +201,9 @@ def _dates_figures(text: str, end: int) -> bool:
         run += 1
     if segment[run:run + 1] in ("年", "月", "日", "号", "时", ":", "："):
         return False  # 2021年9月10日--2021年9月21日: another time follows, not a figure
-    return not any(w in segment[:digit] for w in lexicon()["words"]["day_event_words"])
+    words = lexicon()["words"]
+    before = segment[:digit]
+    return any(w in before for w in words["day_flow_words"]) and not any(w in before for w in words["day_event_words"])
 
 
 def _owns_next_value(text: str, end: int) -> bool:
@@ -281,7 +283,7 @@ class PeriodIndex:
         self.ends = [m.end for m in self.items]
         usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
         # the article's running period, not a time said in passing before it (意见征求期间为…)
-        first = next((m for m in usable if m.reach == "carry"), usable[0] if usable else None)
+        first = next((m for m in usable if m.reach != "sentence"), usable[0] if usable else None)
         self.first = first.period if first is not None else None
         self.last_carry: list[int] = []  # index of the last carrying mention at or before i
         last = -1
