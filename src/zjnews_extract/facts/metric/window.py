@@ -17,6 +17,7 @@ import regex
 from .. import words
 from ..lexicon import alternation, cues, match_place, place_names, place_pattern
 from .heads import drop_method_phrases
+from .bodies import class_rate, close_brackets, is_named, site_list
 from .nouns import NOUNISH, only_function_words
 
 
@@ -231,37 +232,17 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         text = text[m.end():]
         if p["part_doer"].search(doer) and not p["company"].search(doer):
             text = doer + text
-        elif not out.subject and _is_named(doer):
+        elif not out.subject and is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
     hosted = False
-    if (m := p["host"].match(text)) and (doer := _is_named(m.group("doer"), out.subject) and m.group("doer")
-                                         or _site_list(m.group("doer"), out.subject)):
+    if (m := p["host"].match(text)) and (doer := is_named(m.group("doer"), out.subject) and m.group("doer")
+                                         or site_list(m.group("doer"), out.subject)):
         # 北碚缙云山接待5.66万人次: the site received them; 南川区监测的乡村旅游点: a body in a place
         out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
     if text and (hosted or not only_function_words(text)):
-        out.metric = _class_rate(_close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text)))))
+        out.metric = class_rate(close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text)))))
     return Window(**vars(out))
-
-
-def _class_rate(name: str) -> str:
-    """省份增速 -> 增速: a class of places before a bare rate says whose rate, not which one (the
-    sentence's thing: 21个省份增速高于… after 从GDP同比增速来看)."""
-    from .heads import place_classes  # noqa: PLC0415
-    from .nouns import is_generic  # noqa: PLC0415
-
-    for cls in sorted(place_classes(), key=len, reverse=True):
-        if name.startswith(cls) and is_generic(name[len(cls):]):
-            return name[len(cls):]
-    return name
-
-
-def _close_brackets(name: str) -> str:
-    """居民消费价格（CPI: the end peeling took the bracket that closes a kept abbreviation."""
-    for left, right in (("（", "）"), ("(", ")")):
-        if name.count(left) > name.count(right) and name.rfind(left) > name.rfind(right):
-            name += right
-    return name
 
 
 def _benchmark_place(text: str) -> str | None:
@@ -272,52 +253,6 @@ def _benchmark_place(text: str) -> str | None:
                 and p["benchmark_figure"].search(text, 0, i):
             return m.group()
     return None
-
-
-def _is_named(doer: str, place: str | None = None) -> bool:
-    """A doer that names a body: a noun phrase with a proper name in it (缙云山, 故宫博物院) or, in
-    a place named before it, one of three characters or more (南川区 + 监测的乡村旅游点); not an
-    activity (温泉旅游), a measure, a sector or a population of firms (规模以上工业企业)."""
-    from .heads import measurable  # noqa: PLC0415
-
-    p = patterns()
-    if len(doer) < 2 or _PUNCT.search(doer) or measurable(doer) or p["part_doer"].search(doer) \
-            or p["company"].search(doer):
-        return False
-    ws = words.words(doer)
-    if not ws[-1][1].startswith("n") or ws[-1][1] == "vn":
-        return False
-    if any(pos in _proper_tags() for _, pos in ws):
-        return True
-    return len(doer) >= 3 and place is not None and place_names().get(place) not in ("whole_region", "national")
-
-
-def _site_list(doer: str, place: str | None) -> str:
-    """西湖公园、左海公园、…、儿童公园五大公园当日共 -> the sites, when each item names a body of the
-    same kind (the same last two characters) and one of them at least is named."""
-    items = _patterns_site_split().split(doer)
-    if len(items) < 2:
-        return ""
-    last = patterns()["host_list_tail"].sub("", items[-1])
-    items = [*items[:-1], last]
-    heads = {item[-2:] for item in items}
-    if len(heads) != 1 or any(not 2 < len(item) <= 10 for item in items) \
-            or not any(_is_named(item, place) for item in items):
-        return ""
-    return "、".join(items)
-
-
-@cache
-def _patterns_site_split() -> regex.Pattern:
-    return regex.compile("[、和及与]")
-
-
-@cache
-def _proper_tags() -> frozenset[str]:
-    return frozenset(cues()["metric"]["proper_tags"])
-
-
-_PUNCT = regex.compile(r"[\p{P}\s]")
 
 
 def _head_of_relative(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...data import load_toml
+from .grammar import lexicon
 
 
 def holiday_days(key: str, year: int) -> tuple[date, date] | None:
@@ -17,3 +18,19 @@ def holiday_days(key: str, year: int) -> tuple[date, date] | None:
     if not days:
         return None
     return date.fromisoformat(days[0]), date.fromisoformat(days[1])
+
+
+def holiday_mention(g, year, published, explicit, kind, mention):
+    """春节假期, 2016年春节, 国庆黄金周: the holiday's own days in the year the text gives, else the
+    published year (a holiday report appears during or just after it)."""
+    name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
+    if not suffix and not explicit:
+        return None  # 欢度春节: the feast, not a period the text reports on
+    if year is None:
+        if published is None:
+            return mention(None, None, False, kind)
+        year = published.year
+    days = holiday_days(lexicon()["holidays"]["names"][name], year)
+    if days is None:
+        return None
+    return mention(days[0], days[1], explicit, kind)

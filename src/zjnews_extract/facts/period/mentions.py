@@ -26,7 +26,6 @@ against the nearest year the text fixes.
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -34,11 +33,12 @@ from datetime import date, timedelta
 import regex
 
 from ...records import Period
-from ...text import SENTENCE_ENDS
-from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
-from .grammar import plan_before, plan_cue, report_after, windows
 from .calendar_days import count, first_day, last_day, make_period, num
-from .holidays import holiday_days
+from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
+from .grammar import plan_before, report_after, windows
+from .holidays import holiday_mention
+from .ranges import day_range
+from .speaking import FixedYears, Speaking, has_months, sentence_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +51,6 @@ class PeriodMention:
     kind: str  # "span", "day", "now", "base" or "recurring" (see the module docstring)
     # How far the period reaches over later numbers that name none (reach.py decides; see there)
     reach: str = "carry"
-
-
-_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
-                "hol2", "d")
-
-
-def has_months(g: dict[str, str | None]) -> bool:
-    """The words name part of a year (months, a quarter, a half, a day), not a year alone."""
-    return any(g.get(k) for k in _MONTH_SLOTS)
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
@@ -80,7 +71,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             g["y"] = "".join(str(digits.index(c) % 10) for c in g["ycn"])
     # (where, the year the text then speaks from): an article about a whole year was written in
     # the next (2021年全年… is looked back on in 2022), one about part of a year in that year
-    fixed_years = _FixedYears(text, raw)
+    fixed_years = FixedYears(text, raw)
     # The year bare words (1-2月, 上半年) belong to: a year the same paragraph fixed before them,
     # else the published date's, else the year the article names most often. A 2021 article that
     # mentions 2019 in passing (比2019年同期增长, 2019年增速变缓至3%) keeps its bare 1-2月 in 2021.
@@ -131,7 +122,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # a new paragraph: a year long past (2019年增速变缓至3%) was said in passing;
                 # back to the year reported on
                 anchor, anchor_at = None, None
-        speaking = _Speaking(text, anchor if anchor is not None else fallback,
+        speaking = Speaking(text, anchor if anchor is not None else fallback,
                              anchor_at if anchor is not None else fallback_at, fixed_years, other_time)
         mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
                            named_day)
@@ -193,7 +184,7 @@ def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
 
 
 def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
-             speaking: "_Speaking", last_month: date | None, named_day: date | None = None) -> PeriodMention | None:
+             speaking: "Speaking", last_month: date | None, named_day: date | None = None) -> PeriodMention | None:
     lex = lexicon()
 
     def mention(start_d, end_d, explicit, kind="span", s=m.start(), e=m.end()):
@@ -288,9 +279,9 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             context = anchor if anchor is not None else (published.year if published else None)
             level = any(w in text[m.end():e] for w in lex["words"]["base_level_words"])
             y = int(g["y"])
-            sentence_end = _sentence_end(text, e)
+            end = sentence_end(text, e)
             if context is not None and not level and y < context - 1 \
-                    and multi_year_cue().search(text, e, sentence_end):
+                    and multi_year_cue().search(text, e, end):
                 return mention(date(y, 1, 1), date(context, 12, 31), True, s=s, e=e)
 
     explicit = bool(g["y"] or g["rel"])
@@ -312,7 +303,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
 
     kind = "base" if base else "span"
     if g["hol"] or g["hol2"]:
-        return _holiday(g, year, published, explicit, kind, mention)
+        return holiday_mention(g, year, published, explicit, kind, mention)
     first_m, last_m, unit = _months(g)
     if first_m is None:
         return None
@@ -329,7 +320,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             # also when estimated (a January report's 预计全年增长5.5%左右 is last year's estimate)
             year -= 1
     if g["rm1"]:
-        return _day_range(g, year, explicit, kind, mention)
+        return day_range(g, year, explicit, kind, mention)
     if unit == "day":
         try:
             d = date(year, first_m, int(g["d"]))
@@ -349,34 +340,6 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         else:
             end_d = date(year, 12, 31)  # no published date to run to
     return mention(start_d, end_d, explicit, kind)
-
-
-def _holiday(g, year, published, explicit, kind, mention) -> PeriodMention | None:
-    """春节假期, 2016年春节, 国庆黄金周: the holiday's own days in the year the text gives, else the
-    published year (a holiday report appears during or just after it)."""
-    name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
-    if not suffix and not explicit:
-        return None  # 欢度春节: the feast, not a period the text reports on
-    if year is None:
-        if published is None:
-            return mention(None, None, False, kind)
-        year = published.year
-    days = holiday_days(lexicon()["holidays"]["names"][name], year)
-    if days is None:
-        return None
-    return mention(days[0], days[1], explicit, kind)
-
-
-def _day_range(g, year, explicit, kind, mention) -> PeriodMention | None:
-    """10月1日至7日, 2023年11月1日至2024年1月4日: from the first day to the last."""
-    try:
-        first = date(year, num(g["rm1"]), int(g["rd1"]))
-        last = date(int(g["ry2"]) if g["ry2"] else year, num(g["rm2"]) if g["rm2"] else first.month, int(g["rd2"]))
-    except ValueError:
-        return None
-    if last < first:
-        return None
-    return mention(first, last, explicit or bool(g["ry2"]), kind)
 
 
 def _months(g: dict) -> tuple[int | None, int | None, str]:
@@ -410,51 +373,3 @@ def _months(g: dict) -> tuple[int | None, int | None, str]:
     if g["ytd"]:
         return 1, 1, "span"
     return 1, 12, "span"  # a year alone, 全年
-
-
-_SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_ENDS)}]")
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` ends (a bounded look: a sentence is never this long)."""
-    m = _SENTENCE_END.search(text, pos, pos + 400)
-    return m.start() if m else min(len(text), pos + 400)
-
-
-def _looks_back(text: str, m: regex.Match, g: dict) -> int:
-    """1 when the words name a whole year reported as done (2021年，全省进出口4.14万亿元: written
-    the year after), 0 for part of a year or a plan (2025年，全市要实现…: written that year)."""
-    if has_months(g):
-        return 0
-    return 0 if plan_cue().search(text, m.end(), _sentence_end(text, m.end())) else 1
-
-
-class _FixedYears:
-    """(where, the year the text speaks from) of every mention whose words fix a year, in
-    order; worked out on first use only (it is needed only when no published date is known)."""
-
-    def __init__(self, text: str, raw):
-        self.text, self.raw, self.items = text, raw, None
-
-    def first_after(self, pos: int) -> int | None:
-        if self.items is None:
-            self.items = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]) + _looks_back(self.text, m, g))
-                          for m, g in self.raw if g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]]
-        i = bisect.bisect_right(self.items, (pos, float("inf")))
-        return self.items[i][1] if i < len(self.items) else None
-
-
-class _Speaking:
-    """With no published date: the year the text speaks from, by the year it fixes nearest
-    before, else after (2014年上半年 is written in 2014; 2021年 as a whole in 2022)."""
-
-    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: _FixedYears, other_time: bool = False):
-        self.text, self.anchor, self.anchor_at, self.fixed_years = text, anchor, anchor_at, fixed_years
-        # the text is about another time than its published date (a 2015 bulletin posted in 2023):
-        # 上年, 今年 count from the year it speaks from
-        self.other_time = other_time
-
-    def year(self, pos: int) -> int | None:
-        if self.anchor is not None:
-            return self.anchor + (_looks_back(self.text, *self.anchor_at) if self.anchor_at else 0)
-        return self.fixed_years.first_after(pos)

@@ -1,0 +1,83 @@
+"""Names beside the metric in a window: a body that did what is counted (北碚缙云山接待, a list of
+sites of one kind), a class of places before a bare rate (省份增速), an abbreviation's bracket.
+Split from window.py, which calls these on the words it has peeled."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import words
+from ..lexicon import cues, place_names
+
+
+def window_patterns():
+    from .window import patterns  # noqa: PLC0415  (window.py imports this module)
+
+    return patterns()
+
+
+def class_rate(name: str) -> str:
+    """省份增速 -> 增速: a class of places before a bare rate says whose rate, not which one (the
+    sentence's thing: 21个省份增速高于… after 从GDP同比增速来看)."""
+    from .heads import place_classes  # noqa: PLC0415
+    from .nouns import is_generic  # noqa: PLC0415
+
+    for cls in sorted(place_classes(), key=len, reverse=True):
+        if name.startswith(cls) and is_generic(name[len(cls):]):
+            return name[len(cls):]
+    return name
+
+
+def close_brackets(name: str) -> str:
+    """居民消费价格（CPI: the end peeling took the bracket that closes a kept abbreviation."""
+    for left, right in (("（", "）"), ("(", ")")):
+        if name.count(left) > name.count(right) and name.rfind(left) > name.rfind(right):
+            name += right
+    return name
+
+
+def is_named(doer: str, place: str | None = None) -> bool:
+    """A doer that names a body: a noun phrase with a proper name in it (缙云山, 故宫博物院) or, in
+    a place named before it, one of three characters or more (南川区 + 监测的乡村旅游点); not an
+    activity (温泉旅游), a measure, a sector or a population of firms (规模以上工业企业)."""
+    from .heads import measurable  # noqa: PLC0415
+
+    p = window_patterns()
+    if len(doer) < 2 or _PUNCT.search(doer) or measurable(doer) or p["part_doer"].search(doer) \
+            or p["company"].search(doer):
+        return False
+    ws = words.words(doer)
+    if not ws[-1][1].startswith("n") or ws[-1][1] == "vn":
+        return False
+    if any(pos in _proper_tags() for _, pos in ws):
+        return True
+    return len(doer) >= 3 and place is not None and place_names().get(place) not in ("whole_region", "national")
+
+
+def site_list(doer: str, place: str | None) -> str:
+    """西湖公园、左海公园、…、儿童公园五大公园当日共 -> the sites, when each item names a body of the
+    same kind (the same last two characters) and one of them at least is named."""
+    items = _patterns_site_split().split(doer)
+    if len(items) < 2:
+        return ""
+    last = window_patterns()["host_list_tail"].sub("", items[-1])
+    items = [*items[:-1], last]
+    heads = {item[-2:] for item in items}
+    if len(heads) != 1 or any(not 2 < len(item) <= 10 for item in items) \
+            or not any(is_named(item, place) for item in items):
+        return ""
+    return "、".join(items)
+
+
+@cache
+def _patterns_site_split() -> regex.Pattern:
+    return regex.compile("[、和及与]")
+
+
+@cache
+def _proper_tags() -> frozenset[str]:
+    return frozenset(cues()["metric"]["proper_tags"])
+
+
+_PUNCT = regex.compile(r"[\p{P}\s]")

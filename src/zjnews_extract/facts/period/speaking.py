@@ -1,0 +1,67 @@
+"""The year a text speaks from: which parts of a year its words name (has_months), whether a
+whole year is reported as done (written the year after), and the year bare and relative words
+take when no published date fixes it (_Speaking). Used by mentions.py."""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ...text import SENTENCE_ENDS
+from .grammar import plan_cue
+
+_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
+                "hol2", "d")
+
+
+def has_months(g: dict[str, str | None]) -> bool:
+    """The words name part of a year (months, a quarter, a half, a day), not a year alone."""
+    return any(g.get(k) for k in _MONTH_SLOTS)
+
+
+_SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_ENDS)}]")
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` ends (a bounded look: a sentence is never this long)."""
+    m = _SENTENCE_END.search(text, pos, pos + 400)
+    return m.start() if m else min(len(text), pos + 400)
+
+
+def looks_back(text: str, m: regex.Match, g: dict) -> int:
+    """1 when the words name a whole year reported as done (2021年，全省进出口4.14万亿元: written
+    the year after), 0 for part of a year or a plan (2025年，全市要实现…: written that year)."""
+    if has_months(g):
+        return 0
+    return 0 if plan_cue().search(text, m.end(), sentence_end(text, m.end())) else 1
+
+
+class FixedYears:
+    """(where, the year the text speaks from) of every mention whose words fix a year, in
+    order; worked out on first use only (it is needed only when no published date is known)."""
+
+    def __init__(self, text: str, raw):
+        self.text, self.raw, self.items = text, raw, None
+
+    def first_after(self, pos: int) -> int | None:
+        if self.items is None:
+            self.items = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]) + looks_back(self.text, m, g))
+                          for m, g in self.raw if g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]]
+        i = bisect.bisect_right(self.items, (pos, float("inf")))
+        return self.items[i][1] if i < len(self.items) else None
+
+
+class Speaking:
+    """With no published date: the year the text speaks from, by the year it fixes nearest
+    before, else after (2014年上半年 is written in 2014; 2021年 as a whole in 2022)."""
+
+    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: FixedYears, other_time: bool = False):
+        self.text, self.anchor, self.anchor_at, self.fixed_years = text, anchor, anchor_at, fixed_years
+        # the text is about another time than its published date (a 2015 bulletin posted in 2023):
+        # 上年, 今年 count from the year it speaks from
+        self.other_time = other_time
+
+    def year(self, pos: int) -> int | None:
+        if self.anchor is not None:
+            return self.anchor + (looks_back(self.text, *self.anchor_at) if self.anchor_at else 0)
+        return self.fixed_years.first_after(pos)
