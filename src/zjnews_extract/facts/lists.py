@@ -57,8 +57,9 @@ def split_list(text: str, n: int) -> Group | None:
         last, shared = last.split("等", 1)
     else:
         last_words = words.words(last)
-        first_words = words.words(parts[0])
-        ends = {words.words(p)[-1][0] for p in parts[:-1] if words.words(p)}
+        item_words = [words.words(p) for p in parts[:-1]]
+        first_words = item_words[0]
+        ends = {ws[-1][0] for ws in item_words if ws}
         end = next(iter(ends)) if len(ends) == 1 else ""
         if len(end) >= 2 and (at := last.find(end)) > 0 and at + len(end) < len(last):
             # 专用设备制造业、汽车制造业、电气机械和器材制造业产值: the items end in one word, the last too

@@ -16,6 +16,7 @@ from .lexicon import cues
 
 _TERM = r"\d{1,3}(?:\.\d{1,3})?"
 _SEP = r"\s?[:：∶]\s?"
+_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
 @cache
@@ -32,8 +33,8 @@ def find_structure_facts(text: str, ctx, fact_id) -> tuple[list[Fact], list[tupl
     spans: list[tuple[int, int]] = []
     for c in cue.finditer(text):
         stop = c.end() + s["reach"]
-        end_mark = regex.search(r"[。；;！？!?\n]", text[c.end():stop])
-        window_end = c.end() + end_mark.start() if end_mark else min(len(text), stop)
+        end_mark = _SENTENCE_END.search(text, c.end(), stop)
+        window_end = end_mark.start() if end_mark else min(len(text), stop)
         for m in triple.finditer(text, c.end(), window_end):
             terms = [float(m.group(k)) for k in (1, 2, 3)]
             if abs(sum(terms) - 100) > s["sum_tolerance"] or (spans and m.start() < spans[-1][1]):

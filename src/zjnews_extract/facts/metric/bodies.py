@@ -9,6 +9,8 @@ import regex
 
 from .. import words
 from ..lexicon import cues, place_names
+from .heads import measurable, place_classes
+from .nouns import is_generic
 
 
 def window_patterns():
@@ -20,10 +22,7 @@ def window_patterns():
 def class_rate(name: str) -> str:
     """省份增速 -> 增速: a class of places before a bare rate says whose rate, not which one (the
     sentence's thing: 21个省份增速高于… after 从GDP同比增速来看)."""
-    from .heads import place_classes  # noqa: PLC0415
-    from .nouns import is_generic  # noqa: PLC0415
-
-    for cls in sorted(place_classes(), key=len, reverse=True):
+    for cls in _classes_longest_first():
         if name.startswith(cls) and is_generic(name[len(cls):]):
             return name[len(cls):]
     return name
@@ -41,8 +40,6 @@ def is_named(doer: str, place: str | None = None) -> bool:
     """A doer that names a body: a noun phrase with a proper name in it (缙云山, 故宫博物院) or, in
     a place named before it, one of three characters or more (南川区 + 监测的乡村旅游点); not an
     activity (温泉旅游), a measure, a sector or a population of firms (规模以上工业企业)."""
-    from .heads import measurable  # noqa: PLC0415
-
     p = window_patterns()
     if len(doer) < 2 or _PUNCT.search(doer) or measurable(doer) or p["part_doer"].search(doer) \
             or p["company"].search(doer):
@@ -81,3 +78,8 @@ def _proper_tags() -> frozenset[str]:
 
 
 _PUNCT = regex.compile(r"[\p{P}\s]")
+
+
+@cache
+def _classes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(place_classes(), key=len, reverse=True))

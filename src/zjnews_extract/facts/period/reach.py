@@ -113,14 +113,20 @@ def reach_of(text: str, mention, g: dict) -> str:
 def in_quoted_speech(text: str, pos: int) -> bool:
     """`pos` is inside a quotation that holds a clause of its own (“…，…”), within its paragraph:
     someone's words, not a quoted name (“十四五”)."""
-    start = text.rfind("\n", 0, pos) + 1
+    # a bounded look either side (a quotation is never this long): linear on a page of one line
+    lower, upper = max(0, pos - _QUOTE_REACH), min(len(text), pos + _QUOTE_REACH)
+    start = text.rfind("\n", lower, pos) + 1 or lower
     opened = text.rfind("“", start, pos)
     if opened < 0 or text.rfind("”", opened, pos) >= 0:
         return False
-    closed = text.find("”", pos)
-    end = closed if closed >= 0 and "\n" not in text[pos:closed] else text.find("\n", pos)
-    inside = text[opened:end if end >= 0 else len(text)]
+    line_end = text.find("\n", pos, upper)
+    end = line_end if line_end >= 0 else upper
+    closed = text.find("”", pos, end)
+    inside = text[opened:closed if closed >= 0 else end]
     return any(mark in inside for mark in ("，", "。", "；"))
+
+
+_QUOTE_REACH = 400
 
 
 def listed_periods(text: str, mentions: list) -> list:
