@@ -96,7 +96,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
-    return inner_spans(listed_periods(text, out))
+    return inner_spans(text, listed_periods(text, out))
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
