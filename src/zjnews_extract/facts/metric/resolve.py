@@ -23,6 +23,7 @@ from .heads import head_of, is_junk, is_method_clause, measurable, names_entity
 from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, set_defined_after,
                     share_modifier,
                     trailing_noun)
+from .siblings import sibling_name
 from .window import Window
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if counts and w.change and not w.metric and frame.count_set:
         return frame.count_set + w.change, frame, True  # …的县(市)，比一季度增加了9个: the same set's change
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
+    if name and not inherited and not w.share and (fuller := sibling_name(name, frame.bases, bool(w.subject))):
+        name, inherited = fuller, True  # 汽车产量131.27万辆…；销量119.47万辆: the car's 销量
     frame = _remember(name, q, w, raw, frame, counts)
     if not name:
         name, inherited, frame = _frame_name(q, w, frame, counts)

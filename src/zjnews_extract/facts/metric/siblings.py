@@ -1,0 +1,35 @@
+"""A bare measure after a named one in the same sentence: 汽车产量131.27万辆…；销量119.47万辆 is
+汽车销量, 东部地区房地产开发投资…；中部地区投资… is 房地产开发投资 (data: [metric.siblings])."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..lexicon import cues
+from .heads import measurable
+
+
+@cache
+def _families() -> dict[str, tuple[str, ...]]:
+    """Each measure -> the measures of its family, longest first (产销量 before 销量)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for family in cues()["metric"]["siblings"]["families"]:
+        ordered = tuple(sorted(family, key=len, reverse=True))
+        for member in family:
+            out[member] = ordered
+    return out
+
+
+def sibling_name(name: str, bases: tuple[str, ...], new_place: bool) -> str:
+    """The thing `name` measures when the sentence named it for a sibling measure just before
+    (汽车产量 -> 销量 is 汽车销量), or for the same measure of another place (`new_place`:
+    东部地区房地产开发投资 -> 中部地区投资 is 房地产开发投资); "" when it names its own."""
+    if not bases or bases[-1] == name:
+        return ""
+    base = bases[-1]
+    if new_place and len(base) > len(name) and base.endswith(name) and measurable(base[:-len(name)]):
+        return base  # not 奇彩梦园接待 -> 片区接待: a body's own figure is not a kind of the measure
+    for head in _families().get(name, ()):
+        if base.endswith(head) and len(base) > len(head):
+            thing = base[:-len(head)]
+            return "" if thing.endswith(("的", "、", "和", "及")) else thing + name
+    return ""
