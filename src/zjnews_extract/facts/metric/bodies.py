@@ -8,7 +8,8 @@ from functools import cache
 import regex
 
 from .. import words
-from ..lexicon import cues, place_names
+from ...data import load_toml
+from ..lexicon import alternation, cues, place_names
 from .heads import measurable, place_classes
 from .nouns import is_generic
 
@@ -50,6 +51,23 @@ def is_named(doer: str, place: str | None = None) -> bool:
     if any(pos in _proper_tags() for _, pos in ws):
         return True
     return len(doer) >= 3 and place is not None and place_names().get(place) not in ("whole_region", "national")
+
+
+def is_kind_of_goods(doer: str) -> bool:
+    """A doer before 实现/完成 that names a kind of goods or a class of things (基本生活类商品,
+    精制食用植物油, 乘用车): plain nouns, no place, no proper name, no company and no population of
+    firms (企业, which is the whole a figure is of)."""
+    p = window_patterns()
+    if not 2 <= len(doer) <= 10 or _PUNCT.search(doer) or p["company"].search(doer) or measurable(doer) \
+            or _company_suffix().search(doer):
+        return False
+    ws = words.words(doer)
+    return ws[-1][1] in ("n", "nz") and not any(pos in _proper_tags() or pos in ("nr", "r", "s", "m") for _, pos in ws)
+
+
+@cache
+def _company_suffix() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(load_toml('facts_subjects.toml')['company']['suffixes'])})$")
 
 
 def site_list(doer: str, place: str | None) -> str:

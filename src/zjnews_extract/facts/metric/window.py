@@ -17,7 +17,7 @@ import regex
 from .. import words
 from ..lexicon import alternation, cues, match_place, place_names, place_pattern
 from .heads import drop_method_phrases
-from .bodies import class_rate, close_brackets, is_named, site_list
+from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
 from .nouns import NOUNISH, only_function_words
 
 
@@ -234,6 +234,8 @@ def read_window(raw: str, kind: str | None = None) -> Window:
             text = doer + text
         elif not out.subject and is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
+        elif is_kind_of_goods(doer):
+            text = doer + text  # 基本生活类商品实现零售额, 乘用车实现销售: a kind of goods' own part
     hosted = False
     if (m := p["host"].match(text)) and (doer := is_named(m.group("doer"), out.subject) and m.group("doer")
                                          or site_list(m.group("doer"), out.subject)):
