@@ -63,7 +63,7 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
         qs = by_sentence.get(si)
         if qs:
             frame = _sentence(ctx, s, qs, frame, facts)
-    return _fill_missing_metrics(_conversions(text, facts))
+    return _fill_missing_metrics(text, _conversions(text, facts))
 
 
 # Why: a conversion in brackets follows the amount it converts within a few words
@@ -88,21 +88,34 @@ def _is_money(unit: str | None) -> bool:
     return bool(unit) and len(unit) == 3 and unit.isascii() and unit.isupper()
 
 
-def _fill_missing_metrics(facts: list[Fact]) -> list[Fact]:
+def _fill_missing_metrics(text: str, facts: list[Fact]) -> list[Fact]:
     """A headline number with no name of its own (首次跻身全国前三) is named where the
-    body states the same figure again."""
+    body states the same figure again; an amount a place ranks by (陕西省以113.36亿元暂列旅游总收入
+    排行榜第一名) is named by the rank right after it."""
     out = []
     next_named: dict[tuple, str] = {}  # (kind, value) -> metric of the next fact that has one
+    after: Fact | None = None  # the fact after this one
     for f in reversed(facts):
         if not f.metric:
             later = next_named.get((f.kind, f.value))
+            if later is None and after is not None and after.kind == "rank" and after.metric \
+                    and _RANKED_BY.search(text, max(0, f.start - 2), f.start) \
+                    and after.start - f.end <= _RANKED_BY_GAP and not _STOP.search(text, f.end, after.start):
+                later = after.metric
             if later is not None:
                 f = msgspec.structs.replace(f, metric=later, metric_from="frame")
         elif f.value == f.value:  # NaN equals nothing, as in a pairwise comparison
             next_named[(f.kind, f.value)] = f.metric
         out.append(f)
+        after = f
     out.reverse()
     return out
+
+
+# Why: 以 right before an amount, a rank a few words after it: the amount is what the place ranks by.
+_RANKED_BY = regex.compile(r"以\s*$")
+_RANKED_BY_GAP = 16
+_STOP = regex.compile(r"[，,。；;！？!?\n]")
 
 
 class _Sentence:

@@ -58,7 +58,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
     if name and not inherited and not w.share and (fuller := sibling_name(name, frame.bases, bool(w.subject))):
         name, inherited = fuller, True  # 汽车产量131.27万辆…；销量119.47万辆: the car's 销量
-    frame = _remember(name, q, w, raw, frame, counts)
+    if not (counts and _scope_count(text, q, raw)):
+        frame = _remember(name, q, w, raw, frame, counts)  # 在…的13个省区市中: a set, no thing later figures measure
     if not name:
         name, inherited, frame = _frame_name(q, w, frame, counts)
     frame = replace(frame, clause_metric=name if not w.share and not w.change else "", last_metric=name)
@@ -169,6 +170,13 @@ def clause_topic(clause: str) -> str:
 
 
 _CLAUSE_STOP = regex.compile(r"[，,。；;！？!?、\n（(]")
+_SCOPE_END = regex.compile(r"[^，,。；;！？!?\n]{0,12}?(?:之)?中\s*[，,]")
+
+
+def _scope_count(text: str, q: Quantity, raw: str) -> bool:
+    """在已经公布数字的13个省区市中, 在三十八个县区中: a count that sets the field the clause's places
+    are picked from or ranked in (the figures after it measure something else)."""
+    return raw.lstrip(" ，,").startswith("在") and _SCOPE_END.match(text, q.end, q.end + 16) is not None
 
 
 @cache

@@ -71,6 +71,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "base_tail": regex.compile(m["base_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
+        "rank_field_before": regex.compile(cues()["versus"]["rank_field_before"]),
+        "rank_table": regex.compile(rf"(?:{alternation(cues()['versus']['rank_tables'])})$"),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
         "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
@@ -218,6 +220,11 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     elif (any_kind or kind == "rank") and (m := p["rank"].search(text)):
         out.versus = _field(m.group("v")).removesuffix("中").removesuffix("的") or None
         text = text[:m.start()]
+        if field := p["rank_field_before"].match(text.strip()):
+            out.versus, text = field.group("v"), ""  # 在副省级城市中分列第四和第五位: the field, no name
+        if out.versus and (table := p["rank_table"].search(out.versus)) and table.start() >= 2:
+            text = out.versus[:table.start()]  # 暂列旅游总收入排行榜第一名: the table's measure is ranked
+            out.versus = None
     text = _after_list(text)
     text = p["base_tail"].sub("", text)
     text = p["transition_tail"].sub("", text)
