@@ -96,7 +96,23 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
+    spans = [i for i in dated if out[i].kind == "span"]
+    if spans and out[spans[0]].reach == "paragraph" and _one_month(out[spans[0]].period):
+        # 2015年12月PPI同比下降5.9% heading a monthly release: the report's own month runs on (a
+        # month after a longer running period, 4月单月 in a 1-4月 report, stays its paragraph's)
+        month = out[spans[0]].period
+        out = [replace(m, reach="carry") if m.period == month and m.reach == "paragraph" else m for m in out]
+        # 2015年，工业生产者出厂价格同比下降5.2%: the whole year around the month is a look back, its
+        # paragraph's (a year to date, 前三季度 or 1-9月 after 9月份, is the report's cumulative and runs on)
+        year = month.start[:4]
+        out = [replace(m, reach="paragraph") if m.kind == "span" and m.reach == "carry" and m.period is not None
+               and (m.period.start, m.period.end) == (f"{year}-01-01", f"{year}-12-31")
+               and m.start > out[spans[0]].start else m for m in out]
     return inner_spans(text, listed_periods(text, out))
+
+
+def _one_month(p) -> bool:
+    return p is not None and bool(p.start) and p.start[:7] == p.end[:7]
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
