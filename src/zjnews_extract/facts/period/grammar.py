@@ -36,7 +36,10 @@ def grammar() -> regex.Pattern:
     cn_year_digits = "".join(words["chinese_year_digits"])
     count = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
     not_first_n = alternation(words["first_n_not_after"])
-    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}}))\s*年(?:度)?"
+    # 2022上半年, 2023一季度: a year written without 年 before a half or a quarter
+    bare_year_before = alternation(words["bare_year_before"])
+    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}}))"
+                 rf"(?:\s*年(?:度)?|(?=(?:{bare_year_before})))"
                  rf"|(?P<rel>{alternation(lex['relative_years'])})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     holidays = lex["holidays"]
@@ -47,7 +50,7 @@ def grammar() -> regex.Pattern:
         rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
         rf"(?<!{not_first_n})前\s*(?P<firstn>{month}|\d{{1,2}})\s*个?\s*月(?:份)?",
         rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季度",
-        rf"{no_digit_before}第?(?P<q>{quarter})季度(?P<qend>末)?",
+        rf"(?:{no_digit_before}|(?=[第一二三四]))第?(?P<q>{quarter})季度(?P<qend>末)?",  # 2023一季度
         rf"(?P<half>{alternation(lex['halves'])})",
         rf"(?P<full>{alternation(words['full_year'])})",
         rf"(?P<yend>{alternation(words['year_end'])})",

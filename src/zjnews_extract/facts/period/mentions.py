@@ -33,6 +33,7 @@ from datetime import date, timedelta
 import regex
 
 from ...records import Period
+from ...text import SENTENCE_ENDS
 from .calendar_days import count, first_day, last_day, make_period, num
 from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
@@ -111,6 +112,12 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     return inner_spans(text, listed_periods(text, out))
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (a bounded look back: a sentence is never this long)."""
+    lower = max(0, pos - 300)
+    return max(text.rfind(c, lower, pos) for c in SENTENCE_ENDS) + 1 or lower
+
+
 def _one_month(p) -> bool:
     return p is not None and bool(p.start) and p.start[:7] == p.end[:7]
 
@@ -121,7 +128,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     A fixed year reaches on to the next one, except that a year long before the published one
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
     date's year) gives bare words their year."""
-    from .reach import in_quoted_speech, reach_of  # noqa: PLC0415  (reach reads the mention)
+    from .reach import in_quoted_speech, reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
 
     out: list[PeriodMention] = []
     years: list[tuple[int, object]] = []  # (year, the match that fixed it)
@@ -130,6 +137,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     last_month: date | None = None  # last day of the last month named (for a bare 月底)
     named_day: date | None = None  # the last calendar day named (for 当天)
     paragraph_end = -1
+    sentence_at, sentence_anchor, sentence_years = -1, (None, None), 0  # years named in this sentence
     for m, g in raw:
         if m.start() > paragraph_end:
             nl = text.find("\n", m.start())
@@ -169,8 +177,17 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             mention.period.start[:4] == str(published.year)
         # 明年, 去年 do not set the year of later bare words: 1至9月 after 明年初…部署 is this year's
         numeric_year = bool(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"] or g["ry2"])
+        sentence_start = _sentence_start(text, mention.start)
+        if sentence_start != sentence_at:
+            sentence_at, sentence_anchor, sentence_years = sentence_start, (anchor, anchor_at), 0
+        if numeric_year and sentence_years and respective_after(text, mention.end):
+            # 2020年上半年和2021年上半年净利分别…: years listed one per figure; later bare words keep
+            # the year reported on
+            anchor, anchor_at = sentence_anchor
+            continue
         if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start):
+            sentence_years += 1
             anchor = int(mention.period.end[:4])
             anchor_at = (m, g)
             years.append((anchor, anchor_at))

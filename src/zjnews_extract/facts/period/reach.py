@@ -79,7 +79,7 @@ def reach_of(text: str, mention, g: dict) -> str:
     if _cause_before(text, mention.start):
         return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
         # cause or a consideration, not the time reported on (it dates nothing after its clause)
-    if "yr1" in slots and _respective_after(text, mention.end):
+    if "yr1" in slots and respective_after(text, mention.end):
         return "sentence"  # 2018-2019年，…分别为578.62亿、631.27亿: one year per number, then back
     if slots & {"pastn", "pastn2", "nextn", "within"}:
         return "paragraph"
@@ -211,7 +211,7 @@ def _months(p) -> int:
     return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:7]) - int(p.start[5:7])
 
 
-def _respective_after(text: str, end: int) -> bool:
+def respective_after(text: str, end: int) -> bool:
     """分别 later in the sentence (a bounded look: a sentence is never this long)."""
     m = _SENTENCE_MARK.search(text, end, end + 200)
     stop = m.start() if m else min(len(text), end + 200)
