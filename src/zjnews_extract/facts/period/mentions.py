@@ -112,6 +112,14 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     return inner_spans(text, listed_periods(text, out))
 
 
+_FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个百分点|倍|人次|吨|家|个)")
+
+
+def _states_figure(text: str, start: int, after: int) -> bool:
+    """A figure (a number with a unit, not a date) in the sentence from `start`, after the year at `after`."""
+    return _FIGURE.search(text, start, sentence_end(text, after)) is not None
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` starts (a bounded look back: a sentence is never this long)."""
     lower = max(0, pos - 300)
@@ -138,13 +146,15 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     named_day: date | None = None  # the last calendar day named (for 当天)
     paragraph_end = -1
     sentence_at, sentence_anchor, sentence_years = -1, (None, None), 0  # years named in this sentence
+    anchor_figures = True  # the sentence of the anchor's year states a figure
     for m, g in raw:
         if m.start() > paragraph_end:
             nl = text.find("\n", m.start())
             paragraph_end = nl if nl >= 0 else len(text)
-            if published is not None and anchor is not None and anchor < published.year - 1:
-                # a new paragraph: a year long past (2019年增速变缓至3%) was said in passing;
-                # back to the year reported on
+            if published is not None and anchor is not None and (anchor < published.year - 1 or not anchor_figures and anchor < published.year):
+                # a new paragraph: a year long past (2019年增速变缓至3%), or one whose sentence states
+                # no figure (所以2021年外贸的高增长带有恢复性成分), was said in passing; back to the
+                # year reported on
                 anchor, anchor_at = None, None
         speaking = Speaking(text, anchor if anchor is not None else fallback,
                              anchor_at if anchor is not None else fallback_at, fixed_years, other_time)
@@ -189,6 +199,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start):
             sentence_years += 1
             anchor = int(mention.period.end[:4])
+            anchor_figures = _states_figure(text, sentence_start, mention.end)
             anchor_at = (m, g)
             years.append((anchor, anchor_at))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
