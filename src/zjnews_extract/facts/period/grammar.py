@@ -93,7 +93,9 @@ def grammar() -> regex.Pattern:
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
-        rf"(?:(?P<since2>{alternation(words['since_suffixes'])})(?!{alternation(words['since_suffix_not_before'])}))?",
+        # 自2007年夏季以来: a season between the year and 以来 (the since runs from that year)
+        rf"(?:(?:{alternation(words['seasons'])})?(?P<since2>{alternation(words['since_suffixes'])})"
+        rf"(?!{alternation(words['since_suffix_not_before'])}))?",
     ]
     # Every mention starts with a digit or one of a few characters: checking that first
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
