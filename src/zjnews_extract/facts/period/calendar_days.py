@@ -12,6 +12,8 @@ def num(token: str) -> int:
     """1, 01, 十一, 五 -> int."""
     if token.isdigit():
         return int(token)
+    if token == "元":
+        return 1  # 元月: the first month
     if token.startswith("十"):
         return 10 + (CN_DIGITS[token[1]] if len(token) > 1 else 0)
     return CN_DIGITS[token]

@@ -27,7 +27,8 @@ def grammar() -> regex.Pattern:
     lex = lexicon()
     words = lex["words"]
     year = r"(?:19|20)\d{2}"
-    month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+    # 元 is January (元月, 元至7月), never after an amount (1000元月薪) or a currency (美元)
+    month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|(?<![\d万亿千百十美欧日港])元)"
     day = r"(?:3[01]|[12]\d|0?[1-9])"
     sep = alternation(words["range_separators"])
     msuffix = alternation(words["month_suffixes"])
