@@ -204,6 +204,10 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             years.append((anchor, anchor_at))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
+            if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None and anchor < published.year:
+                # 2021年天津地区生产总值… then 今年一季度天津…: the text is back in the year it speaks
+                # from, and a later bare 一季度 is of that year again
+                anchor, anchor_at = None, None
     return out, years
 
 
