@@ -24,6 +24,7 @@ from .lexicon import cues, place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
+from .period.asof import year_to_end
 from .period.calendar_days import streak_period
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
@@ -152,6 +153,8 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
+        before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
+        period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1))
@@ -160,6 +163,10 @@ class _Sentence:
             qualifier=q.qualifier, metric=metric or None,
             metric_from=("frame" if inherited else "own") if metric else None, subject=subject, period=period,
             status=self.status(q.start, period), versus=versus, sentence=sentence))
+
+
+# Why: a stock's verb (共有, 累计共设) stands before its number in the same sentence, within a clause or two.
+_AS_OF_LOOK = 48
 
 
 @cache

@@ -33,12 +33,12 @@ from datetime import date, timedelta
 import regex
 
 from ...records import Period
-from ...text import SENTENCE_ENDS
 from .calendar_days import count, first_day, last_day, make_period, num
 from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
 from .holidays import holiday_mention
 from .ranges import day_range
+from .runs import own_month_runs, sentence_start, states_figure
 from .speaking import FixedYears, Speaking, has_months, sentence_end
 
 
@@ -97,37 +97,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
-    spans = [i for i in dated if out[i].kind == "span"]
-    if spans and out[spans[0]].reach == "paragraph" and _one_month(out[spans[0]].period):
-        # 2015年12月PPI同比下降5.9% heading a monthly release: the report's own month runs on (a
-        # month after a longer running period, 4月单月 in a 1-4月 report, stays its paragraph's)
-        month = out[spans[0]].period
-        out = [replace(m, reach="carry") if m.period == month and m.reach == "paragraph" else m for m in out]
-        # 2015年，工业生产者出厂价格同比下降5.2%: the whole year around the month is a look back, its
-        # paragraph's (a year to date, 前三季度 or 1-9月 after 9月份, is the report's cumulative and runs on)
-        year = month.start[:4]
-        out = [replace(m, reach="paragraph") if m.kind == "span" and m.reach == "carry" and m.period is not None
-               and (m.period.start, m.period.end) == (f"{year}-01-01", f"{year}-12-31")
-               and m.start > out[spans[0]].start else m for m in out]
+    out = own_month_runs(out, dated)
     return inner_spans(text, listed_periods(text, out))
-
-
-_FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个百分点|倍|人次|吨|家|个)")
-
-
-def _states_figure(text: str, start: int, after: int) -> bool:
-    """A figure (a number with a unit, not a date) in the sentence from `start`, after the year at `after`."""
-    return _FIGURE.search(text, start, sentence_end(text, after)) is not None
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts (a bounded look back: a sentence is never this long)."""
-    lower = max(0, pos - 300)
-    return max(text.rfind(c, lower, pos) for c in SENTENCE_ENDS) + 1 or lower
-
-
-def _one_month(p) -> bool:
-    return p is not None and bool(p.start) and p.start[:7] == p.end[:7]
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
@@ -187,9 +158,9 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             mention.period.start[:4] == str(published.year)
         # 明年, 去年 do not set the year of later bare words: 1至9月 after 明年初…部署 is this year's
         numeric_year = bool(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"] or g["ry2"])
-        sentence_start = _sentence_start(text, mention.start)
-        if sentence_start != sentence_at:
-            sentence_at, sentence_anchor, sentence_years = sentence_start, (anchor, anchor_at), 0
+        opened = sentence_start(text, mention.start)
+        if opened != sentence_at:
+            sentence_at, sentence_anchor, sentence_years = opened, (anchor, anchor_at), 0
         if numeric_year and sentence_years and respective_after(text, mention.end):
             # 2020年上半年和2021年上半年净利分别…: years listed one per figure; later bare words keep
             # the year reported on
@@ -199,7 +170,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start):
             sentence_years += 1
             anchor = int(mention.period.end[:4])
-            anchor_figures = _states_figure(text, sentence_start, mention.end)
+            anchor_figures = states_figure(text, opened, mention.end)
             anchor_at = (m, g)
             years.append((anchor, anchor_at))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:

@@ -1,0 +1,32 @@
+"""A flow stated "as of" a month's or a quarter's end (截至7月底全县工业总产值, 一季度末全市生猪出栏) covers
+the year up to that end; a stock (余额, 存栏, 共有…家) is the level at that end (GUIDELINES: a stock as of
+a month is that month). Words in data/periods.toml [as_of]."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ...records import Period
+from ..lexicon import alternation
+from .grammar import lexicon
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    words = lexicon()["as_of"]
+    return (regex.compile(words["end_marks"]), regex.compile(alternation(words["flows"])),
+            regex.compile(alternation(words["stocks"])))
+
+
+def year_to_end(period: Period | None, metric: str | None, kind: str, sentence_words: str) -> Period | None:
+    """January to the end `period` names, when it is a month's or a quarter's end and the figure
+    is a flow; `period` itself otherwise."""
+    if period is None or not period.start or not metric or kind not in ("value", "growth"):
+        return period
+    marks, flows, stocks = _patterns()
+    if not marks.search(period.text or "") or period.start[5:7] == "01" or period.start[:4] != period.end[:4]:
+        return period
+    if stocks.search(metric) or stocks.search(sentence_words) or not flows.search(metric):
+        return period
+    return Period(start=f"{period.start[:4]}-01-01", end=period.end, text=period.text)
