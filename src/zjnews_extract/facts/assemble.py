@@ -16,7 +16,7 @@ import msgspec
 import regex
 
 from ..records import Fact, Quantity
-from ..text import Piece, is_list_gap, split_clauses, split_sentences
+from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses, split_sentences
 from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
@@ -116,7 +116,7 @@ def _fill_missing_metrics(text: str, facts: list[Fact]) -> list[Fact]:
 # Why: 以 right before an amount, a rank a few words after it: the amount is what the place ranks by.
 _RANKED_BY = regex.compile(r"以\s*$")
 _RANKED_BY_GAP = 16
-_STOP = regex.compile(r"[，,。；;！？!?\n]")
+_STOP = regex.compile(f"[{regex.escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 
 
 class _Sentence:

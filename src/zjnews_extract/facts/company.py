@@ -60,6 +60,11 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+def has_company_suffix(name: str) -> bool:
+    """上港集团, 东方财富证券, 中国银行: a name that ends as a company, bank or institution does."""
+    return _patterns()["suffixed"].search(name) is not None
+
+
 def article_company(text: str, headline_end: int = 0) -> Company | None:
     """The company whose results the article reports, or None."""
     p = _patterns()

@@ -8,8 +8,8 @@ from functools import cache
 import regex
 
 from .. import words
-from ...data import load_toml
-from ..lexicon import alternation, cues, place_names
+from ..company import has_company_suffix
+from ..lexicon import cues, place_names
 from .heads import measurable, place_classes
 from .nouns import is_generic
 
@@ -59,15 +59,10 @@ def is_kind_of_goods(doer: str) -> bool:
     firms (企业, which is the whole a figure is of)."""
     p = window_patterns()
     if not 2 <= len(doer) <= 10 or _PUNCT.search(doer) or p["company"].search(doer) or measurable(doer) \
-            or _company_suffix().search(doer):
+            or has_company_suffix(doer):
         return False
     ws = words.words(doer)
-    return ws[-1][1] in ("n", "nz") and not any(pos in _proper_tags() or pos in ("nr", "r", "s", "m") for _, pos in ws)
-
-
-@cache
-def _company_suffix() -> regex.Pattern:
-    return regex.compile(rf"(?:{alternation(load_toml('facts_subjects.toml')['company']['suffixes'])})$")
+    return ws[-1][1] == "n" and not any(pos in _proper_tags() or pos in ("nr", "r", "s", "m") for _, pos in ws)
 
 
 def site_list(doer: str, place: str | None) -> str:

@@ -19,14 +19,14 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
             regex.compile(alternation(words["stocks"])))
 
 
-def year_to_end(period: Period | None, metric: str | None, kind: str, sentence_words: str) -> Period | None:
+def year_to_end(period: Period | None, metric: str | None, kind: str, before: str) -> Period | None:
     """January to the end `period` names, when it is a month's or a quarter's end and the figure
-    is a flow; `period` itself otherwise."""
+    is a flow (neither its metric nor the words `before` it say a stock); `period` itself otherwise."""
     if period is None or not period.start or not metric or kind not in ("value", "growth"):
         return period
     marks, flows, stocks = _patterns()
     if not marks.search(period.text or "") or period.start[5:7] == "01" or period.start[:4] != period.end[:4]:
         return period
-    if stocks.search(metric) or stocks.search(sentence_words) or not flows.search(metric):
+    if stocks.search(metric) or stocks.search(before) or not flows.search(metric):
         return period
     return Period(start=f"{period.start[:4]}-01-01", end=period.end, text=period.text)

@@ -122,7 +122,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         if m.start() > paragraph_end:
             nl = text.find("\n", m.start())
             paragraph_end = nl if nl >= 0 else len(text)
-            if published is not None and anchor is not None and (anchor < published.year - 1 or not anchor_figures and anchor < published.year):
+            if published is not None and anchor is not None and (anchor < published.year - 1 or (not anchor_figures and anchor < published.year)):
                 # a new paragraph: a year long past (2019年增速变缓至3%), or one whose sentence states
                 # no figure (所以2021年外贸的高增长带有恢复性成分), was said in passing; back to the
                 # year reported on
