@@ -159,6 +159,14 @@ def division_of(name: str) -> Division | None:
     return divisions()[hit.codes[0]] if hit else None
 
 
+def county_within(name: str, region: str | None) -> bool:
+    """True when `name` is the short name of a county or district inside `region` (定海 in 舟山):
+    a short county name counts as a place only where its region confirms it."""
+    whole = division_of(region) if region else None
+    found = surfaces()[1].get(name)
+    return bool(whole and found and any(c != whole.code and c.startswith(whole.code) for c in found.codes))
+
+
 def subject_form(name: str) -> str | None:
     """A division's name as a subject, as the press writes it short: 泉州市 -> 泉州, 绵竹市 -> 绵竹,
     大理白族自治州 -> 大理州, 天祝藏族自治县 -> 天祝; a county or district written with its suffix

@@ -17,7 +17,7 @@ import regex
 from ..lexicon import alternation, match_place
 from .cells import is_blank
 from .layout import Cell, Row, Table, words
-from .units import Unit, units_in
+from .units import Unit, read_unit, units_in
 
 _SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
@@ -92,7 +92,7 @@ def read_grid(table: Table, is_figure) -> Grid:
     ncols = max((len(r.cells) for r in rows[k:]), default=0)
     kinds = [_column_content(rows[k:], j, is_figure) for j in range(ncols)]
     captions, headers, sections = list(table.captions), [], []
-    for row in rows[:k]:
+    for row in _unwrap(rows[:k], ncols):
         filled = row.filled()
         if sections or headers and not any(c.text and j < ncols and kinds[j] == "figures"
                                            for j, c in enumerate(row.cells)):
@@ -109,6 +109,22 @@ def read_grid(table: Table, is_figure) -> Grid:
             texts[j] = (texts[j] + " " + words_).strip()
     columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
     return Grid(tuple(captions), header_start, _link(columns), body)
+
+
+def _unwrap(rows: tuple[Row, ...], ncols: int) -> tuple[Row, ...]:
+    """A header row wrapped over lines by a narrow page (项目名称 | 计算单位 / 3月 | 1-3月累计 /
+    增长(%) | 结构(%)): when the lines' cells, read in order, number exactly the body's columns
+    and no line alone spans them, they are one row. A header of two levels has more cells than
+    columns (6月 | 1-6月 over 绝对量 | 增长 | 绝对量 | 增长), so it is never joined."""
+    first = next((i for i, r in enumerate(rows) if len(r.filled()) >= 2), None)
+    if first is None or ncols < 3:
+        return rows
+    tail = rows[first:]
+    counts = [len(r.filled()) for r in tail]
+    if len(tail) < 2 or sum(counts) != ncols or max(counts) >= ncols:
+        return rows
+    merged = Row(tail[0].start, tail[-1].end, tuple(c for r in tail for c in r.filled()))
+    return rows[:first] + (merged,)
 
 
 def _has_figures(row: Row, is_figure) -> bool:
@@ -187,9 +203,10 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     if first in h["year_titles"] and content != "empty":
         return Column(j, header, "year")
     if content != "figures":
-        if first in h["unit_titles"]:
+        if first in h["unit_titles"] or _mostly_units(body, j):
             return Column(j, header, "unit")
-        if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j):
+        if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j) \
+                and first not in h["label_titles"]:  # 指标 over 水产品总产量, 定海区…: rows of parts
             return Column(j, header, "place")
         return Column(j, header, "label")
     if not header and _counts_rows(body, j, is_figure):
@@ -200,7 +217,7 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     kind = None
     if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
         kind = "pp"
-    elif pats["growth"].search(rest):
+    elif pats["growth"].search(rest) or pats["growth"].search(header):  # ±%: the sign says change
         kind = "growth"
     elif unit is not None and unit.kind in ("percent", "permille", "index"):
         kind = unit.kind
@@ -251,6 +268,14 @@ def _mostly_places(body, j: int) -> bool:
     cells = [r.cells[j].text for r in body if j < len(r.cells) and r.cells[j].text]
     hits = sum(1 for t in cells if (m := match_place(t)) and m.end() >= len(t) - 1)
     return bool(cells) and hits >= 0.6 * len(cells)
+
+
+def _mostly_units(body, j: int) -> bool:
+    """A text column whose cells name units (万元, 个, 万人次, %) is a unit column, whatever its
+    title says (计算单位, 计量单位, or a title split over lines)."""
+    cells = [r.cells[j].text.strip() for r in body if j < len(r.cells) and r.cells[j].text.strip()]
+    hits = sum(1 for t in cells if read_unit(t) is not None)
+    return len(cells) >= 2 and hits >= 0.8 * len(cells)
 
 
 def _place_header(rest: str) -> str | None:

@@ -41,12 +41,14 @@ def _patterns():
         "total": tuple(w["total_suffixes"]),
         "measures": tuple(w["measure_endings"]),
         "furniture": frozenset(w["furniture"]),
+        "scope": regex.compile("^(?:" + alternation(w["scope_prefixes"]) + ")(?=\\p{Han}{2})"),
+        "place_section": regex.compile("^(?:" + alternation(w["place_sections"]) + ")(?=\\p{Han})"),
     }
 
 
 def place_label(text: str) -> str:
     """全国总计 -> 全国, 北 京 -> 北京: a place cell as a place name."""
-    name = squash(text)
+    name = _patterns()["lead"].sub("", squash(text), count=1)  # 其中:定海区
     for suffix in _patterns()["total"]:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[:-len(suffix)]
@@ -61,6 +63,7 @@ def read_label(text: str) -> Label:
     for _ in range(2):  # 其中: 1. 出口
         name = pats["lead"].sub("", name, count=1)
     name = pats["period"].sub("", name, count=1)  # 全年粮食: the period is the column's, not a name
+    name = pats["scope"].sub("", name, count=1)  # 主要行业工业总产值: the rows under it are the industries
     unit, name = units_in(name)
     for suffix in pats["total"]:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
@@ -68,6 +71,12 @@ def read_label(text: str) -> Label:
             break
     name = name.strip()
     return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"])
+
+
+def place_section(name: str) -> str | None:
+    """分县(区)工业总产值 -> 工业总产值: the measure of a section whose rows are places, else None."""
+    m = _patterns()["place_section"].match(name)
+    return name[m.end():] if m else None
 
 
 def is_measure(name: str) -> bool:

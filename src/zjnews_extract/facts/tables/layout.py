@@ -217,5 +217,8 @@ def segments(table: Table, is_figure) -> list[Table]:
 
 
 def _names_columns(filled: list[Cell]) -> bool:
-    """A header row: beside the first cell, more cells of (Han) words."""
-    return len(filled) >= 2 and any(_HAN.search(c.text) for c in filled[1:])
+    """A header row: beside the first cell, more cells of (Han) words. A unit beside a name
+    (主要行业工业总产值 | 亿元) is a section row in a unit column, not a header."""
+    from .units import read_unit  # noqa: PLC0415  (units reads this module's words)
+
+    return len(filled) >= 2 and any(_HAN.search(c.text) and read_unit(c.text) is None for c in filled[1:])

@@ -19,13 +19,14 @@ from decimal import Decimal
 import regex
 
 from ...records import Fact, Period
+from ..gazetteer import county_within
 from ..lexicon import match_place, place_names
 from ..metric.heads import part_measure
 from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period
 from .header import Column, Grid, caption_column, year_of
-from .labels import Label, is_change, is_measure, merge, place_label, read_label
+from .labels import Label, is_change, is_measure, merge, place_label, place_section, read_label
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
 
@@ -51,6 +52,8 @@ class Section:
     carried: Unit | None = None  # the unit the last labelled row stated
     lead: str | None = None  # the first row's measure: the total its category rows are parts of
     last: str = ""  # the last row's name: a growth row under it is its growth
+    parent: str = ""  # the last row that named a measure: the place rows under it are its parts
+    by_place: bool = False  # a section of places (分县(区)工业总产值): every row's label is a place
 
 
 def fact_id(start: int, end: int, text: str) -> str:
@@ -77,12 +80,18 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         if label.furniture:
             continue  # 阅读 | 1234: a page counter
         if not found:
+            if (scoped := place_section(label.name)) is not None:
+                state.measure, state.by_place, state.parent = scoped, True, ""
+                state.unit, state.carried = label.unit or state.unit, None
+                continue
             if label.grouping:
                 continue  # 按主要行业分: the same measure, split another way
             if label.name or label.unit:
                 state.measure = label.name if is_measure(label.name) else ""
                 state.unit, state.carried = label.unit, None
+                state.by_place, state.parent = False, ""
             continue
+        row_place = _row_place(label.name, state, ctx.subject) if "label" in role and not place else ""
         if state.lead is None:
             state.lead = label.name if is_measure(label.name) else ""
         if label.unit is not None and is_measure(label.name):
@@ -90,14 +99,19 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         change = is_change(label.name)  # 增长(%) under 进出口(亿元): the growth of the row above
         if change:
             label = Label(state.last, label.unit, False)
+        elif row_place:
+            # 其中:定海 under 社会消费品零售总额: the place is the subject, the measure the parent's
+            label = Label(state.measure if state.by_place else state.parent, label.unit, False)
         else:
             state.last = label.name
+            if is_measure(label.name):
+                state.parent = label.name
         if label.unit is not None:
             state.carried = label.unit
         row_unit = label.unit or state.carried or state.unit
         if "unit" in role:
             row_unit = read_unit(_cell(row, role["unit"]).text) or row_unit
-        subject = _place_name(place, ctx.subject) if place else ctx.subject
+        subject = _place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
         year = year_of(_cell(row, role["year"]).text) if "year" in role else None
         for col, fig in found:
             period = periods[col.index]
@@ -113,6 +127,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             versus = col.versus
             if kind == "percent" and versus is None:
                 versus = _whole_of_share(row_unit or table_unit or col.unit, state)
+                if versus is None and _structure_word(col):
+                    versus = state.lead or None  # a structure column: shares of the table's first measure
             if kind == "rank" and versus is None:
                 versus = (whole or words()["header"]["whole_of_places"].get(place_names().get(subject or "", ""))
                           or whole_of(ctx.subject, None))  # places inside the article's own region
@@ -125,6 +141,23 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig)))
     return facts
+
+
+def _row_place(name: str, state: Section, region: str | None) -> str:
+    """The place a row of a label column names: any row of a section of places, or a row that is
+    a place's name alone (定海 counts inside 舟山) under a row that named a measure; else ""."""
+    if not name:
+        return ""
+    if state.by_place:
+        return name
+    if not state.parent:
+        return ""
+    return name if _whole_place(name) or county_within(name, region) else ""
+
+
+def _whole_place(name: str) -> bool:
+    m = match_place(name)
+    return bool(m and m.end() == len(name))
 
 
 def _whole_of_share(unit, state: "Section") -> str | None:
@@ -177,12 +210,18 @@ def _periods(cols, ctx: Context) -> dict[int, Period | None]:
     """Column index -> period. 上年同期 is the period of the column before it, a year back."""
     out: dict[int, Period | None] = {}
     last = ctx.ref
+    before = None  # the period of the column on the left
     for col in cols:
         if col.role not in ("figures", "rank"):
             continue
         spec = next((c.period for c in _chain(col, cols) if c.period), None)
         base = last if spec == ("relative", "year_ago") else ctx.ref
-        out[col.index] = column_period(spec, base, ctx.published)
+        if spec is None and col.kind == "percent" and before is not None:
+            # 3月 | 1-3月累计 | 增长 | 结构(%): a share with no time words is of the figures beside it
+            out[col.index] = before
+        else:
+            out[col.index] = column_period(spec, base, ctx.published)
+        before = out[col.index]
         if col.kind in (None, "index") and spec != ("relative", "year_ago"):
             last = out[col.index]
     return out
@@ -194,6 +233,10 @@ def _noun(col: Column, cols) -> str:
 
 def _metric(label: Label, col: Column, cols, state: Section) -> str:
     measure = next((c.measure for c in _chain(col, cols) if c.measure), "")
+    if col.kind == "percent" and (share := _structure_word(col)):
+        # 餐饮业 under 结构(%): the share of the row's own measure (餐饮业零售额结构)
+        own = _metric(label, replace(col, measure="", kind=None), cols, state)
+        return own + share if own and not own.endswith(share) else own or share
     name = label.name
     if not name:
         return measure or state.measure or state.lead or ""
@@ -201,6 +244,11 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
         return merge(name, measure) if measure else name
     # a category row: its part of the column's, section's or table's measure (城镇 -> 城镇零售额)
     return merge(name, part_measure(measure or state.measure or state.lead or ""))
+
+
+def _structure_word(col: Column) -> str:
+    """构成, 结构 or 比重 when the column holds the shares of a whole (结构(%)), else ""."""
+    return next((w for w in words()["header"]["structure_words"] if w in col.header), "")
 
 
 def _amount(col: Column, fig: Figure, unit: Unit | None, row_kind: str | None) -> tuple[str, float, str | None]:
