@@ -92,7 +92,7 @@ def read_grid(table: Table, is_figure) -> Grid:
     ncols = max((len(r.cells) for r in rows[k:]), default=0)
     kinds = [_column_content(rows[k:], j, is_figure) for j in range(ncols)]
     captions, headers, sections = list(table.captions), [], []
-    for row in _unwrap(rows[:k], ncols):
+    for row in rows[:k]:
         filled = row.filled()
         if sections or headers and not any(c.text and j < ncols and kinds[j] == "figures"
                                            for j, c in enumerate(row.cells)):
@@ -109,22 +109,6 @@ def read_grid(table: Table, is_figure) -> Grid:
             texts[j] = (texts[j] + " " + words_).strip()
     columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
     return Grid(tuple(captions), header_start, _link(columns), body)
-
-
-def _unwrap(rows: tuple[Row, ...], ncols: int) -> tuple[Row, ...]:
-    """A header row wrapped over lines by a narrow page (项目名称 | 计算单位 / 3月 | 1-3月累计 /
-    增长(%) | 结构(%)): when the lines' cells, read in order, number exactly the body's columns
-    and no line alone spans them, they are one row. A header of two levels has more cells than
-    columns (6月 | 1-6月 over 绝对量 | 增长 | 绝对量 | 增长), so it is never joined."""
-    first = next((i for i, r in enumerate(rows) if len(r.filled()) >= 2), None)
-    if first is None or ncols < 3:
-        return rows
-    tail = rows[first:]
-    counts = [len(r.filled()) for r in tail]
-    if len(tail) < 2 or sum(counts) != ncols or max(counts) >= ncols:
-        return rows
-    merged = Row(tail[0].start, tail[-1].end, tuple(c for r in tail for c in r.filled()))
-    return rows[:first] + (merged,)
 
 
 def _has_figures(row: Row, is_figure) -> bool:
