@@ -38,7 +38,7 @@ from .grammar import after_patterns, base_patterns, far_base, grammar, group_nam
 from .grammar import plan_before, report_after, windows
 from .holidays import holiday_mention
 from .ranges import day_range
-from .runs import own_month_runs, sentence_start, states_figure
+from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure
 from .speaking import FixedYears, Speaking, has_months, sentence_end
 
 
@@ -170,7 +170,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start):
             sentence_years += 1
             anchor = int(mention.period.end[:4])
-            anchor_figures = states_figure(text, opened, mention.end)
+            anchor_figures = states_figure(text, opened, mention.end) or opens_paragraph(text, mention.start,
+                                                                                          mention.end)
             anchor_at = (m, g)
             years.append((anchor, anchor_at))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:

@@ -34,6 +34,13 @@ def states_figure(text: str, start: int, after: int) -> bool:
     return _FIGURE.search(text, start, sentence_end(text, after)) is not None
 
 
+def opens_paragraph(text: str, start: int, end: int) -> bool:
+    """A year that opens its paragraph, a comma after it (2018年，在市委…的领导下…): the time the
+    report is about, as a statistical bulletin's lead frames all that follows; never in passing."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] in ("，", ",")
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` starts (a bounded look back: a sentence is never this long)."""
     lower = max(0, pos - 300)
