@@ -107,7 +107,7 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence"  # 意见征求期间为2021年9月10日--2021年9月21日: an event's days, no figures of theirs
     if in_quoted_speech(text, mention.start):
         return "paragraph"  # “对于2022年，稳定信心…”: a speaker's time, not the report's
-    if in_aside(text, mention.start):
+    if in_aside(text, mention.start) and not _glosses_time(text, mention.start):
         return "aside"  # 营业税下降40.4%(1-5月增长37.3%,6-12月下降95.9%): the bracket's own times
     return "carry"
 
@@ -120,6 +120,12 @@ def in_aside(text: str, pos: int) -> bool:
     if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
         return False
     return _aside_close(text, pos) >= 0
+
+
+def _glosses_time(text: str, pos: int) -> bool:
+    """The mention opens a bracket that follows a time word: 春运前十三日(1月10日-22日)."""
+    head = text[max(0, pos - 8):pos].rstrip()
+    return head.endswith(("(", "（")) and head[:-1].rstrip().endswith(tuple(lexicon()["words"]["time_gloss_after"]))
 
 
 def _aside_close(text: str, pos: int) -> int:
@@ -240,7 +246,11 @@ def _dates_figures(text: str, end: int) -> bool:
         return False  # 2021年9月10日--2021年9月21日: another time follows, not a figure
     words = lexicon()["words"]
     before = segment[:digit]
-    return any(w in before for w in words["day_flow_words"]) and not any(w in before for w in words["day_event_words"])
+    if not any(w in before for w in words["day_flow_words"]):
+        return False
+    for w in words["day_flow_words"]:
+        before = before.replace(w, "")  # 发送, 发电 are flows: their 发 is no dateline's 发
+    return not any(w in before for w in words["day_event_words"])
 
 
 def _owns_next_value(text: str, end: int) -> bool:
@@ -337,6 +347,17 @@ class PeriodIndex:
         i = bisect.bisect_left(marks, offset) - 1
         return marks[i] + 1 if i >= 0 else 0
 
+    def _frame_start(self, sentence: int) -> int:
+        """Where the frame a sentence continues starts: a sentence opening with 其中 belongs to the
+        one before it (at most three back), in the same paragraph."""
+        words = tuple(lexicon()["words"]["frame_continuations"])
+        for _ in range(3):
+            if sentence == 0 or not self.text[sentence:sentence + 4].lstrip().startswith(words) \
+                    or self.text[sentence - 1] == "\n":
+                break
+            sentence = self._start(self.sentence_marks, sentence - 1)
+        return sentence
+
     def period_at(self, offset: int, prev_end: int = 0) -> Period | None:
         """The period of a number starting at `offset`; `prev_end` is where the number before it
         in its clause ended (a comparison's own value is the first number after it only)."""
@@ -373,7 +394,7 @@ class PeriodIndex:
                 if m.start >= clause:
                     return m.period
             elif reach == "sentence":
-                if m.start >= sentence:
+                if m.start >= sentence or m.start >= self._frame_start(sentence):
                     return m.period
             elif reach == "aside":
                 if _aside_close(self.text, m.end) >= offset:
