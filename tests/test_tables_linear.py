@@ -101,3 +101,24 @@ def test_lines_of_words_and_figures_without_a_rhythm_are_no_stacked_table():
     text = "全省经济运行平稳。\n地区\nGDP\n杭州\n9000\n宁波\n8000\n全市上下共同努力，主要指标好于预期。\n" + "\n".join(
         f"{w}\n{n}" for w, n in [("阅读", 12), ("点赞", 3)])
     assert find_stacked(text) == []
+
+
+def _spaced(rows: int) -> str:
+    lines = ["表1 各地生产总值", "地区 生产总值(亿元) 比上年增长(%)"]
+    lines += [f"{PLACES[i % len(PLACES)]} {9000 - i * 0.5:.1f} {i % 13}.5" for i in range(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def test_space_separated_tables_are_linear_in_their_rows():
+    small, large = _spaced(500), _spaced(5000)
+    assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 2
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio
+
+
+def test_a_long_line_without_spaces_is_scanned_once():
+    from zjnews_extract.facts.tables.spaced import may_be_spaced
+
+    small, large = "增长" * 5000 + "\n", "增长" * 50000 + "\n"
+    ratio = _median_time(lambda: may_be_spaced(large)) / _median_time(lambda: may_be_spaced(small))
+    assert not may_be_spaced(large) and ratio < MAX_RATIO, ratio

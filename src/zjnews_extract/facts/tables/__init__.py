@@ -22,6 +22,7 @@ from .cells import Figure, read_cell
 from .header import read_grid
 from .layout import Cell, find_tables, segments, words
 from .read import Context, read_table
+from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
 
 __all__ = ["find_table_facts", "may_hold_tables"]
@@ -32,7 +33,8 @@ _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
 
 def may_hold_tables(text: str) -> bool:
     """False when `text` has no cell separator and no lines of a figure alone (most articles)."""
-    return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text)
+    return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text) \
+        or may_be_spaced(text)
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
@@ -70,6 +72,11 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     if may_be_stacked(text):
         # one cell per line; a run inside a bar table's span is that table's
         tables += [t for t in find_stacked(text)
+                   if not any(b.start <= t.end and t.start <= b.end for b in tables)]
+        tables.sort(key=lambda t: t.start)
+    if may_be_spaced(text):
+        # columns separated by spaces (a bulletin pasted from a PDF); a run inside another table is its
+        tables += [t for t in find_spaced(text)
                    if not any(b.start <= t.end and t.start <= b.end for b in tables)]
         tables.sort(key=lambda t: t.start)
     for table in tables:

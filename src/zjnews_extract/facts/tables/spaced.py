@@ -1,0 +1,115 @@
+"""Tables whose columns are separated by spaces or tabs, as a statistical bulletin pasted from a
+PDF or a plain-text page carries them:
+
+    表1:2018年泾源县地区生产总值及其增长速度
+    指标 绝对值(万元) 比上年增长(%)
+    全县地区生产总值 184413 6.0
+    农林牧渔业 37554 4.0
+
+A row is a label and figures (or blank marks), one run of spaces or a tab between cells. At
+least three such rows of the same width, under a header line of exactly as many cells of words,
+make a table; without a header line that fits, nothing is guessed (the columns would be
+unknown). The cells keep their offsets in the text, so the rows read as bar-separated rows do.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .layout import Cell, Row, Table, words
+
+_CELL = regex.compile(r"\S+")
+
+
+@cache
+def _patterns():
+    blanks = "|".join(regex.escape(b) for b in words()["cells"]["blanks"])
+    return {
+        "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
+        "blank": regex.compile(rf"^(?:{blanks})$"),
+        "prose": regex.compile("|".join(regex.escape(m) for m in words()["layout"]["prose_marks"])),
+        "han": regex.compile(r"\p{Han}"),
+        # possessive steps: each line is scanned once whatever its length
+        "row_hint": regex.compile(r"(?m)^[ \t]*+(?=\S*?\p{Han})\S++(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),
+        "min_rows": words()["stacked"]["min_rows"],
+        "max_chars": words()["stacked"]["cell_max_chars"],
+    }
+
+
+def may_be_spaced(text: str) -> bool:
+    """Cheap test: a line that is a word and figures separated by spaces."""
+    return "\n" in text and _patterns()["row_hint"].search(text) is not None
+
+
+def find_spaced(text: str) -> list[Table]:
+    """Every space-separated table of `text` that has a header line of its width."""
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        width = _row_width(lines[i])
+        if width < 2 or i == 0 or len(_cells(lines[i - 1])) != width or not _is_header(lines[i - 1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _row_width(lines[j]) == width:
+            j += 1
+        if j - i >= _patterns()["min_rows"]:
+            tables.append(_table(text, lines, i - 1, j))
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _cells(line: tuple[int, str]) -> list[Cell]:
+    start, body = line
+    if len(body) > 400:  # a paragraph, not a row
+        return []
+    return [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
+
+
+def _row_width(line: tuple[int, str]) -> int:
+    """The number of cells of a row (a label of words, then figures or blanks), else 0."""
+    p = _patterns()
+    cells = _cells(line)
+    if len(cells) < 2 or not p["han"].search(cells[0].text) or len(cells[0].text) > p["max_chars"] \
+            or p["prose"].search(cells[0].text):
+        return 0
+    rest = [c.text for c in cells[1:]]
+    if not all(p["figure"].match(t) or p["blank"].match(t) for t in rest) or not any(p["figure"].match(t) for t in rest):
+        return 0
+    return len(cells)
+
+
+def _is_header(line: tuple[int, str]) -> bool:
+    """A line of words naming the columns: every cell short, Han in each, no sentence marks."""
+    p = _patterns()
+    cells = _cells(line)
+    return all(p["han"].search(c.text) and len(c.text) <= p["max_chars"] and not p["prose"].search(c.text)
+               for c in cells)
+
+
+def _table(text: str, lines, header: int, after: int) -> Table:
+    rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in (_cells(lines[k]) for k in range(header, after)))
+    captions: list[str] = []
+    start = lines[header][0]
+    k = header - 1
+    lay = words()["layout"]
+    while k >= 0 and len(captions) < lay["caption_lines"]:
+        body = lines[k][1].strip()
+        if not body or len(body) > lay["caption_max_chars"] or _patterns()["prose"].search(body):
+            break
+        captions.insert(0, body)
+        start = lines[k][0]
+        k -= 1
+    return Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end, rows_start=rows[0].start)
