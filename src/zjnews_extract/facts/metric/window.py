@@ -232,7 +232,8 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     out.subject = out.subject or subject
     text = p["respective"].sub("", text)
     text, _ = peel(text)
-    if m := p["predicate"].match(text):
+    if (m := p["predicate"].match(text)) and not text.startswith("的", m.end()):
+        # (…实现的零售额: the verb is inside a relative clause that names the measure; no doer to split)
         # 公司实现营业收入: the doer is no part of the name; 批发和零售业实现零售总额, 基础设施建设
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
         doer = p["predicate_word"].sub("", text[:m.end()])
