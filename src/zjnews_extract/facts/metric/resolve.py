@@ -141,6 +141,9 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
 
 def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[str, bool, "Frame"]:
     """The name a number with none of its own takes from its frame (ellipsis)."""
+    if q.kind == "pp" and w.rate_head and frame.last_metric and not is_junk(frame.last_metric):
+        # 火电增长6.3%，增速比10月份加快2.3个百分点: the rate just stated is the previous number's
+        return frame.last_metric, True, frame
     if frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
         return topic, True, frame.named(topic, q.kind)  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%
     if q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
