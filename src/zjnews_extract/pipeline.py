@@ -9,6 +9,7 @@ from .enrich import enrich_facts
 from .errors import ExtractError, InputError, InternalError
 from .facts import find_facts
 from .records import Document
+from .script import is_traditional, restore, simplified_shadow
 
 _BEIJING = timezone(timedelta(hours=8))
 
@@ -76,8 +77,7 @@ def _extract(source, *, url: str | None, published, doc_id: str | None, charset:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
     ref = given or reference_date(_safe_date(page.published))
-    facts, initiatives = find_facts(page.text, published=ref, title=page.title, url=url, source=page.source)
-    facts = enrich_facts(page.text, facts)
+    facts, initiatives = _facts(page, ref, url)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(
         doc_id=doc_id, url=url, title=page.title, published=shown_published,
@@ -86,6 +86,19 @@ def _extract(source, *, url: str | None, published, doc_id: str | None, charset:
         encoding_method=page.encoding_method, text=page.text, facts=facts, initiatives=initiatives,
         removed=page.removed,
     )
+
+
+def _facts(page, ref: date | None, url: str | None):
+    """Facts and initiatives of the page; a traditional text is read on its simplified shadow
+    (script.py) and its facts handed back in its own characters."""
+    if not is_traditional(page.text):
+        facts, initiatives = find_facts(page.text, published=ref, title=page.title, url=url, source=page.source)
+        return enrich_facts(page.text, facts), initiatives
+    shadow = simplified_shadow(page.text)
+    title = simplified_shadow(page.title) if page.title else page.title
+    source = simplified_shadow(page.source) if page.source else page.source
+    facts, initiatives = find_facts(shadow, published=ref, title=title, url=url, source=source)
+    return restore(page.text, shadow, enrich_facts(shadow, facts), initiatives)
 
 
 def iso_published(value: str | None) -> str | None:

@@ -25,6 +25,7 @@ from functools import cache
 import regex
 
 from .layout import Cell, Row, Table, words
+from .units import read_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,9 @@ class _Entry:
     start: int
     end: int
     text: str
-    kind: str  # "fig", "blank", "word" or "" (prose: ends any table)
+    kind: str  # "fig", "blank", "unit" (亿元, % in a unit column), "word" or "" (prose: ends any table)
+    own_bar: bool = False  # the cell's line ended with a bar (16585 |)
+    lone: bool = False  # an empty cell from a line holding one bar and nothing else
 
 
 @cache
@@ -65,13 +68,36 @@ def _entries(text: str) -> list[_Entry]:
         if not body:
             continue
         if p["bars"].match(body):
-            out.extend(_Entry(s, s, "", "blank") for c in body if p["sep"].match(c))
+            bars = [c for c in body if p["sep"].match(c)]
+            out.extend(_Entry(s, s, "", "blank", lone=len(bars) == 1) for _ in bars)
             continue
-        body = _without_trailing_bar(body)
-        if p["sep"].search(body):
-            out.append(_Entry(s, s + len(body), body, ""))
+        cell = _without_trailing_bar(body)
+        if p["sep"].search(cell):
+            out.append(_Entry(s, s + len(cell), cell, ""))
             continue
-        out.append(_Entry(s, s + len(body), body, _kind(body, p)))
+        out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
+    return _drop_separator_lines(out)
+
+
+def _drop_separator_lines(entries: list[_Entry]) -> list[_Entry]:
+    """Cells each followed by a line of one bar, the cells without bars of their own (指標 / | /
+    單位 / | / 累計 / | …): there the bar lines separate cells and hold none; two bar lines in a
+    row hold an empty cell between them. Elsewhere a bar line is an empty cell (按经营地分 | / | / |)."""
+    out: list[_Entry] = []
+    i = 0
+    while i < len(entries):
+        j, cells, filled = i, [], 0
+        while j + 1 < len(entries) and entries[j + 1].lone and entries[j].kind in ("fig", "word", "blank", "unit") \
+                and not entries[j].own_bar:
+            cells.append(entries[j])
+            filled += bool(entries[j].text)
+            j += 2
+        if filled >= _patterns()["min_rows"] * 2 and filled * 3 >= len(cells) * 2:
+            out.extend(cells)
+            i = j
+        else:
+            out.append(entries[i])
+            i += 1
     return out
 
 
@@ -89,6 +115,8 @@ def _kind(body: str, p) -> str:
         return "fig"
     if p["blank"].match(body):
         return "blank"
+    if len(body) <= 4 and read_unit(body) is not None:
+        return "unit"  # 亿元, %, 万人次: a cell of a unit column
     if len(body) > p["max_chars"] or p["prose"].search(body):
         return ""
     return "word"
@@ -125,7 +153,7 @@ def find_stacked(text: str) -> list[Table]:
 def _cells_after(entries: list[_Entry], j: int, n: int) -> int:
     """How many of the (at most n) entries after j are cells of a row (figures or empty)."""
     k = 0
-    while k < n and j + 1 + k < len(entries) and entries[j + 1 + k].kind in ("fig", "blank"):
+    while k < n and j + 1 + k < len(entries) and entries[j + 1 + k].kind in ("fig", "blank", "unit"):
         k += 1
     return k
 
@@ -134,9 +162,11 @@ def _table_at(entries: list[_Entry], i: int):
     """The table whose first body label is entry i, and the entry after its last row; None when
     the rhythm does not hold there."""
     p = _patterns()
-    if entries[i].kind != "word" or i + 1 >= len(entries) or entries[i + 1].kind != "fig":
+    if entries[i].kind != "word" or i + 1 >= len(entries) or entries[i + 1].kind not in ("fig", "unit"):
         return None
     n = _cells_after(entries, i, len(entries))
+    if not any(e.kind == "fig" for e in entries[i + 1:i + 1 + n]):
+        return None  # a row holds a figure (亿元 | ― | 3.0), never units alone
     width = n + 1
     header_rows = _header_rows(entries, i, width)
     if not header_rows:
@@ -172,7 +202,7 @@ def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]
     top = i
     while len(rows) < _patterns()["max_header_rows"] and top - width >= 0:
         cells = entries[top - width:top]
-        if any(e.kind not in ("word", "blank") for e in cells) or not any(e.kind == "word" for e in cells):
+        if any(e.kind not in ("word", "blank", "unit") for e in cells) or not any(e.kind == "word" for e in cells):
             break
         if rows and not any(e.kind == "blank" for e in cells):
             break

@@ -1,0 +1,89 @@
+"""Texts written in traditional characters: the facts are read on a simplified shadow of the text
+and handed back in the article's own script.
+
+The rules, lexicons and jieba's dictionary are simplified; a traditional page (a Hong Kong or Taiwan
+mirror of mainland news, a Big5 page) would miss most words (指標, 單位, 億元 …). The shadow converts
+character by character (OpenCC's traditional-to-simplified table), so every offset stays the
+same: a fact's span, text and sentence are the original's, and its words (metric, subject …) are
+the original's where they stand in the text, else converted back with OpenCC.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import msgspec
+
+from .data import load_toml
+from .records import Fact, Initiative
+
+
+@cache
+def _marks() -> tuple[frozenset[str], int, float]:
+    t = load_toml("script.toml")["traditional"]
+    return frozenset(t["marks"]), t["min_marks"], t["min_share"]
+
+
+def is_traditional(text: str) -> bool:
+    """True when `text` is written in traditional characters (a cheap count; nothing is loaded)."""
+    marks, least, share = _marks()
+    found = sum(1 for c in text if c in marks)
+    if found < least:
+        return False
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return found >= share * max(han, 1)
+
+
+@cache
+def _converter(config: str):
+    import opencc  # noqa: PLC0415  (loaded for traditional texts only)
+
+    return opencc.OpenCC(config)
+
+
+def simplified_shadow(text: str) -> str:
+    """`text` with each traditional character replaced by its simplified form: same length, same offsets."""
+    to_simple = _converter("t2s")
+    table = {}
+    for c in set(text):
+        if "\u3400" <= c <= "\u9fff":
+            s = to_simple.convert(c)
+            if len(s) == 1 and s != c:
+                table[ord(c)] = s
+    return text.translate(table)
+
+
+def to_traditional(words: str) -> str:
+    return _converter("s2t").convert(words)
+
+
+def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiative]) -> tuple[list[Fact], list[Initiative]]:
+    """Facts and initiatives read on `shadow`, in the words of `text` (the original)."""
+    from .facts.tables.read import fact_id  # noqa: PLC0415
+
+    def words(value: str | None, near: int) -> str | None:
+        if not value:
+            return value
+        at = _nearest(shadow, value, near)
+        return text[at:at + len(value)] if at >= 0 else to_traditional(value)
+
+    out = []
+    for f in facts:
+        sentence_at = _nearest(shadow, f.sentence, f.start) if f.sentence else -1
+        changes = dict(
+            id=fact_id(f.start, f.end, text[f.start:f.end]), text=text[f.start:f.end],
+            metric=words(f.metric, f.start), subject=words(f.subject, f.start), scope=words(f.scope, f.start),
+            versus=words(f.versus, f.start),
+            sentence=text[sentence_at:sentence_at + len(f.sentence)] if sentence_at >= 0 else f.sentence,
+        )
+        if f.period is not None and f.period.text:
+            changes["period"] = msgspec.structs.replace(f.period, text=words(f.period.text, f.start))
+        out.append(msgspec.structs.replace(f, **changes))
+    named = [msgspec.structs.replace(i, name=words(i.name, i.mentions[0].start if i.mentions else 0))
+             for i in initiatives]
+    return out, named
+
+
+def _nearest(haystack: str, needle: str, near: int) -> int:
+    """The occurrence of `needle` in `haystack` closest before (else after) offset `near`, or -1."""
+    before = haystack.rfind(needle, 0, near + len(needle))
+    return before if before >= 0 else haystack.find(needle, near)

@@ -1,0 +1,38 @@
+"""Traditional-character texts are read on a simplified shadow and answered in their own script."""
+from __future__ import annotations
+
+from datetime import date
+
+import zjnews_extract
+from zjnews_extract.script import is_traditional, simplified_shadow
+
+TRADITIONAL = ("1-6月,全市實現社會消費品零售總額631.38億元,同比下降7.8%。規模以上工業企業產銷率為95.8%。\n"
+               "2020年1-6月主要經濟指標\n指標\n|\n單位\n|\n累計\n|\n±%\n|\n"
+               "規模以上工業增加值\n|\n億元\n|\n―\n|\n3.0\n|\n社會消費品零售總額\n|\n億元\n|\n631.38\n|\n-7.8\n|\n"
+               "居民消費價格總指數(CPI)\n|\n%\n|\n104.80\n|\n4.8\n|\n")
+
+
+def test_a_simplified_text_is_not_traditional():
+    assert not is_traditional("1-6月，全市实现社会消费品零售总额631.38亿元，同比下降7.8%。台湾同胞、香港特区政府表示欢迎。")
+
+
+def test_the_shadow_keeps_every_offset():
+    shadow = simplified_shadow(TRADITIONAL)
+    assert is_traditional(TRADITIONAL) and len(shadow) == len(TRADITIONAL)
+    assert "社会消费品零售总额631.38亿元" in shadow and "单位" in shadow
+
+
+def test_facts_of_a_traditional_text_are_in_its_own_script():
+    doc = zjnews_extract.extract(TRADITIONAL, published=date(2020, 7, 29))
+    for f in doc.facts:
+        assert doc.text[f.start:f.end] == f.text
+        assert f.sentence in doc.text
+    by_text = {}
+    for f in doc.facts:
+        by_text.setdefault(f.text, f)
+    assert by_text["631.38億元"].metric == "社會消費品零售總額" and by_text["631.38億元"].value == 631.38e8
+    assert by_text["95.8%"].metric == "規模以上工業企業產銷率"
+    # the table, one cell per line between bar lines, with a unit column, read in traditional characters
+    table = {f.text: f for f in doc.facts if f.start > doc.text.index("指標")}
+    assert table["3.0"].kind == "growth" and table["3.0"].metric == "規模以上工業增加值"
+    assert table["104.80"].metric == "居民消費價格總指數(CPI)" and table["104.80"].kind == "percent"
