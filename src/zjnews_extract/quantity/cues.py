@@ -116,6 +116,12 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
         if ctype == "share" and kind_found == "level":
             break  # 占比提高到35%: a share's level
         ci -= 1
+    if decided_by is not None and _CLAUSE_BREAK.search(text, cues[decided_by].end, it.start) \
+            and text.startswith("的", it.end) and (m := lex.cue_after.match(text, it.end)):
+        # …略有下降，而…实现7%的较大增幅: a rate that names its own change after it is not the
+        # earlier clause's change
+        cue = m.group("cue")
+        return lex.cues_after.get(cue) or lex.cues[cue], lex.cues_after.get(cue) or lex.cues[cue], None
     if it.kind == "pp" and sign_found in ("+", "-") and decided_by is not None and _of_a_decline(cues, decided_by, text, lex):
         sign_found = "+" if sign_found == "-" else "-"  # 降幅扩大1.5个百分点: the decline deepens, -1.5
     if (kind_found is None and it.kind == "percent") or (it.kind == "pp" and sign_found in (None, "0")):
