@@ -122,3 +122,27 @@ def test_a_long_line_without_spaces_is_scanned_once():
     small, large = "增长" * 5000 + "\n", "增长" * 50000 + "\n"
     ratio = _median_time(lambda: may_be_spaced(large)) / _median_time(lambda: may_be_spaced(small))
     assert not may_be_spaced(large) and ratio < MAX_RATIO, ratio
+
+
+def _yearbook(rows: int) -> str:
+    lines = ["各地主要指标(2020年)", "地区 年末人口", "(万人)", "生产总值", "(亿元)", "第一产业 第二产业"]
+    for i in range(rows):
+        a, b = 10 + i % 7, 20 + i % 5
+        lines += [f"{PLACES[i % len(PLACES)]}", f"{50 + i % 9}.5  {a + b}.0  {a}.0  {b}.0"]
+    return "\n".join(lines) + "\n"
+
+
+def test_yearbook_rows_are_linear_in_their_rows():
+    small, large = _yearbook(500), _yearbook(5000)
+    assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 4
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio
+
+
+def test_a_yearbook_whose_columns_do_not_sum_is_not_guessed():
+    """The unit-less columns sit under the column they sum to; when none sums, no table is made."""
+    from zjnews_extract.facts.tables.wrapped import find_wrapped
+
+    good = _yearbook(5)
+    bad = "\n".join(line.replace("  ", "  1", 1) if line[:1].isdigit() else line for line in good.split("\n"))
+    assert len(find_wrapped(good)) == 1 and find_wrapped(bad) == []

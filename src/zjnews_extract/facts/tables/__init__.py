@@ -24,6 +24,7 @@ from .layout import Cell, find_tables, segments, words
 from .read import Context, read_table
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
+from .wrapped import find_wrapped, may_be_wrapped
 
 __all__ = ["find_table_facts", "may_hold_tables"]
 
@@ -34,7 +35,7 @@ _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
 def may_hold_tables(text: str) -> bool:
     """False when `text` has no cell separator and no lines of a figure alone (most articles)."""
     return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text) \
-        or may_be_spaced(text)
+        or may_be_spaced(text) or may_be_wrapped(text)
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
@@ -74,11 +75,12 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
         tables += [t for t in find_stacked(text)
                    if not any(b.start <= t.end and t.start <= b.end for b in tables)]
         tables.sort(key=lambda t: t.start)
-    if may_be_spaced(text):
-        # columns separated by spaces (a bulletin pasted from a PDF); a run inside another table is its
-        tables += [t for t in find_spaced(text)
-                   if not any(b.start <= t.end and t.start <= b.end for b in tables)]
-        tables.sort(key=lambda t: t.start)
+    # columns separated by spaces (a bulletin pasted from a PDF), and a yearbook's rows of a label
+    # line and a line of figures; a run inside another table is that table's
+    for may, find in ((may_be_spaced, find_spaced), (may_be_wrapped, find_wrapped)):
+        if may(text):
+            tables += [t for t in find(text) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
+            tables.sort(key=lambda t: t.start)
     for table in tables:
         if not any(is_figure(c) for r in table.rows for c in r.cells):
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table

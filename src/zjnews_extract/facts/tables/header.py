@@ -292,7 +292,7 @@ def _period(rest: str) -> tuple[str, str] | None:
     if m:
         return ("year", m.group("y"))
     for m in pats["relative"].finditer(rest):
-        if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与"):
+        if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上"):  # 比上年末: a comparison
             return ("relative", words()["periods"]["relative"][m.group()])
     if _YEAR.search(rest) or "月" in rest or "季" in rest or "半年" in rest:
         return ("words", rest)

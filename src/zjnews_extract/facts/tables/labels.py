@@ -19,7 +19,7 @@ from .layout import words
 from .units import Unit, units_in
 
 _HAN = regex.compile(r"\p{Han}")
-_ABBREVIATION = regex.compile(r"\s*[(（]\s*[A-Za-z]{2,8}\s*[)）]$")
+_ABBREVIATION = regex.compile(r"[(（]\s*+[A-Za-z]{2,8}+\s*+[)）]$")
 _LATIN_TAIL = regex.compile(r"(?<=[\p{Han})）])\s+[A-Za-z][^\p{Han}]*$")
 
 
@@ -83,7 +83,7 @@ def place_section(name: str) -> str | None:
 def is_measure(name: str) -> bool:
     """True when `name` names what is measured (出生率, 增值税), not a category (城镇)."""
     # 居民消费价格总指数(CPI): an abbreviation in brackets after the name says the same again
-    return bool(name) and _ABBREVIATION.sub("", name).endswith(_patterns()["measures"])
+    return bool(name) and _ABBREVIATION.sub("", name).rstrip().endswith(_patterns()["measures"])
 
 
 def merge(category: str, measure: str) -> str:
