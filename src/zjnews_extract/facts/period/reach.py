@@ -100,7 +100,9 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "clause"  # 以2021年年末总股本为基数: the moment of one stock
     if mention.text.endswith(("年末", "年底", "季末")) and "截" not in mention.text \
             and is_han(text[mention.end:mention.end + 1]):
-        return "clause"  # 2021年年末总股本: a year-end in front of a noun dates that noun only
+        # 2021年年末总股本: a year-end in front of a noun dates that noun only; opening its sentence
+        # (2023年末大理州牛存栏89.46万头，同比增长1.62%，居全省第四) it dates the stock's change and rank too
+        return "sentence" if _starts_sentence(text, mention.start) else "clause"
     if one_month:
         return "paragraph"  # 4月单月 inside a 1-4月 report
     if "rm1" in slots and not _dates_figures(text, mention.end):
@@ -286,6 +288,14 @@ def _goal_after() -> re.Pattern:
 def _own_rate() -> re.Pattern:
     nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
     return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """True when only spaces and opening quotes stand between the sentence start and `pos`."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u3000“\"「":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_ENDS or text[i] in "；;\n"
 
 
 def _starts_clause(text: str, pos: int) -> bool:
