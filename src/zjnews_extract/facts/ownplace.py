@@ -203,9 +203,22 @@ def _weak_of_kind(text: str, kind: str) -> Division | None:
     """The one bare county name of the article's level it writes (为绵竹经济社会发展), when nothing
     else tells its place."""
     _, weak = surfaces()
-    found = {c for _, _, name in weak_automaton().finditer(text) for c in weak[name].codes[:1]
-             if divisions()[c].level == "county" and divisions()[c].whole_words == kind}
+    found = {c for start, end, name in weak_automaton().finditer(text) for c in weak[name].codes[:1]
+             if divisions()[c].level == "county" and divisions()[c].whole_words == kind
+             and _stands_alone(text, start, end)}
     return divisions()[found.pop()] if len(found) == 1 else None
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """The name is a word of its own where it stands, not the inside of others (新增城镇 holds 增城)."""
+    from .words import words  # noqa: PLC0415
+
+    left = max(0, start - 6)
+    bounds, pos = {left}, left
+    for word, _ in words(text[left:end + 6]):
+        pos += len(word)
+        bounds.add(pos)
+    return start in bounds and end in bounds
 
 
 # Why: an article that names this many places of one level, none of them in most of its
