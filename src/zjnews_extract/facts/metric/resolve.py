@@ -25,6 +25,7 @@ from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nou
                     trailing_noun)
 from .siblings import sibling_name
 from .window import Window
+from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
     from ..frames import Frame
@@ -75,13 +76,27 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     return name, frame, inherited
 
 
+@cache
+def _physical_units() -> frozenset[str]:
+    from ...data import load_toml  # noqa: PLC0415
+
+    return frozenset(load_toml("quantity_units.toml")["physical"].values())
+
+
+def _physical(unit: str | None) -> bool:
+    """A physical unit (千公顷, 吨, 千瓦时): an amount of a thing, not a count of entities."""
+    return unit in _physical_units()
+
+
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
     name, inherited = w.metric, False
     if name and is_junk(name) and not (counts and names_entity(name)):
         name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken later
-    elif name and not counts and not measurable(name) and not w.share and not w.change and not has_verb(name) \
+    elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
+            and not w.share and not w.change \
+            and not has_verb(name) \
             and not name.endswith(_gap_nouns()) \
             and measurable(frame.base) and (head := head_of(frame.base)):
         name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
