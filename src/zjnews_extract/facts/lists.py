@@ -49,6 +49,7 @@ def split_list(text: str, n: int) -> Group | None:
     parts = [p.strip() for p in parts]
     if not all(parts):
         return None
+    parts = _ordinal_run(parts)
     last = parts[-1]
     shared = ""
     if pointer := _grammar()["pointer"].search(last, 1):
@@ -67,6 +68,30 @@ def split_list(text: str, n: int) -> Group | None:
         elif not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
             last, shared = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
     return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
+
+
+_ORDINAL_FIRST = regex.compile(r"^第[一二三四五六七八九十]$")
+_NUMERAL_ITEM = regex.compile(r"^[一二三四五六七八九十](?!十)")
+
+
+def _ordinal_run(parts: list[str]) -> list[str]:
+    """第一、二、三产业: ordinals whose head (产业) is written once, after the last of them, are
+    第一产业, 第二产业, 第三产业 (the words after the head stay with the last item)."""
+    if not _ORDINAL_FIRST.match(parts[0]):
+        return parts
+    k = 1
+    while k < len(parts) and _NUMERAL_ITEM.match(parts[k]) and (len(parts[k]) == 1 or k == len(parts) - 1
+                                                                    or not _NUMERAL_ITEM.match(parts[k + 1])):
+        k += 1
+        if len(parts[k - 1]) > 1:
+            break  # 三产业: the run ends at the item that carries the head
+    tail = parts[k - 1][1:]
+    if k < 2 or not tail:
+        return parts
+    head = words.words(tail)[0][0]
+    run = ["第" + p.removeprefix("第")[0] + head for p in parts[:k]]
+    run[-1] += tail[len(head):]
+    return run + parts[k:]
 
 
 def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
