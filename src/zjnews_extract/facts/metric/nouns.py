@@ -45,6 +45,9 @@ def milestone_nouns() -> frozenset[str]:
     return frozenset(cues()["metric"]["milestone_nouns"])
 
 
+_JOINING = ("和", "与", "及")
+
+
 def noun_after(text: str) -> str:
     """The name right after a count (4637个团组赴境外 -> 团组; 272亿元的现金红利 -> 现金红利), or ""."""
     stop = _NAME_END.search(text, 0, 24)
@@ -63,6 +66,10 @@ def noun_after(text: str) -> str:
     for i, (w, pos) in enumerate(ws):
         if w == "、" and out and i + 1 < len(ws) and ws[i + 1][1].startswith(NOUNISH):
             out.append((w, "x"))
+            continue
+        if w in _JOINING and out and out[-1][1].startswith(NOUNISH) and i + 2 < len(ws) \
+                and ws[i + 1][1].startswith((*NOUNISH, "vn")) and ws[i + 2][1].startswith((*NOUNISH, "vn")):
+            out.append((w, "x"))  # 文化和旅游消费示范城市: two nouns joined before one head are one name
             continue
         if w_is_punct(w) or w[:1].isdigit() or w in _bases():
             break  # 9个省份同比增长: 同比 says how it changed, not what is counted
