@@ -167,7 +167,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             anchor, anchor_at = sentence_anchor
             continue
         if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
-                and not same_as_published and not titled and not in_quoted_speech(text, mention.start):
+                and not same_as_published and not titled and not in_quoted_speech(text, mention.start) \
+                and mention.reach != "aside":  # (2017年一季度出售部分股票…): the bracket's year only
             sentence_years += 1
             anchor = int(mention.period.end[:4])
             anchor_figures = states_figure(text, opened, mention.end) or opens_paragraph(text, mention.start,
