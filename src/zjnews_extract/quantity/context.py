@@ -112,6 +112,9 @@ def lists(items, text: str) -> None:
             if not a.bare_ok and a.end - a.start == 1:
                 continue  # 队伍、近3000名: a numeral character that ends a word is no list member
             take_unit(a, b)
+            if b.scale > 1 and a.scale == 1 and abs(a.value) < 1e4:
+                a.value *= b.scale  # 17.49、4.34、62.68万吨, 3.2和4.5亿元: the scale is written once too
+                a.scale = b.scale
         elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface:
             take_unit(a, b)  # 2.2个 … 1.7个百分点
         elif a.kind == "growth" and a.unit_surface == "倍" and b.kind == "value" and b.unit == "倍":
