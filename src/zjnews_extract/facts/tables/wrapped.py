@@ -42,7 +42,8 @@ def _patterns():
         "blank": regex.compile(rf"^(?:{blanks})$"),
         "label": regex.compile(r"^\s*[\p{Han}（）()、·]{2,16}\s*$"),
         "figures_line": regex.compile(r"^\s*[-+]?\d[\d,.]*+(?:[ \t]++(?:[-+]?\d[\d,.]*+|[-—―…/]{1,2}))++\s*$"),
-        "hint": regex.compile(r"(?m)^[ \t]*+[-+]?\d[\d,.]*+(?:[ \t]++[-+]?\d[\d,.]*+){2,}+[ \t]*+$"),
+        "hint": regex.compile(r"(?m)^[ \t]*+(?:[\p{Han}（）()、·]{2,16}+[ \t]++)?+[-+]?\d[\d,.]*+"
+                              r"(?:[ \t]++[-+]?\d[\d,.]*+)++[ \t]*+$"),
         "unit_close": regex.compile(r"[(（][^()（）]{1,8}[)）]$"),
         "titles": frozenset(words()["header"]["label_titles"] + words()["header"]["place_titles"]),
         "min_rows": words()["stacked"]["min_rows"],
@@ -50,7 +51,7 @@ def _patterns():
 
 
 def may_be_wrapped(text: str) -> bool:
-    """Cheap test: a line of three or more figures separated by spaces."""
+    """Cheap test: a line of figures separated by spaces, a label before them or not."""
     return "\n" in text and _patterns()["hint"].search(text) is not None
 
 
@@ -74,16 +75,26 @@ def find_wrapped(text: str) -> list[Table]:
 
 
 def _body(lines, i: int) -> tuple[list[tuple[Cell, list[Cell]]], int]:
-    """The (label, figures) rows from line i on: a label line, then a line of figures."""
+    """The (label, figures) rows from line i on: a label line, then a line of figures; or a label
+    and its figures on one line (杭州市 723.55 10050.21 …)."""
     p = _patterns()
     rows = []
-    while i + 1 < len(lines) and p["label"].match(lines[i][1]) and p["figures_line"].match(lines[i + 1][1]):
-        (ls, label), (fs, figures) = lines[i], lines[i + 1]
-        lead = len(label) - len(label.lstrip())
-        name = label.strip()
-        rows.append((Cell(ls + lead, ls + lead + len(name), name),
-                     [Cell(fs + m.start(), fs + m.end(), m.group()) for m in _TOKEN.finditer(figures)]))
-        i += 2
+    while i < len(lines):
+        start, line = lines[i]
+        if i + 1 < len(lines) and p["label"].match(line) and p["figures_line"].match(lines[i + 1][1]):
+            fs, figures = lines[i + 1]
+            lead = len(line) - len(line.lstrip())
+            label = Cell(start + lead, start + lead + len(line.strip()), line.strip())
+            cells = [Cell(fs + m.start(), fs + m.end(), m.group()) for m in _TOKEN.finditer(figures)]
+            i += 2
+        elif (tokens := _TOKEN.search(line)) and p["label"].match(tokens.group()) \
+                and p["figures_line"].match(line[tokens.end():]):
+            label = Cell(start + tokens.start(), start + tokens.end(), tokens.group())
+            cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(line, tokens.end())]
+            i += 1
+        else:
+            break
+        rows.append((label, cells))
     return rows, i
 
 
@@ -104,6 +115,8 @@ def _table(text: str, lines, first: int, rows) -> Table | None:
     named, rest = _columns(tokens[1:])
     width = max(len(figures) for _, figures in rows)
     full = [(label, figures) for label, figures in rows if len(figures) == width]
+    if not named and len(rest) == width:
+        named, rest = rest, []  # names with no units (单位:元 above the table gives theirs)
     if not named or len(named) + len(rest) != width or len(full) < p["min_rows"]:
         return None
     columns = named
