@@ -310,7 +310,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         year = int(g["y"])
     elif g["rel"]:
         offset = lex["relative_years"][g["rel"]]
-        if base and offset < 0 and anchor is not None and published is not None and anchor < published.year:
+        if base and offset < 0 and anchor is not None and (published is None or anchor < published.year):
             year = anchor + offset  # 由上年的13.72∶… in a 2016 bulletin on 2015: the year before 2015
         elif published is not None and not speaking.other_time:
             year = published.year + offset
