@@ -60,6 +60,23 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+def company_prefix(text: str) -> int:
+    """Where the name of a company, bank or institution that opens `text` ends (招商银行营业收入,
+    东方财富证券营收 -> after 银行, 证券), when a name of two or more characters stands before the
+    suffix and the suffix ends a word there (not 银行业金融机构); 0 when none does."""
+    from .words import words  # noqa: PLC0415
+
+    pos = 0
+    classes = tuple(_words()["class_words"])
+    for word, tag in words(text[:24]):
+        if tag.startswith(("v", "c", "b", "p", "u")) or word.startswith(classes) or word.endswith(classes):
+            return 0  # 国有及国有控股, 上市经销商集团: a kind of firms, not one firm
+        pos += len(word)
+        if pos >= 4 and has_company_suffix(text[:pos]) and pos < len(text):
+            return 0 if text[pos] in "、，,和及与" else pos  # 海尔集团、美的集团…: a list of firms
+    return 0
+
+
 def has_company_suffix(name: str) -> bool:
     """上港集团, 东方财富证券, 中国银行: a name that ends as a company, bank or institution does."""
     return _patterns()["suffixed"].search(name) is not None

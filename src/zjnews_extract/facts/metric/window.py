@@ -16,7 +16,8 @@ import regex
 
 from .. import words
 from ..lexicon import alternation, cues, match_place, place_names, place_pattern
-from .heads import drop_method_phrases
+from ..company import company_prefix
+from .heads import drop_method_phrases, measurable
 from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
 from .nouns import NOUNISH, only_function_words
 
@@ -206,6 +207,14 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
     text, out.subject = peel(text)
+    if out.subject and (cut := company_prefix(out.subject + text.lstrip())) > len(out.subject) \
+            and measurable((out.subject + text.lstrip())[cut:]):
+        # 江苏银行净利润: a place that opens a bank's or a firm's name is part of the name, whose figure it is
+        whole = out.subject + text.lstrip()
+        out.subject, text = whole[:cut], whole[cut:]
+    elif not out.subject and (cut := company_prefix(text.strip())) and measurable(text.strip()[cut:]):
+        text = text.strip()
+        out.subject, text = text[:cut], text[cut:]  # 招商银行营业收入, 东方财富证券营收: the firm's figure
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
