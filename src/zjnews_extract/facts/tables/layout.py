@@ -52,6 +52,16 @@ def words() -> dict:
 
 
 @cache
+def cell_marks() -> dict[str, regex.Pattern]:
+    """What every layout tells a cell by: a blank mark (-, ―, …) and a sentence or clause mark (prose)."""
+    blanks = "|".join(regex.escape(b) for b in words()["cells"]["blanks"])
+    return {
+        "blank": regex.compile(rf"^(?:{blanks})$"),
+        "prose": regex.compile("|".join(regex.escape(m) for m in words()["layout"]["prose_marks"])),
+    }
+
+
+@cache
 def _patterns():
     lay = words()["layout"]
     seps = "".join(re.escape(s) for s in lay["separators"])

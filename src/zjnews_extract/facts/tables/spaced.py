@@ -17,18 +17,16 @@ from functools import cache
 
 import regex
 
-from .layout import Cell, Row, Table, words
+from .layout import Cell, Row, Table, cell_marks, words
 
 _CELL = regex.compile(r"\S+")
 
 
 @cache
 def _patterns():
-    blanks = "|".join(regex.escape(b) for b in words()["cells"]["blanks"])
     return {
+        **cell_marks(),
         "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
-        "blank": regex.compile(rf"^(?:{blanks})$"),
-        "prose": regex.compile("|".join(regex.escape(m) for m in words()["layout"]["prose_marks"])),
         "han": regex.compile(r"\p{Han}"),
         # possessive steps: each line is scanned once whatever its length
         "row_hint": regex.compile(r"(?m)^[ \t]*+(?=\S*?\p{Han})\S++(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),

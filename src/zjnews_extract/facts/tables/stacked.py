@@ -24,7 +24,7 @@ from functools import cache
 
 import regex
 
-from .layout import Cell, Row, Table, words
+from .layout import Cell, Row, Table, cell_marks, words
 from .units import read_unit
 
 
@@ -42,13 +42,11 @@ class _Entry:
 def _patterns():
     lay = words()["stacked"]
     seps = "".join(regex.escape(s) for s in words()["layout"]["separators"])
-    blanks = "|".join(regex.escape(b) for b in words()["cells"]["blanks"])
     return {
+        **cell_marks(),
         "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?\s*[%％‰]?$"),
-        "blank": regex.compile(rf"^(?:{blanks})$"),
         "bars": regex.compile(rf"^[{seps}\s]+$"),
         "sep": regex.compile(f"[{seps}]"),
-        "prose": regex.compile("|".join(regex.escape(m) for m in words()["layout"]["prose_marks"])),
         "max_chars": lay["cell_max_chars"],
         "min_rows": lay["min_rows"],
         "max_header_rows": lay["max_header_rows"],

@@ -36,10 +36,7 @@ _TOKEN = regex.compile(r"\S+")
 
 @cache
 def _patterns():
-    blanks = "|".join(regex.escape(b) for b in words()["cells"]["blanks"])
     return {
-        "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?$"),
-        "blank": regex.compile(rf"^(?:{blanks})$"),
         "label": regex.compile(r"^\s*[\p{Han}（）()、·]{2,16}\s*$"),
         "figures_line": regex.compile(r"^\s*[-+]?\d[\d,.]*+(?:[ \t]++(?:[-+]?\d[\d,.]*+|[-—―…/]{1,2}))++\s*$"),
         "hint": regex.compile(r"(?m)^[ \t]*+(?:[\p{Han}（）()、·]{2,16}+[ \t]++)?+[-+]?\d[\d,.]*+"
