@@ -43,6 +43,8 @@ def grammar() -> regex.Pattern:
                  rf"(?:\s*年(?:度)?|(?=(?:{bare_year_before})))"
                  rf"|(?P<rel>{alternation(lex['relative_years'])})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
+    # a clock time after a range's day (9月29日上午8时至10月5日上午8时): part of that end
+    clock = rf"(?:\s*(?:{alternation(words['day_parts'])})?\s*(?:[01]?\d|2[0-4])\s*[时点](?:\s*\d{{1,2}}\s*分)?)?"
     holidays = lex["holidays"]
     needing = holidays["names_needing_suffix"]
     free_names = [n for n in holidays["names"] if n not in needing]
@@ -59,8 +61,8 @@ def grammar() -> regex.Pattern:
         rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?(?P<holsuf>{alternation(holidays['suffixes'])})?"
         rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?(?P<holsuf2>{alternation(holidays['suffixes'])})",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
-        rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?\s*(?:{sep})\s*"
-        rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]",
+        rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
+        rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",
         rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
         # a numeral after 月 is a day unless it starts a name (6月四川实现, 5月三亚接待)
         rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?!\d|[一二三四五六七八九十]{{1,3}}[日号])",
