@@ -58,8 +58,11 @@ def grammar() -> regex.Pattern:
         rf"(?P<full>{alternation(words['full_year'])})",
         rf"(?P<yend>{alternation(words['year_end'])})",
         # a holiday: 春节假期, 国庆黄金周, 2016年春节 (a name alone needs a year or a suffix)
+        # …黄金周第二天: one day of the holiday
         rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?(?P<holsuf>{alternation(holidays['suffixes'])})?"
-        rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?(?P<holsuf2>{alternation(holidays['suffixes'])})",
+        rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})天)?"
+        rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?(?P<holsuf2>{alternation(holidays['suffixes'])})"
+        rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})天)?",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",

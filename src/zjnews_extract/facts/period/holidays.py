@@ -6,10 +6,10 @@ months they fall in.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ...data import load_toml
-from .grammar import lexicon
+from .grammar import CN_DIGITS, lexicon
 
 
 def holiday_days(key: str, year: int) -> tuple[date, date] | None:
@@ -33,4 +33,10 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     days = holiday_days(lexicon()["holidays"]["names"][name], year)
     if days is None:
         return None
+    nth = g["holday"] or g["holday2"]
+    if nth:  # 春节黄金周第二天: that one day of the holiday
+        n = int(nth) if nth.isdigit() else CN_DIGITS.get(nth, 10)
+        day = days[0] + timedelta(days=n - 1)
+        if day <= days[1]:
+            return mention(day, day, explicit, kind)
     return mention(days[0], days[1], explicit, kind)
