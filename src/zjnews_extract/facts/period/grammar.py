@@ -99,6 +99,8 @@ def grammar() -> regex.Pattern:
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
+        # 截至2022年6月30日止6个月, …止年度: the span that ends there
+        rf"(?:止(?:(?P<endn>\d{{1,2}}|十二|[一二三四五六七八九十])个月|(?P<endyr>{alternation(words['ended_year'])})))?"
         # 自2007年夏季以来: a season between the year and 以来 (the since runs from that year)
         rf"(?:(?:{alternation(words['seasons'])})?(?P<since2>{alternation(words['since_suffixes'])})"
         rf"(?!{alternation(words['since_suffix_not_before'])}))?",

@@ -347,6 +347,11 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             d = date(year, first_m, int(g["d"]))
         except ValueError:
             return None
+        if g["asof"] and (g["endn"] or g["endyr"]):
+            # 截至2022年6月30日止6个月: the six months that end that day
+            n = 12 if g["endyr"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
+            back = d.year * 12 + d.month - n
+            return mention(date(back // 12, back % 12 + 1, 1), d, explicit, "span")
         if g["asof"]:
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "base" if base else "day")

@@ -94,8 +94,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if mention.kind == "now" or mention.text.endswith(tuple(marks["local_marks"])) and \
             not mention.text.startswith(tuple(marks["running_starts"])):
         return "paragraph" if one_month and mention.kind != "now" else "sentence"
-    point = (("asof" in slots and "asof2" not in slots) or slots & {"yend", "yend2", "qend"}
-             or mention.text.endswith(("末", "底")))
+    point = (("asof" in slots and "asof2" not in slots and not slots & {"endn", "endyr"})
+             or slots & {"yend", "yend2", "qend"} or mention.text.endswith(("末", "底")))
     if point and not _starts_clause(text, mention.start):
         return "clause"  # 以2021年年末总股本为基数: the moment of one stock
     if mention.text.endswith(("年末", "年底", "季末")) and "截" not in mention.text \
