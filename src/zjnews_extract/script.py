@@ -15,6 +15,7 @@ import msgspec
 
 from .data import load_toml
 from .records import Fact, Initiative
+from .text import is_han
 
 
 @cache
@@ -29,7 +30,7 @@ def is_traditional(text: str) -> bool:
     found = sum(1 for c in text if c in marks)
     if found < least:
         return False
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    han = sum(1 for c in text if is_han(c))
     return found >= share * max(han, 1)
 
 
@@ -45,7 +46,7 @@ def simplified_shadow(text: str) -> str:
     to_simple = _converter("t2s")
     table = {}
     for c in set(text):
-        if "\u3400" <= c <= "\u9fff":
+        if is_han(c):
             s = to_simple.convert(c)
             if len(s) == 1 and s != c:
                 table[ord(c)] = s

@@ -207,14 +207,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
     text, out.subject = peel(text)
-    if out.subject and (cut := company_prefix(out.subject + text.lstrip())) > len(out.subject) \
-            and measurable((out.subject + text.lstrip())[cut:]):
-        # 江苏银行净利润: a place that opens a bank's or a firm's name is part of the name, whose figure it is
-        whole = out.subject + text.lstrip()
-        out.subject, text = whole[:cut], whole[cut:]
-    elif not out.subject and (cut := company_prefix(text.strip())) and measurable(text.strip()[cut:]):
-        text = text.strip()
-        out.subject, text = text[:cut], text[cut:]  # 招商银行营业收入, 东方财富证券营收: the firm's figure
+    out.subject, text = _firm_first(out.subject, text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
@@ -262,6 +255,16 @@ def read_window(raw: str, kind: str | None = None) -> Window:
     if text and (hosted or not only_function_words(text)):
         out.metric = class_rate(close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text)))))
     return Window(**vars(out))
+
+
+def _firm_first(place: str | None, text: str) -> tuple[str | None, str]:
+    """A firm's name before its measure is whose figure it is (招商银行营业收入, 东方财富证券营收);
+    a place peeled off the front of the name belongs to it (江苏银行净利润). Else unchanged."""
+    whole = place + text.lstrip() if place else text.strip()
+    cut = company_prefix(whole)
+    if cut > len(place or "") and measurable(whole[cut:]):
+        return whole[:cut], whole[cut:]
+    return place, text
 
 
 def _benchmark_place(text: str) -> str | None:

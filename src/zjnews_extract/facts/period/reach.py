@@ -124,10 +124,16 @@ def in_aside(text: str, pos: int) -> bool:
     return _aside_close(text, pos) >= 0
 
 
+@cache
+def _word_tuple(key: str) -> tuple[str, ...]:
+    """A word list of periods.toml [words] as a tuple for str.startswith / endswith (built once)."""
+    return tuple(lexicon()["words"][key])
+
+
 def _glosses_time(text: str, pos: int) -> bool:
     """The mention opens a bracket that follows a time word: 春运前十三日(1月10日-22日)."""
     head = text[max(0, pos - 8):pos].rstrip()
-    return head.endswith(("(", "（")) and head[:-1].rstrip().endswith(tuple(lexicon()["words"]["time_gloss_after"]))
+    return head.endswith(("(", "（")) and head[:-1].rstrip().endswith(_word_tuple("time_gloss_after"))
 
 
 def _aside_close(text: str, pos: int) -> int:
@@ -290,20 +296,21 @@ def _own_rate() -> re.Pattern:
     return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    """True when only spaces and opening quotes stand between the sentence start and `pos`."""
+def _opens(text: str, pos: int, ends: str) -> bool:
+    """True when only spaces and opening quotes stand between `pos` and the last of `ends` before it."""
     i = pos - 1
     while i >= 0 and text[i] in " \u3000“\"「":
         i -= 1
-    return i < 0 or text[i] in SENTENCE_ENDS or text[i] in "；;\n"
+    return i < 0 or text[i] in ends
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """`pos` opens a sentence or an item after a semicolon (；年末城镇登记失业…)."""
+    return _opens(text, pos, SENTENCE_ENDS + "；;")
 
 
 def _starts_clause(text: str, pos: int) -> bool:
-    """True when only spaces and opening quotes stand between the clause start and `pos`."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \u3000“\"「":
-        i -= 1
-    return i < 0 or text[i] in SENTENCE_ENDS + CLAUSE_ENDS
+    return _opens(text, pos, SENTENCE_ENDS + CLAUSE_ENDS)
 
 
 def _year_before(p: Period | None) -> Period | None:
@@ -360,7 +367,7 @@ class PeriodIndex:
     def _frame_start(self, sentence: int) -> int:
         """Where the frame a sentence continues starts: a sentence opening with 其中 belongs to the
         one before it (at most three back), in the same paragraph."""
-        words = tuple(lexicon()["words"]["frame_continuations"])
+        words = _word_tuple("frame_continuations")
         for _ in range(3):
             if sentence == 0 or not self.text[sentence:sentence + 4].lstrip().startswith(words) \
                     or self.text[sentence - 1] == "\n":
