@@ -245,7 +245,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         if wi.subject and i == chain[0]:
             frame = replace(frame, subject=ctx.subject_name(wi.subject))
         if metrics:
-            metric, inherited = metrics[k], listed_from_frame
+            metric, inherited = M.drop_place_group(metrics[k]), listed_from_frame
         else:
             metric, frame, inherited = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
         period = period_of_measure(period, metric)  # 存款余额: the stock at the period's end

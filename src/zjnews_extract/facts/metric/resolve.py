@@ -19,12 +19,12 @@ from ...records import Quantity
 from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
-from .heads import head_of, is_junk, is_method_clause, measurable, names_entity
+from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable, names_entity
 from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, set_defined_after,
                     share_modifier,
                     trailing_noun)
 from .siblings import sibling_name
-from .window import Window
+from .window import Window, drop_place_group
 from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name = (name or "") + w.change
     if w.rate_head and not name.endswith(w.rate_head):
         name = (name or "") + w.rate_head  # 增速较上年同期加快0.5个百分点: the growth rate's gap
+    name = drop_place_group(name)
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
@@ -92,6 +93,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
     name, inherited = w.metric, False
+    if (by := _instrument_noun(text, q, raw)) and not w.share:
+        # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
+        # unless the frame already is that rate (GDP增速 … 以6%的增速)
+        full = frame.base if frame.base and frame.base.endswith(by) else by
+        return full, False, replace(frame, consumed_to=q.end + 1 + text[q.end + 1:].find(by) + len(by))
     if name and is_junk(name) and not (counts and names_entity(name)):
         name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken later
     elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
@@ -130,6 +136,32 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
+
+
+@cache
+def _instrument_patterns() -> tuple[regex.Pattern, dict[str, str]]:
+    m = cues()["metric"]
+    return regex.compile(rf"(?:{alternation(m['instrument_marks'])})\s*$"), dict(m["instrument_alias"])
+
+
+_FIGURE_STOP = regex.compile(r"[\d，,、。；;：:！？!?（）()%\s]")
+
+
+def _instrument_noun(text: str, q: Quantity, raw: str) -> str:
+    """以11.7%的增速: the noun after 以 + figure + 的, or ""."""
+    mark, alias = _instrument_patterns()
+    if text[q.end:q.end + 1] != "的" or not mark.search(raw):
+        return ""
+    ws = words.words(_FIGURE_STOP.split(text[q.end + 1:q.end + 12], 1)[0])
+    if ws and ws[0][0] in alias:
+        return alias[ws[0][0]]
+    best = ""
+    for i in range(1, min(len(ws), 4) + 1):  # the longest run of words that ends in a head
+        if ws[i - 1][1] in ("d", "p", "c", "uj"):
+            break
+        if ends_in_head(name := "".join(w for w, _ in ws[:i])):
+            best = name
+    return best
 
 
 def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", counts: bool) -> "Frame":

@@ -17,7 +17,7 @@ import regex
 from .. import words
 from ..lexicon import alternation, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
-from .heads import drop_method_phrases, measurable
+from .heads import drop_method_phrases, measurable, place_classes
 from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
 from .nouns import NOUNISH, only_function_words
 
@@ -83,6 +83,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
         "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
+        "place_group": regex.compile(
+            rf"^(?:[一二两三四五六七八九十\d]{{0,3}}(?:{alternation(m['place_group_marks'])}))"
+            rf"(?:{alternation(place_classes())})(?:{alternation(m['place_group_links'])})?"),
         "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
         "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})$"),
         "benchmark_tail": regex.compile(rf"^(?:{alternation(m['figure_of_benchmark_tail'])})?(?:的|[（(])?\s*$"),
@@ -176,6 +179,12 @@ def _drop_leading_verbs(text: str) -> str:
     if i and len(rest) >= 3 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
         return rest
     return text
+
+
+def drop_place_group(name: str) -> str:
+    """其他省份的增速 -> 增速: a group of places in front of a measured thing says whose it is."""
+    g = patterns()["place_group"].match(name)
+    return name[g.end():] if g and measurable(name[g.end():]) else name
 
 
 @lru_cache(maxsize=4096)
