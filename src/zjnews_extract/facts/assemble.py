@@ -26,6 +26,7 @@ from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.asof import year_to_end
 from .period.calendar_days import streak_period
+from .period.month_list import listed_months
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
 from .versus import rank_field, versus_of
@@ -229,11 +230,15 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         if group is not None:
             metrics, versus_carry, subjects = group.names, group.versus, group.subjects
             listed_from_frame = group.inherited
+    months = _listed_months(sentence, head.q, len(chain)) if len(chain) >= 2 and not subjects \
+        and len(set(metrics or ())) <= 1 else None
     for k, i in enumerate(chain):
         q = slots[i].q
         own = slots[i] if i == chain[0] else Slot(q, "", w, slots[i].after_start)
         wi = own.window
         period = ctx.periods.period_at(q.start, slots[i - 1].q.end if i else clause.start)
+        if months:
+            period = months[k]  # 5、6月份进出口环比分别增长3.9%、0.3%: each its own month
         if q.kind == "number":
             # a bare figure is kept only when its metric implies a measure word (游客 -> 人次)
             name = wi.metric if i == chain[0] else ""
@@ -270,6 +275,21 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
         sentence.emit(q, metric, subject, period, versus, inherited)
     return frame
+
+
+def _listed_months(sentence: _Sentence, q: Quantity, n: int):
+    """The months listed one by one before a list of n figures, each its figure's period (the year is
+    the one the first figure's own period has, else the published year), or None."""
+    own = sentence.ctx.periods.period_at(q.start)
+    if own is not None and own.start:
+        year = int(own.start[:4])
+    elif sentence.ctx.published is not None:
+        year = sentence.ctx.published.year  # the months of a release are the published year's
+    else:
+        return None
+    # a sentence opening with 其中 goes on with the months of the one before it
+    start = sentence.ctx.periods.frame_start(sentence.s.start)
+    return listed_months(sentence.ctx.text, start, q.start, n, year)
 
 
 def _list_ends(text: str, cq: list[Quantity]) -> list[int]:

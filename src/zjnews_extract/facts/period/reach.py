@@ -364,7 +364,7 @@ class PeriodIndex:
         i = bisect.bisect_left(marks, offset) - 1
         return marks[i] + 1 if i >= 0 else 0
 
-    def _frame_start(self, sentence: int) -> int:
+    def frame_start(self, sentence: int) -> int:
         """Where the frame a sentence continues starts: a sentence opening with 其中 belongs to the
         one before it (at most three back), in the same paragraph."""
         words = _word_tuple("frame_continuations")
@@ -411,7 +411,7 @@ class PeriodIndex:
                 if m.start >= clause:
                     return m.period
             elif reach == "sentence":
-                if m.start >= sentence or m.start >= self._frame_start(sentence):
+                if m.start >= sentence or m.start >= self.frame_start(sentence):
                     return m.period
             elif reach == "aside":
                 if _aside_close(self.text, m.end) >= offset:
