@@ -253,8 +253,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             metric, inherited = M.drop_place_group(metrics[k]), listed_from_frame
         else:
             metric, frame, inherited = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
-        period = period_of_measure(period, metric)  # 存款余额: the stock at the period's end
         versus = versus_of(text, q, wi, head.raw) or versus_carry
+        period = period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start])  # 存款余额: at its end
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big and not wi.metric:
             skip = q.end + (0 if q.text.endswith("大") else 1)

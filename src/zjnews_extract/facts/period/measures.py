@@ -2,7 +2,8 @@
 
 A balance (余额, 存量) is a stock, stated as of the last month of the period in context
 (今年一季度…住户存款余额 -> March); its change since the year began (比年初增加, 同比多增)
-is a flow from January to that month.
+is a flow from January to that month, and so is any amount's change against the year's start
+(年末总人口…比上年末增加10.03万人).
 """
 from __future__ import annotations
 
@@ -13,16 +14,22 @@ from .grammar import lexicon
 
 
 @cache
-def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     m = lexicon()["measures"]
-    return tuple(m["stock_heads"]), tuple(m["since_year_start"])
+    return tuple(m["stock_heads"]), tuple(m["since_year_start"]), frozenset(m["since_year_start_versus"])
 
 
-def period_of_measure(period: Period | None, metric: str | None) -> Period | None:
-    """`period` as the metric `metric` covers it (see the module docstring)."""
+def period_of_measure(period: Period | None, metric: str | None, kind: str | None = None,
+                      versus: str | None = None, before: str = "") -> Period | None:
+    """`period` as the metric `metric` covers it (see the module docstring); `before` is the words
+    before the number (比上年末增长1.5%: the basis said there)."""
     if period is None or not metric or not period.start or not period.end:
         return period
-    stocks, since_start = _words()
+    stocks, since_start, since_versus = _words()
+    bases = tuple(mark + v for v in since_versus for mark in ("比", "较"))
+    if kind in ("value", "growth") and (versus in since_versus or any(w in metric or w in before for w in bases)):
+        start = period.end[:4] + "-01-01"  # 比上年末增加10.03万人: the change since January
+        return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
     if not any(w in metric for w in stocks):
         return period
     if any(w in metric for w in since_start):
