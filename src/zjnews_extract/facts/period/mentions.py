@@ -77,6 +77,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # else the published date's, else the year the article names most often. A 2021 article that
     # mentions 2019 in passing (比2019年同期增长, 2019年增速变缓至3%) keeps its bare 1-2月 in 2021.
     _, years = _walk(text, raw, published, fixed_years, None, None)
+    # a year a change starts from (自2007年上市以来, 从1930年的7000多只) is a starting point, never the
+    # year the text reports on: it does not vote
+    starts = tuple(lex["words"]["since_prefixes"])
+    years = [(y, at) for y, at in years if at is None or not at[0].group().startswith(starts)]
     votes = Counter(y for y, _ in years)
     dominant = votes.most_common(1)[0][0] if votes else None
     # with a published date the year reported on is that date's (or the year before) whenever the
