@@ -15,6 +15,7 @@ from functools import cache
 
 from ..text import Piece, split_clauses
 from . import metric as M
+from .metric.heads import measurable
 from .metric.nouns import NOUNISH
 from . import words
 from .frames import Frame, Group
@@ -106,7 +107,17 @@ def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
         if taken and (not (pos.startswith(NOUNISH) or pos == "vn") or not rest):
             break
         taken += w
-    return taken, last[len(taken):]
+    rest = last[len(taken):]
+    rest_words = words.words(rest) if rest else []
+    # 商业营业用房施工面积 after 商品住宅、办公楼: the shared name is the activity's measure (施工面积),
+    # the nouns before it (用房) are still the item's own
+    for k, (w, pos) in enumerate(rest_words[1:], 1):
+        if pos in ("v", "vn", "nz") and all(p.startswith("n") and p != "nz" for _, p in rest_words[:k]) \
+                and measurable(shared := "".join(x for x, _ in rest_words[k:])):
+            return last[:len(last) - len(shared)], shared
+        if not pos.startswith("n"):
+            break
+    return taken, rest
 
 
 def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:

@@ -141,10 +141,16 @@ def has_verb(text: str) -> bool:
 def leading_noun(text: str, lists: bool = False) -> str:
     """The noun phrase that opens a clause (居民消费价格指数同比由涨转平 -> 居民消费价格指数);
     with `lists`, a list of them (水产品、鲜果和蔬菜价格由涨转降)."""
+    from .heads import measurable  # noqa: PLC0415  (heads imports this module)
+
     out: list[str] = []
     joins = ("及", "和", "与", "、") if lists else ("及", "和", "与")
-    for w, pos in words.words(text.strip()):
-        if not (out and w in joins) and (w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s"))):
+    ws = words.words(text.strip())
+    for i, (w, pos) in enumerate(ws):
+        # 竣工面积: a verb that makes a measure of the noun after it stays in the name
+        modifier = pos == "v" and out and i + 1 < len(ws) and ws[i + 1][1] == "n" and measurable(w + ws[i + 1][0])
+        if not (out and w in joins) and not modifier \
+                and (w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s"))):
             break
         out.append(w)
     while out and out[-1] in joins:
