@@ -323,10 +323,14 @@ def _gap(text: str) -> tuple[str, str | None, str]:
     return (t if changed or head or versus else text), versus, head
 
 
+_JOINED = regex.compile(r"\p{Han}{2}[与及]\p{Han}{2}")
+
+
 def _shorten(text: str, limit: int = 14) -> str:
     """A long run of words before a number is a clause, not a name: keep what follows its
-    last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole."""
-    if len(text) <= limit or "、" in text:
+    last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole, and so
+    are nouns joined by 与/及 (工程设备与零部件制造业务营业收入, 装卸设备及零件)."""
+    if len(text) <= limit or "、" in text or _JOINED.search(text):
         return text
     ws = words.words(text)
     for i in range(len(ws) - 1, 0, -1):
