@@ -19,6 +19,7 @@ from .metric.heads import measurable
 from .metric.nouns import NOUNISH
 from . import words
 from .frames import Frame, Group
+from .gazetteer import division_of
 from .lexicon import alternation, cues, match_place
 
 _LIST_SPLIT = regex.compile(r"、")
@@ -139,6 +140,13 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     return places, M.read_window(rest).metric if rest else ""
 
 
+def _whole_place(text: str) -> bool:
+    """A place name and nothing else; in a list, a county's short name counts too (永康、武义、东阳:
+    every item a county of the gazetteer is no coincidence)."""
+    m = match_place(text)
+    return m is not None and m.end() == len(text) or division_of(text) is not None
+
+
 def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group | None:
     """A list of n items in an earlier clause of the sentence that holds no number."""
     start = max(s.start, clause.start - _LOOK_BACK)
@@ -216,6 +224,11 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                 group = replace(group, inherited=True)
     if group is None:
         return None, frame
+    if group.inherited and not group.subjects and all(_whole_place(x) for x in group.items):
+        # 永康、武义、婺城、东阳限上社零…增长，分别拉高全市限上社零1.75个、0.3个…: the places listed
+        # before are whose figures these are; what the figures are is said here
+        places = tuple(ctx.subject_name(x) for x in group.items)
+        return Group(items=places, names=(own or frame.base,) * n, subjects=places, inherited=not own), frame
     if not group.names:
         shared_w = M.read_window(group.shared, q.kind) if group.shared else M.Window(metric="")
         shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared

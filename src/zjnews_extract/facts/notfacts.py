@@ -25,6 +25,10 @@ def _nonfact() -> dict:
         "numerals": set(n["list_numerals"]),
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
+        # bounded looks both ways inside the clause: linear in any text
+        "topic_before": regex.compile(rf"(?r)(?:{alternation(n['topic_open'])})[^，,。；;！？!?：:\d]{{0,16}}$"),
+        "topic_after": regex.compile(rf"[^，,。；;！？!?：:\d]{{0,12}}?(?:{alternation(n['topic_close'])})[，,]"),
+        "summary_after": regex.compile(rf"[^，,。；;！？!?：:\d]{{0,8}}?(?:{alternation(n['summary_after'])})"),
         # …的<the set's noun>(有|达|为)?<a count>: the set the threshold defines, counted
         "set_count": regex.compile(rf"的[^，,。；;！？!?\d]{{0,12}}?(?:有|达|为|共|共有|达到)?"
                                    rf"(?:\d+|[一二两三四五六七八九十]+)(?:{alternation(n['set_count_measures'])})"),
@@ -90,6 +94,11 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 经济总量超过1万亿元的省份有10个: the threshold that defines a counted set
     if q.kind == "value" and after.startswith(n["next_deny"]):
         return False  # 两位数增长
+    if q.kind == "growth" and q.qualifier == "over" and (
+            n["topic_before"].search(text, max(0, q.start - 16), q.start)
+            and n["topic_after"].match(text, q.end, q.end + 16)
+            or n["summary_after"].match(text, q.end, q.end + 12)):
+        return False  # 从高技术制造业实现两位数增长来看: the heading of the figures that follow
     digits = _digits_of(q.text)
     if q.kind == "value" and digits and all(ch in n["numerals"] for ch in digits) \
             and (q.value or 0) <= n["max_list"] and not q.text.startswith("连续"):  # 连续两个月回升: a streak

@@ -55,6 +55,8 @@ def find_quantities(given: str) -> list[Quantity]:
     for it in items:
         if it.kind == "time" or (it.kind == "number" and not it.bare_ok):
             continue
+        if it.kind != "growth" and text[it.start:it.end].endswith(("位数", "位數")):
+            continue  # 两位数 is a size of growth (两位数增长), nothing else (两位数的编号)
         if not math.isfinite(it.value):
             continue  # past float range after a scale (a range's 亿亿…): no number, nothing invented
         start, end = seen.span(it.start + it.lead, it.end)

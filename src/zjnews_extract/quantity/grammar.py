@@ -236,7 +236,7 @@ def build(prefilter: bool = True) -> Lexicon:
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
         (?:
-            (?P<pct>百分百|半成|一半|半数|过半数?|過半數?)
+            (?P<pct>百分百|半成|一半|半数|过半数?|過半數?|[两双兩雙]位[数數]|三位[数數])  # 两位数增长: 10% or more
           | (?P<halfcore>半)(?=\s?{units_re})
           | (?P<num>{n})  # the numeral is matched once; fractions hang off it
             (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23

@@ -55,8 +55,9 @@ _ELEMENT = (
     rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?{BIG})"
 )
 # A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
-# A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change.
-_START = rf"(?:{ARABIC}|[{_NONZERO}]|[〇零○](?=[点點]|(?![{_D}十拾百佰千仟万萬亿億]))|[十拾百佰廿卅卌]|{_QIAN})"
+# A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change,
+# and before Arabic digits it ends a word (社零1.75个百分点: 社零 is retail sales).
+_START = rf"(?:{ARABIC}|[{_NONZERO}]|[〇零○](?=[点點]|(?![{_D}十拾百佰千仟万萬亿億0-9０-９]))|[十拾百佰廿卅卌]|{_QIAN})"
 _CN_DECIMAL = rf"(?:[点點][{_D}]{{1,15}}+(?:[万萬亿億千仟百佰]{{1,3}}+)?)"
 NUMERAL = rf"(?:{_START}{_ELEMENT}{{0,40}}+{_CN_DECIMAL}?+)"
 

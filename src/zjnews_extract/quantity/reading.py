@@ -70,6 +70,10 @@ def _is_chinese_only(s: str) -> bool:
 def _number_value(g) -> tuple[float | tuple | None, str]:
     """Value of the numeral core of a q-match (its groups, `groups_of`), and a tag for how it was written."""
     if g.pct:
+        if g.pct.startswith("三位"):
+            return 100.0, "pct"  # 三位数增长: 100% or more
+        if "位" in g.pct:
+            return 10.0, "pct"  # 两位数增长: 10% or more
         return {"百分百": 100.0, "半成": 5.0, "一半": 50.0, "半数": 50.0}.get(g.pct, 50.0), "pct"  # 过半(数): 50
     if g.halfcore:
         return 0.5, "half"
@@ -187,8 +191,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
         end = m.start("mt")  # 800名正式志愿者: 整/正 close an amount of money only
     if g.pct and unit_text:
         end = m.start("unit")  # 半数企业: the noun after a share word is what it is a share of
-    if g.pct and g.pct[0] in "过過":
-        qualifier = qualifier or "over"  # 过半: more than half
+    if g.pct and (g.pct[0] in "过過" or "位" in g.pct):
+        qualifier = qualifier or "over"  # 过半: more than half; 两位数: ten percent or more
     cur = g.cur
     cur_code = lex.currency_prefix.get(cur.strip()) if cur else None
 
