@@ -26,6 +26,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import assemble, fact_id  # noqa: PLC0415
+    from .headings import restate_headings  # noqa: PLC0415
     from .context import article_context  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
     from .notfacts import fact_quantities  # noqa: PLC0415
@@ -43,7 +44,8 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in ratio_spans)]
     with words.keeping_whole([i.name for i in initiatives]):
         facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))
-    return sorted(facts + table_facts + ratio_facts, key=lambda f: f.start), initiatives
+    facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
+    return restate_headings(text, facts), initiatives
 
 
 def _tables(text, quantities, ctx):
