@@ -84,7 +84,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
         "gap_base": regex.compile(r"(?:(?<![同环对相占])比(?![重例率])|较|与)(?P<v>[^，,；;比较]{1,16})(?:相比)?$"),
         "place_group": regex.compile(
-            rf"^(?:[一二两三四五六七八九十\d]{{0,3}}(?:{alternation(m['place_group_marks'])}))"
+            rf"^(?:[一二两三四五六七八九十\d]{{0,3}}(?:{alternation(m['place_group_marks'])})"
+            rf"(?:{alternation(m['place_group_kinds'])})?|[一二两三四五六七八九十\d]{{0,3}}"
+            rf"(?:{alternation(m['place_group_kinds'])}))"
             rf"(?:{alternation(place_classes())})(?:{alternation(m['place_group_links'])})?"),
         "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
         "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})$"),
