@@ -312,6 +312,8 @@ def _measure(rest: str, kind: str | None) -> str:
     text = pats["relative"].sub("", text) if text in words()["periods"]["relative"] else text
     if text in h["generic"] or text in h["label_titles"] or len(text) < 2 and kind:
         return ""
+    if text in h["rate_words"]:
+        return _MARKS.sub("", _DATES.sub("", pats["versus"].sub("", rest)))  # 增长速度, not 速度
     return text
 
 

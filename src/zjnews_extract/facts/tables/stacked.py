@@ -216,6 +216,8 @@ def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
         return cells
     pad = cells[-1]
     empty = _Entry(pad.start, pad.start, "", "blank")
+    if cells[0].text in _label_titles():
+        return filled  # 市州 | 增长速度 | |: the label column's title, then titles spanning the figures
     if len(filled) == n:
         return [empty, *filled]  # one cell per figure column: the label column's is above
     k = len(filled) - 1
@@ -225,6 +227,14 @@ def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
             spread += [cell] + [empty] * (n // k - 1)
         return spread
     return cells
+
+
+@cache
+def _label_titles() -> frozenset[str]:
+    """Titles of the row-label column (市州, 指标): a header row that opens with one spans the
+    figure columns with the rest of its cells (市州 | 增长速度 over 比上年同月 | 比上年同期)."""
+    h = words()["header"]
+    return frozenset(h["label_titles"] + h["place_titles"])
 
 
 def _row(cells: list[_Entry]) -> Row:
