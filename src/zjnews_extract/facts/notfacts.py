@@ -25,6 +25,7 @@ def _nonfact() -> dict:
         "numerals": set(n["list_numerals"]),
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
+        "top_class": tuple(n["top_class_nouns"]),
         # bounded looks both ways inside the clause: linear in any text
         "topic_before": regex.compile(rf"(?r)(?:{alternation(n['topic_open'])})[^，,。；;！？!?：:\d]{{0,16}}$"),
         "topic_after": regex.compile(rf"[^，,。；;！？!?：:\d]{{0,12}}?(?:{alternation(n['topic_close'])})[，,]"),
@@ -79,6 +80,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
             return False  # 第一，…  第二是…: list numbering, not a rank
         if not q.text.endswith(("大", "位", "名", "强")) and n["rank_next"].match(after):
             return False  # 第五届, 第一产业, 第二批
+        if q.text.endswith(("强", "強")) and after.startswith(n["top_class"]):
+            return False  # GDP前十强城市, 世界500强企业: a class of members, no rank held
         return True
     if before == "每":
         return False  # 每10股: a rate's base, not an amount
