@@ -249,7 +249,7 @@ def growth_only(text: str) -> bool:
 
 
 def _mostly_places(body, j: int) -> bool:
-    cells = [r.cells[j].text for r in body if j < len(r.cells) and r.cells[j].text]
+    cells = [squash(r.cells[j].text) for r in body if j < len(r.cells) and r.cells[j].text]  # 北 京
     hits = sum(1 for t in cells if (m := match_place(t)) and m.end() >= len(t) - 1)
     return bool(cells) and hits >= 0.6 * len(cells)
 
