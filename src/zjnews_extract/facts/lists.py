@@ -19,6 +19,7 @@ from .metric.heads import measurable
 from .metric.nouns import NOUNISH
 from . import words
 from .frames import Frame, Group
+from .company import has_company_suffix
 from .gazetteer import division_of
 from .lexicon import alternation, cues, match_place
 
@@ -140,6 +141,25 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     return places, M.read_window(rest).metric if rest else ""
 
 
+_LIST_LEAD = regex.compile(r"^.*[的是为有:：]")
+
+
+def _doers(group: Group) -> tuple[str, ...] | None:
+    """The items as subjects when they are all places, or firms (most with a firm's suffix, the rest
+    short names that measure nothing: 宁波银行、均胜电子、韵达股份); else None."""
+    items = group.items
+    if group.shared and not measurable(group.shared):
+        items = (*items[:-1], items[-1] + group.shared)  # 韵 | 达股份: no measure was split off
+    first = _LIST_LEAD.sub("", items[0]) or items[0]  # 紧随其后的是宁波银行
+    names = (first, *items[1:])
+    if all(_whole_place(x) for x in names):
+        return names
+    firms = sum(has_company_suffix(x) for x in names)
+    if firms * 2 >= len(names) and all(has_company_suffix(x) or len(x) <= 6 and not measurable(x) for x in names):
+        return names
+    return None
+
+
 def _whole_place(text: str) -> bool:
     """A place name and nothing else; in a list, a county's short name counts too (永康、武义、东阳:
     every item a county of the gazetteer is no coincidence)."""
@@ -224,11 +244,11 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                 group = replace(group, inherited=True)
     if group is None:
         return None, frame
-    if group.inherited and not group.subjects and all(_whole_place(x) for x in group.items):
-        # 永康、武义、婺城、东阳限上社零…增长，分别拉高全市限上社零1.75个、0.3个…: the places listed
-        # before are whose figures these are; what the figures are is said here
-        places = tuple(ctx.subject_name(x) for x in group.items)
-        return Group(items=places, names=(own or frame.base,) * n, subjects=places, inherited=not own), frame
+    if group.inherited and not group.subjects and (doers := _doers(group)):
+        # 永康、武义、婺城、东阳限上社零…增长，分别拉高全市限上社零1.75个、0.3个…; 紧随其后的是宁波银行、
+        # 均胜电子、韵达股份，上半年营收均超200亿元，分别为…: the places or firms listed before are
+        # whose figures these are; what the figures are is said here or in the frame
+        return Group(items=doers, names=(own or frame.base,) * n, subjects=doers, inherited=not own), frame
     if not group.names:
         shared_w = M.read_window(group.shared, q.kind) if group.shared else M.Window(metric="")
         shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared
