@@ -349,6 +349,12 @@ class PeriodIndex:
         # the article's running period, not a time said in passing before it (意见征求期间为…)
         first = next((m for m in usable if m.reach != "sentence"), usable[0] if usable else None)
         self.first = first.period if first is not None else None
+        if first is not None and first.reach == "clause" and first.text.endswith(_word_tuple("year_end")) \
+                and self.first is not None and self.first.start:
+            # 生猪年末存栏965万头 as the only time of a bulletin: the stock's moment tells the year the
+            # text reports on; the other figures are that year's flows, not December's
+            y = self.first.start[:4]
+            self.first = Period(start=f"{y}-01-01", end=f"{y}-12-31", text=self.first.text)
         self.last_carry: list[int] = []  # index of the last carrying mention at or before i
         last = -1
         for i, m in enumerate(self.items):
