@@ -82,7 +82,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     starts = tuple(lex["words"]["since_prefixes"])
     years = [(y, at) for y, at in years if at is None or not at[0].group().startswith(starts)]
     votes = Counter(y for y, _ in years)
-    dominant = votes.most_common(1)[0][0] if votes else None
+    # a tie goes to the later year: a text reports on the latest time it names, the earlier one is
+    # history (在1995年才撤县设区 beside 2019年重庆市38区县排名)
+    dominant = max(votes, key=lambda y: (votes[y], y)) if votes else None
     # with a published date the year reported on is that date's (or the year before) whenever the
     # text names either; only a text about another time (a 2013 bulletin put online in 2022) or
     # with no date at all takes its own most named year
