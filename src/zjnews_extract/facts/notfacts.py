@@ -9,6 +9,7 @@ from functools import cache
 import msgspec
 import regex
 
+from ..quantity.reading import measures_time
 from ..records import Quantity
 from ..text import is_han as _is_han
 from .lexicon import alternation, cues
@@ -86,7 +87,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
     if before == "每":
         return False  # 每10股: a rate's base, not an amount
     if q.unit in n["durations"] and not (q.text.startswith("连续") and q.unit == "年"
-                                         and text.startswith(n["streak_predicates"], q.end)):
+                                         and text.startswith(n["streak_predicates"], q.end)) \
+            and not measures_time(text, q.start):  # 平均利用小时为1733小时: hours are what is measured
         return False  # 十年来, 入世20年: durations and anniversaries (连续5年位居第一 is a record)
     if q.kind == "value" and n["threshold"].search(q.text) and after[:1] and _is_han(after[0]) \
             and after[:1] not in "的，。；、":
