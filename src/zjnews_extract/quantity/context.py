@@ -164,14 +164,26 @@ def money_context(items, text: str, lex: Lexicon) -> None:
         elif it.scale >= 1e4:
             # 营收12亿, 净利润3000万: a 万/亿 amount right after a money metric in its own clause
             before = _CLAUSE_BREAK.split(text[max(0, it.start - 8):it.start])[-1]
+            after = text[it.end:it.end + 8]
+            after = after[1:] if after.startswith("的") else after
             if any(w in before for w in lex.money_words_close) and not any(w in before for w in lex.money_words_not):
                 it.kind, it.unit, it.category = "value", "CNY", "currency"
+            elif any(_opens_with_money(after, w) for w in lex.money_words_close) \
+                    and not any(w in before or after.startswith(w) for w in lex.money_words_not):
+                it.kind, it.unit, it.category = "value", "CNY", "currency"  # 以512.55亿的旅游收入, 2.4万亿市值
             else:
                 head = lex.level_links.sub("", before)  # 旅客人次达到1.2亿: look past the verb
                 for w, unit in lex.people_close.items():
                     if head.endswith(w):
                         it.kind, it.unit, it.category = "value", unit, "measure"  # 常住人口1250万: people
                         break
+
+
+def _opens_with_money(after: str, word: str) -> bool:
+    """The words right after an amount name money: the money word itself, or a short modifier and
+    then it (旅游收入 after 512.55亿的), inside the clause."""
+    at = after.find(word)
+    return 0 <= at <= 2 and not _CLAUSE_BREAK.search(after, 0, at)
 
 
 def _is_digit_start(text: str, it: Item) -> bool:
