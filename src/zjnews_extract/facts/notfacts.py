@@ -9,7 +9,7 @@ from functools import cache
 import msgspec
 import regex
 
-from ..quantity.reading import measures_time
+from ..quantity.durations import measures_time
 from ..records import Quantity
 from ..text import is_han as _is_han
 from .lexicon import alternation, cues

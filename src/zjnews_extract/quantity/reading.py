@@ -7,10 +7,10 @@ decided here, one match at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
+from .durations import measures_time
 from .grammar import Lexicon
 from .numerals import CN_BIG, CN_DIGITS, arabic_value, parse_numeral
 from .scan import groups_of
@@ -322,20 +322,6 @@ def _names_a_group(text: str, end: int, lex: Lexicon) -> bool:
         if head + k >= len(text) or not _HAN.match(text[head + k]):
             return False
     return False
-
-
-@cache
-def _time_measure() -> regex.Pattern:
-    from ..data import load_toml  # noqa: PLC0415
-
-    words = load_toml("quantity_words.toml")["time_measures"]["words"]
-    # bounded: at most 40 characters before the number, inside its sentence
-    return regex.compile("(?:" + "|".join(map(regex.escape, words)) + r")[^。；;！？!?\n]{0,30}$")
-
-
-def measures_time(text: str, start: int) -> bool:
-    """The sentence before the number names a measure of time (利用小时, 时长): its hours are a fact."""
-    return _time_measure().search(text, max(0, start - 40), start) is not None
 
 
 _GROUP_MODIFIER = 4  # Han characters allowed between the amount and its group noun (领航企业)

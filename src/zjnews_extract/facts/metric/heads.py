@@ -37,11 +37,6 @@ def measurable(name: str) -> bool:
     return bool(name) and _lexicon()[0].search(name) is not None
 
 
-def place_classes() -> frozenset[str]:
-    """Words for a class of places (省份, 城市): a group of them is a subject, never a metric."""
-    return _lexicon()[2]
-
-
 def ends_in_head(name: str) -> bool:
     """True when `name` ends with a head of a quantity (研发支出, 增速), not just holds one."""
     return bool(name) and any(m.end() == len(name) for m in _lexicon()[0].finditer(name, overlapped=True))

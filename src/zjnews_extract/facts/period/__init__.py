@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from .mentions import PeriodMention, find_periods, has_months
 from .measures import period_of_measure
-from .reach import PeriodIndex
+from .index import PeriodIndex
 
 __all__ = ["PeriodIndex", "PeriodMention", "find_periods", "has_months", "period_of_measure"]

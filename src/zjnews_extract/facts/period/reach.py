@@ -24,18 +24,17 @@ from dataclasses import replace
 import re
 from re import escape as regex_escape
 
-from ...records import Period
 from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
 from ..lexicon import cues
 from .grammar import lexicon
 
-_CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
-_SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
-_LINE = re.compile("\n")
+CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
+SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
+LINE_MARK = re.compile("\n")
 _YEAR_AGO_VALUE = re.compile("(?:同期)?(?:为|是)")
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
-_WALK = 64
+WALK_LIMIT = 64
 
 
 def reach_of(text: str, mention, g: dict) -> str:
@@ -121,11 +120,11 @@ def in_aside(text: str, pos: int) -> bool:
     opened = max(text.rfind("(", start, pos), text.rfind("（", start, pos))
     if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
         return False
-    return _aside_close(text, pos) >= 0
+    return aside_close(text, pos) >= 0
 
 
 @cache
-def _word_tuple(key: str) -> tuple[str, ...]:
+def word_tuple(key: str) -> tuple[str, ...]:
     """A word list of periods.toml [words] as a tuple for str.startswith / endswith (built once)."""
     return tuple(lexicon()["words"][key])
 
@@ -133,10 +132,10 @@ def _word_tuple(key: str) -> tuple[str, ...]:
 def _glosses_time(text: str, pos: int) -> bool:
     """The mention opens a bracket that follows a time word: 春运前十三日(1月10日-22日)."""
     head = text[max(0, pos - 8):pos].rstrip()
-    return head.endswith(("(", "（")) and head[:-1].rstrip().endswith(_word_tuple("time_gloss_after"))
+    return head.endswith(("(", "（")) and head[:-1].rstrip().endswith(word_tuple("time_gloss_after"))
 
 
-def _aside_close(text: str, pos: int) -> int:
+def aside_close(text: str, pos: int) -> int:
     """Where the bracket open at `pos` closes on its line (-1 when it does not)."""
     upper = min(len(text), pos + _ASIDE_REACH)
     line_end = text.find("\n", pos, upper)
@@ -173,7 +172,7 @@ def listed_periods(text: str, mentions: list) -> list:
     sentence, each dating its own number, are items of a list, not a new running period: their
     reach ends with the sentence (the next one goes back to the article's 前三季度)."""
     out = list(mentions)
-    sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+    sentence_marks = [m.start() for m in SENTENCE_MARK.finditer(text)]
     group: list[int] = []
 
     def close() -> None:
@@ -216,7 +215,7 @@ def inner_spans(text: str, mentions: list) -> list:
             last_outer = out[i].end
             continue
         inside = outer.start <= p.start and p.end <= outer.end
-        if inside and (not year_long or _SENTENCE_MARK.search(text, last_outer, out[i].start) is None):
+        if inside and (not year_long or SENTENCE_MARK.search(text, last_outer, out[i].start) is None):
             out[i] = replace(out[i], reach="paragraph")
     return out
 
@@ -227,7 +226,7 @@ def _months(p) -> int:
 
 def respective_after(text: str, end: int) -> bool:
     """分别 later in the sentence (a bounded look: a sentence is never this long)."""
-    m = _SENTENCE_MARK.search(text, end, end + 200)
+    m = SENTENCE_MARK.search(text, end, end + 200)
     stop = m.start() if m else min(len(text), end + 200)
     return "分别" in text[end:stop]
 
@@ -242,7 +241,7 @@ def _cause_before(text: str, start: int) -> bool:
 
 def _dates_figures(text: str, end: int) -> bool:
     """A figure follows in the sentence with no word of an event (发布, 召开, 电, 起) before it."""
-    stop = _SENTENCE_MARK.search(text, end, end + 80)
+    stop = SENTENCE_MARK.search(text, end, end + 80)
     segment = text[end:stop.start() if stop else min(len(text), end + 80)]
     digit = next((i for i, c in enumerate(segment) if c.isdigit()), None)
     if digit is None or "\n" in segment[:digit]:
@@ -311,122 +310,3 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def _starts_clause(text: str, pos: int) -> bool:
     return _opens(text, pos, SENTENCE_ENDS + CLAUSE_ENDS)
-
-
-def _year_before(p: Period | None) -> Period | None:
-    """The same stretch of time one year earlier (29 February becomes the 28th)."""
-    if p is None or not p.start or not p.end:
-        return p
-
-    def back(day: str) -> str:
-        y, rest = int(day[:4]) - 1, day[4:]
-        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
-
-    return Period(start=back(p.start), end=back(p.end), text=p.text)
-
-
-def _in_year(p: Period | None, year: int, text: str) -> Period | None:
-    """The months of `p` in `year` (1-2月 of 2021 -> 1-2月 of 2020 for 2020年同期)."""
-    if p is None or not p.start or not p.end:
-        return None
-    shift = year - int(p.end[:4])
-
-    def move(day: str) -> str:
-        y, rest = int(day[:4]) + shift, day[4:]
-        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
-
-    return Period(start=move(p.start), end=move(p.end), text=text)
-
-
-class PeriodIndex:
-    """The mentions of one article, ready to answer `period_at` for each of its numbers."""
-
-    def __init__(self, text: str, mentions):
-        self.text = text
-        self.items = [m for m in mentions if m.reach != "none"]
-        self.ends = [m.end for m in self.items]
-        usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
-        # the article's running period, not a time said in passing before it (意见征求期间为…)
-        first = next((m for m in usable if m.reach != "sentence"), usable[0] if usable else None)
-        self.first = first.period if first is not None else None
-        if first is not None and first.reach == "clause" and first.text.endswith(_word_tuple("year_end")) \
-                and self.first is not None and self.first.start:
-            # 生猪年末存栏965万头 as the only time of a bulletin: the stock's moment tells the year the
-            # text reports on; the other figures are that year's flows, not December's
-            y = self.first.start[:4]
-            self.first = Period(start=f"{y}-01-01", end=f"{y}-12-31", text=self.first.text)
-        self.last_carry: list[int] = []  # index of the last carrying mention at or before i
-        last = -1
-        for i, m in enumerate(self.items):
-            if m.reach == "carry":
-                last = i
-            self.last_carry.append(last)
-        self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-        self.sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
-        self.lines = [m.start() for m in _LINE.finditer(text)]
-
-    @staticmethod
-    def _start(marks: list[int], offset: int) -> int:
-        i = bisect.bisect_left(marks, offset) - 1
-        return marks[i] + 1 if i >= 0 else 0
-
-    def frame_start(self, sentence: int) -> int:
-        """Where the frame a sentence continues starts: a sentence opening with 其中 belongs to the
-        one before it (at most three back), in the same paragraph."""
-        words = _word_tuple("frame_continuations")
-        for _ in range(3):
-            if sentence == 0 or not self.text[sentence:sentence + 4].lstrip().startswith(words) \
-                    or self.text[sentence - 1] == "\n":
-                break
-            sentence = self._start(self.sentence_marks, sentence - 1)
-        return sentence
-
-    def period_at(self, offset: int, prev_end: int = 0) -> Period | None:
-        """The period of a number starting at `offset`; `prev_end` is where the number before it
-        in its clause ended (a comparison's own value is the first number after it only)."""
-        clause = self._start(self.clause_marks, offset)
-        sentence = self._start(self.sentence_marks, offset)
-        paragraph = self._start(self.lines, offset)
-        i = bisect.bisect_right(self.ends, offset) - 1
-        fallback = None
-        steps = 0
-        while i >= 0:
-            m = self.items[i]
-            steps += 1
-            if steps > _WALK:
-                i = self.last_carry[i]
-                if i < 0:
-                    break
-                m = self.items[i]
-            reach = m.reach
-            if reach == "carry":
-                return m.period
-            if reach == "next":
-                if m.start >= clause and m.end <= offset and m.start >= prev_end:
-                    return m.period
-            elif reach == "year_ago":
-                if m.start >= clause and m.end <= offset and m.start >= prev_end:
-                    return _year_before(self.period_at(m.start))
-            elif reach == "year_same":
-                if m.start >= clause:
-                    return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
-            elif reach == "year_same_next":
-                if m.start >= clause and m.end <= offset and m.start >= prev_end:
-                    return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
-            elif reach in ("clause", "cause"):
-                if m.start >= clause:
-                    return m.period
-            elif reach == "sentence":
-                if m.start >= sentence or m.start >= self.frame_start(sentence):
-                    return m.period
-            elif reach == "aside":
-                if _aside_close(self.text, m.end) >= offset:
-                    return m.period
-            elif reach == "paragraph":
-                if m.start >= paragraph:
-                    return m.period
-                fallback = fallback or m
-            i -= 1
-        if fallback is not None:
-            return fallback.period
-        return self.first

@@ -1,0 +1,127 @@
+"""Each number's period: the nearest earlier period mention whose reach (reach.py) covers it,
+walked back from the number over an index of the article's mentions built once."""
+from __future__ import annotations
+
+import bisect
+
+from ...records import Period
+from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, aside_close, word_tuple
+
+
+def _year_before(p: Period | None) -> Period | None:
+    """The same stretch of time one year earlier (29 February becomes the 28th)."""
+    if p is None or not p.start or not p.end:
+        return p
+
+    def back(day: str) -> str:
+        y, rest = int(day[:4]) - 1, day[4:]
+        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
+
+    return Period(start=back(p.start), end=back(p.end), text=p.text)
+
+
+def _in_year(p: Period | None, year: int, text: str) -> Period | None:
+    """The months of `p` in `year` (1-2月 of 2021 -> 1-2月 of 2020 for 2020年同期)."""
+    if p is None or not p.start or not p.end:
+        return None
+    shift = year - int(p.end[:4])
+
+    def move(day: str) -> str:
+        y, rest = int(day[:4]) + shift, day[4:]
+        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
+
+    return Period(start=move(p.start), end=move(p.end), text=text)
+
+
+class PeriodIndex:
+    """The mentions of one article, ready to answer `period_at` for each of its numbers."""
+
+    def __init__(self, text: str, mentions):
+        self.text = text
+        self.items = [m for m in mentions if m.reach != "none"]
+        self.ends = [m.end for m in self.items]
+        usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
+        # the article's running period, not a time said in passing before it (意见征求期间为…)
+        first = next((m for m in usable if m.reach != "sentence"), usable[0] if usable else None)
+        self.first = first.period if first is not None else None
+        if first is not None and first.reach == "clause" and first.text.endswith(word_tuple("year_end")) \
+                and self.first is not None and self.first.start:
+            # 生猪年末存栏965万头 as the only time of a bulletin: the stock's moment tells the year the
+            # text reports on; the other figures are that year's flows, not December's
+            y = self.first.start[:4]
+            self.first = Period(start=f"{y}-01-01", end=f"{y}-12-31", text=self.first.text)
+        self.last_carry: list[int] = []  # index of the last carrying mention at or before i
+        last = -1
+        for i, m in enumerate(self.items):
+            if m.reach == "carry":
+                last = i
+            self.last_carry.append(last)
+        self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
+        self.sentence_marks = [m.start() for m in SENTENCE_MARK.finditer(text)]
+        self.lines = [m.start() for m in LINE_MARK.finditer(text)]
+
+    @staticmethod
+    def _start(marks: list[int], offset: int) -> int:
+        i = bisect.bisect_left(marks, offset) - 1
+        return marks[i] + 1 if i >= 0 else 0
+
+    def frame_start(self, sentence: int) -> int:
+        """Where the frame a sentence continues starts: a sentence opening with 其中 belongs to the
+        one before it (at most three back), in the same paragraph."""
+        words = word_tuple("frame_continuations")
+        for _ in range(3):
+            if sentence == 0 or not self.text[sentence:sentence + 4].lstrip().startswith(words) \
+                    or self.text[sentence - 1] == "\n":
+                break
+            sentence = self._start(self.sentence_marks, sentence - 1)
+        return sentence
+
+    def period_at(self, offset: int, prev_end: int = 0) -> Period | None:
+        """The period of a number starting at `offset`; `prev_end` is where the number before it
+        in its clause ended (a comparison's own value is the first number after it only)."""
+        clause = self._start(self.clause_marks, offset)
+        sentence = self._start(self.sentence_marks, offset)
+        paragraph = self._start(self.lines, offset)
+        i = bisect.bisect_right(self.ends, offset) - 1
+        fallback = None
+        steps = 0
+        while i >= 0:
+            m = self.items[i]
+            steps += 1
+            if steps > WALK_LIMIT:
+                i = self.last_carry[i]
+                if i < 0:
+                    break
+                m = self.items[i]
+            reach = m.reach
+            if reach == "carry":
+                return m.period
+            if reach == "next":
+                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                    return m.period
+            elif reach == "year_ago":
+                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                    return _year_before(self.period_at(m.start))
+            elif reach == "year_same":
+                if m.start >= clause:
+                    return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
+            elif reach == "year_same_next":
+                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                    return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
+            elif reach in ("clause", "cause"):
+                if m.start >= clause:
+                    return m.period
+            elif reach == "sentence":
+                if m.start >= sentence or m.start >= self.frame_start(sentence):
+                    return m.period
+            elif reach == "aside":
+                if aside_close(self.text, m.end) >= offset:
+                    return m.period
+            elif reach == "paragraph":
+                if m.start >= paragraph:
+                    return m.period
+                fallback = fallback or m
+            i -= 1
+        if fallback is not None:
+            return fallback.period
+        return self.first
