@@ -33,8 +33,9 @@ from datetime import date, timedelta
 import regex
 
 from ...records import Period
+from .bases import comparison_base
 from .calendar_days import count, first_day, last_day, make_period, num
-from .grammar import after_patterns, base_patterns, far_base, grammar, group_names, lexicon, multi_year_cue
+from .grammar import after_patterns, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
 from .holidays import holiday_mention
 from .ranges import day_range
@@ -190,26 +191,6 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     return out, years
 
 
-def _is_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
-    """Is this mention a comparison base (较2020年, 与一季度相比, 去年同期)? With the span to report."""
-    before, before_if_after, after = base_patterns()
-    head = text[max(0, m.start() - 4):m.start()]
-    tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
-    b = before.search(head)
-    if b is None and tail_match is not None:
-        b = before_if_after.search(head)
-    if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 24))):
-        # 与2018年国庆假期全国各省份旅游收入的情况相比: 与 … 相比 around a longer phrase
-        b = before_if_after.search(head)
-        if b is not None:
-            tail_match = far
-    if b is None and tail_match is None:
-        return False, m.start(), m.end()
-    start = m.start() - (len(head) - b.start()) if b is not None else m.start()
-    end = tail_match.end() if tail_match is not None else m.end()
-    return True, start, end
-
-
 def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
              speaking: "Speaking", last_month: date | None, named_day: date | None = None) -> PeriodMention | None:
     lex = lexicon()
@@ -232,7 +213,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return None
         # 低于2011-2019年间的同期平均水平: the years compared with; 2013-2018年同期广东…平均增速为7.35%
         # opens its clause: those years' figure
-        base, s, e = _is_base(text, m)
+        base, s, e = comparison_base(text, m)
         if base and s == m.start():
             base, s, e = False, m.start(), m.end()
         return mention(date(y1, 1, 1), date(y2, 12, 31), True, "base" if base else "span", s, e)
@@ -294,13 +275,13 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if ref is None:
             return None
         prev = first_day(ref.year, ref.month) - timedelta(days=1)
-        base, s, e = _is_base(text, m)
+        base, s, e = comparison_base(text, m)
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
     base = False
     if not g["asof"] and not g["since2"] and not g["ytd"]:
-        base, s, e = _is_base(text, m)
+        base, s, e = comparison_base(text, m)
         if base and g["y"] and not has_months(g):
             # 与2001年相比…增长14.3倍, 年均增长14.6%: growth over the years since the base year
             context = anchor if anchor is not None else (published.year if published else None)

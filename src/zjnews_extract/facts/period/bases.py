@@ -1,0 +1,27 @@
+"""Whether a period mention is a comparison base (较2020年, 与一季度相比, 去年同期), never the
+period of a number: the words around it (data/periods.toml base_before, base_after) decide."""
+from __future__ import annotations
+
+import regex
+
+from .grammar import base_patterns, far_base
+
+
+def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
+    """Is this mention a comparison base (较2020年, 与一季度相比, 去年同期)? With the span to report."""
+    before, before_if_after, after = base_patterns()
+    head = text[max(0, m.start() - 4):m.start()]
+    tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
+    b = before.search(head)
+    if b is None and tail_match is not None:
+        b = before_if_after.search(head)
+    if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 24))):
+        # 与2018年国庆假期全国各省份旅游收入的情况相比: 与 … 相比 around a longer phrase
+        b = before_if_after.search(head)
+        if b is not None:
+            tail_match = far
+    if b is None and tail_match is None:
+        return False, m.start(), m.end()
+    start = m.start() - (len(head) - b.start()) if b is not None else m.start()
+    end = tail_match.end() if tail_match is not None else m.end()
+    return True, start, end
