@@ -25,6 +25,7 @@ class Rule:
     max_len: int
     prose_ok: bool
     ends: bool
+    keep_if: re.Pattern | None = None  # a line the rule would claim but that this finds stays text
 
 
 def _data() -> dict:
@@ -42,7 +43,8 @@ def rules() -> tuple[Rule, ...]:
     data = _data()
     return tuple(
         Rule(reason=r["reason"], pattern=re.compile(r["pattern"]), max_len=int(r.get("max_len", 10_000)),
-             prose_ok=bool(r.get("prose_ok", False)), ends=bool(r.get("ends", False)))
+             prose_ok=bool(r.get("prose_ok", False)), ends=bool(r.get("ends", False)),
+             keep_if=re.compile(r["keep_if"]) if "keep_if" in r else None)
         for r in data["rule"]
     )
 
@@ -72,7 +74,7 @@ def match(text: str) -> Rule | None:
                 prose = reads_as_prose(text)
             if prose:
                 continue
-        if rule.pattern.search(text):
+        if rule.pattern.search(text) and not (rule.keep_if and rule.keep_if.search(text)):
             return rule
     return None
 
