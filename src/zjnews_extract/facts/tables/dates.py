@@ -40,6 +40,10 @@ def relative(rel: str, ref: Period | None, text: str) -> Period | None:
     if rel == "year_end":
         # the end of a year only when the table covers the whole year; otherwise the table's period
         return _month_span(y, 12, 12, text) if ref.start[5:] == "01-01" and m == 12 else ref
+    if rel == "month_year_ago":
+        return _month_span(y - 1, m, m, text)
+    if rel == "ytd_year_ago":
+        return _month_span(y - 1, 1, m, text)
     if rel == "year_ago":
         return Period(start=_year_back(ref.start), end=_year_back(ref.end), text=text)
     return None

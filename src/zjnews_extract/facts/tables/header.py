@@ -87,7 +87,7 @@ def read_grid(table: Table, is_figure) -> Grid:
     The body starts at the first row of figures (a row of years only is a header); the rows
     above it are captions (one filled cell, before any header row), header rows, and, once a
     row names nothing over a column of figures (人口(‰) | Population(‰)), section rows."""
-    rows = table.rows
+    rows = tuple(r for r in table.rows if not _numbers_columns(r))
     k = next((i for i, r in enumerate(rows) if _has_figures(r, is_figure)), len(rows))
     ncols = max((len(r.cells) for r in rows[k:]), default=0)
     kinds = [_column_content(rows[k:], j, is_figure) for j in range(ncols)]
@@ -109,6 +109,14 @@ def read_grid(table: Table, is_figure) -> Grid:
             texts[j] = (texts[j] + " " + words_).strip()
     columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
     return Grid(tuple(captions), header_start, _link(columns), body)
+
+
+def _numbers_columns(row: Row) -> bool:
+    """甲 | 1 | 2 | 3 | 4: a row that numbers the columns, not a row of figures."""
+    cells = [c.text.strip() for c in row.cells if c.text.strip()]
+    if len(cells) < 3 or squash(cells[0]) not in words()["header"]["column_number_labels"]:
+        return False
+    return cells[1:] == [str(i) for i in range(1, len(cells))]
 
 
 def _has_figures(row: Row, is_figure) -> bool:
@@ -139,6 +147,8 @@ def _titles() -> frozenset[str]:
 def _place(row: Row, ncols: int, kinds: list[str], upper: bool) -> dict[int, str]:
     """Column index -> header words of one header row (`upper`: another header row follows)."""
     cells = row.cells[:ncols]
+    if _packed_left(cells, kinds):
+        return _place_packed(cells, kinds, upper)
     if len(cells) == ncols and _fits(cells, kinds):
         return {j: c.text for j, c in enumerate(cells) if c.text}
     filled = [c for c in cells if c.text]
@@ -158,6 +168,39 @@ def _place(row: Row, ncols: int, kinds: list[str], upper: bool) -> dict[int, str
         return out
     for c, j in zip(filled[::-1], targets[::-1]):  # right-aligned: a numbering column has no title
         out[j] = c.text
+    return out
+
+
+def _packed_left(cells, kinds: list[str]) -> bool:
+    """A header row whose cells were written from the left with the spans lost (项目 | 本年 | 上年同期 |
+    增长(%) | | | over six columns of figures; 本月 | 1-本月 | … | 累计 | under it, the label column's
+    cell missing): fewer cells than columns, all before the empty ones, and not one per column of
+    figures in place."""
+    n = sum(1 for c in cells if c.text)
+    if not n or n == len(cells) or not all(c.text for c in cells[:n]):
+        return False
+    figures = [j for j, k in enumerate(kinds) if k == "figures"]
+    # a column of figures under an empty cell, and no more cells than the figures and one label need
+    return bool(figures) and figures[-1] >= n and n <= len(figures) + 1
+
+
+def _place_packed(cells, kinds: list[str], upper: bool) -> dict[int, str]:
+    """Column -> words of a left-packed header row: label titles over the label columns, the rest
+    over the columns of figures, one each or each spread evenly over as many (upper rows only)."""
+    filled = [c for c in cells if c.text]
+    out: dict[int, str] = {}
+    text_cols = [j for j, k in enumerate(kinds) if k == "text"]
+    while filled and text_cols and squash(filled[0].text).split(" ")[0] in _titles():
+        out[text_cols.pop(0)] = filled.pop(0).text
+    figures = [j for j, k in enumerate(kinds) if k == "figures"]
+    if len(filled) == len(figures):
+        out.update({j: c.text for c, j in zip(filled, figures)})
+    elif filled and upper and len(figures) % len(filled) == 0:
+        span = len(figures) // len(filled)
+        for i, c in enumerate(filled):
+            out.update({j: c.text for j in figures[i * span:(i + 1) * span]})
+    else:
+        out.update({j: c.text for c, j in zip(filled[::-1], figures[::-1])})  # right-aligned
     return out
 
 
@@ -284,6 +327,11 @@ def _whole(text: str) -> str | None:
     return m.group() if m else None
 
 
+# relative period words, the most specific first (a column under 本年 and 本月 is the month)
+_SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_quarter", "year_end", "year_ago",
+             "year")
+
+
 def _period(rest: str) -> tuple[str, str] | None:
     """The period words of a header: 本月 / 1-本月 (relative to the table's period), a year,
     or words the period grammar reads (1-9月, 2014年上半年). 比去年同期 is a comparison, not one."""
@@ -291,9 +339,10 @@ def _period(rest: str) -> tuple[str, str] | None:
     m = pats["year"].match(rest)
     if m:
         return ("year", m.group("y"))
-    for m in pats["relative"].finditer(rest):
-        if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上"):  # 比上年末: a comparison
-            return ("relative", words()["periods"]["relative"][m.group()])
+    found = [words()["periods"]["relative"][m.group()] for m in pats["relative"].finditer(rest)
+             if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
+    if found:  # 本年 over 1-本月: the most specific words of a header of several rows
+        return ("relative", min(found, key=_SPECIFIC.index))
     if _YEAR.search(rest) or "月" in rest or "季" in rest or "半年" in rest:
         return ("words", rest)
     return None
@@ -308,6 +357,8 @@ def _measure(rest: str, kind: str | None) -> str:
         text = p.sub("", text)
     text = _DATES.sub("", text)
     text = pats["prefix"].sub("", text)
+    if not _MARKS.sub("", pats["relative"].sub("", text)).strip("0123456789-—~～至 "):
+        return ""  # 本年 | 1-本月 over one column: period words only, no measure
     text = _MARKS.sub("", text)
     text = pats["relative"].sub("", text) if text in words()["periods"]["relative"] else text
     if text in h["generic"] or text in h["label_titles"] or len(text) < 2 and kind:
