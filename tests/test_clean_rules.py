@@ -137,11 +137,17 @@ def test_rule_file_entries_are_complete():
         assert rule.reason and rule.pattern.pattern and rule.max_len > 0
 
 
-@pytest.mark.parametrize("line", ["本文共2页", "共3页 第1页", "[1] [2] [3] 下一页", "第2页"])
+@pytest.mark.parametrize("line", ["本文共2页", "共3页 第1页", "[1] [2] [3] 下一页", "第2页", "1 2 3", "1 下一页"])
 def test_pagination_lines_are_chrome(line):
     from zjnews_extract.clean import chrome
 
     assert chrome.match(line).reason == "pagination"
+
+
+def test_a_lone_number_is_a_table_cell_not_a_pager():
+    from zjnews_extract.clean import chrome
+
+    assert chrome.match("35534") is None  # one cell of a table pasted a cell per line
 
 
 def test_a_sentence_about_a_page_is_prose():

@@ -46,13 +46,14 @@ def _bounds(p: str) -> tuple[str, str]:
 
 
 def _on_table_line(text: str, start: int, spaced: bool = False) -> bool:
-    """A bar line; in a case of space-separated columns, a line of cells with no sentence mark."""
+    """A bar line, or a line holding one figure alone (a table pasted one cell per line); in a case of
+    space-separated columns, a line of cells with no sentence mark."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if spaced:
         return re.search(r"\S\s+\S", line.strip()) is not None and not re.search("[。，,；]", line)
-    return "|" in line
+    return "|" in line or re.fullmatch(r"\s*[-+]?\d[\d,.]*\s*", line) is not None
 
 
 @pytest.mark.parametrize("case", list(_cases()))

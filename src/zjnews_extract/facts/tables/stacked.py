@@ -166,16 +166,27 @@ def _table_at(entries: list[_Entry], i: int):
     if not any(e.kind == "fig" for e in entries[i + 1:i + 1 + n]):
         return None  # a row holds a figure (亿元 | ― | 3.0), never units alone
     width = n + 1
-    header_rows = _header_rows(entries, i, width)
+    titled = _titled_header(entries, i, n)
+    header_rows = titled[0] if titled else _header_rows(entries, i, width)
     if not header_rows:
         return None
+    top = titled[1] if titled else i - len(header_rows) * width
     rows: list[Row] = []
     j, figures_rows = i, 0
-    while j < len(entries) and entries[j].kind == "word" and _cells_after(entries, j, n) == n:
-        cells = entries[j:j + width]
-        rows.append(_row(cells))
-        figures_rows += any(e.kind == "fig" for e in cells[1:])
-        j += width
+    while j < len(entries) and entries[j].kind == "word":
+        if _cells_after(entries, j, n) == n:
+            cells = entries[j:j + width]
+            rows.append(_row(cells))
+            figures_rows += any(e.kind == "fig" for e in cells[1:])
+            j += width
+        elif j + 1 < len(entries) and entries[j + 1].kind == "word" and _cells_after(entries, j + 1, n) == n \
+                and not _HAS_DIGIT.search(entries[j].text + entries[j + 1].text):
+            # 按经营地分 alone on its line, then 城镇 | 30601 | …: a section row with no cells
+            label = entries[j]
+            rows.append(_row([label] + [_Entry(label.end, label.end, "", "blank")] * n))
+            j += 1
+        else:
+            break
     while rows and not any(c.text for c in rows[-1].cells[1:]):
         rows.pop()  # empty cells after the last row close the table: no section there
         j -= width
@@ -183,7 +194,7 @@ def _table_at(entries: list[_Entry], i: int):
         return None
     first = header_rows[0][0]
     captions, start = [], first.start
-    c = i - len(header_rows) * width - 1
+    c = top - 1
     while c >= 0 and entries[c].kind == "word" and len(captions) < words()["layout"]["caption_lines"]:
         captions.insert(0, entries[c].text)
         start = entries[c].start
@@ -191,6 +202,40 @@ def _table_at(entries: list[_Entry], i: int):
     header = [_row(_respan(cells, n)) for cells in header_rows]
     return Table(rows=(*header, *rows), captions=tuple(captions), start=start, end=rows[-1].end,
                  rows_start=first.start), j
+
+
+def _titled_header(entries: list[_Entry], i: int, n: int):
+    """A header written one cell per line with no row ends, opening with the label column's title:
+    指标 | 10月 | 1-10月 | 绝对量 (亿元) | 同比增长(%) | 绝对量 (亿元) | 同比增长(%) over four columns of
+    figures is the title and k titles spanning the columns, then one cell per column (a unit alone in
+    brackets is the end of the cell above it, wrapped). Returns (header rows, index of its first entry)."""
+    titles = _label_titles()
+    h = i - 1
+    while h >= 0 and i - h <= 3 * (n + 1) and entries[h].kind in ("word", "unit") \
+            and squash_cell(entries[h].text) not in titles:
+        h -= 1
+    if h < 0 or entries[h].kind != "word" or squash_cell(entries[h].text) not in titles:
+        return None
+    cells: list[_Entry] = []
+    for e in entries[h + 1:i]:
+        if cells and _BRACKETED.match(e.text):
+            prev = cells.pop()
+            e = _Entry(prev.start, e.end, prev.text + e.text, "word")
+        cells.append(e)
+    k = len(cells) - n
+    if k < 1 or n % k or any(e.kind not in ("word", "unit") for e in cells):
+        return None
+    blank = _Entry(entries[h].end, entries[h].end, "", "blank")
+    return [[entries[h], *cells[:k]], [blank, *cells[k:]]], h
+
+
+_HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
+_BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
+
+
+def squash_cell(text: str) -> str:
+    """指 标 -> 指标: spaces inside a short cell are layout."""
+    return regex.sub(r"\s+", "", text)
 
 
 def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]]:
