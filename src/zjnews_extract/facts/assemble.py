@@ -280,13 +280,14 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
 def _listed_months(sentence: _Sentence, q: Quantity, n: int):
     """The months listed one by one before a list of n figures, each its figure's period (the year is
     the one the first figure's own period has, else the published year), or None."""
-    own = sentence.ctx.periods.period_at(q.start)
-    if own is not None and own.start:
-        year = int(own.start[:4])
-    elif sentence.ctx.published is not None:
-        year = sentence.ctx.published.year  # the months of a release are the published year's
-    else:
-        return None
+
+    def year() -> int | None:  # asked only when a list of months stands before the figures
+        own = sentence.ctx.periods.period_at(q.start)
+        if own is not None and own.start:
+            return int(own.start[:4])
+        published = sentence.ctx.published
+        return published.year if published is not None else None  # a release's months are its year's
+
     # a sentence opening with 其中 goes on with the months of the one before it
     start = sentence.ctx.periods.frame_start(sentence.s.start)
     return listed_months(sentence.ctx.text, start, q.start, n, year)

@@ -2,6 +2,7 @@
 分别为5.1%、5.1%和4.9%): each figure is its own month's, not the last month's."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -23,9 +24,9 @@ def _pattern() -> tuple[regex.Pattern, int]:
     return pattern, int(cfg["reach"])
 
 
-def listed_months(text: str, start: int, end: int, n: int, year: int) -> list[Period] | None:
-    """The n months listed in text[start:end] (nearest to `end`), as periods of `year`, or None
-    when no list of exactly n months stands there."""
+def listed_months(text: str, start: int, end: int, n: int, year_of: Callable[[], int | None]) -> list[Period] | None:
+    """The n months listed in text[start:end] (nearest to `end`), as periods of the year `year_of()`
+    gives (asked only when such a list stands there), or None."""
     pattern, reach = _pattern()
     m = pattern.search(text, max(start, end - reach), end)
     if not m:
@@ -36,4 +37,7 @@ def listed_months(text: str, start: int, end: int, n: int, year: int) -> list[Pe
     months = [num(s) for s in items]
     if any(b <= a for a, b in zip(months, months[1:], strict=False)):
         return None  # months in a list run forwards: anything else is not a calendar list
+    year = year_of()
+    if year is None:
+        return None
     return [make_period(first_day(year, k), last_day(year, k), m.group()) for k in months]

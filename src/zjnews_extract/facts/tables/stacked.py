@@ -24,6 +24,7 @@ from functools import cache
 
 import regex
 
+from .header import squash
 from .layout import Cell, Row, Table, cell_marks, words
 from .units import read_unit
 
@@ -212,9 +213,9 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
     titles = _label_titles()
     h = i - 1
     while h >= 0 and i - h <= 3 * (n + 1) and entries[h].kind in ("word", "unit") \
-            and squash_cell(entries[h].text) not in titles:
+            and squash(entries[h].text) not in titles:
         h -= 1
-    if h < 0 or entries[h].kind != "word" or squash_cell(entries[h].text) not in titles:
+    if h < 0 or entries[h].kind != "word" or squash(entries[h].text) not in titles:
         return None
     cells: list[_Entry] = []
     for e in entries[h + 1:i]:
@@ -231,11 +232,6 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
 
 _HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
 _BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
-
-
-def squash_cell(text: str) -> str:
-    """指 标 -> 指标: spaces inside a short cell are layout."""
-    return regex.sub(r"\s+", "", text)
 
 
 def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]]:
@@ -261,7 +257,7 @@ def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
         return cells
     pad = cells[-1]
     empty = _Entry(pad.start, pad.start, "", "blank")
-    if cells[0].text in _label_titles():
+    if squash(cells[0].text) in _label_titles():
         return filled  # 市州 | 增长速度 | |: the label column's title, then titles spanning the figures
     if len(filled) == n:
         return [empty, *filled]  # one cell per figure column: the label column's is above
