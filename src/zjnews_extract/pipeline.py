@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from . import __version__
 from .clean import clean_page
+from .clean.dates import month_in_url
 from .enrich import enrich_facts
 from .errors import ExtractError, InputError, InternalError
 from .facts import find_facts
@@ -76,7 +77,7 @@ def _check_text(name: str, value) -> None:
 def _extract(source, *, url: str | None, published, doc_id: str | None, charset: str | None) -> Document:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
-    ref = given or reference_date(_safe_date(page.published))
+    ref = given or reference_date(_safe_date(page.published)) or _month_end(month_in_url(url))
     facts, initiatives = _facts(page, ref, url)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(
@@ -112,6 +113,15 @@ def iso_published(value: str | None) -> str | None:
         return None
     stamp = stamp.replace(tzinfo=_BEIJING) if stamp.tzinfo is None else stamp.astimezone(_BEIJING)
     return stamp.replace(microsecond=0).isoformat()
+
+
+def _month_end(year_month: tuple[int, int] | None) -> date | None:
+    """The last day of a month named by the page's address: periods counted from it, never shown
+    as the publication date."""
+    if not year_month:
+        return None
+    year, month = year_month
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
 
 
 def _safe_date(value: str | None) -> str | None:

@@ -9,8 +9,13 @@ _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?"
     r"(?:\s*(?:星期.|周.))?[\sT,，]*(?:(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?:/|[^\d])")
+# TRS sites name the file after the day: /t20110415_123.html.
+_URL_DATE = re.compile(r"/t?((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?:/|[^\d])")
 _URL_YEAR_MONTHDAY = re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/")
+# A CMS folder per year and a section folder ending in the month and day: /html/2019/guonei_1009/.
+_URL_YEAR_SECTION_DAY = re.compile(r"/((?:19|20)\d{2})/[A-Za-z]+_(\d{2})(\d{2})/")
+# A folder for a month only: /201104/, /202011.files/, /2011n/4yf/ (年 and 月份 in pinyin initials).
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:n/|/|-)?(0[1-9]|1[0-2]|(?<=n/)[1-9])(?:yf)?[/.]")
 
 
 def _iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s: str | None = None) -> str | None:
@@ -87,10 +92,22 @@ def date_in_url(url: str | None) -> str | None:
     """A date in the article's address: /2019-09/09/, /20200911/, /2020/0911/."""
     if not url:
         return None
-    for pattern in (_URL_DATE, _URL_YEAR_MONTHDAY):
+    for pattern in (_URL_DATE, _URL_YEAR_MONTHDAY, _URL_YEAR_SECTION_DAY):
         m = pattern.search(url)
         if m:
             iso = _iso(*m.groups())
             if iso:
                 return iso
     return None
+
+
+def month_in_url(url: str | None) -> tuple[int, int] | None:
+    """(year, month) of a folder that names a month and no day: statistical bureaus file monthly
+    reports under /201104/ or /2011n/4yf/. Not a publication date; a reference for periods only."""
+    if not url:
+        return None
+    m = _URL_MONTH.search(url)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    return (year, month) if 1990 <= year <= 2100 else None

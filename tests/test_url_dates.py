@@ -1,0 +1,41 @@
+"""Dates in a page's address: a full day is the publication date; a month folder alone only
+anchors periods (a monthly statistical report filed under its month)."""
+import pytest
+
+from zjnews_extract import extract
+from zjnews_extract.clean.dates import date_in_url, month_in_url
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("http://www.stats.gov.cn/tjsj/zxfb/201104/t20110415_12707.html", "2011-04-15"),
+    ("http://news.example.cn/html/2019/guonei_1009/10774.html", "2019-10-09"),
+    ("https://tjj.example.gov.cn/html/tjj/2014/OPOEMFCL_0730/11767.html", "2014-07-30"),
+    ("http://cn.example.cn/news/2017-05/02/content_40730393.htm", "2017-05-02"),
+    ("http://a.example.cn/news/show-91748.html", None),
+])
+def test_a_day_in_the_address(url, day):
+    assert date_in_url(url) == day
+
+
+@pytest.mark.parametrize(("url", "month"), [
+    ("https://www.example.gov.cn/tjsj/tjyb/2011n/4yf/content/post_2795816.html", (2011, 4)),
+    ("http://x.example.cn/ydkp/202011.files/sheet030.htm", (2020, 11)),
+    ("http://x.example.cn/zxfb/201104/t20110415_1.html", (2011, 4)),
+    ("http://x.example.cn/2020/13/a.html", None),
+    ("http://x.example.cn/post_2011041.html", None),
+    ("http://x.example.cn/2019/1234.html", None),
+])
+def test_a_month_folder_in_the_address(url, month):
+    assert month_in_url(url) == month
+
+
+def test_a_month_folder_dates_the_months_of_a_report_without_a_year():
+    text = "4月份,全区社会消费品零售总额29.8亿元,1-4月累计增长16.5%。"
+    doc = extract(text, url="https://www.example.gov.cn/tjsj/tjyb/2011n/4yf/content/post_1.html")
+    assert doc.published is None  # no day is invented
+    assert doc.reference_date == "2011-04-30"
+    periods = {f.text: (f.period.start, f.period.end) for f in doc.facts}
+    assert periods["29.8亿元"] == ("2011-04-01", "2011-04-30")
+    assert periods["16.5%"] == ("2011-01-01", "2011-04-30")
+    without = extract(text)
+    assert all(f.period is None or f.period.start is None for f in without.facts)
