@@ -27,6 +27,7 @@ class Figure:
     percent: bool = False  # written with %
     permille: bool = False  # written with ‰
     quantity: Quantity | None = None  # the cell's own amount with its unit (881.9亿元)
+    qualifier: str = "exact"  # a bound or rounding on a bare figure (7以上: over)
 
 
 @cache
@@ -59,15 +60,20 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
     note = pats["note"].search(body)
     if note and note.start() > 0:
         body = body[:note.start()]
-    m = pats["number"].fullmatch(body)
-    if m:
+    own = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
+    bounded = len(own) == 1 and own[0].text == body and own[0].kind == "number" and own[0].qualifier != "exact"
+    m = pats["number"].match(body) if bounded else pats["number"].fullmatch(body)
+    if m and (not bounded or m.group("pct") == ""):
+        # 7以上 in a target column: the bare figure, bounded; the column gives its unit
+        body = m.group() if bounded else body
         num = m.group("num").translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
         value = float(num)
         if m.group("sign") in pats["minus"]:
             value = -value
-        return Figure(cell.start, cell.start + len(body), body, value, ("-" if value < 0 else "") + num,
-                      percent=m.group("pct") in ("%", "％"), permille=m.group("pct") == "‰")
-    own = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
+        end = own[0].end if bounded else cell.start + len(body)
+        return Figure(cell.start, end, cell.text[:end - cell.start], value, ("-" if value < 0 else "") + num,
+                      percent=m.group("pct") in ("%", "％"), permille=m.group("pct") == "‰",
+                      qualifier=own[0].qualifier if bounded else "exact")
     if len(own) == 1 and own[0].text == body and own[0].value is not None and own[0].kind != "number":
         q = own[0]
         return Figure(q.start, q.end, q.text, q.value, quantity=q)

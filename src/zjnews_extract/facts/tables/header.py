@@ -62,6 +62,7 @@ def _patterns():
         "pp": regex.compile(alternation(h["pp_words"])),
         "rank": regex.compile(alternation(h["rank_words"])),
         "target": regex.compile(alternation(h["target_words"])),
+        "status": regex.compile(alternation(h["target_words"] + h["actual_words"])),
         "versus": regex.compile(alternation(h["versus"])),
         "whole": regex.compile(alternation(h["wholes"])),
         "relative": regex.compile(alternation(words()["periods"]["relative"])),
@@ -353,7 +354,7 @@ def _measure(rest: str, kind: str | None) -> str:
     h = words()["header"]
     pats = _patterns()
     text = rest
-    for p in (pats["versus"], pats["growth"], pats["pp"]):
+    for p in (pats["versus"], pats["growth"], pats["pp"], pats["status"]):
         text = p.sub("", text)
     text = _DATES.sub("", text)
     text = pats["prefix"].sub("", text)

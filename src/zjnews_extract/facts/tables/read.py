@@ -135,7 +135,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             facts.append(Fact(
                 id=fact_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
                 kind=kind, value=value, unit=unit,
-                qualifier=fig.quantity.qualifier if fig.quantity is not None else "exact",
+                qualifier=fig.quantity.qualifier if fig.quantity is not None else fig.qualifier,
                 metric=metric or None, metric_from="own" if metric else None,
                 subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
                 period=period, status=col.status,

@@ -45,7 +45,8 @@ def _patterns():
     seps = "".join(regex.escape(s) for s in words()["layout"]["separators"])
     return {
         **cell_marks(),
-        "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?\s*[%％‰]?$"),
+        "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?\s*[%％‰]?(?:"
+                                + "|".join(map(regex.escape, lay["figure_bounds"])) + ")?$"),
         "bars": regex.compile(rf"^[{seps}\s]+$"),
         "sep": regex.compile(f"[{seps}]"),
         "max_chars": lay["cell_max_chars"],
@@ -223,11 +224,17 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
             prev = cells.pop()
             e = _Entry(prev.start, e.end, prev.text + e.text, "word")
         cells.append(e)
-    k = len(cells) - n
-    if k < 1 or n % k or any(e.kind not in ("word", "unit") for e in cells):
+    # 指标名称 | 单位 | 2015年目标 | 2015年实绩 | 绝对值 | 增速(%) | 绝对值 | 增速(%): a unit column's
+    # title spans both header rows, as the label column's does
+    u = 0
+    while u < len(cells) and squash(cells[u].text) in _unit_titles() and entries[i + 1 + u].kind == "unit":
+        u += 1
+    f = n - u
+    k = len(cells) - u - f
+    if f < 1 or k < 1 or f % k or any(e.kind not in ("word", "unit") for e in cells):
         return None
     blank = _Entry(entries[h].end, entries[h].end, "", "blank")
-    return [[entries[h], *cells[:k]], [blank, *cells[k:]]], h
+    return [[entries[h], *cells[:u + k]], [blank, *[blank] * u, *cells[u + k:]]], h
 
 
 _HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
@@ -268,6 +275,11 @@ def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
             spread += [cell] + [empty] * (n // k - 1)
         return spread
     return cells
+
+
+@cache
+def _unit_titles() -> frozenset[str]:
+    return frozenset(squash(t) for t in words()["header"]["unit_titles"])
 
 
 @cache
