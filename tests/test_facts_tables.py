@@ -59,7 +59,7 @@ def _on_table_line(text: str, start: int, spaced: bool = False) -> bool:
 @pytest.mark.parametrize("case", list(_cases()))
 def test_table_case(case):
     published = date.fromisoformat(case["published"]) if case.get("published") else None
-    doc = zjnews_extract.extract(case["text"], published=published)
+    doc = zjnews_extract.extract(case["text"], published=published, url=case.get("url"))
     got = [f for f in doc.facts if _on_table_line(doc.text, f.start, case.get("spaced", False))]
     want = case["expect"]
     known_wrong = case.get("known_wrong", {})  # field -> why it is not read right yet

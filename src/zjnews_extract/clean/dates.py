@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 _DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)\s*日?"
+    # 2018年1-8月 is a range of months, no day: a day is never followed by 月
+    r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d|\s*月)\s*日?"
     r"(?:\s*(?:星期.|周.))?[\sT,，]*(?:(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
 # TRS sites name the file after the day: /t20110415_123.html.

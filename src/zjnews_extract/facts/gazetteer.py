@@ -70,8 +70,10 @@ def divisions() -> dict[str, Division]:
 
 
 @cache
-def _words() -> dict:
+def name_words() -> dict:
+    """The words of data/facts_subjects.toml [names]."""
     return load_toml("facts_subjects.toml")["names"]
+
 
 
 class Surface(NamedTuple):
@@ -83,7 +85,7 @@ class Surface(NamedTuple):
 def surfaces() -> tuple[dict[str, Surface], dict[str, Surface]]:
     """(strong, weak): names that are places wherever they stand, and county short names (and
     one-character county names with their suffix: 和县, 范县) that count only when confirmed."""
-    words = _words()
+    words = name_words()
     ambiguous, not_names = set(words["ambiguous_prefectures"]), set(words["not_names"])
     strong: dict[str, list] = {}
     weak: dict[str, list] = {}

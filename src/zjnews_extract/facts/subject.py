@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from .gazetteer import division_of, subject_form
+from .gazetteer import division_of, name_words, subject_form
 from .lexicon import place_names
 
 
@@ -27,6 +27,8 @@ def subject_name(name: str, region: str | None, wholes: dict | None = None) -> s
             return wholes[name[-1]]
         # 全省 is the region when the region is a province; 全市 when it is a city
         level = names.get(region or "") or _level_group(region)
+        if region in name_words()["municipalities"]:
+            level = "cities"  # 全市 of 北京: the whole of a province-level city
         if region and ((name[-1] == "省") == (level == "provinces") or name[-1] not in "省市"):
             return region
         return name

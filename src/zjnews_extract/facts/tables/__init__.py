@@ -8,19 +8,23 @@ HTML <tr> that way; pasted pages carry them too):
 
 layout.py finds the tables and their caption and footnote lines; header.py reads the header
 rows and what each column holds; cells.py the figure in a cell; labels.py the row labels;
-units.py the units of headers, labels and 单位 lines; dates.py the period of a column;
+units.py the units of headers, labels and 单位 lines; dates.py the period of a column; notes.py
+the indicator a table's notes define;
 read.py turns a table into facts. Words are in data/tables.toml.
 """
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from ...records import Fact, Period, Quantity
 from .cells import Figure, read_cell
-from .header import read_grid
+from .header import caption_column, read_grid
+from .labels import is_measure
 from .layout import Cell, find_tables, segments, words
+from .notes import defined_after
 from .read import Context, read_table
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
@@ -86,6 +90,9 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
         for part in segments(table, is_figure):
             grid = read_grid(part, is_figure)
+            if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
+                    and is_measure(defined):
+                grid = replace(grid, captions=(*grid.captions, defined))  # no title: the notes' indicator
             ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
             facts.extend(read_table(text, grid, figure_of, ctx))
         spans.append((table.start, table.end))

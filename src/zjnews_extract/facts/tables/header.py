@@ -17,7 +17,7 @@ import regex
 from ..lexicon import alternation, match_place
 from .cells import is_blank
 from .layout import Cell, Row, Table, words
-from .units import Unit, read_unit, units_in
+from .units import Unit, read_unit, unit_line, units_in
 
 _SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
@@ -234,7 +234,8 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
         if first in h["unit_titles"] or _mostly_units(body, j):
             return Column(j, header, "unit")
         if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j) \
-                and first not in h["label_titles"]:  # 指标 over 水产品总产量, 定海区…: rows of parts
+                and (first not in h["label_titles"] or not _names_measures(body, j)):
+            # 指标 over 水产品总产量, 定海区…: rows of parts; 项目 over 全市, 东城区…: rows of places
             return Column(j, header, "place")
         return Column(j, header, "label")
     if not header and _counts_rows(body, j, is_figure):
@@ -270,6 +271,8 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
     h = words()["header"]
     for line in reversed(captions):
         text = line.strip()
+        if unit_line(text):
+            continue  # 单位:万元 names the unit, never the measure
         for title in sorted(h["label_titles"], key=len, reverse=True):
             if text.startswith(title) and text[len(title):len(title) + 1] in (":", "："):
                 text = text[len(title) + 1:]  # 指标: in front of the indicator's name
@@ -288,14 +291,22 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
 def growth_only(text: str) -> bool:
     """The words name a rate of change and nothing else (增长, 比上年增长, 同比)."""
     pats = _patterns()
+    if not pats["growth"].search(text):
+        return False  # 全市 alone is a place (a row's), though 比全市 names a comparison
     rest = pats["growth"].sub("", pats["versus"].sub("", text))
-    return rest != text and not _MARKS.sub("", rest)
+    return not _MARKS.sub("", rest)
 
 
 def _mostly_places(body, j: int) -> bool:
     cells = [squash(r.cells[j].text) for r in body if j < len(r.cells) and r.cells[j].text]  # 北 京
     hits = sum(1 for t in cells if (m := match_place(t)) and m.end() >= len(t) - 1)
     return bool(cells) and hits >= 0.6 * len(cells)
+
+
+def _names_measures(body, j: int) -> bool:
+    """Some cell of column j names a measure (水产品总产量): the column is labels, not places."""
+    endings = tuple(words()["labels"]["measure_endings"])
+    return any(squash(r.cells[j].text).endswith(endings) for r in body if j < len(r.cells) and r.cells[j].text)
 
 
 def _mostly_units(body, j: int) -> bool:

@@ -117,8 +117,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             period = periods[col.index]
             if year is not None:
                 period = column_period(("year", year), None, None)
-            if caption is not None and col.kind is None and col.unit is None and not col.measure:
-                col = replace(col, kind=caption.kind, unit=caption.unit, measure=caption.measure)
+            if caption is not None and not any(c.measure for c in _chain(col, cols)):
+                # the caption's measure, and its kind and unit where the column states none (a growth
+                # column keeps its own: 同比增长(%) under a title 社会消费品零售总额)
+                col = replace(col, kind=caption.kind, unit=caption.unit, measure=caption.measure) \
+                    if col.kind is None and col.unit is None else replace(col, measure=caption.measure)
             kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if change else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if kind == "pp" and col.kind == "pp":

@@ -26,7 +26,7 @@ import regex
 
 from .header import squash
 from .layout import Cell, Row, Table, cell_marks, words
-from .units import read_unit
+from .units import read_unit, unit_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,9 +197,10 @@ def _table_at(entries: list[_Entry], i: int):
     first = header_rows[0][0]
     captions, start = [], first.start
     c = top - 1
-    while c >= 0 and entries[c].kind == "word" and len(captions) < words()["layout"]["caption_lines"]:
-        captions.insert(0, entries[c].text)
-        start = entries[c].start
+    while c >= 0 and entries[c].kind in ("word", "blank") and len(captions) < words()["layout"]["caption_lines"]:
+        if entries[c].kind == "word":  # a line of bars between caption lines (单位:万元 | / ||| ) holds none
+            captions.insert(0, entries[c].text)
+            start = entries[c].start
         c -= 1
     header = [_row(_respan(cells, n)) for cells in header_rows]
     return Table(rows=(*header, *rows), captions=tuple(captions), start=start, end=rows[-1].end,
@@ -252,6 +253,8 @@ def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]
             break
         if rows and not any(e.kind == "blank" for e in cells):
             break
+        if rows and any(unit_line(e.text) for e in cells):
+            break  # 2018年1-8月 | 单位:万元 | | |: the table's caption lines, not a header row
         rows.insert(0, cells)
         top -= width
     return rows

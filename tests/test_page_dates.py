@@ -1,9 +1,10 @@
-"""Dates in a page's address: a full day is the publication date; a month folder alone only
+"""Dates of a page: a dateline must be a day (2018年1-8月 is none); in its address a full day is the
+publication date, a month folder alone only
 anchors periods (a monthly statistical report filed under its month)."""
 import pytest
 
 from zjnews_extract import extract
-from zjnews_extract.clean.dates import date_in_url, month_in_url
+from zjnews_extract.clean.dates import date_in_url, find_datetime, month_in_url
 
 
 @pytest.mark.parametrize(("url", "day"), [
@@ -39,3 +40,19 @@ def test_a_month_folder_dates_the_months_of_a_report_without_a_year():
     assert periods["16.5%"] == ("2011-01-01", "2011-04-30")
     without = extract(text)
     assert all(f.period is None or f.period.start is None for f in without.facts)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("2018年1-8月 |", None),  # a range of months: no day, and so no dateline above a table
+    ("2018年1月8日", "2018-01-08"),
+    ("2019.3.5 来源:市统计局", "2019-03-05"),
+])
+def test_a_range_of_months_is_no_day(line, day):
+    assert find_datetime(line) == day
+
+
+def test_a_table_opening_with_a_range_of_months_keeps_its_lines():
+    text = "2018年1-8月 |\n单位:万元 |\n项 目 |\n2018年8月 |\n同比增长(%) |\n全 市 |\n9915023 |\n5.7 |\n"
+    doc = extract(text)
+    assert doc.text.startswith("2018年1-8月")
+    assert not doc.removed
