@@ -211,6 +211,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         name = (shared + own if own not in shared else shared) if shared else own
         return Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places)), frame
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
+    if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
+        pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
     parts = split_compound(pre_text or own, n)
     if parts:  # 汽车产销量分别达到x和y
         group = Group(items=parts, names=tuple(p + (own if pre_text and own not in p else "") for p in parts))

@@ -60,6 +60,10 @@ def span_mask(length: int, spans) -> bytearray:
     return mask
 
 
+# a rank and a list mark right before: the middle of a run of ranks (分居全省第二、第三、第三)
+_RANK_BEFORE = regex.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和]$")
+
+
 def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) -> bool:
     """True when the quantity states something about the world (see GUIDELINES "Not facts").
 
@@ -77,8 +81,9 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
     after = text[q.end:q.end + 4]
     before = text[max(0, q.start - 1):q.start]
     if q.kind == "rank":
-        if (not before or not _is_han(before)) and after[:1] in ("，", ",", "、", "：", ":", "是"):
-            return False  # 第一，…  第二是…: list numbering, not a rank
+        if (not before or not _is_han(before)) and after[:1] in ("，", ",", "、", "：", ":", "是") \
+                and not _RANK_BEFORE.search(text, max(0, q.start - 8), q.start):
+            return False  # 第一，…  第二是…: list numbering, not a rank (分居第二、第三、第三 is ranks)
         if not q.text.endswith(("大", "位", "名", "强")) and n["rank_next"].match(after):
             return False  # 第五届, 第一产业, 第二批
         if q.text.endswith(("强", "強")) and after.startswith(n["top_class"]):

@@ -51,7 +51,7 @@ def grammar() -> regex.Pattern:
     spec = "|".join([
         rf"(?P<ytd>{alternation(words['year_to_date'])})",
         rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
-        rf"(?<!{not_first_n})前\s*(?P<firstn>{month}|\d{{1,2}})\s*个?\s*月(?:份)?",
+        rf"(?<!{not_first_n})前\s*(?P<firstn>{month}|\d{{1,2}}|两)\s*个?\s*月(?:份)?",
         rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季度",
         # 1-3季度, 一至三季度: the quarters from the first on, like 前三季度
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
