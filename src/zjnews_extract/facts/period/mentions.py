@@ -366,8 +366,8 @@ def _months(g: dict) -> tuple[int | None, int | None, str]:
     if g["firstq"]:
         n = num(g["firstq"])
         return 1, 3 * n, "span"
-    if g["q"]:
-        q = lexicon()["quarters"][g["q"]]
+    if g["q"] or g["ql"]:
+        q = lexicon()["quarters"][g["q"] or g["ql"]]
         return (3 * q, 3 * q, "span") if g["qend"] else (3 * q - 2, 3 * q, "span")
     if g["half"]:
         a, b = lexicon()["halves"][g["half"]]

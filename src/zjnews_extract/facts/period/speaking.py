@@ -10,7 +10,7 @@ import regex
 from ...text import SENTENCE_ENDS
 from .grammar import plan_cue
 
-_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
+_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "ql", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
                 "hol2", "d")
 
 
