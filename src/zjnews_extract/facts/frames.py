@@ -55,7 +55,8 @@ class Frame(msgspec.Struct, frozen=True):
 
     def named(self, name: str, kind: str) -> "Frame":
         """`name` was named outright for a number of `kind`."""
-        bases = self.bases if name in self.bases else (self.bases + (name,))[-_BASES_KEPT:]
+        # named again (外贸吞吐量 after 沿江…, again after 沿海…): it is the latest, for a list after it
+        bases = (tuple(b for b in self.bases if b != name) + (name,))[-_BASES_KEPT:]
         return replace(self, base=name, amount_base=self.amount_base if kind == "percent" else name, bases=bases)
 
 
