@@ -42,7 +42,7 @@ class PeriodIndex:
         self.ends = [m.end for m in self.items]
         usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
         # the article's running period, not a time said in passing before it (意见征求期间为…)
-        first = next((m for m in usable if m.reach != "sentence"), usable[0] if usable else None)
+        first = next((m for m in usable if m.reach not in ("sentence", "own_sentence")), usable[0] if usable else None)
         self.first = first.period if first is not None else None
         if first is not None and first.reach == "clause" and first.text.endswith(word_tuple("year_end")) \
                 and self.first is not None and self.first.start:
@@ -110,6 +110,9 @@ class PeriodIndex:
                     return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
             elif reach in ("clause", "cause"):
                 if m.start >= clause:
+                    return m.period
+            elif reach == "own_sentence":
+                if m.start >= sentence:
                     return m.period
             elif reach == "sentence":
                 if m.start >= sentence or m.start >= self.frame_start(sentence):

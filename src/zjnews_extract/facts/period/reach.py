@@ -7,6 +7,8 @@ covers it. `reach_of` decides a mention's reach from its words:
 - ``paragraph``: a look back or ahead (过去五年, 5年内) and a single month inside a longer
   report; a single month from an earlier paragraph is used only when nothing longer is left;
 - ``sentence``: "since" (自2020年3月以来), "now" (目前), one month of a report (4月单月);
+- ``own_sentence``: a month-on-month aside (从环比看，10月份…): its sentence only, not the 其中
+  sentence after it, which continues the release's own period;
 - ``clause``: a moment inside a clause (拟以2021年年末总股本为基数, 截至4月底 mid-clause),
   and what recurs (每年…: no period);
 - ``next``: a comparison's own value (较一季度的10.6%, 从6月份的2.28万亿元降至…): only the
@@ -102,6 +104,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         # 2021年年末总股本: a year-end in front of a noun dates that noun only; opening its sentence
         # (2023年末大理州牛存栏89.46万头，同比增长1.62%，居全省第四) it dates the stock's change and rank too
         return "sentence" if _starts_sentence(text, mention.start) else "clause"
+    if one_month and _after_month_on_month_topic(text, mention.start):
+        return "own_sentence"  # 从环比速度看，10月份…增长0.44%。其中，民间固定资产投资…: back to 1-10月
     if one_month:
         return "paragraph"  # 4月单月 inside a 1-4月 report
     if "rm1" in slots and not _dates_figures(text, mention.end):
@@ -301,6 +305,12 @@ def _opens(text: str, pos: int, ends: str) -> bool:
     while i >= 0 and text[i] in " \u3000“\"「":
         i -= 1
     return i < 0 or text[i] in ends
+
+
+def _after_month_on_month_topic(text: str, pos: int) -> bool:
+    """`pos` follows 从环比看 at most a comma away in its sentence."""
+    before = text[max(0, pos - 10):pos].rstrip("，,、 ")
+    return before.endswith(tuple(cues()["period"]["month_on_month_topics"]))
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
