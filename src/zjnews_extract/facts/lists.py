@@ -205,6 +205,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
     post_w = M.read_window(post, q.kind)
     own = post_w.metric
+    if q.kind == "pp" and (lift := M.contribution(post)):
+        own = lift  # 分别拉动经济增长0.3、3.8和3.2个百分点: the pull is the name, 增长 with it
     found = place_list(pre, n, ctx.subject_name)
     if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
         places, shared = found
@@ -215,7 +217,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
     parts = split_compound(pre_text or own, n)
     if parts:  # 汽车产销量分别达到x和y
-        group = Group(items=parts, names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
+        # the members are the list a later 分别 in the sentence reports on again (三次产业对经济的贡献率
+        # 分别为…，分别拉动经济增长…: 第一产业, 第二产业, 第三产业)
+        members = tuple(_compounds()[1][_compounds()[0].search(pre_text or own).group()])
+        group = Group(items=members, names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
         return group, replace(frame, group=group)
     group = split_list(pre_text, n) if pre_text else None
     if group is None and pre_text and not M.is_generic(pre_text) and not (frame.group and len(frame.group.items) == n):

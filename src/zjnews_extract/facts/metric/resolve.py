@@ -132,7 +132,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     if name and is_generic(name) and frame.base:
         # 增速 after 从GDP同比增速来看: the base already is that rate
         name, inherited = (frame.base if frame.base.endswith(name) else frame.base + name), True
-    if q.kind == "pp" and (lift := _contribution(raw)) and (doer := _doer(name, frame, lift)):
+    if q.kind == "pp" and (lift := contribution(raw)) and (doer := _doer(name, frame, lift)):
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
@@ -179,7 +179,7 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
         # 每亩产量比2021年增加2.3公斤，增长0.6%: 0.6% is 单产's)
         # a part's name before its share (现代工业产业体系增加值占比91.6%，同比增长5.4%) is an amount's:
         # a growth after it is the part's; a pull (…拉动GDP增长) names no amount a growth could be of
-        kind = "value" if w.share and q.kind == "percent" else "percent" if _contribution(name) else q.kind
+        kind = "value" if w.share and q.kind == "percent" else "percent" if contribution(name) else q.kind
         frame = frame.named(name, kind)
         if alias := _alias(raw):
             frame = frame.named(alias, q.kind)  # 社会消费品零售总额(以下简称“社零总额”): the short name carries on
@@ -276,7 +276,7 @@ def _contribution_patterns() -> tuple[regex.Pattern, regex.Pattern]:
             regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}?增长"))
 
 
-def _contribution(raw: str) -> str:
+def contribution(raw: str) -> str:
     """拉动GDP增长 in the words before a gap in points: a contribution to another thing's growth."""
     at_end, grew = _contribution_patterns()
     m = at_end.search(raw.rstrip()) or grew.search(raw)
@@ -289,6 +289,6 @@ def _doer(name: str, frame: "Frame", lift: str) -> str:
     thing itself nor another pull."""
     for thing in (frame.last_metric, frame.base, name):
         thing = (thing or "").split("对", 1)[0]
-        if thing and thing not in lift and lift[2:] not in thing and not _contribution(thing):
+        if thing and thing not in lift and lift[2:] not in thing and not contribution(thing):
             return thing
     return ""
