@@ -33,7 +33,7 @@ class _Cue(NamedTuple):  # a tuple: a text holds thousands of cues and they are 
     start: int
     end: int
     word: str
-    type: str  # "+", "-", "0", "share", "level", "cmp"
+    type: str  # "+", "-", "0", "share", "level", "cmp", "cmp-"
 
 
 def cue_kind(items, text: str, lex: Lexicon) -> None:
@@ -63,6 +63,8 @@ def cue_kind(items, text: str, lex: Lexicon) -> None:
     for it, (kind, sign) in zip(targets, decided):
         if it.kind == "percent" and kind in ("+", "-", "0"):
             it.kind = "growth"
+        if it.kind == "pp" and sign == "cmp-":
+            sign = "-"  # 低于全国0.4个百分点: below the benchmark
         if it.kind in ("growth", "pp") and sign == "-" and not it.explicit_sign:
             it.value = -abs(it.value)
 
@@ -106,7 +108,7 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
             kind_found = "0"  # 增速回升至5%: the level reached is a growth rate
             if rate == "-":
                 sign_found = "-"  # 降幅收窄至2.3%: a rate of decline
-        if kind_found is None and ctype != "cmp":
+        if kind_found is None and ctype not in ("cmp", "cmp-"):
             if ctype == "-" and rate == "-" and _shared_out(cues, ci, sentence_start, text):
                 ctype = "share"  # 占CPI总降幅近六成: a share of the decline, not a decline
             kind_found = ctype
