@@ -35,6 +35,7 @@ def _grammar() -> dict:
         "place_join": regex.compile(rf"、|{joins}"),
         "collective": regex.compile(rf"^[一二两三四五六七八九十\d]+(?:个)?(?:{alternation(g['collective_units'])})"),
         "pointer": regex.compile(g["list_pointer"]),
+        "partner": regex.compile(alternation(g["partner_list_marks"])),
     }
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
@@ -141,6 +142,23 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     return places, M.read_window(rest).metric if rest else ""
 
 
+def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
+    """对欧盟、美国和东盟进出口 with n=3 -> 对欧盟进出口, 对美国进出口, 对东盟进出口: the partner mark and
+    what the list shares go with every partner; None unless all n items are places. Also the place
+    right before the mark, whose trade it is (绍兴与东盟…), if any."""
+    for m in _grammar()["partner"].finditer(pre):
+        found = place_list(pre[m.end():], n, lambda name: name)
+        if found is None:
+            continue
+        places, _ = found
+        tail = pre[m.end():]
+        last = tail.rfind(places[-1])
+        rest = tail[last + len(places[-1]):] if last >= 0 else ""
+        doer = M.read_window(pre[:m.start()]).subject if m.start() else None
+        return tuple(m.group() + place + rest for place in places), doer
+    return None
+
+
 _LIST_LEAD = regex.compile(r"^.*[的是为有:：]")
 
 
@@ -207,6 +225,12 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     own = post_w.metric
     if q.kind == "pp" and (lift := M.contribution(post)):
         own = lift  # 分别拉动经济增长0.3、3.8和3.2个百分点: the pull is the name, 增长 with it
+    if found := partner_list(pre, n):  # 对欧盟、美国和东盟进出口分别增长…: one partner per figure
+        partners, doer = found
+        subjects = (ctx.subject_name(doer),) * n if doer else None  # 绍兴与东盟、非洲…: 绍兴's trade
+        group = Group(items=partners, names=tuple(x + (own if own not in x else "") for x in partners),
+                      subjects=subjects)
+        return group, replace(frame, group=group)  # …，分别增长x、y和z: the same partners' rates
     found = place_list(pre, n, ctx.subject_name)
     if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
         places, shared = found
