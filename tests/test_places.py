@@ -82,6 +82,11 @@ def test_a_place_is_matched_with_its_suffix_but_not_into_another_word(text, foun
     ("http://www.fl.gov.cn/bm/1.html", None, None),  # initials alone name no place: 丰林县, 浮梁县, 涪陵区
     ("http://tjj.changzhou.gov.cn/1.html", None, "常州市"),
     ("http://www.yiwu.gov.cn/1.html", "市", "义乌市"),  # yiwu is also 伊吾县
+    # a prefecture then its county, in initials, the county's 区 as q: one pair fits
+    ("http://jmdbq.gov.cn/art/2021/7/7/1.html", "区", "东宝区"),
+    ("http://fzmq.gov.cn/xjwz/1.htm", "县", "闽清县"),
+    ("https://www.qdndz.gov.cn/zwgk/1.html", None, "丹寨县"),
+    ("http://www.hzxh.gov.cn/1.html", None, "西湖区"),
     ("http://www.example.com/1.html", "市", None),
     (None, None, None),
 ])

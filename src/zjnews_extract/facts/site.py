@@ -39,9 +39,40 @@ def place_of_site(url: str | None, kind: str | None = None) -> str | None:
         found = _one(full.get(label, ()), kind)
         if found is None and kind and 2 <= len(label) <= 3:
             found = _one(initials.get(label, ()), kind, strict=True)
+        if found is None and 4 <= len(label) <= 12:
+            found = _inside_parent(label, full, initials)
         if found:
             return found
     return None
+
+
+# Why: a county's site often spells its prefecture and then itself, in pinyin or initials, with the
+# initial of its 区/县/市 at the end: jmdbq (荆门 东宝区), fzmq (福州 闽清), qdndz (黔东南 丹寨).
+_LEVEL_INITIALS = {"q": "区", "x": "县", "s": "市"}
+
+
+def _inside_parent(label: str, full: dict, initials: dict) -> str | None:
+    """The one county or district that a label names as prefecture + county (jmdbq -> 东宝区),
+    the county inside the prefecture; None when no split or more than one fits."""
+    from .gazetteer import division_of  # noqa: PLC0415
+
+    found: set[str] = set()
+    for i in range(2, len(label) - 1):
+        head, tail = label[:i], label[i:]
+        parents = [d for n in (*full.get(head, ()), *initials.get(head, ())) if (d := division_of(n))]
+        if not parents:
+            continue
+        tails = [(tail, None)]
+        if len(tail) >= 3 and tail[-1] in _LEVEL_INITIALS:
+            tails.append((tail[:-1], _LEVEL_INITIALS[tail[-1]]))
+        for key, suffix in tails:
+            for name in (*initials.get(key, ()), *full.get(key, ())):
+                child = division_of(name)
+                if child is None or suffix and not name.endswith(suffix):
+                    continue
+                if any(child.code != p.code and child.code.startswith(p.code) for p in parents):
+                    found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _one(names, kind: str | None, strict: bool = False) -> str | None:
