@@ -17,8 +17,10 @@ import regex
 from ..data import load_toml
 from .lexicon import alternation
 
-# Why: a name is a run of Han characters (and Latin letters: TCL科技) up to this long.
+# Why: a name is a run of Han characters (and Latin letters: TCL科技) up to this long; a registered
+# full name before a stock code up to the longer bound (无锡药明康德新药开发股份有限公司).
 _NAME_MAX = 12
+_FULL_NAME_MAX = 24
 # Why: a page names few companies that open results; past this many names it is no company report
 # (and the work per page stays bounded).
 _CANDIDATES_MAX = 32
@@ -43,9 +45,11 @@ def _patterns() -> dict[str, regex.Pattern]:
     w = _words()
     run = rf"[\u4e00-\u9fffA-Za-z]{{2,{_NAME_MAX}}}"
     return {
-        # 上海医药(02607), 贵州茅台(600519.SH), 中国中铁（601390）
-        "code": regex.compile(rf"(?P<run>{run})[（(](?:[A-Za-z]{{1,3}}[:：]?\s*)?"
-                              r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:\.HK)?)[)）]"),
+        # 上海医药(02607), 贵州茅台(600519.SH), 中国中铁（601390）, 无锡药明康德新药开发股份有限公司(股份代码:
+        # 603259.SH / 2359.HK): a full name may be longer than a short one
+        "code": regex.compile(rf"(?P<run>[\u4e00-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}})[（(]"
+                              rf"(?:(?:{alternation(w['code_labels'])})[:：]?\s*|[A-Za-z]{{1,3}}[:：]?\s*)?"
+                              r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:\.HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
         # 中国中铁股份有限公司(以下简称“中国中铁”)
         "defined": regex.compile(rf"(?:{alternation(w['suffixes'])})[（(](?:以下)?简称[:：]?[“\"「]?"
                                  r"(?P<short>[^”\"」）)]{2,10})[”\"」]?[)）]"),
@@ -89,7 +93,11 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
         return None
     runs: dict[str, bool] = {}  # a name as found -> whether its recurring end is the name (A股公司贵州茅台)
     for m in p["code"].finditer(text):
-        runs.setdefault(p["not_start"].sub("", m.group("run")), True)
+        run = p["not_start"].sub("", m.group("run"))
+        if (len(run) > _NAME_MAX or run.endswith("有限公司")) and (short := _short_name(run, text)):
+            runs.setdefault(short, False)  # 无锡药明康德新药开发股份有限公司 -> 药明康德, as the text writes it
+        else:
+            runs.setdefault(run[-_NAME_MAX:], True)
     for m in p["defined"].finditer(text):
         runs.setdefault(m.group("short"), False)
     for m in p["opening"].finditer(text):
@@ -117,6 +125,26 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
         return None
     spans = tuple((m.start(), m.end()) for m in regex.finditer(regex.escape(best[0]), text))
     return Company(name=best[0], mentions=best[1], spans=spans)
+
+
+def _short_name(full: str, text: str) -> str | None:
+    """The short name a text uses for a registered full name: the longest start of it (after a
+    leading place: 无锡) of 2 to 6 characters that the text writes elsewhere (twice for two characters)."""
+    from .lexicon import match_place  # noqa: PLC0415
+
+    starts = [0]
+    if (m := match_place(full)) is not None and m.start() == 0:
+        starts.append(m.end())
+    best = None
+    for s in starts:
+        for n in range(6, 1, -1):
+            name = full[s:s + n]
+            elsewhere = text.count(name) - text.count(full)
+            if len(name) == n and (elsewhere >= 2 or n >= 3 and elsewhere >= 1):
+                if best is None or len(name) > len(best):
+                    best = name
+                break
+    return best
 
 
 def _tails(run: str) -> list[str]:
