@@ -36,3 +36,10 @@ def test_facts_of_a_traditional_text_are_in_its_own_script():
     table = {f.text: f for f in doc.facts if f.start > doc.text.index("指標")}
     assert table["3.0"].kind == "growth" and table["3.0"].metric == "規模以上工業增加值"
     assert table["104.80"].metric == "居民消費價格總指數(CPI)" and table["104.80"].kind == "percent"
+
+
+def test_the_nation_is_one_subject_in_either_script():
+    doc = zjnews_extract.extract("2019年12月份,全國居民消費價格同比上漲4.5%。全國工業生產者出廠價格同比下降0.5%。",
+                                 published=date(2020, 1, 9))
+    assert [f.subject for f in doc.facts] == ["全国", "全国"]  # a series of 全国 joins across scripts
+    assert doc.facts[0].metric == "居民消費價格"  # the metric stays as written
