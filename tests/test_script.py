@@ -43,3 +43,10 @@ def test_the_nation_is_one_subject_in_either_script():
                                  published=date(2020, 1, 9))
     assert [f.subject for f in doc.facts] == ["全国", "全国"]  # a series of 全国 joins across scripts
     assert doc.facts[0].metric == "居民消費價格"  # the metric stays as written
+
+
+def test_one_traditional_sentence_is_read_as_traditional():
+    assert is_traditional("2019年,全國規模以上工業增加值比上年增長5.7%。")
+    assert not is_traditional("据香港《經濟日報》报道,今年上半年全省进出口增长5%。")  # a quoted name
+    doc = zjnews_extract.extract("2019年,全國規模以上工業增加值比上年增長5.7%。", published=date(2020, 1, 17))
+    assert [(f.metric, f.subject, f.kind) for f in doc.facts] == [("規模以上工業增加值", "全国", "growth")]
