@@ -61,6 +61,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "suffixed": regex.compile(rf"(?:{alternation(w['suffixes'])})$"),
         "results": regex.compile(alternation(w["result_words"])),
         "not_start": regex.compile(rf"^(?:{alternation(w['name_not_starts'])})+"),
+        "end_before": regex.compile(rf"(?<=^.{{2,}}?)(?:{alternation(w['name_ends_before'])}).*$"),
     }
 
 
@@ -101,7 +102,7 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
     for m in p["defined"].finditer(text):
         runs.setdefault(m.group("short"), False)
     for m in p["opening"].finditer(text):
-        name = p["not_start"].sub("", m.group("run"))
+        name = p["end_before"].sub("", p["not_start"].sub("", m.group("run")))  # 万科于周一晚间 -> 万科
         if len(name) < 2:
             continue
         if p["suffixed"].search(name):
