@@ -235,7 +235,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
         places, shared = found
         name = (shared + own if own not in shared else shared) if shared else own
-        return Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places)), frame
+        group = Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places))
+        return group, replace(frame, group=group)  # …，分别排全省第3、第4、第5: the same places
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
@@ -264,7 +265,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                 # 涨幅比上月分别扩大0.2和0.1个百分点: nothing named anew, the same things' rates
                 names = tuple(x if not whole.rate_head or x.endswith(whole.rate_head) else x + whole.rate_head
                               for x in prev.names)
-                return Group(items=prev.items, names=names, versus=whole.versus or prev.versus, inherited=True), frame
+                return Group(items=prev.items, names=names, versus=whole.versus or prev.versus, inherited=True,
+                             subjects=prev.subjects), frame
             group = Group(items=prev.items, shared=pre_text, versus=prev.versus,
                           names=prev.names if not pre_text and not own else (), inherited=True)
         else:
