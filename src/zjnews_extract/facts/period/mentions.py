@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 import regex
 
@@ -279,6 +280,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
+    if g["rel"] and _age_after().match(text, m.end(), m.end() + 8):
+        return None  # 今年30岁的市民: an age
     base = False
     if not g["asof"] and not g["since2"] and not g["ytd"]:
         base, s, e = comparison_base(text, m)
@@ -353,6 +356,11 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         else:
             end_d = date(year, 12, 31)  # no published date to run to
     return mention(start_d, end_d, explicit, kind)
+
+
+@cache
+def _age_after() -> regex.Pattern:
+    return regex.compile(lexicon()["words"]["age_after"])
 
 
 def _months(g: dict) -> tuple[int | None, int | None, str]:
