@@ -7,8 +7,8 @@ covers it. `reach_of` decides a mention's reach from its words:
 - ``paragraph``: a look back or ahead (过去五年, 5年内) and a single month inside a longer
   report; a single month from an earlier paragraph is used only when nothing longer is left;
 - ``sentence``: "since" (自2020年3月以来), "now" (目前), one month of a report (4月单月);
-- ``own_sentence``: a month-on-month aside (从环比看，10月份…): its sentence only, not the 其中
-  sentence after it, which continues the release's own period;
+- ``own_sentence``: a month-on-month aside (从环比看，10月份…) or a forecast's year (预计今年全年…):
+  its sentence only, not the 其中 sentence after it, which continues the report's own period;
 - ``clause``: a moment inside a clause (拟以2021年年末总股本为基数, 截至4月底 mid-clause),
   and what recurs (每年…: no period);
 - ``next``: a comparison's own value (较一季度的10.6%, 从6月份的2.28万亿元降至…): only the
@@ -28,7 +28,7 @@ from re import escape as regex_escape
 
 from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
 from ..lexicon import cues
-from .grammar import lexicon
+from .grammar import lexicon, plan_before
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
@@ -47,6 +47,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and _goal_after().match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
+    if slots & {"rel", "full"} and text.startswith(tuple(lexicon()["words"]["goal_nouns"]), mention.end):
+        return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
@@ -80,6 +82,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if _cause_before(text, mention.start):
         return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
         # cause or a consideration, not the time reported on (it dates nothing after its clause)
+    if slots & {"rel", "full"} and plan_before().search(text, max(0, mention.start - 4), mention.start):
+        return "own_sentence"  # 预计今年全年…将完成51.3亿: a forecast's year; the report goes on in its own period
     if "yr1" in slots and respective_after(text, mention.end):
         return "sentence"  # 2018-2019年，…分别为578.62亿、631.27亿: one year per number, then back
     if slots & {"pastn", "pastn2", "nextn", "within"}:
@@ -192,7 +196,9 @@ def listed_periods(text: str, mentions: list) -> list:
             close()
             last_sentence = sentence
         if m.kind == "span" and m.reach == "carry" and m.period is not None:
-            if group and (_months(out[group[-1]].period) != _months(m.period) or out[group[-1]].period == m.period):
+            last = out[group[-1]].period if group else None
+            # the same span again (2023年陕西省全年…) is one period named twice, not a list of two
+            if group and (_months(last) != _months(m.period) or (last.start, last.end) == (m.period.start, m.period.end)):
                 close()
             group.append(i)
     close()
