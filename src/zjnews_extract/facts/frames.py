@@ -16,7 +16,7 @@ import msgspec
 from msgspec.structs import replace
 
 from ..records import Quantity
-from ..text import is_list_gap
+from ..text import is_han, is_list_gap
 from . import metric as M
 
 # Why: a sentence may name thousands of metrics (a hostile page); the few a list can refer
@@ -81,14 +81,33 @@ def clause_slots(cut, clause_start: int, quantities: list[Quantity]) -> list[Slo
 
 
 def chains(slots: list[Slot]) -> list[list[int]]:
-    """Runs of numbers joined only by 、/和 (6360.6亿、6211.9亿): each chain shares its head's words."""
+    """Runs of numbers joined only by 、/和 (6360.6亿、6211.9亿), or by 、 and the change word the
+    run opened with (减少3388.95万平方米、减少72.32万平方米): each chain shares its head's words."""
     out: list[list[int]] = []
     for i, slot in enumerate(slots):
-        if i and is_list_gap(slot.raw) and slot.q.kind == slots[i - 1].q.kind:
+        if i and slot.q.kind == slots[i - 1].q.kind and (
+                is_list_gap(slot.raw) or _repeats_head_word(slot.raw, slots[out[-1][0]].raw)):
             out[-1].append(i)
         else:
             out.append([i])
     return out
+
+
+# Why: the change word a list repeats before each of its numbers is short (减少, 下降, 增长了).
+_REPEATED_MAX = 4
+_JOIN = "、，,和及与 "
+
+
+def is_han_word(word: str) -> bool:
+    return all(is_han(c) for c in word)
+
+
+def _repeats_head_word(raw: str, head_raw: str) -> bool:
+    """、减少 between numbers whose chain opened with …减少: the same word again, one list."""
+    if not raw.startswith(("、", "，", ",")):
+        return False
+    word = raw.lstrip(_JOIN)
+    return 0 < len(word) <= _REPEATED_MAX and is_han_word(word) and head_raw.rstrip().endswith(word)
 
 
 __all__ = ["Frame", "Group", "Slot", "chains", "clause_slots"]
