@@ -13,7 +13,7 @@ import regex
 
 from functools import cache
 
-from ..text import Piece, split_clauses
+from ..text import Piece, is_han, split_clauses
 from . import metric as M
 from .metric.heads import measurable
 from .metric.nouns import NOUNISH
@@ -53,7 +53,7 @@ def split_list(text: str, n: int) -> Group | None:
     parts = [p.strip() for p in parts]
     if not all(parts):
         return None
-    parts = _ordinal_run(parts)
+    parts = _one_character_run(_ordinal_run(parts))
     last = parts[-1]
     shared = ""
     if pointer := _grammar()["pointer"].search(last, 1):
@@ -96,6 +96,18 @@ def _ordinal_run(parts: list[str]) -> list[str]:
     run = ["第" + p.removeprefix("第")[0] + head for p in parts[:k]]
     run[-1] += tail[len(head):]
     return run + parts[k:]
+
+
+def _one_character_run(parts: list[str]) -> list[str]:
+    """轻、重工业分别完成用电量: one-character items whose head (工业) is written once, as the one
+    word after the last of them, each take it (轻工业, 重工业)."""
+    if len(parts) < 2 or any(len(p) != 1 or not is_han(p) for p in parts[:-1]) or len(parts[-1]) < 3 \
+            or not is_han(parts[-1][0]):
+        return parts
+    tail = parts[-1][1:]
+    if len(words.words(tail)) != 1:
+        return parts  # 吃、穿和用类商品: the words after the last character are shared as a whole later
+    return [p + tail for p in parts[:-1]] + [parts[-1]]
 
 
 def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
