@@ -73,6 +73,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "transition_tail": regex.compile(m["transition_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
         "rank_field_before": regex.compile(cues()["versus"]["rank_field_before"]),
+        "rank_field_end": regex.compile(cues()["versus"]["rank_field_end"]),
         "rank_table": regex.compile(rf"(?:{alternation(cues()['versus']['rank_tables'])})$"),
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
@@ -238,6 +239,8 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         if out.versus and (table := p["rank_table"].search(out.versus)) and table.start() >= 2:
             text = out.versus[:table.start()]  # 暂列旅游总收入排行榜第一名: the table's measure is ranked
             out.versus = None
+    elif kind == "rank" and (m := p["rank_field_end"].search(text)):
+        out.versus, text = m.group("v"), text[:m.start()]  # 增速全省第4: the field, then what is ranked
     text = _after_list(text)
     text = p["base_tail"].sub("", text)
     text = p["transition_tail"].sub("", text)
