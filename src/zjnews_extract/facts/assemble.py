@@ -20,7 +20,7 @@ from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses
 from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
-from .lexicon import cues, place_names, place_pattern, port_pattern
+from .lexicon import cues, match_place, place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
@@ -254,6 +254,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         else:
             metric, frame, inherited = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
         versus = versus_of(text, q, wi, head.raw) or versus_carry
+        if versus and len(chain) >= 2 and (each := _listed_versus(versus, len(chain))):
+            versus = each[k]  # 分别高于全国、全省1.2和0.6个百分点: one benchmark per figure
         period = period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start])  # 存款余额: at its end
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big and not wi.metric:
@@ -275,6 +277,17 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
         sentence.emit(q, metric, subject, period, versus, inherited)
     return frame
+
+
+_VERSUS_SPLIT = regex.compile(r"、|和|及|与")
+
+
+def _listed_versus(versus: str, n: int) -> list[str] | None:
+    """全国、全省 before two figures: one benchmark each, in order; None unless n places."""
+    parts = [x for x in _VERSUS_SPLIT.split(versus) if x]
+    if len(parts) != n or not all((m := match_place(x)) is not None and m.end() == len(x) for x in parts):
+        return None
+    return parts
 
 
 def _listed_months(sentence: _Sentence, q: Quantity, n: int):
