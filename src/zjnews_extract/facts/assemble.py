@@ -199,7 +199,8 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
     cq = sentence.numbers_in(clause)
     if not cq:
         words = ctx.cut(clause.start, clause.end)
-        if place_pattern().search(words[:12]) or port_pattern().search(words[:12]):  # only then can it open with a place
+        if (place_pattern().search(words[:12]) or port_pattern().search(words[:12])) \
+                and not _comparison_clause().match(words.strip()):  # 与全国、全省相比: benchmarks, no subject
             cw = M.read_window(words)
             if cw.subject:
                 frame = replace(frame, subject=ctx.subject_name(cw.subject))
@@ -277,6 +278,11 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             q = msgspec.structs.replace(q, qualifier="approx")  # 约A、B: 约 covers the list
         sentence.emit(q, metric, subject, period, versus, inherited)
     return frame
+
+
+@cache
+def _comparison_clause() -> regex.Pattern:
+    return regex.compile(cues()["grammar"]["comparison_clause"])
 
 
 _VERSUS_SPLIT = regex.compile(r"、|和|及|与")
