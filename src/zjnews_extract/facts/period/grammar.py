@@ -57,7 +57,7 @@ def grammar() -> regex.Pattern:
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
         rf"(?:{no_digit_before}|(?=[第一二三四]))第?(?P<q>{quarter})季度(?P<qend>末)?",  # 2023一季度
         # 2025Q1, 2024年Q4, Q1: a quarter as financial reports write it
-        rf"(?<![A-Za-z])[Qq](?P<ql>[1-4])(?![\dA-Za-z])",
+        r"(?<![A-Za-z])[Qq](?P<ql>[1-4])(?![\dA-Za-z])",
         rf"(?P<half>{alternation(lex['halves'])})",
         rf"(?P<full>{alternation(words['full_year'])})",
         rf"(?P<yend>{alternation(words['year_end'])})",

@@ -15,11 +15,16 @@ from functools import cache
 import regex
 
 from ..lexicon import alternation, match_place
-from .cells import is_blank
-from .layout import Cell, Row, Table, words
-from .units import Unit, read_unit, unit_line, units_in
+from .columns import (
+    column_content,
+    counts_rows,
+    mostly_places,
+    mostly_units,
+    names_measures,
+)
+from .layout import Cell, Row, Table, squash, words
+from .units import Unit, unit_line, units_in
 
-_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _MARKS = regex.compile(r"[±+\-—()（）%％\s:：、_]")  # signs, brackets, spaces: no words
 _DATES = regex.compile(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?")
@@ -47,11 +52,6 @@ class Grid:
     header_start: int  # where the header (or the body) starts: the table's period is read there
     columns: tuple[Column, ...]
     body: tuple[Row, ...]
-
-
-def squash(text: str) -> str:
-    """指 标 -> 指标: spaces between Han characters are layout."""
-    return _SPACE_IN_HAN.sub("", text).strip()
 
 
 @cache
@@ -91,7 +91,7 @@ def read_grid(table: Table, is_figure) -> Grid:
     rows = tuple(r for r in table.rows if not _numbers_columns(r))
     k = next((i for i, r in enumerate(rows) if _has_figures(r, is_figure)), len(rows))
     ncols = max((len(r.cells) for r in rows[k:]), default=0)
-    kinds = [_column_content(rows[k:], j, is_figure) for j in range(ncols)]
+    kinds = [column_content(rows[k:], j, is_figure) for j in range(ncols)]
     captions, headers, sections = list(table.captions), [], []
     for row in rows[:k]:
         filled = row.filled()
@@ -125,19 +125,6 @@ def _has_figures(row: Row, is_figure) -> bool:
     figures = [c for c in row.cells if is_figure(c)]
     return bool(figures) and not (len(figures) >= 2 and all(is_year(c) for c in figures))
 
-
-def _column_content(body, j: int, is_figure) -> str:
-    """'figures', 'text' or 'empty': what most filled cells of column j hold."""
-    figs = texts = 0
-    for row in body:
-        if j < len(row.cells) and row.cells[j].text:
-            if is_figure(row.cells[j]):
-                figs += 1
-            elif not is_blank(row.cells[j].text):
-                texts += 1
-    if not figs and not texts:
-        return "empty"
-    return "figures" if figs >= texts else "text"
 
 
 def _titles() -> frozenset[str]:
@@ -231,14 +218,14 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     if first in h["year_titles"] and content != "empty":
         return Column(j, header, "year")
     if content != "figures":
-        if first in h["unit_titles"] or _mostly_units(body, j):
+        if first in h["unit_titles"] or mostly_units(body, j):
             return Column(j, header, "unit")
-        if first in h["place_titles"] or first in h["body_titles"] or _mostly_places(body, j) \
-                and (first not in h["label_titles"] or not _names_measures(body, j)):
+        if first in h["place_titles"] or first in h["body_titles"] or mostly_places(body, j) \
+                and (first not in h["label_titles"] or not names_measures(body, j)):
             # 指标 over 水产品总产量, 定海区…: rows of parts; 项目 over 全市, 东城区…: rows of places
             return Column(j, header, "place")
         return Column(j, header, "label")
-    if not header and _counts_rows(body, j, is_figure):
+    if not header and counts_rows(body, j, is_figure):
         return Column(j, header, "numbering")
     if pats["rank"].search(header):
         return Column(j, header, "rank", kind="rank", versus=_whole(header))
@@ -297,41 +284,13 @@ def growth_only(text: str) -> bool:
     return not _MARKS.sub("", rest)
 
 
-def _mostly_places(body, j: int) -> bool:
-    cells = [squash(r.cells[j].text) for r in body if j < len(r.cells) and r.cells[j].text]  # 北 京
-    hits = sum(1 for t in cells if (m := match_place(t)) and m.end() >= len(t) - 1)
-    return bool(cells) and hits >= 0.6 * len(cells)
 
-
-def _names_measures(body, j: int) -> bool:
-    """Some cell of column j names a measure (水产品总产量): the column is labels, not places."""
-    endings = tuple(words()["labels"]["measure_endings"])
-    return any(squash(r.cells[j].text).endswith(endings) for r in body if j < len(r.cells) and r.cells[j].text)
-
-
-def _mostly_units(body, j: int) -> bool:
-    """A text column whose cells name units (万元, 个, 万人次, %) is a unit column, whatever its
-    title says (计算单位, 计量单位, or a title split over lines)."""
-    cells = [r.cells[j].text.strip() for r in body if j < len(r.cells) and r.cells[j].text.strip()]
-    hits = sum(1 for t in cells if read_unit(t) is not None)
-    return len(cells) >= 2 and hits >= 0.8 * len(cells)
 
 
 def _place_header(rest: str) -> str | None:
     m = match_place(rest) if rest else None
     return m.group() if m and m.end() == len(rest) else None
 
-
-def _counts_rows(body, j: int, is_figure) -> bool:
-    """A first column of 1, 2, 3… with no title: the rows are numbered, not ranked."""
-    values = []
-    for r in body:
-        if j < len(r.cells) and is_figure(r.cells[j]):
-            t = r.cells[j].text
-            if not t.isdigit():
-                return False
-            values.append(int(t))
-    return len(values) >= 2 and values[0] in (0, 1) and all(b > a for a, b in zip(values, values[1:])) and j == 0
 
 
 def _whole(text: str) -> str | None:

@@ -14,8 +14,8 @@ from functools import cache
 import regex
 
 from ..lexicon import alternation
-from .header import growth_only, squash
-from .layout import words
+from .header import growth_only
+from .layout import squash, words
 from .units import Unit, units_in
 
 _HAN = regex.compile(r"\p{Han}")

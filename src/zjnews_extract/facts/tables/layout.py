@@ -17,8 +17,13 @@ import regex
 
 from ...data import load_toml
 
-
 _HAN = regex.compile(r"\p{Han}")
+_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+
+
+def squash(text: str) -> str:
+    """指 标 -> 指标: spaces between Han characters are layout."""
+    return _SPACE_IN_HAN.sub("", text).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,7 @@ from functools import cache
 
 import regex
 
-from .header import squash
-from .layout import Cell, Row, Table, cell_marks, words
+from .layout import Cell, Row, Table, cell_marks, squash, words
 from .units import read_unit, unit_line
 
 
