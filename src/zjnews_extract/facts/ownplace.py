@@ -80,6 +80,9 @@ def own_place(text: str, title: str | None = None, url: str | None = None,
     headline_end = len(title) if title and text.startswith(title) else text.find("\n")
     tally, national = _count(f"{text}\n{source}" if source else text, headline_end, skip)
     kind = _topic_kind(text)
+    if kind is not None and sum(_topic_words(text).values()) <= 1 and (top := tally.best(tally.weight)) is not None \
+            and _compared(tally, top):
+        kind = None  # one 全市 quoted in a round-up of provinces says nothing of the article's own level
     if kind is None:
         key = tally.best(tally.weight)
         if key is not None and _compared(tally, key):
@@ -319,11 +322,17 @@ def _topic_kind(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# Why: the last character of a time word (今天, 今年, 1-6月, 一季度, 同期); a 全X right after one opens
+# the figures' clause.
+_TIME_ENDS = frozenset("年月日天季度期")
+
+
 def _topic_words(text: str) -> Counter:
     counts: Counter[str] = Counter()
     for m in _whole_pattern().finditer(text):
         before = text[m.start() - 1:m.start()] or " "
-        if m.group()[0] != "全" or not (is_han(before) or before == "、"):
+        # 全 right after a word (健全市场, 安全区) is no topic word; after a time (今天全省, 1-6月全市) it is
+        if m.group()[0] != "全" or not (is_han(before) and before not in _TIME_ENDS or before == "、"):
             counts[m.group()] += 1
     return counts
 
