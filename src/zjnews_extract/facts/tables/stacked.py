@@ -112,6 +112,8 @@ def _without_trailing_bar(body: str) -> str:
 def _kind(body: str, p) -> str:
     if p["figure"].match(body):
         return "fig"
+    if (m := _WITH_UNIT.match(body)) and read_unit(m.group("unit")) is not None:
+        return "fig"  # 162817吨, 44383头: a figure with its own unit
     if p["blank"].match(body):
         return "blank"
     if len(body) <= 4 and read_unit(body) is not None:
@@ -237,6 +239,7 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
     return [[entries[h], *cells[:u + k]], [blank, *[blank] * u, *cells[u + k:]]], h
 
 
+_WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1,4})$")
 _HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
 _BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
 
