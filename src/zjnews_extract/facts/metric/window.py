@@ -302,6 +302,8 @@ def _head_of_relative(text: str) -> str:
         return text  # 基本有机化学品、初级形状的塑料、铜及铜材等进口: 的 inside one item of a list
     if "对" in before:
         return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
+    if before.endswith(tuple(cues()["metric"]["defining_verbs"])):
+        return text  # 通过公共网络实现的零售额: how the amount came about defines it (NBS's 网上零售额)
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
         from .heads import is_junk  # noqa: PLC0415
 
