@@ -228,6 +228,12 @@ def split_compound(name: str, n: int) -> tuple[str, ...] | None:
     return tuple(name[:m.start()] + part + name[m.end():] for part in table[m.group()])
 
 
+def _compound_members(name: str) -> tuple[str, ...]:
+    """The things a compound name joins (三次产业 -> 第一产业, 第二产业, 第三产业), as data lists them."""
+    pattern, table = _compounds()
+    return tuple(table[pattern.search(name).group()])
+
+
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
     """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
     follow-ups; the frame keeps the list for the sentence's later numbers."""
@@ -256,8 +262,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if parts:  # 汽车产销量分别达到x和y
         # the members are the list a later 分别 in the sentence reports on again (三次产业对经济的贡献率
         # 分别为…，分别拉动经济增长…: 第一产业, 第二产业, 第三产业)
-        members = tuple(_compounds()[1][_compounds()[0].search(pre_text or own).group()])
-        group = Group(items=members, names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
+        group = Group(items=_compound_members(pre_text or own),
+                      names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
         return group, replace(frame, group=group)
     group = split_list(pre_text, n) if pre_text else None
     if group is None and pre_text and not M.is_generic(pre_text) and not (frame.group and len(frame.group.items) == n):
