@@ -79,8 +79,9 @@ def own_place(text: str, title: str | None = None, url: str | None = None,
     the page's `source` (来源: 运城日报, a line the cleaner took out of the text) counts as a line."""
     headline_end = len(title) if title and text.startswith(title) else text.find("\n")
     tally, national = _count(f"{text}\n{source}" if source else text, headline_end, skip)
-    kind = _topic_kind(text)
-    if kind is not None and sum(_topic_words(text).values()) <= 1 and (top := tally.best(tally.weight)) is not None \
+    topic = _topic_words(text)
+    kind = _topic_kind(topic)
+    if kind is not None and sum(topic.values()) <= 1 and (top := tally.best(tally.weight)) is not None \
             and _compared(tally, top):
         kind = None  # one 全市 quoted in a round-up of provinces says nothing of the article's own level
     if kind is None:
@@ -313,11 +314,11 @@ def whole_region_word(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _topic_kind(text: str) -> str | None:
-    """The last character of the 全X/我X words the article uses most as a topic; 我市/本市 say
-    it twice as surely as 全市."""
+def _topic_kind(topic: Counter) -> str | None:
+    """The last character of the 全X/我X words (`topic`, _topic_words) the article uses most as a
+    topic; 我市/本市 say it twice as surely as 全市."""
     counts: Counter[str] = Counter()
-    for word, n in _topic_words(text).items():
+    for word, n in topic.items():
         counts[word[-1]] += n * (1 if word[0] == "全" else 2)
     return counts.most_common(1)[0][0] if counts else None
 
