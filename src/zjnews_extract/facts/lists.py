@@ -159,16 +159,33 @@ def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
     what the list shares go with every partner; None unless all n items are places. Also the place
     right before the mark, whose trade it is (绍兴与东盟…), if any."""
     for m in _grammar()["partner"].finditer(pre):
-        found = place_list(pre[m.end():], n, lambda name: name)
+        tail = _after_descriptor(pre[m.end():])  # 对前三大贸易市场非洲、拉美和美国: the list after the class
+        found = place_list(tail, n, lambda name: name)
         if found is None:
             continue
         places, _ = found
-        tail = pre[m.end():]
         last = tail.rfind(places[-1])
         rest = tail[last + len(places[-1]):] if last >= 0 else ""
         doer = M.read_window(pre[:m.start()]).subject if m.start() else None
         return tuple(m.group() + place + rest for place in places), doer
     return None
+
+
+# Why: a class named before a list of partners (前三大贸易市场, 主要出口市场) is this short.
+_DESCRIPTOR_MAX = 10
+
+
+def _after_descriptor(text: str) -> str:
+    """前三大贸易市场非洲、拉美和美国 -> 非洲、拉美和美国: the words before the first place of a list, when the
+    first item is those words and a place; else `text` as it is."""
+    first = _grammar()["place_join"].split(text, maxsplit=1)[0]
+    if match_place(first) is not None:
+        return text
+    for i in range(1, min(len(first) - 1, _DESCRIPTOR_MAX + 1)):
+        m = match_place(first[i:])
+        if m is not None and m.end() == len(first) - i:
+            return text[i:]
+    return text
 
 
 _LIST_LEAD = regex.compile(r"^.*[的是为有:：]")
@@ -228,6 +245,13 @@ def split_compound(name: str, n: int) -> tuple[str, ...] | None:
     return tuple(name[:m.start()] + part + name[m.end():] for part in table[m.group()])
 
 
+def _clause_before(text: str, clause: Piece, q) -> str:
+    """The clause's words before `q`, up to a 分别 if there is one."""
+    words_ = text[clause.start:q.start]
+    m = M.patterns()["respective"].search(words_)
+    return words_[:m.start()] if m else words_
+
+
 def _compound_members(name: str) -> tuple[str, ...]:
     """The things a compound name joins (三次产业 -> 第一产业, 第二产业, 第三产业), as data lists them."""
     pattern, table = _compounds()
@@ -243,7 +267,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     own = post_w.metric
     if q.kind == "pp" and (lift := M.contribution(post)):
         own = lift  # 分别拉动经济增长0.3、3.8和3.2个百分点: the pull is the name, 增长 with it
-    if found := partner_list(pre, n):  # 对欧盟、美国和东盟进出口分别增长…: one partner per figure
+    if found := partner_list(pre, n) or partner_list(_clause_before(ctx.text, clause, q), n):
+        # 对欧盟、美国和东盟进出口分别增长…: one partner per figure (对前三大贸易市场非洲…: the mark stands
+        # before a top-N rank, so before this number's own words)
         partners, doer = found
         subjects = (ctx.subject_name(doer),) * n if doer else None  # 绍兴与东盟、非洲…: 绍兴's trade
         group = Group(items=partners, names=tuple(x + (own if own not in x else "") for x in partners),
