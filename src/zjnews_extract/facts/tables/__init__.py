@@ -26,6 +26,7 @@ from .labels import is_measure
 from .layout import Cell, find_tables, segments, words
 from .notes import defined_after
 from .read import Context, read_table
+from .rowspans import fill_rowspans
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
 from .wrapped import find_wrapped, may_be_wrapped
@@ -88,7 +89,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     for table in tables:
         if not any(is_figure(c) for r in table.rows for c in r.cells):
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
-        for part in segments(table, is_figure):
+        for part in segments(fill_rowspans(table), is_figure):
             grid = read_grid(part, is_figure)
             if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
                     and is_measure(defined):

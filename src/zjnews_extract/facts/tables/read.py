@@ -64,6 +64,11 @@ def fact_id(start: int, end: int, text: str) -> str:
 def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     cols = grid.columns
     role = {c.role: c.index for c in reversed(cols)}  # the first column of each role
+    labels = [c.index for c in cols if c.role == "label"]
+    if len(labels) > 1:
+        # 一级指标 | 二级指标: a category written once per group is no row's name; the column that
+        # names every row is (the most filled, the right one on a tie)
+        role["label"] = max(labels, key=lambda j: (sum(1 for r in grid.body if j < len(r.cells) and r.cells[j].text), j))
     table_unit = next((u for line in grid.captions if (u := unit_line(line))), None)
     periods = _periods(cols, ctx)
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
