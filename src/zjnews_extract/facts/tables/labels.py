@@ -101,3 +101,11 @@ def merge(category: str, measure: str) -> str:
 def is_change(name: str) -> bool:
     """增长, 同比增长, 比上年增长: a row of growth rates, of the row above."""
     return bool(name) and growth_only(name)
+
+
+_BRACKET_TAIL = regex.compile(r"(?:[(（][^()（）]*[)）])+$")
+
+
+def names_rate(name: str) -> bool:
+    """地区生产总值增长率(按可比价格计算), 居民消费价格涨幅(CPI): a label naming a rate of change."""
+    return bool(name) and _BRACKET_TAIL.sub("", name).endswith(tuple(words()["header"]["rate_label_endings"]))

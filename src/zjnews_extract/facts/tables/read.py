@@ -26,7 +26,7 @@ from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period
 from .header import Column, Grid, caption_column, year_of
-from .labels import Label, is_change, is_measure, merge, place_label, place_section, read_label
+from .labels import Label, is_change, is_measure, merge, names_rate, place_label, place_section, read_label
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
 
@@ -35,6 +35,7 @@ from .units import Unit, read_unit, unit_line
 # carries a window of a sentence longer than 600 characters).
 _SENTENCE_MAX = 600
 _INDEX_BASE = regex.compile(r"(?P<base>[^(（=＝为]{1,8})\s*(?:=|＝|为)\s*100")
+_NO_UNIT = Unit("value")
 _PLACE_SUFFIX = regex.compile(r"(?:省|市|自治区|特别行政区|地区|区)$")
 
 
@@ -127,7 +128,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 # column keeps its own: 同比增长(%) under a title 社会消费品零售总额)
                 col = replace(col, kind=caption.kind, unit=caption.unit, measure=caption.measure) \
                     if col.kind is None and col.unit is None else replace(col, measure=caption.measure)
-            kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if change else None)
+            in_percent = fig.percent or (row_unit or table_unit or col.unit or _NO_UNIT).kind == "percent"
+            rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
+            kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if rate else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if kind == "pp" and col.kind == "pp":
                 noun = _noun(col, cols)
