@@ -23,6 +23,7 @@ from ..records import CleanedPage, Removed
 from .article import squash
 from .decode import decode_bytes
 from .html import looks_like_html, parse_html
+from .glosses import without_glosses
 from .invisible import escape_codes, without_invisible
 from .page import clean_html
 from .removed import RemovedLog
@@ -76,6 +77,10 @@ def _clean_one(source, *, url: str | None, charset: str | None = None) -> Cleane
         text = _INLINE_DATA.sub("data:", _drop_scripts(text))
         text, cut = text[:_MAX_CHARS], text[_MAX_CHARS:]
     page = _read(text, url=url, encoding=encoding, method=method, binary=lambda: _looks_binary(original))
+    glossless, glossed = without_glosses(page.text)
+    if glossed:  # 社會消費(fèi)品零售總額 on a mirror site: the words without their pinyin
+        page = msgspec.structs.replace(page, text=glossless, title=without_glosses(page.title or "")[0] or page.title)
+        notes = [*notes, *glossed]
     after = []
     if cut.strip():  # said in the removal log, not lost silently (the log shows its start)
         after.append(Removed(text=cut[:200], reason=f"page cut at {_MAX_CHARS:,} characters: {len(cut):,} more not read"))
