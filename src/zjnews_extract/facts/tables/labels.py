@@ -103,9 +103,17 @@ def is_change(name: str) -> bool:
     return bool(name) and growth_only(name)
 
 
-_BRACKET_TAIL = regex.compile(r"(?:[(（][^()（）]*[)）])+$")
+def _without_bracket_tail(name: str) -> str:
+    """地区生产总值增长率(按可比价格计算)(%) -> 地区生产总值增长率: the brackets that end a label (string
+    operations: a pattern anchored at the end rescans every bracket before it)."""
+    while name.endswith((")", "）")):
+        opened = max(name.rfind("("), name.rfind("（"))
+        if opened <= 0:
+            break
+        name = name[:opened]
+    return name
 
 
 def names_rate(name: str) -> bool:
     """地区生产总值增长率(按可比价格计算), 居民消费价格涨幅(CPI): a label naming a rate of change."""
-    return bool(name) and _BRACKET_TAIL.sub("", name).endswith(tuple(words()["header"]["rate_label_endings"]))
+    return bool(name) and _without_bracket_tail(name).endswith(tuple(words()["header"]["rate_label_endings"]))
