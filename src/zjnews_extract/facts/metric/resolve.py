@@ -19,7 +19,7 @@ from ...records import Quantity
 from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
-from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable, names_entity
+from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, set_defined_after,
                     share_modifier,
                     trailing_noun)
@@ -93,6 +93,12 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
     name, inherited = w.metric, False
+    if name in _half_words() and not w.share and frame.base and measurable(frame.base):
+        # 其中城市上涨4.6%，农村上涨5.7% after 居民消费价格: each half's own (城市居民消费价格)
+        base = frame.base
+        for half in _half_words():
+            base = base.removeprefix(half)
+        return name + part_measure(base), True, frame  # a part of a total is no total: 城镇零售额
     if (by := _instrument_noun(text, q, raw)) and not w.share:
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
         # unless the frame already is that rate (GDP增速 … 以6%的增速)
@@ -136,6 +142,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
+
+
+@cache
+def _half_words() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["half_words"])
 
 
 @cache
