@@ -20,7 +20,7 @@ from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses
 from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
-from .lexicon import cues, match_place, place_names, place_pattern, port_pattern
+from .lexicon import alternation, cues, match_place, place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
@@ -285,12 +285,14 @@ def _comparison_clause() -> regex.Pattern:
     return regex.compile(cues()["grammar"]["comparison_clause"])
 
 
-_VERSUS_SPLIT = regex.compile(r"、|和|及|与")
+@cache
+def _list_split() -> regex.Pattern:
+    return regex.compile("、|" + alternation(cues()["grammar"]["list_joins"]))
 
 
 def _listed_versus(versus: str, n: int) -> list[str] | None:
     """全国、全省 before two figures: one benchmark each, in order; None unless n places."""
-    parts = [x for x in _VERSUS_SPLIT.split(versus) if x]
+    parts = [x for x in _list_split().split(versus) if x]
     if len(parts) != n or not all((m := match_place(x)) is not None and m.end() == len(x) for x in parts):
         return None
     return parts

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from ..data import load_toml
-from .lexicon import alternation
+from .lexicon import alternation, match_place
 
 # Why: a name is a run of Han characters (and Latin letters: TCL科技) up to this long; a registered
 # full name before a stock code up to the longer bound (无锡药明康德新药开发股份有限公司).
@@ -131,16 +131,15 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
 def _short_name(full: str, text: str) -> str | None:
     """The short name a text uses for a registered full name: the longest start of it (after a
     leading place: 无锡) of 2 to 6 characters that the text writes elsewhere (twice for two characters)."""
-    from .lexicon import match_place  # noqa: PLC0415
-
     starts = [0]
     if (m := match_place(full)) is not None and m.start() == 0:
         starts.append(m.end())
     best = None
+    inside_full = text.count(full)  # every start of the name is written inside the full name too
     for s in starts:
         for n in range(6, 1, -1):
             name = full[s:s + n]
-            elsewhere = text.count(name) - text.count(full)
+            elsewhere = text.count(name) - inside_full
             if len(name) == n and (elsewhere >= 2 or n >= 3 and elsewhere >= 1):
                 if best is None or len(name) > len(best):
                     best = name

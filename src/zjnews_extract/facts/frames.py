@@ -98,16 +98,12 @@ _REPEATED_MAX = 4
 _JOIN = "、，,和及与 "
 
 
-def is_han_word(word: str) -> bool:
-    return all(is_han(c) for c in word)
-
-
 def _repeats_head_word(raw: str, head_raw: str) -> bool:
     """、减少 between numbers whose chain opened with …减少: the same word again, one list."""
     if not raw.startswith(("、", "，", ",")):
         return False
     word = raw.lstrip(_JOIN)
-    return 0 < len(word) <= _REPEATED_MAX and is_han_word(word) and head_raw.rstrip().endswith(word)
+    return 0 < len(word) <= _REPEATED_MAX and all(map(is_han, word)) and head_raw.rstrip().endswith(word)
 
 
 __all__ = ["Frame", "Group", "Slot", "chains", "clause_slots"]

@@ -291,6 +291,11 @@ def _benchmark_place(text: str) -> str | None:
     return None
 
 
+@cache
+def _defining_verbs() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["defining_verbs"])
+
+
 def _head_of_relative(text: str) -> str:
     """[a clause]的[head]: the head names the thing (扣除食品和能源价格的核心CPI -> 核心CPI;
     具有产业链“链主”地位的冠军企业 -> 冠军企业; 远低于6月份的增幅 -> 增幅). A modifier with no
@@ -302,7 +307,7 @@ def _head_of_relative(text: str) -> str:
         return text  # 基本有机化学品、初级形状的塑料、铜及铜材等进口: 的 inside one item of a list
     if "对" in before:
         return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
-    if before.endswith(tuple(cues()["metric"]["defining_verbs"])):
+    if before.endswith(_defining_verbs()):
         return text  # 通过公共网络实现的零售额: how the amount came about defines it (NBS's 网上零售额)
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
         from .heads import is_junk  # noqa: PLC0415

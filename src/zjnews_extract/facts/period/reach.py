@@ -47,7 +47,7 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and _goal_after().match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
-    if slots & {"rel", "full"} and text.startswith(tuple(lexicon()["words"]["goal_nouns"]), mention.end):
+    if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
@@ -316,7 +316,12 @@ def _opens(text: str, pos: int, ends: str) -> bool:
 def _after_month_on_month_topic(text: str, pos: int) -> bool:
     """`pos` follows 从环比看 at most a comma away in its sentence."""
     before = text[max(0, pos - 10):pos].rstrip("，,、 ")
-    return before.endswith(tuple(cues()["period"]["month_on_month_topics"]))
+    return before.endswith(_month_on_month_topics())
+
+
+@cache
+def _month_on_month_topics() -> tuple[str, ...]:
+    return tuple(cues()["period"]["month_on_month_topics"])
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

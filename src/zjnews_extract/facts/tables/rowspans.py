@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import regex
 
-from .layout import Cell, Row, Table
+from .layout import Cell, Table
 
 # Why: a numbered label (1.地区生产总值, 2、居民消费价格, (3)服务业) marks the label column.
 _NUMBERED = regex.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*\p{Han}")
