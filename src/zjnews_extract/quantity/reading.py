@@ -301,7 +301,9 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
             item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
             return item
     if g.per and end == m.end():
-        unit = unit + "/" + lex.unit_kind[g.per[1:]][1]  # 385.6公斤/亩
+        per = g.per[1:]  # the grammar matches units ignoring case (0个/G): look the written form up the same way
+        kind = lex.unit_kind.get(per) or lex.unit_kind.get(per.lower())
+        unit = unit + "/" + (kind[1] if kind else per)  # 385.6公斤/亩
     item.kind, item.unit, item.value = "value", unit, signed(v)
     return item
 
