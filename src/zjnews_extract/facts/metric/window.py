@@ -171,11 +171,18 @@ def _field(text: str) -> str:
     return text.strip()
 
 
+@cache
+def _object_verbs() -> frozenset[str]:
+    return frozenset(cues()["metric"]["object_verbs"])
+
+
 def _drop_leading_verbs(text: str) -> str:
     """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
     ws = words.words(text)
     i = 0
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
+        if len(ws[i][0]) == 1 and ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs():
+            break  # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word
         i += 1
     rest = "".join(w for w, _ in ws[i:])
     # a short rest keeps its verb: 带动消费, 使用资金 name what was measured better than 消费, 资金
