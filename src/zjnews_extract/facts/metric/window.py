@@ -181,8 +181,11 @@ def _drop_leading_verbs(text: str) -> str:
     ws = words.words(text)
     i = 0
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
-        if len(ws[i][0]) == 1 and ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs():
-            break  # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word
+        if len(ws[i][0]) == 1 and (ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs()
+                                   or len(ws[i + 1][0]) == 1 and ws[i + 1][1] not in ("v", "d", "p", "c", "uj")):
+            # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word; 正|通汽车,
+            # 同|力服装, 对|美贸易: two single characters are a word the segmenter does not know
+            break
         i += 1
     rest = "".join(w for w, _ in ws[i:])
     # a short rest keeps its verb: 带动消费, 使用资金 name what was measured better than 消费, 资金
