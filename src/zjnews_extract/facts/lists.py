@@ -74,15 +74,19 @@ def split_list(text: str, n: int) -> Group | None:
     return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
 
 
-_ORDINAL_FIRST = regex.compile(r"^第[一二三四五六七八九十]$")
+_ORDINAL_FIRST = regex.compile(r"(?:第[一二三四五六七八九十]|^[一二三四五六七八九十])$")
 _NUMERAL_ITEM = regex.compile(r"^[一二三四五六七八九十](?!十)")
 
 
 def _ordinal_run(parts: list[str]) -> list[str]:
     """第一、二、三产业: ordinals whose head (产业) is written once, after the last of them, are
-    第一产业, 第二产业, 第三产业 (the words after the head stay with the last item)."""
-    if not _ORDINAL_FIRST.match(parts[0]):
+    第一产业, 第二产业, 第三产业 (the words after the head stay with the last item); bare
+    numerals (一、二、三产) stay bare (一产, 二产, 三产). Words before the first ordinal
+    (南方五省区第一、二、三产业) stay with the first item."""
+    first = _ORDINAL_FIRST.search(parts[0])
+    if not first:
         return parts
+    lead, mark = parts[0][:first.start()], "第" if first.group().startswith("第") else ""
     k = 1
     while k < len(parts) and _NUMERAL_ITEM.match(parts[k]) and (len(parts[k]) == 1 or k == len(parts) - 1
                                                                     or not _NUMERAL_ITEM.match(parts[k + 1])):
@@ -93,7 +97,8 @@ def _ordinal_run(parts: list[str]) -> list[str]:
     if k < 2 or not tail:
         return parts
     head = words.words(tail)[0][0]
-    run = ["第" + p.removeprefix("第")[0] + head for p in parts[:k]]
+    run = [mark + p.removeprefix(lead).removeprefix("第")[0] + head for p in parts[:k]]
+    run[0] = lead + run[0]
     run[-1] += tail[len(head):]
     return run + parts[k:]
 

@@ -46,8 +46,9 @@ def patterns() -> dict[str, regex.Pattern]:
     multi_lead = [w for w in lead if len(w) > 1]
     multi_tail = [w for w in tail if len(w) > 1]
     return {
-        # list numbering in front of an item (1.地区生产总值…, （二）, 三、) is not part of a name
-        "lead": regex.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+        # list numbering in front of an item (1.地区生产总值…, （二）, 三、) is not part of a name;
+        # 一、二、三产 is a list of labels (一产, 二产, 三产), no numbering
+        "lead": regex.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十](?:[、和及与]|产|次产业))"
                               r"|(?:19|20)\d{2}年同期"  # 2020年同期规模以上工业增加值: a time, not a name
                               rf"|\s|[、，,：:；;（）()]|{alternation(multi_lead)})+"),
         # (?r): matched from the end backwards, three times faster for a pattern anchored at $
