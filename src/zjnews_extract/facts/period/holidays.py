@@ -6,6 +6,7 @@ months they fall in.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ...data import load_toml
@@ -40,3 +41,19 @@ def holiday_mention(g, year, published, explicit, kind, mention):
         if day <= days[1]:
             return mention(day, day, explicit, kind)
     return mention(days[0], days[1], explicit, kind)
+
+
+def this_years_holiday(out: list, dated: list[int]) -> list:
+    """A holiday report (杭州春节假期接待游客…, 今年春运上海铁路局…): its bare 今年 is that holiday,
+    not the whole year (今年游客数比2019年增加近70%, 今年该局旅客发送量超过4700万人次)."""
+    spans = [i for i in dated if out[i].kind == "span"]
+    if not spans:
+        return out
+    first = out[spans[0]]
+    names = lexicon()["holidays"]["names"]
+    if first.period is None or not any(name in first.text for name in names):
+        return out
+    year = first.period.end[:4]
+    this_year = {w for w, offset in lexicon()["relative_years"].items() if offset == 0}
+    return [replace(m, period=first.period) if m.kind == "span" and m.text in this_year and m.period is not None
+            and m.period.start == f"{year}-01-01" and m.period.end == f"{year}-12-31" else m for m in out]

@@ -38,7 +38,7 @@ from .bases import comparison_base
 from .calendar_days import count, first_day, last_day, make_period, num
 from .grammar import after_patterns, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
-from .holidays import holiday_mention
+from .holidays import holiday_mention, this_years_holiday
 from .ranges import day_range
 from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure
 from .speaking import FixedYears, Speaking, has_months, sentence_end
@@ -105,7 +105,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
-    out = own_month_runs(out, dated)
+    out = this_years_holiday(own_month_runs(out, dated), dated)
     return inner_spans(text, listed_periods(text, out))
 
 
@@ -183,6 +183,11 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                                                                                           mention.end)
             anchor_at = (m, g)
             years.append((anchor, anchor_at))
+        elif mention.kind == "span" and (g["hol"] or g["hol2"]) and published is not None \
+                and mention.period is not None:
+            # 春节假期 in a holiday report: this year's holiday, a year the text reports on as surely as
+            # one in figures (a 2021 report that names 2019年春节 for comparison is not about 2019)
+            years.append((int(mention.period.end[:4]), (m, g)))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
             if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None and anchor < published.year:
