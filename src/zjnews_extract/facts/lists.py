@@ -104,15 +104,20 @@ def _ordinal_run(parts: list[str]) -> list[str]:
 
 
 def _one_character_run(parts: list[str]) -> list[str]:
-    """轻、重工业分别完成用电量: one-character items whose head (工业) is written once, as the one
-    word after the last of them, each take it (轻工业, 重工业)."""
+    """轻、重工业分别完成用电量: one-character items whose head (工业) is written once, after the
+    last of them, each take it (轻工业, 重工业; 大、中型企业PMI -> 大型企业)."""
     if len(parts) < 2 or any(len(p) != 1 or not is_han(p) for p in parts[:-1]) or len(parts[-1]) < 3 \
             or not is_han(parts[-1][0]):
         return parts
     tail = parts[-1][1:]
-    if len(words.words(tail)) != 1:
+    first = words.words(parts[-1])[0][0]
+    if len(words.words(tail)) == 1:
+        head = tail
+    elif len(first) >= 3:
+        head = first[1:]  # 大、中型企业PMI: the word the last character opens (中型企业) gives the head
+    else:
         return parts  # 吃、穿和用类商品: the words after the last character are shared as a whole later
-    return [p + tail for p in parts[:-1]] + [parts[-1]]
+    return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
 def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
@@ -250,6 +255,23 @@ def split_compound(name: str, n: int) -> tuple[str, ...] | None:
     return tuple(name[:m.start()] + part + name[m.end():] for part in table[m.group()])
 
 
+def _benchmark_only(base: regex.Match, kind: str) -> bool:
+    """较去年同期 before 分别 gives a gap its benchmark and a growth its default basis, and names
+    nothing; 比2019年同期 before a growth stays in its name (another series than year-on-year), and
+    与 joins names unless 相比 closes it (茅台酒与系列酒产品分别实现…)."""
+    if base.group().startswith("与") and not base.group().endswith("相比"):
+        return False
+    return kind == "pp" or M.patterns()["year_ago"].fullmatch(base.group("v").strip()) is not None
+
+
+def _rate_in_name(rate: str, kind: str) -> str:
+    """The listed things' names take a bare rate (增幅较3月分别扩大: 进出口同比增幅) when the figure is a
+    gap between rates; a growth is the thing's own (增速分别达: 禽蛋产量) unless on another basis (环比增速)."""
+    if kind == "pp" or rate.startswith(tuple(cues()["metric"]["other_rate_bases"])):
+        return rate
+    return ""
+
+
 def _clause_before(text: str, clause: Piece, q) -> str:
     """The clause's words before `q`, up to a 分别 if there is one."""
     words_ = text[clause.start:q.start]
@@ -289,6 +311,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
+    if pre_text and (base := M.patterns()["gap_base"].search(pre_text)) and _benchmark_only(base, q.kind):
+        # 较去年同期分别提升…, 比上一年分别增长…, 增幅较3月分别扩大…: the comparison is the benchmark,
+        # no name; what is compared is named before it or in the clause before
+        pre_text = pre_text[:base.start()].strip()
     parts = split_compound(pre_text or own, n)
     if parts:  # 汽车产销量分别达到x和y
         # the members are the list a later 分别 in the sentence reports on again (三次产业对经济的贡献率
@@ -297,15 +323,21 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                       names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
         return group, replace(frame, group=group)
     group = split_list(pre_text, n) if pre_text else None
-    if group is None and pre_text and not M.is_generic(pre_text) and not (frame.group and len(frame.group.items) == n):
+    # 进出口、出口、进口同比也均好于3月，增幅较3月分别扩大…: a bare rate is each listed thing's rate
+    # (…规模均大于3月，环比增速分别为…: with its basis too)
+    bare_rate = next((pre_text[len(b):] for b in cues()["metric"]["change_bases"] if pre_text.startswith(b)), pre_text)
+    rate_only = bool(bare_rate) and (head := M.patterns()["rate_head"].search(bare_rate)) is not None \
+        and head.start() == 0
+    if group is None and pre_text and not rate_only and not M.is_generic(pre_text) \
+            and not (frame.group and len(frame.group.items) == n):
         # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
         return Group(items=(pre_text,) * n, names=(pre_text + (own if own not in pre_text else ""),) * n), frame
-    if group is None and not pre_text and frame.prev_clause:
+    if group is None and (not pre_text or rate_only) and frame.prev_clause:
         # 水产品和鲜果价格由涨转降，降幅分别为1.5%和0.3%: the list the clause before opens with
         lead = M.leading_noun(M.peel(frame.prev_clause)[0], lists=True)
         group = split_list(lead, n) if lead else None
         if group is not None:
-            group = replace(group, inherited=True)
+            group = replace(group, inherited=True, shared=group.shared + _rate_in_name(pre_text, q.kind))
     if group is None:
         if frame.group and len(frame.group.items) == n:
             prev = frame.group
@@ -320,6 +352,12 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                           names=prev.names if not pre_text and not own else (), inherited=True)
         else:
             group = list_in_earlier_clause(ctx.text, s, clause, n)
+            last = frame.share_metric if q.kind == "pp" and frame.share_metric else frame.last_metric
+            if group is None and not pre_text and "、" in last:
+                # 进出口、出口、进口值占全省份额均为9.4%，较去年同期分别提升…: the things the figure
+                # before was given for, all at once (a gap in points is of the share)
+                if (group := split_list(last, n)) is not None:
+                    group = replace(group, names=tuple(x + group.shared for x in group.items))
             if group is None and len(frame.bases) >= n:
                 group = Group(items=frame.bases[-n:], shared=pre_text)
             if group is not None:
