@@ -46,10 +46,14 @@ def split_list(text: str, n: int) -> Group | None:
     """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
     parts = _LIST_SPLIT.split(text)
     if len(parts) != n:
-        pieces = _grammar()["last_join"].split(parts[-1], maxsplit=1)
-        if len(parts) + len(pieces) - 1 != n or len(pieces) < 2:
+        # the first join ends the list, unless it may join a name's nouns and a plain one follows
+        # (化妆品、电子出版物及音像制品和金银珠宝类: 电子出版物及音像制品)
+        joins = list(_grammar()["last_join"].finditer(parts[-1]))
+        if len(parts) + 1 != n or not joins:
             return None
-        parts = parts[:-1] + pieces
+        inner = cues()["grammar"]["name_joins"]
+        at = next((j for j in joins if j.group() not in inner), joins[0])
+        parts = parts[:-1] + [parts[-1][:at.start()], parts[-1][at.end():]]
     parts = [p.strip() for p in parts]
     if not all(parts):
         return None
@@ -69,9 +73,23 @@ def split_list(text: str, n: int) -> Group | None:
         if len(end) >= 2 and (at := last.find(end)) > 0 and at + len(end) < len(last):
             # 专用设备制造业、汽车制造业、电气机械和器材制造业产值: the items end in one word, the last too
             last, shared = last[:at + len(end)], last[at + len(end):]
+        elif (mark := _common_last_character(parts)) is not None:
+            # 粮油食品类、饮料类和烟酒类商品零售额: every item ends in 类, so does the last, and what
+            # follows is shared (烟酒类 | 商品零售额; 中西药品类 whole)
+            last, shared = last[:mark + 1], last[mark + 1:]
         elif not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
             last, shared = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
     return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
+
+
+def _common_last_character(parts: list[str]) -> int | None:
+    """Where the last item ends when every other item ends in one character and the last holds it
+    after its first character; else None."""
+    ends = {p[-1] for p in parts[:-1]}
+    if len(ends) != 1 or not is_han(end := next(iter(ends))):
+        return None
+    at = parts[-1].find(end, 1)
+    return at if at > 0 else None
 
 
 _ORDINAL_FIRST = regex.compile(r"(?:第[一二三四五六七八九十]|^[一二三四五六七八九十])$")
