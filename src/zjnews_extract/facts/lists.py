@@ -36,10 +36,13 @@ def _grammar() -> dict:
         "collective": regex.compile(rf"^[一二两三四五六七八九十\d]+(?:个)?(?:{alternation(g['collective_units'])})"),
         "pointer": regex.compile(g["list_pointer"]),
         "partner": regex.compile(alternation(g["partner_list_marks"])),
+        "list_class": regex.compile(alternation(g["list_classes"])),
     }
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
+# A name longer than this is a clause, not one item of a list written with commas.
+_RUN_ITEM_MAX = 24
 
 
 def split_list(text: str, n: int) -> Group | None:
@@ -64,6 +67,8 @@ def split_list(text: str, n: int) -> Group | None:
         last, shared = last[:pointer.start()], last[pointer.end():]  # …医药制造这三个创新活跃行业的…
     elif "等" in last[1:]:
         last, shared = last.split("等", 1)
+        if cls := _grammar()["list_class"].match(shared):
+            shared = shared[cls.end():]  # …橡胶和塑料制品业等重点行业: the items' class, shared by none
     else:
         last_words = words.words(last)
         item_words = [words.words(p) for p in parts[:-1]]
@@ -255,7 +260,23 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
         peeled = M.peel(t)[0]
         if peeled.count("、") >= n - 2 and (g := split_list(peeled, n)):
             return g
-    return None
+    # one clause per item first (…，橡胶和塑料制品业等: 和 inside an item), then fewer clauses
+    run = comma_run(text, clauses)
+    sizes = ([n] if len(run) >= n else []) + [k for k in range(min(len(run), n - 1), 1, -1)]
+    return next((g for k in sizes if (g := split_list("、".join(run[-k:]), n))), None)
+
+
+def comma_run(text: str, clauses: list[Piece]) -> list[str]:
+    """The bare names that end `clauses`, one per clause: a list written with commas because its
+    items hold 和 (通用设备制造业，金属制品业，橡胶和塑料制品业等重点行业增速较快，分别增长…)."""
+    run: list[str] = []
+    for c in reversed(clauses):
+        t = text[c.start:c.end]
+        name = M.peel(t)[0]
+        if not name or len(name) > _RUN_ITEM_MAX or any(ch.isdigit() for ch in t) or M.has_verb(name):
+            break
+        run.insert(0, name)
+    return run
 
 
 @cache
@@ -341,6 +362,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                       names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
         return group, replace(frame, group=group)
     group = split_list(pre_text, n) if pre_text else None
+    if group is None and "、" in pre_text and (run := comma_run(ctx.text, split_clauses(ctx.text, Piece(s.start, clause.start)))):
+        # 住宿和餐饮业，金融业，其他营利性服务业、批发和零售业增加值分别增长…: the list began clauses before
+        group = next((g for k in range(len(run), 0, -1) if (g := split_list("、".join(run[-k:] + [pre_text]), n))),
+                     None)
     # 进出口、出口、进口同比也均好于3月，增幅较3月分别扩大…: a bare rate is each listed thing's rate
     # (…规模均大于3月，环比增速分别为…: with its basis too)
     bare_rate = next((pre_text[len(b):] for b in cues()["metric"]["change_bases"] if pre_text.startswith(b)), pre_text)
