@@ -247,12 +247,14 @@ def _gap_nouns() -> tuple[str, ...]:
 
 def stated_topic(clause: str) -> str:
     """从GDP总量来看 names what the next figures are of; 从环比看, 从结构看, 分行业看 only how they are cut."""
-    topic = _TOPIC.fullmatch(clause.strip(" ，,"))
+    topic = _topic().fullmatch(clause.strip(" ，,"))
     x = topic.group("x") if topic else ""
     return x if x and measurable(x) and not is_generic(x) and not is_junk(x) else ""
 
 
-_TOPIC = regex.compile(r"从(?P<x>[^，,；;。]{2,12}?)(?:方面|上)?(?:来看|看)")
+@cache
+def _topic() -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{form})" for form in cues()["metric"]["stated_topics"]))
 
 
 @cache
