@@ -250,8 +250,12 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
                 sentence.emit(msgspec.structs.replace(q, kind="value", unit=unit), name, frame.subject, period, None,
                               False)
             continue
-        if wi.subject and i == chain[0]:
+        if wi.subject and i == chain[0] and not subjects:
             frame = replace(frame, subject=ctx.subject_name(wi.subject))
+        elif subjects and i == chain[0]:
+            # 黔东南州、黔南州…分别为15%、14.8%，排全省前两位: each figure's place is its own, a later figure
+            # of the sentence is of them all; the next sentence goes back to the topic before the list
+            frame = replace(frame, listed_subject="、".join(dict.fromkeys(subjects)))
         if metrics:
             metric, inherited = M.drop_place_group(metrics[k]), listed_from_frame
         else:
@@ -268,7 +272,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         if q.kind == "rank" and versus is None:
             versus = rank_field(text, q, sentence.s.start)
         versus_carry = versus
-        subject = subjects[k] if subjects else frame.subject
+        subject = subjects[k] if subjects else frame.listed_subject or frame.subject
         if q.kind == "percent" and wi.share in ("占", "占比") and versus is None:
             versus = whole_of(frame.subject, ctx.region)  # 占11.5%: the whole the sentence implies
         if q.kind == "percent" and not wi.share and versus is None and metric and metric == frame.share_metric:

@@ -49,9 +49,11 @@ class Frame(msgspec.Struct, frozen=True):
     count_set: str = ""  # a set a count in this sentence defined (有59个县(市)增速高于…): a later count's change is its
     share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
     share_versus: str | None = None  # ...and its whole
+    listed_subject: str | None = None  # the places a list of this sentence gave its figures (a later rank of them all)
 
     def new_sentence(self) -> "Frame":
-        return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="")
+        return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="",
+                       listed_subject=None)
 
     def named(self, name: str, kind: str) -> "Frame":
         """`name` was named outright for a number of `kind`."""
