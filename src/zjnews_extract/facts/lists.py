@@ -387,7 +387,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
             whole = M.read_window(raw, q.kind)
             if prev.names and not whole.metric and not whole.share and not whole.change:
                 # 涨幅比上月分别扩大0.2和0.1个百分点: nothing named anew, the same things' rates
-                names = tuple(x if not whole.rate_head or x.endswith(whole.rate_head) else x + whole.rate_head
+                names = tuple(x if not whole.rate_head or whole.rate_head in x else x + whole.rate_head
                               for x in prev.names)
                 return Group(items=prev.items, names=names, versus=whole.versus or prev.versus, inherited=True,
                              subjects=prev.subjects), frame
@@ -420,7 +420,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
             name = item + shared + (own if own not in shared else "")
             if shared_w.share:
                 name += shared_w.share.rstrip("的")
-            if shared_w.rate_head and not name.endswith(shared_w.rate_head):
+            if shared_w.rate_head and shared_w.rate_head not in name:
                 name += shared_w.rate_head  # 增速较上年同期分别加快: each item's growth rate
             names.append(name)
         group = replace(group, names=tuple(names), versus=group.versus or shared_w.versus)
@@ -434,5 +434,5 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if post_w.change:
         names = tuple(x + post_w.change for x in names)
     if post_w.rate_head:
-        names = tuple(x if x.endswith(post_w.rate_head) else x + post_w.rate_head for x in names)
+        names = tuple(x if post_w.rate_head in x else x + post_w.rate_head for x in names)
     return replace(group, names=names, versus=versus), frame

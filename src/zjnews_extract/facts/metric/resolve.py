@@ -69,12 +69,17 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         frame = replace(frame, share_metric=name)
     if w.change:
         name = (name or "") + w.change
-    if w.rate_head and not name.endswith(w.rate_head):
-        name = (name or "") + w.rate_head  # 增速较上年同期加快0.5个百分点: the growth rate's gap
+    if w.rate_head and w.rate_head not in name:
+        # 增速较上年同期加快0.5个百分点: the growth rate's gap (生产总值(GDP) -> 生产总值增速: the gloss
+        # of a name is no part of its rate's)
+        name = _GLOSS_END.sub("", name or "") + w.rate_head
     name = drop_place_group(name)
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
+
+
+_GLOSS_END = regex.compile(r"[（(][A-Za-z0-9]{1,6}[)）]$")
 
 
 @cache

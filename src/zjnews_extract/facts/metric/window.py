@@ -252,6 +252,8 @@ def read_window(raw: str, kind: str | None = None) -> Window:
             out.versus = None
     elif kind == "rank" and (m := p["rank_field_end"].search(text)):
         out.versus, text = m.group("v"), text[:m.start()]  # 增速全省第4: the field, then what is ranked
+    if kind == "rank" and (head := p["rate_head"].fullmatch(text.strip(" ，,、"))):
+        out.rate_head, text = head.group(), ""  # …同比增长5.3%，增速居全省第五位: the thing's rate is ranked
     text = _after_list(text)
     text = p["base_tail"].sub("", text)
     text = p["transition_tail"].sub("", text)
