@@ -79,6 +79,11 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     return name, frame, inherited
 
 
+@cache
+def _superlative_pick() -> regex.Pattern:
+    return regex.compile(cues()["metric"]["superlative_pick"])
+
+
 _GLOSS_END = regex.compile(r"[（(][A-Za-z0-9]{1,6}[)）]$")
 
 
@@ -227,6 +232,11 @@ def clause_topic(clause: str) -> str:
 
     if is_method_clause(clause):
         return stated_topic(clause)
+    if pick := _superlative_pick().search(clause):
+        member = clause[pick.end():].strip(" ，,")
+        member = member if not has_verb(member) else trailing_noun(member)
+        if member and measurable(member):
+            return member  # 营收占比最大的是手续费及佣金净收入，为24.41亿元: the member's figure
     rest, _ = peel(clause)
     lead = leading_noun(rest)
     if lead and measurable(lead) and not lead.endswith(_gap_nouns()):
