@@ -12,7 +12,7 @@ import regex
 
 from ...data import load_toml
 from .. import words
-from ..lexicon import alternation, match_place
+from ..lexicon import alternation, cues, match_place
 from .nouns import NOUNISH
 
 
@@ -108,9 +108,14 @@ def _part_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
 
 
-def part_measure(whole: str) -> str:
+def part_measure(whole: str, part: str = "") -> str:
     """What a part of `whole` is measured by when `whole` is a total (社会消费品零售总额 ->
-    零售额, 进出口总值 -> 进出口); `whole` itself otherwise (data [part_forms])."""
+    零售额, 进出口总值 -> 进出口; for an urban or rural half, 消费品零售额); `whole` itself
+    otherwise (data [part_forms], [half_forms])."""
+    if part in cues()["metric"]["half_words"]:
+        forms = load_toml("metric_heads.toml")["half_forms"]
+        if form := next((f for total, f in forms.items() if whole.endswith(total)), None):
+            return form
     return next((form for total, form in _part_forms() if whole.endswith(total)), whole)
 
 

@@ -108,7 +108,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         base = frame.base
         for half in _half_words():
             base = base.removeprefix(half)
-        return name + part_measure(base), True, frame  # a part of a total is no total: 城镇零售额
+        return name + part_measure(base, name), True, frame  # a part of a total is no total: 城镇消费品零售额
     if (by := _instrument_noun(text, q, raw)) and not w.share:
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
         # unless the frame already is that rate (GDP增速 … 以6%的增速)

@@ -254,7 +254,7 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
     if is_measure(name):
         return merge(name, measure) if measure else name
     # a category row: its part of the column's, section's or table's measure (城镇 -> 城镇零售额)
-    return merge(name, part_measure(measure or state.measure or state.lead or ""))
+    return merge(name, part_measure(measure or state.measure or state.lead or "", name))
 
 
 def _structure_word(col: Column) -> str:
