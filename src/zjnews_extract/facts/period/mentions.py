@@ -105,7 +105,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
-    out = this_years_holiday(own_month_runs(out, dated), dated)
+    out = this_years_holiday(text, own_month_runs(out, dated), dated)
     return inner_spans(text, listed_periods(text, out))
 
 
