@@ -31,9 +31,13 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
     from .notfacts import fact_quantities  # noqa: PLC0415
     from .period import find_periods  # noqa: PLC0415
-    from .structure import find_structure_facts  # noqa: PLC0415
+    from .structure import find_structure_facts, ratio_to_one_quantities  # noqa: PLC0415
 
     quantities = find_quantities(text)
+    if ratios := ratio_to_one_quantities(text):
+        quantities = sorted(quantities + [r for r in ratios if not any(q.start < r.end and r.start < q.end
+                                                                            for q in quantities)],
+                            key=lambda q: q.start)  # (约为61:1 the reader already read: its reading stays)
     mentions = find_periods(text, published)
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)

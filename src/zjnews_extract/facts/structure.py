@@ -1,5 +1,6 @@
 """The three sectors' shares written as one ratio (三次产业结构比为25.72:26.84:47.44): each term is a
 sector's share of GDP, a percent fact of its own; the quantity reader reads no fact from a ratio.
+A ratio to one (城乡收入比由2.05:1下降为2.02:1, 猪粮比价下降到4.76∶1) is the one number it states.
 
 A ratio counts only after a cue of sector structure in its sentence and when its three terms add
 up to about 100, so a score (3:1) or a table reference never passes. Words are data
@@ -11,6 +12,7 @@ from functools import cache
 
 import regex
 
+from ..data import load_toml
 from ..records import Fact, Quantity
 from .lexicon import cues
 
@@ -52,3 +54,33 @@ def find_structure_facts(text: str, ctx, fact_id) -> tuple[list[Fact], list[tupl
                                   sentence=sentence))
             spans.append((m.start(), m.end()))
     return facts, spans
+
+
+_TO_ONE = regex.compile(rf"(?<![\d.:：∶])(\d{{1,4}}(?:\.\d{{1,4}})?){_SEP}1(?![\d.:：∶])")
+
+
+@cache
+def _ratio_nouns() -> tuple[str, ...]:
+    return tuple(cues()["structure"]["ratio_nouns"])
+
+
+def ratio_to_one_quantities(text: str) -> list[Quantity]:
+    """X of each X:1 whose sentence names a ratio before it (收入比, 比价, 比值): a value with unit
+    ratio, read like any number of the sentence; a score or a scale (3:1 获胜, 1:500) names none."""
+    out: list[Quantity] = []
+    for m in _TO_ONE.finditer(text):
+        lower = max(0, m.start() - 80)
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, lower, m.start())]
+        sentence = text[ends[-1] if ends else lower:m.start()]
+        if any(noun in sentence for noun in _ratio_nouns()):
+            qualifier = next((q for w, q in _qualifiers() if sentence.endswith(w)), "exact")  # 约为61:1
+            out.append(Quantity(text=m.group(1), start=m.start(1), end=m.end(1), kind="value",
+                                value=float(m.group(1)), unit="ratio", qualifier=qualifier))
+    return out
+
+
+@cache
+def _qualifiers() -> tuple[tuple[str, str], ...]:
+    """The quantity reader's qualifier words written before a number, longest first (hedges are approx)."""
+    words = load_toml("quantity_words.toml")["qualifier_before"]
+    return tuple((w, "approx" if q == "hedge" else q) for w, q in sorted(words.items(), key=lambda kv: -len(kv[0])))

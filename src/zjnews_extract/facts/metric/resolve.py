@@ -38,7 +38,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     """The metric of `q`, the frame after it, and whether the metric came from the frame (an
     earlier clause or sentence) rather than the number's own words; `list_end` is where the list
     of numbers that `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
-    counts = q.kind == "value" and q.unit not in (None, "%", "pp", *_MONEY)
+    counts = q.kind == "value" and q.unit not in (None, "%", "pp", "ratio", *_MONEY)  # (a ratio counts nothing)
     if q.text.startswith("连续"):
         # 货物吞吐量连续15年位居世界第一: the streak is the thing's record; what follows (位居世界) is the
         # record's words, never a name for it or for the rank after it
@@ -263,7 +263,7 @@ def _gap_nouns() -> tuple[str, ...]:
 def stated_topic(clause: str) -> str:
     """从GDP总量来看 names what the next figures are of; 从环比看, 从结构看, 分行业看 only how they are cut."""
     topic = _topic().fullmatch(clause.strip(" ，,"))
-    x = topic.group("x") if topic else ""
+    x = topic.group("x").rpartition("的")[2] if topic else ""
     return x if x and measurable(x) and not is_generic(x) and not is_junk(x) else ""
 
 
