@@ -33,7 +33,9 @@ from .grammar import lexicon, plan_before
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
 LINE_MARK = re.compile("\n")
+# 去年同期为增加16.18亿元, 由上年同期的2.05:1下降为…, 从去年同期的第7位: the year-ago value follows
 _YEAR_AGO_VALUE = re.compile("(?:同期)?(?:为|是)")
+_YEAR_AGO_OWN = re.compile(r"同期的(?=[^，,。；;\d]{0,4}\d)")
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
 WALK_LIMIT = 64
@@ -62,6 +64,11 @@ def reach_of(text: str, mention, g: dict) -> str:
     if mention.kind == "base":
         if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 6):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
+        if "rel" in slots and _YEAR_AGO_OWN.match(text, mention.end, mention.end + 12) \
+                and not text.endswith(word_tuple("share_of_base_before"), max(0, mention.start - 4), mention.start):
+            # 由上年同期的2.05:1下降为…, 从去年同期的30元回落到14元: the year-ago value (not 恢复至去年同期的
+            # 80%, a share of it now)
+            return "year_ago"
         if _starts_clause(text, mention.start) and text.startswith(tuple(marks["year_same_after"]), mention.end) \
                 and mention.text.endswith("年") and mention.period is not None and mention.period.start:
             return "year_same"  # 2020年同期规模以上工业增加值同比下降23.2%: that year's same months
