@@ -20,6 +20,7 @@ from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses
 from . import metric as M
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
+from .fromto import from_to_pairs
 from .lexicon import alternation, cues, match_place, place_names, place_pattern, port_pattern
 from .lists import respective, split_compound
 from .notfacts import implied_unit
@@ -65,7 +66,7 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
         qs = by_sentence.get(si)
         if qs:
             frame = _sentence(ctx, s, qs, frame, facts)
-    return _fill_missing_metrics(text, _conversions(text, facts))
+    return _fill_missing_metrics(text, from_to_pairs(text, _conversions(text, facts)))
 
 
 # Why: a conversion in brackets follows the amount it converts within a few words

@@ -1,0 +1,61 @@
+"""From-to pairs (营业支出从50.11亿元升至53.93亿元, 城市化率从59.5%提高到62.9%): two values of one
+thing, the first before the change and the second after it. The second takes the first's name
+(the words before it are only the change), and the first, with no time of its own, the time
+before the second's: the year before a year, or the first year of a span the paragraph set with a
+pair of years (地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元；…城市化率从59.5%提高到62.9%).
+Words are data (facts_cues.toml [from_to])."""
+from __future__ import annotations
+
+from functools import cache
+
+import msgspec
+import regex
+
+from ..records import Fact, Period
+from .lexicon import alternation, cues
+
+# how far back a pair of years may set the span for later pairs (one paragraph of a review)
+_SPAN_LOOK_BACK = 400
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    c = cues()["from_to"]
+    marks, to = alternation(c["from_marks"]), alternation(c["to_marks"])
+    bare = alternation(c["to_marks_bare"])
+    before = regex.compile(rf"(?:{marks})$")
+    change = regex.compile(rf"[^，,。；;！？\d\n]{{0,4}}?(?:{to})$")
+    joined = regex.compile(rf"[^，,。；;！？\d\n]{{0,4}}?(?:{bare})$")
+    years = regex.compile(rf"(?:{marks})((?:19|20)\d{{2}})年的[^。；;\n]{{1,24}}?(?:{to})((?:19|20)\d{{2}})年的")
+    return before, change, joined, years
+
+
+def from_to_pairs(text: str, facts: list[Fact]) -> list[Fact]:
+    """`facts` (in text order) with each from-to pair's second value named as the first and, after
+    a change of level (提高到, 降至), the first dated before the second."""
+    before, change, joined, years = _patterns()
+    out = list(facts)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.kind != b.kind or a.unit != b.unit or not before.search(text, max(0, a.start - 2), a.start):
+            continue
+        changed = change.search(text, a.end, b.start) is not None
+        if not changed and not joined.search(text, a.end, b.start):
+            continue
+        if a.metric:
+            out[i] = b = msgspec.structs.replace(b, metric=a.metric, metric_from=a.metric_from)
+        if changed and a.period is not None and a.period == b.period \
+                and (earlier := _earlier(a.period, text, a.start, years)):
+            out[i - 1] = msgspec.structs.replace(a, period=earlier)
+    return out
+
+
+def _earlier(p: Period, text: str, at: int, years: regex.Pattern) -> Period | None:
+    """The time before `p` when `p` is one whole year: the first year of the span a pair of years
+    before `at` ends with it, else the year before."""
+    if not p.start or p.start[5:] != "01-01" or p.end[5:] != "12-31" or p.start[:4] != p.end[:4]:
+        return None
+    year = int(p.start[:4])
+    span = [m for m in years.finditer(text, max(0, at - _SPAN_LOOK_BACK), at) if int(m.group(2)) == year]
+    first = int(span[-1].group(1)) if span else year - 1
+    return Period(start=f"{first}-01-01", end=f"{first}-12-31", text=p.text)
