@@ -74,6 +74,12 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
 _CONVERSION_GAP = regex.compile(r"(?<!\s)\s*+[（(][^（）()]{0,12}+")
 
 
+def _cue_lead(text: str, clause: Piece) -> bool:
+    """A clause that ends in a plan's cue and holds no number (专家预计，据初步预测，)."""
+    words = text[clause.start:clause.end].rstrip(" ，,：:")
+    return words.endswith(tuple(cues()["status"]["strong"])) and not any(ch.isdigit() for ch in words)
+
+
 def _conversions(text: str, facts: list[Fact]) -> list[Fact]:
     """An amount converted in brackets is a record of its own with the metric, subject and
     period of the amount it converts (GUIDELINES: other currencies; 26703千公顷(40054万亩) alike)."""
@@ -128,7 +134,9 @@ class _Sentence:
         self.ctx, self.s, self.qs, self.facts = ctx, s, qs, facts
         # a clause that opens with a time of its own starts a new stretch for status cues: 预计全年出口
         # 增长8%，1-10月出口已增长7.2% (the forecast's 预计 does not reach the result beside it)
-        self.scopes = [s.start] + [c.start for c in clauses[1:] if _opens_with_period(ctx, c.start)]
+        # (专家预计，下半年CPI回落至3.7%左右: a clause that is only the forecast's lead reaches on)
+        self.scopes = [s.start] + [c.start for prev, c in zip(clauses, clauses[1:])
+                                   if _opens_with_period(ctx, c.start) and not _cue_lead(ctx.text, prev)]
         self.cues: dict[int, StatusCues] = {}
         starts = [q.start for q in qs]
         self.starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None

@@ -166,7 +166,7 @@ def report_after() -> regex.Pattern:
 
 @cache
 def plan_before() -> regex.Pattern:
-    return regex.compile(rf"(?:{alternation(lexicon()['words']['plan_before'])})\s*$")
+    return regex.compile(rf"(?:{alternation(lexicon()['words']['plan_before'])})[\s，,：:]*$")  # (专家预计，下半年…)
 
 
 @cache
