@@ -29,6 +29,7 @@ from .read import Context, read_table
 from .rowspans import fill_rowspans
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
+from .units import unit_line
 from .wrapped import find_wrapped, may_be_wrapped
 
 __all__ = ["find_table_facts", "may_hold_tables"]
@@ -94,7 +95,26 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
                     and is_measure(defined):
                 grid = replace(grid, captions=(*grid.captions, defined))  # no title: the notes' indicator
+            if not any(unit_line(c) for c in grid.captions) and (unit := _unit_above(text, table.start)):
+                grid = replace(grid, captions=(*grid.captions, unit))  # 单位:% on a line of its own above
             ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
             facts.extend(read_table(text, grid, figure_of, ctx))
         spans.append((table.start, table.end))
     return facts, spans
+
+
+# how many lines above a table a 单位 line of its own may stand (title, 单位, blank bar rows, a
+# header cell the table's rows did not take in)
+_UNIT_LINES_ABOVE = 8
+
+
+def _unit_above(text: str, start: int) -> str:
+    """A 单位 line among the few lines right above a table whose rows begin below it (表1 … | 单位:% |
+    ||| before a header laid out one cell per line), else ""."""
+    lines = text[max(0, start - 400):start].split("\n")[-_UNIT_LINES_ABOVE - 1:]
+    for line in reversed(lines):
+        if unit_line(line):
+            return line
+        if any(mark in line for mark in "。；;"):
+            return ""  # prose between: the unit line is another table's or the text's
+    return ""

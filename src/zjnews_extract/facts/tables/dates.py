@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+import regex
+
 from ...records import Period
 
 
@@ -67,3 +69,23 @@ def column_period(spec: tuple[str, str] | None, ref: Period | None, published: d
         if m.kind == "span" and m.period is not None:
             return m.period
     return ref
+
+
+_LABEL_MONTH = regex.compile(r"^(?:((?:19|20)\d{2})年)?(\d{1,2})月份?$")
+_LABEL_YEAR = regex.compile(r"^((?:19|20)\d{2})年?$")
+
+
+def label_period(name: str, year: int | None) -> tuple[Period, int] | None:
+    """A row label that is a time (2016年2月, 3月, 2015年): the row's period, and the year later
+    bare months of the column take (a time series: 2016年12月, 2017年1月, 2月); else None."""
+    name = name.strip()
+    if m := _LABEL_MONTH.match(name):
+        y = int(m.group(1)) if m.group(1) else year
+        month = int(m.group(2))
+        if y is None or not 1 <= month <= 12:
+            return None
+        return _month_span(y, month, month, name), y
+    if m := _LABEL_YEAR.match(name):
+        y = int(m.group(1))
+        return _month_span(y, 1, 12, name), y
+    return None

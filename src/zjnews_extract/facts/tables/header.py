@@ -98,14 +98,24 @@ def read_grid(table: Table, is_figure) -> Grid:
         if sections or headers and not any(c.text and j < ncols and kinds[j] == "figures"
                                            for j, c in enumerate(row.cells)):
             sections.append(row)
-        elif len(filled) >= 2:
-            headers.append(row)
+        elif len(filled) >= 2 or len(filled) == 1 and any(
+                c.text and j < ncols and kinds[j] == "figures" for j, c in enumerate(row.cells)):
+            headers.append(row)  # (a lone cell over a column of figures heads it: PMI over 49.0, 50.2 …)
         elif not headers:
             captions.extend(c.text for c in filled)
     body = tuple(sections) + rows[k:]
     header_start = headers[0].start if headers else (body[0].start if body else table.rows_start)
     texts = [""] * ncols
     for i, row in enumerate(headers):
+        figures = [j for j, k in enumerate(kinds) if k == "figures"]
+        free = [j for j in figures if not texts[j]]
+        filled = [c for c in row.cells[:ncols] if c.text]
+        if i and 0 < len(free) < len(figures) and len(filled) == len(free):
+            # PMI (two rows high) | 生产 | 新订单 … under a row naming it alone: the lower row's cells
+            # fill the columns the upper row's tall cell leaves free, in order
+            for c, j in zip(filled, free):
+                texts[j] = c.text
+            continue
         for j, words_ in _place(row, ncols, kinds, upper=i < len(headers) - 1).items():
             texts[j] = (texts[j] + " " + words_).strip()
     columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]

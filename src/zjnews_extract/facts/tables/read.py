@@ -24,7 +24,7 @@ from ..lexicon import match_place, place_names
 from ..metric.heads import part_measure
 from ..subject import subject_name, whole_of
 from .cells import Figure
-from .dates import column_period
+from .dates import column_period, label_period
 from .header import Column, Grid, caption_column, year_of
 from .labels import Label, is_change, is_measure, merge, names_rate, place_label, place_section, read_label
 from .layout import Cell, Row, words
@@ -55,6 +55,7 @@ class Section:
     last: str = ""  # the last row's name: a growth row under it is its growth
     parent: str = ""  # the last row that named a measure: the place rows under it are its parts
     by_place: bool = False  # a section of places (分县(区)工业总产值): every row's label is a place
+    year: int | None = None  # the year of the last row labelled with a time (2016年12月, then 1月 of 2017)
 
 
 def fact_id(start: int, end: int, text: str) -> str:
@@ -119,8 +120,13 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             row_unit = read_unit(_cell(row, role["unit"]).text) or row_unit
         subject = _place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
         year = year_of(_cell(row, role["year"]).text) if "year" in role else None
+        row_period = None
+        if timed := label_period(label.name, state.year or (int(ctx.ref.end[:4]) if ctx.ref and ctx.ref.end else None)):
+            # 2016年2月 | 49.0 | 50.2: a time series, each row a time; the columns name the measures
+            row_period, state.year = timed
+            label = Label("", label.unit, False)
         for col, fig in found:
-            period = periods[col.index]
+            period = row_period or periods[col.index]
             if year is not None:
                 period = column_period(("year", year), None, None)
             if caption is not None and not any(c.measure for c in _chain(col, cols)):
