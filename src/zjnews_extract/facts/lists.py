@@ -13,159 +13,18 @@ import regex
 
 from functools import cache
 
-from ..text import Piece, is_han, split_clauses
+from ..text import Piece, split_clauses
 from . import metric as M
 from .metric.heads import measurable
-from .metric.nouns import NOUNISH
-from . import words
 from .frames import Frame, Group
 from .company import has_company_suffix
 from .gazetteer import division_of
 from .lexicon import alternation, cues, match_place
+from .list_items import comma_run, grammar as _grammar, split_list
 
-_LIST_SPLIT = regex.compile(r"、")
-
-
-@cache
-def _grammar() -> dict:
-    g = cues()["grammar"]
-    joins = alternation(g["list_joins"])
-    return {
-        "last_join": regex.compile(joins),
-        "place_join": regex.compile(rf"、|{joins}"),
-        "collective": regex.compile(rf"^[一二两三四五六七八九十\d]+(?:个)?(?:{alternation(g['collective_units'])})"),
-        "pointer": regex.compile(g["list_pointer"]),
-        "partner": regex.compile(alternation(g["partner_list_marks"])),
-        "list_class": regex.compile(alternation(g["list_classes"])),
-    }
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
-# A name longer than this is a clause, not one item of a list written with commas.
-_RUN_ITEM_MAX = 24
-
-
-def split_list(text: str, n: int) -> Group | None:
-    """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
-    parts = _LIST_SPLIT.split(text)
-    if len(parts) != n:
-        # the first join ends the list, unless it may join a name's nouns and a plain one follows
-        # (化妆品、电子出版物及音像制品和金银珠宝类: 电子出版物及音像制品)
-        joins = list(_grammar()["last_join"].finditer(parts[-1]))
-        if len(parts) + 1 != n or not joins:
-            return None
-        inner = cues()["grammar"]["name_joins"]
-        at = next((j for j in joins if j.group() not in inner), joins[0])
-        parts = parts[:-1] + [parts[-1][:at.start()], parts[-1][at.end():]]
-    parts = [p.strip() for p in parts]
-    if not all(parts):
-        return None
-    parts = _one_character_run(_ordinal_run(parts))
-    last = parts[-1]
-    shared = ""
-    if pointer := _grammar()["pointer"].search(last, 1):
-        last, shared = last[:pointer.start()], last[pointer.end():]  # …医药制造这三个创新活跃行业的…
-    elif "等" in last[1:]:
-        last, shared = last.split("等", 1)
-        if cls := _grammar()["list_class"].match(shared):
-            shared = shared[cls.end():]  # …橡胶和塑料制品业等重点行业: the items' class, shared by none
-    else:
-        last_words = words.words(last)
-        item_words = [words.words(p) for p in parts[:-1]]
-        first_words = item_words[0]
-        ends = {ws[-1][0] for ws in item_words if ws}
-        end = next(iter(ends)) if len(ends) == 1 else ""
-        if len(end) >= 2 and (at := last.find(end)) > 0 and at + len(end) < len(last):
-            # 专用设备制造业、汽车制造业、电气机械和器材制造业产值: the items end in one word, the last too
-            last, shared = last[:at + len(end)], last[at + len(end):]
-        elif (mark := _common_last_character(parts)) is not None:
-            # 粮油食品类、饮料类和烟酒类商品零售额: every item ends in 类, so does the last, and what
-            # follows is shared (烟酒类 | 商品零售额; 中西药品类 whole)
-            last, shared = last[:mark + 1], last[mark + 1:]
-        elif not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
-            last, shared = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
-    return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
-
-
-def _common_last_character(parts: list[str]) -> int | None:
-    """Where the last item ends when every other item ends in one character and the last holds it
-    after its first character; else None."""
-    ends = {p[-1] for p in parts[:-1]}
-    if len(ends) != 1 or not is_han(end := next(iter(ends))):
-        return None
-    at = parts[-1].find(end, 1)
-    return at if at > 0 else None
-
-
-_ORDINAL_FIRST = regex.compile(r"(?:第[一二三四五六七八九十]|^[一二三四五六七八九十])$")
-_NUMERAL_ITEM = regex.compile(r"^[一二三四五六七八九十](?!十)")
-
-
-def _ordinal_run(parts: list[str]) -> list[str]:
-    """第一、二、三产业: ordinals whose head (产业) is written once, after the last of them, are
-    第一产业, 第二产业, 第三产业 (the words after the head stay with the last item); bare
-    numerals (一、二、三产) stay bare (一产, 二产, 三产). Words before the first ordinal
-    (南方五省区第一、二、三产业) stay with the first item."""
-    first = _ORDINAL_FIRST.search(parts[0])
-    if not first:
-        return parts
-    lead, mark = parts[0][:first.start()], "第" if first.group().startswith("第") else ""
-    k = 1
-    while k < len(parts) and _NUMERAL_ITEM.match(parts[k]) and (len(parts[k]) == 1 or k == len(parts) - 1
-                                                                    or not _NUMERAL_ITEM.match(parts[k + 1])):
-        k += 1
-        if len(parts[k - 1]) > 1:
-            break  # 三产业: the run ends at the item that carries the head
-    tail = parts[k - 1][1:]
-    if k < 2 or not tail:
-        return parts
-    head = words.words(tail)[0][0]
-    run = [mark + p.removeprefix(lead).removeprefix("第")[0] + head for p in parts[:k]]
-    run[0] = lead + run[0]
-    run[-1] += tail[len(head):]
-    return run + parts[k:]
-
-
-def _one_character_run(parts: list[str]) -> list[str]:
-    """轻、重工业分别完成用电量: one-character items whose head (工业) is written once, after the
-    last of them, each take it (轻工业, 重工业; 大、中型企业PMI -> 大型企业)."""
-    if len(parts) < 2 or any(len(p) != 1 or not is_han(p) for p in parts[:-1]) or len(parts[-1]) < 3 \
-            or not is_han(parts[-1][0]):
-        return parts
-    tail = parts[-1][1:]
-    first = words.words(parts[-1])[0][0]
-    if len(words.words(tail)) == 1:
-        head = tail
-    elif len(first) >= 3:
-        head = first[1:]  # 大、中型企业PMI: the word the last character opens (中型企业) gives the head
-    else:
-        return parts  # 吃、穿和用类商品: the words after the last character are shared as a whole later
-    return [p + head for p in parts[:-1]] + [parts[-1]]
-
-
-def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
-    """The last item of 'A、B和C价格' split into its own part and the words every item shares:
-    words are taken until the part is as long as the longest other item (飞机票、旅游和宾馆住宿
-    价格: 宾馆住宿 | 价格), never a function word (进口 | 占全国份额) and never the last word."""
-    taken = ""
-    for k, (w, pos) in enumerate(last_words):
-        if taken and len(taken) >= target:
-            break
-        rest = last[len(taken) + len(w):]
-        if taken and (not (pos.startswith(NOUNISH) or pos == "vn") or not rest):
-            break
-        taken += w
-    rest = last[len(taken):]
-    rest_words = words.words(rest) if rest else []
-    # 商业营业用房施工面积 after 商品住宅、办公楼: the shared name is the activity's measure (施工面积),
-    # the nouns before it (用房) are still the item's own
-    for k, (w, pos) in enumerate(rest_words[1:], 1):
-        if pos in ("v", "vn", "nz") and all(p.startswith("n") and p != "nz" for _, p in rest_words[:k]) \
-                and measurable(shared := "".join(x for x, _ in rest_words[k:])):
-            return last[:len(last) - len(shared)], shared
-        if not pos.startswith("n"):
-            break
-    return taken, rest
 
 
 def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
@@ -264,19 +123,6 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
     run = comma_run(text, clauses)
     sizes = ([n] if len(run) >= n else []) + [k for k in range(min(len(run), n - 1), 1, -1)]
     return next((g for k in sizes if (g := split_list("、".join(run[-k:]), n))), None)
-
-
-def comma_run(text: str, clauses: list[Piece]) -> list[str]:
-    """The bare names that end `clauses`, one per clause: a list written with commas because its
-    items hold 和 (通用设备制造业，金属制品业，橡胶和塑料制品业等重点行业增速较快，分别增长…)."""
-    run: list[str] = []
-    for c in reversed(clauses):
-        t = text[c.start:c.end]
-        name = M.peel(t)[0]
-        if not name or len(name) > _RUN_ITEM_MAX or any(ch.isdigit() for ch in t) or M.has_verb(name):
-            break
-        run.insert(0, name)
-    return run
 
 
 @cache

@@ -213,3 +213,26 @@ def _bound_before(text: str, at: int) -> bool:
 def _set_verbs() -> regex.Pattern:
     verbs = sorted(cues()["metric"]["set_predicate_verbs"], key=len, reverse=True)
     return regex.compile("(?:" + "|".join(map(regex.escape, verbs)) + ")(?![值量额率])")  # not 增加值
+
+
+@cache
+def _object_verbs() -> frozenset[str]:
+    return frozenset(cues()["metric"]["object_verbs"])
+
+
+def drop_leading_verbs(text: str) -> str:
+    """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
+    ws = words.words(text)
+    i = 0
+    while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
+        if len(ws[i][0]) == 1 and (ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs()
+                                   or len(ws[i + 1][0]) == 1 and ws[i + 1][1] not in ("v", "d", "p", "c", "uj")):
+            # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word; 正|通汽车,
+            # 同|力服装, 对|美贸易: two single characters are a word the segmenter does not know
+            break
+        i += 1
+    rest = "".join(w for w, _ in ws[i:])
+    # a short rest keeps its verb: 带动消费, 使用资金 name what was measured better than 消费, 资金
+    if i and len(rest) >= 3 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
+        return rest
+    return text

@@ -19,7 +19,7 @@ from ..lexicon import alternation, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
 from .heads import drop_method_phrases, measurable, place_classes
 from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
-from .nouns import NOUNISH, only_function_words
+from .nouns import drop_leading_verbs, only_function_words
 
 
 @dataclass(frozen=True)
@@ -172,29 +172,6 @@ def _field(text: str) -> str:
     return text.strip()
 
 
-@cache
-def _object_verbs() -> frozenset[str]:
-    return frozenset(cues()["metric"]["object_verbs"])
-
-
-def _drop_leading_verbs(text: str) -> str:
-    """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
-    ws = words.words(text)
-    i = 0
-    while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
-        if len(ws[i][0]) == 1 and (ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs()
-                                   or len(ws[i + 1][0]) == 1 and ws[i + 1][1] not in ("v", "d", "p", "c", "uj")):
-            # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word; 正|通汽车,
-            # 同|力服装, 对|美贸易: two single characters are a word the segmenter does not know
-            break
-        i += 1
-    rest = "".join(w for w, _ in ws[i:])
-    # a short rest keeps its verb: 带动消费, 使用资金 name what was measured better than 消费, 资金
-    if i and len(rest) >= 3 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
-        return rest
-    return text
-
-
 def drop_place_group(name: str) -> str:
     """其他省份的增速 -> 增速: a group of places in front of a measured thing says whose it is."""
     g = patterns()["place_group"].match(name)
@@ -280,7 +257,7 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
     if text and (hosted or not only_function_words(text)):
-        out.metric = class_rate(close_brackets(_shorten(_drop_leading_verbs(_head_of_relative(text)))))
+        out.metric = class_rate(close_brackets(_shorten(drop_leading_verbs(_head_of_relative(text)))))
     return Window(**vars(out))
 
 

@@ -185,8 +185,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             years.append((anchor, anchor_at))
         elif mention.kind == "span" and (g["hol"] or g["hol2"]) and published is not None \
                 and mention.period is not None:
-            # 春节假期 in a holiday report: this year's holiday, a year the text reports on as surely as
-            # one in figures (a 2021 report that names 2019年春节 for comparison is not about 2019)
+            # 春节假期: this year's holiday, as sure a vote as a year in figures (2019年春节 only compares)
             years.append((int(mention.period.end[:4]), (m, g)))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
