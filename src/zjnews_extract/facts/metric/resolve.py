@@ -267,6 +267,11 @@ def stated_topic(clause: str) -> str:
     return x if x and measurable(x) and not is_generic(x) and not is_junk(x) else ""
 
 
+def may_state_topic(clause: str) -> bool:
+    """A cheap test before peeling a clause for stated_topic: its topic words are there."""
+    return _topic().search(clause) is not None
+
+
 @cache
 def _topic() -> regex.Pattern:
     return regex.compile("|".join(f"(?:{form})" for form in cues()["metric"]["stated_topics"]))
