@@ -6,7 +6,6 @@ months they fall in.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ...data import load_toml
@@ -42,36 +41,3 @@ def holiday_mention(g, year, published, explicit, kind, mention):
             return mention(day, day, explicit, kind)
     return mention(days[0], days[1], explicit, kind)
 
-
-def this_years_holiday(text: str, out: list, dated: list[int]) -> list:
-    """A report on part of a year (杭州春节假期接待游客…, 今年春运上海铁路局…, 前三季度杭州GDP…): its
-    bare 今年 is that part, not the whole year (今年游客数比2019年增加近70%, 今年汽车出口3.82万辆),
-    unless its sentence plans (今年预计增长7%: the year's goal)."""
-    spans = [i for i in dated if out[i].kind == "span"]
-    if not spans:
-        return out
-    first = out[spans[0]]
-    if first.period is None or not first.period.start or not _part_of_year(first):
-        return out
-    year = first.period.end[:4]
-    this_year = {w for w, offset in lexicon()["relative_years"].items() if offset == 0}
-    return [replace(m, period=first.period) if m.kind == "span" and m.text in this_year and m.period is not None
-            and m.period.start == f"{year}-01-01" and m.period.end == f"{year}-12-31"
-            and m.start > first.start and not text.startswith("的", m.end) and not _plans(text, m.end) else m
-            for m in out]  # (今年的大季作物种植: the year's season, named as the year's)
-
-
-def _part_of_year(mention) -> bool:
-    """A holiday, or months of one year from January (前三季度, 1-9月, 上半年) that end before December."""
-    if any(name in mention.text for name in lexicon()["holidays"]["names"]):
-        return True
-    p = mention.period
-    return p.start[:4] == p.end[:4] and p.start[5:] == "01-01" and p.end[5:7] != "12"
-
-
-def _plans(text: str, pos: int) -> bool:
-    """A plan's cue in the sentence from `pos` (今年全市GDP预计增长7%)."""
-    from ..lexicon import cues  # noqa: PLC0415  (facts words; the period grammar does not need them)
-
-    end = next((i for i in range(pos, min(len(text), pos + 80)) if text[i] in "。；;！？!?\n"), min(len(text), pos + 80))
-    return any(w in text[pos:end] for w in cues()["status"]["strong"])

@@ -38,9 +38,9 @@ from .bases import comparison_base
 from .calendar_days import count, first_day, last_day, make_period, num
 from .grammar import after_patterns, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
-from .holidays import holiday_mention, this_years_holiday
+from .holidays import holiday_mention
 from .ranges import day_range
-from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure
+from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure, this_year_as_reported
 from .speaking import FixedYears, Speaking, has_months, sentence_end
 
 
@@ -105,7 +105,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # 3日全国接待国内游客1.19亿人次 heading an article (no figure in a line above it): the day
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
-    out = this_years_holiday(text, own_month_runs(out, dated), dated)
+    out = this_year_as_reported(text, own_month_runs(out, dated), dated)
     return inner_spans(text, listed_periods(text, out))
 
 
