@@ -42,14 +42,14 @@ def fact_quantities(text: str, quantities: list[Quantity], protected, period_spa
     """The quantities that state facts: fractions read as shares, then every one that is_fact()
     keeps (not inside an initiative name or quoted slogan, not part of a period)."""
     blocked, in_period = span_mask(len(text), protected), span_mask(len(text), period_spans)
-    return [q for q in _listed_multiples(text, list(map(_fraction_as_share, quantities)))
+    return [q for q in _listed_multiples(text, [_fraction_as_share(q) for q in quantities])
             if is_fact(q, text, blocked, in_period)]
 
 
 def _listed_multiples(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """A multiple listed after a growth (分别增长76.3%、1.2倍和25.5%) is a growth too: the list's cue
-    stands before its first item only."""
-    out = list(quantities)
+    stands before its first item only. Changes `quantities` in place (a list of its caller's own)."""
+    out = quantities
     for i in range(1, len(out)):
         prev, q = out[i - 1], out[i]
         if q.kind == "value" and q.unit == "倍" and q.value is not None and prev.kind == "growth" \

@@ -28,7 +28,7 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     stocks, since_start, since_versus = _words()
     m = lexicon()["measures"]
     if kind == "value" and period.start[:7] == period.end[:7] and any(w in (period.text or "") for w in m["as_of_marks"]) \
-            and any(w in metric or before.endswith(w) or w in before[-6:] for w in m["to_date_flows"]):
+            and any(w in metric or w in before[-6:] for w in m["to_date_flows"]):
         # 截至3月累计用电量2.99亿千瓦时, 9月末…新增贷款1694.16亿元: counted from January to that month
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
     bases = tuple(mark + v for v in since_versus for mark in ("比", "较"))

@@ -106,8 +106,8 @@ def read_grid(table: Table, is_figure) -> Grid:
     body = tuple(sections) + rows[k:]
     header_start = headers[0].start if headers else (body[0].start if body else table.rows_start)
     texts = [""] * ncols
+    figures = [j for j, k in enumerate(kinds) if k == "figures"]
     for i, row in enumerate(headers):
-        figures = [j for j, k in enumerate(kinds) if k == "figures"]
         free = [j for j in figures if not texts[j]]
         filled = [c for c in row.cells[:ncols] if c.text]
         if i and 0 < len(free) < len(figures) and len(filled) == len(free):
