@@ -68,6 +68,8 @@ def _patterns():
         "relative": regex.compile(alternation(words()["periods"]["relative"])),
         "year": regex.compile(words()["periods"]["year_header"]),
         "prefix": regex.compile("^(?:" + alternation(h["period_prefixes"]) + ")"),
+        "numbering": regex.compile(h["caption_numbering"]),
+        "suffix": regex.compile("(?:" + alternation(h["period_prefixes"]) + r")\s*+$"),
         "nouns": regex.compile(alternation(["增幅", "增速", "涨幅", "降幅", "增长"])),
     }
 
@@ -274,12 +276,18 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
             if text.startswith(title) and text[len(title):len(title) + 1] in (":", "："):
                 text = text[len(title) + 1:]  # 指标: in front of the indicator's name
                 break
+        text = _patterns()["numbering"].sub("", text)
         col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
         measure = col.measure
+        region = match_place(measure)  # 湖州市各县…: the region whose places the rows are
         for scope in sorted(h["caption_scopes"], key=len, reverse=True):
-            if measure.startswith(scope):
-                measure = measure[len(scope):]  # 各地区夏粮产量: the rows are the places
-                break
+            for at in (0, region.end()) if region else (0,):
+                if measure.startswith(scope, at):
+                    measure = measure[at + len(scope):]  # 各地区夏粮产量: the rows are the places
+                    break
+            else:
+                continue
+            break
         if measure:
             return replace(col, measure=measure)
     return None
@@ -340,6 +348,8 @@ def _measure(rest: str, kind: str | None) -> str:
     text = pats["prefix"].sub("", text)
     if not _MARKS.sub("", pats["relative"].sub("", text)).strip("0123456789-—~～至 "):
         return ""  # 本年 | 1-本月 over one column: period words only, no measure
+    # 全体居民 over 累计: the lower header row's period words end the measure's words
+    text = pats["suffix"].sub("", text)
     text = _MARKS.sub("", text)
     text = pats["relative"].sub("", text) if text in words()["periods"]["relative"] else text
     if text in h["generic"] or text in h["label_titles"] or len(text) < 2 and kind:

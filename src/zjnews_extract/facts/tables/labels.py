@@ -86,6 +86,10 @@ def is_measure(name: str) -> bool:
     return bool(name) and _ABBREVIATION.sub("", name).rstrip().endswith(_patterns()["measures"])
 
 
+# the most characters of a measure's group word before the head a category shares (城乡 of 城乡居民)
+_GROUP_MAX = 2
+
+
 def merge(category: str, measure: str) -> str:
     """轻工业 + 工业增加值 -> 轻工业增加值: the words they share are written once."""
     if not category:
@@ -95,6 +99,12 @@ def merge(category: str, measure: str) -> str:
     for n in range(min(len(category), len(measure)), 1, -1):
         if category.endswith(measure[:n]):
             return category + measure[n:]
+    # 全体居民 + 城乡居民人均可支配收入 -> 全体居民人均可支配收入: the category is one kind of the
+    # measure's own short group (城乡居民), which it replaces
+    for n in range(len(category), 1, -1):
+        at = measure.find(category[-n:], 1, _GROUP_MAX + n)
+        if at > 0:
+            return category + measure[at + n:]
     return category + measure
 
 

@@ -134,6 +134,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 # column keeps its own: 同比增长(%) under a title 社会消费品零售总额)
                 col = replace(col, kind=caption.kind, unit=caption.unit, measure=caption.measure) \
                     if col.kind is None and col.unit is None else replace(col, measure=caption.measure)
+            elif caption is not None and col.measure and not is_measure(col.measure) \
+                    and (merged := merge(col.measure, caption.measure)) != col.measure + caption.measure:
+                # 全体居民 | 城镇常住居民 under a title 城乡居民人均可支配收入: each column a kind of the
+                # measure's own group (they share 居民)
+                col = replace(col, measure=merged)
             in_percent = fig.percent or (row_unit or table_unit or col.unit or _NO_UNIT).kind == "percent"
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if rate else None)

@@ -47,18 +47,33 @@ def find_spaced(text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         width = _row_width(lines[i])
-        if width < 2 or i == 0 or len(_cells(lines[i - 1])) != width or not _is_header(lines[i - 1]):
+        top = _header_top(lines, i, width) if width >= 2 else None
+        if top is None:
             i += 1
             continue
         j = i
         while j < len(lines) and _row_width(lines[j]) == width:
             j += 1
         if j - i >= _patterns()["min_rows"]:
-            tables.append(_table(text, lines, i - 1, j))
+            tables.append(_table(text, lines, top, j))
             i = j
         else:
             i += 1
     return tables
+
+
+def _header_top(lines, first: int, width: int) -> int | None:
+    """The first header line above the body row `first`, else None. The line right above has
+    the body's width, or one cell less (累计 同比±% … under 指标 | 全体居民 | …, the label column's
+    title on the upper line only); up to max_header_rows lines of fewer cells may stand above it
+    (a group title over two columns)."""
+    if first == 0 or not _is_header(lines[first - 1]) or len(_cells(lines[first - 1])) not in (width, width - 1):
+        return None
+    top = first - 1
+    while top > 0 and first - top < words()["stacked"]["max_header_rows"] and _is_header(lines[top - 1]) \
+            and 2 <= len(_cells(lines[top - 1])) < width:
+        top -= 1
+    return top
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -73,7 +88,12 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     start, body = line
     if len(body) > 400:  # a paragraph, not a row
         return []
-    return [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
+    cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
+    # a short label padded to the column's width (全  省, 指  标): its single characters are one cell
+    n = next((k for k, c in enumerate(cells) if len(c.text) != 1 or not _patterns()["han"].match(c.text)), len(cells))
+    if 2 <= n < len(cells):
+        cells[:n] = [Cell(cells[0].start, cells[n - 1].end, "".join(c.text for c in cells[:n]))]
+    return cells
 
 
 def _row_width(line: tuple[int, str]) -> int:
