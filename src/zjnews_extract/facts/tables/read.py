@@ -83,6 +83,10 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     for row in grid.body:
         label = read_label(_cell(row, role.get("label")).text) if "label" in role else Label("", None, False)
         place = place_label(_cell(row, role.get("place")).text) if "place" in role else ""
+        # 丽水位次 | 11 | 2: a row of the place's ranks in the columns' measures, not amounts
+        ranks_of = _rank_row(place) if place else None
+        if ranks_of is not None:
+            place = ranks_of
         found = [(c, f) for c in cols if c.role in ("figures", "rank") and (f := figure_of(_cell(row, c.index)))]
         if label.furniture:
             continue  # 阅读 | 1234: a page counter
@@ -143,6 +147,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if rate else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
+            if ranks_of is not None:
+                if kind == "growth":  # the rank of a growth column orders the rates (…收入增幅)
+                    noun = _noun(col, cols)
+                    metric = metric if metric.endswith(noun) else metric + noun
+                kind, value, unit = "rank", float(fig.value), None
             if kind == "pp" and col.kind == "pp":
                 noun = _noun(col, cols)
                 metric = metric if metric.endswith(noun) else metric + noun
@@ -163,6 +172,14 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig)))
     return facts
+
+
+def _rank_row(name: str) -> str | None:
+    """丽水位次 -> 丽水: the place whose ranks a row holds, when its label ends in a rank word."""
+    for word in words()["header"]["rank_words"]:
+        if name.endswith(word) and _whole_place(name[:-len(word)]):
+            return name[:-len(word)]
+    return None
 
 
 def _row_place(name: str, state: Section, region: str | None) -> str:
