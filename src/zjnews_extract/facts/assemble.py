@@ -18,6 +18,7 @@ import regex
 from ..records import Fact, Quantity
 from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses, split_sentences
 from . import metric as M
+from .basis import average_words
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
 from .fromto import from_to_pairs
@@ -163,6 +164,9 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
+        if q.kind in ("growth", "pp") and metric and (average := average_words(text, q.start)) \
+                and average not in metric:
+            metric += average  # 两年平均增长6.7%: another series than the year's growth
         before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:

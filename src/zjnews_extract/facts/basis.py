@@ -28,6 +28,7 @@ class _Cues:
                                               ("target", "named_year", "yearly_average", "ytd", "mom", "yoy")))
         self.year = regex.compile(cues["named_year"])
         self.value_change = regex.compile(cues["value_change"])
+        self.average_name = regex.compile(cues["average_name"])
 
 
 @cache
@@ -75,3 +76,18 @@ def find_basis(text: str, start: int, kind: str, period_year: int | None = None,
         year = int(_cues().year.search(found.group()).group(1))
         return YOY if period_year is not None and year == period_year - 1 else f"比{year}年"
     return {"target": TARGET, "yearly_average": AVERAGE, "ytd": YTD, "mom": MOM, "yoy": YOY}[name]
+
+
+def average_words(text: str, start: int) -> str:
+    """两年平均 (or 年均) when the rate whose number starts at `start` is an average over years, as the
+    nearest comparison cue of its clause says (两年平均增长6.7%, 比一季度两年平均提高2.6个百分点), else ""."""
+    before = clause_before(text, start)
+    found = None
+    for m in _cues().any_cue.finditer(before):
+        found = m
+    if found is None or found.lastgroup != "yearly_average":
+        return ""
+    name = None
+    for m in _cues().average_name.finditer(before, max(0, found.start() - 3), found.end() + 1):
+        name = name or m
+    return name.group() if name else found.group()
