@@ -27,6 +27,7 @@ from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.asof import year_to_end
+from .period.averages import average_span
 from .period.calendar_days import streak_period
 from .period.month_list import listed_months
 from .status import StatusCues, status_from_cues
@@ -164,9 +165,10 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
-        if q.kind in ("growth", "pp") and metric and (average := average_words(text, q.start)) \
-                and average not in metric:
-            metric += average  # 两年平均增长6.7%: another series than the year's growth
+        if q.kind in ("growth", "pp") and (average := average_words(text, q.start)):
+            if metric and average not in metric:
+                metric += average  # 两年平均增长6.7%: another series than the year's growth
+            period = average_span(period, self.ctx.published)
         before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:

@@ -84,7 +84,7 @@ def grammar() -> regex.Pattern:
         # several years: 2001—2021年, 2001年至2021年
         rf"(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
-        rf"[“\"「‘]?(?P<plan>{plans})[”\"」’]?(?:规划)?(?P<part>{parts})",
+        rf"[“\"「‘]?(?P<plan>{plans})[”“\"」’]?(?:规划)?(?P<part>{parts})",  # (“十四五“: a quote typed twice the same)
         rf"(?P<now>{alternation(words['now'])})",
         # the last N years up to the published year: 过去五年, 十年来, 近3年来
         rf"(?:过去\s*(?P<pastn>{count})\s*年|(?:近\s*)?(?P<pastn2>{count})\s*(?:多)?年(?:以)?来)",
