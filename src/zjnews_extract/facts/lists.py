@@ -21,6 +21,7 @@ from .company import has_company_suffix
 from .gazetteer import division_of
 from .lexicon import alternation, cues, match_place
 from .list_items import comma_run, grammar as _grammar, split_list
+from .period.month_list import period_list_span
 
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
@@ -170,11 +171,19 @@ def _compound_members(name: str) -> tuple[str, ...]:
     return tuple(table[pattern.search(name).group()])
 
 
+# what stays of a list of months or quarters once the period reader took its last item
+_PERIOD_LIST_REST = regex.compile(r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月?、)+")
+
+
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
     """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
     follow-ups; the frame keeps the list for the sentence's later numbers."""
     m = M.patterns()["respective"].search(raw)
     pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
+    if pre and period_list_span(ctx.text[clause.start:q.start], n):
+        # 一、二、三季度GDP环比增速分别为…: the times are the figures' periods, not names; the words
+        # read here have the period (三季度) taken out already, its list's first items stay (一、二、)
+        pre = _PERIOD_LIST_REST.sub("", pre, count=1)
     post_w = M.read_window(post, q.kind)
     own = post_w.metric
     if q.kind == "pp" and (lift := M.contribution(post)):

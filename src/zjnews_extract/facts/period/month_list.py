@@ -1,5 +1,6 @@
-"""Months listed one by one before a list of figures in the same order (7、8、9三个月，失业率
-分别为5.1%、5.1%和4.9%): each figure is its own month's, not the last month's."""
+"""Months or quarters listed one by one before a list of figures in the same order (7、8、9三个月，
+失业率分别为5.1%、5.1%和4.9%; 一、二、三季度…分别为1.5%、1.9%和2.2%): each figure is its own
+month's or quarter's, not the last one's."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,12 +16,17 @@ from .grammar import lexicon
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 
 
+_QUARTER = r"[一二三四1-4]"
+
+
 @cache
 def _pattern() -> tuple[regex.Pattern, int]:
     cfg = lexicon()["month_list"]
     # (?r): the nearest list before the figures; each item a month, 月 optional but for the last
-    pattern = regex.compile(rf"(?r)(?<![\d\-—～~至到])(?P<items>(?:{_MONTH}月?、)+{_MONTH})"
-                            rf"(?:{alternation(cfg['closers'])})")
+    pattern = regex.compile(rf"(?r)(?<![\d\-—～~至到])(?:(?P<items>(?:{_MONTH}月?、)+{_MONTH})"
+                            rf"(?:{alternation(cfg['closers'])})"
+                            rf"|(?<![第前后上下\d])(?P<quarters>(?:{_QUARTER}、)+{_QUARTER})"
+                            rf"(?:{alternation(cfg['quarter_closers'])}))")
     return pattern, int(cfg["reach"])
 
 
@@ -31,13 +37,26 @@ def listed_months(text: str, start: int, end: int, n: int, year_of: Callable[[],
     m = pattern.search(text, max(start, end - reach), end)
     if not m:
         return None
-    items = [s.rstrip("月") for s in m.group("items").split("、")]
+    quarters = m.group("quarters")
+    items = [s.rstrip("月") for s in (quarters or m.group("items")).split("、")]
     if len(items) != n:
         return None
-    months = [num(s) for s in items]
-    if any(b <= a for a, b in zip(months, months[1:], strict=False)):
+    numbers = [num(s) for s in items]
+    if any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
         return None  # months in a list run forwards: anything else is not a calendar list
     year = year_of()
     if year is None:
         return None
-    return [make_period(first_day(year, k), last_day(year, k), m.group()) for k in months]
+    if quarters:
+        return [make_period(first_day(year, 3 * k - 2), last_day(year, 3 * k), m.group()) for k in numbers]
+    return [make_period(first_day(year, k), last_day(year, k), m.group()) for k in numbers]
+
+
+def period_list_span(text: str, n: int) -> tuple[int, int] | None:
+    """Where a list of n months or quarters stands in `text` (一、二、三季度GDP…), else None: the
+    list dates the figures, it names none of them."""
+    pattern, _ = _pattern()
+    m = pattern.search(text)
+    if m is None or len((m.group("quarters") or m.group("items")).split("、")) != n:
+        return None
+    return m.start(), m.end()
