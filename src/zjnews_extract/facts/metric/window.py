@@ -55,7 +55,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
         # brackets are asides (…(以下简称“社零总额”), (人民币,下同)), but an abbreviation in them
         # is part of the name: 广义货币供应量(M2), 居民消费价格指数(CPI)
-        "paren": regex.compile(r"[（(](?![A-Za-z0-9]{1,6}[)）])[^（）()]{0,20}[)）]"),
+        # a bracketed aside, and a note's mark (生产总值[2], 谷物[1]: see the notes under a bulletin)
+        "paren": regex.compile(r"[（(](?![A-Za-z0-9]{1,6}[)）])[^（）()]{0,20}[)）]|\[\d{1,2}\]|［\d{1,2}］"),
         # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
         "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?"
                                 rf"(?:{alternation(g['streak_units'])})$"),
