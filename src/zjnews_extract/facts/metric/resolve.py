@@ -74,6 +74,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         # of a name is no part of its rate's)
         name = _GLOSS_END.sub("", name or "") + w.rate_head
     name = drop_place_group(name)
+    if name and (gloss := _GLOSS_END.search(name)) and gloss.start() >= 2:
+        name = name[:gloss.start()]  # 地区生产总值(GDP): the abbreviation glosses the name, one series
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
