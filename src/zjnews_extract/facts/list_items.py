@@ -39,6 +39,8 @@ _RUN_ITEM_MAX = 24
 
 def split_list(text: str, n: int) -> Group | None:
     """'进出口、出口和进口占全国份额' with n=3 -> items 进出口, 出口, 进口 and shared 占全国份额."""
+    if (ranked := M.patterns()["rank_tail"].search(text)) and ranked.start() > 0:
+        text = M.peel(text[:ranked.start()])[0]  # …游客接待量居全省前三位，分别为…: the names before the rank
     parts = _LIST_SPLIT.split(text)
     if len(parts) != n:
         # the first join ends the list, unless it may join a name's nouns and a plain one follows
