@@ -76,6 +76,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     name = drop_place_group(name)
     if name and (gloss := _GLOSS_END.search(name)) and gloss.start() >= 2:
         name = name[:gloss.start()]  # 地区生产总值(GDP): the abbreviation glosses the name, one series
+    if name and (among := name.rfind("中的")) >= 2 and len(name) - among - 2 >= 2:
+        name = name[among + 2:]  # 一般公共预算收入中的税收收入: the part named after the whole it is in
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
