@@ -35,6 +35,8 @@ def grammar() -> dict:
     }
 # A name longer than this is a clause, not one item of a list written with commas.
 _RUN_ITEM_MAX = 24
+# how the name of an industry or a class of goods ends: a name, whatever verb is inside it
+_RUN_NAME_ENDS = ("业", "类")
 
 
 def split_list(text: str, n: int) -> Group | None:
@@ -51,7 +53,12 @@ def split_list(text: str, n: int) -> Group | None:
         inner = cues()["grammar"]["name_joins"]
         at = next((j for j in joins if j.group() not in inner), joins[0])
         parts = parts[:-1] + [parts[-1][:at.start()], parts[-1][at.end():]]
-    parts = [p.strip() for p in parts]
+    return items_group([p.strip() for p in parts])
+
+
+def items_group(parts: list[str]) -> Group | None:
+    """The items of a list already cut in its parts, the last one's tail shared (…橡胶和塑料制品业等
+    重点行业 -> 橡胶和塑料制品业; 粮油食品类、饮料类和烟酒类商品零售额 -> 烟酒类 | 商品零售额)."""
     if not all(parts):
         return None
     parts = _one_character_run(_ordinal_run(parts))
@@ -170,7 +177,8 @@ def comma_run(text: str, clauses: list[Piece]) -> list[str]:
     for c in reversed(clauses):
         t = text[c.start:c.end]
         name = M.peel(t)[0]
-        if not name or len(name) > _RUN_ITEM_MAX or any(ch.isdigit() for ch in t) or M.has_verb(name):
-            break
+        if not name or len(name) > _RUN_ITEM_MAX or any(ch.isdigit() for ch in t) \
+                or M.has_verb(name) and not name.endswith(_RUN_NAME_ENDS):
+            break  # (电力、热力生产和供应业: a verb inside an industry's name)
         run.insert(0, name)
     return run

@@ -20,7 +20,7 @@ from .frames import Frame, Group
 from .company import has_company_suffix
 from .gazetteer import division_of
 from .lexicon import alternation, cues, match_place
-from .list_items import comma_run, grammar as _grammar, split_list
+from .list_items import comma_run, grammar as _grammar, items_group, split_list
 from .period.month_list import period_list_span
 
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
@@ -113,16 +113,19 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
     clauses = split_clauses(text, Piece(start, clause.start))
     if start > s.start:
         clauses = clauses[1:]  # cut by the look-back limit: not a whole clause
-    for c in reversed(clauses):
-        t = text[c.start:c.end]
-        if any(ch.isdigit() for ch in t):
-            continue
-        peeled = M.peel(t)[0]
-        if peeled.count("、") >= n - 2 and (g := split_list(peeled, n)):
-            return g
-    # one clause per item first (…，橡胶和塑料制品业等: 和 inside an item), then fewer clauses
+    bare = [M.peel(text[c.start:c.end])[0] for c in reversed(clauses)
+            if not any(ch.isdigit() for ch in text[c.start:c.end])]
+    # a clause listing the n items with 、 alone; then one clause per item (…，橡胶和塑料制品业等: 和
+    # inside an item; 电力、热力生产和供应业: 、 inside one); then a clause whose last 、 item holds
+    # two joined by 和; then fewer clauses
+    if g := next((g for t in bare if t.count("、") == n - 1 and (g := split_list(t, n))), None):
+        return g
     run = comma_run(text, clauses)
-    sizes = ([n] if len(run) >= n else []) + [k for k in range(min(len(run), n - 1), 1, -1)]
+    if len(run) >= n and (g := items_group(run[-n:])) is not None:
+        return g
+    if g := next((g for t in bare if t.count("、") == n - 2 and (g := split_list(t, n))), None):
+        return g
+    sizes = [k for k in range(min(len(run), n - 1), 1, -1)]
     return next((g for k in sizes if (g := split_list("、".join(run[-k:]), n))), None)
 
 
