@@ -18,7 +18,7 @@ import regex
 from ..records import Fact, Quantity
 from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses, split_sentences
 from . import metric as M
-from .basis import average_words
+from .basis import average_words, clause_before
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
 from .fromto import from_to_pairs
@@ -27,7 +27,7 @@ from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.asof import year_to_end
-from .period.averages import average_span
+from .period.averages import average_span, target_level_year
 from .period.calendar_days import streak_period
 from .period.month_list import listed_months
 from .status import StatusCues, status_from_cues
@@ -174,11 +174,15 @@ class _Sentence:
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1))
+        status = self.status(q.start, period)
+        if status == "target":
+            # 今后五年…突破3000亿元: the level of the plan's last year
+            period = target_level_year(period, q.kind, q.text, clause_before(text, q.start))
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,
             metric_from=("frame" if inherited else "own") if metric else None, subject=subject, period=period,
-            status=self.status(q.start, period), versus=versus, sentence=sentence))
+            status=status, versus=versus, sentence=sentence))
 
 
 # Why: a stock's verb (共有, 累计共设) stands before its number in the same sentence, within a clause or two.

@@ -120,8 +120,15 @@ def _far_end(period: Period, published: date) -> bool:
     publication: a January article's 新一年 (its figures are plans). Half way through a year
     (a July report on 2011年 summer grain) the year's figures may well be results."""
     horizon = timedelta(days=cues()["status"]["horizon_days"])
-    return bool(period.end and period.start) and date.fromisoformat(period.end) > published + horizon \
-        and published - date.fromisoformat(period.start) <= horizon
+    if not (period.end and period.start):
+        return False
+    start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+    if end <= published + horizon:
+        return False
+    if start.year != end.year:
+        # 今后五年 in an April report (2017-2021): most of a span of years still to run is a plan's
+        return (end - published) > (published - start)
+    return published - start <= horizon
 
 
 def _in_future(period: Period, published: date) -> bool:
