@@ -34,12 +34,23 @@ def test_a_month_folder_dates_the_months_of_a_report_without_a_year():
     text = "4月份,全区社会消费品零售总额29.8亿元,1-4月累计增长16.5%。"
     doc = extract(text, url="https://www.example.gov.cn/tjsj/tjyb/2011n/4yf/content/post_1.html")
     assert doc.published is None  # no day is invented
-    assert doc.reference_date == "2011-04-30"
+    assert doc.reference_date == "2011-05-01"  # the day after the folder's month: April is the report's 本月
     periods = {f.text: (f.period.start, f.period.end) for f in doc.facts}
     assert periods["29.8亿元"] == ("2011-04-01", "2011-04-30")
     assert periods["16.5%"] == ("2011-01-01", "2011-04-30")
     without = extract(text)
     assert all(f.period is None or f.period.start is None for f in without.facts)
+
+
+def test_a_month_folder_is_the_month_of_a_table_dated_only_by_relative_words():
+    text = ("类别 | 以上月价格为100 | 以上年同期价格为100 |\n | | 本月 | 至本月平均 |\n"
+            "居民消费价格总指数 | 100.3 | 102.0 | 100.7 |\n食品类 | 101.2 | 105.4 | 103.2 |\n"
+            "衣着 | 98.9 | 99.1 | 99.0 |\n")
+    doc = extract(text, url="https://www.example.gov.cn/tjsj/tjyb/2010n/4yf/content/post_2.html")
+    got = {f.text: (f.kind, f.versus, f.period.start, f.period.end) for f in doc.facts}
+    assert got["100.3"] == ("percent", "上月", "2010-04-01", "2010-04-30")
+    assert got["102.0"] == ("percent", "去年同期", "2010-04-01", "2010-04-30")
+    assert got["100.7"] == ("percent", "去年同期", "2010-01-01", "2010-04-30")
 
 
 @pytest.mark.parametrize(("line", "day"), [

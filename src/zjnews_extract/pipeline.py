@@ -77,7 +77,7 @@ def _check_text(name: str, value) -> None:
 def _extract(source, *, url: str | None, published, doc_id: str | None, charset: str | None) -> Document:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
-    ref = given or reference_date(_safe_date(page.published)) or _month_end(month_in_url(url))
+    ref = given or reference_date(_safe_date(page.published)) or _after_month(month_in_url(url))
     facts, initiatives = _facts(page, ref, url)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(
@@ -115,13 +115,14 @@ def iso_published(value: str | None) -> str | None:
     return stamp.replace(microsecond=0).isoformat()
 
 
-def _month_end(year_month: tuple[int, int] | None) -> date | None:
-    """The last day of a month named by the page's address: periods counted from it, never shown
-    as the publication date."""
+def _after_month(year_month: tuple[int, int] | None) -> date | None:
+    """The day after a month named by the page's address (/2011n/4yf/: the report on April, whose
+    header says 4月 where it says it): periods are counted from it as from a publication date, so
+    that the month itself is the report's 本月. Never shown as the publication date."""
     if not year_month:
         return None
     year, month = year_month
-    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return date(year + month // 12, month % 12 + 1, 1)
 
 
 def _safe_date(value: str | None) -> str | None:

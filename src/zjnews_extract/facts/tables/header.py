@@ -69,6 +69,7 @@ def _patterns():
         "year": regex.compile(words()["periods"]["year_header"]),
         "prefix": regex.compile("^(?:" + alternation(h["period_prefixes"]) + ")"),
         "numbering": regex.compile(h["caption_numbering"]),
+        "base_index": regex.compile(h["base_index_header"]),
         "suffix": regex.compile("(?:" + alternation(h["period_prefixes"]) + r")\s*+$"),
         "nouns": regex.compile(alternation(["增幅", "增速", "涨幅", "降幅", "增长"])),
     }
@@ -118,7 +119,8 @@ def read_grid(table: Table, is_figure) -> Grid:
             for c, j in zip(filled, free):
                 texts[j] = c.text
             continue
-        for j, words_ in _place(row, ncols, kinds, upper=i < len(headers) - 1).items():
+        below = len([c for c in headers[i + 1].cells[:ncols] if c.text]) if i < len(headers) - 1 else 0
+        for j, words_ in _place(row, ncols, kinds, upper=i < len(headers) - 1, below=below).items():
             texts[j] = (texts[j] + " " + words_).strip()
     columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
     return Grid(tuple(captions), header_start, _link(columns), body)
@@ -144,8 +146,9 @@ def _titles() -> frozenset[str]:
     return frozenset(h["label_titles"] + h["place_titles"] + h["rank_words"] + h["numbering_titles"] + h["unit_titles"])
 
 
-def _place(row: Row, ncols: int, kinds: list[str], upper: bool) -> dict[int, str]:
-    """Column index -> header words of one header row (`upper`: another header row follows)."""
+def _place(row: Row, ncols: int, kinds: list[str], upper: bool, below: int = 0) -> dict[int, str]:
+    """Column index -> header words of one header row (`upper`: another header row follows, with
+    `below` filled cells)."""
     cells = row.cells[:ncols]
     if _packed_left(cells, kinds):
         return _place_packed(cells, kinds, upper)
@@ -164,6 +167,17 @@ def _place(row: Row, ncols: int, kinds: list[str], upper: bool) -> dict[int, str
         span = len(targets) // len(filled)  # 3月 | 1-3月 over 绝对量, 同比增长, 绝对量, 同比增长
         for i, c in enumerate(filled):
             for j in targets[i * span:(i + 1) * span]:
+                out[j] = c.text
+        return out
+    tall = len(targets) - below
+    if upper and 0 < tall < len(filled) and below % (len(filled) - tall) == 0:
+        # 以上月价格为100 (two rows high) | 以上年同期价格为100 over 本月 | 至本月平均: the cells the row
+        # below leaves uncovered stand first, the rest spread over the row below's cells
+        span = below // (len(filled) - tall)
+        for c, j in zip(filled[:tall], targets[:tall]):
+            out[j] = c.text
+        for i, c in enumerate(filled[tall:]):
+            for j in targets[tall + i * span:tall + (i + 1) * span]:
                 out[j] = c.text
         return out
     for c, j in zip(filled[::-1], targets[::-1]):  # right-aligned: a numbering column has no title
@@ -241,6 +255,14 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
         return Column(j, header, "numbering")
     if pats["rank"].search(header):
         return Column(j, header, "rank", kind="rank", versus=_whole(header))
+    based = _patterns()["base_index"].search(header)
+    if based is not None:
+        # 以上月价格为100 over 本月: percents of last month's level; the rest dates the column
+        rest = (header[:based.start()] + header[based.end():]).strip()
+        base = pats["versus"].search(based.group("base"))
+        return Column(j, header, "figures", unit=Unit("percent", unit="%", text=based.group()), kind="percent",
+                      measure=_measure(rest, "percent") if rest else "", period=_period(rest),
+                      versus=h["versus"][base.group()] if base else based.group("base"))
     unit, rest = units_in(header)
     kind = None
     if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
