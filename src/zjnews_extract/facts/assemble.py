@@ -163,7 +163,7 @@ class _Sentence:
         else:
             half = _SENTENCE_MAX // 2
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
-        if q.kind == "percent" and versus is None and metric and metric.endswith(_growth_rate_heads()):
+        if q.kind == "percent" and versus is None and metric and _names_growth_rate(metric):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
         if q.kind in ("growth", "pp") and (average := average_words(text, q.start)):
             if metric and average not in metric:
@@ -192,6 +192,12 @@ _AS_OF_LOOK = 48
 @cache
 def _growth_rate_heads() -> tuple[str, ...]:
     return tuple(cues()["metric"]["growth_rate_heads"])
+
+
+def _names_growth_rate(metric: str) -> bool:
+    """GDP同比增速, GDP增速目标: a rate of growth, or the goal set for one."""
+    goal = next((t for t in cues()["metric"]["rate_goal_tails"] if metric.endswith(t)), "")
+    return metric[:len(metric) - len(goal)].endswith(_growth_rate_heads())
 
 
 def _opens_with_period(ctx: ArticleContext, start: int) -> bool:
