@@ -76,6 +76,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     name = drop_place_group(name)
     if name and (gloss := _GLOSS_END.search(name)) and gloss.start() >= 2:
         name = name[:gloss.start()]  # 地区生产总值(GDP): the abbreviation glosses the name, one series
+    if name and name.endswith(_TOPIC_MARK) and len(name) > len(_TOPIC_MARK) + 1:
+        name = name[:-len(_TOPIC_MARK)]  # 外省客源方面，上海市(2.79%)…: a topic's marker, no part of a name
     if name and (among := name.rfind("中的")) >= 2 and len(name) - among - 2 >= 2:
         name = name[among + 2:]  # 一般公共预算收入中的税收收入: the part named after the whole it is in
     if name and len(name) <= 2 and is_junk(name):
@@ -88,6 +90,7 @@ def _superlative_pick() -> regex.Pattern:
     return regex.compile(cues()["metric"]["superlative_pick"])
 
 
+_TOPIC_MARK = "方面"
 _GLOSS_END = regex.compile(r"[（(][A-Za-z0-9]{1,6}[)）]$")
 
 
