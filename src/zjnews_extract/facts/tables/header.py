@@ -23,6 +23,7 @@ from .columns import (
     names_measures,
 )
 from .layout import Cell, Row, Table, squash, words
+from .placement import place_row
 from .units import Unit, unit_line, units_in
 
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
@@ -120,7 +121,7 @@ def read_grid(table: Table, is_figure) -> Grid:
                 texts[j] = c.text
             continue
         below = len([c for c in headers[i + 1].cells[:ncols] if c.text]) if i < len(headers) - 1 else 0
-        for j, words_ in _place(row, ncols, kinds, upper=i < len(headers) - 1, below=below).items():
+        for j, words_ in place_row(row, ncols, kinds, upper=i < len(headers) - 1, below=below).items():
             texts[j] = (texts[j] + " " + words_).strip()
     columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
     return Grid(tuple(captions), header_start, _link(columns), body)
@@ -139,98 +140,6 @@ def _has_figures(row: Row, is_figure) -> bool:
     figures = [c for c in row.cells if is_figure(c)]
     return bool(figures) and not (len(figures) >= 2 and all(is_year(c) for c in figures))
 
-
-
-def _titles() -> frozenset[str]:
-    h = words()["header"]
-    return frozenset(h["label_titles"] + h["place_titles"] + h["rank_words"] + h["numbering_titles"] + h["unit_titles"])
-
-
-def _place(row: Row, ncols: int, kinds: list[str], upper: bool, below: int = 0) -> dict[int, str]:
-    """Column index -> header words of one header row (`upper`: another header row follows, with
-    `below` filled cells)."""
-    cells = row.cells[:ncols]
-    if _packed_left(cells, kinds):
-        return _place_packed(cells, kinds, upper)
-    if len(cells) == ncols and _fits(cells, kinds):
-        return {j: c.text for j, c in enumerate(cells) if c.text}
-    filled = [c for c in cells if c.text]
-    titles = []
-    while filled and squash(filled[0].text).split(" ")[0] in _titles():
-        titles.append(filled.pop(0))
-    text_cols = [j for j, k in enumerate(kinds) if k == "text"]
-    out = {j: c.text for c, j in zip(titles, text_cols)}
-    targets = [j for j, k in enumerate(kinds) if k != "text" and j not in out]
-    if not filled or not targets:
-        return out
-    if upper and len(targets) > len(filled) and len(targets) % len(filled) == 0:
-        span = len(targets) // len(filled)  # 3月 | 1-3月 over 绝对量, 同比增长, 绝对量, 同比增长
-        for i, c in enumerate(filled):
-            for j in targets[i * span:(i + 1) * span]:
-                out[j] = c.text
-        return out
-    tall = len(targets) - below
-    if upper and 0 < tall < len(filled) and below % (len(filled) - tall) == 0:
-        # 以上月价格为100 (two rows high) | 以上年同期价格为100 over 本月 | 至本月平均: the cells the row
-        # below leaves uncovered stand first, the rest spread over the row below's cells
-        span = below // (len(filled) - tall)
-        for c, j in zip(filled[:tall], targets[:tall]):
-            out[j] = c.text
-        for i, c in enumerate(filled[tall:]):
-            for j in targets[tall + i * span:tall + (i + 1) * span]:
-                out[j] = c.text
-        return out
-    for c, j in zip(filled[::-1], targets[::-1]):  # right-aligned: a numbering column has no title
-        out[j] = c.text
-    return out
-
-
-def _packed_left(cells, kinds: list[str]) -> bool:
-    """A header row whose cells were written from the left with the spans lost (项目 | 本年 | 上年同期 |
-    增长(%) | | | over six columns of figures; 本月 | 1-本月 | … | 累计 | under it, the label column's
-    cell missing): fewer cells than columns, all before the empty ones, and not one per column of
-    figures in place."""
-    n = sum(1 for c in cells if c.text)
-    if not n or n == len(cells) or not all(c.text for c in cells[:n]):
-        return False
-    figures = [j for j, k in enumerate(kinds) if k == "figures"]
-    # a column of figures under an empty cell, and no more cells than the figures and one label need
-    return bool(figures) and figures[-1] >= n and n <= len(figures) + 1
-
-
-def _place_packed(cells, kinds: list[str], upper: bool) -> dict[int, str]:
-    """Column -> words of a left-packed header row: label titles over the label columns, the rest
-    over the columns of figures, one each or each spread evenly over as many (upper rows only)."""
-    filled = [c for c in cells if c.text]
-    out: dict[int, str] = {}
-    text_cols = [j for j, k in enumerate(kinds) if k == "text"]
-    while filled and text_cols and squash(filled[0].text).split(" ")[0] in _titles():
-        out[text_cols.pop(0)] = filled.pop(0).text
-    figures = [j for j, k in enumerate(kinds) if k == "figures"]
-    if len(filled) == len(figures):
-        out.update({j: c.text for c, j in zip(filled, figures)})
-    elif filled and upper and len(figures) % len(filled) == 0:
-        span = len(figures) // len(filled)
-        for i, c in enumerate(filled):
-            out.update({j: c.text for j in figures[i * span:(i + 1) * span]})
-    else:
-        out.update({j: c.text for c, j in zip(filled[::-1], figures[::-1])})  # right-aligned
-    return out
-
-
-def _fits(cells, kinds: list[str]) -> bool:
-    """Cell j of the header over column j: no title over figures, no unit over a text column."""
-    for c, kind in zip(cells, kinds):
-        if not c.text:
-            continue
-        first = squash(c.text).split(" ")[0]
-        title = first in _titles()
-        if kind == "figures" and title and not _patterns()["rank"].search(c.text) \
-                and first not in words()["header"]["numbering_titles"]:
-            return False
-        if kind == "text" and not title and units_in(c.text)[0] is not None:
-            return False
-    return True
 
 
 def _column(j: int, header: str, content: str, body, is_figure) -> Column:
