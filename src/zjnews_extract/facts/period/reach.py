@@ -117,6 +117,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence" if _starts_sentence(text, mention.start) else "clause"
     if one_month and _after_month_on_month_topic(text, mention.start):
         return "own_sentence"  # 从环比速度看，10月份…增长0.44%。其中，民间固定资产投资…: back to 1-10月
+    if one_month and _singled_out(text, mention.start):
+        return "own_sentence"  # 1-5月…，其中5月份增长14.9%。按消费形态分…: back to 1-5月
     if one_month:
         return "paragraph"  # 4月单月 inside a 1-4月 report
     if "rm1" in slots and not _dates_figures(text, mention.end):
@@ -324,6 +326,12 @@ def _after_month_on_month_topic(text: str, pos: int) -> bool:
     """`pos` follows 从环比看 at most a comma away in its sentence."""
     before = text[max(0, pos - 10):pos].rstrip("，,、 ")
     return before.endswith(_month_on_month_topics())
+
+
+def _singled_out(text: str, pos: int) -> bool:
+    """`pos` follows 其中 at most a comma away: one part of the period before it."""
+    before = text[max(0, pos - 6):pos].rstrip("，,、 ")
+    return before.endswith(tuple(cues()["period"]["part_marks"]))
 
 
 @cache
