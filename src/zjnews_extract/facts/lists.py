@@ -224,6 +224,15 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         # 住宿和餐饮业，金融业，其他营利性服务业、批发和零售业增加值分别增长…: the list began clauses before
         group = next((g for k in range(len(run), 0, -1) if (g := split_list("、".join(run[-k:] + [pre_text]), n))),
                      None)
+    if group is None and m and pre_text.count("、") >= n:
+        # 水果、肉类、医药材及药品分别进口29.8亿、16.2亿,12.9亿元; A、B、C、D、E分别增长x、y、z、w (the page
+        # cut the last): fewer figures in the run than items, which still go in order
+        items = pre_text.count("、") + 1
+        found = [g for k in (items, items + 1) if (g := split_list(pre_text, k))]
+        # a split that leaves no tail shared is the surer one (医药材及药品 is two items, not 医药 + 材及药品)
+        longer = next((g for g in found if not g.shared), found[0] if found else None)
+        if longer is not None:
+            group = replace(longer, items=longer.items[:n])
     # 进出口、出口、进口同比也均好于3月，增幅较3月分别扩大…: a bare rate is each listed thing's rate
     # (…规模均大于3月，环比增速分别为…: with its basis too)
     bare_rate = next((pre_text[len(b):] for b in cues()["metric"]["change_bases"] if pre_text.startswith(b)), pre_text)
