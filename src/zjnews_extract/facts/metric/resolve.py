@@ -78,6 +78,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name = name[:gloss.start()]  # 地区生产总值(GDP): the abbreviation glosses the name, one series
     if name and name.endswith(_TOPIC_MARK) and len(name) > len(_TOPIC_MARK) + 1:
         name = name[:-len(_TOPIC_MARK)]  # 外省客源方面，上海市(2.79%)…: a topic's marker, no part of a name
+    if name and "、" in name:
+        name = _after_doers(name)
     if name and (among := name.rfind("中的")) >= 2 and len(name) - among - 2 >= 2:
         name = name[among + 2:]  # 一般公共预算收入中的税收收入: the part named after the whole it is in
     if name and len(name) <= 2 and is_junk(name):
@@ -88,6 +90,17 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
 @cache
 def _superlative_pick() -> regex.Pattern:
     return regex.compile(cues()["metric"]["superlative_pick"])
+
+
+def _after_doers(name: str) -> str:
+    """公园、景区和特色街区共接待游客 -> 接待游客: what a listed group did together, after its 共."""
+    ws = words.words(name)
+    marks = cues()["metric"]["together_marks"]
+    at = next((i for i in range(len(ws) - 1, 0, -1) if ws[i][0] in marks), None)
+    if at is None or not any(w == "、" for w, _ in ws[:at]):
+        return name
+    rest = "".join(w for w, _ in ws[at + 1:])
+    return rest if len(rest) >= 2 else name
 
 
 _TOPIC_MARK = "方面"
