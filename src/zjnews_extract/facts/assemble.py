@@ -165,7 +165,8 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and _names_growth_rate(metric):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
-        if q.kind in ("growth", "pp") and (average := average_words(text, q.start)):
+        if q.kind in ("growth", "pp") and "均" in text[max(s.start, q.start - _AS_OF_LOOK):q.start] \
+                and (average := average_words(clause_before(text, q.start))):
             if metric and average not in metric:
                 metric += average  # 两年平均增长6.7%: another series than the year's growth
             period = average_span(period, self.ctx.published)
@@ -177,7 +178,7 @@ class _Sentence:
         status = self.status(q.start, period)
         if status == "target":
             # 今后五年…突破3000亿元: the level of the plan's last year
-            period = target_level_year(period, q.kind, q.text, clause_before(text, q.start))
+            period = target_level_year(period, q.kind, q.text, lambda: clause_before(text, q.start))
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,

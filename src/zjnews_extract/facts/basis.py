@@ -78,10 +78,12 @@ def find_basis(text: str, start: int, kind: str, period_year: int | None = None,
     return {"target": TARGET, "yearly_average": AVERAGE, "ytd": YTD, "mom": MOM, "yoy": YOY}[name]
 
 
-def average_words(text: str, start: int) -> str:
-    """两年平均 (or 年均) when the rate whose number starts at `start` is an average over years, as the
-    nearest comparison cue of its clause says (两年平均增长6.7%, 比一季度两年平均提高2.6个百分点), else ""."""
-    before = clause_before(text, start)
+def average_words(before: str) -> str:
+    """两年平均 (or 年均) when the rate whose clause words before its number are `before` is an average
+    over years, as their nearest comparison cue says (两年平均增长6.7%, 比一季度两年平均提高2.6个百分点),
+    else ""."""
+    if "均" not in before:
+        return ""  # every cue of an average (facts_basis.toml yearly_average) holds 均: most clauses end here
     found = None
     for m in _cues().any_cue.finditer(before):
         found = m

@@ -10,6 +10,7 @@ A level aimed at over a plan's years (今后五年…地区生产总值突破300
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -30,15 +31,18 @@ def average_span(period: Period | None, published: date | None) -> Period | None
     return Period(start=f"{published.year}-01-01", end=f"{last}-12-31", text=period.text)
 
 
-def target_level_year(period: Period | None, kind: str, figure: str, before: str) -> Period | None:
+def target_level_year(period: Period | None, kind: str, figure: str, clause: Callable[[], str]) -> Period | None:
     """The last year of a span of years `period`, for a level (`kind` value, percent or rank, a level
-    word in the `figure` or right `before` it) that the words before it do not sum or average over
-    the years; `period` otherwise."""
+    word in the `figure` or right before it) that the words of its `clause()` before it do not sum or
+    average over the years; `period` otherwise."""
     if period is None or kind not in ("value", "percent", "rank") or not period.start or not period.end:
         return period
     last = period.end[:4]
+    if period.start[:4] == last:
+        return period
     level, over = _plan_words()
-    if period.start[:4] == last or over.search(before) or not (level.match(figure) or level.search(before[-4:])):
+    before = clause()
+    if over.search(before) or not (level.match(figure) or level.search(before[-4:])):
         return period
     return Period(start=f"{last}-01-01", end=f"{last}-12-31", text=period.text)
 
