@@ -32,6 +32,7 @@ def grammar() -> dict:
         "pointer": regex.compile(g["list_pointer"]),
         "partner": regex.compile(alternation(g["partner_list_marks"])),
         "list_class": regex.compile(alternation(g["list_classes"])),
+        "place_class": regex.compile(rf"^等(?:[一二两三四五六七八九十\d]+个?)?(?:{alternation(g['place_list_classes'])})"),
     }
 # A name longer than this is a clause, not one item of a list written with commas.
 _RUN_ITEM_MAX = 24

@@ -44,6 +44,7 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
         places.append(subject_name(m.group()))
         rest = part[m.end():]
     rest = _grammar()["collective"].sub("", rest)  # 三省, 两市: the list's own size
+    rest = _grammar()["place_class"].sub("", rest)  # 等城市: what the places are
     return places, M.read_window(rest).metric if rest else ""
 
 
