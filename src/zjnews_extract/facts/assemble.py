@@ -254,7 +254,9 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
     w = head.window
     metrics = subjects = versus_carry = None
     listed_from_frame = False
-    if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))):
+    if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))
+                            or w.metric.count("、") == len(chain) - 1):
+        # (A、B、C的贸易额为x、y、z: as many listed items as figures in a run is 分别 unsaid)
         group, frame = respective(ctx, frame, sentence.s, clause, head.q, head.raw, len(chain))
         if group is not None:
             metrics, versus_carry, subjects = group.names, group.versus, group.subjects

@@ -175,6 +175,8 @@ def _compound_members(name: str) -> tuple[str, ...]:
     return tuple(table[pattern.search(name).group()])
 
 
+# the verb between a list and a run of as many figures when no 分别 is written (…美国的贸易额为101.7亿元、…)
+_UNSAID_RESPECTIVE = regex.compile(r"(?:为|达到|达|是)\s*$")
 # what stays of a list of months or quarters once the period reader took its last item
 _PERIOD_LIST_REST = regex.compile(r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月?、)+")
 
@@ -184,6 +186,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     follow-ups; the frame keeps the list for the sentence's later numbers."""
     m = M.patterns()["respective"].search(raw)
     pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
+    if m is None and (said := _UNSAID_RESPECTIVE.search(raw)) and raw[:said.start()].count("、") == n - 1:
+        pre, post = raw[:said.start()], ""  # A、B、C的贸易额为x、y、z: the list, then its verb (no name)
     if pre and period_list_span(ctx.text[clause.start:q.start], n):
         # 一、二、三季度GDP环比增速分别为…: the times are the figures' periods, not names; the words
         # read here have the period (三季度) taken out already, its list's first items stay (一、二、)
@@ -192,7 +196,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     own = post_w.metric
     if q.kind == "pp" and (lift := M.contribution(post)):
         own = lift  # 分别拉动经济增长0.3、3.8和3.2个百分点: the pull is the name, 增长 with it
-    if found := partner_list(pre, n) or partner_list(_clause_before(ctx.text, clause, q), n):
+    before = _clause_before(ctx.text, clause, q)
+    if m is None:
+        before = _UNSAID_RESPECTIVE.sub("", before)
+    if found := partner_list(pre, n) or partner_list(before, n):
         # 对欧盟、美国和东盟进出口分别增长…: one partner per figure (对前三大贸易市场非洲…: the mark stands
         # before a top-N rank, so before this number's own words)
         partners, doer = found
