@@ -68,7 +68,7 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
         qs = by_sentence.get(si)
         if qs:
             frame = _sentence(ctx, s, qs, frame, facts)
-    return _fill_missing_metrics(text, from_to_pairs(text, _conversions(text, facts)))
+    return _fill_missing_metrics(text, from_to_pairs(text, _growth_of_amounts(_conversions(text, facts))))
 
 
 # Why: a conversion in brackets follows the amount it converts within a few words
@@ -91,6 +91,22 @@ def _conversions(text: str, facts: list[Fact]) -> list[Fact]:
         if prev is not None and f.kind == prev.kind == "value" and f.unit != prev.unit \
                 and _is_money(f.unit) == _is_money(prev.unit) and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
             f = msgspec.structs.replace(f, metric=prev.metric, subject=prev.subject, period=prev.period)
+        out.append(f)
+    return out
+
+
+def _growth_of_amounts(facts: list[Fact]) -> list[Fact]:
+    """A growth right after the amount it describes (same sentence, same metric, the same time words)
+    covers what the amount covers: the amount's own words may have widened it (截至3月累计用电量2.99亿
+    千瓦时，同比增长15.3%: January to March for both)."""
+    out: list[Fact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and f.kind == "growth" and prev.kind == "value" and f.metric and f.metric == prev.metric \
+                and f.sentence == prev.sentence and f.period is not None and prev.period is not None \
+                and f.period.text == prev.period.text and f.period.end == prev.period.end \
+                and (prev.period.start or "") < (f.period.start or ""):
+            f = msgspec.structs.replace(f, period=prev.period)
         out.append(f)
     return out
 
