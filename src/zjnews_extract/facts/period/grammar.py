@@ -185,6 +185,12 @@ def multi_year_cue() -> regex.Pattern:
 
 
 @cache
+def in_year_harvest() -> regex.Pattern:
+    """A harvest reported within its year (夏粮, 早稻): see speaking.looks_back."""
+    return regex.compile(alternation(lexicon()["words"]["in_year_harvests"]))
+
+
+@cache
 def plan_cue() -> regex.Pattern:
     """The words of a plan or goal (facts_cues.toml [status]): a year they speak of is still to come."""
     status = cues()["status"]
