@@ -21,7 +21,7 @@ from .company import has_company_suffix
 from .gazetteer import division_of
 from .lexicon import alternation, cues, match_place
 from .list_items import comma_run, grammar as _grammar, items_group, split_list
-from .period.month_list import period_list_span
+from .period.month_list import period_list_span, without_period_list_rest
 
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
@@ -177,8 +177,12 @@ def _compound_members(name: str) -> tuple[str, ...]:
 
 # the verb between a list and a run of as many figures when no 分别 is written (…美国的贸易额为101.7亿元、…)
 _UNSAID_RESPECTIVE = regex.compile(r"(?:为|达到|达|是)\s*$")
-# what stays of a list of months or quarters once the period reader took its last item
-_PERIOD_LIST_REST = regex.compile(r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月?、)+")
+
+
+def _words_before(text: str, clause: Piece, q, *, unsaid: bool) -> str:
+    """The clause's words before `q`, without the verb that stands for an unsaid 分别 (…的贸易额为)."""
+    words = _clause_before(text, clause, q)
+    return _UNSAID_RESPECTIVE.sub("", words) if unsaid else words
 
 
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
@@ -191,15 +195,12 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if pre and period_list_span(ctx.text[clause.start:q.start], n):
         # 一、二、三季度GDP环比增速分别为…: the times are the figures' periods, not names; the words
         # read here have the period (三季度) taken out already, its list's first items stay (一、二、)
-        pre = _PERIOD_LIST_REST.sub("", pre, count=1)
+        pre = without_period_list_rest(pre)
     post_w = M.read_window(post, q.kind)
     own = post_w.metric
     if q.kind == "pp" and (lift := M.contribution(post)):
         own = lift  # 分别拉动经济增长0.3、3.8和3.2个百分点: the pull is the name, 增长 with it
-    before = _clause_before(ctx.text, clause, q)
-    if m is None:
-        before = _UNSAID_RESPECTIVE.sub("", before)
-    if found := partner_list(pre, n) or partner_list(before, n):
+    if found := partner_list(pre, n) or partner_list(_words_before(ctx.text, clause, q, unsaid=m is None), n):
         # 对欧盟、美国和东盟进出口分别增长…: one partner per figure (对前三大贸易市场非洲…: the mark stands
         # before a top-N rank, so before this number's own words)
         partners, doer = found

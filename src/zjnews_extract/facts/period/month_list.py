@@ -60,3 +60,12 @@ def period_list_span(text: str, n: int) -> tuple[int, int] | None:
     if m is None or len((m.group("quarters") or m.group("items")).split("、")) != n:
         return None
     return m.start(), m.end()
+
+
+# what stays of such a list in the words before a figure once the period reader took its last item
+_LIST_REST = regex.compile(rf"(?:{_MONTH}月?、)+")
+
+
+def without_period_list_rest(words: str) -> str:
+    """一、二、GDP环比增速 -> GDP环比增速: the first items of a list of months or quarters left in `words`."""
+    return _LIST_REST.sub("", words, count=1)
