@@ -115,8 +115,11 @@ def lists(items, text: str) -> None:
             if b.scale > 1 and a.scale == 1 and abs(a.value) < 1e4:
                 a.value *= b.scale  # 17.49、4.34、62.68万吨, 3.2和4.5亿元: the scale is written once too
                 a.scale = b.scale
-        elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface:
-            take_unit(a, b)  # 2.2个 … 1.7个百分点
+        elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface \
+                and b.kind != a.kind:
+            # 2.2个 … 1.7个百分点: a measure word that was the start of the last one's unit; not a unit of
+            # its own kind (24988.40万吨、202.59亿吨公里: tons and ton-kilometres)
+            take_unit(a, b)
         elif a.kind == "growth" and a.unit_surface == "倍" and b.kind == "value" and b.unit == "倍":
             b.kind, b.unit, b.value, b.fixed_kind = "growth", "%", b.value * 100, True  # 增长2.92倍及9.79倍
 
