@@ -3,7 +3,7 @@
 A balance (余额, 存量) is a stock, stated as of the last month of the period in context
 (今年一季度…住户存款余额 -> March); its change since the year began (比年初增加, 同比多增)
 is a flow from January to that month, and so is any amount's change against the year's start
-(年末总人口…比上年末增加10.03万人).
+(年末总人口…比上年末增加10.03万人). A harvest (夏粮, 早稻) is the whole year's, in a report on part of it.
 """
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     before the number (比上年末增长1.5%: the basis said there)."""
     if period is None or not metric or not period.start or not period.end:
         return period
+    if period.start[:4] == period.end[:4] and any(w in metric for w in lexicon()["words"]["in_year_harvests"]) \
+            and (period.start[5:], period.end[5:]) != ("01-01", "12-31"):
+        # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers
+        year = period.start[:4]
+        return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
     stocks, since_start, since_versus = _words()
     m = lexicon()["measures"]
     if kind == "value" and period.start[:7] == period.end[:7] and any(w in (period.text or "") for w in m["as_of_marks"]) \
