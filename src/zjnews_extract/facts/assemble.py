@@ -181,12 +181,11 @@ class _Sentence:
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
         if q.kind == "percent" and versus is None and metric and _names_growth_rate(metric):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
-        if q.kind in ("growth", "pp") and "均" in text[max(s.start, q.start - _AS_OF_LOOK):q.start] \
-                and (average := average_words(clause_before(text, q.start))):
+        before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
+        if q.kind in ("growth", "pp") and "均" in before and (average := average_words(clause_before(text, q.start))):
             if metric and average not in metric:
                 metric += average  # 两年平均增长6.7%: another series than the year's growth
             period = average_span(period, self.ctx.published)
-        before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers

@@ -89,7 +89,5 @@ def average_words(before: str) -> str:
         found = m
     if found is None or found.lastgroup != "yearly_average":
         return ""
-    name = None
-    for m in _cues().average_name.finditer(before, max(0, found.start() - 3), found.end() + 1):
-        name = name or m
+    name = _cues().average_name.search(before, max(0, found.start() - 3), found.end() + 1)
     return name.group() if name else found.group()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ...records import Period
-from .grammar import lexicon
+from .grammar import in_year_harvest, lexicon
 
 
 @cache
@@ -25,7 +25,7 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     before the number (比上年末增长1.5%: the basis said there)."""
     if period is None or not metric or not period.start or not period.end:
         return period
-    if period.start[:4] == period.end[:4] and any(w in metric for w in lexicon()["words"]["in_year_harvests"]) \
+    if period.start[:4] == period.end[:4] and in_year_harvest().search(metric) \
             and (period.start[5:], period.end[5:]) != ("01-01", "12-31"):
         # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers
         year = period.start[:4]

@@ -164,7 +164,7 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
         return Column(j, header, "numbering")
     if pats["rank"].search(header):
         return Column(j, header, "rank", kind="rank", versus=_whole(header))
-    based = _patterns()["base_index"].search(header)
+    based = pats["base_index"].search(header)
     if based is not None:
         # 以上月价格为100 over 本月: percents of last month's level; the rest dates the column
         rest = (header[:based.start()] + header[based.end():]).strip()
@@ -211,14 +211,12 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
         col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
         measure = col.measure
         region = match_place(measure)  # 湖州市各县…: the region whose places the rows are
-        for scope in sorted(h["caption_scopes"], key=len, reverse=True):
-            for at in (0, region.end()) if region else (0,):
-                if measure.startswith(scope, at):
-                    measure = measure[at + len(scope):]  # 各地区夏粮产量: the rows are the places
-                    break
-            else:
-                continue
-            break
+        starts = (0, region.end()) if region else (0,)
+        # 各地区夏粮产量: the rows are the places
+        scoped = next(((at, scope) for scope in sorted(h["caption_scopes"], key=len, reverse=True)
+                       for at in starts if measure.startswith(scope, at)), None)
+        if scoped is not None:
+            measure = measure[scoped[0] + len(scoped[1]):]
         if measure:
             return replace(col, measure=measure)
     return None
