@@ -9,7 +9,7 @@ HTML <tr> that way; pasted pages carry them too):
 layout.py finds the tables and their caption and footnote lines; header.py reads the header
 rows and what each column holds; cells.py the figure in a cell; labels.py the row labels;
 units.py the units of headers, labels and 单位 lines; dates.py the period of a column; notes.py
-the indicator a table's notes define;
+the indicator a table's notes define; side_by_side.py a table printed in groups across the page;
 read.py turns a table into facts. Words are in data/tables.toml.
 """
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .layout import Cell, find_tables, segments, words
 from .notes import defined_after
 from .read import Context, read_table
 from .rowspans import fill_rowspans
+from .side_by_side import unfold
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
 from .units import unit_line
@@ -91,7 +92,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
         if not any(is_figure(c) for r in table.rows for c in r.cells):
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
         for part in segments(fill_rowspans(table), is_figure):
-            grid = read_grid(part, is_figure)
+            grid = read_grid(unfold(part, is_figure), is_figure)
             if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
                     and is_measure(defined):
                 grid = replace(grid, captions=(*grid.captions, defined))  # no title: the notes' indicator

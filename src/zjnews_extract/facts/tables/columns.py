@@ -52,3 +52,16 @@ def counts_rows(body, j: int, is_figure) -> bool:
                 return False
             values.append(int(t))
     return len(values) >= 2 and values[0] in (0, 1) and all(b > a for a, b in zip(values, values[1:])) and j == 0
+
+
+def index_levels(body, j: int, is_figure, low: float, high: float) -> bool:
+    """Every figure of column j lies between `low` and `high`: index levels around their base of 100
+    (100.3, 99.0, 102.1), never changes of a few percent (0.3, -1.0)."""
+    values = []
+    for r in body:
+        if j < len(r.cells) and is_figure(r.cells[j]):
+            try:
+                values.append(float(r.cells[j].text.replace(",", "").strip()))
+            except ValueError:
+                return False
+    return len(values) >= 2 and all(low <= v <= high for v in values)

@@ -18,6 +18,7 @@ from ..lexicon import alternation, match_place
 from .columns import (
     column_content,
     counts_rows,
+    index_levels,
     mostly_places,
     mostly_units,
     names_measures,
@@ -167,11 +168,19 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     based = pats["base_index"].search(header)
     if based is not None:
         # 以上月价格为100 over 本月: percents of last month's level; the rest dates the column
-        rest = (header[:based.start()] + header[based.end():]).strip()
-        base = pats["versus"].search(based.group("base"))
+        start, base, word = _base_of(based)
+        rest = header[:start] + header[based.end():]
+        for said in h["index_bases"]:
+            rest = rest.replace(said, " ")  # 定基 over 2010年=100: the base says it again
+        rest = squash(rest)
         return Column(j, header, "figures", unit=Unit("percent", unit="%", text=based.group()), kind="percent",
                       measure=_measure(rest, "percent") if rest else "", period=_period(rest),
-                      versus=h["versus"][base.group()] if base else based.group("base"))
+                      versus=h["versus"][word] if word else base)
+    if (word := _index_base(header, body, j, is_figure)) is not None:
+        # 新建住宅价格指数 over 环比 holding 100.3: the level on last month's base, not a change of 100.3 %
+        rest = header.replace(word, " ").strip()
+        return Column(j, header, "figures", unit=Unit("percent", unit="%", text=word), kind="percent",
+                      measure=_measure(rest, "percent"), period=_period(rest), versus=h["index_bases"][word])
     unit, rest = units_in(header)
     kind = None
     if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
@@ -192,6 +201,33 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     status = "target" if pats["target"].search(rest) else "actual"
     return Column(j, header, "figures", unit=unit, kind=kind, measure=measure, period=period, versus=versus,
                   status=status, noun=noun, subject=subject)
+
+
+def _base_of(based) -> tuple[int, str, str]:
+    """Where the base of a base-index match starts, the base, and its comparison word: the base is a
+    comparison word (上月, 上年同月) or a year (2010年) at the end of the run before =100; the words in
+    front of it name the index (新建住宅价格指数环比上月=100 in a header squashed over three rows)."""
+    base, start = based.group("base"), based.start("base")
+    words_ = list(_patterns()["versus"].finditer(base))
+    m = words_[-1] if words_ else _YEAR.search(base)
+    word = words_[-1].group() if words_ else ""
+    if m is None or m.start() == 0:
+        return based.start(), base, word  # 以上年同期价格为100: the whole match is the base
+    return start + m.start(), base[m.start():], word
+
+
+def _index_base(header: str, body, j: int, is_figure) -> str | None:
+    """The base word (环比, 同比, 定基) of an index column whose cells are levels around 100: the
+    header names an index and no change word but its base (see data [header] index_level_range)."""
+    h = words()["header"]
+    bases = h["index_bases"]
+    found = [b for b in bases if b in header]
+    if len(found) != 1 or not any(m in header for m in h["index_marks"]):
+        return None
+    if any(m.group() not in bases for m in _patterns()["growth"].finditer(header)):
+        return None  # 价格指数同比涨幅: a change after all
+    low, high = h["index_level_range"]
+    return found[0] if index_levels(body, j, is_figure, low, high) else None
 
 
 def caption_column(captions: tuple[str, ...]) -> Column | None:

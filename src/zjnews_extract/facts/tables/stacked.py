@@ -51,6 +51,7 @@ def _patterns():
         "max_chars": lay["cell_max_chars"],
         "min_rows": lay["min_rows"],
         "max_header_rows": lay["max_header_rows"],
+        "max_header_cells": lay["max_header_cells"],
     }
 
 
@@ -169,7 +170,7 @@ def _table_at(entries: list[_Entry], i: int):
     if not any(e.kind == "fig" for e in entries[i + 1:i + 1 + n]):
         return None  # a row holds a figure (亿元 | ― | 3.0), never units alone
     width = n + 1
-    titled = _titled_header(entries, i, n)
+    titled = _side_by_side_header(entries, i, n) or _titled_header(entries, i, n)
     header_rows = titled[0] if titled else _header_rows(entries, i, width)
     if not header_rows:
         return None
@@ -237,6 +238,39 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
         return None
     blank = _Entry(entries[h].end, entries[h].end, "", "blank")
     return [[entries[h], *cells[:u + k]], [blank, *[blank] * u, *cells[u + k:]]], h
+
+
+def _side_by_side_header(entries: list[_Entry], i: int, n: int):
+    """A header of g tables set side by side, one cell per line: the title and its spanning cells g
+    times, then the cells under them g times (城市 | 新建住宅价格指数 | 城市 | 新建住宅价格指数 | 环比 |
+    同比 | 定基 | 环比 | 同比 | 定基, 70 cities in two halves). The body's rows then come label by label
+    (北京 | 100.3 | 99.0 | 102.1 | 唐山 | …), each a row of the one table the copies head; returns its
+    header rows as _titled_header does, or None."""
+    titles = _label_titles()
+    lo = max(0, i - _patterns()["max_header_cells"])
+    h = i - 1
+    while h >= lo and entries[h].kind in ("word", "unit", "blank"):
+        h -= 1
+    h += 1
+    while h < i and squash(entries[h].text) not in titles:
+        h += 1  # the farthest title above the body with header cells only between
+    cells = entries[h:i]
+    while cells and cells[-1].kind == "blank":
+        cells.pop()  # a bar line closing the header (||) holds no column
+    texts = [squash(e.text) for e in cells]
+    for g in (2, 3, 4):
+        if len(texts) % g or len(texts) // g <= n:
+            continue
+        top = len(texts) // g - n  # the title and its spanning cells, then n cells under them
+        upper, lower = texts[:top * g], texts[top * g:]
+        if top >= 2 and _repeats(upper, top, g) and _repeats(lower, n, g) and n % (top - 1) == 0:
+            blank = _Entry(cells[0].end, cells[0].end, "", "blank")
+            return [cells[:top], [blank, *cells[top * g:top * g + n]]], h
+    return None
+
+
+def _repeats(texts: list[str], size: int, g: int) -> bool:
+    return all(texts[k * size:(k + 1) * size] == texts[:size] for k in range(1, g))
 
 
 _WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1,4})$")
