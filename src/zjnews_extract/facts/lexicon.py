@@ -125,8 +125,9 @@ def body_pattern() -> regex.Pattern:
     """A place no list knows, told by its ending (解放碑商圈, 西湖景区, 洋山港区), matched only at a
     known position; not a generic phrase (重点景区, 各大商圈)."""
     names = load_toml("facts_subjects.toml")["names"]
-    return regex.compile(rf"(?!{alternation(names['body_not_starts'])})[\u4e00-\u9fff]{{2,4}}?"
-                         rf"(?:{alternation(names['body_endings'])})")
+    # 西湖景区, 灵隐寺飞来峰景区, 鲁迅故里·沈园景区 (two names joined by a middle dot)
+    return regex.compile(rf"(?!{alternation(names['body_not_starts'])})[\u4e00-\u9fff]{{2,6}}?"
+                         rf"(?:·[\u4e00-\u9fff]{{1,4}}?)?(?:{alternation(names['body_endings'])})")
 
 
 @cache
