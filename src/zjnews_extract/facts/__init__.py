@@ -29,6 +29,8 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     from .headings import restate_headings  # noqa: PLC0415
     from .context import article_context  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
+    from .lexicon import confirming  # noqa: PLC0415
+    from .ownplace import confirmed_counties  # noqa: PLC0415
     from .notfacts import fact_quantities  # noqa: PLC0415
     from .period import find_periods  # noqa: PLC0415
     from .structure import find_structure_facts, ratio_to_one_quantities  # noqa: PLC0415
@@ -42,12 +44,13 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     initiatives = find_initiatives(text)
     protected = list(protected_spans(initiatives)) + _quoted_short_names(text)
     ctx = article_context(text, mentions, title, published, url, source)
-    table_facts, quantities = _tables(text, quantities, ctx)
-    ratio_facts, ratio_spans = find_structure_facts(text, ctx, fact_id)
-    if ratio_spans:  # the terms of a sector ratio are read there, not again as bare numbers
-        quantities = [q for q in quantities if not any(s <= q.start < e for s, e in ratio_spans)]
-    with words.keeping_whole([i.name for i in initiatives]):
-        facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))
+    with confirming(confirmed_counties(text)):  # 温岭 in a 台州 story is a place
+        table_facts, quantities = _tables(text, quantities, ctx)
+        ratio_facts, ratio_spans = find_structure_facts(text, ctx, fact_id)
+        if ratio_spans:  # the terms of a sector ratio are read there, not again as bare numbers
+            quantities = [q for q in quantities if not any(s <= q.start < e for s, e in ratio_spans)]
+        with words.keeping_whole([i.name for i in initiatives]):
+            facts = assemble(ctx, fact_quantities(text, quantities, protected, ctx.cut_spans))
     facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
     return restate_headings(text, facts), initiatives
 

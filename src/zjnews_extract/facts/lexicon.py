@@ -1,6 +1,8 @@
 """The fact lexicons (data/facts_cues.toml, data/facts_places.toml), read once."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -137,8 +139,36 @@ def city_pattern() -> regex.Pattern:
     return regex.compile(rf"[\u4e00-\u9fff]{{2,3}}?市(?<!{deny})(?!场|民|区|值|委|政府|级|辖|面|容)")
 
 
+# Why: a county's bare short name (温岭, 嘉善) is a place only in an article that confirms it (see
+# facts/ownplace.py confirmed_counties); find_facts sets the names for the article it reads.
+_CONFIRMED: ContextVar[frozenset[str]] = ContextVar("confirmed_counties", default=frozenset())
+
+
+@contextmanager
+def confirming(names: frozenset[str]):
+    """While the block runs, match_place also takes these bare county names as places."""
+    token = _CONFIRMED.set(names)
+    try:
+        yield
+    finally:
+        _CONFIRMED.reset(token)
+
+
+def _confirmed_at(text: str, pos: int, end: int) -> PlaceMatch | None:
+    names = _CONFIRMED.get()
+    if not names:
+        return None
+    from .gazetteer import weak_automaton  # noqa: PLC0415
+
+    hit = weak_automaton().at(text, pos, end)
+    return PlaceMatch(pos, hit[0], hit[1]) if hit and hit[1] in names else None
+
+
 def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-    """A place name (or an unlisted port, place or city) starting exactly at `pos`."""
+    """A place name (or an unlisted port, place or city, or a county's short name the article
+    confirms) starting exactly at `pos`."""
     end = len(text) if endpos is None else endpos
+    # a site's name (西湖景区) before the county's short name inside it (西湖)
     return (place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
-            or body_pattern().match(text, pos, end) or city_pattern().match(text, pos, end))
+            or body_pattern().match(text, pos, end) or _confirmed_at(text, pos, end)
+            or city_pattern().match(text, pos, end))

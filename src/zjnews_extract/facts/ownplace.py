@@ -98,9 +98,12 @@ def own_place(text: str, title: str | None = None, url: str | None = None,
         site = place_of_site(url)
         return _own_site(site, None)
     key = tally.best(k for k in tally.weight if tally.kinds[k] == kind)
+    site = place_of_site(url, kind)
+    if key is not None and site is not None and _within(site, tally.division.get(key)):
+        # 平湖's own site speaks of 全市 and of 嘉兴: its 全市 is 平湖, a county-level city in 嘉兴
+        return _own_site(site, kind)
     if key is not None:
         return _own(tally, key)
-    site = place_of_site(url, kind)
     if site is not None:
         return _own_site(site, kind)
     above = _common_ancestor(tally, kind)
@@ -108,6 +111,14 @@ def own_place(text: str, title: str | None = None, url: str | None = None,
         return _with_wholes(above.name, above)
     weak = _weak_of_kind(text, kind)
     return _with_wholes(weak.name, weak) if weak else OwnPlace()
+
+
+def _within(name: str, whole: Division | None) -> bool:
+    """`name` is a division strictly inside `whole` (平湖 in 嘉兴)."""
+    from .gazetteer import division_of  # noqa: PLC0415
+
+    d = division_of(name)
+    return d is not None and whole is not None and d.code != whole.code and d.code.startswith(whole.code)
 
 
 def _own(tally: _Tally, key) -> OwnPlace:
@@ -188,6 +199,24 @@ def _count(text: str, headline_end: int, skip) -> tuple[_Tally, int]:
     if lede and first_national is not None:
         national += _LEDE_BONUS
     return tally, national
+
+
+def confirmed_counties(text: str) -> frozenset[str]:
+    """The bare county names (上虞, 温岭) `text` confirms as places of its facts: those whose division
+    it also writes in full (上虞区), and those whose prefecture it names (温岭 in a 台州 paper's story:
+    台州共有两地上榜, 温岭位列全国第24名) where the name is a word of its own. Only the first kind
+    counts towards the article's own place (_weak_mentions)."""
+    from .gazetteer import division_of  # noqa: PLC0415
+
+    _, weak = surfaces()
+    strong_codes = {d.code for m in place_pattern().finditer(text) if (d := division_of(m.group())) is not None}
+    found = set()
+    for start, end, name in weak_automaton().finditer(text):
+        codes = weak[name].codes
+        if any(c in strong_codes for c in codes) or name not in found and any(c[:4] in strong_codes for c in codes) \
+                and _stands_alone(text, start, end):
+            found.add(name)
+    return frozenset(found)
 
 
 def _weak_mentions(text: str, strong_codes: set[str], skip):
