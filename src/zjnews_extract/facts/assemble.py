@@ -245,7 +245,7 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
             cw = M.read_window(words)
             if cw.subject:
                 frame = replace(frame, subject=ctx.subject_name(cw.subject))
-        if M.may_state_topic(words) and (topic := M.stated_topic(M.peel(words)[0])):
+        if M.may_state_topic(words) and (topic := M.stated_topic(M.peel(words)[0]) or M.stated_topic(words)):
             frame = frame.named(topic, "value")  # 在人口出生率方面，东北三省再次垫底，…分别为…: the figures' thing
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")

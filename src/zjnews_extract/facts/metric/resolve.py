@@ -284,7 +284,13 @@ def stated_topic(clause: str) -> str:
     """从GDP总量来看 names what the next figures are of; 从环比看, 从结构看, 分行业看 only how they are cut."""
     topic = _topic().fullmatch(clause.strip(" ，,"))
     x = topic.group("x").rpartition("的")[2] if topic else ""
-    return x if x and measurable(x) and not is_generic(x) and not is_junk(x) else ""
+    if not x or x.endswith(tuple(cues()["metric"]["topic_dimensions"])):
+        return ""  # 从出口国别看: how the figures are cut
+    for rate in cues()["metric"]["topic_rates"]:
+        if x.endswith(rate) and measurable(x[:-len(rate)]):
+            x = x[:-len(rate)]  # 从财政收入增速来看: the rates given are 财政收入's growth
+            break
+    return x if measurable(x) and not is_generic(x) and not is_junk(x) else ""
 
 
 def may_state_topic(clause: str) -> bool:

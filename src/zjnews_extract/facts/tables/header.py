@@ -321,7 +321,9 @@ def _measure(rest: str, kind: str | None) -> str:
         return ""
     if text in h["rate_words"]:
         return _MARKS.sub("", _DATES.sub("", pats["versus"].sub("", rest)))  # 增长速度, not 速度
-    return text
+    from ..metric.heads import is_junk  # noqa: PLC0415  (metric/ reads table labels: imported late)
+
+    return "" if is_junk(text) else text  # 增速与去年同期比较 leaves 与比较: no noun, no name
 
 
 def _link(columns: list[Column]) -> tuple[Column, ...]:

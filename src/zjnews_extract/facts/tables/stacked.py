@@ -117,8 +117,8 @@ def _kind(body: str, p) -> str:
         return "fig"  # 162817吨, 44383头: a figure with its own unit
     if p["blank"].match(body):
         return "blank"
-    if len(body) <= 4 and read_unit(body) is not None:
-        return "unit"  # 亿元, %, 万人次: a cell of a unit column
+    if len(body) <= 4 and read_unit(body) is not None and squash(body) not in _label_titles():
+        return "unit"  # 亿元, %, 万人次: a cell of a unit column (省市 over the rows is their title)
     if len(body) > p["max_chars"] or p["prose"].search(body):
         return ""
     return "word"
@@ -216,7 +216,7 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
     brackets is the end of the cell above it, wrapped). Returns (header rows, index of its first entry)."""
     titles = _label_titles()
     h = i - 1
-    while h >= 0 and i - h <= 3 * (n + 1) and entries[h].kind in ("word", "unit") \
+    while h >= 0 and i - h <= 3 * (n + 1) and entries[h].kind in ("word", "unit", "blank") \
             and squash(entries[h].text) not in titles:
         h -= 1
     if h < 0 or entries[h].kind != "word" or squash(entries[h].text) not in titles:
@@ -227,6 +227,9 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
             prev = cells.pop()
             e = _Entry(prev.start, e.end, prev.text + e.text, "word")
         cells.append(e)
+    while cells and cells[-1].kind == "blank":
+        cells.pop()  # a bar line closing the header (||) holds no column
+    cells = _unwrapped(cells, n)
     # 指标名称 | 单位 | 2015年目标 | 2015年实绩 | 绝对值 | 增速(%) | 绝对值 | 增速(%): a unit column's
     # title spans both header rows, as the label column's does
     u = 0
@@ -234,8 +237,10 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
         u += 1
     f = n - u
     k = len(cells) - u - f
-    if f < 1 or k < 1 or f % k or any(e.kind not in ("word", "unit") for e in cells):
+    if f < 1 or k < 0 or k and f % k or any(e.kind not in ("word", "unit") for e in cells):
         return None
+    if k == 0:
+        return [[entries[h], *cells]], h  # 省市 | 增速 | 增速与去年同期比较: one row, one title per column
     blank = _Entry(entries[h].end, entries[h].end, "", "blank")
     return [[entries[h], *cells[:u + k]], [blank, *[blank] * u, *cells[u + k:]]], h
 
@@ -271,6 +276,31 @@ def _side_by_side_header(entries: list[_Entry], i: int, n: int):
 
 def _repeats(texts: list[str], size: int, g: int) -> bool:
     return all(texts[k * size:(k + 1) * size] == texts[:size] for k in range(1, g))
+
+
+def _unwrapped(cells: list[_Entry], n: int) -> list[_Entry]:
+    """Header cells with a title wrapped over two lines joined again (增速与去年 / 同期比较 ->
+    增速与去年同期比较): where two cells meet inside a word of their joined text (去年同期), they were
+    one cell. Only when there are more cells than columns; the other cells stay as they are."""
+    from ..words import words as segment  # noqa: PLC0415  (jieba: loaded with the first article)
+
+    out = list(cells)
+    j = 0
+    while len(out) > n and j + 1 < len(out):
+        a, b = out[j], out[j + 1]
+        if a.kind == "word" and b.kind == "word" and a.text and b.text:
+            joined, cut, pos = a.text + b.text, len(a.text), 0
+            inside = False
+            for w, _ in segment(joined):
+                if pos < cut < pos + len(w):
+                    inside = True
+                    break
+                pos += len(w)
+            if inside:
+                out[j:j + 2] = [_Entry(a.start, b.end, joined, "word")]
+                continue
+        j += 1
+    return out
 
 
 _WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1,4})$")

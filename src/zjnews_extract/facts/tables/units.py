@@ -57,6 +57,15 @@ def read_unit(text: str) -> Unit | None:
     return Unit("value", scale=q.value, unit=q.unit, text=text)
 
 
+def _unit_list(text: str) -> bool:
+    """亿元、%、%: units listed for the columns in turn."""
+    parts = _LIST_MARK.split(text)
+    return len(parts) >= 2 and all(p.strip() and read_unit(p.strip()) is not None for p in parts)
+
+
+_LIST_MARK = regex.compile(r"[、,，/]")
+
+
 def units_in(text: str) -> tuple[Unit | None, str]:
     """The unit a header or label states in brackets (or with a bare %) and the words left."""
     found: Unit | None = None
@@ -66,6 +75,8 @@ def units_in(text: str) -> tuple[Unit | None, str]:
         if u is not None:
             found = found or u
             rest = rest[:m.start()] + rest[m.end():]
+        elif _unit_list(m.group("u")):
+            rest = rest[:m.start()] + rest[m.end():]  # (亿元、%、%): the columns' units in turn, no name
     if found is None:
         m = _BARE_PERCENT.search(rest)
         if m:
