@@ -93,7 +93,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # (今年, 上年 vote for the published year by construction: they count only when the text names
     # no year in figures; a 2015 bulletin posted in 2023 says 2015年 and 上年 means 2014)
     numeric = Counter(y for y, at in years if at is not None)
-    near_published = published is not None and bool({published.year, published.year - 1} & (numeric or votes).keys())
+    # (a year after the published one is planned or forecast, never looked back on: 2013年还将… in a
+    # December 2012 report keeps its 今年 in 2012, as 到2025年 does in a 2021 plan)
+    near_published = published is not None and any(y >= published.year - 1 for y in (numeric or votes))
     fallback = dominant if dominant is not None and not near_published else None
     fallback_at = next((at for y, at in years if y == fallback), None)
     other_time = fallback is not None and bool(numeric)  # years in figures, all far from the published one
