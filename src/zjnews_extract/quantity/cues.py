@@ -80,6 +80,9 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
     if _opens_clause_as_subject(text, it):
         return None, None, None  # 订单增加，超八成企业满意: a rate that opens its clause and names a noun is a share
     kind_found = sign_found = None
+    if it.kind == "percent" and _DIGIT.search(text, it.start, it.end) and _FROM.search(text, max(sentence_start, it.start - 12), it.start) \
+            and _TO.match(text, it.end):
+        kind_found = sign_found = "level"  # 从2020年0.86%降至2024年0.68%: the level a change starts from
     # 恢复至疫情前的120%: after 的, a change verb in an earlier clause does not make it a change
     after_de = it.kind == "percent" and it.start > 0 and text[it.start - 1] == "的"
     if text.endswith(lex.pp_then_level, max(0, it.start - 5), it.start):
@@ -132,6 +135,13 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
             cue = m.group("cue")
             kind_found = sign_found = lex.cues_after.get(cue) or lex.cues[cue]  # 以8.8%的增速, 4个百分点的下滑
     return kind_found, sign_found, None
+
+
+# Why: 从 (with a year or a time and 的 between) right before a rate that a change carries on to
+# (降至, 提高到, 收窄至): the rate is where the change starts, a level like the one it reaches.
+_FROM = regex.compile(r"从(?:[^，,。；;！？!?%]{0,10}?的?)$")
+_TO = regex.compile(r"[^，,。；;！？!?%0-9]{0,6}?(?:至|到)")
+_DIGIT = regex.compile(r"[0-9０-９]")  # (从两位数下降到个位数: a growth word, not a rate's level)
 
 
 def _taken_by_pp(cue_end: int, start: int, pp_ends) -> bool:

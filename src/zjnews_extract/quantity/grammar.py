@@ -182,9 +182,9 @@ def build(prefilter: bool = True) -> Lexicon:
     after = _alt(words["qualifier_after"])
     cur_pre = _alt(units["currency_prefix"])
     # a table cell writes +2.5 for a rise: + is a sign where a cell or clause starts, before digits
-    # (not in 互联网+5G, C++, 1+1)
+    # (not in 互联网+5G, C++, 1+1), and right after a change word (同比+12.7%: a broker's shorthand)
     sign = (r"(?=[负負零\-－−+＋])(?:负的?|負的?|零下|(?<![0-9０-９A-Za-z%％+＋])[-－−]"  # the class skips most positions fast
-            r"|(?<![^\s|｜(（:：,，;；=])[+＋](?=[0-9０-９.]))")
+            r"|(?:(?<![^\s|｜(（:：,，;；=])|(?<=同比|环比|同比增长|較上年|较上年))[+＋](?=[0-9０-９.]))")
     small_digit = "[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
     money_tail = (
         rf"(?:又?(?P<jiao>{small_digit})[角毛]|(?<=块)(?P<jiao_b>{small_digit})(?![\p{{Han}}0-9]))?"  # 三块五
