@@ -159,3 +159,30 @@ def test_site_labels_are_unique_and_known_places():
     for label, name in labels.items():
         assert label.isascii() and label.islower()
         assert division_of(name) is not None and division_of(name).level == "province", name
+
+
+def _readings(text: str) -> list[tuple]:
+    facts, _ = find_facts(text, published=date(2021, 7, 20))
+    return [(f.text, f.metric, f.subject, f.versus) for f in facts]
+
+
+def test_a_county_confirmed_in_one_article_is_no_place_in_the_next():
+    """The county short names an article confirms (宁海 beside 宁波) key the caches of the readings
+    that match places: an article that confirms nothing reads the same whatever was read before."""
+    from zjnews_extract.facts.metric import clear_caches
+
+    confirming = "宁波各县(市、区)中,宁海出口增长5%,高于全市1.2个百分点、奉化2.1个百分点。"
+    plain = "宁海出口增长5%,高于全市1.2个百分点、奉化2.1个百分点。"
+    clear_caches()
+    fresh = _readings(plain)
+    clear_caches()
+    confirmed = _readings(confirming)
+    after = _readings(plain)
+    assert after == fresh
+    assert ("5%", "出口", "宁海", None) not in fresh  # 宁海 alone is no sure place
+    clear_caches()
+    _readings(plain)
+    confirmed_after = _readings(confirming)
+    assert confirmed_after == confirmed
+    assert ("5%", "出口", "宁海", None) in confirmed
+    assert ("2.1个百分点", "出口", "宁海", "奉化") in confirmed

@@ -154,6 +154,12 @@ def confirming(names: frozenset[str]):
         _CONFIRMED.reset(token)
 
 
+def confirmed() -> frozenset[str]:
+    """The county short names confirmed for the article being read: part of the key of every
+    cache whose reading depends on places (metric/window.py, metric/heads.py)."""
+    return _CONFIRMED.get()
+
+
 def _confirmed_at(text: str, pos: int, end: int) -> PlaceMatch | None:
     names = _CONFIRMED.get()
     if not names:

@@ -12,7 +12,7 @@ import regex
 
 from ...data import load_toml
 from .. import words
-from ..lexicon import alternation, cues, match_place
+from ..lexicon import alternation, confirmed, cues, match_place
 from .nouns import NOUNISH
 
 
@@ -42,10 +42,19 @@ def ends_in_head(name: str) -> bool:
     return bool(name) and any(m.end() == len(name) for m in _lexicon()[0].finditer(name, overlapped=True))
 
 
-@lru_cache(maxsize=4096)
 def is_junk(name: str) -> bool:
     """True when `name` cannot be a metric at all: a place or a class of places (省份, 湖南),
     a word that says how a figure is counted (可比口径), or no noun at all (报, 非常明显)."""
+    return _is_junk(name, confirmed())
+
+
+def clear_junk() -> None:
+    _is_junk.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _is_junk(name: str, _places: frozenset[str]) -> bool:
+    # (_places: the article's confirmed county names, which match_place reads: part of the key)
     if not name or "|" in name:
         return True  # 中新经纬|: page furniture
     _, not_metrics, place_classes = _lexicon()

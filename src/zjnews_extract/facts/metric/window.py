@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import regex
 
 from .. import words
-from ..lexicon import alternation, cues, match_place, place_names, place_pattern
+from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
 from .heads import drop_method_phrases, measurable, place_classes
 from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
@@ -34,6 +34,14 @@ class Window:
     respective: bool = False  # 分别: one metric per number of a list
     year_ago: bool = False  # 同比 / 较上年同期: the basis of a gap
     rate_head: str = ""  # a gap in points names the rate that changed (增速, 涨幅): kept in its metric
+
+
+_OPEN_QUOTE = regex.compile(r"\s*[“「『\"]")
+_CLOSE_QUOTE = regex.compile(r"[”」』\"]")
+
+# Why: a gap whose words are only 、 and a place (…快于全省2.2个百分点、全国4.3个百分点) is the next
+# benchmark of a list of gaps; (平均 after it: 、全国平均4.3个百分点).
+_NEXT_BENCHMARK = regex.compile(r"^\s*[、和及]\s*(?P<v>\p{Han}{2,8}?)(?:平均水平|平均)?\s*$")
 
 
 @cache
@@ -123,12 +131,19 @@ def _strip_single(text: str) -> str:
     return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
 
 
-@lru_cache(maxsize=4096)
 def peel(text: str) -> tuple[str, str | None]:
     """Strip non-name words from both ends; return the rest and a leading place, if any."""
+    return _peel(text, confirmed())
+
+
+@lru_cache(maxsize=4096)
+def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
+    # (_places: the article's confirmed county names, which match_place reads: part of the key)
     p = patterns()
     subject = None
     text = p["paren"].sub("", text)
+    if (opened := _OPEN_QUOTE.match(text)) and not _CLOSE_QUOTE.search(text, opened.end()):
+        text = text[opened.end():]  # “我县前四月进出口增幅…: a quotation opens, no name is quoted
     joined = False
     for _ in range(8):
         before = text
@@ -180,8 +195,13 @@ def drop_place_group(name: str) -> str:
     return name[g.end():] if g and measurable(name[g.end():]) else name
 
 
-@lru_cache(maxsize=4096)
 def read_window(raw: str, kind: str | None = None) -> Window:
+    """See _read_window; the article's confirmed county names are part of the cache's key."""
+    return _read_window(raw, kind, confirmed())
+
+
+@lru_cache(maxsize=4096)
+def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     """Split the words before a number into metric, subject, benchmark, share and change.
 
     Which split applies depends on the number's kind: a change for amounts, a share
@@ -198,6 +218,11 @@ def read_window(raw: str, kind: str | None = None) -> Window:
         out.respective = True
     if p["year_ago"].search(text):
         out.year_ago = True
+    if kind == "pp" and (m := _NEXT_BENCHMARK.match(text)) and (place := match_place(m.group("v"))) \
+            and place.end() >= len(m.group("v")) - 2:
+        # 快于全省2.2个百分点、全国4.3个百分点: the list of gaps goes on with another benchmark
+        out.versus = m.group("v")
+        return Window(**vars(out))
     if kind == "pp":
         # 增速较上年同期分别加快了8.75个百分点: read before peeling, which would drop 回落
         text, out.versus, out.rate_head = _gap(text)
@@ -374,7 +399,7 @@ def clear_caches() -> None:
     """Forget the words read so far (benchmarks measure a new article each run)."""
     from . import heads  # noqa: PLC0415
 
-    peel.cache_clear()
-    read_window.cache_clear()
+    _peel.cache_clear()
+    _read_window.cache_clear()
     heads.measurable.cache_clear()
-    heads.is_junk.cache_clear()
+    heads.clear_junk()
