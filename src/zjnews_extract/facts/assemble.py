@@ -27,7 +27,7 @@ from .lists import respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.asof import year_to_end
-from .period.averages import average_span, target_level_year
+from .period.averages import average_span, past_average_span, target_level_year
 from .period.calendar_days import streak_period
 from .period.month_list import listed_months
 from .status import StatusCues, status_from_cues
@@ -186,6 +186,8 @@ class _Sentence:
             if metric and average not in metric:
                 metric += average  # 两年平均增长6.7%: another series than the year's growth
             period = average_span(period, self.ctx.published)
+            if average == "年均":  # 年均增长8.6% after 从2011年…到2016年: the years averaged over
+                period = past_average_span(period, text[max(0, q.start - _PLAN_LOOK):q.start], self.ctx.published)
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers
@@ -201,6 +203,8 @@ class _Sentence:
             status=status, versus=versus, sentence=sentence))
 
 
+# Why: how far back a five-year plan's name (“十三五”时期…) still dates the average rates of its review.
+_PLAN_LOOK = 1500
 # Why: a stock's verb (共有, 累计共设) stands before its number in the same sentence, within a clause or two.
 _AS_OF_LOOK = 48
 

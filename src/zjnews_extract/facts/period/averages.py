@@ -31,6 +31,55 @@ def average_span(period: Period | None, published: date | None) -> Period | None
     return Period(start=f"{published.year}-01-01", end=f"{last}-12-31", text=period.text)
 
 
+def past_average_span(period: Period | None, before: str, published: date | None) -> Period | None:
+    """A rate averaged over years whose `period` is one year: the span the words `before` it name
+    (from the start of its sentence, and the text before for a plan's name). 从2011年的1520亿元增加到
+    2016年的2243.1亿元，年均增长8.6% covers 2011-2016; 在2007年…的基础上…到今年的1114.1亿斤…年均增长
+    12.6% runs to the published year; “十三五”时期…2020年生产总值…年均增长6.6% covers the plan's years,
+    2016-2020. An average over one year is none: with no span in the words the period stays."""
+    if period is None or not period.start or not period.end or period.start[:4] != period.end[:4]:
+        return period
+    year = int(period.start[:4])
+    sentence = before[_sentence_start(before):]
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    if published is not None and any(w in sentence for w in _this_year_words()):
+        years.add(published.year)
+    if len(years) == 1:
+        years.add(year)  # 在2007年…的基础上 with the figure's own year
+    first, last = (min(years), max(years)) if years else (year, year)
+    if first == last:
+        plan = next((span for span in reversed(_plans_named(before)) if span[1] == year), None)
+        if plan is None:
+            return period
+        first, last = plan
+    return Period(start=f"{first}-01-01", end=f"{last}-12-31", text=period.text)
+
+
+_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+# Why: the text before a figure is bounded; a sentence starts after its last sentence end.
+_SENTENCE_MARKS = "。！？!?\n"
+
+
+def _sentence_start(text: str) -> int:
+    return max(text.rfind(c) for c in _SENTENCE_MARKS) + 1
+
+
+@cache
+def _this_year_words() -> tuple[str, ...]:
+    return tuple(w for w, offset in lexicon()["relative_years"].items() if offset == 0)
+
+
+def _plans_named(text: str) -> list[tuple[int, int]]:
+    """The years of the five-year plans `text` names (十三五 -> 2016-2020), in order."""
+    plans = lexicon()["five_year_plans"]
+    return [tuple(plans[m.group()]) for m in _plan_names().finditer(text)]
+
+
+@cache
+def _plan_names() -> regex.Pattern:
+    return regex.compile(alternation(lexicon()["five_year_plans"]))
+
+
 def target_level_year(period: Period | None, kind: str, figure: str, clause: Callable[[], str]) -> Period | None:
     """The last year of a span of years `period`, for a level (`kind` value, percent or rank, a level
     word in the `figure` or right before it) that the words of its `clause()` before it do not sum or
