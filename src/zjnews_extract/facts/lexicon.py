@@ -154,16 +154,18 @@ def confirming(names: frozenset[str]):
         _CONFIRMED.reset(token)
 
 
+@cache
+def _first_chars(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n[0] for n in names)
+
+
 def confirmed() -> frozenset[str]:
     """The county short names confirmed for the article being read: part of the key of every
     cache whose reading depends on places (metric/window.py, metric/heads.py)."""
     return _CONFIRMED.get()
 
 
-def _confirmed_at(text: str, pos: int, end: int) -> PlaceMatch | None:
-    names = _CONFIRMED.get()
-    if not names:
-        return None
+def _confirmed_at(text: str, pos: int, end: int, names: frozenset[str]) -> PlaceMatch | None:
     from .gazetteer import weak_automaton  # noqa: PLC0415
 
     hit = weak_automaton().at(text, pos, end)
@@ -175,6 +177,8 @@ def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Mat
     confirms) starting exactly at `pos`."""
     end = len(text) if endpos is None else endpos
     # a site's name (西湖景区) before the county's short name inside it (西湖)
+    names = _CONFIRMED.get()
     return (place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
-            or body_pattern().match(text, pos, end) or _confirmed_at(text, pos, end)
+            or body_pattern().match(text, pos, end)
+            or (names and text[pos:pos + 1] in _first_chars(names) and _confirmed_at(text, pos, end, names))
             or city_pattern().match(text, pos, end))
