@@ -60,6 +60,10 @@ class PlaceMatch:
         return self._start, self._end
 
 
+# Why: a character that makes a duration or a date with the digits before it (7天, 3月, 5年, 2周).
+_TIME_UNITS = frozenset("天日月年周")
+
+
 class PlaceMatcher:
     """Every listed place or body (data/facts_places.toml) and every administrative division
     (facts/gazetteer.py) that counts wherever it stands, with an optional suffix after a short
@@ -76,6 +80,8 @@ class PlaceMatcher:
 
     def _complete(self, text: str, start: int, end: int, name: str, endpos: int) -> PlaceMatch | None:
         """The match with its suffix, or a shorter name when the suffix is another word's (西湖区域)."""
+        if start and name[0] in _TIME_UNITS and text[start - 1].isdigit():
+            return None  # 春节7天全市: 7天 is a duration, no 天全市 (a county of 雅安)
         deny = self.not_before.get(name[-1:])
         if deny and text[end:end + 1] in deny and name not in place_names():
             name = name[:-1]

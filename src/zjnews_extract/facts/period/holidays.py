@@ -24,8 +24,8 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     """春节假期, 2016年春节, 国庆黄金周: the holiday's own days in the year the text gives, else the
     published year (a holiday report appears during or just after it)."""
     name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
-    if not suffix and not explicit:
-        return None  # 欢度春节: the feast, not a period the text reports on
+    if not suffix and not explicit and not g.get("hollen"):
+        return None  # 欢度春节: the feast, not a period the text reports on (春节7天 is the holiday)
     if year is None:
         if published is None:
             return mention(None, None, False, kind)
