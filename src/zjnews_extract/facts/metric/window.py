@@ -36,7 +36,7 @@ class Window:
     rate_head: str = ""  # a gap in points names the rate that changed (增速, 涨幅): kept in its metric
 
 
-_OPEN_QUOTE = regex.compile(r"\s*[“「『\"]")
+_OPEN_QUOTES = frozenset("“「『\"")
 _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 
 # Why: a gap whose words are only 、 and a place (…快于全省2.2个百分点、全国4.3个百分点) is the next
@@ -142,8 +142,9 @@ def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
     p = patterns()
     subject = None
     text = p["paren"].sub("", text)
-    if (opened := _OPEN_QUOTE.match(text)) and not _CLOSE_QUOTE.search(text, opened.end()):
-        text = text[opened.end():]  # “我县前四月进出口增幅…: a quotation opens, no name is quoted
+    stripped = text.lstrip()
+    if stripped[:1] in _OPEN_QUOTES and not _CLOSE_QUOTE.search(stripped, 1):
+        text = stripped[1:]  # “我县前四月进出口增幅…: a quotation opens, no name is quoted
     joined = False
     for _ in range(8):
         before = text
