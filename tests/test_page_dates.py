@@ -67,3 +67,15 @@ def test_a_table_opening_with_a_range_of_months_keeps_its_lines():
     doc = extract(text)
     assert doc.text.startswith("2018年1-8月")
     assert not doc.removed
+
+
+def test_a_rate_after_a_year_is_no_date():
+    """2020年12.23% (a rate of that year) is no 2020-12-23: after 年 a month ends in 月, and a
+    date written with - / . uses one mark throughout. It made a bank's digest look published in
+    2020, so every 2024 figure of it was read as a target."""
+    from zjnews_extract.clean.dates import find_datetime
+
+    assert find_datetime("加权平均净资产收益率从2020年12.23%降至2024年9.29%") is None
+    assert find_datetime("2020年12月23日 10:30") == "2020-12-23T10:30:00+08:00"
+    assert find_datetime("发布时间:2020.12.23") == "2020-12-23"
+    assert find_datetime("2020/1/5") == "2020-01-05"

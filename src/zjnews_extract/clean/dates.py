@@ -7,7 +7,8 @@ from email.utils import parsedate_to_datetime
 
 _DATE = re.compile(
     # 2018年1-8月 is a range of months, no day: a day is never followed by 月
-    r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d|\s*月)\s*日?"
+    # and 2020年12.23% is a rate after a year: after 年 the month ends in 月, after - / . in the same mark
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:年|(?P<sep>[-/.]))\s*(\d{1,2})\s*(?(sep)(?P=sep)|月)\s*(\d{1,2})(?!\d|\s*月)\s*日?"
     r"(?:\s*(?:星期.|周.))?[\sT,，]*(?:(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
 # TRS sites name the file after the day: /t20110415_123.html.
@@ -83,7 +84,7 @@ def _dateparser(text: str) -> datetime | None:
 def find_datetime(text: str) -> str | None:
     """The first full date (and its time, when printed next to it) in `text`."""
     for m in _DATE.finditer(text):
-        iso = _iso(*m.groups())
+        iso = _iso(*(g for i, g in enumerate(m.groups()) if i != 1))  # (the separator is no part)
         if iso:
             return iso
     return None
