@@ -193,14 +193,25 @@ class _Sentence:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1))
         status = self.status(q.start, period)
-        if status == "target":
-            # 今后五年…突破3000亿元: the level of the plan's last year
+        if status == "target" or _yearly_indicator(metric, q):
+            # 今后五年…突破3000亿元, 过去五年…全省生产总值达到4.5万亿元左右: the level of the span's last
+            # year (not a sum the years make: 过去十年…收到转移支付超过2万亿元)
             period = target_level_year(period, q.kind, q.text, lambda: clause_before(text, q.start))
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,
             metric_from=("frame" if inherited else "own") if metric else None, subject=subject, period=period,
             status=status, versus=versus, sentence=sentence))
+
+
+def _yearly_indicator(metric: str | None, q: Quantity) -> bool:
+    """`metric` is a statistical indicator counted by the year (生产总值, 社会消费品零售总额) for a figure
+    of its kind and unit: a level of it reached over several years is its level in the last."""
+    if not metric or q.kind not in ("value", "rank"):
+        return False
+    from ..indicators.matcher import match_metric  # noqa: PLC0415  (the catalogue loads on first use)
+
+    return match_metric(metric, kind=q.kind, unit=q.unit).indicator is not None
 
 
 # Why: how far back a five-year plan's name (“十三五”时期…) still dates the average rates of its review.
