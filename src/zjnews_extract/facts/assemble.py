@@ -179,6 +179,9 @@ class _Sentence:
         else:
             half = _SENTENCE_MAX // 2
             sentence = text[max(s.start, q.start - half):min(s.end, q.end + half)]
+        if q.kind == "value" and q.unit == "倍" and versus and q.value is not None:
+            # 为全国的1.4倍: the level is 140 % of the base's (H, Y, Z gold), not a count of 倍
+            q = msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
         if q.kind == "percent" and versus is None and metric and _names_growth_rate(metric):
             q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
         before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]

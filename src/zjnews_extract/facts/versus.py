@@ -50,6 +50,8 @@ def versus_of(text: str, q, w, raw: str) -> str | None:
     words before the number (`w`, read from `raw`)."""
     from .metric import noun_after  # noqa: PLC0415  (metric reads versus words too)
 
+    if q.kind == "value" and q.unit == "倍":
+        return normalise_versus(w.versus) if w.versus else None  # 为全国的1.4倍: the base of a multiple
     if q.kind not in ("pp", "percent", "rank"):
         return None
     if q.kind in ("pp", "percent") and (m := _patterns()["contribution"].search(raw)):

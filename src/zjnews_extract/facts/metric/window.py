@@ -39,6 +39,9 @@ class Window:
 _OPEN_QUOTES = frozenset("“「『\"")
 _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 
+# Why: 为/是/相当于 X 的 right before a multiple (分别为全国的1.4倍和1.8倍): X's level is the base.
+_RATIO_OF = regex.compile(r"(?:分别)?(?:是|为|相当于)(?P<v>[^，,；;的]{1,12})的$")
+
 # Why: a gap whose words are only 、 and a place (…快于全省2.2个百分点、全国4.3个百分点) is the next
 # benchmark of a list of gaps; (平均 after it: 、全国平均4.3个百分点).
 _NEXT_BENCHMARK = regex.compile(r"^\s*[、和及]\s*(?P<v>\p{Han}{2,8}?)(?:平均水平|平均)?\s*$")
@@ -230,6 +233,9 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if kind == "percent" and (m := p["progress"].search(text.rstrip())):
         out.share = m.group("share")  # 完成年度目标的105%: a share of the goal (read before peeling,
         out.versus = m.group("v")     # which would drop 完成 and 计划 as a verb and a plan cue)
+        text = text[:m.start()]
+    if kind == "value" and (m := _RATIO_OF.search(text)):
+        out.versus = m.group("v")  # 收入…为全国的(1.4倍): a multiple of another's level, see facts/assemble.py
         text = text[:m.start()]
     if kind in ("value", "growth") and (place := _benchmark_place(text)):
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
