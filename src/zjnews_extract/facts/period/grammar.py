@@ -96,7 +96,8 @@ def grammar() -> regex.Pattern:
         # a deadline N years ahead: 5年内 (by the published year + N)
         rf"{no_digit_before}(?P<within>{count})\s*年(?:之)?内",
         # every year, every month: what recurs has no period of its own
-        rf"(?P<every>{alternation(words['recurring'])})",
+        # (not the 年年 of 三年年均, 2021年年末: a count of years or a year, then 年均 or 年末)
+        rf"(?<![0-9一二三四五六七八九十两])(?P<every>{alternation(words['recurring'])})",
         # 月底 with no month: the end of the month the text is speaking of
         rf"(?<![\d一二三四五六七八九十上下本当每])(?P<mend>{alternation(words['bare_month_end'])})",
         rf"(?P<prevm>{alternation(words['previous_month'])})(?![底末初])",
