@@ -260,7 +260,7 @@ def build(prefilter: bool = True) -> Lexicon:
     """
     # the quantity's core (pct, halfcore, num, bare) starts with one of these; before it only a
     # qualifier, a currency and a sign may stand
-    core_starts = "百半一过過" + "0123456789０１２３４５６７８９.．" + "".join(CN_DIGITS) + "十拾百佰廿卅卌千仟万萬亿億"
+    core_starts = "百半一过過双雙" + "0123456789０１２３４５６７８９.．" + "".join(CN_DIGITS) + "十拾百佰廿卅卌千仟万萬亿億"
     # the core always starts with one of core_starts: saying so first lets a position whose qualifier
     # and currency failed (将, 新, 美) fail in one step, not after every numeral form (a tenth of a µs
     # more where a number starts, half a µs less at each such position)
