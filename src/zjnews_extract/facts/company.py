@@ -54,7 +54,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "defined": regex.compile(rf"(?:{alternation(w['suffixes'])})[（(](?:以下)?简称[:：]?[“\"「]?"
                                  r"(?P<short>[^”\"」）)]{2,10})[”\"」]?[)）]"),
         # 上港集团完成…, 中国中铁公布了…业绩: a name where a clause opens
+        # 光莆股份2月18日晚间发布2018年度年报: the day and the time of day between name and verb
         "opening": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？\s]))(?P<run>{run}?)"
+                                 rf"(?:\d{{1,2}}月\d{{1,2}}日(?:{alternation(w['publish_times'])})?)?"
                                  rf"(?=(?P<verb>{alternation(w['result_verbs'])}))"),
         "publish": regex.compile(alternation(w["publish_verbs"])),
         "report": regex.compile(alternation(w["report_words"])),
