@@ -93,6 +93,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
         "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
         "company": regex.compile(rf"(?:{alternation(m['company_heads'])})$"),
+        "firm_kind": regex.compile(rf"(?:{alternation(m['firm_kind_heads'])})$"),
+        "population": regex.compile(rf"(?:{alternation(m['firm_populations'])})"),
         "host": regex.compile(rf"^(?P<doer>.+?)(?=(?:{alternation(m['host_verbs'])}))"),
         "host_list_tail": regex.compile(m["host_list_tail"]),
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
@@ -280,6 +282,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         text = text[m.end():]
         if p["part_doer"].search(doer) and not p["company"].search(doer):
             text = doer + text
+        elif p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer):
+            text = doer + text  # 国有控股企业实现利润总额: a kind of firms' part of the whole (私营企业…)
         elif not out.subject and is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
         elif is_kind_of_goods(doer):
