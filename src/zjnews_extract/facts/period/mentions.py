@@ -87,14 +87,12 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # a tie goes to the later year: a text reports on the latest time it names, the earlier one is
     # history (在1995年才撤县设区 beside 2019年重庆市38区县排名)
     dominant = max(votes, key=lambda y: (votes[y], y)) if votes else None
-    # with a published date the year reported on is that date's (or the year before) whenever the
-    # text names either; only a text about another time (a 2013 bulletin put online in 2022) or
-    # with no date at all takes its own most named year
+    # with a published date the year reported on is that date's (or the year before, or a later,
+    # planned one: 2013年还将… in a 2012 report) whenever the text names it; only a text about another
+    # time (a 2013 bulletin put online in 2022) or with no date at all takes its own most named year
     # (今年, 上年 vote for the published year by construction: they count only when the text names
     # no year in figures; a 2015 bulletin posted in 2023 says 2015年 and 上年 means 2014)
     numeric = Counter(y for y, at in years if at is not None)
-    # (a year after the published one is planned or forecast, never looked back on: 2013年还将… in a
-    # December 2012 report keeps its 今年 in 2012, as 到2025年 does in a 2021 plan)
     near_published = published is not None and any(y >= published.year - 1 for y in (numeric or votes))
     fallback = dominant if dominant is not None and not near_published else None
     fallback_at = next((at for y, at in years if y == fallback), None)

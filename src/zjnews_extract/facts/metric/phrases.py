@@ -1,0 +1,79 @@
+"""How the run of words before a number is cut down to a name: the head of a relative clause
+(扣除食品和能源价格的核心CPI -> 核心CPI), what follows the last verb of a long clause (…宣布诺基亚全球
+裁员 -> 诺基亚全球裁员), and the noun after a list of examples (A、B、C等活动 -> 活动). Used by
+window.py."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import words
+from ..lexicon import cues
+from .nouns import only_function_words
+
+
+@cache
+def _defining_verbs() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["defining_verbs"])
+
+
+def head_of_relative(text: str) -> str:
+    """[a clause]的[head]: the head names the thing (扣除食品和能源价格的核心CPI -> 核心CPI;
+    具有产业链“链主”地位的冠军企业 -> 冠军企业; 远低于6月份的增幅 -> 增幅). A modifier with no
+    verb in it stays (一产对生产总值的贡献率)."""
+    before, sep, head = text.rpartition("的")
+    if not sep or len(head) < 2 or not before:
+        return text
+    if "、" in head:
+        return text  # 基本有机化学品、初级形状的塑料、铜及铜材等进口: 的 inside one item of a list
+    if "对" in before:
+        return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
+    if before.endswith(_defining_verbs()):
+        return text  # 通过公共网络实现的零售额: how the amount came about defines it (NBS's 网上零售额)
+    if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
+        from .heads import is_junk  # noqa: PLC0415
+
+        # 经济总量超过1万亿元的省份: a bare class of places is defined by its clause, which stays
+        return text if is_junk(head) else head
+    return text  # 一产对生产总值的贡献率: a modifier with no verb is part of the name
+
+
+_JOINED = regex.compile(r"\p{Han}{2}[与及]\p{Han}{2}")
+
+
+def shorten(text: str, limit: int = 14) -> str:
+    """A long run of words before a number is a clause, not a name: keep what follows its
+    last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole, and so
+    are nouns joined by 与/及 (工程设备与零部件制造业务营业收入, 装卸设备及零件)."""
+    if len(text) <= limit or "、" in text or _JOINED.search(text):
+        return text
+    ws = words.words(text)
+    for i in range(len(ws) - 1, 0, -1):
+        w, pos = ws[i - 1]
+        if pos.startswith("v") and pos != "vn" or pos in ("p", "uj", "ul"):
+            rest = "".join(x for x, _ in ws[i:])
+            if len(rest) >= 4 and not only_function_words(rest):
+                return rest
+            break
+    return text
+
+
+def after_list(text: str) -> str:
+    """'A、B、C等活动' -> '活动'; '“X”等系列促消费活动' -> '系列促消费活动': a list of examples
+    before 等 is not the name; a single example before a short noun stays (“X”等活动)."""
+    head, sep, tail = text.rpartition("等")
+    if sep and head and not tail.strip() and ("、" in head or "和" in head):
+        return ""  # 冶金、化工等2个五千亿级产业链: examples before a count; the counted noun follows it
+    if not sep or not head or not tail:
+        return text
+    from .heads import measurable  # noqa: PLC0415
+
+    from .window import patterns  # noqa: PLC0415  (the window's patterns; window reads these helpers)
+
+    measure = patterns()["lead"].sub("", tail)
+    if "、" in head and measure and len(measure) <= 4 and measurable(measure):
+        return head + sep + measure  # 铜及铜材、纸浆等合计进口: the goods listed are what was imported
+    if "、" in head or len(tail) >= 4:
+        return tail
+    return text
