@@ -182,8 +182,9 @@ def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Mat
     """A place name (or an unlisted port, place or city, or a county's short name the article
     confirms) starting exactly at `pos`."""
     end = len(text) if endpos is None else endpos
-    # a site's name (西湖景区) before the county's short name inside it (西湖)
     names = _CONFIRMED.get()
+    # (a site's name, 西湖景区, before the county's short name inside it, 西湖; a confirmed name is
+    # looked for only where one starts: a set lookup, not an automaton call at every position)
     return (place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
             or body_pattern().match(text, pos, end)
             or (names and text[pos:pos + 1] in _first_chars(names) and _confirmed_at(text, pos, end, names))

@@ -210,11 +210,13 @@ def confirmed_counties(text: str) -> frozenset[str]:
 
     _, weak = surfaces()
     strong_codes = {d.code for m in place_pattern().finditer(text) if (d := division_of(m.group())) is not None}
-    found = set()
+    found: set[str] = set()
     for start, end, name in weak_automaton().finditer(text):
+        if name in found:
+            continue
         codes = weak[name].codes
-        if any(c in strong_codes for c in codes) or name not in found and any(c[:4] in strong_codes for c in codes) \
-                and _stands_alone(text, start, end):
+        if any(c in strong_codes for c in codes) or (
+                any(c[:4] in strong_codes for c in codes) and _stands_alone(text, start, end)):
             found.add(name)
     return frozenset(found)
 
