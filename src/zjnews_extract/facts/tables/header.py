@@ -321,6 +321,8 @@ def _measure(rest: str, kind: str | None) -> str:
         return ""
     if text in h["rate_words"]:
         return _MARKS.sub("", _DATES.sub("", pats["versus"].sub("", rest)))  # 增长速度, not 速度
+    if kind == "growth" and (rate := next((w for w in h["rate_words"] if text.endswith(w)), None)):
+        text = text[:-len(rate)]  # 规模工业增加值增长速度: the growth of 规模工业增加值
     from ..metric.heads import is_junk  # noqa: PLC0415  (metric/ reads table labels: imported late)
 
     return "" if is_junk(text) else text  # 增速与去年同期比较 leaves 与比较: no noun, no name

@@ -76,7 +76,35 @@ def _entries(text: str) -> list[_Entry]:
             out.append(_Entry(s, s + len(cell), cell, ""))
             continue
         out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
-    return _drop_separator_lines(out)
+    return _drop_separator_lines(_joined_wraps(out))
+
+
+def _joined_wraps(entries: list[_Entry]) -> list[_Entry]:
+    """Where most cells end with a bar (16585 | or a bar line after them), a word line with no bar
+    followed by a word line ending with one is one cell written over two lines (规模工业增加值 /
+    增长速度 |)."""
+    n = len(entries)
+
+    def barred(i: int) -> bool:
+        return entries[i].own_bar or i + 1 < n and entries[i + 1].lone
+
+    cells = [i for i in range(n) if entries[i].kind in ("word", "fig")]
+    if len(cells) < 4 or sum(barred(i) for i in cells) * 5 < len(cells) * 3:
+        return entries
+    out: list[_Entry] = []
+    i = 0
+    while i < n:
+        e = entries[i]
+        if e.kind == "word" and not barred(i) and i + 1 < n and entries[i + 1].kind == "word" \
+                and entries[i + 1].own_bar and i and (entries[i - 1].lone or barred(i - 1)):
+            # (inside the table: after a barred cell or a bar line; a caption above it is no cell)
+            nxt = entries[i + 1]
+            out.append(_Entry(e.start, nxt.end, e.text + nxt.text, "word", own_bar=True))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
 
 
 def _drop_separator_lines(entries: list[_Entry]) -> list[_Entry]:
