@@ -281,7 +281,9 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
         doer = p["predicate_word"].sub("", text[:m.end()])
         text = text[m.end():]
-        if p["part_doer"].search(doer) and not p["company"].search(doer):
+        if p["part_doer"].search(doer) and not p["company"].search(doer) or _population_named(doer, text):
+            # (规模以上工业企业实现利润总额: the population is part of the indicator's official name,
+            # 工业企业利润总额; not of 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
             text = doer + text
         elif p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer):
             text = doer + text  # 国有控股企业实现利润总额: a kind of firms' part of the whole (私营企业…)
@@ -298,6 +300,22 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if text and (hosted or not only_function_words(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
+
+
+@cache
+def _population_names() -> tuple[str, ...]:
+    """Official indicator names that hold the population of firms they count (工业企业利润总额,
+    服务业企业营业收入): data/indicators.toml."""
+    from ...indicators.catalogue import catalogue  # noqa: PLC0415  (loaded on first use)
+
+    marks = tuple(cues()["metric"]["firm_kind_heads"])
+    return tuple(sorted({i.zh for i in catalogue().indicators.values() if any(m in i.zh for m in marks)}))
+
+
+def _population_named(doer: str, text: str) -> bool:
+    """The doer's words complete an official indicator name that the measure alone does not hold."""
+    joined = doer + text
+    return any(name in joined and name not in text for name in _population_names())
 
 
 def _firm_first(place: str | None, text: str) -> tuple[str | None, str]:
