@@ -281,12 +281,12 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
         doer = p["predicate_word"].sub("", text[:m.end()])
         text = text[m.end():]
-        if p["part_doer"].search(doer) and not p["company"].search(doer) or _population_named(doer, text):
-            # (规模以上工业企业实现利润总额: the population is part of the indicator's official name,
-            # 工业企业利润总额; not of 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
+        if (p["part_doer"].search(doer) and not p["company"].search(doer)) or _population_named(doer, text) \
+                or (p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer)):
+            # a part of the whole keeps its name: a sector or segment, a kind of firms (国有控股企业实现利润
+            # 总额), a population that is part of the indicator's official name (规模以上工业企业实现利润总额:
+            # 工业企业利润总额; not 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
             text = doer + text
-        elif p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer):
-            text = doer + text  # 国有控股企业实现利润总额: a kind of firms' part of the whole (私营企业…)
         elif not out.subject and is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
         elif is_kind_of_goods(doer):
