@@ -18,7 +18,8 @@ import regex
 
 from ...records import Period
 from ..lexicon import alternation
-from .grammar import lexicon
+from .grammar import lexicon, this_year_words
+from .runs import sentence_start
 
 
 def average_span(period: Period | None, published: date | None) -> Period | None:
@@ -40,9 +41,9 @@ def past_average_span(period: Period | None, before: str, published: date | None
     if period is None or not period.start or not period.end or period.start[:4] != period.end[:4]:
         return period
     year = int(period.start[:4])
-    sentence = before[_sentence_start(before):]
+    sentence = before[sentence_start(before, len(before)):]
     years = {int(y) for y in _YEAR.findall(sentence)}
-    if published is not None and any(w in sentence for w in _this_year_words()):
+    if published is not None and any(w in sentence for w in this_year_words()):
         years.add(published.year)
     if len(years) == 1:
         years.add(year)  # 在2007年…的基础上 with the figure's own year
@@ -56,18 +57,6 @@ def past_average_span(period: Period | None, before: str, published: date | None
 
 
 _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
-# Why: the text before a figure is bounded; a sentence starts after its last sentence end.
-_SENTENCE_MARKS = "。！？!?\n"
-
-
-def _sentence_start(text: str) -> int:
-    return max(text.rfind(c) for c in _SENTENCE_MARKS) + 1
-
-
-@cache
-def _this_year_words() -> tuple[str, ...]:
-    return tuple(w for w, offset in lexicon()["relative_years"].items() if offset == 0)
-
 
 def _plans_named(text: str) -> list[tuple[int, int]]:
     """The years of the five-year plans `text` names (十三五 -> 2016-2020), in order."""

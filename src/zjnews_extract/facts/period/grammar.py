@@ -23,6 +23,12 @@ def lexicon() -> dict[str, Any]:
 
 
 @cache
+def this_year_words() -> frozenset[str]:
+    """今年, 本年…: the relative years that name the published year itself."""
+    return frozenset(w for w, offset in lexicon()["relative_years"].items() if offset == 0)
+
+
+@cache
 def grammar() -> regex.Pattern:
     lex = lexicon()
     words = lex["words"]

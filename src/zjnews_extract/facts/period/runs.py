@@ -7,7 +7,7 @@ from dataclasses import replace
 import regex
 
 from ...text import SENTENCE_ENDS
-from .grammar import lexicon
+from .grammar import lexicon, this_year_words
 from .speaking import sentence_end
 
 
@@ -63,7 +63,7 @@ def this_year_as_reported(text: str, out: list, dated: list[int]) -> list:
     if first.period is None or not first.period.start or not _part_of_year(first):
         return out
     year = first.period.end[:4]
-    this_year = {w for w, offset in lexicon()["relative_years"].items() if offset == 0}
+    this_year = this_year_words()
     return [replace(m, period=first.period) if m.kind == "span" and m.text in this_year and m.period is not None
             and m.period.start == f"{year}-01-01" and m.period.end == f"{year}-12-31"
             and m.start > first.start and not text.startswith("的", m.end) and not _plans(text, m.end) else m

@@ -59,7 +59,7 @@ def _trimmed(row: Row) -> tuple[Cell, ...]:
 
 def _labels_at_groups(body, width: int, w: int, g: int, is_figure) -> bool:
     """Most full rows hold a label (no figure) at the start of every group and figures inside it."""
-    full = [_trimmed(r) for r in body if len(_trimmed(r)) == width]
+    full = [cells for cells in map(_trimmed, body) if len(cells) == width]
     good = sum(1 for cells in full
                if all(cells[k * w].text and not is_figure(cells[k * w])
                       and any(is_figure(c) for c in cells[k * w + 1:(k + 1) * w]) for k in range(g)))
