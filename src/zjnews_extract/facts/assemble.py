@@ -29,6 +29,7 @@ from .period import period_of_measure
 from .period.asof import year_to_end
 from .period.averages import average_span, past_average_span, target_level_year
 from .period.calendar_days import streak_period
+from .period.grammar import is_since
 from .period.month_list import listed_months
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
@@ -194,7 +195,8 @@ class _Sentence:
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers
-            period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1))
+            period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1),
+                                   since=bool(period) and is_since(period.text))
         status = self.status(q.start, period)
         if status == "target" or _yearly_indicator(metric, q):
             # 今后五年…突破3000亿元, 过去五年…全省生产总值达到4.5万亿元左右: the level of the span's last

@@ -35,6 +35,10 @@ def _nonfact() -> dict:
         # …的<the set's noun>(有|达|为)?<a count>: the set the threshold defines, counted
         "set_count": regex.compile(rf"的[^，,。；;！？!?\d]{{0,12}}?(?:有|达|为|共|共有|达到)?"
                                    rf"(?:\d+|[一二两三四五六七八九十]+)(?:{alternation(n['set_count_measures'])})"),
+        # <a count><its noun><what they did> right before the threshold: (?r) reads back from it
+        "count_before": regex.compile(rf"(?r)(?:^|(?<=[^\p{{Han}}]|{alternation(n['count_openers'])}))"
+                                      rf"(?:\d+|[一二两三四五六七八九十]+)(?:{alternation(n['set_count_measures'])})"
+                                      rf"[^，,。；;！？!?：:\d、]{{0,18}}$"),
     }
 
 
@@ -116,6 +120,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False
     if q.kind == "value" and q.qualifier in ("over", "under") and n["set_count"].match(text, q.end, q.end + 24):
         return False  # 经济总量超过1万亿元的省份有10个: the threshold that defines a counted set
+    if q.kind in ("value", "number") and q.qualifier in ("over", "under") and _counted_before(text, q):
+        return False  # 15省份旅游收入超百亿, 有9个城市收入超过30亿元: the threshold of a counted set
     if q.kind == "value" and after.startswith(n["next_deny"]):
         return False  # 两位数增长
     if q.kind == "growth" and q.qualifier == "over" and (
@@ -128,6 +134,19 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
             and (q.value or 0) <= n["max_list"] and not q.text.startswith("连续"):  # 连续两个月回升: a streak
         return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
     return True
+
+
+def _counted_before(text: str, q: Quantity) -> bool:
+    """True when a count of places or firms opens `q`'s clause and the words between say what they
+    did (59家企业累计用电量超1亿千瓦时); not after names (江西、安徽5省份…均超5000万: a named group's)."""
+    m = _nonfact()["count_before"].search(text, max(0, q.start - 24), q.start)
+    if m is None:
+        return False
+    from .metric.nouns import is_body  # noqa: PLC0415  (metric imports this package)
+
+    after = m.group().lstrip("0123456789一二两三四五六七八九十")
+    # the measure word is the noun (省份…) or stands before it (家企业…, 个城市…)
+    return any(is_body(after[i:k]) for i in (0, 1) for k in range(i + 1, min(len(after), 6) + 1))
 
 
 def _may_be_count(q: Quantity) -> bool:

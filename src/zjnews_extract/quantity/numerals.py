@@ -45,9 +45,10 @@ ARABIC = (
     r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
     r"|(?<![0-9０-９A-Za-z])[.．][0-9０-９]{1,15}+)"  # .5 but not No.550
 )
-# 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡), nor before 米 after Arabic digits or
-# after 十/百 (12千米, 十千米: 十千 is no numeral, so it is ten kilometres; 三千米 stays 3000 m).
-_QIAN = r"(?:[千仟](?![克瓦卡焦帕])(?!(?<=[0-9０-９十拾百佰][千仟])米))"
+# 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡, 千升), nor before 米 after Arabic digits or
+# after 十/百 (12千米, 十千米: 十千 is no numeral, so it is ten kilometres; 三千米 stays 3000 m), nor
+# right after 万/亿 (2399万千升, 3.5万千米: 万 of a unit; 万千 is no number).
+_QIAN = r"(?:(?<![万萬亿億])[千仟](?![克瓦卡焦帕升])(?!(?<=[0-9０-９十拾百佰][千仟])米))"
 # 兆 is a scale only where it is not the SI prefix of a unit (兆瓦, 兆赫, 兆字节 are mega-)
 BIG = r"(?:[万萬亿億兆](?!(?<=兆)[瓦赫帕焦欧歐字比位克]))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.

@@ -102,7 +102,19 @@ def ends_open(text: str) -> bool:
     w, pos = ws[-1]
     if w.endswith(("至", "到", "达", "为")):
         return False
-    return pos.startswith(("v", "p", "c")) or w in ("有", "共有", "拥有", "中有", "在")
+    return pos.startswith(("v", "p", "c")) or w in _EXISTENTIAL
+
+
+_EXISTENTIAL = ("有", "已有", "共有", "拥有", "中有", "在")
+
+
+def object_of_verb(text: str) -> bool:
+    """True when the words before a count end in a verb that acts on what is counted (组织1200家企业
+    赴境外参展: the firms are organised, and what follows is the purpose, not what defines them);
+    not 有 (已有25个省份公布…: the count of those that did)."""
+    ws = words.words(text.strip()[-6:])
+    return bool(ws) and ws[-1][1].startswith("v") and ws[-1][1] != "vn" and ws[-1][0] not in _EXISTENTIAL \
+        and ws[-1][0] not in cues()["nonfact"]["count_openers"]  # 累计8个村入选: a total, not an act on them
 
 
 @cache
@@ -170,19 +182,24 @@ def share_modifier(previous: str, head: str) -> str:
 _CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
 
 
-def set_defined_after(text: str) -> str:
+def set_defined_after(text: str, counted: str = "", acted_on: bool = False) -> str:
     """7家公司营收和净利双降 -> 营收和净利双降的公司; 59个县(市)增速高于全省平均增速 -> 增速高于全省
     平均增速的县(市): what a count counts is the set a predicate after its noun defines; "" when
-    the words after the count are no such noun and predicate (4637个团组赴境外)."""
+    the words after the count are no such noun and predicate (4637个团组赴境外). `counted` is the
+    count's own noun when it stands as the measure word (15省份旅游收入超百亿); `acted_on` when a
+    verb before the count acts on it (组织1200家企业赴境外参展): only a predicate of the set verbs defines it."""
     stop = _CLAUSE_END.search(text, 0, 32)
     clause = text[:stop.start() if stop else 32]
-    ws = words.words(clause)
-    place_class = is_place_class(ws[0][0]) if ws else False  # 县, 城市, 省份: jieba tags them oddly
-    if len(ws) < 2 or not place_class and (not ws[0][1].startswith("n") or ws[0][1] in ("nr", "ns")
-                                           or len(ws[0][0]) < 2):
-        return ""
-    noun = ws[0][0]
-    rest = clause[len(noun):]
+    if counted:
+        noun, rest, place_class = counted, clause, True
+    else:
+        ws = words.words(clause)
+        place_class = is_place_class(ws[0][0]) if ws else False  # 县, 城市, 省份: jieba tags them oddly
+        if len(ws) < 2 or not place_class and (not ws[0][1].startswith("n") or ws[0][1] in ("nr", "ns")
+                                               or len(ws[0][0]) < 2):
+            return ""
+        noun = ws[0][0]
+        rest = clause[len(noun):]
     if len(noun) >= 4:
         from .heads import measurable  # noqa: PLC0415  (heads imports this module)
 
@@ -191,17 +208,23 @@ def set_defined_after(text: str) -> str:
     if bracket := regex.match(r"[（(][^()（）]{1,4}[)）]", rest):
         noun, rest = noun + bracket.group(), rest[bracket.end():]
     rest = rest.strip()
-    if len(rest) < 2 or rest[0] in "的是为有在":
+    if len(rest) < 2 or rest[0] in "的是为有在、":
         return ""
     if any(not rest.startswith(("以上", "以下", "以内"), m.end()) and not _bound_before(rest, m.start())
            for m in _FIGURE.finditer(rest)):
         return ""  # 78个县(市)实现工业增加值2284.67亿元: a figure of its own, the count is a scope
-    if not _set_verbs().search(rest):
+    if not _set_verbs().search(rest) and not (not acted_on and (place_class or is_body(noun)) and has_verb(rest)):
         return ""
     return rest + "的" + noun
 
 
 _FIGURE = regex.compile(r"\d+(?:\.\d+)?\s*[%％]?")
+
+
+def is_body(noun: str) -> bool:
+    """Places and firms (省份, 城市, 上市公司, 企业) act: whatever they did defines the counted set
+    (25个省份公布旅游收入, 79家公司完成重大资产重组); people and groups (游客, 团组) only travel or come."""
+    return is_place_class(noun) or noun.endswith(tuple(cues()["metric"]["company_heads"]))
 
 
 def _bound_before(text: str, at: int) -> bool:
@@ -225,6 +248,8 @@ def drop_leading_verbs(text: str) -> str:
     ws = words.words(text)
     i = 0
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
+        if ws[i + 1][0] == "的":
+            break  # 上涨的城市: the verb is the clause that defines the set, no verb in front of a name
         if len(ws[i][0]) == 1 and (ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs()
                                    or len(ws[i + 1][0]) == 1 and ws[i + 1][1] not in ("v", "d", "p", "c", "uj")):
             # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word; 正|通汽车,

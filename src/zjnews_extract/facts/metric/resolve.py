@@ -20,7 +20,7 @@ from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
-from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nouns, noun_after, set_defined_after,
+from .nouns import (ends_open, has_verb, is_generic, is_place_class, object_of_verb, leading_noun, milestone_nouns, noun_after, set_defined_after,
                     share_modifier,
                     trailing_noun)
 from .siblings import sibling_name
@@ -50,7 +50,9 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
             frame = frame.named(thing, "value")  # the rank after the streak (第一) is the thing's
         return thing + record, frame, not own  # 货物吞吐量位居世界第一
     if counts and not w.share and not w.change and (not w.metric or is_junk(w.metric) or ends_open(raw)) \
-            and (defined := set_defined_after(text[list_end:list_end + 32])):
+            and (defined := set_defined_after(text[list_end:list_end + 32],
+                                              q.unit if q.unit and is_place_class(q.unit) else "",
+                                              object_of_verb(raw))):
         # 7家公司营收和净利双降, 有59个县(市)增速高于全省平均增速: the set the predicate defines,
         # a name of this count alone (the figures after it are of the sentence's thing)
         return defined, replace(frame, count_set=defined), False

@@ -43,11 +43,16 @@ def make_period(start: date | None, end: date | None, text: str) -> Period | Non
     return Period(start=start.isoformat(), end=end.isoformat(), text=text)
 
 
-def streak_period(period: Period | None, months: int) -> Period | None:
+def streak_period(period: Period | None, months: int, since: bool = False) -> Period | None:
     """连续16个月 up to August 2021 -> May 2020 to August 2021: the months a streak covers, ending
-    with the month its sentence speaks of."""
+    with the month its sentence speaks of; with `since` (自2020年3月以来连续26个月), starting with
+    the month the streak is said to run from."""
     if period is None or not period.end or months < 1 or months > 1200:
         return period
+    if since and period.start:
+        begin = date.fromisoformat(period.start)
+        index = begin.year * 12 + begin.month - 1 + (months - 1)
+        return make_period(begin, last_day(index // 12, index % 12 + 1), period.text)
     end = date.fromisoformat(period.end)
     index = end.year * 12 + end.month - 1 - (months - 1)
     return make_period(first_day(index // 12, index % 12 + 1), end, period.text)

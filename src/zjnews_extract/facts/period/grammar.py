@@ -28,6 +28,12 @@ def this_year_words() -> frozenset[str]:
     return frozenset(w for w, offset in lexicon()["relative_years"].items() if offset == 0)
 
 
+def is_since(mention: str) -> bool:
+    """自2020年3月以来, 从今年4月份起: a span said to run from its first month."""
+    w = lexicon()["words"]
+    return mention.startswith(tuple(w["since_prefixes"])) and mention.endswith(tuple(w["since_suffixes"]))
+
+
 @cache
 def grammar() -> regex.Pattern:
     lex = lexicon()
