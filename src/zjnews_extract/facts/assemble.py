@@ -267,6 +267,8 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
                 frame = replace(frame, subject=ctx.subject_name(cw.subject))
         if M.may_state_topic(words) and (topic := M.stated_topic(M.peel(words)[0]) or M.stated_topic(words)):
             frame = frame.named(topic, "value")  # 在人口出生率方面，东北三省再次垫底，…分别为…: the figures' thing
+        elif heading := M.list_heading(words, ctx.text[clause.end:clause.end + 1] in ":："):
+            frame = frame.named(heading, "value")  # 各市GDP增速分别为:杭州12.3%、…: the listed figures' thing
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")
     if frame.prev_clause and (topic := M.stated_topic(frame.prev_clause)):

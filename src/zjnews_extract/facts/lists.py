@@ -15,7 +15,7 @@ from functools import cache
 
 from ..text import Piece, split_clauses
 from . import metric as M
-from .metric.heads import measurable
+from .metric.heads import is_junk, measurable
 from .frames import Frame, Group
 from .company import has_company_suffix
 from .gazetteer import division_of
@@ -221,6 +221,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         # 较去年同期分别提升…, 比上一年分别增长…, 增幅较3月分别扩大…: the comparison is the benchmark,
         # no name; what is compared is named before it or in the clause before
         pre_text = pre_text[:base.start()].strip()
+    if pre_text and is_junk(pre_text) and not M.patterns()["rate_head"].search(pre_text):
+        pre_text = ""  # 前七日分别比上年同期增长…: a time, no name; the things are the ones named before
     parts = split_compound(pre_text or own, n)
     if parts:  # 汽车产销量分别达到x和y
         # the members are the list a later 分别 in the sentence reports on again (三次产业对经济的贡献率

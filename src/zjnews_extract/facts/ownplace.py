@@ -215,8 +215,9 @@ def confirmed_counties(text: str) -> frozenset[str]:
         if name in found:
             continue
         codes = weak[name].codes
+        # its parent written (温岭 under 台州, an ambiguous prefecture 天水 under 甘肃省) and a word of its own
         if any(c in strong_codes for c in codes) or (
-                any(c[:4] in strong_codes for c in codes) and _stands_alone(text, start, end)):
+                any(c[:-2] in strong_codes for c in codes) and _stands_alone(text, start, end)):
             found.add(name)
     return frozenset(found)
 

@@ -24,7 +24,7 @@ from .nouns import (ends_open, has_verb, is_generic, is_place_class, object_of_v
                     share_modifier,
                     trailing_noun)
 from .siblings import sibling_name
-from .window import Window, drop_place_group
+from .window import Window, drop_place_group, read_window
 from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
@@ -293,6 +293,25 @@ def stated_topic(clause: str) -> str:
             x = x[:-len(rate)]  # 从财政收入增速来看: the rates given are 财政收入's growth
             break
     return x if measurable(x) and not is_generic(x) and not is_junk(x) else ""
+
+
+def list_heading(clause: str, colon_after: bool) -> str:
+    """各市GDP增速分别为(:杭州12.3%、…) -> GDP增速: what a figure-less clause heading a list names, else ""."""
+    m = cues()["metric"]
+    words = clause.strip(" ，,")
+    ends = tuple(m["list_heading_ends"]) + (tuple(m["list_heading_colon_ends"]) if colon_after else ())
+    end = next((e for e in sorted(ends, key=len, reverse=True) if words.endswith(e)), None)
+    if end is None:
+        return ""
+    words = words[:-len(end)]
+    for respective in ("分别", "依次"):
+        words = words.removesuffix(respective)
+    for drop in m["list_heading_drop"]:
+        words = words.removesuffix(drop)  # 接待情况: how it went, not what was counted
+    name = read_window(words).metric
+    if host := next((v for v in cues()["metric"]["host_verbs"] if v in name[1:]), None):
+        name = name[name.index(host, 1):]  # 四家5A级景区接待: the sites are the items listed, each its own subject
+    return name if name and measurable(name) and not is_generic(name) and not is_junk(name) else ""
 
 
 def may_state_topic(clause: str) -> bool:

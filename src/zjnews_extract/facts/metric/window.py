@@ -43,6 +43,9 @@ _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 # Why: 为/是/相当于 X 的 right before a multiple (分别为全国的1.4倍和1.8倍): X's level is the base.
 _RATIO_OF = regex.compile(r"(?:分别)?(?:是|为|相当于)(?P<v>[^，,；;的]{1,12})的$")
 
+# Why: 前10名的城市分别为广州(1005万人次)、北京…: the first listed place opens the list's first item.
+_LISTED_PLACE = regex.compile(r"(?:分别|依次)(?:为|是)[:：]?(?P<v>\p{Han}{2,8})$")
+
 # Why: a gap whose words are only 、 and a place (…快于全省2.2个百分点、全国4.3个百分点) is the next
 # benchmark of a list of gaps; (平均 after it: 、全国平均4.3个百分点).
 _NEXT_BENCHMARK = regex.compile(r"^\s*[、和及]\s*(?P<v>\p{Han}{2,8}?)(?:平均水平|平均)?\s*$")
@@ -240,11 +243,15 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if kind == "value" and (m := _RATIO_OF.search(text)):
         out.versus = m.group("v")  # 收入…为全国的(1.4倍): a multiple of another's level, see facts/assemble.py
         text = text[:m.start()]
+    if (m := _LISTED_PLACE.search(text)) and (place := match_place(m.group("v"))) and place.end() == len(m.group("v")):
+        out.subject, out.respective = m.group("v"), True  # …的城市分别为广州: the place is the item's
+        text = text[:m.start()]
     if kind in ("value", "growth") and (place := _benchmark_place(text)):
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
+    listed = out.subject
     text, out.subject = peel(text)
-    out.subject, text = _firm_first(out.subject, text)
+    out.subject, text = _firm_first(listed or out.subject, text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
