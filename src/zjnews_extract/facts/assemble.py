@@ -29,7 +29,7 @@ from .period import period_of_measure
 from .period.asof import year_to_end
 from .period.averages import average_span, past_average_span, target_level_year
 from .period.calendar_days import streak_period
-from .period.grammar import is_since
+from .period.grammar import grammar as period_grammar, is_since
 from .period.month_list import listed_months
 from .status import StatusCues, status_from_cues
 from .subject import whole_of
@@ -362,9 +362,11 @@ def _list_split() -> regex.Pattern:
 
 
 def _listed_versus(versus: str, n: int) -> list[str] | None:
-    """全国、全省 before two figures: one benchmark each, in order; None unless n places."""
+    """全国、全省 (or 上半年、前三季度) before two figures: one benchmark each, in order; None unless n
+    places or n times."""
     parts = [x for x in _list_split().split(versus) if x]
-    if len(parts) != n or not all((m := match_place(x)) is not None and m.end() == len(x) for x in parts):
+    if len(parts) != n or not (all((m := match_place(x)) is not None and m.end() == len(x) for x in parts)
+                               or all(period_grammar().fullmatch(x) for x in parts)):
         return None
     return parts
 

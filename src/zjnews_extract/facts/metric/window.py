@@ -286,14 +286,14 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # (…实现的零售额: the verb is inside a relative clause that names the measure; no doer to split)
         # 公司实现营业收入: the doer is no part of the name; 批发和零售业实现零售总额, 基础设施建设
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
-        doer = p["predicate_word"].sub("", text[:m.end()])
+        doer = _without_adverbs(p["predicate_word"].sub("", text[:m.end()]))  # 规上工业实际|完成: how, not who
         text = text[m.end():]
         if (p["part_doer"].search(doer) and not p["company"].search(doer)) or _population_named(doer, text) \
                 or (p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer)):
             # a part of the whole keeps its name: a sector or segment, a kind of firms (国有控股企业实现利润
             # 总额), a population that is part of the indicator's official name (规模以上工业企业实现利润总额:
             # 工业企业利润总额; not 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
-            text = doer + text
+            text = _joined(doer, text)
         elif not out.subject and is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
         elif is_kind_of_goods(doer):
@@ -307,6 +307,21 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if text and (hosted or not only_function_words(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
+
+
+def _joined(doer: str, name: str) -> str:
+    """规上工业 + 工业增加值 -> 规上工业增加值: the doer's last word said once."""
+    k = next((k for k in range(min(len(doer), len(name)), 1, -1) if doer.endswith(name[:k])), 0)
+    return doer + name[k:]
+
+
+def _without_adverbs(doer: str) -> str:
+    """规上工业实际 -> 规上工业, 全市累计 -> 全市: adverbs between a doer and its verb."""
+    adverbs = cues()["metric"]["doer_adverbs"]
+    ws = words.words(doer)
+    while ws and (ws[-1][1] in ("d", "ad", "vd") or ws[-1][0] in adverbs):
+        ws.pop()
+    return "".join(w for w, _ in ws)
 
 
 @cache

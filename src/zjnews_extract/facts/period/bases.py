@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import base_patterns, far_base
+from functools import cache
+
+from .grammar import base_patterns, far_base, lexicon
+from ..lexicon import alternation
+
+
+@cache
+def _listed_base() -> regex.Pattern:
+    """比 <a time>、 right before a mention: the list of bases goes on."""
+    words = lexicon()["words"]
+    return regex.compile(rf"(?:{alternation(words['base_before'])})[^，,。；;、\d]{{1,8}}[、和及]$")
 
 
 def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
@@ -13,6 +23,8 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     head = text[max(0, m.start() - 4):m.start()]
     tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
     b = before.search(head)
+    if b is None and tail_match is None and (listed := _listed_base().search(text, max(0, m.start() - 12), m.start())):
+        return True, listed.start(), m.end()  # 比上半年、前三季度收窄…: the next base of a list of them
     if b is None and tail_match is not None:
         b = before_if_after.search(head)
     if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 24))):
