@@ -50,6 +50,7 @@ class Frame(msgspec.Struct, frozen=True):
     share_metric: str = ""  # the last share of this sentence: a year-on-year gap in points is about it
     share_versus: str | None = None  # ...and its whole
     listed_subject: str | None = None  # the places a list of this sentence gave its figures (a later rank of them all)
+    named_since_group: int = 0  # metrics named outright since the list was set (a later 分别 may be theirs)
 
     def new_sentence(self) -> "Frame":
         return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="",
@@ -59,7 +60,12 @@ class Frame(msgspec.Struct, frozen=True):
         """`name` was named outright for a number of `kind`."""
         # named again (外贸吞吐量 after 沿江…, again after 沿海…): it is the latest, for a list after it
         bases = (tuple(b for b in self.bases if b != name) + (name,))[-_BASES_KEPT:]
-        return replace(self, base=name, amount_base=self.amount_base if kind == "percent" else name, bases=bases)
+        return replace(self, base=name, amount_base=self.amount_base if kind == "percent" else name, bases=bases,
+                       named_since_group=self.named_since_group + 1)
+
+    def listing(self, group: Group) -> "Frame":
+        """`group` is the list the next figures may report on."""
+        return replace(self, group=group, named_since_group=0)
 
 
 class Slot(msgspec.Struct, frozen=True):

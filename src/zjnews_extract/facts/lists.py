@@ -185,6 +185,12 @@ def _words_before(text: str, clause: Piece, q, *, unsaid: bool) -> str:
     return _UNSAID_RESPECTIVE.sub("", words) if unsaid else words
 
 
+def _named_since(frame: Frame, n: int) -> bool:
+    """True when n things were named outright since the list was set (财政总收入、一般公共预算收入分别
+    增长…；城镇居民人均可支配收入52688元，农村居民…29544元，分别增长…: the second 分别 is the new pair's)."""
+    return frame.named_since_group >= n and len(frame.bases) >= n
+
+
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
     """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
     follow-ups; the frame keeps the list for the sentence's later numbers."""
@@ -207,13 +213,13 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         subjects = (ctx.subject_name(doer),) * n if doer else None  # 绍兴与东盟、非洲…: 绍兴's trade
         group = Group(items=partners, names=tuple(x + (own if own not in x else "") for x in partners),
                       subjects=subjects)
-        return group, replace(frame, group=group)  # …，分别增长x、y和z: the same partners' rates
+        return group, frame.listing(group)  # …，分别增长x、y和z: the same partners' rates
     found = place_list(pre, n, ctx.subject_name)
     if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
         places, shared = found
         name = (shared + own if own not in shared else shared) if shared else own
         group = Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places))
-        return group, replace(frame, group=group)  # …，分别排全省第3、第4、第5: the same places
+        return group, frame.listing(group)  # …，分别排全省第3、第4、第5: the same places
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
@@ -229,7 +235,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         # 分别为…，分别拉动经济增长…: 第一产业, 第二产业, 第三产业)
         group = Group(items=_compound_members(pre_text or own),
                       names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
-        return group, replace(frame, group=group)
+        return group, frame.listing(group)
     group = split_list(pre_text, n) if pre_text else None
     if group is None and "、" in pre_text and (run := comma_run(ctx.text, split_clauses(ctx.text, Piece(s.start, clause.start)))):
         # 住宿和餐饮业，金融业，其他营利性服务业、批发和零售业增加值分别增长…: the list began clauses before
@@ -260,7 +266,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         if group is not None:
             group = replace(group, inherited=True, shared=group.shared + _rate_in_name(pre_text, q.kind))
     if group is None:
-        if frame.group and len(frame.group.items) == n:
+        if frame.group and len(frame.group.items) == n and not _named_since(frame, n):
             prev = frame.group
             whole = M.read_window(raw, q.kind)
             if prev.names and not whole.metric and not whole.share and not whole.change:
@@ -303,7 +309,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
             names.append(name)
         group = replace(group, names=tuple(names), versus=group.versus or shared_w.versus)
     if not (frame.group and frame.group.items == group.items and not post_w.change and not post_w.share):
-        frame = replace(frame, group=group)
+        frame = frame.listing(group)
     names = group.names
     versus = group.versus
     if post_w.share:
