@@ -124,8 +124,22 @@ def read_grid(table: Table, is_figure) -> Grid:
         below = len([c for c in headers[i + 1].cells[:ncols] if c.text]) if i < len(headers) - 1 else 0
         for j, words_ in place_row(row, ncols, kinds, upper=i < len(headers) - 1, below=below).items():
             texts[j] = (texts[j] + " " + words_).strip()
-    columns = [_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)]
+    columns = _month_and_ytd([_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)])
     return Grid(tuple(captions), header_start, _link(columns), body)
+
+
+def _month_and_ytd(columns: list[Column]) -> list[Column]:
+    """比上年同月(%) | 比上年同期(%) side by side and undated: a monthly release's two rates, the month's
+    against the same month and January-to-month's against the same period (N's and U's Shanghai
+    tables say so beside 本月 | 1-本月; M's 湖南 table does not)."""
+    undated = [c for c in columns if c.role == "figures" and c.kind == "growth" and c.period is None]
+    pair = words()["header"]["month_and_ytd"]
+    month = [c for c in undated if pair["month"] in c.header]
+    ytd = [c for c in undated if pair["ytd"] in c.header and pair["month"] not in c.header]
+    if not month or not ytd:
+        return columns
+    dated = {c.index: ("relative", "month") for c in month} | {c.index: ("relative", "ytd") for c in ytd}
+    return [replace(c, period=dated[c.index]) if c.index in dated else c for c in columns]
 
 
 def _numbers_columns(row: Row) -> bool:
@@ -297,7 +311,8 @@ def _period(rest: str) -> tuple[str, str] | None:
              if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
     if found:  # 本年 over 1-本月: the most specific words of a header of several rows
         return ("relative", min(found, key=_SPECIFIC.index))
-    if _YEAR.search(rest) or "月" in rest or "季" in rest or "半年" in rest:
+    plain = pats["versus"].sub("", rest)  # 比上年同月: the month compared with, no date of the column
+    if _YEAR.search(plain) or "月" in plain or "季" in plain or "半年" in plain:
         return ("words", rest)
     return None
 
