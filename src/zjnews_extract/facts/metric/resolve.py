@@ -121,6 +121,15 @@ def _physical(unit: str | None) -> bool:
     return unit in _physical_units()
 
 
+def _whole_measure(base: str) -> str:
+    """内河港口 after 沿海港口货物吞吐量: the measure without the sites the last figure was of."""
+    for site in cues()["metric"]["site_classes"]:
+        at = base.find(site)
+        if at >= 0 and measurable(rest := base[at + len(site):]):
+            return rest
+    return base
+
+
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
@@ -143,7 +152,9 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
             and not has_verb(name) \
             and not name.endswith(_gap_nouns()) \
             and measurable(frame.base) and (head := head_of(frame.base)):
-        name += head  # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own
+        # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own; a group of
+        # sites (沿海港口完成60990万吨 after 货物吞吐量) does the whole's measure, not a kind of it
+        name += _whole_measure(frame.base) if name.endswith(tuple(cues()["metric"]["site_classes"])) else head
     took_head = False
     if q.kind == "value" and not w.share and not w.change and frame.base and not measurable(name) \
             and (head := _generic_end(raw)):
