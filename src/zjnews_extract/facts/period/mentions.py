@@ -34,7 +34,7 @@ from functools import cache
 import regex
 
 from ...records import Period
-from .bases import comparison_base
+from .bases import comparison_base, figure_clause_end
 from .calendar_days import count, first_day, last_day, make_period, num
 from .grammar import after_patterns, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
@@ -296,7 +296,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             y = int(g["y"])
             end = sentence_end(text, e)
             if context is not None and not level and y < context - 1 \
-                    and multi_year_cue().search(text, e, end):
+                    and multi_year_cue().search(text, e, figure_clause_end(text, e, end)):
                 return mention(date(y, 1, 1), date(context, 12, 31), True, s=s, e=e)
 
     explicit = bool(g["y"] or g["rel"])
