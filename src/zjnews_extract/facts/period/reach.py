@@ -89,6 +89,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if _cause_before(text, mention.start):
         return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
         # cause or a consideration, not the time reported on (it dates nothing after its clause)
+    if text.startswith(tuple(marks["average_after"]), mention.end):
+        return "own_sentence"  # 1~11月平均，河南居民消费价格…上涨2.9%: an aside of a month's release
     if slots & {"rel", "full"} and plan_before().search(text, max(0, mention.start - 4), mention.start):
         return "own_sentence"  # 预计今年全年…将完成51.3亿: a forecast's year; the report goes on in its own period
     if "yr1" in slots and respective_after(text, mention.end):
