@@ -48,6 +48,17 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     return places, M.read_window(rest).metric if rest else ""
 
 
+def firm_list(pre: str, n: int) -> tuple[str, ...] | None:
+    """The n firms of '宁波银行、杭州银行(分别…)' when the words before 分别 are only their names, else None."""
+    text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
+    parts = [p.strip() for p in _grammar()["place_join"].split(text) if p.strip()]
+    if len(parts) != n:
+        return None
+    parts[0] = _LIST_LEAD.sub("", parts[0]) or parts[0]  # 紧随其后的是宁波银行
+    return tuple(parts) if _doers(Group(items=tuple(parts))) == tuple(parts) and any(
+        has_company_suffix(x) for x in parts) and not any(_whole_place(x) for x in parts) else None
+
+
 def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
     """对欧盟、美国和东盟进出口 with n=3 -> 对欧盟进出口, 对美国进出口, 对东盟进出口: the partner mark and
     what the list shares go with every partner; None unless all n items are places. Also the place
@@ -214,6 +225,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         group = Group(items=partners, names=tuple(x + (own if own not in x else "") for x in partners),
                       subjects=subjects)
         return group, frame.listing(group)  # …，分别增长x、y和z: the same partners' rates
+    if firms := firm_list(pre, n):  # 宁波银行、杭州银行分别实现归母净利润x和y: each firm's own
+        group = Group(items=firms, names=(own or frame.base,) * n, subjects=firms)
+        return group, frame.listing(group)
     found = place_list(pre, n, ctx.subject_name)
     if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
         places, shared = found
