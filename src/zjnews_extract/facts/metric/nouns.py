@@ -232,6 +232,16 @@ def _bound_before(text: str, at: int) -> bool:
     return text[max(0, at - 2):at] in ("高于", "低于", "超过", "不足", "快于", "慢于") or text[max(0, at - 1):at] == "超"
 
 
+def is_bare_body(noun: str) -> bool:
+    """公司, 企业, 省份: a class of bodies with no kind of its own (not 领航企业, 上市公司)."""
+    return is_place_class(noun) or noun in cues()["metric"]["company_heads"]
+
+
+def defines_set(clause: str) -> bool:
+    """营收超百亿元, 增速高于全省: a predicate that picks members of a set by a measure."""
+    return _set_verbs().search(clause) is not None or "超" in clause
+
+
 @cache
 def _set_verbs() -> regex.Pattern:
     verbs = sorted(cues()["metric"]["set_predicate_verbs"], key=len, reverse=True)

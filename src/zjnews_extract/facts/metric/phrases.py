@@ -10,7 +10,7 @@ import regex
 
 from .. import words
 from ..lexicon import cues
-from .nouns import only_function_words
+from .nouns import defines_set, is_bare_body, only_function_words
 
 
 @cache
@@ -34,8 +34,9 @@ def head_of_relative(text: str) -> str:
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
         from .heads import is_junk  # noqa: PLC0415
 
-        # 经济总量超过1万亿元的省份: a bare class of places is defined by its clause, which stays
-        return text if is_junk(head) else head
+        # 经济总量超过1万亿元的省份: a bare class of places is defined by its clause, which stays; so is a
+        # class of firms by a threshold (营收超百亿元的公司有42家); a kind of firms (规模超百亿元的领航企业) is named by its kind
+        return text if is_junk(head) or is_bare_body(head) and defines_set(before) else head
     return text  # 一产对生产总值的贡献率: a modifier with no verb is part of the name
 
 
