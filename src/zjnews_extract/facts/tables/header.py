@@ -125,7 +125,21 @@ def read_grid(table: Table, is_figure) -> Grid:
         for j, words_ in place_row(row, ncols, kinds, upper=i < len(headers) - 1, below=below).items():
             texts[j] = (texts[j] + " " + words_).strip()
     columns = _month_and_ytd([_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)])
+    columns = _caption_base(columns, captions)
     return Grid(tuple(captions), header_start, _link(columns), body)
+
+
+def _caption_base(columns: list[Column], captions: list[str]) -> list[Column]:
+    """市区居民消费价格指数 (以上年为100) over 指标 | 2010年 | 2009年: the caption's base makes every column
+    that says nothing of its own kind a percent of that base's level."""
+    based = next((m for line in captions if (m := _patterns()["base_index"].search(squash(line)))), None)
+    if based is None:
+        return columns
+    _, base, word = _base_of(based)
+    h = words()["header"]
+    unit = Unit("percent", unit="%", text=based.group())
+    return [replace(c, kind="percent", unit=unit, versus=h["versus"][word] if word else base)
+            if c.role == "figures" and c.kind is None and c.unit is None else c for c in columns]
 
 
 def _month_and_ytd(columns: list[Column]) -> list[Column]:
