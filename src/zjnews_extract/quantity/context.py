@@ -42,6 +42,9 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
         if a.unit is not None and b.unit is not None and a.unit != b.unit:
             continue  # 增长4.4个百分点至47.1万亿元: two different quantities
         if b.sign_start >= 0:
+            if text[b.sign_start - 1:b.sign_start].isspace() and text[a.end:b.sign_start].strip() == "" \
+                    and b.sign_start > a.end:
+                continue  # -0.5 -0.3 -1.1 (cells apart): a space before the minus and none after is a sign
             gap = _strip_gap(text[a.end:b.sign_start])
             if gap and not _is_range_gap(gap):
                 continue
