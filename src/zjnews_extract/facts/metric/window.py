@@ -152,8 +152,10 @@ def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
     subject = None
     text = p["paren"].sub("", text)
     stripped = text.lstrip()
-    if stripped[:1] in _OPEN_QUOTES and not _CLOSE_QUOTE.search(stripped, 1):
+    if stripped[:1] in _OPEN_QUOTES and not (close := _CLOSE_QUOTE.search(stripped, 1)):
         text = stripped[1:]  # “我县前四月进出口增幅…: a quotation opens, no name is quoted
+    elif stripped[:1] in _OPEN_QUOTES and match_place(stripped, close.end()):
+        text = stripped[close.end():]  # “中华大粮仓”黑龙江粮食产量, “中国粮仓”河南省: the place's epithet
     joined = False
     for _ in range(8):
         before = text
