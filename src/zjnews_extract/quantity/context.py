@@ -102,7 +102,7 @@ def take_unit(a: Item, b: Item) -> None:
     a.bare_ok = True
 
 
-_LIST_GAPS = {"、", "和", "及", "与", "與", "或", "，和", "以及"}
+_LIST_GAPS = {"、", "和", "及", "与", "與", "或", "，和", "以及", "/", "／"}  # 3.4/3.8元: a broker note's list
 
 
 def lists(items, text: str) -> None:

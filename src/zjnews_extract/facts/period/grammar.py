@@ -51,8 +51,10 @@ def grammar() -> regex.Pattern:
     not_first_n = alternation(words["first_n_not_after"])
     # 2022上半年, 2023一季度: a year written without 年 before a half or a quarter
     bare_year_before = alternation(words["bare_year_before"])
-    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}}))"
-                 rf"(?:\s*年(?:度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])))"
+    # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
+    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}})"
+                 rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z])))"
+                 rf"(?:\s*年(?:度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
                  rf"|(?P<rel>{alternation(lex['relative_years'])})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     # a clock time after a range's day (9月29日上午8时至10月5日上午8时): part of that end
@@ -70,6 +72,8 @@ def grammar() -> regex.Pattern:
         rf"(?:{no_digit_before}|(?=[第一二三四]))第?(?P<q>{quarter})季度(?P<qend>末)?",  # 2023一季度
         # 2025Q1, 2024年Q4, Q1: a quarter as financial reports write it
         r"(?<![A-Za-z])[Qq](?P<ql>[1-4])(?![\dA-Za-z])",
+        # 2025H1, H2: a half as financial reports write it
+        r"(?<![A-Za-z])[Hh](?P<hl>[12])(?![\dA-Za-z])",
         rf"(?P<half>{alternation(lex['halves'])})",
         rf"(?P<full>{alternation(words['full_year'])})",
         rf"(?P<yend>{alternation(words['year_end'])})",
@@ -132,7 +136,7 @@ def grammar() -> regex.Pattern:
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end") for w in words[key]}
     starts |= {w[0] for w in words["same_day"]}
-    starts |= set("前第“\"「‘十过近未今Qq") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
+    starts |= set("前第“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 

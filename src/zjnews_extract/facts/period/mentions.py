@@ -36,6 +36,7 @@ import regex
 from ...records import Period
 from .bases import comparison_base, figure_clause_end
 from .calendar_days import count, first_day, last_day, make_period, num
+from .spec_months import spec_months
 from .grammar import after_patterns, grammar, group_names, lexicon, multi_year_cue
 from .grammar import plan_before, report_after, windows
 from .holidays import holiday_mention
@@ -69,6 +70,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     for _, g in raw:
         if g["since2"] in needing_prefix and not g["since"]:
             g["since2"] = None  # 2026年开始实施: a start date, not a "since"
+        if g["y2"]:  # 25H1 -> 2025
+            g["y"] = "20" + g["y2"]
         if g["ycn"]:  # 二〇二五年 -> 2025
             digits = lex["words"]["chinese_year_digits"]
             g["y"] = "".join(str(digits.index(c) % 10) for c in g["ycn"])
@@ -319,7 +322,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
     kind = "base" if base else "span"
     if g["hol"] or g["hol2"]:
         return holiday_mention(g, year, published, explicit, kind, mention)
-    first_m, last_m, unit = _months(g)
+    first_m, last_m, unit = spec_months(g)
     if first_m is None:
         return None
     if year is None:
@@ -365,36 +368,3 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
 @cache
 def _age_after() -> regex.Pattern:
     return regex.compile(lexicon()["words"]["age_after"])
-
-
-def _months(g: dict) -> tuple[int | None, int | None, str]:
-    """First and last month the spec words cover (a bare year: 1..12)."""
-    if g["m1"]:
-        a, b = num(g["m1"]), num(g["m2"])
-        return (a, b, "span") if 1 <= a <= b <= 12 else (None, None, "span")
-    if g["firstn"]:
-        n = num(g["firstn"])
-        return (1, n, "span") if 1 <= n <= 12 else (None, None, "span")
-    if g["firstq"]:
-        n = num(g["firstq"])
-        return 1, 3 * n, "span"
-    if g["q"] or g["ql"]:
-        q = lexicon()["quarters"][g["q"] or g["ql"]]
-        return (3 * q, 3 * q, "span") if g["qend"] else (3 * q - 2, 3 * q, "span")
-    if g["half"]:
-        a, b = lexicon()["halves"][g["half"]]
-        return a, b, "span"
-    if g["yend"] or g["yend2"]:
-        return 12, 12, "span"
-    if g["rm1"]:
-        a = num(g["rm1"])
-        return a, num(g["rm2"]) if g["rm2"] else a, "span"
-    if g["dm"]:
-        n = num(g["dm"])
-        return n, n, "day"
-    if g["m"]:
-        n = num(g["m"])
-        return n, n, "span"
-    if g["ytd"]:
-        return 1, 1, "span"
-    return 1, 12, "span"  # a year alone, 全年
