@@ -26,7 +26,7 @@ _CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]" r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[
 
 
 # Why: numbers joined only by these (6360.6亿、6211.9亿和2004.4亿元) form one list.
-_LIST_GAP = re.compile(r"^[\s、，,和及与或至到]*$")
+_LIST_GAP = re.compile(r"^[\s、，,和及与或至到/／]*$")
 
 
 def is_list_gap(text: str) -> bool:

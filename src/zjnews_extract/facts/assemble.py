@@ -384,7 +384,7 @@ def _listed_months(sentence: _Sentence, q: Quantity, n: int):
 
     # a sentence opening with 其中 goes on with the months of the one before it
     start = sentence.ctx.periods.frame_start(sentence.s.start)
-    return listed_months(sentence.ctx.text, start, q.start, n, year)
+    return listed_months(sentence.ctx.text, start, q.start, n, year) or sentence.ctx.periods.listed_run(start, q.start, n)
 
 
 def _list_ends(text: str, cq: list[Quantity]) -> list[int]:

@@ -18,7 +18,7 @@ from . import words
 from .frames import Group
 from .lexicon import alternation, cues
 
-_LIST_SPLIT = regex.compile(r"、")
+_LIST_SPLIT = regex.compile(r"[、/／]")  # 线上/线下零售额份额: a broker note writes its lists with slashes
 
 
 @cache

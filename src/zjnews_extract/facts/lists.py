@@ -271,8 +271,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         and head.start() == 0
     if group is None and pre_text and not rate_only and not M.is_generic(pre_text) \
             and not (frame.group and len(frame.group.items) == n):
-        # one name for all the numbers (城乡居民人均可支配收入分别增长x和y)
-        return Group(items=(pre_text,) * n, names=(pre_text + (own if own not in pre_text else ""),) * n), frame
+        # one name for all the numbers (城乡居民人均可支配收入分别增长x和y), the thing later figures are of
+        name = pre_text + (own if own not in pre_text else "")
+        return Group(items=(pre_text,) * n, names=(name,) * n), frame.named(pre_text, q.kind)
     if group is None and (not pre_text or rate_only) and frame.prev_clause:
         # 水产品和鲜果价格由涨转降，降幅分别为1.5%和0.3%: the list the clause before opens with
         lead = M.leading_noun(M.peel(frame.prev_clause)[0], lists=True)

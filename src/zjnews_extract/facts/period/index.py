@@ -33,6 +33,10 @@ def _in_year(p: Period | None, year: int, text: str) -> Period | None:
     return Period(start=move(p.start), end=move(p.end), text=text)
 
 
+# what joins the times of a list written side by side (25H1/25Q2, 2023、2024年)
+_RUN_JOINS = ("/", "／", "、")
+
+
 class PeriodIndex:
     """The mentions of one article, ready to answer `period_at` for each of its numbers."""
 
@@ -75,6 +79,20 @@ class PeriodIndex:
                 break
             sentence = self._start(self.sentence_marks, sentence - 1)
         return sentence
+
+    def listed_run(self, start: int, end: int, n: int) -> list[Period] | None:
+        """The n periods written side by side right before a list of n figures (25H1/25Q2毛利率分别为
+        25.6%/25.8%: a broker note's list of times), each its figure's; else None."""
+        i = bisect.bisect_right(self.ends, end) - 1
+        run: list = []
+        while i >= 0 and self.items[i].start >= start:
+            m = self.items[i]
+            if run and self.text[m.end:run[0].start].strip() not in _RUN_JOINS:
+                break
+            if m.kind == "span" and m.period is not None:
+                run.insert(0, m)
+            i -= 1
+        return [m.period for m in run] if len(run) == n and n >= 2 else None
 
     def period_at(self, offset: int, prev_end: int = 0) -> Period | None:
         """The period of a number starting at `offset`; `prev_end` is where the number before it
