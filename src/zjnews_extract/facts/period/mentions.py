@@ -244,7 +244,10 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         last = published.year - 1
         if published.month >= lex["words"]["look_back_ends_this_year_from_month"]:
             last = published.year  # a year-end review: 五年来 published in December ends this year
-        return mention(date(last - n + 1, 1, 1), date(last, 12, 31), True)
+        base, s, e = comparison_base(text, m)  # 较过去10年年均人口增量减少: the years compared with
+        base = base and s < m.start()
+        return mention(date(last - n + 1, 1, 1), date(last, 12, 31), True, "base" if base else "span",
+                       s if base else m.start(), e if base else m.end())
     if g["nextn"]:
         n = count(g["nextn"])
         if not 1 <= n <= 100 or published is None:
