@@ -54,7 +54,10 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             b.value = abs(b.value)
             b.explicit_sign = False
         else:
-            gap = _strip_gap(text[a.end:b.start])
+            raw = text[a.end:b.start]
+            if raw[:1].isspace() and raw[-1:].isspace() and a.unit is None and b.unit is None and raw.strip() in _DASHES:
+                continue  # 亿元 - 1.5 - 11.4: a spaced row's blank cell between two bare figures, no range
+            gap = _strip_gap(raw)
             if gap in ("与", "與", "和") and b.unit_surface in ("间", "間") and a.unit is None:
                 _drop_unit(b)  # 10000与20000间: 间 is "between" here, not the measure word for rooms
                 b.end -= 1

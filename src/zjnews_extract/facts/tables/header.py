@@ -314,6 +314,9 @@ _SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_q
              "year")
 
 
+_MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
+
+
 def _period(rest: str) -> tuple[str, str] | None:
     """The period words of a header: 本月 / 1-本月 (relative to the table's period), a year,
     or words the period grammar reads (1-9月, 2014年上半年). 比去年同期 is a comparison, not one."""
@@ -325,6 +328,8 @@ def _period(rest: str) -> tuple[str, str] | None:
              if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
     if found:  # 本年 over 1-本月: the most specific words of a header of several rows
         return ("relative", min(found, key=_SPECIFIC.index))
+    if m := _MONTHS_ONLY.match(rest):
+        return ("words", m.group() + "月")  # 8月 | 1-8 over a monthly report's columns: January to August
     plain = pats["versus"].sub("", rest)  # 比上年同月: the month compared with, no date of the column
     if _YEAR.search(plain) or "月" in plain or "季" in plain or "半年" in plain:
         return ("words", rest)
@@ -338,7 +343,7 @@ def _measure(rest: str, kind: str | None) -> str:
     text = rest
     for p in (pats["versus"], pats["growth"], pats["pp"], pats["status"]):
         text = p.sub("", text)
-    text = _DATES.sub("", text)
+    text = _DATES.sub("", _MONTHS_ONLY.sub("", text.strip()))  # 1-8 数值: the months and a generic word
     text = pats["prefix"].sub("", text)
     if not _MARKS.sub("", pats["relative"].sub("", text)).strip("0123456789-—~～至 "):
         return ""  # 本年 | 1-本月 over one column: period words only, no measure

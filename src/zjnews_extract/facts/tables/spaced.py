@@ -29,7 +29,8 @@ def _patterns():
         "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
         "han": regex.compile(r"\p{Han}"),
         # possessive steps: each line is scanned once whatever its length
-        "row_hint": regex.compile(r"(?m)^[ \t]*+(?=\S*?\p{Han})\S++(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),
+        "row_hint": regex.compile(r"(?m)^[ \t]*+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
+                                  r"(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),
         "min_rows": words()["stacked"]["min_rows"],
         "max_chars": words()["stacked"]["cell_max_chars"],
     }
@@ -67,11 +68,15 @@ def _header_top(lines, first: int, width: int) -> int | None:
     the body's width, or one cell less (累计 同比±% … under 指标 | 全体居民 | …, the label column's
     title on the upper line only); up to max_header_rows lines of fewer cells may stand above it
     (a group title over two columns)."""
-    if first == 0 or not _is_header(lines[first - 1]) or len(_cells(lines[first - 1])) not in (width, width - 1):
+    # the line right above names every column, or all but the label's, or only the columns of figures
+    # (数值 | 增长(%) | 数值 | 增长(%) over 指标 | 单位 | 8月 | 1-8月 and rows with a unit column)
+    figures = width - 1 - _unit_cell(_cells(lines[first]))
+    if first == 0 or not _is_header(lines[first - 1]) \
+            or len(_cells(lines[first - 1])) not in (width, width - 1, figures):
         return None
     top = first - 1
-    while top > 0 and first - top < words()["stacked"]["max_header_rows"] and _is_header(lines[top - 1]) \
-            and 2 <= len(_cells(lines[top - 1])) < width:
+    while top > 0 and first - top < words()["stacked"]["max_header_rows"] \
+            and _is_header(lines[top - 1], months=True) and 2 <= len(_cells(lines[top - 1])) < width:
         top -= 1
     return top
 
@@ -97,24 +102,35 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
 
 
 def _row_width(line: tuple[int, str]) -> int:
-    """The number of cells of a row (a label of words, then figures or blanks), else 0."""
+    """The number of cells of a row (a label of words, maybe its unit, then figures or blanks), else 0."""
     p = _patterns()
     cells = _cells(line)
     if len(cells) < 2 or not p["han"].search(cells[0].text) or len(cells[0].text) > p["max_chars"] \
             or p["prose"].search(cells[0].text):
         return 0
-    rest = [c.text for c in cells[1:]]
+    rest = [c.text for c in cells[1 + _unit_cell(cells):]]
     if not all(p["figure"].match(t) or p["blank"].match(t) for t in rest) or not any(p["figure"].match(t) for t in rest):
         return 0
     return len(cells)
 
 
-def _is_header(line: tuple[int, str]) -> bool:
-    """A line of words naming the columns: every cell short, Han in each, no sentence marks."""
+def _unit_cell(cells: list[Cell]) -> int:
+    """1 when the cell after the label is a unit column's (一、规模以上工业增加值 亿元 - 1.5 …), else 0."""
+    from .units import read_unit  # noqa: PLC0415  (units reads the layout's words)
+
+    return int(len(cells) > 2 and not any(ch.isdigit() for ch in cells[1].text) and read_unit(cells[1].text) is not None)
+
+
+def _is_header(line: tuple[int, str], months: bool = False) -> bool:
+    """A line of words naming the columns: every cell short, Han in each, no sentence marks; with
+    `months`, a span of months may stand as a cell of its own (指标 单位 8月 1-8 over 数值 增长…)."""
     p = _patterns()
     cells = _cells(line)
-    return all(p["han"].search(c.text) and len(c.text) <= p["max_chars"] and not p["prose"].search(c.text)
-               for c in cells)
+    return all((p["han"].search(c.text) or months and _MONTH_SPAN.match(c.text)) and len(c.text) <= p["max_chars"]
+               and not p["prose"].search(c.text) for c in cells)
+
+
+_MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
 
 def _table(text: str, lines, header: int, after: int) -> Table:
