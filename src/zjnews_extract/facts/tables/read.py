@@ -75,9 +75,14 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     periods = _periods(cols, ctx)
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
     ranked = _ranked_column(grid, cols, figure_of)
-    caption = caption_column(grid.captions) if "label" not in role else None
+    caption = caption_column(grid.captions)
     if caption is not None and not is_measure(caption.measure):
         caption = None  # 工业生产情况: a title, not a measure
+    # 2017年1-3月工业增加值 over rows 轻工业, 重工业, 国有控股企业 and columns 本月 | 累计 that name no measure:
+    # each row is a part of the caption's measure
+    parts_of = caption if "label" in role and not any(c.measure for c in cols if c.role == "figures") else None
+    if "label" in role:
+        caption = None
     state = Section()
     facts: list[Fact] = []
     for row in grid.body:
@@ -147,6 +152,10 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if rate else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
+            if parts_of is not None and not is_measure(metric):
+                metric = merge(metric, parts_of.measure) if metric else parts_of.measure  # 轻工业工业增加值
+                if (at := match_place(metric)) is not None and at.end() < len(metric):
+                    metric = metric[at.end():]  # 全省总计: the whole, its place the table's subject
             if ranks_of is not None:
                 if kind == "growth":  # the rank of a growth column orders the rates (…收入增幅)
                     noun = _noun(col, cols)
