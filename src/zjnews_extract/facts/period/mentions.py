@@ -100,7 +100,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     fallback = dominant if dominant is not None and not near_published else None
     fallback_at = next((at for y, at in years if y == fallback), None)
     other_time = fallback is not None and bool(numeric)  # years in figures, all far from the published one
-    out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time)
+    # a text whose figures are all of the year before its published one (a 2021 bulletin posted in July
+    # 2022): its 全年 is that year's
+    last_year = published is not None and bool(numeric) and max(numeric) == published.year - 1
+    out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year)
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
     first = out[dated[0]] if dated else None
     if first is not None and first.kind == "day" and first.reach == "sentence" \
@@ -113,7 +116,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
-          other_time: bool = False):
+          other_time: bool = False, last_year: bool = False):
     """The mentions resolved in order, and the years that fixed bare words' year on the way.
     A fixed year reaches on to the next one, except that a year long before the published one
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
@@ -139,7 +142,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # year reported on
                 anchor, anchor_at = None, None
         speaking = Speaking(text, anchor if anchor is not None else fallback,
-                             anchor_at if anchor is not None else fallback_at, fixed_years, other_time)
+                             anchor_at if anchor is not None else fallback_at, fixed_years, other_time, last_year)
         mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
                            named_day)
         if mention is None:
@@ -336,7 +339,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if unit != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
                 and not ahead:
             year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
-        elif g["full"] and published.month <= lex["words"]["full_year_is_last_year_until_month"]:
+        elif g["full"] and (published.month <= lex["words"]["full_year_is_last_year_until_month"]
+                            or speaking.last_year):
             # 全年 with no year in sight, in a report of the first months: the year just ended,
             # also when estimated (a January report's 预计全年增长5.5%左右 is last year's estimate)
             year -= 1

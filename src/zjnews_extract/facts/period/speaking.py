@@ -59,8 +59,10 @@ class Speaking:
     """With no published date: the year the text speaks from, by the year it fixes nearest
     before, else after (2014年上半年 is written in 2014; 2021年 as a whole in 2022)."""
 
-    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: FixedYears, other_time: bool = False):
+    def __init__(self, text: str, anchor: int | None, anchor_at, fixed_years: FixedYears, other_time: bool = False,
+                 last_year: bool = False):
         self.text, self.anchor, self.anchor_at, self.fixed_years = text, anchor, anchor_at, fixed_years
+        self.last_year = last_year  # every year in figures is the one before the published year
         # the text is about another time than its published date (a 2015 bulletin posted in 2023):
         # 上年, 今年 count from the year it speaks from
         self.other_time = other_time
