@@ -252,7 +252,7 @@ def build(prefilter: bool = True) -> Lexicon:
         (?P<mid>个(?=[亿億万萬])|{between})?
         (?P<tail>[ ]?{BIG}{{1,2}}+)?
         (?P<ge>[个個](?={_alt(physical_units)}))?  # 1430万个标准箱: 个 is only a classifier here
-        (?:(?:\s(?=[A-Za-z°℃])|[ \t](?=[%％]))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, 95.8 % (PDF text), not 3700 本周
+        (?:(?:\s(?=[A-Za-z°℃])|[ \t](?=[%％]|个百分点|百分点))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, 95.8 % (PDF text), not 3700 本周
         (?P<half>半)?
         (?P<mt>{money_tail})
         (?P<post>(?:[(（]含[)）])?{after})?
