@@ -102,10 +102,12 @@ def ends_open(text: str) -> bool:
     w, pos = ws[-1]
     if w.endswith(("至", "到", "达", "为")):
         return False
-    return pos.startswith(("v", "p", "c")) or w in _EXISTENTIAL
+    return pos.startswith(("v", "p", "c")) or w in _existential()
 
 
-_EXISTENTIAL = ("有", "已有", "共有", "拥有", "中有", "在")
+@cache
+def _existential() -> frozenset[str]:
+    return frozenset(cues()["metric"]["existential_before_count"])
 
 
 def object_of_verb(text: str) -> bool:
@@ -113,7 +115,7 @@ def object_of_verb(text: str) -> bool:
     赴境外参展: the firms are organised, and what follows is the purpose, not what defines them);
     not 有 (已有25个省份公布…: the count of those that did)."""
     ws = words.words(text.strip()[-6:])
-    return bool(ws) and ws[-1][1].startswith("v") and ws[-1][1] != "vn" and ws[-1][0] not in _EXISTENTIAL \
+    return bool(ws) and ws[-1][1].startswith("v") and ws[-1][1] != "vn" and ws[-1][0] not in _existential() \
         and ws[-1][0] not in cues()["nonfact"]["count_openers"]  # 累计8个村入选: a total, not an act on them
 
 
@@ -239,7 +241,7 @@ def is_bare_body(noun: str) -> bool:
 
 def defines_set(clause: str) -> bool:
     """营收超百亿元, 增速高于全省: a predicate that picks members of a set by a measure."""
-    return _set_verbs().search(clause) is not None or "超" in clause
+    return _set_verbs().search(clause) is not None or any(w in clause for w in cues()["metric"]["set_threshold_marks"])
 
 
 @cache

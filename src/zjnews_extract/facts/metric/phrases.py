@@ -78,3 +78,18 @@ def after_list(text: str) -> str:
     if "、" in head or len(tail) >= 4:
         return tail
     return text
+
+
+def joined(doer: str, name: str) -> str:
+    """规上工业 + 工业增加值 -> 规上工业增加值: the doer's last word said once."""
+    k = next((k for k in range(min(len(doer), len(name)), 1, -1) if doer.endswith(name[:k])), 0)
+    return doer + name[k:]
+
+
+def without_adverbs(doer: str) -> str:
+    """规上工业实际 -> 规上工业, 全市累计 -> 全市: adverbs between a doer and its verb."""
+    adverbs = cues()["metric"]["doer_adverbs"]
+    ws = words.words(doer)
+    while ws and (ws[-1][1] in ("d", "ad", "vd") or ws[-1][0] in adverbs):
+        ws.pop()
+    return "".join(w for w, _ in ws)

@@ -306,16 +306,22 @@ def stated_topic(clause: str) -> str:
     return x if measurable(x) and not is_generic(x) and not is_junk(x) else ""
 
 
+@cache
+def _heading_ends(colon_after: bool) -> tuple[str, ...]:
+    m = cues()["metric"]
+    ends = tuple(m["list_heading_ends"]) + (tuple(m["list_heading_colon_ends"]) if colon_after else ())
+    return tuple(sorted(ends, key=len, reverse=True))
+
+
 def list_heading(clause: str, colon_after: bool) -> str:
     """各市GDP增速分别为(:杭州12.3%、…) -> GDP增速: what a figure-less clause heading a list names, else ""."""
-    m = cues()["metric"]
     words = clause.strip(" ，,")
-    ends = tuple(m["list_heading_ends"]) + (tuple(m["list_heading_colon_ends"]) if colon_after else ())
-    end = next((e for e in sorted(ends, key=len, reverse=True) if words.endswith(e)), None)
+    end = next((e for e in _heading_ends(colon_after) if words.endswith(e)), None)
     if end is None:
         return ""
+    m = cues()["metric"]
     words = words[:-len(end)]
-    for respective in ("分别", "依次"):
+    for respective in m["list_order_marks"]:
         words = words.removesuffix(respective)
     for drop in m["list_heading_drop"]:
         words = words.removesuffix(drop)  # 接待情况: how it went, not what was counted

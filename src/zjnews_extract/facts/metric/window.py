@@ -19,7 +19,7 @@ from ..lexicon import alternation, confirmed, cues, match_place, place_names, pl
 from ..company import company_prefix
 from .heads import drop_method_phrases, measurable, place_classes
 from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
-from .phrases import after_list, head_of_relative, shorten
+from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, only_function_words
 
 
@@ -43,12 +43,18 @@ _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 # Why: 为/是/相当于 X 的 right before a multiple (分别为全国的1.4倍和1.8倍): X's level is the base.
 _RATIO_OF = regex.compile(r"(?:分别)?(?:是|为|相当于)(?P<v>[^，,；;的]{1,12})的$")
 
-# Why: 前10名的城市分别为广州(1005万人次)、北京…: the first listed place opens the list's first item.
-_LISTED_PLACE = regex.compile(r"(?:分别|依次)(?:为|是)[:：]?(?P<v>\p{Han}{2,8})$")
 
 # Why: a gap whose words are only 、 and a place (…快于全省2.2个百分点、全国4.3个百分点) is the next
 # benchmark of a list of gaps; (平均 after it: 、全国平均4.3个百分点).
 _NEXT_BENCHMARK = regex.compile(r"^\s*[、和及]\s*(?P<v>\p{Han}{2,8}?)(?:平均水平|平均)?\s*$")
+
+
+@cache
+def _listed_place() -> regex.Pattern:
+    """前10名的城市分别为广州(1005万人次)、北京…: the first listed place opens the list's first item."""
+    m = cues()["metric"]
+    return regex.compile(rf"(?:{alternation(m['list_order_marks'])})(?:{alternation(m['list_order_links'])})"
+                         r"[:：]?(?P<v>\p{Han}{2,8})$")
 
 
 @cache
@@ -245,7 +251,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if kind == "value" and (m := _RATIO_OF.search(text)):
         out.versus = m.group("v")  # 收入…为全国的(1.4倍): a multiple of another's level, see facts/assemble.py
         text = text[:m.start()]
-    if (m := _LISTED_PLACE.search(text)) and (place := match_place(m.group("v"))) and place.end() == len(m.group("v")):
+    if (m := _listed_place().search(text)) and (place := match_place(m.group("v"))) and place.end() == len(m.group("v")):
         out.subject, out.respective = m.group("v"), True  # …的城市分别为广州: the place is the item's
         text = text[:m.start()]
     if kind in ("value", "growth") and (place := _benchmark_place(text)):
@@ -288,14 +294,14 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # (…实现的零售额: the verb is inside a relative clause that names the measure; no doer to split)
         # 公司实现营业收入: the doer is no part of the name; 批发和零售业实现零售总额, 基础设施建设
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
-        doer = _without_adverbs(p["predicate_word"].sub("", text[:m.end()]))  # 规上工业实际|完成: how, not who
+        doer = without_adverbs(p["predicate_word"].sub("", text[:m.end()]))  # 规上工业实际|完成: how, not who
         text = text[m.end():]
         if (p["part_doer"].search(doer) and not p["company"].search(doer)) or _population_named(doer, text) \
                 or (p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer)):
             # a part of the whole keeps its name: a sector or segment, a kind of firms (国有控股企业实现利润
             # 总额), a population that is part of the indicator's official name (规模以上工业企业实现利润总额:
             # 工业企业利润总额; not 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
-            text = _joined(doer, text)
+            text = joined(doer, text)
         elif not out.subject and is_named(doer):
             out.subject = doer  # 宁波舟山港完成货物吞吐量: the port did it
         elif is_kind_of_goods(doer):
@@ -309,21 +315,6 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if text and (hosted or not only_function_words(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
-
-
-def _joined(doer: str, name: str) -> str:
-    """规上工业 + 工业增加值 -> 规上工业增加值: the doer's last word said once."""
-    k = next((k for k in range(min(len(doer), len(name)), 1, -1) if doer.endswith(name[:k])), 0)
-    return doer + name[k:]
-
-
-def _without_adverbs(doer: str) -> str:
-    """规上工业实际 -> 规上工业, 全市累计 -> 全市: adverbs between a doer and its verb."""
-    adverbs = cues()["metric"]["doer_adverbs"]
-    ws = words.words(doer)
-    while ws and (ws[-1][1] in ("d", "ad", "vd") or ws[-1][0] in adverbs):
-        ws.pop()
-    return "".join(w for w, _ in ws)
 
 
 @cache
