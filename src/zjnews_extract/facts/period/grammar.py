@@ -100,8 +100,8 @@ def grammar() -> regex.Pattern:
         rf"(?<!\d)(?P<ts_y>{year})[-/.](?P<ts_m>[01]?\d)[-/.](?P<ts_d>[0-3]?\d)(?!\d)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?",
         # months across years: 2020年3月至2022年4月
         rf"(?<!\d)(?P<cy1>{year})\s*年\s*(?P<cm1>{month})\s*月(?:份)?\s*(?:{sep})\s*(?P<cy2>{year})\s*年\s*(?P<cm2>{month})\s*月(?:份)?",
-        # several years: 2001—2021年, 2001年至2021年
-        rf"(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
+        # several years: 2001—2021年, 2001年至2021年, 从2010年到2020年
+        rf"(?:(?:{alternation(words['since_prefixes'])})\s*)?(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
         rf"[“\"「‘]?(?P<plan>{plans})[”“\"」’]?(?:规划)?(?P<part>{parts})",  # (“十四五“: a quote typed twice the same)
         rf"(?P<now>{alternation(words['now'])})",

@@ -128,6 +128,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     anchor: int | None = None  # end year of the last mention whose words fixed a year
     anchor_at = None  # ...and its match, for the year the text speaks from (see _speaking_year)
     last_month: date | None = None  # last day of the last month named (for a bare 月底)
+    # the spans of years the text writes out (2010年至2020年), for the N years it counts back (过去十年)
+    years_written = [(m.start(), int(g["yr1"]), int(g["yr2"])) for m, g in raw if g["yr1"] and g["yr2"]]
     named_day: date | None = None  # the last calendar day named (for 当天)
     paragraph_end = -1
     sentence_at, sentence_anchor, sentence_years = -1, (None, None), 0  # years named in this sentence
@@ -154,6 +156,14 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         if titled:
             mention = PeriodMention(mention.start, mention.end, mention.text, mention.period,
                                     mention.explicit_year, "day")
+        if (g["pastn"] or g["pastn2"]) and mention.kind == "span":
+            n = count(g["pastn"] or g["pastn2"])
+            # 过去十年 in a text that writes the decade out (从2010年到2020年): those years
+            fits = [y for y in years_written if n in (y[2] - y[1], y[2] - y[1] + 1)]
+            before = [y for y in fits if y[0] < mention.start]
+            if span := (before[-1] if before else fits[0] if fits else None):  # the nearest before, else after
+                mention = replace(mention, period=Period(start=f"{span[1]}-01-01", end=f"{span[2]}-12-31",
+                                                         text=mention.text))
         mention = PeriodMention(mention.start, mention.end, mention.text, mention.period, mention.explicit_year,
                                 mention.kind, reach_of(text, mention, g))
         out.append(mention)
