@@ -39,6 +39,8 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
     for a, b in zip(items, items[1:]):
         if a.kind in ("rank", "streak") or b.kind in ("rank", "streak"):
             continue
+        if a.kind == "time" and b.kind != "time":
+            continue  # 一季度-27.1%: a quarter, then its own signed rate, no range from 1
         if a.unit is not None and b.unit is not None and a.unit != b.unit:
             continue  # 增长4.4个百分点至47.1万亿元: two different quantities
         if b.sign_start >= 0:
