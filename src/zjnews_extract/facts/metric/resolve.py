@@ -314,12 +314,20 @@ def _heading_ends(colon_after: bool) -> tuple[str, ...]:
 
 
 def list_heading(clause: str, colon_after: bool) -> str:
-    """各市GDP增速分别为(:杭州12.3%、…) -> GDP增速: what a figure-less clause heading a list names, else ""."""
+    """各市GDP增速分别为(:杭州12.3%、…) -> GDP增速, 不良贷款率最高(，达到1.29%) -> 不良贷款率: what a figure-less
+    clause heading a list or the one figure after it names, else ""."""
     words = clause.strip(" ，,")
+    m = cues()["metric"]
+    if top := next((e for e in m["superlative_ends"] if words.endswith(e)), None):
+        words = words[:-len(top)]
+        for field in m["superlative_fields"]:
+            words = words.removesuffix(field)  # 增幅全省最高: the field the figure leads
+        name = read_window(words).metric
+        # (长城汽车、中国联通、中煤能源资本化率最高: a list of doers ranked together is no name)
+        return name if name and "、" not in name and measurable(name) and not is_junk(name) else ""
     end = next((e for e in _heading_ends(colon_after) if words.endswith(e)), None)
     if end is None:
         return ""
-    m = cues()["metric"]
     words = words[:-len(end)]
     for respective in m["list_order_marks"]:
         words = words.removesuffix(respective)
