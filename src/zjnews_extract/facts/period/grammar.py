@@ -211,6 +211,13 @@ def in_year_harvest() -> regex.Pattern:
 
 
 @cache
+def in_year_written() -> regex.Pattern:
+    """A harvest or a part of a year's report (夏粮, 三季报): named with a year, written within it."""
+    words = lexicon()["words"]
+    return regex.compile(alternation(words["in_year_harvests"] + words["in_year_reports"]))
+
+
+@cache
 def plan_cue() -> regex.Pattern:
     """The words of a plan or goal (facts_cues.toml [status]): a year they speak of is still to come."""
     status = cues()["status"]

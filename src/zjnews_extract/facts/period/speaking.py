@@ -8,7 +8,7 @@ import bisect
 import regex
 
 from ...text import SENTENCE_ENDS
-from .grammar import in_year_harvest, plan_cue
+from .grammar import in_year_written, plan_cue
 
 _MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "ql", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
                 "hol2", "d")
@@ -31,13 +31,13 @@ def sentence_end(text: str, pos: int) -> int:
 def looks_back(text: str, m: regex.Match, g: dict) -> int:
     """1 when the words name a whole year reported as done (2021年，全省进出口4.14万亿元: written
     the year after), 0 for part of a year or a plan (2025年，全市要实现…: written that year)."""
-    if has_months(g) or in_year_harvest().search(text, m.end(), min(len(text), m.end() + _HARVEST_REACH)):
+    if has_months(g) or in_year_written().search(text, m.end(), min(len(text), m.end() + _HARVEST_REACH)):
         return 0  # (2022年全国夏粮产量: a harvest reported within its year)
     return 0 if plan_cue().search(text, m.end(), sentence_end(text, m.end())) else 1
 
 
-# how far after a year a harvest word still qualifies it (2022年全国夏粮产量)
-_HARVEST_REACH = 6
+# how far after a year a harvest or report word still qualifies it (2022年全国夏粮产量, 2025年上市银行三季报)
+_HARVEST_REACH = 10
 
 
 class FixedYears:
