@@ -48,15 +48,26 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     return places, M.read_window(rest).metric if rest else ""
 
 
-def firm_list(pre: str, n: int) -> tuple[str, ...] | None:
-    """The n firms of '宁波银行、杭州银行(分别…)' when the words before 分别 are only their names, else None."""
+def firm_list(pre: str, n: int) -> tuple[tuple[str, ...], str] | None:
+    """The n firms of '宁波银行、杭州银行(分别…)' or '招商银行和平安银行不良贷款率上升(，分别…)' and the words
+    after the last firm's name (what they share), else None."""
     text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
     parts = [p.strip() for p in _grammar()["place_join"].split(text) if p.strip()]
     if len(parts) != n:
         return None
     parts[0] = _LIST_LEAD.sub("", parts[0]) or parts[0]  # 紧随其后的是宁波银行
-    return tuple(parts) if _doers(Group(items=tuple(parts))) == tuple(parts) and any(
-        has_company_suffix(x) for x in parts) and not any(_whole_place(x) for x in parts) else None
+    last = parts[-1]
+    # the last firm's name: the shortest start of the last part that ends as a firm does, when the others do
+    cut = next((k for k in range(2, len(last) + 1) if has_company_suffix(last[:k])), None) \
+        if all(has_company_suffix(x) for x in parts[:-1]) else None
+    shared = ""
+    if cut is not None and cut < len(last):
+        parts[-1], shared = last[:cut], last[cut:]
+    names = tuple(parts)
+    if _doers(Group(items=names)) != names or not any(has_company_suffix(x) for x in names) \
+            or any(_whole_place(x) for x in names):
+        return None
+    return names, shared
 
 
 def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
@@ -225,8 +236,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         group = Group(items=partners, names=tuple(x + (own if own not in x else "") for x in partners),
                       subjects=subjects)
         return group, frame.listing(group)  # …，分别增长x、y和z: the same partners' rates
-    if firms := firm_list(pre, n):  # 宁波银行、杭州银行分别实现归母净利润x和y: each firm's own
-        group = Group(items=firms, names=(own or frame.base,) * n, subjects=firms)
+    if found := firm_list(pre, n):  # 宁波银行、杭州银行分别实现归母净利润x和y: each firm's own
+        firms, shared = found
+        name = M.read_window(shared, q.kind).metric if shared else ""
+        group = Group(items=firms, names=(name or own or frame.base,) * n, subjects=firms)
         return group, frame.listing(group)
     found = place_list(pre, n, ctx.subject_name)
     if found:  # 深圳、广州分别实现网络零售额x和y: the list names the subjects
@@ -310,7 +323,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         # 永康、武义、婺城、东阳限上社零…增长，分别拉高全市限上社零1.75个、0.3个…; 紧随其后的是宁波银行、
         # 均胜电子、韵达股份，上半年营收均超200亿元，分别为…: the places or firms listed before are
         # whose figures these are; what the figures are is said here or in the frame
-        return Group(items=doers, names=(own or frame.base,) * n, subjects=doers, inherited=not own), frame
+        # (仅招商银行和平安银行不良贷款率上升，分别…: what they share is named after them)
+        said = M.read_window(group.shared, q.kind).metric if group.shared and measurable(group.shared) else ""
+        return Group(items=doers, names=(own or said or frame.base,) * n, subjects=doers, inherited=not own), frame
     if not group.names:
         shared_w = M.read_window(group.shared, q.kind) if group.shared else M.Window(metric="")
         shared = shared_w.metric if shared_w.share or shared_w.versus else group.shared

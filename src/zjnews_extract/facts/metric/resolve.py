@@ -265,6 +265,8 @@ def clause_topic(clause: str) -> str:
 
     if is_method_clause(clause):
         return stated_topic(clause)
+    if heading := list_heading(clause, False):
+        return heading  # 齐鲁银行不良贷款率最高，达到1.29%: the superlative's thing
     if pick := _superlative_pick().search(clause):
         member = clause[pick.end():].strip(" ，,")
         member = member if not has_verb(member) else trailing_noun(member)
@@ -314,8 +316,7 @@ def _heading_ends(colon_after: bool) -> tuple[str, ...]:
 
 
 def list_heading(clause: str, colon_after: bool) -> str:
-    """各市GDP增速分别为(:杭州12.3%、…) -> GDP增速, 不良贷款率最高(，达到1.29%) -> 不良贷款率: what a figure-less
-    clause heading a list or the one figure after it names, else ""."""
+    """各市GDP增速分别为(:杭州12.3%、…), 不良贷款率最高(，达到1.29%): what a figure-less clause names, else ""."""
     words = clause.strip(" ，,")
     m = cues()["metric"]
     if top := next((e for e in m["superlative_ends"] if words.endswith(e)), None):
