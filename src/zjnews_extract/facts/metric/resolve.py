@@ -20,9 +20,9 @@ from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
-from .nouns import (ends_open, has_verb, is_generic, is_place_class, object_of_verb, leading_noun, milestone_nouns, noun_after, set_defined_after,
-                    share_modifier,
-                    trailing_noun)
+from .nouns import (ends_open, has_verb, is_generic, is_place_class, leading_noun, milestone_nouns, noun_after,
+                    object_of_verb, set_defined_after,
+                    share_modifier, trailing_noun)
 from .siblings import sibling_name
 from .window import Window, drop_place_group, read_window
 from ..tables.labels import is_measure as names_measure
@@ -335,7 +335,7 @@ def list_heading(clause: str, colon_after: bool) -> str:
     for drop in m["list_heading_drop"]:
         words = words.removesuffix(drop)  # 接待情况: how it went, not what was counted
     name = read_window(words).metric
-    if host := next((v for v in cues()["metric"]["host_verbs"] if v in name[1:]), None):
+    if host := next((v for v in m["host_verbs"] if v in name[1:]), None):
         name = name[name.index(host, 1):]  # 四家5A级景区接待: the sites are the items listed, each its own subject
     return name if name and measurable(name) and not is_generic(name) and not is_junk(name) else ""
 
