@@ -163,6 +163,8 @@ def leading_noun(text: str, lists: bool = False) -> str:
     for i, (w, pos) in enumerate(ws):
         # 竣工面积: a verb that makes a measure of the noun after it stays in the name
         modifier = pos == "v" and out and i + 1 < len(ws) and ws[i + 1][1] == "n" and measurable(w + ws[i + 1][0])
+        # 家用电器类商品: 类 (tagged a measure word) makes a class of the noun before it
+        modifier = modifier or w == "类" and out and i + 1 < len(ws) and ws[i + 1][1].startswith(NOUNISH)
         if not (out and w in joins) and not modifier \
                 and (w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s"))):
             break

@@ -23,8 +23,10 @@ from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable,
 from .nouns import (ends_open, has_verb, is_generic, is_place_class, leading_noun, milestone_nouns, noun_after,
                     object_of_verb, set_defined_after,
                     share_modifier, trailing_noun)
+from .bodies import is_kind_of_goods
+from .phrases import joined
 from .siblings import sibling_name
-from .window import Window, drop_place_group, read_window
+from .window import Window, drop_place_group, patterns as window_patterns, peel, read_window
 from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
@@ -134,6 +136,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
     name, inherited = w.metric, False
+    if w.bare_verb and name and not frame.clause_metric and frame.prev_clause and measurable(name) \
+            and (doer := _part_before(frame.prev_clause)):
+        # 石油及制品商品石油零售增长明显，实现零售额122.7亿元; 基础设施建设业务仍然是营业收入的最大来源，
+        # 全年实现营业收入…: the part the clause before opened with is who did it
+        name = joined(doer, name)
     if name in _half_words() and not w.share and frame.base and measurable(frame.base):
         # 其中城市上涨4.6%，农村上涨5.7% after 居民消费价格: each half's own (城市居民消费价格)
         base = frame.base
@@ -201,6 +208,15 @@ def _instrument_patterns() -> tuple[regex.Pattern, dict[str, str]]:
 _FIGURE_STOP = regex.compile(r"[\d，,、。；;：:！？!?（）()%\s]")
 
 
+def _part_before(clause: str) -> str:
+    """The sector, segment or kind of goods a figure-less clause opens with (its verbs dropped), else ""."""
+    ws = words.words(leading_noun(peel(clause)[0]))
+    while ws and ws[-1][1] in ("v", "vn"):
+        ws.pop()  # 石油及制品商品石油零售(增长明显): the goods, not their trade
+    lead, p = "".join(w for w, _ in ws), window_patterns()
+    return lead if (p["part_doer"].search(lead) and not p["company"].search(lead)) or is_kind_of_goods(lead) else ""
+
+
 def _instrument_noun(text: str, q: Quantity, raw: str) -> str:
     """以11.7%的增速: the noun after 以 + figure + 的, or ""."""
     mark, alias = _instrument_patterns()
@@ -261,7 +277,6 @@ def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[s
 def clause_topic(clause: str) -> str:
     """What a clause with no number is about, when it names a quantity: the noun phrase that
     opens it (全国居民消费价格指数同比由涨转平), else the one that ends it (…举办出口网上交易会)."""
-    from .window import peel  # noqa: PLC0415
 
     if is_method_clause(clause):
         return stated_topic(clause)

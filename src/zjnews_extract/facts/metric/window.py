@@ -35,6 +35,7 @@ class Window:
     respective: bool = False  # 分别: one metric per number of a list
     year_ago: bool = False  # 同比 / 较上年同期: the basis of a gap
     rate_head: str = ""  # a gap in points names the rate that changed (增速, 涨幅): kept in its metric
+    bare_verb: bool = False  # 实现/完成 with no doer before it (…增长明显,实现零售额): the doer was said before
 
 
 _OPEN_QUOTES = frozenset("“「『\"")
@@ -258,7 +259,12 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
     listed = out.subject
+    before = text
     text, out.subject = peel(text)
+    # 实现/完成 stripped from the front with no place or name before it: the doer was said earlier
+    opened = before[:before.find(text)] if text and text in before else ""
+    out.bare_verb = not out.subject and not listed and p["predicate_word"].search(opened.rstrip(" ，,")) is not None \
+        and not any(pos.startswith("n") for _, pos in words.words(opened))  # (公司实现: the company did)
     out.subject, text = _firm_first(listed or out.subject, text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
