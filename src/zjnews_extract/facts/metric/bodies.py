@@ -37,7 +37,7 @@ def close_brackets(name: str) -> str:
     return name
 
 
-def is_named(doer: str, place: str | None = None) -> bool:
+def is_named(doer: str, place: str | None = None, timed: bool = False) -> bool:
     """A doer that names a body: a noun phrase with a proper name in it (缙云山, 故宫博物院) or, in
     a place named before it, one of three characters or more (南川区 + 监测的乡村旅游点); not an
     activity (温泉旅游), a measure, a sector or a population of firms (规模以上工业企业)."""
@@ -50,7 +50,11 @@ def is_named(doer: str, place: str | None = None) -> bool:
         return False
     if any(pos in _proper_tags() for _, pos in ws):
         return True
-    return len(doer) >= 3 and place is not None and place_names().get(place) not in ("whole_region", "national")
+    # (`timed`: a time said between the doer and its verb, 水亭门节日期间接待, marks a body at a place too)
+    if any(pos == "r" for _, pos in ws):
+        return False  # 所属各公园景点, 其他景区: a class of sites, no body
+    timed = timed and not any(pos.startswith("v") or pos in ("m", "d", "p", "c", "u") for _, pos in ws)
+    return len(doer) >= 3 and (timed or place is not None and place_names().get(place) not in ("whole_region", "national"))
 
 
 def is_kind_of_goods(doer: str) -> bool:

@@ -107,6 +107,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "firm_kind": regex.compile(rf"(?:{alternation(m['firm_kind_heads'])})$"),
         "population": regex.compile(rf"(?:{alternation(m['firm_populations'])})"),
         "host": regex.compile(rf"^(?P<doer>.+?)(?=(?:{alternation(m['host_verbs'])}))"),
+        "host_time_tail": regex.compile(m["host_time_tail"]),
         "host_list_tail": regex.compile(m["host_list_tail"]),
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
@@ -313,14 +314,44 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         elif is_kind_of_goods(doer):
             text = doer + text  # 基本生活类商品实现零售额, 乘用车实现销售: a kind of goods' own part
     hosted = False
-    if (m := p["host"].match(text)) and (doer := is_named(m.group("doer"), out.subject) and m.group("doer")
+    if (m := p["host"].match(text)) and (doer := is_named(host := _host_name(m.group("doer")), out.subject,
+                                                          _timed(host, m.group("doer"))) and host
                                          or site_list(m.group("doer"), out.subject)):
         # 北碚缙云山接待5.66万人次: the site received them; 南川区监测的乡村旅游点: a body in a place
         out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
+    elif m and _timed(host := _host_name(m.group("doer")), m.group("doer")):
+        # 所属各公园景点7天共接待游客: the class of sites did it, the time is no name; a list of them did it
+        # together (A级景区、宾馆酒店…春节共接待全域游客): what they did
+        text = ("" if "、" in host else host) + text[m.end():]
     if text and (hosted or not only_function_words(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
+
+
+def _host_name(doer: str) -> str:
+    """东方山水乐园7天共 -> 东方山水乐园, 乔波冰雪世界春节期间 -> 乔波冰雪世界: the host without the time
+    and the adverbs between it and its verb."""
+    for _ in range(3):
+        before = doer
+        doer = patterns()["host_time_tail"].sub("", without_adverbs(doer))
+        if (last := _last_period(doer)) is not None and last >= 2:
+            doer = doer[:last]
+        if doer == before:
+            break
+    return doer
+
+
+def _timed(host: str, doer: str) -> bool:
+    """A time stood between the host and its verb (水亭门节日期间总计接待)."""
+    return without_adverbs(doer) != host
+
+
+def _last_period(text: str) -> int | None:
+    """Where a period mention that ends `text` starts (春节期间, 国庆假期, 当日), else None."""
+    from ..period.grammar import grammar  # noqa: PLC0415  (periods are read after names are)
+
+    return next((m.start() for m in grammar().finditer(text) if m.end() == len(text)), None)
 
 
 @cache
