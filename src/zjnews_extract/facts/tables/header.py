@@ -71,6 +71,7 @@ def _patterns():
         "year": regex.compile(words()["periods"]["year_header"]),
         "prefix": regex.compile("^(?:" + alternation(h["period_prefixes"]) + ")"),
         "numbering": regex.compile(h["caption_numbering"]),
+        "caption_rate_tail": regex.compile(h["caption_rate_tail"]),
         "base_index": regex.compile(h["base_index_header"]),
         "suffix": regex.compile("(?:" + alternation(h["period_prefixes"]) + r")\s*+$"),
         "nouns": regex.compile(alternation(["增幅", "增速", "涨幅", "降幅", "增长"])),
@@ -273,7 +274,12 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
                 break
         text = _patterns()["numbering"].sub("", text)
         col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
-        measure = col.measure
+        # (the measure without the title's periods and the rate it names besides: 及增速)
+        bare = _patterns()["caption_rate_tail"].sub("", _without_periods(text))
+        measure = _column(0, bare.replace("_", " "), "figures", (), lambda cell: False).measure
+        if bare != text:
+            col = replace(col, kind=None) if col.kind == "growth" and _patterns()["caption_rate_tail"].search(text) \
+                else col
         region = match_place(measure)  # 湖州市各县…: the region whose places the rows are
         starts = (0, region.end()) if region else (0,)
         # 各地区夏粮产量: the rows are the places
@@ -284,6 +290,13 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
         if measure:
             return replace(col, measure=measure)
     return None
+
+
+def _without_periods(caption: str) -> str:
+    """2018年上半年各市县地区生产总值 -> 各市县地区生产总值: a title's periods are the table's, no part of its measure."""
+    from ..period.grammar import grammar  # noqa: PLC0415
+
+    return grammar().sub("", caption)
 
 
 def growth_only(text: str) -> bool:

@@ -76,7 +76,23 @@ def _entries(text: str) -> list[_Entry]:
             out.append(_Entry(s, s + len(cell), cell, ""))
             continue
         out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
-    return _drop_separator_lines(_joined_wraps(out))
+    return _drop_separator_lines(_joined_wraps(_joined_units(out)))
+
+
+_BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
+
+
+def _joined_units(entries: list[_Entry]) -> list[_Entry]:
+    """A line holding a bracketed unit alone under a word line (绝对数 / (亿元), 旅游总收入 / (亿元)) is the
+    rest of that cell, wrapped: one header cell, its unit in it."""
+    out: list[_Entry] = []
+    for e in entries:
+        if out and out[-1].kind == "word" and not out[-1].own_bar and _BRACKETED.match(e.text) \
+                and read_unit(e.text[1:-1]) is not None:
+            out[-1] = _Entry(out[-1].start, e.end, out[-1].text + e.text, "word", own_bar=e.own_bar)
+            continue
+        out.append(e)
+    return out
 
 
 def _joined_wraps(entries: list[_Entry]) -> list[_Entry]:
