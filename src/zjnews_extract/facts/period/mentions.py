@@ -190,8 +190,13 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             # the year reported on
             anchor, anchor_at = sentence_anchor
             continue
+        # (an event's day in an earlier year, its sentence stating no figure: 2020年12月25日，…试点正式运行。
+        # …截至6月底 is the year reported on, not the event's)
+        event_day = mention.kind == "day" and published is not None and mention.period is not None \
+            and int(mention.period.end[:4]) < published.year and not states_figure(text, opened, mention.end)
         if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start) \
+                and not event_day \
                 and mention.reach != "aside":  # (2017年一季度出售部分股票…): the bracket's year only
             sentence_years += 1
             anchor = int(mention.period.end[:4])
