@@ -17,12 +17,32 @@ def _listed_base() -> regex.Pattern:
     return regex.compile(rf"(?:{alternation(words['base_before'])})[^，,。；;、\d]{{1,8}}[、和及]$")
 
 
+@cache
+def _from_figure() -> tuple[regex.Pattern, regex.Pattern]:
+    """从 right before a mention, and the mention's own figure right after it (的 or 末 between)."""
+    words = lexicon()["words"]
+    marks = alternation(words["base_before_if_figure"])
+    return (regex.compile(rf"(?:{marks})\s*$|^(?:{marks})"),
+            regex.compile(r"(?:末|底)?(?:的)?\s*[-+−]?\d"))
+
+
+def from_with_figure(text: str, start: int, end: int) -> bool:
+    """从2010年9.0:55.9:35.1调整为…: 从 at or right before a time, the time's own figure right after it."""
+    opens, figure = _from_figure()
+    return figure.match(text, end) is not None and (opens.search(text[max(0, start - 4):start]) is not None
+                                                     or opens.match(text[start:end]) is not None)
+
+
 def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     """Is this mention a comparison base (较2020年, 与一季度相比, 去年同期)? With the span to report."""
     before, before_if_after, after = base_patterns()
     head = text[max(0, m.start() - 4):m.start()]
     tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
     b = before.search(head)
+    opens, figure = _from_figure()
+    if b is None and figure.match(text, m.end()) and ((f := opens.search(head)) or opens.match(m.group())):
+        # 从2010年9.0:55.9:35.1调整为…: the start of a change (the mention may hold its 从)
+        return True, m.start() - (len(head) - f.start()) if f else m.start(), m.end()
     if b is None and tail_match is None and (listed := _listed_base().search(text, max(0, m.start() - 12), m.start())):
         return True, listed.start(), m.end()  # 比上半年、前三季度收窄…: the next base of a list of them
     if b is None and tail_match is not None:
