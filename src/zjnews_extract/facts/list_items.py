@@ -145,6 +145,9 @@ def _one_character_run(parts: list[str]) -> list[str]:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
+_NAME_JOINS = ("和", "及", "与", "、")
+
+
 def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
     """The last item of 'A、B和C价格' split into its own part and the words every item shares:
     words are taken until the part is as long as the longest other item (飞机票、旅游和宾馆住宿
@@ -158,6 +161,13 @@ def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
             break
         taken += w
     rest = last[len(taken):]
+    while rest[:1] in _NAME_JOINS:
+        # 社会保障和就业(支出): a join goes on with the item's own name, and the noun after it is the item's
+        joined = words.words(rest[1:])
+        if not joined:
+            return last, ""
+        taken += rest[0] + joined[0][0]
+        rest = last[len(taken):]
     rest_words = words.words(rest) if rest else []
     # 商业营业用房施工面积 after 商品住宅、办公楼: the shared name is the activity's measure (施工面积),
     # the nouns before it (用房) are still the item's own
