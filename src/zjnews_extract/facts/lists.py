@@ -226,6 +226,11 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         pre = without_period_list_rest(pre)
     post_w = M.read_window(post, q.kind)
     own = post_w.metric
+    if m is None and not pre and "、" in own and not post_w.share and not post_w.change:
+        # 其中教育、科技、医疗卫生、社会保障和就业8.67亿元、0.96亿元…: the list stands right before its
+        # figures, no verb between; it is the names, one per figure (and the whole's, for a 合计 after it)
+        frame = frame.named(own, q.kind)
+        pre, own = post, ""
     if q.kind == "pp" and (lift := M.contribution(post)):
         own = lift  # 分别拉动经济增长0.3、3.8和3.2个百分点: the pull is the name, 增长 with it
     if found := partner_list(pre, n) or partner_list(_words_before(ctx.text, clause, q, unsaid=m is None), n):
