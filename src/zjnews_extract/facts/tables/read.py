@@ -281,9 +281,14 @@ def _noun(col: Column, cols) -> str:
 
 def _metric(label: Label, col: Column, cols, state: Section) -> str:
     measure = next((c.measure for c in _chain(col, cols) if c.measure), "")
-    if col.kind == "percent" and (share := _structure_word(col)):
-        # 餐饮业 under 结构(%): the share of the row's own measure (餐饮业零售额结构)
-        own = _metric(label, replace(col, measure="", kind=None), cols, state)
+    if (share := _structure_word(col)) and (col.kind == "percent" or col.measure == share):
+        # 餐饮业 under 结构(%): the share of the row's own measure (餐饮业零售额结构); 占比 next to 营业收入
+        # (its cells carry their %): the row's 营业收入占比
+        amounts = [c for c in cols[:col.index] if c.role == "figures" and c.kind is None and c.measure]
+        if col.measure == share and amounts:
+            own = _metric(label, amounts[-1], cols, state)  # the amount column right before it
+        else:
+            own = _metric(label, replace(col, measure="", kind=None), cols, state)
         return own + share if own and not own.endswith(share) else own or share
     name = label.name
     if not name:
