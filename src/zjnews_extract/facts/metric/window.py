@@ -107,7 +107,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "firm_kind": regex.compile(rf"(?:{alternation(m['firm_kind_heads'])})$"),
         "population": regex.compile(rf"(?:{alternation(m['firm_populations'])})"),
         "host": regex.compile(rf"^(?P<doer>.+?)(?=(?:{alternation(m['host_verbs'])}))"),
-        "host_time_tail": regex.compile(m["host_time_tail"]),
+        "host_time_tail": regex.compile(rf"{m['host_time']}$"),
+        "host_time_head": regex.compile(rf"^{m['host_time']}"),
         "host_list_tail": regex.compile(m["host_list_tail"]),
         "gap_filler": regex.compile(rf"(?r)(?:\s|{alternation(m['gap_fillers'])})+$"),
         "gap_change": regex.compile(rf"(?r)(?:{alternation(m['compare_after'])})$"),
@@ -334,7 +335,7 @@ def _host_name(doer: str) -> str:
     and the adverbs between it and its verb."""
     for _ in range(3):
         before = doer
-        doer = patterns()["host_time_tail"].sub("", without_adverbs(doer))
+        doer = patterns()["host_time_tail"].sub("", without_adverbs(patterns()["host_time_head"].sub("", doer)))
         if (last := _last_period(doer)) is not None and last >= 2:
             doer = doer[:last]
         if doer == before:
