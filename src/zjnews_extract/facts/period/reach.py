@@ -96,6 +96,9 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "own_sentence"  # 预计今年全年…将完成51.3亿: a forecast's year; the report goes on in its own period
     if "yr1" in slots and respective_after(text, mention.end):
         return "sentence"  # 2018-2019年，…分别为578.62亿、631.27亿: one year per number, then back
+    if (text[max(0, mention.start - 1):mention.start] in _LIST_JOINS or text[mention.end:mention.end + 1] == "、") \
+            and respective_after(text, mention.end):
+        return "sentence"  # 3月、4月、5月、6月…当月速度分别为…: a list of times, one per number
     if slots & {"pastn", "pastn2", "nextn", "within"}:
         return "paragraph"
     rel_this_year = lexicon()["relative_years"].get(g["rel"] or "") == 0
@@ -244,6 +247,9 @@ def inner_spans(text: str, mentions: list) -> list:
 
 def _months(p) -> int:
     return (int(p.end[:4]) - int(p.start[:4])) * 12 + int(p.end[5:7]) - int(p.start[5:7])
+
+
+_LIST_JOINS = ("、", "和", "及", "与")
 
 
 def respective_after(text: str, end: int) -> bool:
