@@ -1,6 +1,7 @@
 """Names beside the metric in a window: a body that did what is counted (北碚缙云山接待, a list of
-sites of one kind), a class of places before a bare rate (省份增速), an abbreviation's bracket.
-Split from window.py, which calls these on the words it has peeled."""
+sites of one kind) without the time said with it (7天共接待), a sector or population of firms
+whose words an official name holds (规模以上工业企业利润总额), a class of places before a bare rate
+(省份增速), an abbreviation's bracket. Split from window.py, which calls these on the words it has peeled."""
 from __future__ import annotations
 
 from functools import cache
@@ -12,6 +13,7 @@ from ..company import has_company_suffix
 from ..lexicon import cues, place_names
 from .heads import measurable, place_classes
 from .nouns import is_generic
+from .phrases import without_adverbs
 
 
 def window_patterns():
@@ -100,3 +102,45 @@ _PUNCT = regex.compile(r"[\p{P}\s]")
 @cache
 def _classes_longest_first() -> tuple[str, ...]:
     return tuple(sorted(place_classes(), key=len, reverse=True))
+
+
+def host_name(doer: str) -> str:
+    """东方山水乐园7天共 -> 东方山水乐园, 乔波冰雪世界春节期间 -> 乔波冰雪世界: the host without the time
+    and the adverbs between it and its verb."""
+    for _ in range(3):
+        before = doer
+        p = window_patterns()
+        doer = p["host_time_tail"].sub("", without_adverbs(p["host_time_head"].sub("", doer)))
+        if (last := _last_period(doer)) is not None and last >= 2:
+            doer = doer[:last]
+        if doer == before:
+            break
+    return doer
+
+
+def is_timed(host: str, doer: str) -> bool:
+    """A time stood between the host and its verb (水亭门节日期间总计接待)."""
+    return without_adverbs(doer) != host
+
+
+def _last_period(text: str) -> int | None:
+    """Where a period mention that ends `text` starts (春节期间, 国庆假期, 当日), else None."""
+    from ..period.grammar import grammar  # noqa: PLC0415  (periods are read after names are)
+
+    return next((m.start() for m in grammar().finditer(text) if m.end() == len(text)), None)
+
+
+@cache
+def _population_names() -> tuple[str, ...]:
+    """Official indicator names that hold the population of firms they count (工业企业利润总额,
+    服务业企业营业收入): data/indicators.toml."""
+    from ...indicators.catalogue import catalogue  # noqa: PLC0415  (loaded on first use)
+
+    marks = tuple(cues()["metric"]["firm_kind_heads"])
+    return tuple(sorted({i.zh for i in catalogue().indicators.values() if any(m in i.zh for m in marks)}))
+
+
+def population_named(doer: str, text: str) -> bool:
+    """The doer's words complete an official indicator name that the measure alone does not hold."""
+    joined = doer + text
+    return any(name in joined and name not in text for name in _population_names())

@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from .. import words
-from ..lexicon import cues
+from ..lexicon import alternation, cues
 
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
 
@@ -275,3 +275,31 @@ def drop_leading_verbs(text: str) -> str:
     if i and len(rest) >= 3 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
         return rest
     return text
+
+
+@cache
+def _instrument_patterns() -> tuple[regex.Pattern, dict[str, str]]:
+    m = cues()["metric"]
+    return regex.compile(rf"(?:{alternation(m['instrument_marks'])})\s*$"), dict(m["instrument_alias"])
+
+
+_FIGURE_STOP = regex.compile(r"[\d，,、。；;：:！？!?（）()%\s]")
+
+
+def instrument_noun(text: str, end: int, raw: str) -> str:
+    """以11.7%的增速: the noun after 以 + figure + 的 (the figure ends at `end`), or ""."""
+    from .heads import ends_in_head  # noqa: PLC0415  (heads imports this module)
+
+    mark, alias = _instrument_patterns()
+    if text[end:end + 1] != "的" or not mark.search(raw):
+        return ""
+    ws = words.words(_FIGURE_STOP.split(text[end + 1:end + 12], 1)[0])
+    if ws and ws[0][0] in alias:
+        return alias[ws[0][0]]
+    best = ""
+    for i in range(1, min(len(ws), 4) + 1):  # the longest run of words that ends in a head
+        if ws[i - 1][1] in ("d", "p", "c", "uj"):
+            break
+        if ends_in_head(name := "".join(w for w, _ in ws[:i])):
+            best = name
+    return best

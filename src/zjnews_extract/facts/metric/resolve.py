@@ -19,10 +19,9 @@ from ...records import Quantity
 from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
-from .heads import ends_in_head, head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
-from .nouns import (ends_open, has_verb, is_generic, is_place_class, leading_noun, milestone_nouns, noun_after,
-                    object_of_verb, set_defined_after,
-                    share_modifier, trailing_noun)
+from .heads import head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
+from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
+                    noun_after, object_of_verb, set_defined_after, share_modifier, trailing_noun)
 from .bodies import is_kind_of_goods
 from .phrases import joined
 from .siblings import sibling_name
@@ -147,7 +146,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         for half in _half_words():
             base = base.removeprefix(half)
         return name + part_measure(base, name), True, frame  # a part of a total is no total: 城镇消费品零售额
-    if (by := _instrument_noun(text, q, raw)) and not w.share:
+    if (by := instrument_noun(text, q.end, raw)) and not w.share:
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
         # unless the frame already is that rate (GDP增速 … 以6%的增速)
         full = frame.base if frame.base and frame.base.endswith(by) else by
@@ -199,15 +198,6 @@ def _half_words() -> tuple[str, ...]:
     return tuple(cues()["metric"]["half_words"])
 
 
-@cache
-def _instrument_patterns() -> tuple[regex.Pattern, dict[str, str]]:
-    m = cues()["metric"]
-    return regex.compile(rf"(?:{alternation(m['instrument_marks'])})\s*$"), dict(m["instrument_alias"])
-
-
-_FIGURE_STOP = regex.compile(r"[\d，,、。；;：:！？!?（）()%\s]")
-
-
 def _part_before(clause: str) -> str:
     """The sector, segment or kind of goods a figure-less clause opens with (its verbs dropped), else ""."""
     ws = words.words(leading_noun(peel(clause)[0]))
@@ -215,23 +205,6 @@ def _part_before(clause: str) -> str:
         ws.pop()  # 石油及制品商品石油零售(增长明显): the goods, not their trade
     lead, p = "".join(w for w, _ in ws), window_patterns()
     return lead if (p["part_doer"].search(lead) and not p["company"].search(lead)) or is_kind_of_goods(lead) else ""
-
-
-def _instrument_noun(text: str, q: Quantity, raw: str) -> str:
-    """以11.7%的增速: the noun after 以 + figure + 的, or ""."""
-    mark, alias = _instrument_patterns()
-    if text[q.end:q.end + 1] != "的" or not mark.search(raw):
-        return ""
-    ws = words.words(_FIGURE_STOP.split(text[q.end + 1:q.end + 12], 1)[0])
-    if ws and ws[0][0] in alias:
-        return alias[ws[0][0]]
-    best = ""
-    for i in range(1, min(len(ws), 4) + 1):  # the longest run of words that ends in a head
-        if ws[i - 1][1] in ("d", "p", "c", "uj"):
-            break
-        if ends_in_head(name := "".join(w for w, _ in ws[:i])):
-            best = name
-    return best
 
 
 def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", counts: bool) -> "Frame":

@@ -18,7 +18,7 @@ from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
 from .heads import drop_method_phrases, measurable, place_classes
-from .bodies import class_rate, close_brackets, is_kind_of_goods, is_named, site_list
+from .bodies import class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named, site_list
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, only_function_words
 
@@ -304,7 +304,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
         doer = without_adverbs(p["predicate_word"].sub("", text[:m.end()]))  # 规上工业实际|完成: how, not who
         text = text[m.end():]
-        if (p["part_doer"].search(doer) and not p["company"].search(doer)) or _population_named(doer, text) \
+        if (p["part_doer"].search(doer) and not p["company"].search(doer)) or population_named(doer, text) \
                 or (p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer)):
             # a part of the whole keeps its name: a sector or segment, a kind of firms (国有控股企业实现利润
             # 总额), a population that is part of the indicator's official name (规模以上工业企业实现利润总额:
@@ -315,60 +315,19 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         elif is_kind_of_goods(doer):
             text = doer + text  # 基本生活类商品实现零售额, 乘用车实现销售: a kind of goods' own part
     hosted = False
-    if (m := p["host"].match(text)) and (doer := is_named(host := _host_name(m.group("doer")), out.subject,
-                                                          _timed(host, m.group("doer"))) and host
+    if (m := p["host"].match(text)) and (doer := is_named(host := host_name(m.group("doer")), out.subject,
+                                                          is_timed(host, m.group("doer"))) and host
                                          or site_list(m.group("doer"), out.subject)):
         # 北碚缙云山接待5.66万人次: the site received them; 南川区监测的乡村旅游点: a body in a place
         out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
-    elif m and _timed(host := _host_name(m.group("doer")), m.group("doer")):
+    elif m and is_timed(host := host_name(m.group("doer")), m.group("doer")):
         # 所属各公园景点7天共接待游客: the class of sites did it, the time is no name; a list of them did it
         # together (A级景区、宾馆酒店…春节共接待全域游客): what they did
         text = ("" if "、" in host else host) + text[m.end():]
     if text and (hosted or not only_function_words(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
-
-
-def _host_name(doer: str) -> str:
-    """东方山水乐园7天共 -> 东方山水乐园, 乔波冰雪世界春节期间 -> 乔波冰雪世界: the host without the time
-    and the adverbs between it and its verb."""
-    for _ in range(3):
-        before = doer
-        doer = patterns()["host_time_tail"].sub("", without_adverbs(patterns()["host_time_head"].sub("", doer)))
-        if (last := _last_period(doer)) is not None and last >= 2:
-            doer = doer[:last]
-        if doer == before:
-            break
-    return doer
-
-
-def _timed(host: str, doer: str) -> bool:
-    """A time stood between the host and its verb (水亭门节日期间总计接待)."""
-    return without_adverbs(doer) != host
-
-
-def _last_period(text: str) -> int | None:
-    """Where a period mention that ends `text` starts (春节期间, 国庆假期, 当日), else None."""
-    from ..period.grammar import grammar  # noqa: PLC0415  (periods are read after names are)
-
-    return next((m.start() for m in grammar().finditer(text) if m.end() == len(text)), None)
-
-
-@cache
-def _population_names() -> tuple[str, ...]:
-    """Official indicator names that hold the population of firms they count (工业企业利润总额,
-    服务业企业营业收入): data/indicators.toml."""
-    from ...indicators.catalogue import catalogue  # noqa: PLC0415  (loaded on first use)
-
-    marks = tuple(cues()["metric"]["firm_kind_heads"])
-    return tuple(sorted({i.zh for i in catalogue().indicators.values() if any(m in i.zh for m in marks)}))
-
-
-def _population_named(doer: str, text: str) -> bool:
-    """The doer's words complete an official indicator name that the measure alone does not hold."""
-    joined = doer + text
-    return any(name in joined and name not in text for name in _population_names())
 
 
 def _firm_first(place: str | None, text: str) -> tuple[str | None, str]:

@@ -19,23 +19,13 @@ bar-separated rows do.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from .layout import Cell, Row, Table, cell_marks, squash, words
+from .cell_lines import BRACKETED as _BRACKETED, Entry as _Entry, drop_separator_lines, joined_units, joined_wraps
 from .units import read_unit, unit_line
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    start: int
-    end: int
-    text: str
-    kind: str  # "fig", "blank", "unit" (亿元, % in a unit column), "word" or "" (prose: ends any table)
-    own_bar: bool = False  # the cell's line ended with a bar (16585 |)
-    lone: bool = False  # an empty cell from a line holding one bar and nothing else
 
 
 @cache
@@ -76,73 +66,7 @@ def _entries(text: str) -> list[_Entry]:
             out.append(_Entry(s, s + len(cell), cell, ""))
             continue
         out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
-    return _drop_separator_lines(_joined_wraps(_joined_units(out)))
-
-
-_BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
-
-
-def _joined_units(entries: list[_Entry]) -> list[_Entry]:
-    """A line holding a bracketed unit alone under a word line (绝对数 / (亿元), 旅游总收入 / (亿元)) is the
-    rest of that cell, wrapped: one header cell, its unit in it."""
-    out: list[_Entry] = []
-    for e in entries:
-        if out and out[-1].kind == "word" and not out[-1].own_bar and _BRACKETED.match(e.text) \
-                and read_unit(e.text[1:-1]) is not None:
-            out[-1] = _Entry(out[-1].start, e.end, out[-1].text + e.text, "word", own_bar=e.own_bar)
-            continue
-        out.append(e)
-    return out
-
-
-def _joined_wraps(entries: list[_Entry]) -> list[_Entry]:
-    """Where most cells end with a bar (16585 | or a bar line after them), a word line with no bar
-    followed by a word line ending with one is one cell written over two lines (规模工业增加值 /
-    增长速度 |)."""
-    n = len(entries)
-
-    def barred(i: int) -> bool:
-        return entries[i].own_bar or i + 1 < n and entries[i + 1].lone
-
-    cells = [i for i in range(n) if entries[i].kind in ("word", "fig")]
-    if len(cells) < 4 or sum(barred(i) for i in cells) * 5 < len(cells) * 3:
-        return entries
-    out: list[_Entry] = []
-    i = 0
-    while i < n:
-        e = entries[i]
-        if e.kind == "word" and not barred(i) and i + 1 < n and entries[i + 1].kind == "word" \
-                and entries[i + 1].own_bar and i and (entries[i - 1].lone or barred(i - 1)):
-            # (inside the table: after a barred cell or a bar line; a caption above it is no cell)
-            nxt = entries[i + 1]
-            out.append(_Entry(e.start, nxt.end, e.text + nxt.text, "word", own_bar=True))
-            i += 2
-            continue
-        out.append(e)
-        i += 1
-    return out
-
-
-def _drop_separator_lines(entries: list[_Entry]) -> list[_Entry]:
-    """Cells each followed by a line of one bar, the cells without bars of their own (指標 / | /
-    單位 / | / 累計 / | …): there the bar lines separate cells and hold none; two bar lines in a
-    row hold an empty cell between them. Elsewhere a bar line is an empty cell (按经营地分 | / | / |)."""
-    out: list[_Entry] = []
-    i = 0
-    while i < len(entries):
-        j, cells, filled = i, [], 0
-        while j + 1 < len(entries) and entries[j + 1].lone and entries[j].kind in ("fig", "word", "blank", "unit") \
-                and not entries[j].own_bar:
-            cells.append(entries[j])
-            filled += bool(entries[j].text)
-            j += 2
-        if filled >= _patterns()["min_rows"] * 2 and filled * 3 >= len(cells) * 2:
-            out.extend(cells)
-            i = j
-        else:
-            out.append(entries[i])
-            i += 1
-    return out
+    return drop_separator_lines(joined_wraps(joined_units(out)), _patterns()["min_rows"])
 
 
 def _without_trailing_bar(body: str) -> str:
@@ -349,7 +273,6 @@ def _unwrapped(cells: list[_Entry], n: int) -> list[_Entry]:
 
 _WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1,4})$")
 _HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
-_BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
 
 
 def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]]:

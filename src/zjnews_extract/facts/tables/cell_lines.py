@@ -1,0 +1,88 @@
+"""The lines of a table written one cell per line, read as cells: a cell wrapped over two lines
+joined (规模工业增加值 / 增长速度 |, 绝对数 / (亿元)), and lines of one bar told apart as empty cells or
+as the separators between cells. stacked.py reads the grid from these."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .units import read_unit
+
+# a unit in brackets alone (亿元 under 绝对数, 万人 under 人口)
+BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a table written one cell per line."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "fig", "blank", "unit" (亿元, % in a unit column), "word" or "" (prose: ends any table)
+    own_bar: bool = False  # the cell's line ended with a bar (16585 |)
+    lone: bool = False  # an empty cell from a line holding one bar and nothing else
+
+
+def joined_units(entries: list[Entry]) -> list[Entry]:
+    """A line holding a bracketed unit alone under a word line (绝对数 / (亿元), 旅游总收入 / (亿元)) is the
+    rest of that cell, wrapped: one header cell, its unit in it."""
+    out: list[Entry] = []
+    for e in entries:
+        if out and out[-1].kind == "word" and not out[-1].own_bar and BRACKETED.match(e.text) \
+                and read_unit(e.text[1:-1]) is not None:
+            out[-1] = Entry(out[-1].start, e.end, out[-1].text + e.text, "word", own_bar=e.own_bar)
+            continue
+        out.append(e)
+    return out
+
+
+def joined_wraps(entries: list[Entry]) -> list[Entry]:
+    """Where most cells end with a bar (16585 | or a bar line after them), a word line with no bar
+    followed by a word line ending with one is one cell written over two lines (规模工业增加值 /
+    增长速度 |)."""
+    n = len(entries)
+
+    def barred(i: int) -> bool:
+        return entries[i].own_bar or i + 1 < n and entries[i + 1].lone
+
+    cells = [i for i in range(n) if entries[i].kind in ("word", "fig")]
+    if len(cells) < 4 or sum(barred(i) for i in cells) * 5 < len(cells) * 3:
+        return entries
+    out: list[Entry] = []
+    i = 0
+    while i < n:
+        e = entries[i]
+        if e.kind == "word" and not barred(i) and i + 1 < n and entries[i + 1].kind == "word" \
+                and entries[i + 1].own_bar and i and (entries[i - 1].lone or barred(i - 1)):
+            # (inside the table: after a barred cell or a bar line; a caption above it is no cell)
+            nxt = entries[i + 1]
+            out.append(Entry(e.start, nxt.end, e.text + nxt.text, "word", own_bar=True))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
+def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
+    """Cells each followed by a line of one bar, the cells without bars of their own (指標 / | /
+    單位 / | / 累計 / | …): there the bar lines separate cells and hold none; two bar lines in a
+    row hold an empty cell between them. Elsewhere a bar line is an empty cell (按经营地分 | / | / |)."""
+    out: list[Entry] = []
+    i = 0
+    while i < len(entries):
+        j, cells, filled = i, [], 0
+        while j + 1 < len(entries) and entries[j + 1].lone and entries[j].kind in ("fig", "word", "blank", "unit") \
+                and not entries[j].own_bar:
+            cells.append(entries[j])
+            filled += bool(entries[j].text)
+            j += 2
+        if filled >= min_rows * 2 and filled * 3 >= len(cells) * 2:
+            out.extend(cells)
+            i = j
+        else:
+            out.append(entries[i])
+            i += 1
+    return out
