@@ -34,6 +34,7 @@ from functools import cache
 import regex
 
 from ...records import Period
+from ..lexicon import alternation
 from .bases import comparison_base, figure_clause_end
 from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
@@ -253,6 +254,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if part == "since" and published is not None and published.year >= first:
             return mention(date(first, 1, 1), last_day(published.year, published.month), True)
         return mention(date(first, 1, 1), date(last, 12, 31), True)
+    if (g["pastn"] or g["pastn2"]) and _record_in_clause().match(text, m.end(), m.end() + 16):
+        return None  # 3年来发电量首次实现两位数增长, 近十年来同期最高: how long a record reaches back
     if g["pastn"] or g["pastn2"]:
         n = count(g["pastn"] or g["pastn2"])
         if not 1 <= n <= 100:
@@ -385,6 +388,12 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         else:
             end_d = date(year, 12, 31)  # no published date to run to
     return mention(start_d, end_d, explicit, kind)
+
+
+@cache
+def _record_in_clause() -> regex.Pattern:
+    """A record word a few words on in the clause (…年来发电量首次, …年来的新低)."""
+    return regex.compile(rf"[^，,。；;！？!?\n\d]{{0,10}}?(?:{alternation(lexicon()['words']['since_record_after'])})")
 
 
 @cache
