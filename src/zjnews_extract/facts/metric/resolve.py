@@ -135,10 +135,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
     name, inherited = w.metric, False
-    if w.bare_verb and name and not frame.clause_metric and frame.prev_clause and measurable(name) \
-            and (doer := _part_before(frame.prev_clause)):
+    if w.bare_verb and name and not frame.clause_metric and measurable(name) \
+            and (doer := _part_before(frame.prev_clause) if frame.prev_clause else _part_named(frame.last_metric)):
         # 石油及制品商品石油零售增长明显，实现零售额122.7亿元; 基础设施建设业务仍然是营业收入的最大来源，
-        # 全年实现营业收入…: the part the clause before opened with is who did it
+        # 全年实现营业收入…: the part the clause before opened with is who did it; 建设项目同比增长14.0%，
+        # 完成投资额同比增长20.1%: the part the figure before was of
         name = joined(doer, name)
     if name in _half_words() and not w.share and frame.base and measurable(frame.base):
         # 其中城市上涨4.6%，农村上涨5.7% after 居民消费价格: each half's own (城市居民消费价格)
@@ -203,8 +204,15 @@ def _part_before(clause: str) -> str:
     ws = words.words(leading_noun(peel(clause)[0]))
     while ws and ws[-1][1] in ("v", "vn"):
         ws.pop()  # 石油及制品商品石油零售(增长明显): the goods, not their trade
-    lead, p = "".join(w for w, _ in ws), window_patterns()
-    return lead if (p["part_doer"].search(lead) and not p["company"].search(lead)) or is_kind_of_goods(lead) else ""
+    return _part_named("".join(w for w, _ in ws))
+
+
+def _part_named(name: str) -> str:
+    """`name` when it names a sector, a segment or a kind of goods (no company), else ""."""
+    p = window_patterns()
+    if not name:
+        return ""
+    return name if (p["part_doer"].search(name) and not p["company"].search(name)) or is_kind_of_goods(name) else ""
 
 
 def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", counts: bool) -> "Frame":
