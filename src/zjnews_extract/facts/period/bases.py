@@ -23,7 +23,7 @@ def _from_figure() -> tuple[regex.Pattern, regex.Pattern]:
     words = lexicon()["words"]
     marks = alternation(words["base_before_if_figure"])
     return (regex.compile(rf"(?:{marks})\s*$|^(?:{marks})"),
-            regex.compile(r"(?:末|底)?(?:的)?\s*[-+−]?\d"))
+            regex.compile(r"(?:末|底)?(?:的)?\s{0,2}[-+−]?\d"))
 
 
 def from_with_figure(text: str, start: int, end: int) -> bool:
