@@ -101,6 +101,14 @@ def test_whole_words_resolve_to_the_own_place_and_the_places_above_it():
     assert own.name == "柳林" and own.wholes["市"] == "吕梁" and own.wholes["省"] == "山西"
 
 
+def test_a_text_breaking_the_nation_down_by_region_is_about_the_nation():
+    broken_down = ("1-5月份，民间投资18230亿元，同比增长9.1%。分地区看，东部地区民间投资9120亿元，增长8.2%；"
+                   "中部地区5010亿元，增长11.6%；西部地区3570亿元，增长7.3%。")
+    assert own_place(broken_down).name == "全国"
+    one_region = "1-9月份，西部地区房地产开发投资18230亿元，同比增长6.1%，其中住宅投资增长5.2%。"
+    assert own_place(one_region).name == "西部地区"
+
+
 def test_the_page_source_line_tells_the_place():
     text = "前三季度，全市社会消费品零售总额完成574.0亿元，增长8.8%，快于全省2.2个百分点。"
     facts, _ = find_facts(text, published=date(2025, 11, 12), source="运城日报")

@@ -77,6 +77,14 @@ def own_place(text: str, title: str | None = None, url: str | None = None,
               skip: tuple = (), source: str | None = None) -> OwnPlace:
     """The article's own place; `skip` holds spans whose places do not count (a company's name);
     the page's `source` (来源: 运城日报, a line the cleaner took out of the text) counts as a line."""
+    own = _own_place(text, title, url, skip, source)
+    regions = _words()["national"]["regions"]
+    if own.name in regions and sum(r in text for r in regions) >= 2:
+        return OwnPlace(name="全国", weight=own.weight)  # 东部地区…；中部地区…: the nation broken down
+    return own
+
+
+def _own_place(text: str, title: str | None, url: str | None, skip: tuple, source: str | None) -> OwnPlace:
     headline_end = len(title) if title and text.startswith(title) else text.find("\n")
     tally, national = _count(f"{text}\n{source}" if source else text, headline_end, skip)
     topic = _topic_words(text)
