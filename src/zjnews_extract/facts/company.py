@@ -73,11 +73,15 @@ def company_prefix(text: str) -> int:
     suffix and the suffix ends a word there (not 银行业金融机构); 0 when none does."""
     from .words import words  # noqa: PLC0415
 
-    pos = 0
+    pos, named = 0, False
     classes = tuple(_words()["class_words"])
     for word, tag in words(text[:24]):
-        if tag.startswith(("v", "c", "b", "p", "u")) or word.startswith(classes) or word.endswith(classes):
-            return 0  # 国有及国有控股, 上市经销商集团: a kind of firms, not one firm
+        if tag.startswith(("v", "c", "b", "p", "u")) or word.startswith(classes) or word.endswith(classes) \
+                or (word in _words()["generic_firms"] and not named):
+            # 国有及国有控股, 上市经销商集团: a kind of firms; 归属于母公司股东: the accounts' term, no firm
+            # (中石油西南油气田分公司 is one: a name stands before its 分公司)
+            return 0
+        named = named or tag.startswith("n")
         pos += len(word)
         if pos >= 4 and has_company_suffix(text[:pos]) and pos < len(text):
             return 0 if text[pos] in "、，,和及与" else pos  # 海尔集团、美的集团…: a list of firms
