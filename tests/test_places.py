@@ -109,6 +109,13 @@ def test_a_text_breaking_the_nation_down_by_region_is_about_the_nation():
     assert own_place(one_region).name == "西部地区"
 
 
+def test_a_province_speaking_of_itself_on_a_city_site_stays_the_province():
+    text = "今年前五月我省外贸进出口增长超三成\n记者从兰州海关获悉,前5月甘肃省进出口总值166.3亿元。我省对欧盟进出口18.6亿元。"
+    assert own_place(text, url="http://lanzhou.example.com/news/1.html").name == "甘肃"
+    city = "平湖市经济运行情况\n上半年，全市规上工业增加值增长8.1%，嘉兴全市增长6.2%。"
+    assert own_place(city, url="http://www.pinghu.gov.cn/art/1.html").name != "嘉兴"
+
+
 def test_the_page_source_line_tells_the_place():
     text = "前三季度，全市社会消费品零售总额完成574.0亿元，增长8.8%，快于全省2.2个百分点。"
     facts, _ = find_facts(text, published=date(2025, 11, 12), source="运城日报")

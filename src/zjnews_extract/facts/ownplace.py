@@ -107,8 +107,9 @@ def _own_place(text: str, title: str | None, url: str | None, skip: tuple, sourc
         return _own_site(site, None)
     key = tally.best(k for k in tally.weight if tally.kinds[k] == kind)
     site = place_of_site(url, kind)
-    if key is not None and site is not None and _within(site, tally.division.get(key)):
-        # 平湖's own site speaks of 全市 and of 嘉兴: its 全市 is 平湖, a county-level city in 嘉兴
+    if key is not None and site is not None and _within(site, tally.division.get(key)) and kind != "省":
+        # 平湖's own site speaks of 全市 and of 嘉兴: its 全市 is 平湖, a county-level city in 嘉兴 (but 我省 on
+        # a city's site, lanzhou…, still speaks as the province: no city is a 省)
         return _own_site(site, kind)
     if key is not None:
         return _own(tally, key)
