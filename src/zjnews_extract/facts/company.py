@@ -26,6 +26,9 @@ _FULL_NAME_MAX = 24
 _CANDIDATES_MAX = 32
 # Why: results words are looked for this far after a company's publishing verb (公布了2019年度业绩报告).
 _RESULTS_REACH = 16
+_CODE_WEIGHT = 2
+# a count (六大行, 三大运营商) is a group of firms, not one
+_NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "opening": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？\s]))(?P<run>{run}?)"
                                  rf"(?:\d{{1,2}}月\d{{1,2}}日(?:{alternation(w['publish_times'])})?)?"
                                  rf"(?=(?P<verb>{alternation(w['result_verbs'])}))"),
+        # 格力电器2016年业绩再度“双增长”, 药明康德2020年业绩: a name right before its year's results
+        "year_results": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>[\u4e00-\u9fffA-Za-z]{{2,8}}?)"
+                                      rf"(?:19|20)\d{{2}}年度?(?:{alternation(w['report_words'])})"),
         "publish": regex.compile(alternation(w["publish_verbs"])),
         "report": regex.compile(alternation(w["report_words"])),
         "suffixed": regex.compile(rf"(?:{alternation(w['suffixes'])})$"),
@@ -88,6 +94,12 @@ def company_prefix(text: str) -> int:
     return 0
 
 
+def _kind_of_firms(name: str) -> bool:
+    """上市公司, 规模以上企业, 母公司: words for firms of a kind, not the name of one."""
+    classes = tuple(_words()["class_words"])
+    return name.startswith(classes) or name.endswith(classes) or name in _words()["generic_firms"]
+
+
 def has_company_suffix(name: str) -> bool:
     """上港集团, 东方财富证券, 中国银行: a name that ends as a company, bank or institution does."""
     return _patterns()["suffixed"].search(name) is not None
@@ -105,8 +117,13 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
             runs.setdefault(short, False)  # 无锡药明康德新药开发股份有限公司 -> 药明康德, as the text writes it
         else:
             runs.setdefault(run[-_NAME_MAX:], True)
+    coded = set(runs)  # names written with a stock code
     for m in p["defined"].finditer(text):
         runs.setdefault(m.group("short"), False)
+    for m in p["year_results"].finditer(text):
+        name = p["not_start"].sub("", m.group("run"))
+        if len(name) >= 2 and not name[0].isdigit() and name[0] not in _NUMERALS and not _kind_of_firms(name):
+            runs.setdefault(name, False)
     for m in p["opening"].finditer(text):
         name = p["end_before"].sub("", p["not_start"].sub("", m.group("run")))  # 万科于周一晚间 -> 万科
         if len(name) < 2:
@@ -122,11 +139,14 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
     counts = _counts(text, {t for run, tails in runs.items() for t in (_tails(run) if tails else [run])}, headline_end)
     best = None
     for run, tails in runs.items():
-        name = next((t for t in _tails(run) if counts[t][0] >= 2), None) if tails else run
+        # (a stock code says it as surely as a second mention, when it is the page's only one: 美的集团(000333))
+        least = 1 if coded == {run} else 2
+        name = next((t for t in _tails(run) if counts[t][0] >= least), None) if tails else run
         if name is None or len(name) < 2 or name not in counts:
             continue
-        mentions = counts[name][1]
-        if mentions >= 2 and (best is None or (mentions, len(name)) > (best[1], len(best[0]))):
+        # a stock code weighs as two more mentions against the places a report names (高新发展(000628) … 雅安市)
+        mentions = counts[name][1] + (_CODE_WEIGHT if run in coded else 0)
+        if mentions >= least and (best is None or (mentions, len(name)) > (best[1], len(best[0]))):
             best = (name, mentions)
     if best is None:
         return None
