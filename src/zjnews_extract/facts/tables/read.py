@@ -108,6 +108,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 state.by_place, state.parent = False, ""
             continue
         row_place = _row_place(label.name, state, ctx.subject) if "label" in role and not place else ""
+        if not row_place and parts_of is not None and "label" in role and not place and _whole_place(label.name) \
+                and place_names().get(label.name) not in _WHOLE_KINDS:
+            row_place = label.name  # 广州市 | … under a title 工业增加值: the city's own figures (全省 stays the table's)
         if state.lead is None:
             state.lead = label.name if is_measure(label.name) else ""
         if label.unit is not None and is_measure(label.name):
@@ -181,6 +184,10 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig)))
     return facts
+
+
+# the kinds of place words that name the whole a table is of (全省, 全国), never one of its rows' places
+_WHOLE_KINDS = ("whole_region", "national")
 
 
 def _rank_row(name: str) -> str | None:
