@@ -271,6 +271,10 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
             frame = frame.named(heading, "value")  # 各市GDP增速分别为:杭州12.3%、…: the listed figures' thing
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")
+    if place_names().get(frame.subject or "") == "foreign":
+        # 美国为我国第三大贸易伙伴，中美贸易总值为1.42万亿元: the partner is the subject of its rank only;
+        # the trade with it is the article's place's
+        frame = replace(frame, subject=ctx.home)
     if frame.prev_clause and (topic := M.stated_topic(frame.prev_clause)):
         frame = frame.named(topic, "value")  # 从GDP同比增速来看，共有21个省份增速高于…: the figures' thing
     slots = clause_slots(ctx.cut, clause.start, cq)
