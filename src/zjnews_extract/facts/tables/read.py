@@ -21,7 +21,7 @@ import regex
 from ...records import Fact, Period
 from ..gazetteer import county_within
 from ..lexicon import match_place, place_names
-from ..metric.heads import part_measure
+from ..metric.heads import head_of, measurable, part_measure
 from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period, label_period
@@ -303,7 +303,12 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
     if is_measure(name):
         return merge(name, measure) if measure else name
     # a category row: its part of the column's, section's or table's measure (城镇 -> 城镇零售额)
-    return merge(name, part_measure(measure or state.measure or state.lead or "", name))
+    whole = measure or state.measure or state.lead or ""
+    if whole.startswith(tuple(words()["header"]["member_sections"])) and (head := head_of(whole)):
+        # 原油 under 主要工业产品产量: a member of the class, 原油产量 (the head's shortest measure: 产品产量 -> 产量)
+        head = next((head[i:] for i in range(len(head) - 2, -1, -1) if measurable(head[i:])), head)
+        return merge(name, head)
+    return merge(name, part_measure(whole, name))
 
 
 def _structure_word(col: Column) -> str:
