@@ -20,7 +20,7 @@ from ..company import company_prefix
 from .heads import drop_method_phrases, measurable, place_classes
 from .bodies import class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named, site_list
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
-from .nouns import drop_leading_verbs, only_function_words
+from .nouns import drop_leading_verbs, is_generic, only_function_words
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 所属各公园景点7天共接待游客: the class of sites did it, the time is no name; a list of them did it
         # together (A级景区、宾馆酒店…春节共接待全域游客): what they did
         text = ("" if "、" in host else host) + text[m.end():]
-    if text and (hosted or not only_function_words(text)):
+    if text and (hosted or not only_function_words(text) or _verb_tagged_measure(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
 
@@ -366,6 +366,12 @@ def _gap(text: str) -> tuple[str, str | None, str]:
     if m := p["rate_head"].search(t):
         head, t = m.group(), t[:m.start()]
     return (t if changed or head or versus else text), versus, head
+
+
+def _verb_tagged_measure(text: str) -> bool:
+    """收入 (the segmenter tags it a verb): a measure by itself, though no word of it is a noun; not a
+    rate (增速), which names the thing's change and needs the thing."""
+    return measurable(text) and not is_generic(text) and not patterns()["rate_head"].search(text)
 
 
 def is_partner_place(before: str) -> bool:
