@@ -98,7 +98,11 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # no year in figures; a 2015 bulletin posted in 2023 says 2015年 and 上年 means 2014)
     numeric = Counter(y for y, at in years if at is not None)
     near_published = published is not None and any(y >= published.year - 1 for y in (numeric or votes))
-    fallback = dominant if dominant is not None and not near_published else None
+    # (one bare year named once, far from the published one, is said in passing: 这也是2016年…建立…制度以来的
+    # 最低水平, 全面完成2015-2016年攻坚村范围项目: the text still speaks from its published year)
+    passing = published is not None and sum(numeric.values()) == 1 \
+        and not any(has_months(at[1]) for _, at in years if at is not None)  # (2011年上半年 reports on 2011)
+    fallback = dominant if dominant is not None and not near_published and not passing else None
     fallback_at = next((at for y, at in years if y == fallback), None)
     other_time = fallback is not None and bool(numeric)  # years in figures, all far from the published one
     # a text whose figures are all of the year before its published one (a 2021 bulletin posted in July
