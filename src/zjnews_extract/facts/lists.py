@@ -136,7 +136,7 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
     clauses = split_clauses(text, Piece(start, clause.start))
     if start > s.start:
         clauses = clauses[1:]  # cut by the look-back limit: not a whole clause
-    bare = [M.peel(text[c.start:c.end])[0] for c in reversed(clauses)
+    bare = [_after_opener(M.peel(text[c.start:c.end])[0]) for c in reversed(clauses)
             if not any(ch.isdigit() for ch in text[c.start:c.end])]
     # a clause listing the n items with 、 alone; then one clause per item (…，橡胶和塑料制品业等: 和
     # inside an item; 电力、热力生产和供应业: 、 inside one); then a clause whose last 、 item holds
@@ -150,6 +150,16 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
         return g
     sizes = [k for k in range(min(len(run), n - 1), 1, -1)]
     return next((g for k in sizes if (g := split_list("、".join(run[-k:]), n))), None)
+
+
+def _after_opener(clause: str) -> str:
+    """游客接待量最多的是东阳、永康和市区 -> 东阳、永康和市区: the list after the words that introduce it."""
+    first = clause.find("、")
+    if first < 0:
+        return clause
+    at = max(clause.rfind(o, 0, first) + len(o) if clause.rfind(o, 0, first) >= 0 else -1
+             for o in cues()["metric"]["list_openers"])
+    return clause[at:] if at > 0 else clause
 
 
 @cache
