@@ -26,6 +26,8 @@ _FULL_NAME_MAX = 24
 _CANDIDATES_MAX = 32
 # Why: results words are looked for this far after a company's publishing verb (公布了2019年度业绩报告).
 _RESULTS_REACH = 16
+# Why: a stock code next to a name (美的集团(000333)) says whose results these are as surely as two more
+# mentions would, against the places a results note names in passing (雅安市 in 高新发展's).
 _CODE_WEIGHT = 2
 # a count (六大行, 三大运营商) is a group of firms, not one
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几多")

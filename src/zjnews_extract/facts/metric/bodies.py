@@ -107,9 +107,9 @@ def _classes_longest_first() -> tuple[str, ...]:
 def host_name(doer: str) -> str:
     """东方山水乐园7天共 -> 东方山水乐园, 乔波冰雪世界春节期间 -> 乔波冰雪世界: the host without the time
     and the adverbs between it and its verb."""
+    p = window_patterns()
     for _ in range(3):
         before = doer
-        p = window_patterns()
         doer = p["host_time_tail"].sub("", without_adverbs(p["host_time_head"].sub("", doer)))
         if (last := _last_period(doer)) is not None and last >= 2:
             doer = doer[:last]

@@ -186,14 +186,20 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 新增“同线同标同质”企业155家、产品276种: 产品 shares the modifier of 企业
         name = share_modifier(frame.clause_metric, name)
     if name and is_generic(name) and frame.base:
-        # 增速 after 从GDP同比增速来看: the base already is that rate; an amount word for an amount (总量,
-        # 金额 … 75.49亿元) is the thing's amount itself
-        amount = q.kind == "value" and name in _amount_words()
-        name, inherited = (frame.base if frame.base.endswith(name) or amount else frame.base + name), True
+        # 增速 after 从GDP同比增速来看: the base already is that rate
+        name, inherited = _of_base(name, frame.base, q.kind), True
     if q.kind == "pp" and (lift := contribution(raw)) and (doer := _doer(name, frame, lift)):
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
+
+
+def _of_base(head: str, base: str, kind: str) -> str:
+    """A generic head (增速, 总量) of the thing named before: its rate (GDP增速), or for an amount, an
+    amount word (总量, 金额) names the thing's amount itself (GDP)."""
+    if base.endswith(head) or kind == "value" and head in _amount_words():
+        return base
+    return base + head
 
 
 @cache
@@ -251,9 +257,7 @@ def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[s
         return frame.last_metric, True, frame
     if frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
         if is_generic(topic) and frame.base:
-            # 诸暨市总量相对较高，以75.49亿元…: the amount of the thing named before
-            topic = frame.base if frame.base.endswith(topic) or q.kind == "value" and topic in _amount_words() \
-                else frame.base + topic
+            topic = _of_base(topic, frame.base, q.kind)  # 诸暨市总量相对较高，以75.49亿元…: the thing's amount
         return topic, True, frame.named(topic, q.kind)  # 全国居民消费价格指数同比由涨转平；环比上涨0.2%
     if q.kind == "pp" and frame.share_metric and normalise_versus(w.versus) in (None, "去年同期") \
             and not w.rate_head:

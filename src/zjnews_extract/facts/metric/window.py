@@ -18,7 +18,8 @@ from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
 from .heads import drop_method_phrases, measurable, place_classes
-from .bodies import class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named, site_list
+from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named,
+                     site_list)
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, is_generic, only_function_words
 
