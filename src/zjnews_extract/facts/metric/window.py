@@ -121,7 +121,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:{alternation(m['place_group_kinds'])}))"
             rf"(?:{alternation(place_classes())})(?:{alternation(m['place_group_links'])})?"),
         "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
-        "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})$"),
+        "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})"),
         "benchmark_tail": regex.compile(rf"^(?:{alternation(m['figure_of_benchmark_tail'])})?(?:的|[（(])?\s*$"),
     }
 
@@ -345,9 +345,13 @@ def _firm_first(place: str | None, text: str) -> tuple[str | None, str]:
 def _benchmark_place(text: str) -> str | None:
     """The place of `落后于河北(` / `高于全国同期` when the number right after is that place's own."""
     p = patterns()
-    for i in range(max(0, len(text) - 16), len(text)):
-        if (m := match_place(text, i)) and p["benchmark_tail"].match(text[m.end():]) \
-                and p["benchmark_figure"].search(text, 0, i):
+    start = max(0, len(text) - 16)
+    # only where a benchmark word ends can its place start (one pass for the words, not a place lookup at
+    # every position)
+    ends = sorted({b.end() for b in p["benchmark_figure"].finditer(text, max(0, start - 4), overlapped=True)
+                   if b.end() >= start})
+    for i in ends:
+        if (m := match_place(text, i)) and p["benchmark_tail"].match(text[m.end():]):
             return m.group()
     return None
 
