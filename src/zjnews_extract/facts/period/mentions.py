@@ -82,7 +82,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # The year bare words (1-2月, 上半年) belong to: a year the same paragraph fixed before them,
     # else the published date's, else the year the article names most often. A 2021 article that
     # mentions 2019 in passing (比2019年同期增长, 2019年增速变缓至3%) keeps its bare 1-2月 in 2021.
-    _, years = _walk(text, raw, published, fixed_years, None, None)
+    first, years = _walk(text, raw, published, fixed_years, None, None)
     # a year a change starts from (自2007年上市以来, 从1930年的7000多只) is a starting point, never the
     # year the text reports on: it does not vote
     starts = tuple(lex["words"]["since_prefixes"])
@@ -108,7 +108,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # a text whose figures are all of the year before its published one (a 2021 bulletin posted in July
     # 2022): its 全年 is that year's
     last_year = published is not None and bool(numeric) and max(numeric) == published.year - 1
-    out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year)
+    if fallback is None and not other_time and not last_year:
+        out = first  # the same walk again would find the same (the common case: a text about its own year)
+    else:
+        out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year)
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
     first = out[dated[0]] if dated else None
     if first is not None and first.kind == "day" and first.reach == "sentence" \
