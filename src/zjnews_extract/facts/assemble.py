@@ -171,7 +171,9 @@ class _Sentence:
         if start not in self.cues:
             end = self.scopes[i + 1] if i + 1 < len(self.scopes) else self.s.end
             self.cues[start] = StatusCues(self.ctx.text, start, end)
-        return status_from_cues(*self.cues[start].before(offset), period, self.ctx.published)
+        strong, weak = self.cues[start].before(offset)
+        # (an item of a list a line of plans announced: 主要预期目标安排如下： ——地区生产总值增长8%左右)
+        return status_from_cues(strong or self.ctx.in_target_list(offset), weak, period, self.ctx.published)
 
     def emit(self, q: Quantity, metric, subject, period, versus, inherited: bool) -> None:
         text, s = self.ctx.text, self.s

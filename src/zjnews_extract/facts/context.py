@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .company import article_company
+from .status import target_lists
 from .ownplace import own_place, whole_region_word
 from .period import PeriodIndex
 from .subject import subject_name
@@ -24,6 +25,10 @@ class ArticleContext:
     periods: PeriodIndex
     cut_spans: tuple  # (start, end) of period words, sorted
     cut_starts: tuple
+    target_spans: tuple = ()  # (start, end) of the lists a line of plans announces (facts/status.py)
+
+    def in_target_list(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.target_spans)
 
     def cut(self, start: int, end: int) -> str:
         """text[start:end] without the period words in it (they are attributes, not names)."""
@@ -64,4 +69,4 @@ def article_context(text: str, mentions, title: str | None, published: date | No
     return ArticleContext(text=text, published=published, region=own.name, wholes=own.wholes,
                           company=company.name if company else None, home=home,
                           periods=PeriodIndex(text, mentions), cut_spans=spans,
-                          cut_starts=tuple(s for s, _ in spans))
+                          cut_starts=tuple(s for s, _ in spans), target_spans=tuple(target_lists(text)))
