@@ -127,11 +127,20 @@ def _above_dateline(lines: list[Line], block_start: int) -> tuple[str, int] | No
 
 def could_be_headline(line: str) -> bool:
     flat = squash(line)
-    return 4 <= len(flat) <= _MAX_HEADLINE and not _SENTENCE_PUNCT.search(line) and chrome.match(line) is None
+    return 4 <= len(flat) <= _MAX_HEADLINE and not _SENTENCE_PUNCT.search(line) and chrome.match(line) is None \
+        and not _table_row(line)
+
+
+def _table_row(line: str) -> bool:
+    """营业总收入(元) | 同比增长(%) | …, 2023-12-31 | -0.45 | 114.65亿 |: a row of cells, never a headline nor
+    a dateline (a date may label a row: a company's results by report date)."""
+    return line.count("|") >= 2
 
 
 def is_header_line(line: str) -> bool:
     """A dateline, source or byline line: what sits right under a headline."""
+    if _table_row(line):
+        return False
     rule = chrome.match(line)
     if rule is not None and rule.reason in ("dateline", "source-line", "page-info", "byline", "font-size"):
         return True

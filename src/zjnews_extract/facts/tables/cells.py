@@ -77,4 +77,11 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
     if len(own) == 1 and own[0].text == body and own[0].value is not None and own[0].kind != "number":
         q = own[0]
         return Figure(q.start, q.end, q.text, q.value, quantity=q)
+    if len(own) == 1 and own[0].text == body and own[0].value is not None and body.endswith(_SCALES):
+        # 114.65亿 under 营业总收入(元): a figure written with its scale, the column giving its unit
+        q = own[0]
+        return Figure(q.start, q.end, q.text, q.value, digits=repr(q.value))
     return None
+
+
+_SCALES = ("万", "亿")

@@ -73,10 +73,12 @@ def column_period(spec: tuple[str, str] | None, ref: Period | None, published: d
 
 _LABEL_MONTH = regex.compile(r"^(?:((?:19|20)\d{2})年)?(\d{1,2})月份?$")
 _LABEL_YEAR = regex.compile(r"^((?:19|20)\d{2})年?$")
+# a report date (2023-12-31, 2024-06-30): the reporting period that ends on it, from January (报告期)
+_LABEL_REPORT_DATE = regex.compile(r"^((?:19|20)\d{2})[-/.](03|06|09|12)[-/.](30|31)$")
 
 
 def label_period(name: str, year: int | None) -> tuple[Period, int] | None:
-    """A row label that is a time (2016年2月, 3月, 2015年): the row's period, and the year later
+    """A row label that is a time (2016年2月, 3月, 2015年, a report date 2023-12-31): the row's period, and the year later
     bare months of the column take (a time series: 2016年12月, 2017年1月, 2月); else None."""
     name = name.strip()
     if m := _LABEL_MONTH.match(name):
@@ -88,4 +90,7 @@ def label_period(name: str, year: int | None) -> tuple[Period, int] | None:
     if m := _LABEL_YEAR.match(name):
         y = int(m.group(1))
         return _month_span(y, 1, 12, name), y
+    if m := _LABEL_REPORT_DATE.match(name):
+        y = int(m.group(1))
+        return _month_span(y, 1, int(m.group(2)), name), y  # 2023-12-31 | 114.65亿: the year's results
     return None

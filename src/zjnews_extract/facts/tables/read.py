@@ -133,7 +133,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         subject = _place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
         year = year_of(_cell(row, role["year"]).text) if "year" in role else None
         row_period = None
-        if timed := label_period(label.name, state.year or (int(ctx.ref.end[:4]) if ctx.ref and ctx.ref.end else None)):
+        # (a label of digits alone reads as no name: 2023-12-31, a report date, is still the row's time)
+        written = label.name or (_cell(row, role["label"]).text.strip() if "label" in role else "")
+        if timed := label_period(written, state.year or (int(ctx.ref.end[:4]) if ctx.ref and ctx.ref.end else None)):
             # 2016年2月 | 49.0 | 50.2: a time series, each row a time; the columns name the measures
             row_period, state.year = timed
             label = Label("", label.unit, False)
