@@ -7,6 +7,7 @@ is a flow from January to that month, and so is any amount's change against the 
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import cache
 
 from ...records import Period
@@ -36,9 +37,10 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
             and any(w in metric or w in before[-6:] for w in m["to_date_flows"]):
         # 截至3月累计用电量2.99亿千瓦时, 9月末…新增贷款1694.16亿元: counted from January to that month
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
-    if period.start[:7] == period.end[:7] and period.start[5:7] != "01" \
+    if period.start[:7] == period.end[:7] and period.start[5:7] != "01" and _whole_month(period) \
             and any(w in metric for w in m["summed_from_january"]) and not any(w in metric for w in stocks):
-        # 2月份…工业用电累计增长: what a month's report sums is summed from January
+        # 2月份…工业用电累计增长: what a month's report sums is summed from January (a month's, not a
+        # holiday's: 国庆假期…累计接待游客 is summed over the holiday)
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
     bases = tuple(mark + v for v in since_versus for mark in ("比", "较"))
     if kind in ("value", "growth") and (versus in since_versus or any(w in metric or w in before for w in bases)):
@@ -53,3 +55,9 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     if start == period.start:
         return period
     return Period(start=start, end=period.end, text=period.text)
+
+
+def _whole_month(period: Period) -> bool:
+    """2月 (2月1日-2月28日), not a holiday or a run of days inside it (国庆假期 10月1日-7日)."""
+    start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+    return start.day == 1 and (end + timedelta(days=1)).month != end.month
