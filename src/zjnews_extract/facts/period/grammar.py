@@ -104,7 +104,8 @@ def grammar() -> regex.Pattern:
         rf"(?:(?:{alternation(words['since_prefixes'])})\s*)?(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
         rf"[“\"「‘]?(?P<plan>{plans})[”“\"」’]?(?:规划)?(?P<part>{parts})",  # (“十四五“: a quote typed twice the same)
-        rf"(?P<now>{alternation(words['now'])})",
+        # (not the end of a word: 项目前期工作 is 项目 + 前期, no 目前)
+        rf"(?<![{''.join(words['now_not_after'])}])(?P<now>{alternation(words['now'])})",
         # the last N years up to the published year: 过去五年, 十年来, 近3年来
         rf"(?:过去\s*(?P<pastn>{count})\s*年|(?:近\s*)?(?P<pastn2>{count})\s*(?:多)?年(?:以)?来)",
         # the next N years from the published year: 今后五年, 未来3年
