@@ -30,7 +30,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     from .context import article_context  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
     from .lexicon import confirming  # noqa: PLC0415
-    from .ownplace import confirmed_counties  # noqa: PLC0415
+    from .counties import confirmed_counties  # noqa: PLC0415
     from .notfacts import fact_quantities  # noqa: PLC0415
     from .period import find_periods  # noqa: PLC0415
     from .structure import find_structure_facts, ratio_to_one_quantities  # noqa: PLC0415

@@ -16,14 +16,14 @@ import msgspec
 import regex
 
 from ..records import Fact, Quantity
-from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, is_list_gap, split_clauses, split_sentences
+from ..text import CLAUSE_ENDS, SENTENCE_ENDS, Piece, split_clauses, split_sentences
 from . import metric as M
 from .basis import average_words, clause_before
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
 from .fromto import from_to_pairs
 from .lexicon import alternation, cues, match_place, place_names, place_pattern, port_pattern
-from .lists import respective, split_compound
+from .lists import numbers_list_ends, respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.asof import year_to_end
@@ -280,7 +280,7 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
     if frame.prev_clause and (topic := M.stated_topic(frame.prev_clause)):
         frame = frame.named(topic, "value")  # 从GDP同比增速来看，共有21个省份增速高于…: the figures' thing
     slots = clause_slots(ctx.cut, clause.start, cq)
-    list_ends = _list_ends(ctx.text, cq)
+    list_ends = numbers_list_ends(ctx.text, cq)
     for chain in chains(slots):
         head = slots[chain[0]]
         if frame.consumed_to > head.after_start:  # the name after the last count is not ours
@@ -391,16 +391,6 @@ def _listed_months(sentence: _Sentence, q: Quantity, n: int):
     # a sentence opening with 其中 goes on with the months of the one before it
     start = sentence.ctx.periods.frame_start(sentence.s.start)
     return listed_months(sentence.ctx.text, start, q.start, n, year) or sentence.ctx.periods.listed_run(start, q.start, n)
-
-
-def _list_ends(text: str, cq: list[Quantity]) -> list[int]:
-    """For each number, where the list of numbers it belongs to ends (read right to left once:
-    a list of thousands of numbers stays linear)."""
-    ends = [q.end for q in cq]
-    for j in range(len(cq) - 2, -1, -1):
-        if is_list_gap(text[cq[j].end:cq[j + 1].start]):
-            ends[j] = ends[j + 1]
-    return ends
 
 
 __all__ = ["assemble", "fact_id"]

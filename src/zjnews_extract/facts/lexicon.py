@@ -146,7 +146,7 @@ def city_pattern() -> regex.Pattern:
 
 
 # Why: a county's bare short name (温岭, 嘉善) is a place only in an article that confirms it (see
-# facts/ownplace.py confirmed_counties); find_facts sets the names for the article it reads.
+# facts/counties.py confirmed_counties); find_facts sets the names for the article it reads.
 _CONFIRMED: ContextVar[frozenset[str]] = ContextVar("confirmed_counties", default=frozenset())
 
 

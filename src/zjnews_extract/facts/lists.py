@@ -13,7 +13,8 @@ import regex
 
 from functools import cache
 
-from ..text import Piece, split_clauses
+from ..records import Quantity
+from ..text import Piece, is_list_gap, split_clauses
 from . import metric as M
 from .metric.heads import is_junk, measurable
 from .frames import Frame, Group
@@ -365,3 +366,13 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if post_w.rate_head:
         names = tuple(x if post_w.rate_head in x else x + post_w.rate_head for x in names)
     return replace(group, names=names, versus=versus), frame
+
+
+def numbers_list_ends(text: str, cq: list[Quantity]) -> list[int]:
+    """For each number, where the list of numbers it belongs to ends (read right to left once:
+    a list of thousands of numbers stays linear)."""
+    ends = [q.end for q in cq]
+    for j in range(len(cq) - 2, -1, -1):
+        if is_list_gap(text[cq[j].end:cq[j + 1].start]):
+            ends[j] = ends[j + 1]
+    return ends

@@ -21,6 +21,7 @@ from ..data import load_toml
 from ..text import is_han
 from .gazetteer import Division, divisions, surfaces, weak_automaton
 from .lexicon import cues, place_names, place_pattern
+from .counties import stands_alone
 from .site import place_of_site
 
 _DATELINE = regex.compile(r"\s*\d{1,2}月\d{1,2}日(?:讯|电)?")
@@ -210,27 +211,6 @@ def _count(text: str, headline_end: int, skip) -> tuple[_Tally, int]:
     return tally, national
 
 
-def confirmed_counties(text: str) -> frozenset[str]:
-    """The bare county names (上虞, 温岭) `text` confirms as places of its facts: those whose division
-    it also writes in full (上虞区), and those whose prefecture it names (温岭 in a 台州 paper's story:
-    台州共有两地上榜, 温岭位列全国第24名) where the name is a word of its own. Only the first kind
-    counts towards the article's own place (_weak_mentions)."""
-    from .gazetteer import division_of  # noqa: PLC0415
-
-    _, weak = surfaces()
-    strong_codes = {d.code for m in place_pattern().finditer(text) if (d := division_of(m.group())) is not None}
-    found: set[str] = set()
-    for start, end, name in weak_automaton().finditer(text):
-        if name in found:
-            continue
-        codes = weak[name].codes
-        # its parent written (温岭 under 台州, an ambiguous prefecture 天水 under 甘肃省) and a word of its own
-        if any(c in strong_codes for c in codes) or (
-                any(c[:-2] in strong_codes for c in codes) and _stands_alone(text, start, end)):
-            found.add(name)
-    return frozenset(found)
-
-
 def _weak_mentions(text: str, strong_codes: set[str], skip):
     """Bare county names (上虞, 柳林) whose division the article also writes in full (上虞区)."""
     _, weak = surfaces()
@@ -250,20 +230,8 @@ def _weak_of_kind(text: str, kind: str) -> Division | None:
     _, weak = surfaces()
     found = {c for start, end, name in weak_automaton().finditer(text) for c in weak[name].codes[:1]
              if divisions()[c].level == "county" and divisions()[c].whole_words == kind
-             and _stands_alone(text, start, end)}
+             and stands_alone(text, start, end)}
     return divisions()[found.pop()] if len(found) == 1 else None
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """The name is a word of its own where it stands, not the inside of others (新增城镇 holds 增城)."""
-    from .words import words  # noqa: PLC0415
-
-    left = max(0, start - 6)
-    bounds, pos = {left}, left
-    for word, _ in words(text[left:end + 6]):
-        pos += len(word)
-        bounds.add(pos)
-    return start in bounds and end in bounds
 
 
 # Why: an article that names this many places of one level, none of them in most of its

@@ -12,7 +12,7 @@ from .. import words
 from ..company import has_company_suffix
 from ..lexicon import cues, place_names
 from .heads import measurable, place_classes
-from .nouns import is_generic
+from .nouns import is_generic, leading_noun
 from .phrases import without_adverbs
 
 
@@ -144,3 +144,21 @@ def population_named(doer: str, text: str) -> bool:
     """The doer's words complete an official indicator name that the measure alone does not hold."""
     joined = doer + text
     return any(name in joined and name not in text for name in _population_names())
+
+
+def part_before(clause: str) -> str:
+    """The sector, segment or kind of goods a figure-less clause opens with (its verbs dropped), else ""."""
+    from .window import peel  # noqa: PLC0415  (window reads bodies)
+
+    ws = words.words(leading_noun(peel(clause)[0]))
+    while ws and ws[-1][1] in ("v", "vn"):
+        ws.pop()  # 石油及制品商品石油零售(增长明显): the goods, not their trade
+    return part_named("".join(w for w, _ in ws))
+
+
+def part_named(name: str) -> str:
+    """`name` when it names a sector, a segment or a kind of goods (no company), else ""."""
+    p = window_patterns()
+    if not name:
+        return ""
+    return name if (p["part_doer"].search(name) and not p["company"].search(name)) or is_kind_of_goods(name) else ""

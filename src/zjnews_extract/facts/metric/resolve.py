@@ -22,10 +22,10 @@ from ..versus import normalise_versus
 from .heads import head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
                     noun_after, object_of_verb, set_defined_after, share_modifier, trailing_noun)
-from .bodies import is_kind_of_goods
+from .bodies import part_before, part_named
 from .phrases import joined
 from .siblings import sibling_name
-from .window import Window, drop_place_group, patterns as window_patterns, peel, read_window
+from .window import Window, drop_place_group, peel, read_window
 from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     """The name the number's own words give (with a head or a noun taken from around it)."""
     name, inherited = w.metric, False
     if w.bare_verb and name and not frame.clause_metric and measurable(name) \
-            and (doer := _part_before(frame.prev_clause) if frame.prev_clause else _part_named(frame.last_metric)):
+            and (doer := part_before(frame.prev_clause) if frame.prev_clause else part_named(frame.last_metric)):
         # 石油及制品商品石油零售增长明显，实现零售额122.7亿元; 基础设施建设业务仍然是营业收入的最大来源，
         # 全年实现营业收入…: the part the clause before opened with is who did it; 建设项目同比增长14.0%，
         # 完成投资额同比增长20.1%: the part the figure before was of
@@ -210,22 +210,6 @@ def _amount_words() -> frozenset[str]:
 @cache
 def _half_words() -> tuple[str, ...]:
     return tuple(cues()["metric"]["half_words"])
-
-
-def _part_before(clause: str) -> str:
-    """The sector, segment or kind of goods a figure-less clause opens with (its verbs dropped), else ""."""
-    ws = words.words(leading_noun(peel(clause)[0]))
-    while ws and ws[-1][1] in ("v", "vn"):
-        ws.pop()  # 石油及制品商品石油零售(增长明显): the goods, not their trade
-    return _part_named("".join(w for w, _ in ws))
-
-
-def _part_named(name: str) -> str:
-    """`name` when it names a sector, a segment or a kind of goods (no company), else ""."""
-    p = window_patterns()
-    if not name:
-        return ""
-    return name if (p["part_doer"].search(name) and not p["company"].search(name)) or is_kind_of_goods(name) else ""
 
 
 def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", counts: bool) -> "Frame":

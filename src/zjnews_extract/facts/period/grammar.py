@@ -230,3 +230,15 @@ def far_base() -> regex.Pattern:
     """The end of 与 … 相比 a few words after a time (与2018年国庆假期全国各省份旅游收入的情况相比)."""
     words = lexicon()["words"]
     return regex.compile(rf"[^，,。；;！？!?\n]{{1,18}}?(?:{alternation(words['base_after_far'])})")
+
+
+@cache
+def record_in_clause() -> regex.Pattern:
+    """A record word a few words on in the clause (…年来发电量首次, …年来的新低)."""
+    return regex.compile(rf"[^，,。；;！？!?\n\d]{{0,10}}?(?:{alternation(lexicon()['words']['since_record_after'])})")
+
+
+@cache
+def age_after() -> regex.Pattern:
+    """今年30岁的市民小杨: a relative year before an age."""
+    return regex.compile(lexicon()["words"]["age_after"])

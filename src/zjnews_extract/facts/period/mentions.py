@@ -29,17 +29,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
 
 import regex
 
 from ...records import Period
-from ..lexicon import alternation
 from .bases import comparison_base, figure_clause_end
 from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
-from .grammar import after_patterns, grammar, group_names, lexicon, multi_year_cue
-from .grammar import plan_before, report_after, windows
+from .grammar import after_patterns, age_after, grammar, group_names, lexicon, multi_year_cue
+from .grammar import plan_before, record_in_clause, report_after, windows
 from .holidays import holiday_mention
 from .ranges import day_range
 from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure, this_year_as_reported
@@ -261,7 +259,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if part == "since" and published is not None and published.year >= first:
             return mention(date(first, 1, 1), last_day(published.year, published.month), True)
         return mention(date(first, 1, 1), date(last, 12, 31), True)
-    if (g["pastn"] or g["pastn2"]) and _record_in_clause().match(text, m.end(), m.end() + 16):
+    if (g["pastn"] or g["pastn2"]) and record_in_clause().match(text, m.end(), m.end() + 16):
         return None  # 3年来发电量首次实现两位数增长, 近十年来同期最高: how long a record reaches back
     if g["pastn"] or g["pastn2"]:
         n = count(g["pastn"] or g["pastn2"])
@@ -318,7 +316,7 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
-    if g["rel"] and _age_after().match(text, m.end(), m.end() + 8):
+    if g["rel"] and age_after().match(text, m.end(), m.end() + 8):
         return None  # 今年30岁的市民: an age
     base = False
     if not g["asof"] and not g["since2"] and not g["ytd"]:
@@ -395,14 +393,3 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         else:
             end_d = date(year, 12, 31)  # no published date to run to
     return mention(start_d, end_d, explicit, kind)
-
-
-@cache
-def _record_in_clause() -> regex.Pattern:
-    """A record word a few words on in the clause (…年来发电量首次, …年来的新低)."""
-    return regex.compile(rf"[^，,。；;！？!?\n\d]{{0,10}}?(?:{alternation(lexicon()['words']['since_record_after'])})")
-
-
-@cache
-def _age_after() -> regex.Pattern:
-    return regex.compile(lexicon()["words"]["age_after"])

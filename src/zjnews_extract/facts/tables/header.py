@@ -24,6 +24,7 @@ from .columns import (
     names_measures,
 )
 from .layout import Cell, Row, Table, squash, words
+from .rowspans import lost_spans
 from .placement import place_row
 from .units import Unit, unit_line, units_in
 
@@ -113,7 +114,7 @@ def read_grid(table: Table, is_figure) -> Grid:
     header_start = headers[0].start if headers else (body[0].start if body else table.rows_start)
     texts = [""] * ncols
     figures = [j for j, k in enumerate(kinds) if k == "figures"]
-    if len(headers) == 2 and (spread := _lost_spans(headers[0], headers[1], ncols)) is not None:
+    if len(headers) == 2 and (spread := lost_spans(headers[0], headers[1], ncols)) is not None:
         texts, headers = spread, []
     for i, row in enumerate(headers):
         free = [j for j in figures if not texts[j]]
@@ -130,31 +131,6 @@ def read_grid(table: Table, is_figure) -> Grid:
     columns = _month_and_ytd([_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)])
     columns = _caption_base(columns, captions)
     return Grid(tuple(captions), header_start, _link(columns), body)
-
-
-def _lost_spans(upper: Row, lower: Row, ncols: int) -> list[str] | None:
-    """A two-row header whose spans were lost (a page turned into text cell by cell): 报告期 | 每股收益 |
-    营业总收入 | 净利润 | … over 营业总收入(元) | 同比增长(%) | 净利润(元) | 同比增长(%): each upper cell that a
-    lower cell starts with spans the lower cells from that one to the next such; the others span one
-    column. The header text of each column, or None when the cells do not add up to the columns."""
-    top = [c.text for c in upper.cells if c.text]
-    below = [c.text for c in lower.cells if c.text]
-    if len(top) < 2 or len(below) < 2 or any(c.text for c in upper.cells[len(top):]) \
-            or any(c.text for c in lower.cells[len(below):]):
-        return None  # (the named cells must come first in both rows, the empty ones after)
-    starts = {i: next((k for k, b in enumerate(below) if b.startswith(t) and len(t) >= 2), None)
-              for i, t in enumerate(top)}
-    owners = sorted((k, i) for i, k in starts.items() if k is not None)
-    if not owners or owners[0][0] != 0:
-        return None
-    texts: list[str] = []
-    for i, t in enumerate(top):
-        if starts[i] is None:
-            texts.append(t)
-            continue
-        nxt = next((k for k, _ in owners if k > starts[i]), len(below))
-        texts.extend(f"{t} {b}" if not b.startswith(t) else b for b in below[starts[i]:nxt])
-    return texts if len(texts) == ncols else None
 
 
 def _caption_base(columns: list[Column], captions: list[str]) -> list[Column]:

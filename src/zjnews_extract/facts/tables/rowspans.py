@@ -1,7 +1,8 @@
-"""Rows that lost a cell to a span: a category written once for the rows under it (一级指标 | 二级指标
+"""Cells lost to spans. Rows that lost a cell to a span: a category written once for the rows under it (一级指标 | 二级指标
 over 经济稳定 | 1.地区生产总值增长率 … and then 2.居民消费价格涨幅 with no category cell). Copied as text,
 the rows without the category start one column early and end with an empty cell; they get an empty
-first cell back so that their label, unit and figures stand under their own titles.
+first cell back so that their label, unit and figures stand under their own titles. A two-row header
+whose spans were lost gets its upper cells spread over the lower ones (lost_spans).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import replace
 
 import regex
 
-from .layout import Cell, Table
+from .layout import Cell, Row, Table
 
 # Why: a numbered label (1.地区生产总值, 2、居民消费价格, (3)服务业) marks the label column.
 _NUMBERED = regex.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*\p{Han}")
@@ -34,3 +35,28 @@ def fill_rowspans(table: Table) -> Table:
         blank = Cell(r.start, r.start, "")
         out[i] = replace(r, cells=(blank, *r.cells[:-1]))
     return replace(table, rows=tuple(out))
+
+
+def lost_spans(upper: Row, lower: Row, ncols: int) -> list[str] | None:
+    """A two-row header whose spans were lost (a page turned into text cell by cell): 报告期 | 每股收益 |
+    营业总收入 | 净利润 | … over 营业总收入(元) | 同比增长(%) | 净利润(元) | 同比增长(%): each upper cell that a
+    lower cell starts with spans the lower cells from that one to the next such; the others span one
+    column. The header text of each column, or None when the cells do not add up to the columns."""
+    top = [c.text for c in upper.cells if c.text]
+    below = [c.text for c in lower.cells if c.text]
+    if len(top) < 2 or len(below) < 2 or any(c.text for c in upper.cells[len(top):]) \
+            or any(c.text for c in lower.cells[len(below):]):
+        return None  # (the named cells must come first in both rows, the empty ones after)
+    starts = {i: next((k for k, b in enumerate(below) if b.startswith(t) and len(t) >= 2), None)
+              for i, t in enumerate(top)}
+    owners = sorted((k, i) for i, k in starts.items() if k is not None)
+    if not owners or owners[0][0] != 0:
+        return None
+    texts: list[str] = []
+    for i, t in enumerate(top):
+        if starts[i] is None:
+            texts.append(t)
+            continue
+        nxt = next((k for k, _ in owners if k > starts[i]), len(below))
+        texts.extend(f"{t} {b}" if not b.startswith(t) else b for b in below[starts[i]:nxt])
+    return texts if len(texts) == ncols else None
