@@ -324,10 +324,12 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 北碚缙云山接待5.66万人次: the site received them; 南川区监测的乡村旅游点: a body in a place
         out.subject = (out.subject or "") + doer
         text, hosted = text[m.end():], True  # the verb alone (接待) still says what was counted
-    elif m and is_timed(host := host_name(m.group("doer")), m.group("doer")):
-        # 所属各公园景点7天共接待游客: the class of sites did it, the time is no name; a list of them did it
-        # together (A级景区、宾馆酒店…春节共接待全域游客): what they did
-        text = ("" if "、" in host else host) + text[m.end():]
+    elif m and (host := host_name(m.group("doer"))) != m.group("doer"):
+        # 所属各公园景点7天共接待游客, A级旅游景区共接待游客: the class of sites did it, the time and the 共 are
+        # no name; a list of them did it together (A级景区、宾馆酒店…春节共接待全域游客): what they did
+        said = m.group("doer")[len(host):]
+        kept = host + "".join(w for w in cues()["metric"]["host_kept_adverbs"] if w in said)  # 累计接待游客
+        text = ("" if "、" in host else kept) + text[m.end():]
     if text and (hosted or not only_function_words(text) or _verb_tagged_measure(text)):
         out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
     return Window(**vars(out))
