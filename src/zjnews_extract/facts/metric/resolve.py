@@ -176,8 +176,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     if q.kind == "value" and (not name or of_noun or ends_open(raw)) and not w.share and not w.change \
             and not took_head:
         after = noun_after(text[list_end:list_end + 24])
-        if after in milestone_nouns() or any(g in after[:6] for g in cues()["metric"]["goal_nouns_after"]):
-            after = ""  # 站上1.4万亿斤台阶, 实现产销量1000万千升的宏伟目标: the milestone or goal, not what is measured
+        if after.startswith(tuple(milestone_nouns())) \
+                or any(g in after[:6] for g in cues()["metric"]["goal_nouns_after"]):
+            # 站上1.4万亿斤台阶, 实现产销量1000万千升的宏伟目标, 以…的成绩分列全市前三: the milestone, the goal or
+            # the result, not what is measured
+            after = ""
         if after and (counts or of_noun or not name):
             open_ = ends_open(raw) or of_noun
             name = (name + after) if name and not open_ and len(name) <= 8 else after
