@@ -52,6 +52,8 @@ def shorten(text: str, limit: int = 14) -> str:
     ws = words.words(text)
     for i in range(len(ws) - 1, 0, -1):
         w, pos = ws[i - 1]
+        if len(w) == 1 and words.is_word(w + ws[i][0][:1]):
+            continue  # 体育娱乐用|品类: the segmenter split a word (用品); no verb ends a clause there
         if pos.startswith("v") and pos != "vn" or pos in ("p", "uj", "ul"):
             rest = "".join(x for x, _ in ws[i:])
             if len(rest) >= 4 and not only_function_words(rest):
