@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .company import article_company
-from .status import target_lists
 from .ownplace import own_place, whole_region_word
 from .period import PeriodIndex
+from .status import target_lists
 from .subject import subject_name
 
 

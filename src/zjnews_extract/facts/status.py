@@ -137,36 +137,37 @@ def _in_future(period: Period, published: date) -> bool:
 
 # a list item: a bullet or a number opens it (——地区生产总值增长8%左右。, 1.…, （一）…), or it ends with a
 # semicolon, as an item of a list written one per line does (地区生产总值增长7.5%以上;)
-_ITEM = regex.compile(r"^\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
-                      r"|[;；]\s*$")
-
-
+_BULLET = regex.compile(r"^\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _SEMICOLON_END = regex.compile(r"[;；]\s*$")
 _LAST_SENTENCE = regex.compile(r"[。！？!?]")
+
+
+def _item(line: str) -> bool:
+    return _BULLET.search(line) is not None or _SEMICOLON_END.search(line) is not None
 
 
 def target_lists(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lists a line of plans announces (全市…主要预期目标安排如下： then one target a
     line): each item is a target though it names no cue of its own."""
     strong, _, deny = _status_words()
-    out: list[tuple[int, int]] = []
     lines = text.split("\n")
-    pos, i = 0, 0
-    offsets = []
+    offsets = [0]
     for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
+        offsets.append(offsets[-1] + len(line) + 1)
+    out: list[tuple[int, int]] = []
+    i = 0
     while i < len(lines):
         line = lines[i].strip()
         # (the sentence that ends with the colon names the plans: not a 计划 said earlier in the paragraph)
         if line.endswith((":", "：")) and strong.search(deny.sub("", _LAST_SENTENCE.split(line)[-1])):
             j = i + 1
-            while j < len(lines) and lines[j].strip() and (_ITEM.search(lines[j]) or j > i + 1
+            # (the last item of a semicolon list ends with 。: the line after a ; line)
+            while j < len(lines) and lines[j].strip() and (_item(lines[j]) or j > i + 1
                                                             and _SEMICOLON_END.search(lines[j - 1])):
-                j += 1  # (the last item of a semicolon list ends with 。: the one after a ; line)
+                j += 1
             if j > i + 1:
                 out.append((offsets[i + 1], offsets[j - 1] + len(lines[j - 1])))
-            i = j
+            i = max(j, i + 1)
             continue
         i += 1
     return out

@@ -51,6 +51,10 @@ def is_blank(text: str) -> bool:
     return not text or text in _patterns()["blanks"]
 
 
+# a figure written with its scale alone (114.65亿): the column names the unit
+_SCALES = ("万", "亿")
+
+
 def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
     """The figure `cell` holds, or None. `quantities` are those found inside the cell."""
     pats = _patterns()
@@ -83,5 +87,3 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
         return Figure(q.start, q.end, q.text, q.value, digits=repr(q.value))
     return None
 
-
-_SCALES = ("万", "亿")

@@ -1,5 +1,5 @@
-"""Cells lost to spans. Rows that lost a cell to a span: a category written once for the rows under it (一级指标 | 二级指标
-over 经济稳定 | 1.地区生产总值增长率 … and then 2.居民消费价格涨幅 with no category cell). Copied as text,
+"""Cells lost to spans. Rows that lost a cell to a span: a category written once for the rows under it
+(一级指标 | 二级指标 over 经济稳定 | 1.地区生产总值增长率 … and then 2.居民消费价格涨幅 with no category cell). Copied as text,
 the rows without the category start one column early and end with an empty cell; they get an empty
 first cell back so that their label, unit and figures stand under their own titles. A two-row header
 whose spans were lost gets its upper cells spread over the lower ones (lost_spans).
