@@ -39,9 +39,9 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     head = text[max(0, m.start() - 4):m.start()]
     tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
     b = before.search(head)
-    opens, figure = _from_figure()
-    if b is None and figure.match(text, m.end()) and ((f := opens.search(head)) or opens.match(m.group())):
+    if b is None and from_with_figure(text, m.start(), m.end()):
         # 从2010年9.0:55.9:35.1调整为…: the start of a change (the mention may hold its 从)
+        f = _from_figure()[0].search(head)
         return True, m.start() - (len(head) - f.start()) if f else m.start(), m.end()
     if b is None and tail_match is None and (listed := _listed_base().search(text, max(0, m.start() - 12), m.start())):
         return True, listed.start(), m.end()  # 比上半年、前三季度收窄…: the next base of a list of them
