@@ -42,6 +42,29 @@ def ends_in_head(name: str) -> bool:
     return bool(name) and any(m.end() == len(name) for m in _lexicon()[0].finditer(name, overlapped=True))
 
 
+# Tags of words that say how a quantity stood or moved (最高, 一直处于, 下调至, 第一次), never what it is
+_MOVED_TO = ("至", "到", "于")
+_PREDICATE_TAGS = ("v", "vd", "vi", "vg", "d", "a", "ad", "ag", "ul", "uj", "uz", "y", "p", "m")
+
+
+def without_predicate(name: str) -> str:
+    """芯片制造业增速最高 -> 芯片制造业增速; 比重一直处于 -> 比重; 政策利率下调至 -> 政策利率: after the
+    last head of a quantity, words with no noun among them are the clause's predicate, not the name."""
+    ws = words.words(name)
+    if len(ws) < 2 or not measurable(name):
+        return name
+    cut, verbs_only = len(name), True
+    for w, pos in reversed(ws):
+        if ends_in_head(name[:cut]):
+            # 信贷投放, 资金到位: a verb alone after the head says which flow (投放, not the stock)
+            return name if verbs_only and not name.endswith(_MOVED_TO) else name[:cut]
+        verbs_only = verbs_only and pos.startswith("v")
+        if not pos.startswith(_PREDICATE_TAGS) or pos == "vn":
+            return name  # 新开工项目, 用电负荷: a noun after the head is part of the name
+        cut -= len(w)
+    return name
+
+
 def is_junk(name: str) -> bool:
     """True when `name` cannot be a metric at all: a place or a class of places (省份, 湖南),
     a word that says how a figure is counted (可比口径), or no noun at all (报, 非常明显)."""

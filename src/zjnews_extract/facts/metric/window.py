@@ -17,7 +17,7 @@ import regex
 from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
-from .heads import drop_method_phrases, measurable, place_classes
+from .heads import drop_method_phrases, measurable, place_classes, without_predicate
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named,
                      site_list)
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
@@ -89,7 +89,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "progress": regex.compile(rf"(?P<share>(?:{alternation(m['progress_verbs'])})(?P<v>[^，,；;]{{0,6}}?"
                                   rf"(?:{alternation(m['progress_wholes'])})))(?:的)?$"),
-        "share": regex.compile(rf"(?P<share>占(?P<v>[^，,；;]*?)(?:的)?(?:{alternation(g['share_nouns'])})?)(?:的)?(?:为|达|是)?$"),
+        # (占有率 is a rate of its own, not 占 + what it is a share of)
+        "share": regex.compile(rf"(?P<share>占(?!有)(?P<v>[^，,；;]*?)(?:的)?(?:{alternation(g['share_nouns'])})?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
             rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
         "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
@@ -331,7 +332,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         kept = host + "".join(w for w in cues()["metric"]["host_kept_adverbs"] if w in said)  # 累计接待游客
         text = ("" if "、" in host else kept) + text[m.end():]
     if text and (hosted or not only_function_words(text) or _verb_tagged_measure(text)):
-        out.metric = class_rate(close_brackets(shorten(drop_leading_verbs(head_of_relative(text)))))
+        out.metric = class_rate(close_brackets(without_predicate(shorten(drop_leading_verbs(head_of_relative(text))))))
     return Window(**vars(out))
 
 
