@@ -177,3 +177,16 @@ def test_html_sniff_reads_the_head_as_one(text, pad):
 
     page = "x" * pad + text
     assert looks_like_html(page) == bool(_MARKUP.search(page[:65536].lower()))
+
+
+def test_a_long_paragraph_after_an_end_marker_shows_the_article_goes_on():
+    # a portal's abstract, its keywords and an empty 作者简介 line stand above the body: the table
+    # after the body is the article's, not a menu after its end
+    lines = ["内容摘要：黄金周期间全国纳入监测的直报景区门票收入同比下降。", "关键词:景区门票收入;排行榜;黄山;景区;黄金周", "作者简介:",
+             "本报北京10月10日电 黄金周期间，全国纳入监测的124个直报景区门票收入16.04亿元，同比下降了2.43%，"
+             "部分景区游客人数下滑。", "名次 | 景区 | 门票收入(万元)", "1 | 黄山 | 3833", "2 | 黄果树 | 3102.16"]
+    out = filter_lines([(line, 0) for line in lines], None)
+    assert out.kept[-3:] == lines[-3:]
+    # a short line after the end marker is still dropped: no paragraph said the article went on
+    out = filter_lines([(line, 0) for line in lines[:3] + ["名次 | 景区"]], None)
+    assert "名次 | 景区" not in out.kept

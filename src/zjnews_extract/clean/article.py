@@ -16,6 +16,9 @@ from .removed import RemovedLog
 _SQUASH = re.compile(r"\s+")
 # A line after the article's end is kept only if it reads as real prose of this length.
 _MIN_PROSE_AFTER_END = 15
+# A paragraph this long after an end marker shows the marker stood above the body (a summary, its
+# keywords and an empty 作者简介 line, then the article): what follows it is the article again.
+_MIN_BODY_AFTER_FALSE_END = 60
 # Repeats shorter than this are too common to call a repeated summary.
 _MIN_REPEAT = 12
 # Only the last few lines can be a repeated summary; the body itself may repeat a phrase.
@@ -69,6 +72,8 @@ def filter_lines(lines: list[tuple[str, int]], headline: str | None) -> Filtered
         if ended and not prose:
             log.add(text, "after article end")
             continue
+        if ended and len(flat) >= _MIN_BODY_AFTER_FALSE_END:
+            ended = False  # 内容摘要 … 作者简介: … then the body: a whole paragraph says the article goes on
         glued = chrome.split_glued(text) if prose else None
         if glued:
             text, tail, reason = glued
