@@ -60,6 +60,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if counts and w.change and not w.metric and frame.count_set:
         return frame.count_set + w.change, frame, True  # …的县(市)，比一季度增加了9个: the same set's change
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
+    if name in _average_words() and frame.last_metric and not frame.last_metric.startswith(name):
+        name, inherited = name + frame.last_metric, True  # 累计14.67亿人次，日均2.93亿人次: the same measure's average
     if name and not inherited and not w.share and (fuller := sibling_name(name, frame.bases, bool(w.subject))):
         name, inherited = fuller, True  # 汽车产量131.27万辆…；销量119.47万辆: the car's 销量
     if not (counts and _scope_count(text, q, raw)):
@@ -88,6 +90,11 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
+
+
+@cache
+def _average_words() -> frozenset[str]:
+    return frozenset(cues()["metric"]["average_words"])
 
 
 @cache

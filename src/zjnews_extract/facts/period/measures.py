@@ -38,7 +38,8 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
         # 截至3月累计用电量2.99亿千瓦时, 9月末…新增贷款1694.16亿元: counted from January to that month
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
     if period.start[:7] == period.end[:7] and period.start[5:7] != "01" and _whole_month(period) \
-            and any(w in metric for w in m["summed_from_january"]) and not any(w in metric for w in stocks):
+            and any(w in metric or w in before[-6:] for w in m["summed_from_january"]) \
+            and not any(w in metric for w in stocks):
         # 2月份…工业用电累计增长: what a month's report sums is summed from January (a month's, not a
         # holiday's: 国庆假期…累计接待游客 is summed over the holiday)
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)

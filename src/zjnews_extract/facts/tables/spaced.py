@@ -26,10 +26,12 @@ _CELL = regex.compile(r"\S+")
 def _patterns():
     return {
         **cell_marks(),
-        "figure": regex.compile(r"^[-+−－＋]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
+        "figure": regex.compile(r"^[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
         "han": regex.compile(r"\p{Han}"),
+        "rank": regex.compile(r"^\d{1,3}$"),
+        "bracketed": regex.compile(r"^[(（][^()（）]{1,8}[)）]$"),
         # possessive steps: each line is scanned once whatever its length
-        "row_hint": regex.compile(r"(?m)^[ \t]*+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
+        "row_hint": regex.compile(r"(?m)^[ \t]*+(?:\d{1,3}+[ \t]++)?+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
                                   r"(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),
         "min_rows": words()["stacked"]["min_rows"],
         "max_chars": words()["stacked"]["cell_max_chars"],
@@ -48,7 +50,7 @@ def find_spaced(text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         width = _row_width(lines[i])
-        top = _header_top(lines, i, width) if width >= 2 else None
+        top, stacked = _header_top(lines, i, width) if width >= 2 else (None, False)
         if top is None:
             i += 1
             continue
@@ -56,29 +58,57 @@ def find_spaced(text: str) -> list[Table]:
         while j < len(lines) and _row_width(lines[j]) == width:
             j += 1
         if j - i >= _patterns()["min_rows"]:
-            tables.append(_table(text, lines, top, j))
+            tables.append(_table(lines, top, i, j, stacked))
             i = j
         else:
             i += 1
     return tables
 
 
-def _header_top(lines, first: int, width: int) -> int | None:
-    """The first header line above the body row `first`, else None. The line right above has
+def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
+    """The first header line above the body row `first` (else None), and whether the header is
+    stacked, its cells a few to a line (see _stacked_top). The line right above has
     the body's width, or one cell less (累计 同比±% … under 指标 | 全体居民 | …, the label column's
     title on the upper line only); up to max_header_rows lines of fewer cells may stand above it
     (a group title over two columns)."""
     # the line right above names every column, or all but the label's, or only the columns of figures
     # (数值 | 增长(%) | 数值 | 增长(%) over 指标 | 单位 | 8月 | 1-8月 and rows with a unit column)
     figures = width - 1 - _unit_cell(_cells(lines[first]))
-    if first == 0 or not _is_header(lines[first - 1]) \
-            or len(_cells(lines[first - 1])) not in (width, width - 1, figures):
-        return None
+    if first == 0 or not _is_header(lines[first - 1]):
+        return None, False
+    if len(_cells(lines[first - 1])) not in (width, width - 1, figures):
+        top = _stacked_top(lines, first, width)
+        return top, top is not None
     top = first - 1
     while top > 0 and first - top < words()["stacked"]["max_header_rows"] \
             and _is_header(lines[top - 1], months=True) and 2 <= len(_cells(lines[top - 1])) < width:
         top -= 1
-    return top
+    return top, False
+
+
+def _stacked_top(lines, first: int, width: int) -> int | None:
+    """The top of a header written a cell or two to a line, a unit in brackets on a line of its own
+    (名次 省区市 / 旅游总收入 / (亿元) / 同比增长 …): the lines above the body whose cells, each
+    bracketed unit joined to the cell above it, are exactly as many as the body's; else None."""
+    count, top = 0, first
+    while top > 0 and first - top < 2 * width and _is_header(lines[top - 1]) and count < width:
+        top -= 1
+        count = len(header_cells(lines, top, first))
+    # a unit on a line of its own marks the layout (a header wrapped inside its cells is wrapped.py's)
+    lone_unit = any(_patterns()["bracketed"].match(lines[k][1].strip()) for k in range(top, first))
+    return top if count == width and first - top >= 2 and lone_unit else None
+
+
+def header_cells(lines, top: int, end: int) -> list[Cell]:
+    """The header cells of lines top..end-1, a bracketed unit joined to the cell before it."""
+    out: list[Cell] = []
+    for k in range(top, end):
+        for c in _cells(lines[k]):
+            if out and _patterns()["bracketed"].match(c.text):
+                out[-1] = Cell(out[-1].start, c.end, out[-1].text + c.text)  # 旅游总收入 + (亿元)
+            else:
+                out.append(c)
+    return out
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -105,10 +135,13 @@ def _row_width(line: tuple[int, str]) -> int:
     """The number of cells of a row (a label of words, maybe its unit, then figures or blanks), else 0."""
     p = _patterns()
     cells = _cells(line)
-    if len(cells) < 2 or not p["han"].search(cells[0].text) or len(cells[0].text) > p["max_chars"] \
-            or p["prose"].search(cells[0].text):
+    # 1 广东 256.00 24.00%: a ranking table's rows open with the rank, then the label
+    ranked = int(len(cells) > 2 and p["rank"].match(cells[0].text) is not None)
+    label = cells[ranked:]
+    if len(label) < 2 or not p["han"].search(label[0].text) or len(label[0].text) > p["max_chars"] \
+            or p["prose"].search(label[0].text):
         return 0
-    rest = [c.text for c in cells[1 + _unit_cell(cells):]]
+    rest = [c.text for c in label[1 + _unit_cell(label):]]
     if not all(p["figure"].match(t) or p["blank"].match(t) for t in rest) or not any(p["figure"].match(t) for t in rest):
         return 0
     return len(cells)
@@ -133,8 +166,10 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
 _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
 
-def _table(text: str, lines, header: int, after: int) -> Table:
-    rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in (_cells(lines[k]) for k in range(header, after)))
+def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
+    # a stacked header's lines make one row
+    heads = [header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)]
+    rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + [_cells(lines[k]) for k in range(first, after)])
     captions: list[str] = []
     start = lines[header][0]
     k = header - 1
