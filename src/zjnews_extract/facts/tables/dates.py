@@ -60,6 +60,8 @@ def column_period(spec: tuple[str, str] | None, ref: Period | None, published: d
         return Period(start=f"{words}-01-01", end=f"{words}-12-31", text=words)
     if how == "relative":
         return relative(words, ref, words)
+    if how == "report_date" and (dated := label_period(words, None)):
+        return dated[0]
     from ..period import find_periods  # noqa: PLC0415
 
     # the table's year, at its end: a header's 1-9月 beside 1-6月 is the same year's (the rule that

@@ -23,6 +23,7 @@ from .columns import (
     mostly_units,
     names_measures,
 )
+from .dates import label_period
 from .layout import Cell, Row, Table, squash, words
 from .rowspans import lost_spans
 from .placement import place_row
@@ -337,6 +338,8 @@ def _period(rest: str) -> tuple[str, str] | None:
     """The period words of a header: 本月 / 1-本月 (relative to the table's period), a year,
     or words the period grammar reads (1-9月, 2014年上半年). 比去年同期 is a comparison, not one."""
     pats = _patterns()
+    if label_period(rest, None):
+        return ("report_date", rest.strip())  # 2025-09-30 | 2024-12-31: the reporting periods that end then
     m = pats["year"].match(rest)
     if m:
         return ("year", m.group("y"))
