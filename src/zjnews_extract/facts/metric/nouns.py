@@ -179,8 +179,39 @@ def share_modifier(previous: str, head: str) -> str:
     ws = words.words(previous)
     if len(ws) < 2 or not ws[-1][1].startswith(("n", "vn")) or ws[-1][0] == head:
         return head
-    prefix = previous[: len(previous) - len(ws[-1][0])]
+    last = len(ws) - 1
+    while last > 0 and len(ws[last][0]) == 1 and len(ws[last - 1][0]) == 1 and not ws[last - 1][1].startswith("v"):
+        last -= 1  # 生产粗|钢 and 生铁: the segmenter split the item (粗钢), which is replaced whole
+    prefix = previous[: len(previous) - sum(len(w) for w, _ in ws[last:])]
     return prefix + head if len(prefix) >= 2 else head
+
+
+def object_swapped(measure: str, thing: str) -> str:
+    """平均日产粗钢 and 生铁 -> 平均日产生铁; 出口汽车 and 摩托车 -> 出口摩托车: a measure verb of output or
+    trade and its object, then a bare thing in the object's place; "" when `measure` ends in no such
+    object. Bodies are never objects (外商投资企业 and 私营企业: the firms are who, not what)."""
+    from .heads import measurable  # noqa: PLC0415  (heads reads this module)
+
+    if len(thing) > _MAX_OBJECT or is_body(thing):
+        return ""
+    flows = _flow_verbs()
+    for cut in range(len(measure) - 1, max(1, len(measure) - _MAX_OBJECT - 1), -1):
+        if measure[:cut].endswith(flows):
+            rest = measure[cut:]  # (发电量: 量 is the measure's own suffix, no object)
+            swap = len(rest) >= 2 and not has_verb(rest) and rest != thing and not is_body(rest) and not measurable(rest)
+            return measure[:cut] + thing if swap else ""
+    return ""
+
+
+@cache
+def _flow_verbs() -> tuple[str, ...]:
+    from ...data import load_toml  # noqa: PLC0415
+
+    return tuple(load_toml("metric_heads.toml")["heads"]["flows"])
+
+
+# the longest object of a measure verb swapped for another (粗钢, 新能源汽车)
+_MAX_OBJECT = 5
 
 
 _CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")

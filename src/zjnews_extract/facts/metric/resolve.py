@@ -21,7 +21,7 @@ from ..lexicon import alternation, cues
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
-                    noun_after, object_of_verb, set_defined_after, share_modifier, trailing_noun)
+                    noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier, trailing_noun)
 from .bodies import part_before, part_named
 from .phrases import joined
 from .siblings import sibling_name
@@ -168,7 +168,13 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
             and measurable(frame.base) and (head := head_of(frame.base)):
         # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own; a group of
         # sites (沿海港口完成60990万吨 after 货物吞吐量) does the whole's measure, not a kind of it
-        name += _whole_measure(frame.base) if name.endswith(tuple(cues()["metric"]["site_classes"])) else head
+        # (农村居民 + 居民人均可支配收入, 重工业 + 工业增加值: the words they share are said once)
+        name = joined(name, _whole_measure(frame.base) if name.endswith(tuple(cues()["metric"]["site_classes"])) else head)
+    elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
+            and not w.share and not w.change and not has_verb(name) and frame.base \
+            and (swapped := object_swapped(frame.base, name)):
+        # 平均日产粗钢227.13万吨…；生铁198.78万吨: the measure of one thing, then another thing in its place
+        name, inherited = swapped, True
     took_head = False
     if q.kind == "value" and not w.share and not w.change and frame.base and not measurable(name) \
             and (head := _generic_end(raw)):
