@@ -29,6 +29,7 @@ class Label:
     unit: Unit | None  # a unit the label states: 总产出(亿元), 人口(‰)
     grouping: bool  # 按经营地分: names the rows under it, measures nothing
     furniture: bool = False  # 阅读, 点赞: a page counter
+    outline: int = 0  # 1 for a section of an outline (一、), 2 for an item under one (1、), else 0
 
 
 @cache
@@ -44,6 +45,9 @@ def _patterns():
         "furniture": frozenset(w["furniture"]),
         "scope": regex.compile("^(?:" + alternation(w["scope_prefixes"]) + ")(?=\\p{Han}{2})"),
         "place_section": regex.compile("^(?:" + alternation(w["place_sections"]) + ")(?=\\p{Han})"),
+        "outline_section": regex.compile("|".join(w["outline_sections"])),
+        "outline_item": regex.compile("|".join(w["outline_items"])),
+        "within_total": regex.compile("|".join(w["within_total"])),
     }
 
 
@@ -61,6 +65,7 @@ def read_label(text: str) -> Label:
     name = _LATIN_TAIL.sub("", squash(text))
     if pats["latin"].match(name) or not _HAN.search(name):
         return Label("", None, False)
+    outline = 1 if pats["outline_section"].match(name) else 2 if pats["outline_item"].match(name) else 0
     for _ in range(2):  # 其中: 1. 出口
         name = pats["lead"].sub("", name, count=1)
     name = pats["period"].sub("", name, count=1)  # 全年粮食: the period is the column's, not a name
@@ -71,7 +76,22 @@ def read_label(text: str) -> Label:
             name = name[:-len(suffix)]
             break
     name = name.strip()
-    return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"])
+    return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"], outline)
+
+
+def is_within_total(name: str) -> bool:
+    """在总额中, 其中: the rows below are parts of the total above; no new section."""
+    return bool(_patterns()["within_total"].match(name))
+
+
+def population(section: str) -> str:
+    """限额以上住宿餐饮企业营业收入 -> 限额以上住宿餐饮企业: the firms a section's measure is of, "" when it
+    names none (社会消费品零售总额)."""
+    from ..lexicon import cues  # noqa: PLC0415
+
+    ends = [section.rfind(w) + len(w) for w in cues()["metric"]["company_heads"] if section.rfind(w) > 0]
+    end = max(ends, default=0)
+    return section[:end] if 0 < end < len(section) else ""
 
 
 def place_section(name: str) -> str | None:

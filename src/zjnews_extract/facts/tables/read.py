@@ -26,7 +26,8 @@ from ..subject import subject_name, whole_of
 from .cells import Figure
 from .dates import column_period, label_period
 from .header import Column, Grid, caption_column, year_of
-from .labels import Label, is_change, is_measure, merge, names_rate, place_label, place_section, read_label
+from .labels import (Label, is_change, is_measure, is_within_total, merge, names_rate, place_label, place_section,
+                     population, read_label)
 from .layout import Cell, Row, words
 from .units import Unit, read_unit, unit_line
 
@@ -56,6 +57,7 @@ class Section:
     parent: str = ""  # the last row that named a measure: the place rows under it are its parts
     by_place: bool = False  # a section of places (分县(区)工业总产值): every row's label is a place
     year: int | None = None  # the year of the last row labelled with a time (2016年12月, then 1月 of 2017)
+    outlined: str = ""  # the measure of the last outline section (一、…) above, figures or none
 
 
 def fact_id(start: int, end: int, text: str) -> str:
@@ -100,8 +102,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 state.measure, state.by_place, state.parent = scoped, True, ""
                 state.unit, state.carried = label.unit or state.unit, None
                 continue
-            if label.grouping:
-                continue  # 按主要行业分: the same measure, split another way
+            if label.grouping or is_within_total(label.name):
+                continue  # 按主要行业分: the same measure, split another way; 在总额中: its parts
             if label.name or label.unit:
                 state.measure = label.name if is_measure(label.name) else ""
                 state.unit, state.carried = label.unit, None
@@ -115,6 +117,14 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             state.lead = label.name if is_measure(label.name) else ""
         if label.unit is not None and is_measure(label.name):
             state.measure = label.name  # 总产出指数(上年=100) | 110.4: a section head with figures of its own
+        if label.outline == 1:
+            # 一、限额以上商业企业数 | - | 332: a section of the outline, its rows under it its parts
+            state.outlined = label.name if is_measure(label.name) else ""
+            if state.outlined:
+                state.measure = state.outlined
+        elif label.outline == 2 and state.outlined and is_measure(label.name) \
+                and (firms := population(state.outlined)) and not label.name.startswith(firms):
+            label = replace(label, name=firms + label.name)  # 1、客房收入 under 四、限额以上住宿餐饮企业营业收入
         change = is_change(label.name)  # 增长(%) under 进出口(亿元): the growth of the row above
         if change:
             label = Label(state.last, label.unit, False)
