@@ -79,12 +79,15 @@ def grammar() -> regex.Pattern:
         rf"(?P<yend>{alternation(words['year_end'])})",
         # a holiday: 春节假期, 国庆黄金周, 2016年春节 (a name alone needs a year or a suffix)
         # …黄金周第二天: one day of the holiday
-        rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?(?P<holsuf>{alternation(holidays['suffixes'])})?"
+        # (十一“黄金周”期间: the suffix may be quoted on its own, and another follow it)
+        rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?"
+        rf"(?:[“\"「‘]?(?P<holsuf>{alternation(holidays['suffixes'])})(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?)?"
         rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})天"
         # 春节7天, 国庆七天假期, 春节黄金周7天: the holiday's length says it is the whole holiday
         rf"|(?P<hollen>(?:[一二三四五六七八九十]|\d{{1,2}})天)(?:{alternation(holidays['length_suffixes'])})?(?![\d一二三四五六七八九十])"
         rf")?"
-        rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?(?P<holsuf2>{alternation(holidays['suffixes'])})"
+        rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?[“\"「‘]?(?P<holsuf2>{alternation(holidays['suffixes'])})"
+        rf"(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?"
         rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})天)?",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
