@@ -31,6 +31,11 @@ def _lexicon() -> tuple[regex.Pattern, frozenset, frozenset]:
     return pattern, frozenset(nm["words"]), frozenset(nm["place_classes"])
 
 
+def heads_suffixes() -> list[str]:
+    """The one-character heads (额, 量, 率 …) that make a word an amount or a rate."""
+    return list(load_toml("metric_heads.toml")["heads"]["suffixes"])
+
+
 @lru_cache(maxsize=4096)
 def measurable(name: str) -> bool:
     """True when `name` names a quantity (it holds a head of one: 出口额, 营业收入, CPI)."""

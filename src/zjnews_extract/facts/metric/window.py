@@ -17,7 +17,7 @@ import regex
 from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from ..company import company_prefix
-from .heads import drop_method_phrases, measurable, place_classes, without_predicate
+from .heads import drop_method_phrases, heads_suffixes, measurable, place_classes, without_predicate
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named,
                      site_list)
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
@@ -104,7 +104,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "rank_field_before": regex.compile(cues()["versus"]["rank_field_before"]),
         "rank_field_end": regex.compile(cues()["versus"]["rank_field_end"]),
         "rank_table": regex.compile(rf"(?:{alternation(cues()['versus']['rank_tables'])})$"),
-        "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)"),
+        # (not 投资完成率, 计划完成额: the verb and a one-character head after it are one word, a rate or amount)
+        "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)(?!(?:{alternation(heads_suffixes())})$)"),
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
         "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
         "company": regex.compile(rf"(?:{alternation(m['company_heads'])})$"),
