@@ -31,7 +31,7 @@ from .period.averages import average_span, past_average_span, target_level_year
 from .period.calendar_days import streak_period
 from .period.grammar import grammar as period_grammar, is_since
 from .period.month_list import listed_months
-from .status import StatusCues, status_from_cues
+from .status import StatusCues, named_goal, status_from_cues
 from .subject import whole_of
 from .versus import rank_field, versus_of
 
@@ -199,7 +199,7 @@ class _Sentence:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1),
                                    since=bool(period) and is_since(period.text))
-        status = self.status(q.start, period)
+        status = "target" if named_goal(text, q.end) else self.status(q.start, period)
         if status == "target" or _yearly_indicator(metric, q):
             # 今后五年…突破3000亿元, 过去五年…全省生产总值达到4.5万亿元左右: the level of the span's last
             # year (not a sum the years make: 过去十年…收到转移支付超过2万亿元)

@@ -49,6 +49,16 @@ def status_from_cues(strong: bool, weak: bool, period: Period | None, published:
 
 
 @cache
+def _named_goal_after() -> regex.Pattern:
+    return regex.compile(cues()["status"]["named_goal_after"])
+
+
+def named_goal(text: str, end: int) -> bool:
+    """True when the words right after a figure name it a goal (6.5%左右的预期目标)."""
+    return _named_goal_after().match(text, end, end + 12) is not None
+
+
+@cache
 def _cue_scanners() -> tuple[int, int, regex.Pattern, regex.Pattern]:
     """Longest deny word, longest cue, and the cue patterns shortest word first (so that an
     overlapped scan finds, at each position, the cue that ends soonest)."""

@@ -93,6 +93,11 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
 
 
 @cache
+def _stated_rate() -> regex.Pattern:
+    return regex.compile(rf"(?P<rate>{alternation(cues()['metric']['growth_rate_heads'])})(?:为|达|是|达到)?$")
+
+
+@cache
 def _average_words() -> frozenset[str]:
     return frozenset(cues()["metric"]["average_words"])
 
@@ -159,6 +164,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # unless the frame already is that rate (GDP增速 … 以6%的增速)
         full = frame.base if frame.base and frame.base.endswith(by) else by
         return full, False, replace(frame, consumed_to=q.end + 1 + text[q.end + 1:].find(by) + len(by))
+    if q.kind == "growth" and name and not measurable(name) and not is_junk(name) \
+            and (rate := _stated_rate().search(raw.rstrip(" ，,：:"))):
+        # 全年经济增速为6.8%: the rate word the tail dropped names what grew when nothing else does
+        # (经济增速, not 经济 taken for a part of the GDP named before: 经济增加值)
+        name += rate.group("rate")
     if name and is_junk(name) and not (counts and names_entity(name)):
         name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken later
     elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
