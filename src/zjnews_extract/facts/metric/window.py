@@ -334,6 +334,11 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         text = ("" if "、" in host else kept) + text[m.end():]
     if text and (hosted or not only_function_words(text) or _verb_tagged_measure(text)):
         out.metric = class_rate(close_brackets(without_predicate(shorten(drop_leading_verbs(head_of_relative(text))))))
+    done = next((w for w in cues()["metric"]["completion_measures"]
+                 if out.metric.endswith(w) and raw.rstrip().endswith("完成" + w)), None)
+    if done and not out.metric.endswith("完成" + done):
+        # 1-10月份完成投资258.68亿元, 重点项目完成投资: the investment done, not the plan
+        out.metric = out.metric[:-len(done)] + "完成" + done
     return Window(**vars(out))
 
 

@@ -215,6 +215,12 @@ def in_year_harvest() -> regex.Pattern:
 
 
 @cache
+def whole_year_plan() -> regex.Pattern:
+    """The year's plan named in a measure (年度计划投资): see measures.period_of_measure."""
+    return regex.compile(alternation(lexicon()["words"]["whole_year_plans"]))
+
+
+@cache
 def in_year_written() -> regex.Pattern:
     """A harvest or a part of a year's report (夏粮, 三季报): named with a year, written within it."""
     words = lexicon()["words"]

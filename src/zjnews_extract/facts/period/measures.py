@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ...records import Period
-from .grammar import in_year_harvest, lexicon
+from .grammar import in_year_harvest, lexicon, whole_year_plan
 
 
 @cache
@@ -26,9 +26,11 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     before the number (比上年末增长1.5%: the basis said there)."""
     if period is None or not metric or not period.start or not period.end:
         return period
-    if period.start[:4] == period.end[:4] and in_year_harvest().search(metric) \
+    if period.start[:4] == period.end[:4] and (in_year_harvest().search(metric)
+                                               or kind == "value" and whole_year_plan().search(metric)) \
             and (period.start[5:], period.end[5:]) != ("01-01", "12-31"):
-        # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers
+        # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers;
+        # so is the year's plan (1-10月份… 在建重点项目年度计划投资285.4亿元)
         year = period.start[:4]
         return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
     stocks, since_start, since_versus = _words()
