@@ -71,8 +71,9 @@ def test_a_place_is_matched_with_its_suffix_but_not_into_another_word(text, foun
     assert match_place(text).group() == found
 
 
-@pytest.mark.parametrize(("text", "found"), [("安庆市外资", "安庆市"), ("占青岛市工作目标", None), ("比潍坊市高", None)])
-def test_an_unlisted_city_does_not_start_with_a_verb_or_preposition(text, found):
+@pytest.mark.parametrize(("text", "found"), [("安庆市外资", "安庆市"), ("占青岛市工作目标", None), ("比潍坊市高", None),
+                                            ("我县省市县重点工程项目", "我县"), ("全市区县", "全市")])
+def test_an_unlisted_city_does_not_start_with_a_verb_or_preposition_and_our_place_takes_no_suffix(text, found):
     m = match_place(text)
     assert (m.group() if m else None) == found
 

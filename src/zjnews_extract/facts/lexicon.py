@@ -73,7 +73,9 @@ class PlaceMatcher:
         from .gazetteer import Automaton, surfaces  # noqa: PLC0415
 
         strong, _ = surfaces()
-        self.bare = {name for name, s in strong.items() if s.bare} | set(place_names())
+        # (全市, 我县 name the article's own place whole: no suffix follows them, 我县省市县 is 我县 + levels)
+        self.bare = {name for name, s in strong.items() if s.bare} \
+            | {name for name, kind in place_names().items() if kind not in ("whole_region", "national")}
         self.names = set(strong) | set(place_names())
         self.automaton = Automaton(self.names)
         self.not_before = load_toml("facts_subjects.toml")["names"]["suffix_not_before"]
