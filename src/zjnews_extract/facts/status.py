@@ -21,6 +21,11 @@ def _status_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
             regex.compile(alternation(s["deny"])))
 
 
+def status_deny() -> regex.Pattern:
+    """Words that hold a cue but plan nothing (完成年度计划, 超预期): blanked before cues are looked for."""
+    return _status_words()[2]
+
+
 def status_of(before: str, period: Period | None, published: date | None) -> str:
     """`target` for plans, goals and forecasts; `actual` for results.
 

@@ -26,13 +26,10 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     before the number (比上年末增长1.5%: the basis said there)."""
     if period is None or not metric or not period.start or not period.end:
         return period
-    if period.start[:4] == period.end[:4] and (in_year_harvest().search(metric)
-                                               or kind == "value" and whole_year_plan().search(metric)) \
-            and (period.start[5:], period.end[5:]) != ("01-01", "12-31"):
+    if in_year_harvest().search(metric) or kind == "value" and whole_year_plan().search(metric):
         # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers;
         # so is the year's plan (1-10月份… 在建重点项目年度计划投资285.4亿元)
-        year = period.start[:4]
-        return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
+        return whole_year(period)
     stocks, since_start, since_versus = _words()
     m = lexicon()["measures"]
     if kind == "value" and period.start[:7] == period.end[:7] and any(w in (period.text or "") for w in m["as_of_marks"]) \
@@ -58,6 +55,20 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     if start == period.start:
         return period
     return Period(start=start, end=period.end, text=period.text)
+
+
+def whole_year(period: Period | None) -> Period | None:
+    """The whole year of a period within one year (1-10月 -> that year); any other period as it is."""
+    if period is None or not period.start or not period.end or period.start[:4] != period.end[:4] \
+            or (period.start[5:], period.end[5:]) == ("01-01", "12-31"):
+        return period
+    year = period.start[:4]
+    return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
+
+
+def year_plan(period: Period | None, measure: str) -> Period | None:
+    """A table column of the year's plan (年投资计划) covers the whole year, as the prose's does."""
+    return whole_year(period) if measure and whole_year_plan().search(measure) else period
 
 
 def _whole_month(period: Period) -> bool:

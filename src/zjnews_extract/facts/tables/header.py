@@ -23,6 +23,7 @@ from .columns import (
     mostly_units,
     names_measures,
 )
+from ..status import status_deny
 from .dates import label_period
 from .layout import Cell, Row, Table, squash, words
 from .rowspans import lost_spans
@@ -231,7 +232,8 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     noun = (pats["nouns"].search(rest) or [""])[0] if kind == "growth" else ""
     subject = _place_header(rest)
     measure = "" if subject else _measure(rest, kind)
-    status = "target" if pats["target"].search(rest) else "actual"
+    # (年计划投资完成率, 完成年度计划: how much of a plan was done is a result, as in prose)
+    status = "target" if pats["target"].search(status_deny().sub("", rest)) else "actual"
     return Column(j, header, "figures", unit=unit, kind=kind, measure=measure, period=period, versus=versus,
                   status=status, noun=noun, subject=subject)
 

@@ -29,7 +29,8 @@ from .header import Column, Grid, caption_column, year_of
 from .labels import (Label, is_change, is_measure, is_within_total, merge, names_rate, place_label, place_section,
                      population, read_label)
 from .layout import Cell, Row, words
-from .units import Unit, read_unit, unit_line
+from ..period.measures import year_plan
+from .units import Unit, column_unit, read_unit, unit_line, units_listed
 
 
 # Why: a fact carries the row it came from; past this length, a window of it (as a prose fact
@@ -74,6 +75,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         # names every row is (the most filled, the right one on a tie)
         role["label"] = max(labels, key=lambda j: (sum(1 for r in grid.body if j < len(r.cells) and r.cells[j].text), j))
     table_unit = next((u for line in grid.captions if (u := unit_line(line))), None)
+    listed = next((us for line in grid.captions if len(us := units_listed(line)) > 1), ())  # 单位:个、亿元
     periods = _periods(cols, ctx)
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
     ranked = _ranked_column(grid, cols, figure_of)
@@ -150,7 +152,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             row_period, state.year = timed
             label = Label("", label.unit, False)
         for col, fig in found:
-            period = row_period or periods[col.index]
+            # 年投资计划: an amount of the year's plan covers the whole year (not its completion rate)
+            period = row_period or (year_plan(periods[col.index], col.header) if col.kind is None and not fig.percent
+                                    else periods[col.index])
             if year is not None:
                 period = column_period(("year", year), None, None)
             if caption is not None and not any(c.measure for c in _chain(col, cols)):
@@ -163,9 +167,10 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 # 全体居民 | 城镇常住居民 under a title 城乡居民人均可支配收入: each column a kind of the
                 # measure's own group (they share 居民)
                 col = replace(col, measure=merged)
-            in_percent = fig.percent or (row_unit or table_unit or col.unit or _NO_UNIT).kind == "percent"
+            own_unit = row_unit or (column_unit(col.header, listed) if listed else table_unit)
+            in_percent = fig.percent or (own_unit or col.unit or _NO_UNIT).kind == "percent"
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
-            kind, value, unit = _amount(col, fig, row_unit or table_unit, "growth" if rate else None)
+            kind, value, unit = _amount(col, fig, own_unit, "growth" if rate else None)
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if parts_of is not None and not is_measure(metric):
                 metric = merge(metric, parts_of.measure) if metric else parts_of.measure  # 轻工业工业增加值

@@ -94,3 +94,27 @@ def unit_line(text: str) -> Unit | None:
     """单位:万元 in a caption line or caption row: the unit of every column that has none."""
     m = _unit_line().search(text)
     return read_unit(m.group("unit")) if m else None
+
+
+def units_listed(text: str) -> tuple[Unit, ...]:
+    """单位:个、亿元: every unit a caption line lists, in order (one for a plain 单位:万元 line)."""
+    m = _unit_line().search(text)
+    if not m:
+        return ()
+    rest = text[m.start("unit"):].strip()
+    parts = [p.strip() for p in _LIST_MARK.split(rest) if p.strip()]
+    found = tuple(u for p in parts if (u := read_unit(p)) is not None)
+    return found if len(found) == len(parts) else ((first,) if (first := read_unit(m.group("unit"))) else ())
+
+
+def column_unit(header: str, listed: tuple[Unit, ...]) -> Unit | None:
+    """The unit of a column under a caption that lists several (单位:个、亿元): a column that counts
+    (项目个数, 企业数) takes the measure word, every other column the first amount's unit."""
+    if len(listed) < 2:
+        return listed[0] if listed else None
+    counting = header.endswith(tuple(words()["header"]["count_endings"]))
+    counts = [u for u in listed if u.kind == "value" and u.scale == 1 and not u.unit.isascii()]
+    amounts = [u for u in listed if u not in counts and u.kind == "value"]
+    if counting and counts:
+        return counts[0]
+    return amounts[0] if amounts else listed[0]
