@@ -27,7 +27,7 @@ from .lists import numbers_list_ends, respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.asof import year_to_end
-from .period.averages import average_span, past_average_span, target_level_year
+from .period.averages import average_span, past_average_span, target_level_year, years_averaged
 from .period.calendar_days import streak_period
 from .period.grammar import grammar as period_grammar, is_since
 from .period.month_list import listed_months
@@ -191,7 +191,7 @@ class _Sentence:
         if q.kind in ("growth", "pp") and "均" in before and (average := average_words(clause_before(text, q.start))):
             if metric and average not in metric:
                 metric += average  # 两年平均增长6.7%: another series than the year's growth
-            period = average_span(period, self.ctx.published)
+            period = years_averaged(average_span(period, self.ctx.published), average)  # 两年平均: 2020-2021
             if average == "年均":  # 年均增长8.6% after 从2011年…到2016年: the years averaged over
                 period = past_average_span(period, text[max(0, q.start - _PLAN_LOOK):q.start], self.ctx.published)
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July

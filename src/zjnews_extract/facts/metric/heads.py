@@ -17,7 +17,8 @@ from .nouns import NOUNISH
 
 
 # a year with nothing but 同期 after it (比2019年同期增长8.6%: the base, not what grew)
-_TIME_ONLY = regex.compile(r"(?:19|20)\d{2}年(?:同期|全年|同季)?")
+# (比2019年1—11月份增长12.9%: the months compared with are a time too)
+_TIME_ONLY = regex.compile(r"(?:19|20)\d{2}年(?:[1-9]|1[0-2])?(?:[-—–~至](?:[1-9]|1[0-2]))?(?:月份?)?(?:同期|全年|同季)?")
 
 
 @cache

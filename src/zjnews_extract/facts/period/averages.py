@@ -32,6 +32,21 @@ def average_span(period: Period | None, published: date | None) -> Period | None
     return Period(start=f"{published.year}-01-01", end=f"{last}-12-31", text=period.text)
 
 
+_YEARS_AVERAGED = regex.compile(r"^(?P<n>[两二三四五六七八九十]|\d{1,2})年平均$")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def years_averaged(period: Period | None, average: str) -> Period | None:
+    """两年平均增长6.4% in a report on 2021 covers 2020-2021: the years an average names, to the period's
+    year (GUIDELINES: an average over years is YYYY..YYYY); any other average leaves `period`."""
+    m = _YEARS_AVERAGED.match(average)
+    if period is None or not m or not period.end:
+        return period
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    last = int(period.end[:4])
+    return Period(start=f"{last - n + 1}-01-01", end=f"{last}-12-31", text=period.text) if n >= 2 else period
+
+
 def past_average_span(period: Period | None, before: str, published: date | None) -> Period | None:
     """A rate averaged over years whose `period` is one year: the span the words `before` it name
     (from the start of its sentence, and the text before for a plan's name). 从2011年的1520亿元增加到
