@@ -246,11 +246,13 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
         return replace(frame.named(name, q.kind), amount_base=inner, base=inner)
     if name.endswith(_gap_nouns()):
         return frame  # 江苏与广东之间的差距只有639.79亿元: a difference, never what later figures measure
-    # (an amount of money names what it measures, whatever its words: 东盟实际到资17.5亿元，同比增长1.9倍;
+    # (an amount of money or a growth names what it measures, whatever its words: 东盟实际到资17.5亿元，同比增长1.9倍,
+    # 高技术制造业增长18.4%，较1月至9月提高0.6个百分点;
     # not words that end in a verb: 完成市政府下达19500万美元目标任务的77.69%)
     if name and (not w.share or q.kind == "percent") \
             and (measurable(name) or counts and not is_junk(name)
-                 or q.unit in _MONEY and not is_junk(name) and not words.words(name)[-1][1].startswith("v")) \
+                 or (q.unit in _MONEY or q.kind == "growth") and not is_junk(name)
+                 and not words.words(name)[-1][1].startswith("v")) \
             and not (w.change and w.change[:1] in "比较" and frame.bases):
         # 人民币贷款增加3459亿元: the thing, whatever its change; but a change against a base that
         # the sentence already named a thing for says it again in other words (单产385.6公斤/亩，

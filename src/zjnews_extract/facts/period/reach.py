@@ -111,7 +111,10 @@ def reach_of(text: str, mention, g: dict) -> str:
     one_month = p is not None and p.start[:7] == p.end[:7] and not slots & {"mend", "hol", "hol2", "rm1"}
     if mention.kind == "now" or mention.text.endswith(tuple(marks["local_marks"])) and \
             not mention.text.startswith(tuple(marks["running_starts"])):
-        return "paragraph" if one_month and mention.kind != "now" else "sentence"
+        if one_month and mention.kind != "now":
+            # (…增长7.7%，其中，10月当月增长5.6%。41个行业大类中…: singled out, then back to 前10月)
+            return "own_sentence" if _singled_out(text, mention.start) else "paragraph"
+        return "sentence"
     point = (("asof" in slots and "asof2" not in slots and not slots & {"endn", "endyr"})
              or slots & {"yend", "yend2", "qend"} or mention.text.endswith(("末", "底")))
     if point and not _starts_clause(text, mention.start):
