@@ -110,7 +110,9 @@ def names_entity(name: str) -> bool:
 @cache
 def _method() -> regex.Pattern:
     nm = load_toml("metric_heads.toml")["not_metrics"]
-    return regex.compile(rf"^\s*(?:(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})\s*$"
+    # (按不变价格计算(下同): a bracketed aside may close the clause)
+    return regex.compile(rf"^\s*(?:(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})"
+                         rf"\s*(?:[(（][^()（）]{{1,8}}[)）])?\s*$"
                          rf"|(?:{alternation(nm['method_openers'])}))")
 
 
