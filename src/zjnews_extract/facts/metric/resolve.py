@@ -271,6 +271,10 @@ def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[s
     if q.kind == "pp" and w.rate_head and frame.last_metric and not is_junk(frame.last_metric):
         # 火电增长6.3%，增速比10月份加快2.3个百分点: the rate just stated is the previous number's
         return frame.last_metric, True, frame
+    if q.kind in ("value", "growth", "pp") and frame.clause_metric and not w.share and not is_junk(frame.clause_metric):
+        # 利润指标稳步增长，实现净利润71.21亿元、同比增加6.24亿元: the figure before it in its own clause
+        # named the thing; the figure-less clause before is only the paragraph's topic
+        return frame.clause_metric, True, frame
     if frame.prev_clause and (topic := clause_topic(frame.prev_clause)):
         if is_generic(topic) and frame.base:
             topic = _of_base(topic, frame.base, q.kind)  # 诸暨市总量相对较高，以75.49亿元…: the thing's amount
