@@ -28,7 +28,7 @@ from .dates import label_period
 from .layout import Cell, Row, Table, squash, words
 from .rowspans import lost_spans
 from .placement import place_row
-from .units import Unit, unit_line, units_in
+from .units import Unit, counted_unit, unit_line, units_in
 
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _MARKS = regex.compile(r"[±+\-—()（）%％\s:：、_]")  # signs, brackets, spaces: no words
@@ -216,6 +216,7 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
         return Column(j, header, "figures", unit=Unit("percent", unit="%", text=word), kind="percent",
                       measure=_measure(rest, "percent"), period=_period(rest), versus=h["index_bases"][word])
     unit, rest = units_in(header)
+    unit = counted_unit(unit, rest)  # 接待游客总人数(万): 万 人
     kind = None
     if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
         kind = "pp"

@@ -69,6 +69,9 @@ def fact_id(start: int, end: int, text: str) -> str:
 def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     cols = grid.columns
     role = {c.role: c.index for c in reversed(cols)}  # the first column of each role
+    bodies = [c.index for c in cols if c.role == "place" and c.header.split(" ")[0] in words()["header"]["body_titles"]]
+    if bodies:
+        role["place"] = bodies[0]  # 省份 | 景区: the site, not its province, is whose figures they are
     labels = [c.index for c in cols if c.role == "label"]
     if len(labels) > 1:
         # 一级指标 | 二级指标: a category written once per group is no row's name; the column that

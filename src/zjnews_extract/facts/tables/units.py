@@ -52,9 +52,19 @@ def read_unit(text: str) -> Unit | None:
         return Unit("pp", unit="pp", text=text)
     if q.kind == "percent":
         return Unit("percent", scale=q.value, unit="%", text=text)
+    if q.kind in ("value", "number") and q.unit is None and q.value != 1 and text in words()["header"]["bare_scales"]:
+        return Unit("value", scale=q.value, text=text)  # 接待游客总人数(万): a scale; the counted noun is the unit
     if q.kind != "value" or q.unit is None:
         return None
     return Unit("value", scale=q.value, unit=q.unit, text=text)
+
+
+def counted_unit(unit: Unit | None, measure: str) -> Unit | None:
+    """A bare scale (万) over a measure that counts (接待游客总人数): the counted noun is the unit (人)."""
+    if unit is None or unit.unit is not None or unit.kind != "value":
+        return unit
+    noun = next((u for ending, u in words()["header"]["counted_nouns"].items() if measure.endswith(ending)), None)
+    return Unit("value", scale=unit.scale, unit=noun, text=unit.text) if noun else None
 
 
 def _unit_list(text: str) -> bool:
