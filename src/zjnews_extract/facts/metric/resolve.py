@@ -59,6 +59,9 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         return defined, replace(frame, count_set=defined), False
     if counts and w.change and not w.metric and frame.count_set:
         return frame.count_set + w.change, frame, True  # …的县(市)，比一季度增加了9个: the same set's change
+    if q.kind == "rank" and raw.lstrip().startswith(("(", "（")) and frame.clause_metric:
+        # 峨眉山门票收入2208.67万元(列全省旅游排名第一位): a bracket right after a figure ranks that figure
+        return frame.clause_metric, frame, True
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
     if name in _average_words() and frame.last_metric and not frame.last_metric.startswith(name):
         name, inherited = name + frame.last_metric, True  # 累计14.67亿人次，日均2.93亿人次: the same measure's average

@@ -236,6 +236,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     """
     p = patterns()
     text = drop_method_phrases(p["paren"].sub("", raw))
+    owner, text = _bracket_owner(text)
     if kind == "rank":
         text = p["rank_lead"].sub("", text, count=1)
     out = SimpleNamespace(metric="", subject=None, versus=None, share=None, change=None, respective=False,
@@ -265,6 +266,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if kind in ("value", "growth") and (place := _benchmark_place(text)):
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
+    if owner:
+        out.subject = owner  # 厦门联芯集成电路项目(到资6.4亿元): the project's own figure
     listed = out.subject
     before = text
     text, out.subject = peel(text)
@@ -340,6 +343,25 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 1-10月份完成投资258.68亿元, 重点项目完成投资: the investment done, not the plan
         out.metric = out.metric[:-len(done)] + "完成" + done
     return Window(**vars(out))
+
+
+def _bracket_owner(text: str) -> tuple[str, str]:
+    """…项目(到资 before a number: the name the bracket belongs to when it ends as a body does, and the
+    bracket's own words; ("", text) when the words before the number open no bracket."""
+    at = max(text.rfind("("), text.rfind("（"))
+    if at < 2 or not text[at + 1:].strip() or "、" in text[at + 1:]:
+        return "", text
+    ws = words.words(_OWNER_CUT.split(text[:at].rstrip())[-1])
+    cut = next((i + 1 for i in range(len(ws) - 1, -1, -1) if ws[i][0] in _OWNER_LEADS), 0)
+    name = "".join(w for w, _ in ws[cut:])  # 主要项目有厦门联芯集成电路项目 -> 厦门联芯集成电路项目
+    ok = 2 < len(name) <= _OWNER_MAX and name.endswith(tuple(cues()["metric"]["bracket_owner_ends"]))
+    return (name, text[at + 1:]) if ok else ("", text)
+
+
+_OWNER_CUT = regex.compile(r"[、，,：:；;\s]")
+_OWNER_MAX = 20
+# the words that introduce the names listed (主要项目有…, 包括…): a name is what follows them
+_OWNER_LEADS = frozenset({"有", "为", "是", "包括", "包含", "如", "主要有"})
 
 
 def _firm_first(place: str | None, text: str) -> tuple[str | None, str]:
