@@ -16,6 +16,7 @@ from ..lexicon import alternation, confirmed, cues, match_place
 from .nouns import NOUNISH
 
 
+_ASIDE_END = regex.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
 # a year with nothing but 同期 after it (比2019年同期增长8.6%: the base, not what grew)
 # (比2019年1—11月份增长12.9%: the months compared with are a time too)
 _TIME_ONLY = regex.compile(r"(?:19|20)\d{2}年(?:[1-9]|1[0-2])?(?:[-—–~至](?:[1-9]|1[0-2]))?(?:月份?)?(?:同期|全年|同季)?")
@@ -110,9 +111,7 @@ def names_entity(name: str) -> bool:
 @cache
 def _method() -> regex.Pattern:
     nm = load_toml("metric_heads.toml")["not_metrics"]
-    # (按不变价格计算(下同): a bracketed aside may close the clause)
-    return regex.compile(rf"^\s*(?:(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})"
-                         rf"\s*(?:[(（][^()（）]{{1,8}}[)）])?\s*$"
+    return regex.compile(rf"^\s*(?:(?:{alternation(nm['method_starts'])}).*(?:{alternation(nm['method_ends'])})\s*$"
                          rf"|(?:{alternation(nm['method_openers'])}))")
 
 
@@ -139,7 +138,7 @@ def drop_method_phrases(text: str) -> str:
 
 def is_method_clause(clause: str) -> bool:
     """按可比价格计算, 分行业看: the clause says how figures are counted, not what they measure."""
-    return _method().match(clause) is not None
+    return _method().match(_ASIDE_END.sub("", clause)) is not None  # (按不变价格计算(下同): the aside goes first)
 
 
 @cache
