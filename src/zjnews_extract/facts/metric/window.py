@@ -90,6 +90,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "progress": regex.compile(rf"(?P<share>(?:{alternation(m['progress_verbs'])})(?P<v>[^，,；;]{{0,6}}?"
                                   rf"(?:{alternation(m['progress_wholes'])})))(?:的)?$"),
         # (占有率 is a rate of its own, not 占 + what it is a share of)
+        # 完成投资295.9亿元，为年投资计划的80%: a share of the whole named after 为 (as after 占)
+        "share_of": regex.compile(r"(?:^|(?<=[，,\s]))为(?P<v>[^，,；;的为]{2,12})的?$"),
         "share": regex.compile(rf"(?P<share>占(?!有)(?P<v>[^，,；;]*?)(?:的)?(?:{alternation(g['share_nouns'])})?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
             rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
@@ -279,6 +281,9 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
+        text = text[:m.start()]
+    elif kind == "percent" and not out.share and raw.rstrip().endswith("的") and (m := p["share_of"].search(text)):
+        out.share, out.versus = "为" + m.group("v"), m.group("v")
         text = text[:m.start()]
     elif (any_kind or kind in ("percent", "pp")) and not out.share and (m := p["share"].search(text)):
         out.share = m.group("share")
