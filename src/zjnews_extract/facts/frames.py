@@ -51,6 +51,7 @@ class Frame(msgspec.Struct, frozen=True):
     share_versus: str | None = None  # ...and its whole
     listed_subject: str | None = None  # the places a list of this sentence gave its figures (a later rank of them all)
     named_since_group: int = 0  # metrics named outright since the list was set (a later 分别 may be theirs)
+    counted: tuple[str, str] = ("", "")  # (unit, noun) of the last count that named what it counted (项, 重点工程项目)
 
     def new_sentence(self) -> "Frame":
         return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="",

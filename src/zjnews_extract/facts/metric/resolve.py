@@ -63,6 +63,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         # 峨眉山门票收入2208.67万元(列全省旅游排名第一位): a bracket right after a figure ranks that figure
         return frame.clause_metric, frame, True
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
+    if counts and frame.counted[0] == q.unit and _names_level(w.metric) and frame.counted[1] not in (name or ""):
+        name, inherited = w.metric + frame.counted[1], True  # 其中：省级6项 after 重点工程项目共30项
     if name in _average_words() and frame.last_metric and not frame.last_metric.startswith(name):
         name, inherited = name + frame.last_metric, True  # 累计14.67亿人次，日均2.93亿人次: the same measure's average
     if name and not inherited and not w.share and (fuller := sibling_name(name, frame.bases, bool(w.subject))):
@@ -241,8 +243,15 @@ def _half_words() -> tuple[str, ...]:
     return tuple(cues()["metric"]["half_words"])
 
 
+def _names_level(name: str) -> bool:
+    """省级, 市级, 国家级: a level of things, no thing of its own."""
+    return 2 <= len(name) <= 3 and name.endswith(tuple(cues()["metric"]["level_endings"]))
+
+
 def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", counts: bool) -> "Frame":
     """The frame after a number that named its thing: later numbers may leave it out."""
+    if counts and name and not _names_level(w.metric) and names_entity(name) and not is_junk(name):
+        frame = replace(frame, counted=(q.unit, name))  # 重点工程项目共30项: what later counts of 项 may count
     if counts and "的" in name and is_junk(name.rpartition("的")[2]) and (inner := _thing_in_clause(name)):
         # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
         # quantity, and the amounts that follow are of that quantity
