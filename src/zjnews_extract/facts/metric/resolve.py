@@ -19,13 +19,14 @@ from ...records import Quantity
 from .. import words
 from ..lexicon import alternation, cues
 from ..versus import normalise_versus
-from .heads import head_of, is_junk, is_method_clause, measurable, names_entity, part_measure
+from .heads import head_of, is_junk, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
-                    noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier, trailing_noun)
+                    noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
 from .bodies import part_before, part_named
 from .phrases import joined
 from .siblings import sibling_name
-from .window import Window, drop_place_group, peel, read_window
+from .window import Window, drop_place_group
+from .topics import clause_topic, gap_nouns
 from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
@@ -107,11 +108,6 @@ def _average_words() -> frozenset[str]:
     return frozenset(cues()["metric"]["average_words"])
 
 
-@cache
-def _superlative_pick() -> regex.Pattern:
-    return regex.compile(cues()["metric"]["superlative_pick"])
-
-
 def _after_doers(name: str) -> str:
     """公园、景区和特色街区共接待游客 -> 接待游客: what a listed group did together, after its 共."""
     ws = words.words(name)
@@ -179,7 +175,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
             and not w.share and not w.change \
             and not has_verb(name) \
-            and not name.endswith(_gap_nouns()) \
+            and not name.endswith(gap_nouns()) \
             and measurable(frame.base) and (head := head_of(frame.base)):
         # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own; a group of
         # sites (沿海港口完成60990万吨 after 货物吞吐量) does the whole's measure, not a kind of it
@@ -256,7 +252,7 @@ def _remember(name: str, q: Quantity, w: Window, raw: str, frame: "Frame", count
         # 经济总量超过1万亿元的省份有10个，…广东130879亿元: the counted set is defined by a
         # quantity, and the amounts that follow are of that quantity
         return replace(frame.named(name, q.kind), amount_base=inner, base=inner)
-    if name.endswith(_gap_nouns()):
+    if name.endswith(gap_nouns()):
         return frame  # 江苏与广东之间的差距只有639.79亿元: a difference, never what later figures measure
     # (an amount of money or a growth names what it measures, whatever its words: 东盟实际到资17.5亿元，同比增长1.9倍,
     # 高技术制造业增长18.4%，较1月至9月提高0.6个百分点;
@@ -302,27 +298,6 @@ def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[s
     return name, True, frame
 
 
-def clause_topic(clause: str) -> str:
-    """What a clause with no number is about, when it names a quantity: the noun phrase that
-    opens it (全国居民消费价格指数同比由涨转平), else the one that ends it (…举办出口网上交易会)."""
-
-    if is_method_clause(clause):
-        return stated_topic(clause)
-    if heading := list_heading(clause, False):
-        return heading  # 齐鲁银行不良贷款率最高，达到1.29%: the superlative's thing
-    if pick := _superlative_pick().search(clause):
-        member = clause[pick.end():].strip(" ，,")
-        member = member if not has_verb(member) else trailing_noun(member)
-        if member and measurable(member):
-            return member  # 营收占比最大的是手续费及佣金净收入，为24.41亿元: the member's figure
-    rest, _ = peel(clause)
-    lead = leading_noun(rest)
-    if lead and measurable(lead) and not lead.endswith(_gap_nouns()):
-        return lead
-    tail = trailing_noun(clause)
-    return tail if tail and measurable(tail) and not tail.endswith(_gap_nouns()) else ""
-
-
 _CLAUSE_STOP = regex.compile(r"[，,。；;！？!?、\n（(]")
 _SCOPE_END = regex.compile(r"[^，,。；;！？!?\n]{0,12}?(?:之)?中\s*[，,]")
 
@@ -331,66 +306,6 @@ def _scope_count(text: str, q: Quantity, raw: str) -> bool:
     """在已经公布数字的13个省区市中, 在三十八个县区中: a count that sets the field the clause's places
     are picked from or ranked in (the figures after it measure something else)."""
     return raw.lstrip(" ，,").startswith("在") and _SCOPE_END.match(text, q.end, q.end + 16) is not None
-
-
-@cache
-def _gap_nouns() -> tuple[str, ...]:
-    return tuple(cues()["metric"]["gap_nouns"])
-
-
-def stated_topic(clause: str) -> str:
-    """从GDP总量来看 names what the next figures are of; 从环比看, 从结构看, 分行业看 only how they are cut."""
-    topic = _topic().fullmatch(clause.strip(" ，,"))
-    x = topic.group("x").rpartition("的")[2] if topic else ""
-    if not x or x.endswith(tuple(cues()["metric"]["topic_dimensions"])):
-        return ""  # 从出口国别看: how the figures are cut
-    for rate in cues()["metric"]["topic_rates"]:
-        if x.endswith(rate) and measurable(x[:-len(rate)]):
-            x = x[:-len(rate)]  # 从财政收入增速来看: the rates given are 财政收入's growth
-            break
-    return x if measurable(x) and not is_generic(x) and not is_junk(x) else ""
-
-
-@cache
-def _heading_ends(colon_after: bool) -> tuple[str, ...]:
-    m = cues()["metric"]
-    ends = tuple(m["list_heading_ends"]) + (tuple(m["list_heading_colon_ends"]) if colon_after else ())
-    return tuple(sorted(ends, key=len, reverse=True))
-
-
-def list_heading(clause: str, colon_after: bool) -> str:
-    """各市GDP增速分别为(:杭州12.3%、…), 不良贷款率最高(，达到1.29%): what a figure-less clause names, else ""."""
-    words = clause.strip(" ，,")
-    m = cues()["metric"]
-    if top := next((e for e in m["superlative_ends"] if words.endswith(e)), None):
-        words = words[:-len(top)]
-        for field in m["superlative_fields"]:
-            words = words.removesuffix(field)  # 增幅全省最高: the field the figure leads
-        name = read_window(words).metric
-        # (长城汽车、中国联通、中煤能源资本化率最高: a list of doers ranked together is no name)
-        return name if name and "、" not in name and measurable(name) and not is_junk(name) else ""
-    end = next((e for e in _heading_ends(colon_after) if words.endswith(e)), None)
-    if end is None:
-        return ""
-    words = words[:-len(end)]
-    for respective in m["list_order_marks"]:
-        words = words.removesuffix(respective)
-    for drop in m["list_heading_drop"]:
-        words = words.removesuffix(drop)  # 接待情况: how it went, not what was counted
-    name = read_window(words).metric
-    if host := next((v for v in m["host_verbs"] if v in name[1:]), None):
-        name = name[name.index(host, 1):]  # 四家5A级景区接待: the sites are the items listed, each its own subject
-    return name if name and measurable(name) and not is_generic(name) and not is_junk(name) else ""
-
-
-def may_state_topic(clause: str) -> bool:
-    """A cheap test before peeling a clause for stated_topic: its topic words are there."""
-    return _topic().search(clause) is not None
-
-
-@cache
-def _topic() -> regex.Pattern:
-    return regex.compile("|".join(f"(?:{form})" for form in cues()["metric"]["stated_topics"]))
 
 
 @cache

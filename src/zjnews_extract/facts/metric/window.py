@@ -16,10 +16,10 @@ import regex
 
 from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
-from ..company import company_prefix
 from .heads import drop_method_phrases, heads_suffixes, measurable, place_classes, without_predicate
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named,
                      site_list)
+from .owners import benchmark_place, bracket_owner, firm_first
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, is_generic, only_function_words
 
@@ -238,7 +238,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     """
     p = patterns()
     text = drop_method_phrases(p["paren"].sub("", raw))
-    owner, text = _bracket_owner(text)
+    owner, text = bracket_owner(text)
     if kind == "rank":
         text = p["rank_lead"].sub("", text, count=1)
     out = SimpleNamespace(metric="", subject=None, versus=None, share=None, change=None, respective=False,
@@ -265,7 +265,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if (m := _listed_place().search(text)) and (place := match_place(m.group("v"))) and place.end() == len(m.group("v")):
         out.subject, out.respective = m.group("v"), True  # …的城市分别为广州: the place is the item's
         text = text[:m.start()]
-    if kind in ("value", "growth") and (place := _benchmark_place(text)):
+    if kind in ("value", "growth") and (place := benchmark_place(text)):
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
     if owner:
@@ -277,7 +277,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     opened = before[:before.find(text)] if text and text in before else ""
     out.bare_verb = not out.subject and not listed and p["predicate_word"].search(opened.rstrip(" ，,")) is not None \
         and not any(pos.startswith("n") for _, pos in words.words(opened))  # (公司实现: the company did)
-    out.subject, text = _firm_first(listed or out.subject, text)
+    out.subject, text = firm_first(listed or out.subject, text)
     any_kind = kind is None
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
@@ -348,49 +348,6 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # 1-10月份完成投资258.68亿元, 重点项目完成投资: the investment done, not the plan
         out.metric = out.metric[:-len(done)] + "完成" + done
     return Window(**vars(out))
-
-
-def _bracket_owner(text: str) -> tuple[str, str]:
-    """…项目(到资 before a number: the name the bracket belongs to when it ends as a body does, and the
-    bracket's own words; ("", text) when the words before the number open no bracket."""
-    at = max(text.rfind("("), text.rfind("（"))
-    if at < 2 or not text[at + 1:].strip() or "、" in text[at + 1:]:
-        return "", text
-    ws = words.words(_OWNER_CUT.split(text[:at].rstrip())[-1])
-    cut = next((i + 1 for i in range(len(ws) - 1, -1, -1) if ws[i][0] in _OWNER_LEADS), 0)
-    name = "".join(w for w, _ in ws[cut:])  # 主要项目有厦门联芯集成电路项目 -> 厦门联芯集成电路项目
-    ok = 2 < len(name) <= _OWNER_MAX and name.endswith(tuple(cues()["metric"]["bracket_owner_ends"]))
-    return (name, text[at + 1:]) if ok else ("", text)
-
-
-_OWNER_CUT = regex.compile(r"[、，,：:；;\s]")
-_OWNER_MAX = 20
-# the words that introduce the names listed (主要项目有…, 包括…): a name is what follows them
-_OWNER_LEADS = frozenset({"有", "为", "是", "包括", "包含", "如", "主要有"})
-
-
-def _firm_first(place: str | None, text: str) -> tuple[str | None, str]:
-    """A firm's name before its measure is whose figure it is (招商银行营业收入, 东方财富证券营收);
-    a place peeled off the front of the name belongs to it (江苏银行净利润). Else unchanged."""
-    whole = place + text.lstrip() if place else text.strip()
-    cut = company_prefix(whole)
-    if cut > len(place or "") and measurable(whole[cut:]):
-        return whole[:cut], whole[cut:]
-    return place, text
-
-
-def _benchmark_place(text: str) -> str | None:
-    """The place of `落后于河北(` / `高于全国同期` when the number right after is that place's own."""
-    p = patterns()
-    start = max(0, len(text) - 16)
-    # only where a benchmark word ends can its place start (one pass for the words, not a place lookup at
-    # every position)
-    ends = sorted({b.end() for b in p["benchmark_figure"].finditer(text, max(0, start - 4), overlapped=True)
-                   if b.end() >= start})
-    for i in ends:
-        if (m := match_place(text, i)) and p["benchmark_tail"].match(text[m.end():]):
-            return m.group()
-    return None
 
 
 def _gap(text: str) -> tuple[str, str | None, str]:

@@ -26,6 +26,7 @@ from .columns import (
 from ..status import status_deny
 from .dates import label_period
 from .layout import Cell, Row, Table, squash, words
+from .links import link_columns
 from .rowspans import lost_spans
 from .placement import place_row
 from .units import Unit, counted_unit, unit_line, units_in
@@ -132,7 +133,7 @@ def read_grid(table: Table, is_figure) -> Grid:
             texts[j] = (texts[j] + " " + words_).strip()
     columns = _month_and_ytd([_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)])
     columns = _caption_base(columns, captions)
-    return Grid(tuple(captions), header_start, _link(columns), body)
+    return Grid(tuple(captions), header_start, link_columns(columns), body)
 
 
 def _caption_base(columns: list[Column], captions: list[str]) -> list[Column]:
@@ -382,24 +383,3 @@ def _measure(rest: str, kind: str | None) -> str:
     from ..metric.heads import is_junk  # noqa: PLC0415  (metric/ reads table labels: imported late)
 
     return "" if is_junk(text) else text  # 增速与去年同期比较 leaves 与比较: no noun, no name
-
-
-def _link(columns: list[Column]) -> tuple[Column, ...]:
-    """Each growth or pp column describes the column of amounts before it (the one of the
-    same period words when there is one: 当月同比增长 -> 当月产量)."""
-    out = []
-    for col in columns:
-        if col.role == "figures" and col.kind in ("growth", "pp"):
-            wanted = ("growth",) if col.kind == "pp" else (None, "index")
-            before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in wanted
-                      and c.period != ("relative", "year_ago")]  # 上年同期 is what it is compared with
-            if col.kind == "pp" and not before:
-                before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in (None, "index")]
-            same = [c for c in before if col.period and c.period == col.period]
-            if not same and col.kind == "growth" and col.period:
-                same = [c for c in columns if c.role == "figures" and c.kind in wanted and c.period == col.period]
-            ref = (same or before or [None])[-1] if not same else same[0]
-            if ref is not None:
-                col = replace(col, refers_to=ref.index)
-        out.append(col)
-    return tuple(out)

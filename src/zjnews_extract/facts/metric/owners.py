@@ -1,0 +1,56 @@
+"""Whose figure the words before a number name: a firm before its measure (招商银行营业收入), a body
+before a bracket that holds the figure (厦门联芯集成电路项目(到资6.4亿元)), a place after a benchmark word
+whose own figure follows (落后于河北(255亿美元). Used by window.py."""
+from __future__ import annotations
+
+import regex
+
+from .. import words
+from ..company import company_prefix
+from ..lexicon import cues, match_place
+from .heads import measurable
+
+
+def bracket_owner(text: str) -> tuple[str, str]:
+    """…项目(到资 before a number: the name the bracket belongs to when it ends as a body does, and the
+    bracket's own words; ("", text) when the words before the number open no bracket."""
+    at = max(text.rfind("("), text.rfind("（"))
+    if at < 2 or not text[at + 1:].strip() or "、" in text[at + 1:]:
+        return "", text
+    ws = words.words(_OWNER_CUT.split(text[:at].rstrip())[-1])
+    cut = next((i + 1 for i in range(len(ws) - 1, -1, -1) if ws[i][0] in _OWNER_LEADS), 0)
+    name = "".join(w for w, _ in ws[cut:])  # 主要项目有厦门联芯集成电路项目 -> 厦门联芯集成电路项目
+    ok = 2 < len(name) <= _OWNER_MAX and name.endswith(tuple(cues()["metric"]["bracket_owner_ends"]))
+    return (name, text[at + 1:]) if ok else ("", text)
+
+
+_OWNER_CUT = regex.compile(r"[、，,：:；;\s]")
+_OWNER_MAX = 20
+# the words that introduce the names listed (主要项目有…, 包括…): a name is what follows them
+_OWNER_LEADS = frozenset({"有", "为", "是", "包括", "包含", "如", "主要有"})
+
+
+def firm_first(place: str | None, text: str) -> tuple[str | None, str]:
+    """A firm's name before its measure is whose figure it is (招商银行营业收入, 东方财富证券营收);
+    a place peeled off the front of the name belongs to it (江苏银行净利润). Else unchanged."""
+    whole = place + text.lstrip() if place else text.strip()
+    cut = company_prefix(whole)
+    if cut > len(place or "") and measurable(whole[cut:]):
+        return whole[:cut], whole[cut:]
+    return place, text
+
+
+def benchmark_place(text: str) -> str | None:
+    """The place of `落后于河北(` / `高于全国同期` when the number right after is that place's own."""
+    from .window import patterns  # noqa: PLC0415  (the window's patterns; the window reads these helpers)
+
+    p = patterns()
+    start = max(0, len(text) - 16)
+    # only where a benchmark word ends can its place start (one pass for the words, not a place lookup at
+    # every position)
+    ends = sorted({b.end() for b in p["benchmark_figure"].finditer(text, max(0, start - 4), overlapped=True)
+                   if b.end() >= start})
+    for i in ends:
+        if (m := match_place(text, i)) and p["benchmark_tail"].match(text[m.end():]):
+            return m.group()
+    return None

@@ -1,0 +1,30 @@
+"""Which column of amounts a growth or points column describes (当月同比增长 -> 当月产量): header.py
+links the columns once they are read."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .header import Column
+
+
+def link_columns(columns: list[Column]) -> tuple[Column, ...]:
+    """Each growth or pp column describes the column of amounts before it (the one of the
+    same period words when there is one: 当月同比增长 -> 当月产量)."""
+    out = []
+    for col in columns:
+        if col.role == "figures" and col.kind in ("growth", "pp"):
+            wanted = ("growth",) if col.kind == "pp" else (None, "index")
+            before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in wanted
+                      and c.period != ("relative", "year_ago")]  # 上年同期 is what it is compared with
+            if col.kind == "pp" and not before:
+                before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in (None, "index")]
+            same = [c for c in before if col.period and c.period == col.period]
+            if not same and col.kind == "growth" and col.period:
+                same = [c for c in columns if c.role == "figures" and c.kind in wanted and c.period == col.period]
+            ref = (same or before or [None])[-1] if not same else same[0]
+            if ref is not None:
+                col = replace(col, refers_to=ref.index)
+        out.append(col)
+    return tuple(out)
