@@ -81,6 +81,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
         return "clause"
+    if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and _year_ago_value().match(text, mention.end):
+        return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
@@ -296,6 +298,12 @@ def _owns_next_value(text: str, end: int) -> bool:
     较上月13.1%的增速: the rate right after the time is that time's."""
     return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None \
         or _transition().match(text, end, end + 28) is not None
+
+
+@cache
+def _year_ago_value() -> re.Pattern:
+    verbs = "|".join(cues()["period"]["year_ago_value_verbs"])
+    return re.compile(rf"(?:{verbs})的(?=[\d０-９])")
 
 
 @cache
