@@ -282,6 +282,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
         text = text[:m.start()]
+    elif kind == "growth" and (m := p["change"].search(text)) and m.start() > 0:
+        text = text[:m.start()]  # 进口猪肉增加919.4%: a rate of change says its verb again, no part of the name
     elif kind == "percent" and not out.share and raw.rstrip().endswith("的") and (m := p["share_of"].search(text)):
         out.share, out.versus = "为" + m.group("v"), m.group("v")
         text = text[:m.start()]
