@@ -83,6 +83,8 @@ def grammar() -> regex.Pattern:
         rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?"
         rf"(?:[“\"「‘]?(?P<holsuf>{alternation(holidays['suffixes'])})(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?)?"
         rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})天"
+        # 春运前20天: the holiday's first days
+        rf"|前(?P<holfirst>[一二三四五六七八九十]|\d{{1,2}})天"
         # 春节7天, 国庆七天假期, 春节黄金周7天: the holiday's length says it is the whole holiday
         rf"|(?P<hollen>(?:[一二三四五六七八九十]|\d{{1,2}})天)(?:{alternation(holidays['length_suffixes'])})?(?![\d一二三四五六七八九十])"
         rf")?"

@@ -24,7 +24,7 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     """春节假期, 2016年春节, 国庆黄金周: the holiday's own days in the year the text gives, else the
     published year (a holiday report appears during or just after it)."""
     name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
-    if not suffix and not explicit and not g.get("hollen"):
+    if not suffix and not explicit and not g.get("hollen") and not g.get("holfirst"):
         return None  # 欢度春节: the feast, not a period the text reports on (春节7天 is the holiday)
     if year is None:
         if published is None:
@@ -33,6 +33,9 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     days = holiday_days(lexicon()["holidays"]["names"][name], year)
     if days is None:
         return None
+    if first := g.get("holfirst"):  # 春运前20天: from its first day, that many days
+        n = int(first) if first.isdigit() else CN_DIGITS.get(first, 10)
+        return mention(days[0], days[0] + timedelta(days=n - 1), explicit, kind)
     nth = g["holday"] or g["holday2"]
     if nth:  # 春节黄金周第二天: that one day of the holiday
         n = int(nth) if nth.isdigit() else CN_DIGITS.get(nth, 10)

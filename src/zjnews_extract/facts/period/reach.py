@@ -81,6 +81,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
         return "clause"
+    if "holfirst" in slots:
+        return "sentence"  # 春运前20天全国累计发送旅客…: the first days, then back to the holiday the report is on
     if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and _year_ago_value().match(text, mention.end):
         return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
