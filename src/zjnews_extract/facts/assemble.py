@@ -30,7 +30,7 @@ from .period.asof import year_to_end
 from .period.averages import average_span, past_average_span, target_level_year, years_averaged
 from .period.calendar_days import streak_period
 from .period.grammar import grammar as period_grammar, is_since
-from .period.month_list import listed_months
+from .period.month_list import listed_months, year_by_year
 from .status import StatusCues, named_goal, status_from_cues
 from .subject import whole_of
 from .versus import rank_field, versus_of
@@ -306,6 +306,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             listed_from_frame = group.inherited
     months = _listed_months(sentence, head.q, len(chain)) if len(chain) >= 2 and not subjects \
         and len(set(metrics or ())) <= 1 else None
+    if months is None and head.window.respective and not subjects:  # 2025-2027年…分别为83.2/102.2/118.2亿元
+        months = year_by_year(ctx.periods.period_at(head.q.start), len(chain))
     for k, i in enumerate(chain):
         q = slots[i].q
         own = slots[i] if i == chain[0] else Slot(q, "", w, slots[i].after_start)

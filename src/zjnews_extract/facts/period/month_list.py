@@ -1,6 +1,7 @@
 """Months or quarters listed one by one before a list of figures in the same order (7、8、9三个月，
 失业率分别为5.1%、5.1%和4.9%; 一、二、三季度…分别为1.5%、1.9%和2.2%): each figure is its own
-month's or quarter's, not the last one's."""
+month's or quarter's, not the last one's; and a span of years before as many figures as it has years
+(2025-2027年营业收入分别为83.2/102.2/118.2亿元): each figure is its own year's."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -69,3 +70,15 @@ _LIST_REST = regex.compile(rf"(?:{_MONTH}月?、)+")
 def without_period_list_rest(words: str) -> str:
     """一、二、GDP环比增速 -> GDP环比增速: the first items of a list of months or quarters left in `words`."""
     return _LIST_REST.sub("", words, count=1)
+
+
+def year_by_year(period: Period | None, n: int) -> list[Period] | None:
+    """The n whole years of `period` in order when it spans exactly n of them (2025-2027年 and three
+    figures said 分别), else None."""
+    if period is None or not period.start or not period.end or n < 2 \
+            or period.start[5:] != "01-01" or period.end[5:] != "12-31":
+        return None
+    first, last = int(period.start[:4]), int(period.end[:4])
+    if last - first + 1 != n:
+        return None
+    return [make_period(first_day(y, 1), last_day(y, 12), period.text) for y in range(first, last + 1)]
