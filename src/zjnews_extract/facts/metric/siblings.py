@@ -9,6 +9,11 @@ from .heads import measurable
 
 
 @cache
+def _host_verbs() -> frozenset[str]:
+    return frozenset(cues()["metric"]["host_verbs"])
+
+
+@cache
 def _families() -> dict[str, tuple[str, ...]]:
     """Each measure -> the measures of its family, longest first (产销量 before 销量)."""
     out: dict[str, tuple[str, ...]] = {}
@@ -28,6 +33,11 @@ def sibling_name(name: str, bases: tuple[str, ...], new_place: bool) -> str:
     base = bases[-1]
     if new_place and len(base) > len(name) and base.endswith(name) and measurable(base[:-len(name)]):
         return base  # not 奇彩梦园接待 -> 片区接待: a body's own figure is not a kind of the measure
+    if new_place and name in _host_verbs() and len(base) > len(name):
+        # 渝中区接待国内游客252.3万人次…；万盛经开区接待53.13万人次: the same verb, its object left out
+        if base.startswith(name):
+            return base
+        return "" if name in base else name + base  # (…奇彩梦园接待: a body's own figure, no object to share)
     for head in _families().get(name, ()):
         if base.endswith(head) and len(base) > len(head):
             thing = base[:-len(head)]
