@@ -16,6 +16,7 @@ from ..lexicon import alternation, confirmed, cues, match_place
 from .nouns import NOUNISH
 
 
+# a bracketed aside closing a clause (按不变价格计算(下同))
 _ASIDE_END = regex.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
 # a year with nothing but 同期 after it (比2019年同期增长8.6%: the base, not what grew)
 # (比2019年1—11月份增长12.9%: the months compared with are a time too)
@@ -49,8 +50,9 @@ def ends_in_head(name: str) -> bool:
     return bool(name) and any(m.end() == len(name) for m in _lexicon()[0].finditer(name, overlapped=True))
 
 
-# Tags of words that say how a quantity stood or moved (最高, 一直处于, 下调至, 第一次), never what it is
+# a verb ending so says where a quantity moved to (下调至), never which flow it is
 _MOVED_TO = ("至", "到", "于")
+# Tags of words that say how a quantity stood or moved (最高, 一直处于, 下调至, 第一次), never what it is
 _PREDICATE_TAGS = ("v", "vd", "vi", "vg", "d", "a", "ad", "ag", "ul", "uj", "uz", "y", "p", "m")
 
 

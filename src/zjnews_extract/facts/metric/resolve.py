@@ -78,7 +78,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if w.share:
         share = w.share.rstrip("的")
         # 进出口3975.9亿元，下降8%，占22.7%: a bare 占 of the whole the sentence implies is the part's 占比
-        share = _BARE_SHARE_NAME if share == "占" else share
+        share = cues()["metric"]["bare_share_name"] if share == "占" else share
         name = (name or "") + ("" if name and name.endswith(share) else share)  # (…占比，占比较去年同期提升: once)
         frame = replace(frame, share_metric=name)
     if w.change:
@@ -123,7 +123,6 @@ def _after_doers(name: str) -> str:
 
 
 _TOPIC_MARK = "方面"
-_BARE_SHARE_NAME = "占比"
 _GLOSS_END = regex.compile(r"[（(][A-Za-z0-9]{1,6}[)）]$")
 
 
