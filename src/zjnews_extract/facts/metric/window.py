@@ -74,7 +74,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "lead": regex.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十](?:[、和及与]|产|次产业))"
                               r"|(?:19|20)\d{2}年同期"  # 2020年同期规模以上工业增加值: a time, not a name
                               rf"|{m['dateline_lead']}|{m['holiday_day_lead']}"
-                              rf"|\s|[、，,：:；;（）()/／]|{alternation(multi_lead)})+"),
+                              # (a lead word that forms a word with a one-character head after it stays: 完成率)
+                              rf"|\s|[、，,：:；;（）()/／]|(?:{alternation(multi_lead)})(?!(?:{alternation(heads_suffixes())})$))+"),
         # (?r): matched from the end backwards, three times faster for a pattern anchored at $
         "tail": regex.compile(rf"(?r)(?:\s|[、，,：:；;（）()]|{alternation(multi_tail)})+$"),
         # brackets are asides (…(以下简称“社零总额”), (人民币,下同)), but an abbreviation in them
