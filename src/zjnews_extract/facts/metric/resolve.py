@@ -163,7 +163,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         for half in _half_words():
             base = base.removeprefix(half)
         return name + part_measure(base, name), True, frame  # a part of a total is no total: 城镇消费品零售额
-    if (by := instrument_noun(text, q.end, raw)) and not w.share:
+    if (by := instrument_noun(text, q.end, raw)) and not w.share and measurable(by):  # (以292.1亿元开局: no measure)
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
         # unless the frame already is that rate (GDP增速 … 以6%的增速)
         full = frame.base if frame.base and frame.base.endswith(by) else by
@@ -208,6 +208,8 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
             # 站上1.4万亿斤台阶, 实现产销量1000万千升的宏伟目标, 以…的成绩分列全市前三: the milestone, the goal or
             # the result, not what is measured
             after = ""
+        if after and raw.rstrip().endswith(tuple(cues()["metric"]["instrument_marks"])) and not measurable(after):
+            after = ""  # 1月以292.1亿元开局: what the figure opened, no measure of it
         if after and (counts or of_noun or not name):
             open_ = ends_open(raw) or of_noun
             name = (name + after) if name and not open_ and len(name) <= 8 else after
