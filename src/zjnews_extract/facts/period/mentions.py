@@ -385,7 +385,8 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
     start_d, end_d = first_day(year, first_m), last_day(year, last_m)
     if g["asof2"] or (g["asof"] and lex["relative_years"].get(g["rel"] or "") == 0 and not m.group().endswith(("底", "末"))):
         start_d = date(year, 1, 1)  # 今年截至4月底, 截至今年上半年: January to the end named
-    elif g["asof"] and not g["ytd"]:  # (截至今年3月底 too: an end's level; asof.py makes a flow's span)
+    elif g["asof"] and not g["ytd"] and (first_m == last_m or m.group().endswith(("底", "末"))):
+        # (截至今年3月底 too: an end's level; asof.py makes a flow's span; 截止上半年 names the span itself)
         start_d = first_day(year, last_m)  # 截至4月底: the stock at the end of April
     if g["ytd"] or g["since2"]:
         if published is not None and published >= start_d:
