@@ -47,6 +47,9 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
         return True, listed.start(), m.end()  # 比上半年、前三季度收窄…: the next base of a list of them
     if b is None and tail_match is not None:
         b = before_if_after.search(head)
+    if b is None and tail_match is None and (joined := _joined_base_after(text, m.end())) \
+            and (j := before_if_after.search(head)) is not None:
+        return True, m.start() - (len(head) - j.start()), m.end() + len(joined)  # 与去年同比增长14.6%
     if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 24))):
         # 与2018年国庆假期全国各省份旅游收入的情况相比: 与 … 相比 around a longer phrase
         b = before_if_after.search(head)
@@ -57,6 +60,11 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     start = m.start() - (len(head) - b.start()) if b is not None else m.start()
     end = tail_match.end() if tail_match is not None else m.end()
     return True, start, end
+
+
+def _joined_base_after(text: str, end: int) -> str:
+    """同比 right after a time that 与 opened: the word, else ""."""
+    return next((w for w in lexicon()["words"]["base_after_joined"] if text.startswith(w, end)), "")
 
 
 _FIGURE = regex.compile(r"\d")
