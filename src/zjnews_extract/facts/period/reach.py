@@ -81,6 +81,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
         return "clause"
+    if _stated_value().match(text, mention.end, mention.end + 8):
+        return "next"  # …增长0.1%，1—6月份为下降0.3%: the earlier months' own value, then the report's months again
     if "holfirst" in slots:
         return "sentence"  # 春运前20天全国累计发送旅客…: the first days, then back to the holiday the report is on
     if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and _year_ago_value().match(text, mention.end):
@@ -300,6 +302,13 @@ def _owns_next_value(text: str, end: int) -> bool:
     较上月13.1%的增速: the rate right after the time is that time's."""
     return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None \
         or _transition().match(text, end, end + 28) is not None
+
+
+@cache
+def _stated_value() -> re.Pattern:
+    """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
+    changes = "|".join(cues()["period"]["stated_value_changes"])
+    return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
 
 
 @cache
