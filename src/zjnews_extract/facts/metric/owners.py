@@ -18,7 +18,8 @@ def bracket_owner(text: str) -> tuple[str, str]:
     if at < 2 or not text[at + 1:].strip() or "、" in text[at + 1:]:
         return "", text
     ws = words.words(_OWNER_CUT.split(text[:at].rstrip())[-1])
-    cut = next((i + 1 for i in range(len(ws) - 1, -1, -1) if ws[i][0] in _OWNER_LEADS), 0)
+    leads = cues()["metric"]["bracket_owner_leads"]
+    cut = next((i + 1 for i in range(len(ws) - 1, -1, -1) if ws[i][0] in leads), 0)
     name = "".join(w for w, _ in ws[cut:])  # 主要项目有厦门联芯集成电路项目 -> 厦门联芯集成电路项目
     ok = 2 < len(name) <= _OWNER_MAX and name.endswith(tuple(cues()["metric"]["bracket_owner_ends"]))
     return (name, text[at + 1:]) if ok else ("", text)
@@ -26,8 +27,6 @@ def bracket_owner(text: str) -> tuple[str, str]:
 
 _OWNER_CUT = regex.compile(r"[、，,：:；;\s]")
 _OWNER_MAX = 20
-# the words that introduce the names listed (主要项目有…, 包括…): a name is what follows them
-_OWNER_LEADS = frozenset({"有", "为", "是", "包括", "包含", "如", "主要有"})
 
 
 def firm_first(place: str | None, text: str) -> tuple[str | None, str]:

@@ -123,7 +123,7 @@ def column_unit(header: str, listed: tuple[Unit, ...]) -> Unit | None:
     if len(listed) < 2:
         return listed[0] if listed else None
     counting = header.endswith(tuple(words()["header"]["count_endings"]))
-    counts = [u for u in listed if u.kind == "value" and u.scale == 1 and not u.unit.isascii()]
+    counts = [u for u in listed if u.kind == "value" and u.scale == 1 and u.unit and not u.unit.isascii()]
     amounts = [u for u in listed if u not in counts and u.kind == "value"]
     if counting and counts:
         return counts[0]
