@@ -45,15 +45,29 @@ def find_structure_facts(text: str, ctx, fact_id) -> tuple[list[Fact], list[tupl
             prev_end = spans[-1][1] if spans and spans[-1][1] > c.start() else 0
             period = ctx.periods.period_at(m.start(), prev_end)
             sentence = text[max(0, c.start() - 40):window_end]
+            head = _ratio_name(text, c)
             for k, name in enumerate(s["parts"], start=1):
                 q = Quantity(text=m.group(k), start=m.start(k), end=m.end(k), kind="percent",
                              value=terms[k - 1], unit="%", qualifier="exact")
                 facts.append(Fact(id=fact_id(q), text=q.text, start=q.start, end=q.end, kind="percent",
-                                  value=q.value, unit="%", qualifier="exact", metric=name, metric_from="own",
+                                  value=q.value, unit="%", qualifier="exact", metric=head + name, metric_from="own",
                                   subject=ctx.home, period=period, status="actual", versus=None,
                                   sentence=sentence))
             spans.append((m.start(), m.end()))
     return facts, spans
+
+
+def _ratio_name(text: str, cue: regex.Match) -> str:
+    """The ratio's own name when the cue is one phrase (三次产业结构比, 三次产业比例): the series a reader
+    looks for is "the structure's first term", and reports name it both ways. A cue that spans a clause
+    (三次产业分别增长…，比重为) or names the shares themselves (比重, 占比) adds nothing to 第一产业比重."""
+    words = cues()["structure"]
+    name = cue.group(0)
+    if regex.search(r"[，,]", name) or name.endswith(tuple(words["share_endings"])):
+        return ""
+    if text.startswith(words["name_suffix"], cue.end()) and not text.startswith(words["share_endings"][0], cue.end()):
+        name += words["name_suffix"]
+    return name
 
 
 _TO_ONE = regex.compile(rf"(?<![\d.:：∶])(\d{{1,4}}(?:\.\d{{1,4}})?){_SEP}1(?![\d.:：∶])")
