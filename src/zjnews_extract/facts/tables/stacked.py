@@ -135,17 +135,26 @@ def _table_at(entries: list[_Entry], i: int):
     if entries[i].kind != "word" or i + 1 >= len(entries) or entries[i + 1].kind not in ("fig", "unit"):
         return None
     n = _cells_after(entries, i, len(entries))
+    closed = _closing_bars(entries[i + 1:i + 1 + n])
+    n = closed or n
     if not any(e.kind == "fig" for e in entries[i + 1:i + 1 + n]):
         return None  # a row holds a figure (亿元 | ― | 3.0), never units alone
     width = n + 1
+    above = i
+    while closed and above > 0 and entries[above - 1].kind == "blank":
+        above -= 1  # the header row's own closing bar
     titled = _side_by_side_header(entries, i, n) or _titled_header(entries, i, n)
-    header_rows = titled[0] if titled else _header_rows(entries, i, width)
+    header_rows = titled[0] if titled else _header_rows(entries, above, width)
     if not header_rows:
         return None
-    top = titled[1] if titled else i - len(header_rows) * width
+    top = titled[1] if titled else above - len(header_rows) * width
     rows: list[Row] = []
     j, figures_rows = i, 0
-    while j < len(entries) and entries[j].kind == "word":
+    while j < len(entries) and (entries[j].kind == "word" or closed and _bars_before_row(entries, j)):
+        if entries[j].kind != "word":
+            while entries[j].kind == "blank":
+                j += 1  # a row's closing bar and spacer rows of bars hold nothing
+            continue
         if _cells_after(entries, j, n) == n:
             cells = entries[j:j + width]
             rows.append(_row(cells))
@@ -175,6 +184,26 @@ def _table_at(entries: list[_Entry], i: int):
     header = [_row(_respan(cells, n)) for cells in header_rows]
     return Table(rows=(*header, *rows), captions=tuple(captions), start=start, end=rows[-1].end,
                  rows_start=first.start), j
+
+
+def _closing_bars(cells: list[_Entry]) -> int:
+    """The number of figure columns when a row's figures are followed by bars only, one closing the row
+    and whole rows of bars after it (全国总计 | 26702.8 | 13871.9 | 5194.9 | then | and a spacer row of
+    five |): a crawler that wrote a bar line after each <tr>. 0 when the cells show no such rhythm."""
+    last = max((k for k, e in enumerate(cells) if e.kind == "fig"), default=-1)
+    trailing = len(cells) - last - 1
+    if last < 0 or trailing < 2 or not all(e.kind == "blank" for e in cells[last + 1:]) \
+            or (trailing - 1) % (last + 3) != 0:
+        return 0
+    return last + 1
+
+
+def _bars_before_row(entries: list[_Entry], j: int) -> bool:
+    """Bars at j that run up to a labelled row."""
+    k = j
+    while k < len(entries) and entries[k].kind == "blank":
+        k += 1
+    return k > j and k < len(entries) and entries[k].kind == "word"
 
 
 def _titled_header(entries: list[_Entry], i: int, n: int):
