@@ -49,6 +49,7 @@ def grammar() -> regex.Pattern:
     cn_year_digits = "".join(words["chinese_year_digits"])
     count = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
     not_first_n = alternation(words["first_n_not_after"])
+    counted_after_month = alternation(words["counted_after_month"])
     # 2022上半年, 2023一季度: a year written without 年 before a half or a quarter
     bare_year_before = alternation(words["bare_year_before"])
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
@@ -96,7 +97,9 @@ def grammar() -> regex.Pattern:
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",
         rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
         # a numeral after 月 is a day unless it starts a name (6月四川实现, 5月三亚接待)
-        rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?(?!\d|[一二三四五六七八九十]{{1,3}}[日号])",
+        # (2019年4月70个大中城市: a count after the month, not its day)
+        rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?"
+        rf"(?!\d(?!\d{{0,3}}\s*(?:{counted_after_month}))|[一二三四五六七八九十]{{1,3}}[日号])",
     ])
     plans = alternation(lex["five_year_plans"])
     parts = alternation(lex["five_year_plan_parts"])
