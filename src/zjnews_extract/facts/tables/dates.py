@@ -22,8 +22,8 @@ def _year_back(iso: str) -> str:
 
 
 def relative(rel: str, ref: Period | None, text: str) -> Period | None:
-    """本月 (month), 1-本月 (ytd), 本季 (quarter), 1-本季 (ytd_quarter), 本年 (year) and 上年同期
-    (year_ago) of the table's period `ref`."""
+    """本月 (month), 1-本月 (ytd), 本季 (quarter), 1-本季 (ytd_quarter), 本年 (year), 上年同期 (year_ago),
+    本报告期 (period), 本报告期末 (period_end) and 本报告期初 (before_start) of the table's period `ref`."""
     if ref is None or not ref.start or not ref.end:
         return None
     end = date.fromisoformat(ref.end)
@@ -42,6 +42,14 @@ def relative(rel: str, ref: Period | None, text: str) -> Period | None:
     if rel == "year_end":
         # the end of a year only when the table covers the whole year; otherwise the table's period
         return _month_span(y, 12, 12, text) if ref.start[5:] == "01-01" and m == 12 else ref
+    if rel == "period":
+        return Period(start=ref.start, end=ref.end, text=text)
+    if rel == "period_end":
+        return _month_span(y, m, m, text)
+    if rel == "before_start":
+        first = date.fromisoformat(ref.start)
+        y0, m0 = (first.year, first.month - 1) if first.month > 1 else (first.year - 1, 12)
+        return _month_span(y0, m0, m0, text)
     if rel == "month_year_ago":
         return _month_span(y - 1, m, m, text)
     if rel == "ytd_year_ago":

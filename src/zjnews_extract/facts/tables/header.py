@@ -331,8 +331,8 @@ def _whole(text: str) -> str | None:
 
 
 # relative period words, the most specific first (a column under 本年 and 本月 is the month)
-_SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_quarter", "year_end", "year_ago",
-             "year")
+_SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_quarter", "year_end", "period_end",
+             "before_start", "year_ago", "year", "period")
 
 
 _MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
@@ -380,6 +380,8 @@ def _measure(rest: str, kind: str | None) -> str:
         return _MARKS.sub("", _DATES.sub("", pats["versus"].sub("", rest)))  # 增长速度, not 速度
     if kind == "growth" and (rate := next((w for w in h["rate_words"] if text.endswith(w)), None)):
         text = text[:-len(rate)]  # 规模工业增加值增长速度: the growth of 规模工业增加值
+        if text in h["generic"]:
+            return ""  # 增减变动幅度(%): a change of the row's measure, no measure of its own
     from ..metric.heads import is_junk  # noqa: PLC0415  (metric/ reads table labels: imported late)
 
     return "" if is_junk(text) else text  # 增速与去年同期比较 leaves 与比较: no noun, no name

@@ -124,8 +124,12 @@ def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]
             continue
         j = i
         rows: list[Row] = []
-        while j < len(lines) and (sep.search(text, lines[j][0], lines[j][1]) or _grouping_inside(text, lines, j)):
+        while j < len(lines) and (sep.search(text, lines[j][0], lines[j][1]) or _grouping_inside(text, lines, j)
+                                  or rows and _interruption(text, lines, j, rows[-1])):
             s, e = lines[j]
+            if not sep.search(text, s, e) and not pats["grouping"].match(text[s:e].strip()):
+                j += 1  # a line dropped into the table (a notice between two rows): no row, no figures
+                continue
             if not pats["rule"].match(text[s:e]):
                 rows.append(Row(s, e, split_cells(text, s, e)))
             j += 1
@@ -170,6 +174,22 @@ def _grouping_inside(text: str, lines, j: int) -> bool:
     return pats["grouping"].match(text[s:e].strip()) is not None
 
 
+def _interruption(text: str, lines, j: int, last: Row) -> bool:
+    """A line of prose with no figure between two rows of one width (a company's 业绩快报 with its board's
+    notice printed between two of the table's rows): the table goes on after it."""
+    if j + 1 >= len(lines):
+        return False
+    s, e = lines[j]
+    if _DIGIT.search(text, s, e) or not text[s:e].strip():
+        return False
+    ns, ne = lines[j + 1]
+    if not _patterns()["sep"].search(text, ns, ne):
+        return False
+    nxt = split_cells(text, ns, ne)
+    return len(nxt) == len(last.cells) >= 3 and any(_DIGIT.search(c.text) for c in nxt[1:]) \
+        and any(_DIGIT.search(c.text) for c in last.cells[1:])
+
+
 def _with_margins(text: str, lines, first: int, after: int, rows: tuple[Row, ...], states_facts) -> Table:
     """The table of lines[first:after] with its caption lines above and footnotes below."""
     pats = _patterns()
@@ -194,6 +214,9 @@ def _with_margins(text: str, lines, first: int, after: int, rows: tuple[Row, ...
             end = lines[k][1]
             k += 1
     return Table(rows=rows, captions=tuple(captions), start=start, end=end, rows_start=lines[first][0])
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 def segments(table: Table, is_figure) -> list[Table]:
@@ -224,7 +247,9 @@ def segments(table: Table, is_figure) -> list[Table]:
             k = len(rows)
             while k > 0 and len(rows[k - 1].filled()) == 1 and not any(is_figure(c) for c in rows[k - 1].cells):
                 k -= 1
-            close(rows[:k], tuple(c.text for r in rows[k:] for c in r.filled()))
+            # a header with no caption of its own (项目 | 本报告期末 | 本报告期初 under 项目 | 本报告期 | …) goes on
+            # under the captions above: the report's 单位 and period hold until another is given
+            close(rows[:k], tuple(c.text for r in rows[k:] for c in r.filled()) or captions)
         rows.append(row)
         figures = figures or has_figures
     close(rows, ())

@@ -174,6 +174,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             in_percent = fig.percent or (own_unit or col.unit or _NO_UNIT).kind == "percent"
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, own_unit, "growth" if rate else None)
+            if kind == "growth" and not fig.percent and col.kind == "growth" \
+                    and any(f.percent for c, f in found if c.kind is None):
+                kind, unit = "pp", "pp"  # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if parts_of is not None and not is_measure(metric):
                 metric = merge(metric, parts_of.measure) if metric else parts_of.measure  # 轻工业工业增加值
@@ -281,6 +284,9 @@ def _chain(col: Column, cols) -> list[Column]:
     return out
 
 
+_BASES = (("relative", "year_ago"), ("relative", "before_start"))  # columns a change is measured against
+
+
 def _periods(cols, ctx: Context) -> dict[int, Period | None]:
     """Column index -> period. 上年同期 is the period of the column before it, a year back."""
     out: dict[int, Period | None] = {}
@@ -291,13 +297,16 @@ def _periods(cols, ctx: Context) -> dict[int, Period | None]:
             continue
         spec = next((c.period for c in _chain(col, cols) if c.period), None)
         base = last if spec == ("relative", "year_ago") else ctx.ref
-        if spec is None and col.kind == "percent" and before is not None:
+        if col.period is None and col.kind in ("growth", "pp") and spec in _BASES and last is not None:
+            # 本报告期末 | 本报告期初 | 增减变动幅度(%): a change against the base is dated by the figure compared
+            out[col.index] = last
+        elif spec is None and col.kind == "percent" and before is not None:
             # 3月 | 1-3月累计 | 增长 | 结构(%): a share with no time words is of the figures beside it
             out[col.index] = before
         else:
             out[col.index] = column_period(spec, base, ctx.published)
         before = out[col.index]
-        if col.kind in (None, "index") and spec != ("relative", "year_ago"):
+        if col.kind in (None, "index") and spec not in _BASES:
             last = out[col.index]
     return out
 
