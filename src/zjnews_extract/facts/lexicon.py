@@ -145,7 +145,7 @@ def city_pattern() -> regex.Pattern:
     """A city the place list does not know (安庆市), matched only where a name may start."""
     deny = alternation(cues()["subject"]["city_not_endings"])
     starts = "".join(cues()["subject"]["city_not_starts"])
-    return regex.compile(rf"(?![{starts}])[\u4e00-\u9fff]{{2,3}}?市(?<!{deny})(?!场|民|区|值|委|政府|级|辖|面|容)")
+    return regex.compile(rf"(?![{starts}])[\u4e00-\u9fff]{{2,3}}?市(?<!{deny})(?!场|民|区|值|委|政|级|辖|面|容)")
 
 
 # Why: a county's bare short name (温岭, 嘉善) is a place only in an article that confirms it (see

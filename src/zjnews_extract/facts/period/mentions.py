@@ -266,7 +266,12 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         if not 1 <= n <= 100:
             return None
         if published is None:
-            return mention(None, None, True)  # counted back or on from a date we do not have
+            # no date: counted back from the year the text speaks from (一年来 under 一、2024年工作回顾 in a
+            # work report given in 2025), else from nothing
+            spoken = speaking.year(m.start())
+            if spoken is None:
+                return mention(None, None, True)
+            return mention(date(spoken - n, 1, 1), date(spoken - 1, 12, 31), True)
         last = published.year - 1
         if published.month >= lex["words"]["look_back_ends_this_year_from_month"]:
             last = published.year  # a year-end review: 五年来 published in December ends this year
