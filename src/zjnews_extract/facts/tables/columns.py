@@ -2,10 +2,16 @@
 units, measures, or the 1, 2, 3 of numbered rows (header.py names the column from it)."""
 from __future__ import annotations
 
+import regex
+
 from ..lexicon import match_place
 from .cells import is_blank
 from .layout import squash, words
 from .units import read_unit
+
+
+_LATIN = regex.compile(r"[A-Za-z]{2}")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def column_content(body, j: int, is_figure) -> str:
@@ -32,6 +38,14 @@ def names_measures(body, j: int) -> bool:
     """Some cell of column j names a measure (水产品总产量): the column is labels, not places."""
     endings = tuple(words()["labels"]["measure_endings"])
     return any(squash(r.cells[j].text).endswith(endings) for r in body if j < len(r.cells) and r.cells[j].text)
+
+
+def mostly_latin(body, j: int) -> bool:
+    """A text column whose cells are Latin words with no Han (a yearbook's English labels beside the
+    Chinese ones: 轻工业 | Light Industry): a translation, no label of its own."""
+    cells = [r.cells[j].text.strip() for r in body if j < len(r.cells) and r.cells[j].text.strip()]
+    latin = sum(1 for t in cells if _LATIN.search(t) and not _HAN.search(t))
+    return len(cells) >= 2 and latin >= 0.8 * len(cells)
 
 
 def mostly_units(body, j: int) -> bool:

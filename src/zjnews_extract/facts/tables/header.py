@@ -19,6 +19,7 @@ from .columns import (
     column_content,
     counts_rows,
     index_levels,
+    mostly_latin,
     mostly_places,
     mostly_units,
     names_measures,
@@ -189,6 +190,8 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     if first in h["year_titles"] and content != "empty":
         return Column(j, header, "year")
     if content != "figures":
+        if mostly_latin(body, j):
+            return Column(j, header, "skip")  # 轻工业 | Light Industry: the label again, in English
         if first in h["unit_titles"] or mostly_units(body, j):
             return Column(j, header, "unit")
         if first in h["place_titles"] or first in h["body_titles"] or mostly_places(body, j) \
@@ -267,6 +270,9 @@ def _index_base(header: str, body, j: int, is_figure) -> str | None:
     return found[0] if index_levels(body, j, is_figure, low, high) else None
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def caption_column(captions: tuple[str, ...]) -> Column | None:
     """The measure, unit and kind a caption line names for the whole table (指标:工业增加值_同比增长(%),
     a data export's title; 各地区夏粮产量(万吨)): what a table of places by periods measures,
@@ -274,8 +280,8 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
     h = words()["header"]
     for line in reversed(captions):
         text = line.strip()
-        if unit_line(text):
-            continue  # 单位:万元 names the unit, never the measure
+        if unit_line(text) or not _HAN.search(text):
+            continue  # 单位:万元 names the unit, never the measure; an English title is a translation
         for title in sorted(h["label_titles"], key=len, reverse=True):
             if text.startswith(title) and text[len(title):len(title) + 1] in (":", "："):
                 text = text[len(title) + 1:]  # 指标: in front of the indicator's name
