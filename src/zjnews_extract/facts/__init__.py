@@ -10,11 +10,12 @@ Nothing heavy is imported at package import time.
 """
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import regex
 
-from ..records import Fact, Initiative
+from ..records import Fact, Initiative, Period
 
 _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 
@@ -64,7 +65,7 @@ def _tables(text, quantities, ctx):
     if not may_hold_tables(text):
         return [], quantities
     facts, spans = find_table_facts(text, quantities, subject=ctx.home, published=ctx.published,
-                                    period_at=ctx.periods.period_at)
+                                    period_at=_table_period_at(ctx))
     ends, i, rest = [e for _, e in spans], 0, []
     for q in quantities:  # both in text order
         while i < len(spans) and ends[i] <= q.start:
@@ -72,6 +73,23 @@ def _tables(text, quantities, ctx):
         if i == len(spans) or q.end <= spans[i][0]:
             rest.append(q)
     return facts, rest
+
+
+def _table_period_at(ctx):
+    """The period a table starting at an offset reports on: the text's, else, for a table no time
+    precedes (a data page of 指标 | 本年本月累计 | 上年同期), the month before the published one, a
+    statistics page being released the month after its data (months from January, so 本月 and 累计
+    read from it)."""
+    index, published = ctx.periods, ctx.published
+
+    def period_at(offset: int):
+        if published is None or any(m.start < offset and m.period is not None for m in index.items):
+            return index.period_at(offset)
+        y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        last = calendar.monthrange(y, m)[1]
+        return Period(start=f"{y:04d}-01-01", end=f"{y:04d}-{m:02d}-{last:02d}", text="")
+
+    return period_at
 
 
 def _quoted_short_names(text: str) -> list[tuple[int, int]]:

@@ -144,6 +144,12 @@ def _without_bracket_tail(name: str) -> str:
     return name
 
 
+def rate_only(measure: str) -> bool:
+    """增长速度, 比上年增长速度: a growth column's words naming the rate, no thing that grew."""
+    rates = tuple(words()["header"]["rate_words"])
+    return bool(measure) and measure.endswith(rates) and growth_only(measure[:-2] or "增长")
+
+
 def names_rate(name: str) -> bool:
     """地区生产总值增长率(按可比价格计算), 居民消费价格涨幅(CPI): a label naming a rate of change."""
     return bool(name) and _without_bracket_tail(name).endswith(tuple(words()["header"]["rate_label_endings"]))

@@ -27,7 +27,7 @@ from .cells import Figure
 from .dates import column_period, label_period
 from .header import Column, Grid, caption_column, year_of
 from .labels import (Label, is_change, is_measure, is_within_total, merge, names_rate, place_label, place_section,
-                     population, read_label)
+                     population, rate_only, read_label)
 from .layout import Cell, Row, words
 from ..period.measures import year_plan
 from .units import Unit, column_unit, read_unit, unit_line, units_listed
@@ -327,6 +327,8 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
             own = _metric(label, replace(col, measure="", kind=None), cols, state)
         return own + share if own and not own.endswith(share) else own or share
     name = label.name
+    if name and col.kind == "growth" and rate_only(measure):
+        measure = ""  # 铁路 under 货物运输量, in a 增长速度(%) column: the growth of 铁路货物运输量, as 货物运输量's is its own
     if not name:
         return measure or state.measure or state.lead or ""
     if is_measure(name):
