@@ -78,8 +78,8 @@ def _tables(text, quantities, ctx):
 def _table_period_at(ctx):
     """The period a table starting at an offset reports on: the text's, else, for a table no time
     precedes (a data page of 指标 | 本年本月累计 | 上年同期), the month before the published one, a
-    statistics page being released the month after its data (months from January, so 本月 and 累计
-    read from it)."""
+    statistics page being released the month after its data (its columns' 本月, 累计 and 上年同期
+    read from that month). The header's own words (本年 of 本年本月累计) are no time of the text."""
     index, published = ctx.periods, ctx.published
 
     def period_at(offset: int):
@@ -87,7 +87,7 @@ def _table_period_at(ctx):
             return index.period_at(offset)
         y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
         last = calendar.monthrange(y, m)[1]
-        return Period(start=f"{y:04d}-01-01", end=f"{y:04d}-{m:02d}-{last:02d}", text="")
+        return Period(start=f"{y:04d}-{m:02d}-01", end=f"{y:04d}-{m:02d}-{last:02d}", text="")
 
     return period_at
 
