@@ -114,6 +114,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 state.unit, state.carried = label.unit, None
                 state.by_place, state.parent = False, ""
             continue
+        if parts_of is not None and label.name in words()["labels"]["bare_totals"]:
+            label = replace(label, name=parts_of.measure)  # 总指数 under 工业生产者出厂价格指数: the caption's total
         row_place = _row_place(label.name, state, ctx.subject) if "label" in role and not place else ""
         if not row_place and parts_of is not None and "label" in role and not place and _whole_place(label.name) \
                 and place_names().get(label.name) not in _WHOLE_KINDS:

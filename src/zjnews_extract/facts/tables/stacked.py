@@ -85,7 +85,8 @@ def _kind(body: str, p) -> str:
         return "fig"  # 162817吨, 44383头: a figure with its own unit
     if p["blank"].match(body):
         return "blank"
-    if len(body) <= 4 and read_unit(body) is not None and squash(body) not in _label_titles():
+    if len(body) <= 4 and (u := read_unit(body)) is not None and u.kind != "index" \
+            and squash(body) not in _label_titles():  # (总指数 is a row's name, no unit)
         return "unit"  # 亿元, %, 万人次: a cell of a unit column (省市 over the rows is their title)
     if len(body) > p["max_chars"] or p["prose"].search(body):
         return ""
@@ -143,6 +144,8 @@ def _table_at(entries: list[_Entry], i: int):
     above = i
     while closed and above > 0 and entries[above - 1].kind == "blank":
         above -= 1  # the header row's own closing bar
+    if not closed and above >= width and all(e.kind == "blank" for e in entries[above - width:above]):
+        above -= width  # a spacer row of bars between the header and the first row (类别 | 2011 … then ||||||)
     titled = _side_by_side_header(entries, i, n) or _titled_header(entries, i, n)
     header_rows = titled[0] if titled else _header_rows(entries, above, width)
     if not header_rows:
@@ -304,6 +307,9 @@ _WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1
 _HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
 
 
+_YEAR_TITLE = regex.compile(r"^(?:19|20)\d{2}\s*年?$")
+
+
 def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]]:
     """The header rows right above the first label: one row of words and empty cells, and more
     above it while they hold an empty cell (spans lost: titles hold none)."""
@@ -311,8 +317,9 @@ def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]
     top = i
     while len(rows) < _patterns()["max_header_rows"] and top - width >= 0:
         cells = entries[top - width:top]
-        if any(e.kind not in ("word", "blank", "unit") for e in cells) or not any(e.kind == "word" for e in cells):
-            break
+        if any(e.kind not in ("word", "blank", "unit") and not _YEAR_TITLE.match(e.text) for e in cells) \
+                or not any(e.kind == "word" for e in cells):
+            break  # (类 别 | 2011 | 2012 …: years title the columns)
         if rows and not any(e.kind == "blank" for e in cells):
             break
         if rows and any(unit_line(e.text) for e in cells):
