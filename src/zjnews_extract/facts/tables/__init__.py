@@ -28,6 +28,7 @@ from .notes import defined_after
 from .read import Context, read_table
 from .rowspans import fill_rowspans
 from .side_by_side import unfold
+from .flattened import may_be_flattened, unflatten
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
 from .units import unit_line
@@ -42,7 +43,7 @@ _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
 def may_hold_tables(text: str) -> bool:
     """False when `text` has no cell separator and no lines of a figure alone (most articles)."""
     return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text) \
-        or may_be_spaced(text) or may_be_wrapped(text)
+        or may_be_spaced(text) or may_be_wrapped(text) or may_be_flattened(text)
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
@@ -84,9 +85,11 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
         tables.sort(key=lambda t: t.start)
     # columns separated by spaces (a bulletin pasted from a PDF), and a yearbook's rows of a label
     # line and a line of figures; a run inside another table is that table's
-    for may, find in ((may_be_spaced, find_spaced), (may_be_wrapped, find_wrapped)):
-        if may(text):
-            tables += [t for t in find(text) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
+    # (a table run together on one line is read as if its rows had their line breaks: same offsets)
+    spaced_text = unflatten(text) if may_be_flattened(text) else text
+    for may, find, where in ((may_be_spaced, find_spaced, spaced_text), (may_be_wrapped, find_wrapped, text)):
+        if may(where):
+            tables += [t for t in find(where) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
             tables.sort(key=lambda t: t.start)
     for table in tables:
         if not any(is_figure(c) for r in table.rows for c in r.cells):

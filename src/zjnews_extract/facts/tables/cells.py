@@ -55,12 +55,17 @@ def is_blank(text: str) -> bool:
 _SCALES = ("万", "亿")
 
 
+_RANK_DOT = regex.compile(r"^\d{1,3}[.、．]$")
+
+
 def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
     """The figure `cell` holds, or None. `quantities` are those found inside the cell."""
     pats = _patterns()
     if is_blank(cell.text):
         return None
     body = cell.text
+    if _RANK_DOT.match(body):
+        body = body[:-1]  # 1. 广东: a rank written with a dot after it (the figure is the number alone)
     note = pats["note"].search(body)
     if note and note.start() > 0:
         body = body[:note.start()]

@@ -28,10 +28,10 @@ def _patterns():
         **cell_marks(),
         "figure": regex.compile(r"^[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
         "han": regex.compile(r"\p{Han}"),
-        "rank": regex.compile(r"^\d{1,3}$"),
+        "rank": regex.compile(r"^\d{1,3}[.、．]?$"),  # 1 广东, 1. 广东
         "bracketed": regex.compile(r"^[(（][^()（）]{1,8}[)）]$"),
         # possessive steps: each line is scanned once whatever its length
-        "row_hint": regex.compile(r"(?m)^[ \t]*+(?:\d{1,3}+[ \t]++)?+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
+        "row_hint": regex.compile(r"(?m)^[ \t]*+(?:\d{1,3}+[.、．]?+[ \t]++)?+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
                                   r"(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),
         "min_rows": words()["stacked"]["min_rows"],
         "max_chars": words()["stacked"]["cell_max_chars"],
@@ -81,8 +81,9 @@ def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
         return top, top is not None
     top = first - 1
     while top > 0 and first - top < words()["stacked"]["max_header_rows"] \
-            and _is_header(lines[top - 1], months=True) and 2 <= len(_cells(lines[top - 1])) < width:
-        top -= 1
+            and _is_header(lines[top - 1], months=True) and 2 <= len(_cells(lines[top - 1])) < width \
+            and not _TABLE_NUMBER.match(lines[top - 1][1].strip()):
+        top -= 1  # (表1: 15个…对比表 above is the caption, no header row)
     return top, False
 
 
@@ -163,6 +164,7 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
                and not p["prose"].search(c.text) for c in cells)
 
 
+_TABLE_NUMBER = regex.compile(r"^(?:表|附表)\s*\d")
 _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
 
