@@ -116,6 +116,10 @@ def merge(category: str, measure: str) -> str:
         return measure
     if not measure or measure in category:
         return category
+    # 国际游客 under 接待过夜游客: the kind takes the place of the measure's own noun (接待过夜国际游客)
+    for n in range(min(len(category), len(measure)) - 1, 1, -1):
+        if category.endswith(measure[-n:]) and len(measure) > n:
+            return measure[:-n] + category
     for n in range(min(len(category), len(measure)), 1, -1):
         if category.endswith(measure[:n]):
             return category + measure[n:]

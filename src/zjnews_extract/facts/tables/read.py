@@ -126,7 +126,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             state.measure = label.name  # 总产出指数(上年=100) | 110.4: a section head with figures of its own
         if label.outline == 1:
             # 一、限额以上商业企业数 | - | 332: a section of the outline, its rows under it its parts
-            state.outlined = label.name if is_measure(label.name) else ""
+            # (一、接待过夜游客(人次): a count with its unit is a measure too, its items the kinds counted)
+            state.outlined = label.name if is_measure(label.name) or label.unit is not None and measurable(label.name) \
+                else ""
             if state.outlined:
                 state.measure = state.outlined
         elif label.outline == 2 and state.outlined and is_measure(label.name) \
@@ -180,7 +182,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                     and any(f.percent for c, f in found if c.kind is None):
                 kind, unit = "pp", "pp"  # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
-            if parts_of is not None and not is_measure(metric):
+            if parts_of is not None and not is_measure(metric) and not (state.outlined and measurable(metric)):
                 metric = merge(metric, parts_of.measure) if metric else parts_of.measure  # 轻工业工业增加值
                 if (at := match_place(metric)) is not None and at.end() < len(metric):
                     metric = metric[at.end():]  # 全省总计: the whole, its place the table's subject
