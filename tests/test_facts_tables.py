@@ -52,7 +52,8 @@ def _on_table_line(text: str, start: int, spaced: bool = False) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if spaced:
-        return re.search(r"\S\s+\S", line.strip()) is not None and not re.search("[。，,；]", line)
+        # (a comma between digits is a thousands separator, no sentence mark)
+        return re.search(r"\S\s+\S", line.strip()) is not None and not re.search(r"[。，；]|,(?!\d)", line)
     return "|" in line or re.fullmatch(r"\s*[-+]?\d[\d,.]*\s*(?:以上|左右|以内|以下|[吨头只个万亿元]{1,2})?\s*", line) is not None
 
 

@@ -179,7 +179,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, own_unit, "growth" if rate else None)
             if kind == "growth" and not fig.percent and col.kind == "growth" \
-                    and any(f.percent for c, f in found if c.kind is None):
+                    and (any(f.percent for c, f in found if c.kind is None)
+                         or label.unit is not None and label.unit.kind == "percent"):
                 kind, unit = "pp", "pp"  # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if parts_of is not None and not is_measure(metric) and not (state.outlined and measurable(metric)):

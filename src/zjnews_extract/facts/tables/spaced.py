@@ -125,6 +125,14 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     if len(body) > 400:  # a paragraph, not a row
         return []
     cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
+    # 增减变动幅度(% ): a bracket closed after a space is one cell
+    k = 0
+    while k + 1 < len(cells):
+        a, b = cells[k], cells[k + 1]
+        if a.text.count("(") + a.text.count("（") > a.text.count(")") + a.text.count("）") \
+                and len(b.text) <= 2 and b.text[-1] in ")）":
+            cells[k:k + 2] = [Cell(a.start, b.end, a.text + b.text)]
+        k += 1
     # a short label padded to the column's width (全  省, 指  标): its single characters are one cell
     n = next((k for k, c in enumerate(cells) if len(c.text) != 1 or not _patterns()["han"].match(c.text)), len(cells))
     if 2 <= n < len(cells):

@@ -41,6 +41,9 @@ def read_unit(text: str) -> Unit | None:
         return Unit("pp", unit="pp", text=text)
     if not text or len(text) > 8:
         return None
+    for prefix in h["unit_prefixes"]:
+        if text.startswith(prefix) and len(text) > len(prefix) and (rest := read_unit(text[len(prefix):])):
+            return rest  # 单位:人民币万元: the currency said before the scaled unit that says it again
     from ...quantity import find_quantities  # noqa: PLC0415  (the reader's own unit grammar)
 
     probe = "1" + text
