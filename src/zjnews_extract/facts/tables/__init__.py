@@ -119,6 +119,7 @@ def _unit_above(text: str, start: int) -> str:
     for line in reversed(lines):
         if unit_line(line):
             return line
-        if any(mark in line for mark in "。；;"):
-            return ""  # prose between: the unit line is another table's or the text's
+        if any(mark in line for mark in "。；;") and any(ch.isdigit() for ch in line):
+            return ""  # prose with figures between: the unit line is another table's or the text's
+        # (a notice with no figure between, 本公司…保证公告内容真实…。, leaves the unit the table's)
     return ""
