@@ -341,6 +341,7 @@ _SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_q
              "before_start", "year_ago", "year", "period")
 
 
+_MONTHS_WRITTEN = regex.compile(r"\d\s*月")
 _MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
 
 
@@ -355,6 +356,8 @@ def _period(rest: str) -> tuple[str, str] | None:
         return ("year", m.group("y"))
     found = [words()["periods"]["relative"][m.group()] for m in pats["relative"].finditer(rest)
              if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
+    if found and _MONTHS_WRITTEN.search(rest):
+        return ("words", rest)  # 1-3月累计: the months written out date the column, 累计 says only how
     if found:  # 本年 over 1-本月: the most specific words of a header of several rows
         return ("relative", min(found, key=_SPECIFIC.index))
     if m := _MONTHS_ONLY.match(rest):

@@ -23,7 +23,8 @@ from ..gazetteer import county_within
 from ..lexicon import match_place, place_names
 from ..metric.heads import head_of, measurable, part_measure
 from ..subject import subject_name, whole_of
-from .cells import Figure
+from .cells import Figure, is_blank
+from .column_periods import chain, column_periods
 from .dates import column_period, label_period
 from .header import Column, Grid, caption_column, year_of
 from .labels import (Label, is_change, is_measure, is_within_total, merge, names_rate, place_label, place_section,
@@ -76,10 +77,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     if len(labels) > 1:
         # 一级指标 | 二级指标: a category written once per group is no row's name; the column that
         # names every row is (the most filled, the right one on a tie)
-        role["label"] = max(labels, key=lambda j: (sum(1 for r in grid.body if j < len(r.cells) and r.cells[j].text), j))
+        role["label"] = max(labels, key=lambda j: (sum(1 for r in grid.body if j < len(r.cells) and r.cells[j].text
+                                                   and not is_blank(r.cells[j].text)), j))  # (—— fills nothing)
     table_unit = next((u for line in grid.captions if (u := unit_line(line))), None)
     listed = next((us for line in grid.captions if len(us := units_listed(line)) > 1), ())  # 单位:个、亿元
-    periods = _periods(cols, ctx)
+    periods = column_periods(cols, ctx.ref, ctx.published)
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
     ranked = _ranked_column(grid, cols, figure_of)
     caption = caption_column(grid.captions)
@@ -164,7 +166,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                                     else periods[col.index])
             if year is not None:
                 period = column_period(("year", year), None, None)
-            if caption is not None and not any(c.measure for c in _chain(col, cols)):
+            if caption is not None and not any(c.measure for c in chain(col, cols)):
                 # the caption's measure, and its kind and unit where the column states none (a growth
                 # column keeps its own: 同比增长(%) under a title 社会消费品零售总额)
                 col = replace(col, kind=caption.kind, unit=caption.unit, measure=caption.measure) \
@@ -281,47 +283,12 @@ def _cell(row: Row, j: int | None) -> Cell:
     return row.cells[j]
 
 
-def _chain(col: Column, cols) -> list[Column]:
-    """A column and the columns it describes: pp -> growth -> amounts."""
-    out = [col]
-    while out[-1].refers_to is not None and len(out) < 4:
-        out.append(cols[out[-1].refers_to])
-    return out
-
-
-_BASES = (("relative", "year_ago"), ("relative", "before_start"))  # columns a change is measured against
-
-
-def _periods(cols, ctx: Context) -> dict[int, Period | None]:
-    """Column index -> period. 上年同期 is the period of the column before it, a year back."""
-    out: dict[int, Period | None] = {}
-    last = ctx.ref
-    before = None  # the period of the column on the left
-    for col in cols:
-        if col.role not in ("figures", "rank"):
-            continue
-        spec = next((c.period for c in _chain(col, cols) if c.period), None)
-        base = last if spec == ("relative", "year_ago") else ctx.ref
-        if col.period is None and col.kind in ("growth", "pp") and spec in _BASES and last is not None:
-            # 本报告期末 | 本报告期初 | 增减变动幅度(%): a change against the base is dated by the figure compared
-            out[col.index] = last
-        elif spec is None and col.kind == "percent" and before is not None:
-            # 3月 | 1-3月累计 | 增长 | 结构(%): a share with no time words is of the figures beside it
-            out[col.index] = before
-        else:
-            out[col.index] = column_period(spec, base, ctx.published)
-        before = out[col.index]
-        if col.kind in (None, "index") and spec not in _BASES:
-            last = out[col.index]
-    return out
-
-
 def _noun(col: Column, cols) -> str:
-    return next((c.noun for c in _chain(col, cols) if c.noun), "增幅")
+    return next((c.noun for c in chain(col, cols) if c.noun), "增幅")
 
 
 def _metric(label: Label, col: Column, cols, state: Section) -> str:
-    measure = next((c.measure for c in _chain(col, cols) if c.measure), "")
+    measure = next((c.measure for c in chain(col, cols) if c.measure), "")
     if (share := _structure_word(col)) and (col.kind == "percent" or col.measure == share):
         # 餐饮业 under 结构(%): the share of the row's own measure (餐饮业零售额结构); 占比 next to 营业收入
         # (its cells carry their %): the row's 营业收入占比

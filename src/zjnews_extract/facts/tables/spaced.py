@@ -32,7 +32,7 @@ def _patterns():
         "bracketed": regex.compile(r"^[(（][^()（）]{1,8}[)）]$"),
         # possessive steps: each line is scanned once whatever its length
         "row_hint": regex.compile(r"(?m)^[ \t]*+(?:\d{1,3}+[.、．]?+[ \t]++)?+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
-                                  r"(?:[ \t]++[-+]?\d[\d,.]*+%?){1,12}+[ \t]*+$"),
+                                  r"(?:[ \t]++(?:[-+]?\d[\d,.]*+%?|[—―–/]++)){1,12}+[ \t]*+$"),  # (—— a blank)
         "min_rows": words()["stacked"]["min_rows"],
         "max_chars": words()["stacked"]["cell_max_chars"],
     }

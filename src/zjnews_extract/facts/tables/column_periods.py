@@ -1,0 +1,47 @@
+"""The period of each figures column of a table: its own words (2014, 1-9月, 本月, 上年同期, 本报告期末)
+read against the table's period, or the column it describes (a growth column is dated by the figures
+it compares). Used by read.py."""
+from __future__ import annotations
+
+from datetime import date
+
+from ...records import Period
+from .dates import column_period
+from .header import Column
+
+
+def chain(col: Column, cols) -> list[Column]:
+    """A column and the columns it describes: pp -> growth -> amounts."""
+    out = [col]
+    while out[-1].refers_to is not None and len(out) < 4:
+        out.append(cols[out[-1].refers_to])
+    return out
+
+
+_BASES = (("relative", "year_ago"), ("relative", "before_start"))  # columns a change is measured against
+
+
+def column_periods(cols, ref: Period | None, published: date | None) -> dict[int, Period | None]:
+    """Column index -> period. 上年同期 is the period of the column before it, a year back."""
+    out: dict[int, Period | None] = {}
+    last = ref
+    before, before_words = None, False  # the period of the column on the left, and whether its months were written
+    for col in cols:
+        if col.role not in ("figures", "rank"):
+            continue
+        spec = next((c.period for c in chain(col, cols) if c.period), None)
+        base = last if spec == ("relative", "year_ago") else ref
+        if col.period is None and col.kind in ("growth", "pp") and spec in _BASES and last is not None:
+            # 本报告期末 | 本报告期初 | 增减变动幅度(%): a change against the base is dated by the figure compared
+            out[col.index] = last
+        elif col.kind in ("growth", "pp") and spec == ("relative", "ytd") and before_words and before is not None:
+            out[col.index] = before  # 1-3月累计 | 累计增长%: the months the figures beside it were summed over
+        elif spec is None and col.kind == "percent" and before is not None:
+            # 3月 | 1-3月累计 | 增长 | 结构(%): a share with no time words is of the figures beside it
+            out[col.index] = before
+        else:
+            out[col.index] = column_period(spec, base, published)
+        before, before_words = out[col.index], bool(spec) and spec[0] == "words"
+        if col.kind in (None, "index") and spec not in _BASES:
+            last = out[col.index]
+    return out
