@@ -40,7 +40,12 @@ def _patterns():
 
 def may_be_spaced(text: str) -> bool:
     """Cheap test: a line that is a word and figures separated by spaces."""
-    return "\n" in text and _patterns()["row_hint"].search(text) is not None
+    if "\n" not in text:
+        return False
+    if _patterns()["row_hint"].search(text) is not None:
+        return True
+    # a bilingual yearbook's rows (施工项目个数 (个) Number of Projects … 23578 22195): rows once the English is gone
+    return any(_row_width(line) > 0 for line in _lines(text) if _LATIN.search(line[1]) and len(line[1]) <= 400)
 
 
 def find_spaced(text: str) -> list[Table]:
@@ -125,6 +130,18 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     if len(body) > 400:  # a paragraph, not a row
         return []
     cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
+    # a yearbook's English beside the Chinese (施工项目个数 (个) Number of Projects Under Construction(unit) 23578 …):
+    # a translation, no cell
+    cells = [c for c in cells if not (_LATIN.search(c.text) and not _patterns()["han"].search(c.text))]
+    # 施工项目个数 (个): a unit in brackets after a label is the label's
+    k = 1
+    while k < len(cells):
+        if _patterns()["bracketed"].match(cells[k].text) and _patterns()["han"].search(cells[k - 1].text) \
+                and not any(ch.isdigit() for ch in cells[k - 1].text) and k + 1 < len(cells) \
+                and any(ch.isdigit() for ch in cells[k + 1].text):
+            cells[k - 1:k + 1] = [Cell(cells[k - 1].start, cells[k].end, cells[k - 1].text + cells[k].text)]
+            continue
+        k += 1
     # 增减变动幅度(% ): a bracket closed after a space is one cell
     k = 0
     while k + 1 < len(cells):
@@ -168,10 +185,13 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
     `months`, a span of months may stand as a cell of its own (指标 单位 8月 1-8 over 数值 增长…)."""
     p = _patterns()
     cells = _cells(line)
-    return all((p["han"].search(c.text) or months and _MONTH_SPAN.match(c.text)) and len(c.text) <= p["max_chars"]
-               and not p["prose"].search(c.text) for c in cells)
+    return all((p["han"].search(c.text) or months and _MONTH_SPAN.match(c.text) or _YEAR.match(c.text))
+               and len(c.text) <= p["max_chars"] and not p["prose"].search(c.text) for c in cells) \
+        and any(p["han"].search(c.text) for c in cells)  # (指标 2018 2019: years title columns)
 
 
+_LATIN = regex.compile(r"[A-Za-z]{2}")
+_YEAR = regex.compile(r"^(?:19|20)\d{2}年?$")
 _TABLE_NUMBER = regex.compile(r"^(?:表|附表)\s*\d")
 _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
