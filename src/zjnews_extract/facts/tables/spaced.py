@@ -133,12 +133,11 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     # a yearbook's English beside the Chinese (施工项目个数 (个) Number of Projects Under Construction(unit) 23578 …):
     # a translation, no cell
     cells = [c for c in cells if not (_LATIN.search(c.text) and not _patterns()["han"].search(c.text))]
-    # 施工项目个数 (个): a unit in brackets after a label is the label's
+    # 施工项目个数 (个), 旅游总收入 (亿元) in a header: a unit in brackets after a name is the name's
     k = 1
     while k < len(cells):
         if _patterns()["bracketed"].match(cells[k].text) and _patterns()["han"].search(cells[k - 1].text) \
-                and not any(ch.isdigit() for ch in cells[k - 1].text) and k + 1 < len(cells) \
-                and any(ch.isdigit() for ch in cells[k + 1].text):
+                and not any(ch.isdigit() for ch in cells[k - 1].text):
             cells[k - 1:k + 1] = [Cell(cells[k - 1].start, cells[k].end, cells[k - 1].text + cells[k].text)]
             continue
         k += 1
