@@ -59,10 +59,12 @@ def find_spaced(text: str) -> list[Table]:
         if top is None:
             i += 1
             continue
-        j = i
-        while j < len(lines) and _row_width(lines[j]) == width:
+        j, rows = i, 0
+        while j < len(lines) and (_row_width(lines[j]) == width or _translation(lines[j]) and j + 1 < len(lines)
+                                  and _row_width(lines[j + 1]) == width):
+            rows += _row_width(lines[j]) == width
             j += 1
-        if j - i >= _patterns()["min_rows"]:
+        if rows >= _patterns()["min_rows"]:
             tables.append(_table(lines, top, i, j, stacked))
             i = j
         else:
@@ -179,6 +181,11 @@ def _unit_cell(cells: list[Cell]) -> int:
     return int(len(cells) > 2 and not any(ch.isdigit() for ch in cells[1].text) and read_unit(cells[1].text) is not None)
 
 
+def _translation(line: tuple[int, str]) -> bool:
+    """A line of a bilingual table in English only (the unit of the row above: (10 000 persons))."""
+    return bool(_LATIN.search(line[1])) and not _patterns()["han"].search(line[1])
+
+
 def _is_header(line: tuple[int, str], months: bool = False) -> bool:
     """A line of words naming the columns: every cell short, Han in each, no sentence marks; with
     `months`, a span of months may stand as a cell of its own (指标 单位 8月 1-8 over 数值 增长…)."""
@@ -186,7 +193,7 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
     cells = _cells(line)
     return all((p["han"].search(c.text) or months and _MONTH_SPAN.match(c.text) or _YEAR.match(c.text))
                and len(c.text) <= p["max_chars"] and not p["prose"].search(c.text) for c in cells) \
-        and any(p["han"].search(c.text) for c in cells)  # (指标 2018 2019: years title columns)
+        and (any(p["han"].search(c.text) for c in cells) or len(cells) >= 2)  # (指标 2018 2019, Item 2006 2007)
 
 
 _LATIN = regex.compile(r"[A-Za-z]{2}")
@@ -198,7 +205,8 @@ _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
     # a stacked header's lines make one row
     heads = [header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)]
-    rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + [_cells(lines[k]) for k in range(first, after)])
+    body = [_cells(lines[k]) for k in range(first, after) if not _translation(lines[k])]
+    rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
     captions: list[str] = []
     start = lines[header][0]
     k = header - 1
