@@ -146,7 +146,9 @@ def _join_broken_rows(rows: list[Row]) -> list[Row]:
     lines whose cells add up to exactly n are one row."""
     counts = Counter(len(r.cells) for r in rows if len(r.cells) >= 3)
     if not counts:
-        return rows
+        counts = _label_group_widths(rows)  # every row broken: 一、接待过夜游客 | 11178898 | / -14.85 | / 93378082 | 9.02 |
+        if not counts or counts.most_common(1)[0][1] < 3:
+            return rows
     width = counts.most_common(1)[0][0]
     out: list[Row] = []
     i = 0
@@ -163,6 +165,19 @@ def _join_broken_rows(rows: list[Row]) -> list[Row]:
             out.append(row)
             i += 1
     return out
+
+
+def _label_group_widths(rows: list[Row]) -> Counter:
+    """How many cells each labelled row has with the label-less lines after it (the pieces of one row
+    a crawler broke), counted over the groups of three cells or more."""
+    sums: list[list[int]] = []  # [cells of the label's line, cells of the whole group]
+    for r in rows:
+        if r.cells and _HAN.search(r.cells[0].text):
+            sums.append([len(r.cells), len(r.cells)])
+        elif sums:
+            sums[-1][1] += len(r.cells)
+    # (a label alone on its line is a table of one cell per line: stacked.py's, not broken rows)
+    return Counter(n for first, n in sums if n >= 3 and 2 <= first < n)
 
 
 def _grouping_inside(text: str, lines, j: int) -> bool:
