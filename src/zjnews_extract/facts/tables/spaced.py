@@ -134,7 +134,11 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
     # a yearbook's English beside the Chinese (施工项目个数 (个) Number of Projects Under Construction(unit) 23578 …):
     # a translation, no cell
-    cells = [c for c in cells if not (_LATIN.search(c.text) and not _patterns()["han"].search(c.text))]
+    cells = [c for k, c in enumerate(cells) if not (_LATIN.search(c.text) and not _patterns()["han"].search(c.text))
+             and not (k and _LETTER.search(c.text) and not _patterns()["han"].search(c.text)
+                      and not any(ch.isdigit() for ch in c.text))]  # (I. before FoodTobacco)
+    if cells and cells[0].text in ("#", "＃") and len(cells) > 1:
+        cells = cells[1:]  # # 食 品: the mark of an "of which" row, no cell
     # 施工项目个数 (个), 旅游总收入 (亿元) in a header: a unit in brackets after a name is the name's
     k = 1
     while k < len(cells):
@@ -197,6 +201,7 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
 
 
 _LATIN = regex.compile(r"[A-Za-z]{2}")
+_LETTER = regex.compile(r"[A-Za-z]")
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年?$")
 _TABLE_NUMBER = regex.compile(r"^(?:表|附表)\s*\d")
 _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
@@ -213,6 +218,9 @@ def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
     lay = words()["layout"]
     while k >= 0 and len(captions) < lay["caption_lines"]:
         body = lines[k][1].strip()
+        if _translation(lines[k]):
+            k -= 1  # a bilingual title's English line: the Chinese title above it is the caption
+            continue
         if not body or len(body) > lay["caption_max_chars"] or _patterns()["prose"].search(body):
             break
         captions.insert(0, body)
