@@ -146,8 +146,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             state.last = label.name
             if is_measure(label.name):
                 state.parent = label.name
-        if label.unit is not None:
-            state.carried = label.unit
+        if label.unit is not None and not change:
+            state.carried = label.unit  # (比上年增长(%) under a total: its % is its own, not the next rows')
         row_unit = label.unit or state.carried or state.unit
         if "unit" in role:
             row_unit = read_unit(_cell(row, role["unit"]).text) or row_unit

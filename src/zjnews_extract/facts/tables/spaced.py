@@ -60,8 +60,8 @@ def find_spaced(text: str) -> list[Table]:
             i += 1
             continue
         j, rows = i, 0
-        while j < len(lines) and (_row_width(lines[j]) == width or _translation(lines[j]) and j + 1 < len(lines)
-                                  and _row_width(lines[j + 1]) == width):
+        while j < len(lines) and (_row_width(lines[j]) == width or (_translation(lines[j]) or _section(lines[j]))
+                                  and j + 1 < len(lines) and _row_width(lines[j + 1]) == width):
             rows += _row_width(lines[j]) == width
             j += 1
         if rows >= _patterns()["min_rows"]:
@@ -185,6 +185,19 @@ def _unit_cell(cells: list[Cell]) -> int:
     return int(len(cells) > 2 and not any(ch.isdigit() for ch in cells[1].text) and read_unit(cells[1].text) is not None)
 
 
+def _section(line: tuple[int, str]) -> bool:
+    """A section line inside a table (一、按销售地区分:, 二、按行业分:): the rows under it split the same
+    measure another way; it holds no figure."""
+    body = line[1].strip()
+    return bool(body) and len(body) <= 20 and _SECTION.match(body) is not None
+
+
+def _section_cells(line: tuple[int, str]) -> list[Cell]:
+    body = line[1].strip()
+    at = line[0] + line[1].index(body)
+    return [Cell(at, at + len(body), body)]
+
+
 def _translation(line: tuple[int, str]) -> bool:
     """A line of a bilingual table in English only (the unit of the row above: (10 000 persons))."""
     return bool(_LATIN.search(line[1])) and not _patterns()["han"].search(line[1])
@@ -201,6 +214,7 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
 
 
 _LATIN = regex.compile(r"[A-Za-z]{2}")
+_SECTION = regex.compile(r"^(?:[一二三四五六七八九十]{1,2}、)?按\p{Han}{1,8}分\s*[:：]?$")
 _LETTER = regex.compile(r"[A-Za-z]")
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年?$")
 _TABLE_NUMBER = regex.compile(r"^(?:表|附表)\s*\d")
@@ -210,7 +224,8 @@ _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
     # a stacked header's lines make one row
     heads = [header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)]
-    body = [_cells(lines[k]) for k in range(first, after) if not _translation(lines[k])]
+    body = [_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k])
+            for k in range(first, after) if not _translation(lines[k])]
     rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
     captions: list[str] = []
     start = lines[header][0]
