@@ -221,6 +221,9 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
                       measure=_measure(rest, "percent"), period=_period(rest), versus=h["index_bases"][word])
     unit, rest = units_in(header)
     unit = counted_unit(unit, rest)  # 接待游客总人数(万): 万 人
+    if unit is not None and unit.kind == "value" and unit.unit \
+            and (per := next((a for a in h["per_area_units"] if squash(rest).startswith("每" + a)), None)):
+        unit = replace(unit, unit=f"{unit.unit}/{per}")  # 每公顷产量(公斤): a yield, 公斤/公顷
     kind = None
     if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
         kind = "pp"

@@ -121,6 +121,15 @@ def find_stacked(text: str) -> list[Table]:
     return tables
 
 
+def _empty_rows(entries: list[_Entry], j: int, n: int) -> int:
+    """How many labels from j stand alone, one after another, right before a label with its n cells
+    (a table whose empty rows lost their cells); 0 when they do not."""
+    k = j
+    while k < len(entries) and entries[k].kind == "word" and _cells_after(entries, k, n) == 0:
+        k += 1
+    return k - j if k < len(entries) and entries[k].kind == "word" and _cells_after(entries, k, n) == n else 0
+
+
 def _cells_after(entries: list[_Entry], j: int, n: int) -> int:
     """How many of the (at most n) entries after j are cells of a row (figures or empty)."""
     k = 0
@@ -163,6 +172,8 @@ def _table_at(entries: list[_Entry], i: int):
             rows.append(_row(cells))
             figures_rows += any(e.kind == "fig" for e in cells[1:])
             j += width
+        elif (k := _empty_rows(entries, j, n)) >= 2:
+            j += k  # 北  京 / 天  津 / … / 浙  江 then 97.1: rows whose empty cells the page dropped hold nothing
         elif j + 1 < len(entries) and entries[j + 1].kind == "word" and _cells_after(entries, j + 1, n) == n \
                 and not _HAS_DIGIT.search(entries[j].text + entries[j + 1].text):
             # 按经营地分 alone on its line, then 城镇 | 30601 | …: a section row with no cells
