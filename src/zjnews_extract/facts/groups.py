@@ -3,10 +3,11 @@
 the group (在建重点项目完成投资) and the group's figures never share a series with the total's.
 
 The first group counted is the programme the report is on (市重点建设项目296个，总投资…): its measures
-keep their plain names. The scope runs from the count to the next group count or the end of its paragraph; only the measures
-a project programme reports (总投资, 年度计划投资, 完成投资, 投资占比, 超序时进度 …) take the group,
-and a measure already naming a group (its own words before the measure) is left as written. Words are
-data (facts_cues.toml [groups]).
+keep their plain names. A group's scope runs from its count to the next group count, and no further than
+the end of its paragraph when the count opens its sentence, else the end of its sentence (…；170个新开项目
+已开工145个。累计完成投资…: the total again). Only the measures a project programme reports (总投资,
+年度计划投资, 完成投资, 投资占比, 超序时进度 …) take the group, and one already starting with it is left as
+written. Words are data (facts_cues.toml [groups]).
 """
 from __future__ import annotations
 
