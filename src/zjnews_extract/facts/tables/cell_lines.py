@@ -66,6 +66,40 @@ def joined_wraps(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+_FRAGMENT = 5  # the most characters of one piece of a cell broken over lines (同比增长( )
+
+
+def joined_fragments(entries: list[Entry]) -> list[Entry]:
+    """Where cells are separated by lines of one bar (cell / | / cell / | …), several lines between two
+    bar lines are one cell written over them (2015 / 年 / 2 / 月 -> 2015年2月, 同比增长( / % / ) -> 同比增长(%)):
+    a header a page broke inside its words. Only where most cells stand alone between bar lines."""
+    n = len(entries)
+    alone = sum(1 for i in range(1, n - 1) if entries[i].kind and entries[i].kind != "blank"
+                and entries[i - 1].lone and entries[i + 1].lone)
+    cells = sum(1 for e in entries if e.kind and e.kind != "blank")
+    if cells < 6 or alone * 2 < cells:
+        return entries
+    out: list[Entry] = []
+    i = 0
+    while i < n:
+        j = i
+        while j < n and entries[j].kind and entries[j].kind != "blank" and not entries[j].own_bar:
+            j += 1
+        if j < n and entries[j].lone and (i == 0 or entries[i - 1].lone):
+            # the fragments of the cell: the short lines right before the bar (项 / 目 under a title line)
+            k = j
+            while k > i and len(entries[k - 1].text) <= _FRAGMENT:
+                k -= 1
+            if j - k >= 2 and (k == i or i == 0):
+                out.extend(entries[i:k])
+                out.append(Entry(entries[k].start, entries[j - 1].end, "".join(e.text for e in entries[k:j]), "word"))
+                i = j
+                continue
+        out.append(entries[i])
+        i += 1
+    return out
+
+
 def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
     """Cells each followed by a line of one bar, the cells without bars of their own (指標 / | /
     單位 / | / 累計 / | …): there the bar lines separate cells and hold none; two bar lines in a

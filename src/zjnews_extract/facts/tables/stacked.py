@@ -24,7 +24,8 @@ from functools import cache
 import regex
 
 from .layout import Cell, Row, Table, cell_marks, squash, words
-from .cell_lines import BRACKETED as _BRACKETED, Entry as _Entry, drop_separator_lines, joined_units, joined_wraps
+from .cell_lines import (BRACKETED as _BRACKETED, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
+                         joined_wraps)
 from .units import read_unit, unit_line
 
 
@@ -66,7 +67,7 @@ def _entries(text: str) -> list[_Entry]:
             out.append(_Entry(s, s + len(cell), cell, ""))
             continue
         out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
-    return drop_separator_lines(joined_wraps(joined_units(out)), _patterns()["min_rows"])
+    return drop_separator_lines(joined_wraps(joined_units(joined_fragments(out))), _patterns()["min_rows"])
 
 
 def _without_trailing_bar(body: str) -> str:
@@ -142,8 +143,9 @@ def _table_at(entries: list[_Entry], i: int):
     """The table whose first body label is entry i, and the entry after its last row; None when
     the rhythm does not hold there."""
     p = _patterns()
-    if entries[i].kind != "word" or i + 1 >= len(entries) or entries[i + 1].kind not in ("fig", "unit"):
-        return None
+    if entries[i].kind != "word" or i + 1 >= len(entries) or entries[i + 1].kind not in ("fig", "unit", "blank") \
+            or entries[i + 1].kind == "blank" and entries[i + 1].lone:
+        return None  # (接待住宿人数 | — | — | 2517508: a row may open with blank marks, not with a bar line)
     n = _cells_after(entries, i, len(entries))
     closed = _closing_bars(entries[i + 1:i + 1 + n])
     n = closed or n
