@@ -274,6 +274,7 @@ def _index_base(header: str, body, j: int, is_figure) -> str | None:
 
 
 _HAN = regex.compile(r"\p{Han}")
+_GROUPED_BY = regex.compile(r"按\p{Han}{1,10}?分(?=\p{Han}{2})")
 
 
 def caption_column(captions: tuple[str, ...]) -> Column | None:
@@ -290,6 +291,7 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
                 text = text[len(title) + 1:]  # 指标: in front of the indicator's name
                 break
         text = _patterns()["numbering"].sub("", text)
+        text = _GROUPED_BY.sub("", text)  # 按主要贸易方式分进口商品贸易额: how the rows split it, no part of the measure
         col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
         # (the measure without the title's periods and the rate it names besides: 及增速)
         bare = _patterns()["caption_rate_tail"].sub("", _without_periods(text))

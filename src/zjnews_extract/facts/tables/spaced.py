@@ -60,8 +60,10 @@ def find_spaced(text: str) -> list[Table]:
             i += 1
             continue
         j, rows = i, 0
-        while j < len(lines) and (_row_width(lines[j]) == width or (_translation(lines[j]) or _section(lines[j]))
-                                  and j + 1 < len(lines) and _row_width(lines[j + 1]) == width):
+        while j < len(lines) and (_row_width(lines[j]) == width or (_translation(lines[j]) or _section(lines[j])
+                                                                     or j > i and _wrapped_label(lines[j]))
+                                  and j + 1 < len(lines) and (_row_width(lines[j + 1]) == width
+                                                              or _translation(lines[j + 1]))):
             rows += _row_width(lines[j]) == width
             j += 1
         if rows >= _patterns()["min_rows"]:
@@ -132,6 +134,8 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     if len(body) > 400:  # a paragraph, not a row
         return []
     cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
+    if cells and cells[0].text.lower() in _ENGLISH_TOTALS and len(cells) > 2:
+        cells[0] = Cell(cells[0].start, cells[0].end, words()["labels"]["bare_totals"][1])  # total: 合计's English
     # a yearbook's English beside the Chinese (施工项目个数 (个) Number of Projects Under Construction(unit) 23578 …):
     # a translation, no cell
     cells = [c for k, c in enumerate(cells) if not (_LATIN.search(c.text) and not _patterns()["han"].search(c.text))
@@ -198,9 +202,16 @@ def _section_cells(line: tuple[int, str]) -> list[Cell]:
     return [Cell(at, at + len(body), body)]
 
 
+def _wrapped_label(line: tuple[int, str]) -> bool:
+    """The rest of a long label wrapped onto a line of its own (籍华人捐赠物资, its English after it)."""
+    cells = _cells(line)
+    return len(cells) == 1 and bool(_patterns()["han"].search(cells[0].text)) and len(cells[0].text) <= 12 \
+        and not any(ch.isdigit() for ch in cells[0].text) and not _section(line)
+
+
 def _translation(line: tuple[int, str]) -> bool:
     """A line of a bilingual table in English only (the unit of the row above: (10 000 persons))."""
-    return bool(_LATIN.search(line[1])) and not _patterns()["han"].search(line[1])
+    return bool(_LATIN.search(line[1])) and not _patterns()["han"].search(line[1]) and _row_width(line) == 0
 
 
 def _is_header(line: tuple[int, str], months: bool = False) -> bool:
@@ -214,6 +225,7 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
 
 
 _LATIN = regex.compile(r"[A-Za-z]{2}")
+_ENGLISH_TOTALS = frozenset({"total", "all"})  # a bilingual table's total row whose Chinese label is missing
 _SECTION = regex.compile(r"^(?:[一二三四五六七八九十]{1,2}、)?按\p{Han}{1,8}分\s*[:：]?$")
 _LETTER = regex.compile(r"[A-Za-z]")
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年?$")
@@ -224,8 +236,15 @@ _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
     # a stacked header's lines make one row
     heads = [header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)]
-    body = [_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k])
-            for k in range(first, after) if not _translation(lines[k])]
+    body: list[list[Cell]] = []
+    for k in range(first, after):
+        if _translation(lines[k]):
+            continue
+        if body and not _section(lines[k]) and _wrapped_label(lines[k]):
+            label, more = body[-1][0], _cells(lines[k])[0]  # 华侨、港澳台胞、外 / 籍华人捐赠物资: one label
+            body[-1] = [Cell(label.start, more.end, label.text + more.text)] + body[-1][1:]
+            continue
+        body.append(_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k]))
     rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
     captions: list[str] = []
     start = lines[header][0]
