@@ -16,7 +16,9 @@ from functools import cache
 
 import regex
 
+from .cell_lines import BRACKETED
 from .layout import cell_marks, words
+from .spaced import FIGURE
 
 _TOKEN = regex.compile(r"\S+")
 # a line this long holding no sentence mark may be a table run together
@@ -27,11 +29,11 @@ _MIN_CHARS = 150
 def _patterns():
     return {
         **cell_marks(),
-        "figure": regex.compile(r"^[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
+        "figure": FIGURE,
         "rank": regex.compile(r"^\d{1,3}[.、．]?$"),
         "label": regex.compile(r"^\p{Han}[\p{Han}·]{0,11}$"),
         "sentence": regex.compile(r"[。；;！？!?，,]"),
-        "bracketed": regex.compile(r"^[(（][^()（）]{1,8}[)）]$"),
+        "bracketed": BRACKETED,
         "min_rows": words()["stacked"]["min_rows"],
     }
 

@@ -17,19 +17,22 @@ from functools import cache
 
 import regex
 
+from .cell_lines import BRACKETED
 from .layout import Cell, Row, Table, cell_marks, words
 
 _CELL = regex.compile(r"\S+")
+# a figure cell of a space-separated row (↓7.50% a decline, as a ranking writes it); flattened.py's too
+FIGURE = regex.compile(r"^[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?$")
 
 
 @cache
 def _patterns():
     return {
         **cell_marks(),
-        "figure": regex.compile(r"^[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?$"),
+        "figure": FIGURE,
         "han": regex.compile(r"\p{Han}"),
         "rank": regex.compile(r"^\d{1,3}[.、．]?$"),  # 1 广东, 1. 广东
-        "bracketed": regex.compile(r"^[(（][^()（）]{1,8}[)）]$"),
+        "bracketed": BRACKETED,
         # possessive steps: each line is scanned once whatever its length
         "row_hint": regex.compile(r"(?m)^[ \t]*+(?:\d{1,3}+[.、．]?+[ \t]++)?+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
                                   r"(?:[ \t]++(?:[-+]?\d[\d,.]*+%?|[—―–/]++)){1,12}+[ \t]*+$"),  # (—— a blank)
@@ -134,8 +137,9 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
     if len(body) > 400:  # a paragraph, not a row
         return []
     cells = [Cell(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(body)]
-    if cells and cells[0].text.lower() in _ENGLISH_TOTALS and len(cells) > 2:
-        cells[0] = Cell(cells[0].start, cells[0].end, words()["labels"]["bare_totals"][1])  # total: 合计's English
+    totals = words()["labels"]["english_totals"]
+    if cells and cells[0].text.lower() in totals and len(cells) > 2:
+        cells[0] = Cell(cells[0].start, cells[0].end, totals[cells[0].text.lower()])  # total: 总计 in English
     # a yearbook's English beside the Chinese (施工项目个数 (个) Number of Projects Under Construction(unit) 23578 …):
     # a translation, no cell
     cells = [c for k, c in enumerate(cells) if not (_LATIN.search(c.text) and not _patterns()["han"].search(c.text))
@@ -225,7 +229,6 @@ def _is_header(line: tuple[int, str], months: bool = False) -> bool:
 
 
 _LATIN = regex.compile(r"[A-Za-z]{2}")
-_ENGLISH_TOTALS = frozenset({"total", "all"})  # a bilingual table's total row whose Chinese label is missing
 _SECTION = regex.compile(r"^(?:[一二三四五六七八九十]{1,2}、)?按\p{Han}{1,8}分\s*[:：]?$")
 _LETTER = regex.compile(r"[A-Za-z]")
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年?$")
@@ -251,13 +254,13 @@ def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
     k = header - 1
     lay = words()["layout"]
     while k >= 0 and len(captions) < lay["caption_lines"]:
-        body = lines[k][1].strip()
+        line = lines[k][1].strip()
         if _translation(lines[k]):
             k -= 1  # a bilingual title's English line: the Chinese title above it is the caption
             continue
-        if not body or len(body) > lay["caption_max_chars"] or _patterns()["prose"].search(body):
+        if not line or len(line) > lay["caption_max_chars"] or _patterns()["prose"].search(line):
             break
-        captions.insert(0, body)
+        captions.insert(0, line)
         start = lines[k][0]
         k -= 1
     return Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end, rows_start=rows[0].start)
