@@ -9,6 +9,7 @@ from functools import cache
 import msgspec
 import regex
 
+from ..data import load_toml
 from ..quantity.durations import measures_time
 from ..records import Quantity
 from ..text import is_han as _is_han
@@ -132,9 +133,16 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 从高技术制造业实现两位数增长来看: the heading of the figures that follow
     digits = _digits_of(q.text)
     if q.kind == "value" and digits and all(ch in n["numerals"] for ch in digits) \
-            and (q.value or 0) <= n["max_list"] and not q.text.startswith("连续"):  # 连续两个月回升: a streak
+            and (q.value or 0) <= n["max_list"] and not q.text.startswith("连续") \
+            and not _rank_moved(text, q):  # 连续两个月回升: a streak; 上升两名: a rank's move
         return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
     return True
+
+
+def _rank_moved(text: str, q: Quantity) -> bool:
+    """True for the places a rank moved by (陕西省上升两名, 排名下降一位)."""
+    moves = load_toml("quantity_skip.toml")["rank_moves"]
+    return q.unit in moves["units"] and text.endswith(tuple(moves["words"]), 0, q.start)
 
 
 def _counted_before(text: str, q: Quantity) -> bool:

@@ -207,6 +207,7 @@ def build(prefilter: bool = True) -> Lexicon:
     top_not = _alt(skip["top_not_rank_after"]["words"])
     article = _alt(skip["article_measures"]["words"])
     weekday = _alt(skip["weekday_prefixes"]["words"])
+    moved = _alt(skip["rank_moves"]["words"])
     # each skip pattern with the characters it can start with: the fast grammar tries it only there
     parts = [(pat, skip["pattern_starts"].get(key)) for key, pat in pats.items()] + [
         ("(?:" + "|".join(name_alts) + ")", "".join(sorted({regex.escape(w[0]) for w in names}))),
@@ -215,7 +216,7 @@ def build(prefilter: bool = True) -> Lexicon:
         (r"(?:[一二三四五六七八九十两兩]{1,3}|[0-9]{1,2})大(?=\p{Han})", "一二三四五六七八九十两兩0-9"),  # 五大任务: list sizes
         (rf"{weekday}[一二三四五六日天]",  # 周一, 星期三
          "".join(sorted({regex.escape(w[0]) for w in skip["weekday_prefixes"]["words"]}))),
-        (rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))一(?={article})(?!个[亿億万萬])", "一"),  # 一个 = "a"; 一个亿 is 1e8
+        (rf"(?:(?<![\p{{Han}}0-9])|(?<=[^第前\d]\p{{Han}}?))(?<!{moved})一(?={article})(?!个[亿億万萬])", "一"),  # 一个 = "a"; 一个亿 is 1e8; not 上升一位
     ]
     skip_re = _dispatch(parts) if prefilter else "|".join(pat for pat, _ in parts)
     # the scanner's branches: each skip pattern (each name by its first character) and each fixed

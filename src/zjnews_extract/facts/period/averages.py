@@ -91,8 +91,8 @@ def target_level_year(period: Period | None, kind: str, figure: str, clause: Cal
     if period is None or kind not in ("value", "percent", "rank") or not period.start or not period.end:
         return period
     last = period.end[:4]
-    if period.start[:4] == last:
-        return period
+    if period.start[:4] == last or not (period.start.endswith("-01-01") and period.end.endswith("-12-31")):
+        return period  # one year, or days across New Year (元旦假期 2022-12-31..2023-01-02): no span of years
     level, over = _plan_words()
     before = clause()
     if over.search(before) or not (level.match(figure) or level.search(before[-4:])):

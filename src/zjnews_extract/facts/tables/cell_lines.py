@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .layout import squash, words
 from .units import read_unit
 
 # a unit in brackets alone (亿元 under 绝对数, 万人 under 人口)
@@ -29,10 +30,17 @@ def joined_units(entries: list[Entry]) -> list[Entry]:
     """A line holding a bracketed unit alone under a word line (绝对数 / (亿元), 旅游总收入 / (亿元)) is the
     rest of that cell, wrapped: one header cell, its unit in it."""
     out: list[Entry] = []
+    closing = False  # the cell just joined may be closed by a bar line of its own (旅游总收入 / (亿元) / |)
     for e in entries:
+        if closing and e.lone:
+            out[-1] = Entry(out[-1].start, out[-1].end, out[-1].text, "word", own_bar=True)
+            closing = False
+            continue
+        closing = False
         if out and out[-1].kind == "word" and not out[-1].own_bar and BRACKETED.match(e.text) \
                 and read_unit(e.text[1:-1]) is not None:
             out[-1] = Entry(out[-1].start, e.end, out[-1].text + e.text, "word", own_bar=e.own_bar)
+            closing = not e.own_bar and len(out) >= 2 and out[-2].own_bar  # (the cells around end with bars)
             continue
         out.append(e)
     return out
@@ -119,4 +127,38 @@ def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
         else:
             out.append(entries[i])
             i += 1
+    return out
+
+
+_RANK = regex.compile(r"^\d{1,3}$")
+
+
+def label_first(entries: list[Entry]) -> list[Entry]:
+    """A ranking written one cell per line opens each row with its rank (名次 | 省区市 | 旅游总收入 … then
+    1 | 四川 | 530.42 …), as a space-separated ranking does (1 广东 256.00): the label is put before the
+    rank, in the header too, so the rows have the rhythm of a label and its cells (the cells keep
+    their offsets). Only where at least three rows do so with ranks 1, 2, 3 … in order and the header
+    right above opens with a rank word."""
+    rank_titles = frozenset(words()["header"]["rank_words"])
+    firsts = [i for i in range(len(entries) - 1)
+              if entries[i].kind == "fig" and _RANK.match(entries[i].text) and entries[i + 1].kind == "word"]
+    ranks = {i: int(entries[i].text) for i in firsts}
+    out = list(entries)
+    for k, i in enumerate(firsts):
+        if ranks[i] != 1:
+            continue
+        run = [i]
+        for j in firsts[k + 1:]:
+            if ranks[j] == ranks[run[-1]] + 1:
+                run.append(j)
+            elif ranks[j] == 1:
+                break
+        if len(run) < 3:
+            continue
+        width = run[1] - run[0]
+        head = i - width  # the header: as many cells as a row, right above the first
+        if head < 0 or squash(entries[head].text) not in rank_titles or entries[head + 1].kind != "word":
+            continue
+        for a in (head, *run):
+            out[a], out[a + 1] = entries[a + 1], entries[a]
     return out

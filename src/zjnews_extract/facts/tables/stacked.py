@@ -25,7 +25,7 @@ import regex
 
 from .layout import Cell, Row, Table, cell_marks, squash, words
 from .cell_lines import (BRACKETED as _BRACKETED, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
-                         joined_wraps)
+                         joined_wraps, label_first)
 from .units import read_unit, unit_line
 
 
@@ -67,7 +67,7 @@ def _entries(text: str) -> list[_Entry]:
             out.append(_Entry(s, s + len(cell), cell, ""))
             continue
         out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
-    return drop_separator_lines(joined_wraps(joined_units(joined_fragments(out))), _patterns()["min_rows"])
+    return label_first(drop_separator_lines(joined_wraps(joined_units(joined_fragments(out))), _patterns()["min_rows"]))
 
 
 def _without_trailing_bar(body: str) -> str:
