@@ -17,6 +17,7 @@ import regex
 from msgspec.structs import replace
 
 from ..records import Fact
+from .period.measures import whole_year
 from .lexicon import cues
 
 
@@ -26,18 +27,27 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     return tuple(g["heads"]), tuple(g["measures"]), frozenset(g["count_units"])
 
 
+@cache
+def _standing() -> tuple[str, ...]:
+    return tuple(cues()["groups"]["standing_measures"])
+
+
 def scope_groups(text: str, facts: list[Fact]) -> list[Fact]:
     """`facts` (in text order) with the measures inside a project group's scope named after the group."""
     heads, measures, units = _words()
     out: list[Fact] = []
-    group, scope_end, programme = None, -1, None
+    group, scope_end, programme, year = None, -1, None, None
     for f in facts:
         if f.start >= scope_end:
             group = None
         f = _count_alone(f, heads, measures, units)
+        if year and (_is_group_count(f, heads, units) or f.kind == "value" and f.metric and f.metric.endswith(_standing())):
+            f = _programme_year(text, f, year)
         if _is_group_count(f, heads, units):
             # the first group counted is the whole programme the report is on: its measures are the
             # report's own (总投资), only the groups after it are parts that need naming
+            if programme is None:
+                year = _whole_year_of(f.period)
             programme = programme or f.metric
             group = f.metric if f.metric != programme else None
             scope_end = _scope_end(text, f)
@@ -45,6 +55,34 @@ def scope_groups(text: str, facts: list[Fact]) -> list[Fact]:
             f = replace(f, metric=group + f.metric)
         out.append(f)
     return out
+
+
+_CLAUSE_START = regex.compile(r"(?r)[，,；;：:。！？!?\n]")
+
+
+def _whole_year_of(p) -> str | None:
+    """The year of a period that is one whole year (2023年), else None."""
+    if p is None or not p.start or not p.end or p.start[:4] != p.end[:4] \
+            or (p.start[5:], p.end[5:]) != ("01-01", "12-31"):
+        return None
+    return p.start[:4]
+
+
+def _programme_year(text: str, f: Fact, year: str) -> Fact:
+    """In a programme counted for a year (2023年县级重点项目共530项), a count of its projects or their total
+    investment with the months of an earlier clause (1-6月累计完成投资…，其中:在建项目185项) stands for
+    that whole year; months its own clause names stay. A programme counted for months (今年1—6月，全省
+    203个在建重点项目完成投资…) keeps its groups' months."""
+    p = f.period
+    if p is None or not p.text or not p.start or not p.end or p.start[:4] != year:
+        return f
+    whole = whole_year(p)
+    if whole is p:
+        return f
+    m = _CLAUSE_START.search(text, 0, f.start)
+    if p.text in text[m.end() if m else 0:f.start]:
+        return f
+    return replace(f, period=whole)
 
 
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
