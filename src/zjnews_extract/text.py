@@ -12,7 +12,8 @@ import re
 from typing import NamedTuple
 
 SENTENCE_ENDS = "。！？!?\n"
-CLAUSE_ENDS = "，,；;：:"
+# a bullet opens an item of its own (●营业收入13977.46亿元…, ■全年完成投资…): what stands before it is no part
+CLAUSE_ENDS = "，,；;：:●■◆▲★◎•"
 STATEMENT_ENDS = SENTENCE_ENDS + "；;"
 HAN_CLASS = "\u4e00-\u9fff"  # CJK unified ideographs: what "a Han character" means in every rule
 
