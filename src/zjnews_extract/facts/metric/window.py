@@ -82,7 +82,10 @@ def patterns() -> dict[str, regex.Pattern]:
         # is part of the name: 广义货币供应量(M2), 居民消费价格指数(CPI)
         # a bracketed aside, and a note's mark (生产总值[2], 谷物[1]: see the notes under a bulletin)
         # (and a column's label in 【】 before a report: 【信息快报】, 【世界快播报】)
-        "paren": regex.compile(r"[（(](?![A-Za-z0-9]{1,6}[)）])[^（）()]{0,60}[)）]|\[\d{1,2}\]|［\d{1,2}］|【[^【】]{1,12}】"),
+        # a bracket that bounds what is counted is part of the name too: 固定资产投资(不含农户), 基础设施投资(不含
+        # 电力、热力、燃气及水生产和供应业) are indicators of their own
+        "paren": regex.compile(rf"[（(](?![A-Za-z0-9]{{1,6}}[)）]|{alternation(m['scope_bracket_openers'])})[^（）()]{{0,60}}[)）]"
+                               r"|\[\d{1,2}\]|［\d{1,2}］|【[^【】]{1,12}】"),
         # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
         "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?"
                                 rf"(?:{alternation(g['streak_units'])})$"),
