@@ -22,7 +22,16 @@ def bracket_owner(text: str) -> tuple[str, str]:
     cut = next((i + 1 for i in range(len(ws) - 1, -1, -1) if ws[i][0] in leads), 0)
     name = "".join(w for w, _ in ws[cut:])  # 主要项目有厦门联芯集成电路项目 -> 厦门联芯集成电路项目
     ok = 2 < len(name) <= _OWNER_MAX and name.endswith(tuple(cues()["metric"]["bracket_owner_ends"]))
-    return (name, text[at + 1:]) if ok else ("", text)
+    if ok:
+        return name, text[at + 1:]
+    from .heads import drop_method_phrases, measurable  # noqa: PLC0415  (heads reads owners' words)
+
+    inner = text[at + 1:]
+    if not any(c in inner for c in ")）") and measurable(drop_method_phrases(inner)):
+        # 一季度开局良好(GDP增长5.9%: a figure the bracket states with its own name; what stands before
+        # the bracket describes it (开局良好, 平稳增长态势), it names nothing
+        return "", text[at + 1:]
+    return "", text
 
 
 _OWNER_CUT = regex.compile(r"[、，,：:；;\s]")
