@@ -55,11 +55,25 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
         b = before_if_after.search(head)
         if b is not None:
             tail_match = far
+    if b is None and tail_match is None and (ratio := _ratio_of().match(text, m.end(), min(len(text), m.end() + 24))) \
+            and (r := _ratio_before().search(head)) is not None:
+        return True, m.start() - (len(head) - r.start()), ratio.end()  # 是2018年全年投放量的1.58倍
     if b is None and tail_match is None:
         return False, m.start(), m.end()
     start = m.start() - (len(head) - b.start()) if b is not None else m.start()
     end = tail_match.end() if tail_match is not None else m.end()
     return True, start, end
+
+
+@cache
+def _ratio_before() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(lexicon()['words']['base_before_if_ratio'])})\s*$")
+
+
+@cache
+def _ratio_of() -> regex.Pattern:
+    """The rest of the base's name, then 的 and the ratio's figure (全年投放量的1.58倍, 水平的84%)."""
+    return regex.compile(r"[^，,。；;！？!?\n\d]{0,14}?的\s?\d[\d.]*\s?(?:倍|%|％)")
 
 
 def _joined_base_after(text: str, end: int) -> str:
