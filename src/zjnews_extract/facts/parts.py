@@ -1,0 +1,50 @@
+"""The parts of a scoped total named under 其中 keep the total's scope (福建省民营企业进出口8855亿元…。其中，
+出口6489.3亿元…；进口2365.8亿元: 民营企业出口, 民营企业进口), so that a part of a kind of trade never shares a
+series with the whole place's exports. Customs releases write it this way for 民营企业, 外商投资企业, 加工贸易
+… (福建, 漳州 and the national half-year release). The scope runs from the total to the end of the sentence
+after it; words are data (facts_cues.toml [scoped_parts])."""
+from __future__ import annotations
+
+from functools import cache
+
+from msgspec.structs import replace
+
+from ..records import Fact
+from ..text import SENTENCE_ENDS
+from .lexicon import cues
+
+
+@cache
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    c = cues()["scoped_parts"]
+    return tuple(sorted(c["wholes"], key=len, reverse=True)), tuple(c["parts"]), c["opener"]
+
+
+def scope_parts(text: str, facts: list[Fact]) -> list[Fact]:
+    """`facts` (in text order) with the parts of a scoped total named with its scope."""
+    wholes, parts, opener = _words()
+    out: list[Fact] = []
+    scope, until, opened = "", -1, False
+    for f in facts:
+        if f.start >= until:
+            scope, opened = "", False
+        whole = next((w for w in wholes if f.metric and f.metric.endswith(w)), None)
+        if f.kind == "value" and whole and len(f.metric) > len(whole):
+            scope, until, opened = f.metric[:-len(whole)], _second_sentence_end(text, f.end), False
+        elif scope and f.metric and f.metric.startswith(parts):
+            opened = opened or opener in text[max(0, f.start - 24):f.start]
+            if opened:
+                f = replace(f, metric=scope + f.metric)
+        out.append(f)
+    return out
+
+
+def _second_sentence_end(text: str, pos: int) -> int:
+    """The end of the sentence after the one `pos` is in (the 其中 sentence after a total's)."""
+    ends = 0
+    for i in range(pos, len(text)):
+        if text[i] in SENTENCE_ENDS:
+            ends += 1
+            if ends == 2:
+                return i
+    return len(text)
