@@ -71,6 +71,21 @@ def firm_list(pre: str, n: int) -> tuple[tuple[str, ...], str] | None:
     return names, shared
 
 
+def venue_list(pre: str, n: int) -> tuple[str, ...] | None:
+    """The n named bodies of '黄山、九华山、…、三河古镇(分别接待游客…)': most items name a sight, zone or
+    venue (M.is_named), the others are short names that measure nothing; else None."""
+    from .metric.bodies import is_named  # noqa: PLC0415  (metric imports this package's words)
+
+    text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
+    parts = [p.strip() for p in _grammar()["place_join"].split(text) if p.strip()]
+    if len(parts) != n or n < 2 or _grammar()["partner"].search(text):
+        return None  # (对中国香港、中国台湾: partners)
+    named = sum(is_named(x) for x in parts)
+    if named * 2 < n or not all(is_named(x) or len(x) <= 8 and not measurable(x) for x in parts):
+        return None
+    return tuple(parts)
+
+
 def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
     """对欧盟、美国和东盟进出口 with n=3 -> 对欧盟进出口, 对美国进出口, 对东盟进出口: the partner mark and
     what the list shares go with every partner; None unless all n items are places. Also the place
@@ -263,6 +278,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         name = (shared + own if own not in shared else shared) if shared else own
         group = Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places))
         return group, frame.listing(group)  # …，分别排全省第3、第4、第5: the same places
+    if own and (venues := venue_list(pre, n)):
+        # 黄山、九华山、天柱山、古徽州文化旅游区、三河古镇分别接待游客x、y…: named sights are whose figures
+        group = Group(items=venues, names=(own,) * n, subjects=venues)
+        return group, frame.listing(group)
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
