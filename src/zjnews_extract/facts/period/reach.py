@@ -77,6 +77,9 @@ def reach_of(text: str, mention, g: dict) -> str:
             same = text.startswith(tuple(marks["year_same_after"]), mention.end) and mention.text.endswith("年")
             return "year_same_next" if same else "next"  # 在上年同期18.0%的高增速基础上: its same months
         return "none"
+    if ("since" in slots or "since2" in slots) \
+            and text.startswith(tuple(lexicon()["words"]["since_streak_after"]), mention.end):
+        return "clause"  # 自去年11月以来连续12个月保持正增长: the streak's span, no later figure's
     if "since" in slots and "since2" not in slots and _owns_next_value(text, mention.end):
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
