@@ -23,7 +23,9 @@ HAN_CLASS = "\u4e00-\u9fff"  # CJK unified ideographs: what "a Han character" me
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+" r"|(?=[ \t])(?:(?<![ \t])[ \t]+(?:\[\d{1,3}\])+(?:[ \t]+-(?=[ \t]))?"
                            r"|(?:(?<=[^\x00-\x7f年月日])|(?<=[\]%])) - (?=\S))")
 # Why the spaces: headlines separate their parts with a space (营收322.96亿元 净利润172亿).
-_CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}]" r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])")
+# (a comma between two rates, 分别增长10.3%,10.4%,10.9%, lists them: no clause ends there)
+_CLAUSE_END = re.compile(f"(?![，,](?<=[0-9][%％][，,])[0-9]{{1,6}}(?:\\.[0-9]{{1,4}})?[%％])[{CLAUSE_ENDS}]"
+                         r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])")
 
 
 # Why: numbers joined only by these (6360.6亿、6211.9亿和2004.4亿元) form one list.

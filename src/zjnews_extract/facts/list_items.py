@@ -37,7 +37,7 @@ def grammar() -> dict:
 # A name longer than this is a clause, not one item of a list written with commas.
 _RUN_ITEM_MAX = 24
 # how the name of an industry or a class of goods ends: a name, whatever verb is inside it
-_RUN_NAME_ENDS = ("业", "类")
+RUN_NAME_ENDS = ("业", "类")
 
 
 def split_list(text: str, n: int) -> Group | None:
@@ -189,7 +189,7 @@ def comma_run(text: str, clauses: list[Piece]) -> list[str]:
         t = text[c.start:c.end]
         name = M.peel(t)[0]
         if not name or len(name) > _RUN_ITEM_MAX or any(ch.isdigit() for ch in t) \
-                or M.has_verb(name) and not name.endswith(_RUN_NAME_ENDS):
+                or M.has_verb(name) and not name.endswith(RUN_NAME_ENDS):
             break  # (电力、热力生产和供应业: a verb inside an industry's name)
         run.insert(0, name)
     return run
