@@ -46,8 +46,8 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     if kind in ("value", "growth") and (versus in since_versus or any(w in metric or w in before for w in bases)):
         start = period.end[:4] + "-01-01"  # 比上年末增加10.03万人: the change since January
         return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
-    if not any(w in metric for w in stocks):
-        return period
+    if not any(w in metric for w in stocks) or any(w in metric for w in m["to_date_flows"]):
+        return period  # (生猪、能繁母猪存栏、出栏和猪肉产量: stocks and flows named together keep the span)
     if any(w in metric for w in since_start):
         start = period.end[:4] + "-01-01"
     else:
