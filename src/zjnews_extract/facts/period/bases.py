@@ -50,7 +50,7 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     if b is None and tail_match is None and (joined := _joined_base_after(text, m.end())) \
             and (j := before_if_after.search(head)) is not None:
         return True, m.start() - (len(head) - j.start()), m.end() + len(joined)  # 与去年同比增长14.6%
-    if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 24))):
+    if b is None and tail_match is None and (far := far_base().match(text, m.end(), min(len(text), m.end() + 30))):
         # 与2018年国庆假期全国各省份旅游收入的情况相比: 与 … 相比 around a longer phrase
         b = before_if_after.search(head)
         if b is not None:

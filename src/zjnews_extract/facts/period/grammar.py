@@ -243,7 +243,7 @@ def plan_cue() -> regex.Pattern:
 def far_base() -> regex.Pattern:
     """The end of 与 … 相比 a few words after a time (与2018年国庆假期全国各省份旅游收入的情况相比)."""
     words = lexicon()["words"]
-    return regex.compile(rf"[^，,。；;！？!?\n]{{1,18}}?(?:{alternation(words['base_after_far'])})")
+    return regex.compile(rf"[^，,。；;！？!?\n]{{1,24}}?(?:{alternation(words['base_after_far'])})")
 
 
 @cache
