@@ -17,7 +17,7 @@ import regex
 from msgspec.structs import replace
 
 from ..records import Fact
-from .period.measures import whole_year
+from .period.measures import whole_year, whole_year_of
 from .lexicon import cues
 
 
@@ -47,7 +47,7 @@ def scope_groups(text: str, facts: list[Fact]) -> list[Fact]:
             # the first group counted is the whole programme the report is on: its measures are the
             # report's own (总投资), only the groups after it are parts that need naming
             if programme is None:
-                year = _whole_year_of(f.period)
+                year = whole_year_of(f.period)
             programme = programme or f.metric
             group = f.metric if f.metric != programme else None
             scope_end = _scope_end(text, f)
@@ -58,14 +58,6 @@ def scope_groups(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 _CLAUSE_START = regex.compile(r"(?r)[，,；;：:。！？!?\n]")
-
-
-def _whole_year_of(p) -> str | None:
-    """The year of a period that is one whole year (2023年), else None."""
-    if p is None or not p.start or not p.end or p.start[:4] != p.end[:4] \
-            or (p.start[5:], p.end[5:]) != ("01-01", "12-31"):
-        return None
-    return p.start[:4]
 
 
 def _programme_year(text: str, f: Fact, year: str) -> Fact:

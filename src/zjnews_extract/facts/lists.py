@@ -299,17 +299,16 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                       names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
         return group, frame.listing(group)
     group = split_list(pre_text, n) if pre_text else None
-    if m and "、" in pre_text and n >= 2 and pre_text.endswith(_RUN_NAME_ENDS) \
-            and len(run := comma_run(ctx.text, split_clauses(ctx.text, Piece(s.start, clause.start)))) >= n - 1 \
+    run = comma_run(ctx.text, split_clauses(ctx.text, Piece(s.start, clause.start))) if "、" in pre_text else []
+    if m and n >= 2 and pre_text.endswith(_RUN_NAME_ENDS) and len(run) >= n - 1 \
             and all(x.endswith(_RUN_NAME_ENDS) for x in run[len(run) - (n - 1):]):
         # 酒、饮料和精制茶制造业,汽车制造业,计算机、通信和其他电子设备制造业分别增长…: named industries whose
         # names hold 、 are listed with commas, one per clause; the 、 inside the last is no list
         group = Group(items=(*run[len(run) - (n - 1):], pre_text))
-    if group is None and "、" in pre_text and (run := comma_run(ctx.text, split_clauses(ctx.text, Piece(s.start, clause.start)))):
+    if group is None and run:
         # 住宿和餐饮业，金融业，其他营利性服务业、批发和零售业增加值分别增长…: the list began clauses before
         group = next((g for k in range(len(run), 0, -1) if (g := split_list("、".join(run[-k:] + [pre_text]), n))),
                      None)
-
     if group is None and m and pre_text.count("、") >= n:
         # 水果、肉类、医药材及药品分别进口29.8亿、16.2亿,12.9亿元; A、B、C、D、E分别增长x、y、z、w (the page
         # cut the last): fewer figures in the run than items, which still go in order

@@ -139,10 +139,16 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
     return True
 
 
+@cache
+def _rank_moves() -> tuple[tuple[str, ...], frozenset[str]]:
+    moves = load_toml("quantity_skip.toml")["rank_moves"]  # (the quantity reader's words: one list)
+    return tuple(moves["words"]), frozenset(moves["units"])
+
+
 def _rank_moved(text: str, q: Quantity) -> bool:
     """True for the places a rank moved by (陕西省上升两名, 排名下降一位)."""
-    moves = load_toml("quantity_skip.toml")["rank_moves"]
-    return q.unit in moves["units"] and text.endswith(tuple(moves["words"]), 0, q.start)
+    verbs, units = _rank_moves()
+    return q.unit in units and text.endswith(verbs, 0, q.start)
 
 
 def _counted_before(text: str, q: Quantity) -> bool:

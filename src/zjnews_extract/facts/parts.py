@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
 from msgspec.structs import replace
 
 from ..records import Fact
@@ -39,12 +40,11 @@ def scope_parts(text: str, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+_SENTENCE_END = regex.compile(f"[{SENTENCE_ENDS}]")
+
+
 def _second_sentence_end(text: str, pos: int) -> int:
     """The end of the sentence after the one `pos` is in (the 其中 sentence after a total's)."""
-    ends = 0
-    for i in range(pos, len(text)):
-        if text[i] in SENTENCE_ENDS:
-            ends += 1
-            if ends == 2:
-                return i
-    return len(text)
+    first = _SENTENCE_END.search(text, pos)
+    second = _SENTENCE_END.search(text, first.end()) if first else None
+    return second.start() if second else len(text)

@@ -66,6 +66,14 @@ def whole_year(period: Period | None) -> Period | None:
     return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
 
 
+def whole_year_of(period: Period | None) -> str | None:
+    """The year of a period that is one whole year (2023年), else None."""
+    if period is None or not period.start or not period.end or period.start[:4] != period.end[:4] \
+            or (period.start[5:], period.end[5:]) != ("01-01", "12-31"):
+        return None
+    return period.start[:4]
+
+
 def year_plan(period: Period | None, measure: str) -> Period | None:
     """A table column of the year's plan (年投资计划) covers the whole year, as the prose's does."""
     return whole_year(period) if measure and whole_year_plan().search(measure) else period
