@@ -27,6 +27,7 @@ def _nonfact() -> dict:
         "streak_predicates": tuple(n["streak_year_predicates"]),
         "streak_units": frozenset(n["streak_units"]),
         "numerals": set(n["list_numerals"]),
+        "inclusive_ends": tuple(n["inclusive_threshold_ends"]),
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
         "top_class": tuple(n["top_class_nouns"]),
@@ -120,6 +121,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 1亿元以上产业项目: a threshold inside a name
     if q.kind == "value" and after[:2] in ("以上", "以下") and _is_han(text[q.end + 2:q.end + 3] or "，"):
         return False
+    if q.text.endswith(n["inclusive_ends"]):
+        return False  # 年主营业务收入2000万元及以上: a class's bound in a definition
     if q.kind == "value" and q.qualifier in ("over", "under") and n["set_count"].match(text, q.end, q.end + 24):
         return False  # 经济总量超过1万亿元的省份有10个: the threshold that defines a counted set
     if q.kind in ("value", "number") and q.qualifier in ("over", "under") and _counted_before(text, q):
