@@ -84,8 +84,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # a year a change starts from (自2007年上市以来, 从1930年的7000多只) is a starting point, never the
     # year the text reports on: it does not vote
     starts = tuple(lex["words"]["since_prefixes"])
-    years = [(y, at) for y, at in years if at is None or not at[0].group().startswith(starts)]
-    votes = Counter(y for y, _ in years)
+    years = [(y, at) for y, at in years if at is None or not at[0].group().startswith(starts)
+             and not _is_published_day(at[0].group(), published)]
+    votes = Counter(y for y, at in years if at is not None) or Counter(y for y, _ in years)
     # a tie goes to the later year: a text reports on the latest time it names, the earlier one is
     # history (在1995年才撤县设区 beside 2019年重庆市38区县排名)
     dominant = max(votes, key=lambda y: (votes[y], y)) if votes else None
@@ -99,7 +100,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # (one bare year named once, far from the published one, is said in passing: 这也是2016年…建立…制度以来的
     # 最低水平, 全面完成2015-2016年攻坚村范围项目: the text still speaks from its published year)
     passing = published is not None and sum(numeric.values()) == 1 \
-        and not any(has_months(at[1]) for _, at in years if at is not None)  # (2011年上半年 reports on 2011)
+        and not any(has_months(at[1]) for _, at in years if at is not None) \
+        and not any(text.startswith(review, at[0].end()) for _, at in years if at is not None
+                    for review in lex["words"]["review_after"])  # (2011年上半年 reports on 2011; 2006年工作回顾 on 2006)
     fallback = dominant if dominant is not None and not near_published and not passing else None
     fallback_at = next((at for y, at in years if y == fallback), None)
     other_time = fallback is not None and bool(numeric)  # years in figures, all far from the published one
@@ -119,6 +122,18 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         out[dated[0]] = replace(out[dated[0]], reach="carry")
     out = this_year_as_reported(text, own_month_runs(out, dated), dated)
     return inner_spans(text, listed_periods(text, out))
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def _is_published_day(words: str, published: date | None) -> bool:
+    """The page's own date line (发布日期:2018-04-05 17:22 on a page published that day): it dates the
+    page, not what the text reports on, so it casts no vote for the year the text speaks from."""
+    if published is None:
+        return False
+    nums = [int(x) for x in _DIGITS.findall(words)]
+    return nums[:3] == [published.year, published.month, published.day]
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
@@ -265,9 +280,10 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
         n = count(g["pastn"] or g["pastn2"])
         if not 1 <= n <= 100:
             return None
-        if published is None:
-            # no date: counted back from the year the text speaks from (一年来 under 一、2024年工作回顾 in a
-            # work report given in 2025), else from nothing
+        if published is None or speaking.other_time:
+            # no date, or a page posted long after its text (a 2007 work report put online in 2018):
+            # counted back from the year the text speaks from (一年来 under 一、2024年工作回顾 in a
+            # work report given in 2025, 一年来 under 一、2006年工作回顾), else from nothing
             spoken = speaking.year(m.start())
             if spoken is None:
                 return mention(None, None, True)
