@@ -267,6 +267,8 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
             cw = M.read_window(words)
             if cw.subject:
                 frame = replace(frame, subject=ctx.subject_name(cw.subject))
+        if not M.may_state_topic(words) and ctx.text[clause.start:clause.end].lstrip().startswith("从"):
+            words = "从" + words.lstrip()  # 从上半年各省份的国内生产总值增速看: the cut period took the 从 with it
         if M.may_state_topic(words) and (topic := M.stated_topic(M.peel(words)[0]) or M.stated_topic(words)):
             frame = frame.named(topic, "value")  # 在人口出生率方面，东北三省再次垫底，…分别为…: the figures' thing
         elif heading := M.list_heading(words, ctx.text[clause.end:clause.end + 1] in ":："):
