@@ -101,7 +101,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # 最低水平, 全面完成2015-2016年攻坚村范围项目: the text still speaks from its published year)
     passing = published is not None and sum(numeric.values()) == 1 \
         and not any(has_months(at[1]) for _, at in years if at is not None) \
-        and not any(text.startswith(review, at[0].end()) for _, at in years if at is not None
+        and not any(text.startswith(review, at[0].end()) or _on_heading_line(text, at[0].start())
+                    for _, at in years if at is not None
                     for review in lex["words"]["review_after"])  # (2011年上半年 reports on 2011; 2006年工作回顾 on 2006)
     fallback = dominant if dominant is not None and not near_published and not passing else None
     fallback_at = next((at for y, at in years if y == fallback), None)
@@ -125,6 +126,16 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
 
 
 _DIGITS = regex.compile(r"\d+")
+_CLAUSE_MARK = regex.compile(r"[，,。；;！？!?]")
+
+
+def _on_heading_line(text: str, pos: int) -> bool:
+    """A year on a line with no clause marks (一、2006年工作回顾; 1994年 比上年增长% over a table's
+    columns): a heading or a column's title, which names the year the text is about, never in passing."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line) <= 40 and _CLAUSE_MARK.search(line) is None
 
 
 def _is_published_day(words: str, published: date | None) -> bool:
