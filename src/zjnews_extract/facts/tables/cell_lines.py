@@ -12,6 +12,8 @@ from .units import read_unit
 
 # a unit in brackets alone (亿元 under 绝对数, 万人 under 人口)
 BRACKETED = regex.compile(r"^[(（][^()（）]{1,8}[)）]$")
+# a figure with its own unit in its cell (162817吨, 269万吨): stacked.py's and spaced.py's
+FIGURE_WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1,4})$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,7 @@ def _patterns():
         "numbering": regex.compile(h["caption_numbering"]),
         "caption_rate_tail": regex.compile(h["caption_rate_tail"]),
         "base_index": regex.compile(h["base_index_header"]),
+        "caption_follows": regex.compile(rf"(?:{alternation(h['caption_follows'])})\s*[:：]?\s*$"),
         "suffix": regex.compile("(?:" + alternation(h["period_prefixes"]) + r")\s*+$"),
         "nouns": regex.compile(alternation(["增幅", "增速", "涨幅", "降幅", "增长"])),
     }
@@ -292,6 +293,7 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
                 break
         text = _patterns()["numbering"].sub("", text)
         text = _GROUPED_BY.sub("", text)  # 按主要贸易方式分进口商品贸易额: how the rows split it, no part of the measure
+        text = _patterns()["caption_follows"].sub("", text)  # 主要工业产品产量如下: the words that point at the table
         col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
         # (the measure without the title's periods and the rate it names besides: 及增速)
         bare = _patterns()["caption_rate_tail"].sub("", _without_periods(text))

@@ -186,7 +186,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 kind, unit = "pp", "pp"  # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
             if parts_of is not None and not is_measure(metric) and not (state.outlined and measurable(metric)):
-                metric = merge(metric, parts_of.measure) if metric else parts_of.measure  # 轻工业工业增加值
+                whole = _member_head(parts_of.measure) or parts_of.measure  # (化学纤维 under 主要工业产品产量如下:)
+                metric = merge(metric, whole) if metric else parts_of.measure  # 轻工业工业增加值
                 if (at := match_place(metric)) is not None and at.end() < len(metric):
                     metric = metric[at.end():]  # 全省总计: the whole, its place the table's subject
             if ranks_of is not None:
@@ -307,11 +308,17 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
         return merge(name, measure) if measure else name
     # a category row: its part of the column's, section's or table's measure (城镇 -> 城镇零售额)
     whole = measure or state.measure or state.lead or ""
-    if whole.startswith(tuple(words()["header"]["member_sections"])) and (head := head_of(whole)):
-        # 原油 under 主要工业产品产量: a member of the class, 原油产量 (the head's shortest measure: 产品产量 -> 产量)
-        head = next((head[i:] for i in range(len(head) - 2, -1, -1) if measurable(head[i:])), head)
-        return merge(name, head)
+    if head := _member_head(whole):
+        return merge(name, head)  # 原油 under 主要工业产品产量: a member of the class, 原油产量
     return merge(name, part_measure(whole, name))
+
+
+def _member_head(whole: str) -> str:
+    """产量 for 主要工业产品产量: what each member of a class of the main ones is measured by (the
+    head's shortest measure: 产品产量 -> 产量); "" when `whole` names no such class."""
+    if not whole.startswith(tuple(words()["header"]["member_sections"])) or not (head := head_of(whole)):
+        return ""
+    return next((head[i:] for i in range(len(head) - 2, -1, -1) if measurable(head[i:])), head)
 
 
 def _structure_word(col: Column) -> str:

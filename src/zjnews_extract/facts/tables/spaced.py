@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from .cell_lines import BRACKETED
+from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
 from .layout import Cell, Row, Table, cell_marks, words
 
 _CELL = regex.compile(r"\S+")
@@ -35,7 +35,7 @@ def _patterns():
         "bracketed": BRACKETED,
         # possessive steps: each line is scanned once whatever its length
         "row_hint": regex.compile(r"(?m)^[ \t]*+(?:\d{1,3}+[.、．]?+[ \t]++)?+(?=\S*?\p{Han})\S++(?:[ \t]++\p{Han}{1,4}+)?+"
-                                  r"(?:[ \t]++(?:[-+]?\d[\d,.]*+%?|[—―–/]++)){1,12}+[ \t]*+$"),  # (—— a blank)
+                                  r"(?:[ \t]++(?:[-+]?\d[\d,.]*+(?:%|\p{Han}{1,4}+)?|[—―–/]++)){1,12}+[ \t]*+$"),  # (—— a blank)
         "min_rows": words()["stacked"]["min_rows"],
         "max_chars": words()["stacked"]["cell_max_chars"],
     }
@@ -181,9 +181,18 @@ def _row_width(line: tuple[int, str]) -> int:
             or p["prose"].search(label[0].text):
         return 0
     rest = [c.text for c in label[1 + _unit_cell(label):]]
-    if not all(p["figure"].match(t) or p["blank"].match(t) for t in rest) or not any(p["figure"].match(t) for t in rest):
+    if not all(p["figure"].match(t) or p["blank"].match(t) or _unit_figure(t) for t in rest) \
+            or not any(p["figure"].match(t) or _unit_figure(t) for t in rest):
         return 0
     return len(cells)
+
+
+def _unit_figure(cell: str) -> bool:
+    """A figure with its own unit (269万吨, 200亿米 under 1994年 in a bulletin's product list)."""
+    from .units import read_unit  # noqa: PLC0415  (units reads the layout's words)
+
+    m = FIGURE_WITH_UNIT.match(cell)
+    return m is not None and read_unit(m.group("unit")) is not None
 
 
 def _unit_cell(cells: list[Cell]) -> int:

@@ -24,7 +24,7 @@ from functools import cache
 import regex
 
 from .layout import Cell, Row, Table, cell_marks, squash, words
-from .cell_lines import (BRACKETED as _BRACKETED, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
+from .cell_lines import (BRACKETED as _BRACKETED, FIGURE_WITH_UNIT as _WITH_UNIT, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
                          joined_wraps, label_first)
 from .units import read_unit, unit_line
 
@@ -316,7 +316,6 @@ def _unwrapped(cells: list[_Entry], n: int) -> list[_Entry]:
     return out
 
 
-_WITH_UNIT = regex.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?P<unit>\p{Han}{1,4})$")
 _HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
 
 
