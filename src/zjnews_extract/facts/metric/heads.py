@@ -20,7 +20,10 @@ from .nouns import NOUNISH
 _ASIDE_END = regex.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
 # a year with nothing but 同期 after it (比2019年同期增长8.6%: the base, not what grew)
 # (比2019年1—11月份增长12.9%: the months compared with are a time too)
-_TIME_ONLY = regex.compile(r"(?:19|20)\d{2}年(?:[1-9]|1[0-2])?(?:[-—–~至](?:[1-9]|1[0-2]))?(?:月份?)?(?:同期|全年|同季)?")
+# a time and nothing else (2019年同期, 今年1月份 in 仅次于今年1月份的895.9亿元: the month compared with)
+_TIME_ONLY = regex.compile(r"(?:(?:19|20)\d{2}年|今年|去年|上年|本年|前年)(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])?"
+                           r"(?:[-—–~至](?:[1-9]|1[0-2]))?(?:月份?)?(?:同期|全年|同季)?"
+                           r"|(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])(?:[-—–~至](?:[1-9]|1[0-2]))?月份?(?:同期|当月)?")
 
 
 @cache

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
+import regex
+
 from ...records import Period
 from .grammar import in_year_harvest, lexicon, whole_year_plan
 
@@ -43,7 +45,8 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
         # holiday's: 国庆假期…累计接待游客 is summed over the holiday)
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
     bases = tuple(mark + v for v in since_versus for mark in ("比", "较"))
-    if kind in ("value", "growth") and (versus in since_versus or any(w in metric or w in before for w in bases)):
+    if kind in ("value", "growth") and (versus in since_versus or any(w in metric or w in before for w in bases)
+                                        or _since_named_year_end(metric + before, period)):
         start = period.end[:4] + "-01-01"  # 比上年末增加10.03万人: the change since January
         return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
     if not any(w in metric for w in stocks) or any(w in metric for w in m["to_date_flows"]):
@@ -55,6 +58,14 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     if start == period.start:
         return period
     return Period(start=start, end=period.end, text=period.text)
+
+
+_NAMED_YEAR_END = regex.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)")
+
+
+def _since_named_year_end(words: str, period: Period) -> bool:
+    """比2020年末增加2083亿元 in a report on 2021: the year before's end named by its number, as 比上年末."""
+    return any(int(y) == int(period.end[:4]) - 1 for y in _NAMED_YEAR_END.findall(words))
 
 
 def whole_year(period: Period | None) -> Period | None:
