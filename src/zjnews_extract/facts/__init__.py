@@ -28,7 +28,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import assemble, fact_id  # noqa: PLC0415
     from .groups import scope_groups  # noqa: PLC0415
-    from .parts import scope_parts  # noqa: PLC0415
+    from .parts import parts_within, scope_parts  # noqa: PLC0415
     from .headings import restate_headings  # noqa: PLC0415
     from .context import article_context  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
@@ -53,8 +53,8 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
         if ratio_spans:  # the terms of a sector ratio are read there, not again as bare numbers
             quantities = [q for q in quantities if not any(s <= q.start < e for s, e in ratio_spans)]
         with words.keeping_whole([i.name for i in initiatives]):
-            facts = scope_parts(text, scope_groups(text, assemble(ctx, fact_quantities(text, quantities, protected,
-                                                                                       ctx.cut_spans))))
+            facts = parts_within(text, scope_parts(text, scope_groups(text, assemble(
+                ctx, fact_quantities(text, quantities, protected, ctx.cut_spans)))))
     facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
     return restate_headings(text, facts), initiatives
 

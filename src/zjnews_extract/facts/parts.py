@@ -1,8 +1,14 @@
-"""The parts of a scoped total named under 其中 keep the total's scope (福建省民营企业进出口8855亿元…。其中，
+"""Parts named against their whole.
+
+The parts of a scoped total named under 其中 keep the total's scope (福建省民营企业进出口8855亿元…。其中，
 出口6489.3亿元…；进口2365.8亿元: 民营企业出口, 民营企业进口), so that a part of a kind of trade never shares a
 series with the whole place's exports. Customs releases write it this way for 民营企业, 外商投资企业, 加工贸易
 … (福建, 漳州 and the national half-year release). The scope runs from the total to the end of the sentence
-after it; words are data (facts_cues.toml [scoped_parts])."""
+after it; words are data (facts_cues.toml [scoped_parts]).
+
+Items listed inside a whole (在实物商品网上零售额中，吃、穿和用类商品分别增长…, the bureau's monthly retail
+release) are parts of it: an item that measures nothing by itself (吃类商品) is measured by the whole
+(吃类商品实物商品网上零售额)."""
 from __future__ import annotations
 
 from functools import cache
@@ -48,3 +54,23 @@ def _second_sentence_end(text: str, pos: int) -> int:
     first = _SENTENCE_END.search(text, pos)
     second = _SENTENCE_END.search(text, first.end()) if first else None
     return second.start() if second else len(text)
+
+
+@cache
+def _within() -> regex.Pattern:
+    return regex.compile(cues()["scoped_parts"]["within_whole"])
+
+
+def parts_within(text: str, facts: list[Fact]) -> list[Fact]:
+    """`facts` with items listed inside a named whole (在X中，A、B分别…) measured by the whole."""
+    from .metric.heads import measurable  # noqa: PLC0415  (metric imports this package's words)
+
+    out: list[Fact] = []
+    for f in facts:
+        if f.metric and not measurable(f.metric):
+            start = max(text.rfind(c, 0, f.start) for c in "。！？!?\n") + 1
+            m = _within().search(text, start, f.start)
+            if m and measurable(m.group("whole")) and not f.metric.endswith(m.group("whole")):
+                f = replace(f, metric=f.metric + m.group("whole"))
+        out.append(f)
+    return out
