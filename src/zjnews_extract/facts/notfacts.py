@@ -28,6 +28,8 @@ def _nonfact() -> dict:
         "streak_units": frozenset(n["streak_units"]),
         "numerals": set(n["list_numerals"]),
         "inclusive_ends": tuple(n["inclusive_threshold_ends"]),
+        "field_again": regex.compile(n["field_again"]),
+        "field_openers": tuple(n["field_openers"]),
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
         "top_class": tuple(n["top_class_nouns"]),
@@ -123,6 +125,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False
     if q.text.endswith(n["inclusive_ends"]):
         return False  # 年主营业务收入2000万元及以上: a class's bound in a definition
+    if q.kind == "value" and _field_again(text, q):
+        return False  # 在29个省份之中，…: the group counted before, named again as a field
     if q.kind == "value" and q.qualifier in ("over", "under") and n["set_count"].match(text, q.end, q.end + 24):
         return False  # 经济总量超过1万亿元的省份有10个: the threshold that defines a counted set
     if q.kind in ("value", "number") and q.qualifier in ("over", "under") and _counted_before(text, q):
@@ -152,6 +156,16 @@ def _rank_moved(text: str, q: Quantity) -> bool:
     """True for the places a rank moved by (陕西省上升两名, 排名下降一位)."""
     verbs, units = _rank_moves()
     return q.unit in units and text.endswith(verbs, 0, q.start)
+
+
+def _field_again(text: str, q: Quantity) -> bool:
+    """True for a count that opens a field after 在/上述 (在29个省份之中，) when the same count of the same
+    kind was said before in the text: a back-reference (GUIDELINES: not a fact)."""
+    n = _nonfact()
+    if not text.endswith(n["field_openers"], max(0, q.start - 3), q.start):
+        return False
+    m = n["field_again"].match(text, q.end, q.end + 16)
+    return m is not None and (q.text + m.group("noun")[:1]) in text[:q.start - 1]
 
 
 def _counted_before(text: str, q: Quantity) -> bool:

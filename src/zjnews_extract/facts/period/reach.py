@@ -55,8 +55,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
-    if mention.kind == "now" and _now_in_set().match(text[mention.end:mention.end + 24]):
-        return "none"  # 目前已公布的省份中: which members are known yet
+    if mention.kind == "now" and (_now_in_set().match(text[mention.end:mention.end + 24])
+                                  or _now_reported().match(text[mention.end:mention.end + 30])):
+        return "none"  # 目前已公布的省份中, 目前，29个省已晒出上半年…: which members have reported yet
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
     if mention.kind == "day":
@@ -330,6 +331,11 @@ def _transition() -> re.Pattern:
 @cache
 def _now_in_set() -> re.Pattern:
     return re.compile(lexicon()["words"]["now_in_set"])
+
+
+@cache
+def _now_reported() -> re.Pattern:
+    return re.compile(lexicon()["words"]["now_reported"])
 
 
 @cache
