@@ -77,15 +77,25 @@ def _tables(text, quantities, ctx):
     return facts, rest
 
 
+# how far into a table its header's words are looked for
+_HEADER_REACH = 400
+
+
 def _table_period_at(ctx):
     """The period a table starting at an offset reports on: the text's, else, for a table no time
     precedes (a data page of 指标 | 本年本月累计 | 上年同期), the month before the published one, a
     statistics page being released the month after its data (its columns' 本月, 累计 and 上年同期
     read from that month). The header's own words (本年 of 本年本月累计) are no time of the text."""
     index, published = ctx.periods, ctx.published
+    from .tables.layout import words as table_words  # noqa: PLC0415
+
+    relative = tuple(table_words()["header"]["report_month_words"])
 
     def period_at(offset: int):
-        if published is None or any(m.start < offset and m.period is not None for m in index.items):
+        if published is None or any(m.start < offset and m.period is not None for m in index.items) \
+                or not any(w in ctx.text[offset:offset + _HEADER_REACH] for w in relative):
+            # (a table with no time of its own and no 本月 or 累计 in its header says no period: 湖南's
+            # 规模工业增加值增长速度 by city, posted in May, is of no month the page states)
             return index.period_at(offset)
         y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
         last = calendar.monthrange(y, m)[1]
