@@ -36,8 +36,14 @@ def scope_parts(text: str, facts: list[Fact]) -> list[Fact]:
         if f.start >= until:
             scope, opened = "", False
         whole = next((w for w in wholes if f.metric and f.metric.endswith(w)), None)
-        if f.kind == "value" and whole and len(f.metric) > len(whole):
+        if f.kind == "value" and whole and len(f.metric) > len(whole) \
+                and f.metric[:-len(whole)] not in cues()["scoped_parts"]["not_kinds"]:
             scope, until, opened = f.metric[:-len(whole)], _second_sentence_end(text, f.end), False
+        elif f.kind == "value" and whole:
+            # 山东省民营企业外贸进出口规模稳中有增，实现进出口5665.1亿元…，其中，出口…: the kind named in the
+            # clause before the total; any other total (全省外贸进出口) ends the scope before it
+            said = _kind_said_before(text, f, whole)
+            scope, until, opened = said, _second_sentence_end(text, f.end) if said else -1, False
         elif scope and f.metric and f.metric.startswith(parts):
             opened = opened or opener in text[max(0, f.start - 24):f.start]
             if opened:
@@ -47,6 +53,23 @@ def scope_parts(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 _SENTENCE_END = regex.compile(f"[{SENTENCE_ENDS}]")
+
+
+def _kind_said_before(text: str, f: Fact, whole: str) -> str:
+    """The kind of trade named with `whole` earlier in the total's sentence (民营企业外贸 before 进出口), when
+    it names a kind of firm or trade (data [scoped_parts] kind_marks); else ""."""
+    start = max(text.rfind(c, 0, f.start) for c in SENTENCE_ENDS) + 1
+    before = text[start:f.start]
+    at = before.rfind(whole, 0, len(before) - len(whole))
+    if at < 2:
+        return ""
+    m = _KIND_BEFORE.search(before, 0, at)
+    kind = _AFTER_PLACE.sub("", m.group()) if m else ""  # (山东省民营企业外贸: the province is the subject)
+    return kind if any(w in kind for w in cues()["scoped_parts"]["kind_marks"]) else ""
+
+
+_KIND_BEFORE = regex.compile(r"(?r)\p{Han}{2,10}$")
+_AFTER_PLACE = regex.compile(r"^.*?[省市县区](?=\p{Han}{2})")
 
 
 def _second_sentence_end(text: str, pos: int) -> int:
