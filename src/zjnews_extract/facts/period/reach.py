@@ -91,6 +91,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence"  # 春运前20天全国累计发送旅客…: the first days, then back to the holiday the report is on
     if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and _year_ago_value().match(text, mention.end):
         return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
+    if _goals_listed().match(text[mention.end:mention.end + 24]):
+        return "sentence"  # 2022年的经营目标:一是营收…增长15%左右: the goals' year, for the figures of its sentence
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
@@ -331,6 +333,11 @@ def _transition() -> re.Pattern:
 @cache
 def _now_in_set() -> re.Pattern:
     return re.compile(lexicon()["words"]["now_in_set"])
+
+
+@cache
+def _goals_listed() -> re.Pattern:
+    return re.compile(lexicon()["words"]["goals_listed"])
 
 
 @cache
