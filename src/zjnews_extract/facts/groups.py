@@ -18,6 +18,7 @@ from msgspec.structs import replace
 
 from ..records import Fact
 from .period.measures import whole_year, whole_year_of
+from .period.runs import sentence_start
 from .lexicon import cues
 
 
@@ -58,6 +59,7 @@ def scope_groups(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 _CLAUSE_START = regex.compile(r"(?r)[，,；;：:。！？!?\n]")
+_CLAUSE_REACH = 200  # a bounded look back: a clause is never this long
 
 
 def _programme_year(text: str, f: Fact, year: str) -> Fact:
@@ -71,8 +73,9 @@ def _programme_year(text: str, f: Fact, year: str) -> Fact:
     whole = whole_year(p)
     if whole is p:
         return f
-    m = _CLAUSE_START.search(text, 0, f.start)
-    if p.text in text[m.end() if m else 0:f.start]:
+    lower = max(0, f.start - _CLAUSE_REACH)
+    m = _CLAUSE_START.search(text, lower, f.start)
+    if p.text in text[m.end() if m else lower:f.start]:
         return f
     return replace(f, period=whole)
 
@@ -85,8 +88,7 @@ def _scope_end(text: str, f: Fact) -> int:
     """The end of the count's sentence; of its paragraph when the group opens the sentence (在建重点项目
     74项，…。1-10月份完成投资…), not when it is one clause of a list (…；170个新开项目已开工145个。
     累计完成投资…: the total again)."""
-    start = max(text.rfind(c, 0, f.start) for c in "。！？!?\n") + 1
-    lead = text[start:f.start]
+    lead = text[sentence_start(text, f.start):f.start]
     lead = lead[_OPENER.match(lead).end():]
     end = _SENTENCE_END.search(text, f.end)
     if not regex.search(r"[，,；;：:]", lead) and len(lead) <= len(f.metric or "") + 6:

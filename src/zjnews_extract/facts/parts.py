@@ -19,6 +19,7 @@ from msgspec.structs import replace
 from ..records import Fact
 from ..text import SENTENCE_ENDS
 from .lexicon import cues
+from .period.runs import sentence_start
 
 
 @cache
@@ -58,8 +59,7 @@ _SENTENCE_END = regex.compile(f"[{SENTENCE_ENDS}]")
 def _kind_said_before(text: str, f: Fact, whole: str) -> str:
     """The kind of trade named with `whole` earlier in the total's sentence (民营企业外贸 before 进出口), when
     it names a kind of firm or trade (data [scoped_parts] kind_marks); else ""."""
-    start = max(text.rfind(c, 0, f.start) for c in SENTENCE_ENDS) + 1
-    before = text[start:f.start]
+    before = text[sentence_start(text, f.start):f.start]
     at = before.rfind(whole, 0, len(before) - len(whole))
     if at < 2:
         return ""
@@ -91,8 +91,7 @@ def parts_within(text: str, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for f in facts:
         if f.metric and not measurable(f.metric):
-            start = max(text.rfind(c, 0, f.start) for c in "。！？!?\n") + 1
-            m = _within().search(text, start, f.start)
+            m = _within().search(text, sentence_start(text, f.start), f.start)
             if m and measurable(m.group("whole")) and not f.metric.endswith(m.group("whole")):
                 f = replace(f, metric=f.metric + m.group("whole"))
         out.append(f)
