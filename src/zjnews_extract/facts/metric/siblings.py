@@ -43,3 +43,20 @@ def sibling_name(name: str, bases: tuple[str, ...], new_place: bool) -> str:
             thing = base[:-len(head)]
             return "" if thing.endswith(("的", "、", "和", "及")) else thing + name
     return ""
+
+
+# a measure's head written alone once its thing was named as a topic: 销售量 after …销售结束了…
+_HEAD_ENDS = ("量", "额", "值")
+
+
+def topic_kind_name(name: str, topic: str) -> str:
+    """The thing a bare measure repeats from the figure-less clause before it: 中国品牌乘用车销售结束了去年的下降
+    趋势，销售量达到356.67万辆 (the dev gold's car release) -> 中国品牌乘用车销售量; 金属矿及矿砂进口额大幅增长，进口额
+    达339.3亿元 (a 宁波 customs report) -> 金属矿及矿砂进口额. "" when the topic names another thing."""
+    if not topic or not name or topic == name or len(name) > 4:
+        return ""
+    stem = name[:-1] if len(name) >= 3 and name.endswith(_HEAD_ENDS) else name
+    for tail in (name, stem):
+        if topic.endswith(tail) and len(topic) - len(tail) >= 2:
+            return topic[:-len(tail)] + name
+    return ""
