@@ -165,7 +165,7 @@ def _field_again(text: str, q: Quantity) -> bool:
     if not text.endswith(n["field_openers"], max(0, q.start - 3), q.start):
         return False
     m = n["field_again"].match(text, q.end, q.end + 16)
-    return m is not None and (q.text + m.group("noun")[:1]) in text[:q.start - 1]
+    return m is not None and text.find(q.text + m.group("noun")[:1], 0, max(0, q.start - 1)) >= 0
 
 
 def _counted_before(text: str, q: Quantity) -> bool:

@@ -23,14 +23,14 @@ from .period.runs import sentence_start
 
 
 @cache
-def _words() -> tuple[tuple[str, ...], tuple[str, ...], str]:
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], str, frozenset[str]]:
     c = cues()["scoped_parts"]
-    return tuple(sorted(c["wholes"], key=len, reverse=True)), tuple(c["parts"]), c["opener"]
+    return tuple(sorted(c["wholes"], key=len, reverse=True)), tuple(c["parts"]), c["opener"], frozenset(c["not_kinds"])
 
 
 def scope_parts(text: str, facts: list[Fact]) -> list[Fact]:
     """`facts` (in text order) with the parts of a scoped total named with its scope."""
-    wholes, parts, opener = _words()
+    wholes, parts, opener, not_kinds = _words()
     out: list[Fact] = []
     scope, until, opened = "", -1, False
     for f in facts:
@@ -38,7 +38,7 @@ def scope_parts(text: str, facts: list[Fact]) -> list[Fact]:
             scope, opened = "", False
         whole = next((w for w in wholes if f.metric and f.metric.endswith(w)), None)
         if f.kind == "value" and whole and len(f.metric) > len(whole) \
-                and f.metric[:-len(whole)] not in cues()["scoped_parts"]["not_kinds"]:
+                and f.metric[:-len(whole)] not in not_kinds:
             scope, until, opened = f.metric[:-len(whole)], _second_sentence_end(text, f.end), False
         elif f.kind == "value" and whole:
             # 山东省民营企业外贸进出口规模稳中有增，实现进出口5665.1亿元…，其中，出口…: the kind named in the

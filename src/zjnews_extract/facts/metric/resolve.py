@@ -70,8 +70,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name, inherited = name + frame.last_metric, True  # 累计14.67亿人次，日均2.93亿人次: the same measure's average
     if name and not inherited and not w.share and (fuller := sibling_name(name, frame.bases, bool(w.subject))):
         name, inherited = fuller, True  # 汽车产量131.27万辆…；销量119.47万辆: the car's 销量
-    elif name and not inherited and not w.share and not w.subject and frame.prev_clause \
-            and (fuller := topic_kind_name(name, clause_topic(frame.prev_clause))):
+    elif name and not inherited and not w.share and not w.subject \
+            and (fuller := topic_kind_name(name, frame.prev_clause)):
         name, inherited = fuller, True  # …乘用车销售结束了去年的下降趋势，销售量达到…: that thing's 销售量
     if not (counts and _scope_count(text, q, raw)):
         frame = _remember(name, q, w, raw, frame, counts)  # 在…的13个省区市中: a set, no thing later figures measure

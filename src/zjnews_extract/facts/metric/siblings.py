@@ -6,6 +6,7 @@ from functools import cache
 
 from ..lexicon import cues
 from .heads import measurable
+from .topics import clause_topic
 
 
 @cache
@@ -49,11 +50,14 @@ def sibling_name(name: str, bases: tuple[str, ...], new_place: bool) -> str:
 _HEAD_ENDS = ("量", "额", "值")
 
 
-def topic_kind_name(name: str, topic: str) -> str:
+def topic_kind_name(name: str, prev_clause: str) -> str:
     """The thing a bare measure repeats from the figure-less clause before it: 中国品牌乘用车销售结束了去年的下降
     趋势，销售量达到356.67万辆 (the dev gold's car release) -> 中国品牌乘用车销售量; 金属矿及矿砂进口额大幅增长，进口额
     达339.3亿元 (a 宁波 customs report) -> 金属矿及矿砂进口额. "" when the topic names another thing."""
-    if not topic or not name or topic == name or len(name) > 4:
+    if not name or len(name) > 4 or not prev_clause:
+        return ""
+    topic = clause_topic(prev_clause)  # (read only for a short bare measure: it segments the clause)
+    if not topic or topic == name:
         return ""
     stem = name[:-1] if len(name) >= 3 and name.endswith(_HEAD_ENDS) else name
     for tail in (name, stem):

@@ -101,9 +101,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # 最低水平, 全面完成2015-2016年攻坚村范围项目: the text still speaks from its published year)
     passing = published is not None and sum(numeric.values()) == 1 \
         and not any(has_months(at[1]) for _, at in years if at is not None) \
-        and not any(text.startswith(review, at[0].end()) or _on_heading_line(text, at[0].start())
-                    for _, at in years if at is not None
-                    for review in lex["words"]["review_after"])  # (2011年上半年 reports on 2011; 2006年工作回顾 on 2006)
+        and not any(text.startswith(tuple(lex["words"]["review_after"]), at[0].end()) or _on_heading_line(text, at[0].start())
+                    for _, at in years if at is not None)  # (2011年上半年 reports on 2011; 2006年工作回顾 on 2006)
     fallback = dominant if dominant is not None and not near_published and not passing else None
     fallback_at = next((at for y, at in years if y == fallback), None)
     other_time = fallback is not None and bool(numeric)  # years in figures, all far from the published one
