@@ -151,6 +151,10 @@ def lexicon() -> Lexicon:
     return _LEX
 
 
+# 成 starting a word (成立, 成品, 成年人) is no tenths: 七成品, 半成品 (a class of goods in price tables)
+_NOT_CHENG = r"[立为為功本交果员員就熟长長绩績型品都效]|年人"
+
+
 def build(prefilter: bool = True) -> Lexicon:
     units = load_toml("quantity_units.toml")
     words = load_toml("quantity_words.toml")
@@ -169,9 +173,9 @@ def build(prefilter: bool = True) -> Lexicon:
     unit_words = [u for u in unit_kind if u != "成"]
     units_re = (
         rf"(?:{_alt(unit_words)}"
-        r"|成(?P<cheng>[一二三四五六七八九]|[1-9](?![0-9.])|半)?(?![立为為功本交果员員就熟长長绩績型品都效]|年人)"  # 7成4; 200万成年人
+        r"|成(?P<cheng>[一二三四五六七八九]|[1-9](?![0-9.])|半)?(?!{not_cheng})"  # 7成4; 200万成年人
         r")"
-    )
+    ).replace("{not_cheng}", _NOT_CHENG)
     per_units = [u for u, (cat, _) in unit_kind.items() if cat in ("physical", "measure", "time", "noun")]
     physical_units = [u for u, (cat, _) in unit_kind.items() if cat == "physical"]
     vague = {w for w, q in words["qualifier_before"].items() if w in ("上", "数", "數", "几", "幾")}
@@ -237,7 +241,7 @@ def build(prefilter: bool = True) -> Lexicon:
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
         (?:
-            (?P<pct>百分百|半成|一半|半数|过半数?|過半數?|[两双兩雙]位[数數]|三位[数數])  # 两位数增长: 10% or more
+            (?P<pct>百分百|半成(?!{_NOT_CHENG})|一半|半数|过半数?|過半數?|[两双兩雙]位[数數]|三位[数數])  # 两位数增长: 10% or more
           | (?P<halfcore>半)(?=\s?{units_re})
           | (?P<num>{n})  # the numeral is matched once; fractions hang off it
             (?:又(?P<fw_den>{n})分之(?P<fw_num>{n})  # 3又一千分之23

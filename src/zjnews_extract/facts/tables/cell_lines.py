@@ -112,8 +112,10 @@ def joined_fragments(entries: list[Entry]) -> list[Entry]:
 
 def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
     """Cells each followed by a line of one bar, the cells without bars of their own (指標 / | /
-    單位 / | / 累計 / | …): there the bar lines separate cells and hold none; two bar lines in a
-    row hold an empty cell between them. Elsewhere a bar line is an empty cell (按经营地分 | / | / |)."""
+    單位 / | / 累計 / | …): there the bar lines separate cells and hold none. An empty cell is an
+    empty line, which the text lost, and its bar: each further bar line after a cell's bar is one
+    empty cell (95.5 / | / | / | is 95.5 and two empty cells). Elsewhere a bar line is an empty cell
+    (按经营地分 | / | / |)."""
     out: list[Entry] = []
     i = 0
     while i < len(entries):
@@ -123,6 +125,9 @@ def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
             cells.append(entries[j])
             filled += bool(entries[j].text)
             j += 2
+            while j < len(entries) and entries[j].lone:  # the bar of an empty cell
+                cells.append(entries[j])
+                j += 1
         if filled >= min_rows * 2 and filled * 3 >= len(cells) * 2:
             out.extend(cells)
             i = j

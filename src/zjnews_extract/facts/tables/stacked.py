@@ -254,8 +254,27 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
         return None
     if k == 0:
         return [[entries[h], *cells]], h  # 省市 | 增速 | 增速与去年同期比较: one row, one title per column
+    if k == 1 and (m := _change_group(cells[u:], f)):
+        # 指标 | 本月 | 累计 | 增长(%) | 本月 | 累计: the titles before the change title head one
+        # column each, as the label title does; the change title spans the cells after it
+        group = cells[u + m]
+        under = [_Entry(group.start, e.end, group.text + e.text, "word") for e in cells[u + m + 1:]]
+        return [[entries[h], *cells[:u + m], *under]], h
     blank = _Entry(entries[h].end, entries[h].end, "", "blank")
     return [[entries[h], *cells[:u + k]], [blank, *[blank] * u, *cells[u + k:]]], h
+
+
+def _change_group(titles: list[_Entry], f: int) -> int:
+    """Where f + 1 titles head f columns of figures, one title spans two or more of them. A title
+    that names a change (增长, 增幅) spans the cells after it (本月 | 累计, 去年同月 | 去年同期): the
+    index of the last such title with two or more cells after it, or 0 (the first title spans all)."""
+    change = _change_words()
+    return max((m for m in range(1, f - 1) if change.search(squash(titles[m].text))), default=0)
+
+
+@cache
+def _change_words() -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, words()["header"]["growth_words"])))
 
 
 def _side_by_side_header(entries: list[_Entry], i: int, n: int):
