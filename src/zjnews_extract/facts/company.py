@@ -55,6 +55,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "code": regex.compile(rf"(?P<run>[\u4e00-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}})[（(]"
                               rf"(?:(?:{alternation(w['code_labels'])})[:：]?\s*|[A-Za-z]{{1,3}}[:：]?\s*)?"
                               r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:\.HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
+        # 证券代码:002678 证券简称:珠江钢琴: a listed company's announcement heads with its short name
+        "labelled": regex.compile(rf"(?:{alternation(w['short_name_labels'])})\s*[:：]\s*(?P<short>{run})"),
         # 中国中铁股份有限公司(以下简称“中国中铁”)
         "defined": regex.compile(rf"(?:{alternation(w['suffixes'])})[（(](?:以下)?简称[:：]?[“\"「]?"
                                  r"(?P<short>[^”\"」）)]{2,10})[”\"」]?[)）]"),
@@ -119,7 +121,9 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
             runs.setdefault(short, False)  # 无锡药明康德新药开发股份有限公司 -> 药明康德, as the text writes it
         else:
             runs.setdefault(run[-_NAME_MAX:], True)
-    coded = set(runs)  # names written with a stock code
+    for m in p["labelled"].finditer(text):
+        runs.setdefault(m.group("short"), False)  # (as surely as a stock code)
+    coded = set(runs)  # names written with a stock code or under its exchange's short-name label
     for m in p["defined"].finditer(text):
         runs.setdefault(m.group("short"), False)
     for m in p["year_results"].finditer(text):

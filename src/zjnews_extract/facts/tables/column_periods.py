@@ -18,7 +18,7 @@ def chain(col: Column, cols) -> list[Column]:
     return out
 
 
-_BASES = (("relative", "year_ago"), ("relative", "before_start"))  # columns a change is measured against
+_BASES = (("relative", "year_ago"), ("relative", "before_start"), ("relative", "prior_year_end"))  # columns a change is measured against
 
 
 def column_periods(cols, ref: Period | None, published: date | None) -> dict[int, Period | None]:

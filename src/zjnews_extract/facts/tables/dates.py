@@ -23,7 +23,7 @@ def _year_back(iso: str) -> str:
 
 def relative(rel: str, ref: Period | None, text: str) -> Period | None:
     """本月 (month), 1-本月 (ytd), 本季 (quarter), 1-本季 (ytd_quarter), 本年 (year), 上年同期 (year_ago),
-    本报告期 (period), 本报告期末 (period_end) and 本报告期初 (before_start) of the table's period `ref`."""
+    本报告期 (period), 本报告期末 (period_end), 本报告期初 (before_start) and 上年度末 (prior_year_end) of the table's period `ref`."""
     if ref is None or not ref.start or not ref.end:
         return None
     end = date.fromisoformat(ref.end)
@@ -50,6 +50,8 @@ def relative(rel: str, ref: Period | None, text: str) -> Period | None:
         first = date.fromisoformat(ref.start)
         y0, m0 = (first.year, first.month - 1) if first.month > 1 else (first.year - 1, 12)
         return _month_span(y0, m0, m0, text)
+    if rel == "prior_year_end":
+        return _month_span(y - 1, 12, 12, text)  # 上年度末 under a quarter's report: last December
     if rel == "month_year_ago":
         return _month_span(y - 1, m, m, text)
     if rel == "ytd_year_ago":

@@ -345,7 +345,7 @@ def _whole(text: str) -> str | None:
 
 # relative period words, the most specific first (a column under 本年 and 本月 is the month)
 _SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_quarter", "year_end", "period_end",
-             "before_start", "year_ago", "year", "period")
+             "before_start", "prior_year_end", "year_ago", "year", "period")
 
 
 _MONTHS_WRITTEN = regex.compile(r"\d\s*月")

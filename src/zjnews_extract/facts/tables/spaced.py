@@ -18,7 +18,9 @@ from functools import cache
 import regex
 
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
+from .fragments import fragment_lines, is_fragment_line, wrapped_header
 from .layout import Cell, Row, Table, cell_marks, words
+from .units import unit_line
 
 _CELL = regex.compile(r"\S+")
 # a figure cell of a space-separated row (↓7.50% a decline, as a ranking writes it); flattened.py's too
@@ -59,6 +61,9 @@ def find_spaced(text: str) -> list[Table]:
     while i < len(lines):
         width = _row_width(lines[i])
         top, stacked = _header_top(lines, i, width) if width >= 2 else (None, False)
+        heads = None
+        if top is None and width >= 3:
+            top, heads = _wrapped_top(lines, i, width)
         if top is None:
             i += 1
             continue
@@ -66,11 +71,16 @@ def find_spaced(text: str) -> list[Table]:
         while j < len(lines) and (_row_width(lines[j]) == width or (_translation(lines[j]) or _section(lines[j])
                                                                      or j > i and _wrapped_label(lines[j]))
                                   and j + 1 < len(lines) and (_row_width(lines[j + 1]) == width
-                                                              or _translation(lines[j + 1]))):
+                                                              or _translation(lines[j + 1])
+                                                              or _wrapped_label(lines[j]) and _wrapped_label(lines[j + 1])
+                                                              and j + 2 < len(lines) and _row_width(lines[j + 2]) == width)
+                                  or j > i and _wrapped_label(lines[j]) and _label_goes_on(lines, i, j, width)):
             rows += _row_width(lines[j]) == width
             j += 1
-        if rows >= _patterns()["min_rows"]:
-            tables.append(_table(lines, top, i, j, stacked))
+        # (a wrapped header's fragments add up to the columns: evidence enough for a table of two rows, as a
+        # report's 总资产 | 归属于上市公司股东的所有者权益 is)
+        if rows >= _patterns()["min_rows"] - (heads is not None):
+            tables.append(_table(lines, top, i, j, stacked, heads))
             i = j
         else:
             i += 1
@@ -97,6 +107,27 @@ def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
             and not _TABLE_NUMBER.match(lines[top - 1][1].strip()):
         top -= 1  # (表1: 15个…对比表 above is the caption, no header row)
     return top, False
+
+
+def _wrapped_top(lines, first: int, width: int) -> tuple[int | None, list[Cell] | None]:
+    """The top line and the one header row of a header a PDF wrapped inside its cells (fragments.py):
+    the most lines above the body that read as such a header. Lines under a line holding figures
+    continue that line's row, and a unit line is a caption: no header reaches past them."""
+    figures = width - 1 - _unit_cell(_cells(lines[first]))
+    found: list[list[Cell]] = []
+    k = first
+    while k > 0 and first - k < fragment_lines() and is_fragment_line(_cells(lines[k - 1])) \
+            and not unit_line(lines[k - 1][1].strip()) \
+            and not (k >= 2 and _DIGITS.search(lines[k - 2][1])):
+        k -= 1
+        found.insert(0, _cells(lines[k]))
+    for n in range(len(found), 1, -1):
+        if (row := wrapped_header(found[-n:], figures)) is not None:
+            return first - n, row
+    return None, None
+
+
+_DIGITS = regex.compile(r"\d")
 
 
 def _stacked_top(lines, first: int, width: int) -> int | None:
@@ -222,6 +253,43 @@ def _wrapped_label(line: tuple[int, str]) -> bool:
         and not any(ch.isdigit() for ch in cells[0].text) and not _section(line)
 
 
+def _label_goes_on(lines, first: int, j: int, width: int) -> bool:
+    """Line j ends the label of the row above it, cut short (稀释每股收益(元/ 0.05 … / 股), 归属于上市公司股
+    1,244,439,446.19 … / 东的扣除非经常性 / 损益的净利润), even after the table's last row: the label so far
+    ends in an open bracket or a word that cannot end a name, or line j goes on a word it cut."""
+    k, parts = j - 1, []
+    while k > first and _wrapped_label(lines[k]) and _row_width(lines[k]) != width:
+        parts.insert(0, lines[k][1].strip())
+        k -= 1
+    if _row_width(lines[k]) != width:
+        return False
+    label = _cells(lines[k])[0].text + "".join(parts)
+    if label.endswith(_label_openers()) or label.count("(") + label.count("（") > label.count(")") + label.count("）"):
+        return True
+    from ..words import words as segment  # noqa: PLC0415  (jieba: loaded with the first article)
+
+    cut, pos = len(label), 0
+    for w, _ in segment(label + lines[j][1].strip()):
+        if pos < cut < pos + len(w):
+            return True  # 归属于上市公司股 / 东的…: 股东 runs over the break
+        pos += len(w)
+        if pos >= cut:
+            break
+    return False
+
+
+def _opens_label(lines, k: int, after: int) -> bool:
+    """A wrapped label's line that opens the next row's label rather than closing the last one: it
+    ends in a word that cannot end a name (归属于上市公司股东的 over 扣除非经常性损益的净 19,902,297.26 …)."""
+    body = lines[k][1].strip()
+    return k + 1 < after and _row_width(lines[k + 1]) > 0 and body.endswith(_label_openers())
+
+
+@cache
+def _label_openers() -> tuple[str, ...]:
+    return tuple(words()["labels"]["open_endings"])
+
+
 def _translation(line: tuple[int, str]) -> bool:
     """A line of a bilingual table in English only (the unit of the row above: (10 000 persons))."""
     return bool(_LATIN.search(line[1])) and not _patterns()["han"].search(line[1]) and _row_width(line) == 0
@@ -245,16 +313,28 @@ _TABLE_NUMBER = regex.compile(r"^(?:表|附表)\s*\d")
 _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
 
-def _table(lines, header: int, first: int, after: int, stacked: bool) -> Table:
-    # a stacked header's lines make one row
-    heads = [header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)]
+def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: list[Cell] | None = None) -> Table:
+    # a stacked header's lines make one row, as a wrapped header's fragments do
+    heads = [wrapped] if wrapped else [header_cells(lines, header, first)] if stacked \
+        else [_cells(lines[k]) for k in range(header, first)]
     body: list[list[Cell]] = []
+    skip: set[int] = set()
     for k in range(first, after):
+        if k in skip:
+            continue
         if _translation(lines[k]):
             continue
-        if body and not _section(lines[k]) and _wrapped_label(lines[k]):
+        if body and not _section(lines[k]) and _wrapped_label(lines[k]) and not _opens_label(lines, k, after):
             label, more = body[-1][0], _cells(lines[k])[0]  # 华侨、港澳台胞、外 / 籍华人捐赠物资: one label
             body[-1] = [Cell(label.start, more.end, label.text + more.text)] + body[-1][1:]
+            continue
+        if _wrapped_label(lines[k]) and k + 1 < after and _row_width(lines[k + 1]) > 0:
+            opening = _cells(lines[k])[0]  # 归属于上市公司股东的 / 扣除非经常性损益的净 19,902,297.26 …: one label
+            nxt = _cells(lines[k + 1])
+            body.append([Cell(opening.start, nxt[0].end, opening.text + nxt[0].text)] + nxt[1:])
+            skip.add(k + 1)
+            continue
+        if k in skip:
             continue
         body.append(_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k]))
     rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
