@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import msgspec
 import regex
 
 from ..text import Piece, is_han
@@ -54,7 +55,20 @@ def split_list(text: str, n: int) -> Group | None:
         inner = cues()["grammar"]["name_joins"]
         at = next((j for j in joins if j.group() not in inner), joins[0])
         parts = parts[:-1] + [parts[-1][:at.start()], parts[-1][at.end():]]
-    return items_group([p.strip() for p in parts])
+    group = items_group([p.strip() for p in parts])
+    if group is None or (scope := _scope_before(group.items[0])) is None:
+        return group
+    # 限额以上零售业单位中的超市、百货店…零售额: the whole the list is taken from is every item's
+    return msgspec.structs.replace(group, items=(group.items[0], *(scope + item for item in group.items[1:])))
+
+
+def _scope_before(first: str) -> str | None:
+    """The whole named before a list's first item with 中的 (限额以上零售业单位中的超市), or None."""
+    for mark in cues()["grammar"]["list_scope_marks"]:
+        at = first.rfind(mark)
+        if at >= 2 and at + len(mark) < len(first):
+            return first[:at + len(mark)]
+    return None
 
 
 def items_group(parts: list[str]) -> Group | None:

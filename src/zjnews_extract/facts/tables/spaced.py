@@ -19,7 +19,7 @@ import regex
 
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
 from .fragments import fragment_lines, is_fragment_line, wrapped_header
-from .layout import Cell, Row, Table, cell_marks, words
+from .layout import Cell, Row, Table, cell_marks, squash, words
 from .units import unit_line
 
 _CELL = regex.compile(r"\S+")
@@ -64,6 +64,8 @@ def find_spaced(text: str) -> list[Table]:
         heads = None
         if top is None and width >= 3:
             top, heads = _wrapped_top(lines, i, width)
+        if top is None and width >= 3:
+            top, heads = _titled_top(lines, i, width)
         if top is None:
             i += 1
             continue
@@ -123,8 +125,35 @@ def _wrapped_top(lines, first: int, width: int) -> tuple[int | None, list[Cell] 
         found.insert(0, _cells(lines[k]))
     for n in range(len(found), 1, -1):
         if (row := wrapped_header(found[-n:], figures)) is not None:
-            return first - n, row
+            return first - n, [row]
     return None, None
+
+
+def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Cell]] | None]:
+    """A header a cell or two to a line that opens with the label column's title and names the
+    periods over the columns before the columns' own titles (指 标 9月 1-9月 / 绝对量 / (亿元) / 同比增长(%)
+    绝对量 / (亿元) / 同比增长(%) over four columns of figures): the title and k titles spanning the
+    columns (two or more), then one title per column, as stacked.py reads the same header written a
+    cell per line.
+    Returns its top line and its two header rows, or (None, None)."""
+    figures = width - 1
+    top = first
+    while top > 0 and first - top < 2 * width and _is_header(lines[top - 1], months=True):
+        top -= 1
+        cells = header_cells(lines, top, first)
+        if squash(cells[0].text) not in _label_titles():
+            continue
+        # (one spanning title is no proof: 以上年同期为100的指数 over 3月 | 1-3月 beside a column of its own)
+        k = len(cells) - 1 - figures
+        if k >= 2 and figures % k == 0 and figures // k >= 2:
+            return top, [cells[:k + 1], cells[k + 1:]]
+        return None, None
+    return None, None
+
+
+@cache
+def _label_titles() -> frozenset[str]:
+    return frozenset(squash(t) for t in words()["header"]["label_titles"])
 
 
 _DIGITS = regex.compile(r"\d")
@@ -313,10 +342,9 @@ _TABLE_NUMBER = regex.compile(r"^(?:表|附表)\s*\d")
 _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
 
-def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: list[Cell] | None = None) -> Table:
+def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: list[list[Cell]] | None = None) -> Table:
     # a stacked header's lines make one row, as a wrapped header's fragments do
-    heads = [wrapped] if wrapped else [header_cells(lines, header, first)] if stacked \
-        else [_cells(lines[k]) for k in range(header, first)]
+    heads = wrapped or ([header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)])
     body: list[list[Cell]] = []
     skip: set[int] = set()
     for k in range(first, after):
