@@ -152,6 +152,8 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
     clauses = split_clauses(text, Piece(start, clause.start))
     if start > s.start:
         clauses = clauses[1:]  # cut by the look-back limit: not a whole clause
+    # 文化和旅游厅统计数据显示, 记者从市发展和改革局了解到: a clause naming where the figures come from lists nothing
+    clauses = [c for c in clauses if not text[c.start:c.end].rstrip().endswith(_source_ends())]
     bare = [_after_opener(M.peel(text[c.start:c.end])[0]) for c in reversed(clauses)
             if not any(ch.isdigit() for ch in text[c.start:c.end])]
     # a clause listing the n items with 、 alone; then one clause per item (…，橡胶和塑料制品业等: 和
@@ -166,6 +168,11 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
         return g
     sizes = [k for k in range(min(len(run), n - 1), 1, -1)]
     return next((g for k in sizes if (g := split_list("、".join(run[-k:]), n))), None)
+
+
+@cache
+def _source_ends() -> tuple[str, ...]:
+    return tuple(cues()["grammar"]["source_clause_ends"])
 
 
 def _after_opener(clause: str) -> str:
