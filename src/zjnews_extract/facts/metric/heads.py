@@ -99,9 +99,12 @@ def _is_junk(name: str, _places: frozenset[str]) -> bool:
     m = match_place(bare)
     if m is not None and m.end() == len(bare):
         return True
-    # a word of flow alone (接待, 销售) names what was counted; other words with no noun do not
-    return not any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in words.words(name)) and not (
-        len(bare) <= 3 and _lexicon()[0].fullmatch(bare))
+    # a word of flow alone (接待, 销售) names what was counted, and so does one a verb qualifies (新增就业:
+    # the jobs added); other words with no noun do not
+    ws = words.words(name)
+    return not any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws) and not (
+        len(bare) <= 3 and _lexicon()[0].fullmatch(bare)
+        or ws and len(ws[-1][0]) >= 2 and _lexicon()[0].fullmatch(ws[-1][0]))
 
 
 def names_entity(name: str) -> bool:

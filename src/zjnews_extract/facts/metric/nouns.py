@@ -288,6 +288,11 @@ def _object_verbs() -> frozenset[str]:
     return frozenset(cues()["metric"]["object_verbs"])
 
 
+@cache
+def _flow_name_verbs() -> frozenset[str]:
+    return frozenset(cues()["metric"]["flow_name_verbs"])
+
+
 def drop_leading_verbs(text: str) -> str:
     """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
     ws = words.words(text)
@@ -295,6 +300,8 @@ def drop_leading_verbs(text: str) -> str:
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
         if ws[i + 1][0] == "的":
             break  # 上涨的城市: the verb is the clause that defines the set, no verb in front of a name
+        if ws[i][0] in _flow_name_verbs():
+            break  # 新增城镇就业, 新增研发机构: what was added, a flow, not the stock 城镇就业
         if len(ws[i][0]) == 1 and (ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs()
                                    or len(ws[i + 1][0]) == 1 and ws[i + 1][1] not in ("v", "d", "p", "c", "uj")):
             # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word; 正|通汽车,

@@ -145,6 +145,11 @@ def _single_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lead), frozenset(tail)
 
 
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(cues()["metric"]["change_verbs"])
+
+
 def _strip_single(text: str) -> str:
     """Drop one-character function words at either end, when jieba sees them as words."""
     lead, tail = _single_words()
@@ -156,6 +161,8 @@ def _strip_single(text: str) -> str:
         i += 1
     # trailing adverbs and particles (普遍, 已经, 甚至) end a clause, not a name
     while j > i + 1 and (ws[j - 1][0] in tail or ws[j - 1][1] in ("d", "ad", "ul", "uj", "y", "uz")):
+        if ws[j - 2][0][-1:] + ws[j - 1][0] in _change_verbs():
+            break  # 同比少|增: the character ends a change verb (少增, 多增), read after this
         j -= 1
     return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
 
