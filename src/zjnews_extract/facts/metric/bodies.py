@@ -140,6 +140,19 @@ def _population_names() -> tuple[str, ...]:
     return tuple(sorted({i.zh for i in catalogue().indicators.values() if any(m in i.zh for m in marks)}))
 
 
+@cache
+def _indicator_names() -> frozenset[str]:
+    from ...indicators.catalogue import catalogue  # noqa: PLC0415  (loaded on first use)
+
+    return frozenset(n for i in catalogue().indicators.values() for n in (i.zh, *i.aliases))
+
+
+def names_indicator(measure: str) -> bool:
+    """`measure` alone names an indicator of the catalogue (出口交货值, 利润总额), so a population of firms said
+    before it (规模以上工业企业实现出口交货值) adds nothing; a bare 产值, 增加值 or 利税 needs its population."""
+    return measure in _indicator_names()
+
+
 def population_named(doer: str, text: str) -> bool:
     """The doer's words complete an official indicator name that the measure alone does not hold."""
     joined = doer + text

@@ -17,8 +17,8 @@ import regex
 from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from .heads import drop_method_phrases, heads_suffixes, measurable, place_classes, without_predicate
-from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, population_named,
-                     site_list)
+from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, names_indicator,
+                     population_named, site_list)
 from .owners import benchmark_place, bracket_owner, firm_first
 from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, is_generic, only_function_words
@@ -331,7 +331,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         doer = without_adverbs(p["predicate_word"].sub("", text[:m.end()]))  # 规上工业实际|完成: how, not who
         text = text[m.end():]
         if (p["part_doer"].search(doer) and not p["company"].search(doer)) or population_named(doer, text) \
-                or (p["firm_kind"].search(doer) and not p["population"].match(doer) and not is_named(doer)):
+                or (p["firm_kind"].search(doer) and not is_named(doer)
+                    and (not p["population"].match(doer) or not names_indicator(text))):
             # a part of the whole keeps its name: a sector or segment, a kind of firms (国有控股企业实现利润
             # 总额), a population that is part of the indicator's official name (规模以上工业企业实现利润总额:
             # 工业企业利润总额; not 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
