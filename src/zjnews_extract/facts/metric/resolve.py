@@ -22,10 +22,11 @@ from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
                     noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
-from .bodies import part_before, part_named
+from .bodies import names_indicator, part_before, part_named
 from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
-from .window import Window, drop_place_group
+from ..period.runs import sentence_start
+from .window import Window, drop_place_group, firm_doer
 from .topics import clause_topic, gap_nouns
 from ..tables.labels import is_measure as names_measure
 
@@ -160,6 +161,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 全年实现营业收入…: the part the clause before opened with is who did it; 建设项目同比增长14.0%，
         # 完成投资额同比增长20.1%: the part the figure before was of
         name = joined(doer, name)
+    elif w.bare_verb and name and not frame.clause_metric and measurable(name) and not names_indicator(name) \
+            and (doer := _firm_said_before(text, q.start)):
+        # 全区规模以上工业企业实现利税27.56亿元,同比增长18.2%;实现利润20.98亿元: the population an earlier clause
+        # of the sentence named did it too, and a bare 利润 needs it as 利税 did
+        name = joined(doer, name)
     if name in _half_words() and not w.share and frame.base and measurable(frame.base):
         # 其中城市上涨4.6%，农村上涨5.7% after 居民消费价格: each half's own (城市居民消费价格)
         base = frame.base
@@ -227,6 +233,21 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
+
+
+_CLAUSE_MARKS = regex.compile(r"[，,；;]")
+# Why: the clauses looked back over for the firms a bare 实现/完成 continues (利税, 增长, then 利润).
+_FIRM_CLAUSES_BACK = 3
+
+
+def _firm_said_before(text: str, at: int) -> str:
+    """The population or kind of firms that opens one of the few clauses before the one at `at`, within
+    its sentence, else ""."""
+    clauses = _CLAUSE_MARKS.split(text[sentence_start(text, at):at])[:-1]
+    for clause in reversed(clauses[-_FIRM_CLAUSES_BACK:]):
+        if doer := firm_doer(clause):
+            return doer
+    return ""
 
 
 def _of_base(head: str, base: str, kind: str) -> str:

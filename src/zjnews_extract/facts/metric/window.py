@@ -388,6 +388,20 @@ def _verb_tagged_measure(text: str) -> bool:
     return measurable(text) and not is_generic(text) and not patterns()["rate_head"].search(text)
 
 
+def firm_doer(clause: str) -> str:
+    """The population or kind of firms a clause opens with before 实现/完成 (上半年，规模以上工业企业实现利税…
+    -> 规模以上工业企业), else ""."""
+    p = patterns()
+    text = peel(clause)[0]
+    if not (m := p["predicate"].match(text)):
+        return ""
+    doer = without_adverbs(p["predicate_word"].sub("", text[:m.end()]))
+    return doer if p["firm_kind"].search(doer) and not is_named(doer) and not _PUNCT_IN.search(doer) else ""
+
+
+_PUNCT_IN = regex.compile(r"[，,、；;：:（）()]")
+
+
 def is_partner_place(before: str) -> bool:
     """True when the words before a place make it a partner (对欧盟, 来自美国)."""
     return bool(patterns()["partner"].search(before))
