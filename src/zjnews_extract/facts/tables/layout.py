@@ -26,6 +26,29 @@ def squash(text: str) -> str:
     return _SPACE_IN_HAN.sub("", text).strip()
 
 
+def word_across(left: str, right: str) -> bool:
+    """A word of `left + right` runs over the break between them (增速与去年 / 同期比较: 去年同期; 归属于上市
+    公司股 / 东的: 股东): two pieces of one cell a page wrapped."""
+    from ..words import words as segment  # noqa: PLC0415  (jieba: loaded with the first article)
+
+    cut, pos = len(left), 0
+    for w, _ in segment(left + right):
+        if pos < cut < pos + len(w):
+            return True
+        pos += len(w)
+        if pos >= cut:
+            return False
+    return False
+
+
+@cache
+def label_titles() -> frozenset[str]:
+    """Titles of the row-label column (指标, 市州; squashed): a header row that opens with one spans the
+    figure columns with the rest of its cells (市州 | 增长速度 over 比上年同月 | 比上年同期)."""
+    h = words()["header"]
+    return frozenset(squash(t) for t in h["label_titles"] + h["place_titles"])
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     start: int  # offsets into the article text; text == article[start:end], stripped

@@ -19,7 +19,7 @@ import regex
 
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
 from .fragments import fragment_lines, is_fragment_line, wrapped_header
-from .layout import Cell, Row, Table, cell_marks, squash, words
+from .layout import Cell, Row, Table, cell_marks, label_titles, squash, word_across, words
 from .units import unit_line
 
 _CELL = regex.compile(r"\S+")
@@ -111,7 +111,7 @@ def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
     return top, False
 
 
-def _wrapped_top(lines, first: int, width: int) -> tuple[int | None, list[Cell] | None]:
+def _wrapped_top(lines, first: int, width: int) -> tuple[int | None, list[list[Cell]] | None]:
     """The top line and the one header row of a header a PDF wrapped inside its cells (fragments.py):
     the most lines above the body that read as such a header. Lines under a line holding figures
     continue that line's row, and a unit line is a caption: no header reaches past them."""
@@ -141,7 +141,7 @@ def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Ce
     while top > 0 and first - top < 2 * width and _is_header(lines[top - 1], months=True):
         top -= 1
         cells = header_cells(lines, top, first)
-        if squash(cells[0].text) not in _label_titles():
+        if squash(cells[0].text) not in label_titles():
             continue
         # (one spanning title is no proof: 以上年同期为100的指数 over 3月 | 1-3月 beside a column of its own)
         k = len(cells) - 1 - figures
@@ -149,11 +149,6 @@ def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Ce
             return top, [cells[:k + 1], cells[k + 1:]]
         return None, None
     return None, None
-
-
-@cache
-def _label_titles() -> frozenset[str]:
-    return frozenset(squash(t) for t in words()["header"]["label_titles"])
 
 
 _DIGITS = regex.compile(r"\d")
@@ -295,16 +290,7 @@ def _label_goes_on(lines, first: int, j: int, width: int) -> bool:
     label = _cells(lines[k])[0].text + "".join(parts)
     if label.endswith(_label_openers()) or label.count("(") + label.count("（") > label.count(")") + label.count("）"):
         return True
-    from ..words import words as segment  # noqa: PLC0415  (jieba: loaded with the first article)
-
-    cut, pos = len(label), 0
-    for w, _ in segment(label + lines[j][1].strip()):
-        if pos < cut < pos + len(w):
-            return True  # 归属于上市公司股 / 东的…: 股东 runs over the break
-        pos += len(w)
-        if pos >= cut:
-            break
-    return False
+    return word_across(label, lines[j][1].strip())  # 归属于上市公司股 / 东的…: 股东 runs over the break
 
 
 def _opens_label(lines, k: int, after: int) -> bool:

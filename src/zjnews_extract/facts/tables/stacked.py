@@ -23,7 +23,7 @@ from functools import cache
 
 import regex
 
-from .layout import Cell, Row, Table, cell_marks, squash, words
+from .layout import Cell, Row, Table, cell_marks, label_titles, squash, word_across, words
 from .cell_lines import (BRACKETED as _BRACKETED, FIGURE_WITH_UNIT as _WITH_UNIT, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
                          joined_wraps, label_first)
 from .units import read_unit, unit_line
@@ -87,7 +87,7 @@ def _kind(body: str, p) -> str:
     if p["blank"].match(body):
         return "blank"
     if len(body) <= 4 and (u := read_unit(body)) is not None and u.kind != "index" \
-            and squash(body) not in _label_titles():  # (总指数 is a row's name, no unit)
+            and squash(body) not in label_titles():  # (总指数 is a row's name, no unit)
         return "unit"  # 亿元, %, 万人次: a cell of a unit column (省市 over the rows is their title)
     if len(body) > p["max_chars"] or p["prose"].search(body):
         return ""
@@ -227,7 +227,7 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
     指标 | 10月 | 1-10月 | 绝对量 (亿元) | 同比增长(%) | 绝对量 (亿元) | 同比增长(%) over four columns of
     figures is the title and k titles spanning the columns, then one cell per column (a unit alone in
     brackets is the end of the cell above it, wrapped). Returns (header rows, index of its first entry)."""
-    titles = _label_titles()
+    titles = label_titles()
     h = i - 1
     while h >= 0 and i - h <= 3 * (n + 1) and entries[h].kind in ("word", "unit", "blank") \
             and squash(entries[h].text) not in titles:
@@ -283,7 +283,7 @@ def _side_by_side_header(entries: list[_Entry], i: int, n: int):
     同比 | 定基 | 环比 | 同比 | 定基, 70 cities in two halves). The body's rows then come label by label
     (北京 | 100.3 | 99.0 | 102.1 | 唐山 | …), each a row of the one table the copies head; returns its
     header rows as _titled_header does, or None."""
-    titles = _label_titles()
+    titles = label_titles()
     lo = max(0, i - _patterns()["max_header_cells"])
     h = i - 1
     while h >= lo and entries[h].kind in ("word", "unit", "blank"):
@@ -314,23 +314,13 @@ def _unwrapped(cells: list[_Entry], n: int) -> list[_Entry]:
     """Header cells with a title wrapped over two lines joined again (增速与去年 / 同期比较 ->
     增速与去年同期比较): where two cells meet inside a word of their joined text (去年同期), they were
     one cell. Only when there are more cells than columns; the other cells stay as they are."""
-    from ..words import words as segment  # noqa: PLC0415  (jieba: loaded with the first article)
-
     out = list(cells)
     j = 0
     while len(out) > n and j + 1 < len(out):
         a, b = out[j], out[j + 1]
-        if a.kind == "word" and b.kind == "word" and a.text and b.text:
-            joined, cut, pos = a.text + b.text, len(a.text), 0
-            inside = False
-            for w, _ in segment(joined):
-                if pos < cut < pos + len(w):
-                    inside = True
-                    break
-                pos += len(w)
-            if inside:
-                out[j:j + 2] = [_Entry(a.start, b.end, joined, "word")]
-                continue
+        if a.kind == "word" and b.kind == "word" and a.text and b.text and word_across(a.text, b.text):
+            out[j:j + 2] = [_Entry(a.start, b.end, a.text + b.text, "word")]
+            continue
         j += 1
     return out
 
@@ -367,7 +357,7 @@ def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
         return cells
     pad = cells[-1]
     empty = _Entry(pad.start, pad.start, "", "blank")
-    if squash(cells[0].text) in _label_titles():
+    if squash(cells[0].text) in label_titles():
         return filled  # 市州 | 增长速度 | |: the label column's title, then titles spanning the figures
     if len(filled) == n:
         return [empty, *filled]  # one cell per figure column: the label column's is above
@@ -383,14 +373,6 @@ def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
 @cache
 def _unit_titles() -> frozenset[str]:
     return frozenset(squash(t) for t in words()["header"]["unit_titles"])
-
-
-@cache
-def _label_titles() -> frozenset[str]:
-    """Titles of the row-label column (市州, 指标): a header row that opens with one spans the
-    figure columns with the rest of its cells (市州 | 增长速度 over 比上年同月 | 比上年同期)."""
-    h = words()["header"]
-    return frozenset(h["label_titles"] + h["place_titles"])
 
 
 def _row(cells: list[_Entry]) -> Row:
