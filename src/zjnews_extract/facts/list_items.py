@@ -63,11 +63,18 @@ def split_list(text: str, n: int) -> Group | None:
 
 
 def _scope_before(first: str) -> str | None:
-    """The whole named before a list's first item with 中的 (限额以上零售业单位中的超市), or None."""
+    """The whole named before a list's first item with 中的 (限额以上零售业单位中的超市), or None; 中 must be
+    a word of its own (供应更为集中的便利店: 集中 is no "among")."""
     for mark in cues()["grammar"]["list_scope_marks"]:
         at = first.rfind(mark)
         if at >= 2 and at + len(mark) < len(first):
-            return first[:at + len(mark)]
+            pos = 0
+            for w, _ in words.words(first):
+                if pos == at:
+                    return first[:at + len(mark)] if w == mark[0] else None
+                if pos > at:
+                    return None
+                pos += len(w)
     return None
 
 
