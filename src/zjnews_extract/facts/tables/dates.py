@@ -72,6 +72,9 @@ def column_period(spec: tuple[str, str] | None, ref: Period | None, published: d
         return relative(words, ref, words)
     if how == "report_date" and (dated := label_period(words, None)):
         return dated[0]
+    if how == "month":
+        y, m = (int(x) for x in words.split("-"))
+        return _month_span(y, m, m, words)
     from ..period import find_periods  # noqa: PLC0415
 
     # the table's year, at its end: a header's 1-9月 beside 1-6月 is the same year's (the rule that

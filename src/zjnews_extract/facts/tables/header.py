@@ -349,6 +349,8 @@ _SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_q
 
 
 _MONTHS_WRITTEN = regex.compile(r"\d\s*月")
+# a column dated by a day (2023年12月31日 | 2023年1月1日 over a balance sheet's items): a moment, its month
+_DAY = regex.compile(r"^((?:19|20)\d{2})年(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日$")
 _MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
 
 
@@ -358,6 +360,8 @@ def _period(rest: str) -> tuple[str, str] | None:
     pats = _patterns()
     if label_period(rest, None):
         return ("report_date", rest.strip())  # 2025-09-30 | 2024-12-31: the reporting periods that end then
+    if day := _DAY.match(rest.strip()):
+        return ("month", f"{day.group(1)}-{int(day.group(2)):02d}")  # 2023年12月31日 over balances: that month
     m = pats["year"].match(rest)
     if m:
         return ("year", m.group("y"))

@@ -23,6 +23,11 @@ def link_columns(columns: list[Column]) -> tuple[Column, ...]:
             same = [c for c in before if col.period and c.period == col.period]
             if not same and col.kind == "growth" and col.period:
                 same = [c for c in columns if c.role == "figures" and c.kind in wanted and c.period == col.period]
+            dated = [c for c in before if c.period and c.period[0] in ("year", "month", "report_date")]
+            if not same and len(dated) >= 2 and len({c.period[0] for c in dated}) == 1:
+                # 2023年 | 2022年 | 增减变动幅度, 2023年12月31日 | 2023年1月1日 | 增减变动幅度: the change is the
+                # latest column's, the earlier one is what it is compared with
+                before = [max(dated, key=lambda c: c.period[1])]
             ref = (same or before or [None])[-1] if not same else same[0]
             if ref is not None:
                 col = replace(col, refers_to=ref.index)

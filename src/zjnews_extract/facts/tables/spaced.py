@@ -152,6 +152,8 @@ def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Ce
 
 
 _DIGITS = regex.compile(r"\d")
+_DATE_PARTS = ("年", "月", "日", "年度")
+_YEAR_START = regex.compile(r"^(?:19|20)\d{2}年")
 
 
 def _stacked_top(lines, first: int, width: int) -> int | None:
@@ -217,6 +219,16 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
         if a.text.count("(") + a.text.count("（") > a.text.count(")") + a.text.count("）") \
                 and len(b.text) <= 2 and b.text[-1] in ")）":
             cells[k:k + 2] = [Cell(a.start, b.end, a.text + b.text)]
+        k += 1
+    # 2023 年 12 月 31 日: a date a PDF copy spaced out is one cell (the figures' cells never end in 年, 月, 日)
+    k = 1
+    while k < len(cells):
+        a, b = cells[k - 1], cells[k]
+        if b.text in _DATE_PARTS and a.text[-1:].isdigit() \
+                or b.text.isdigit() and a.text.endswith(_DATE_PARTS[:2]) and k + 1 < len(cells) \
+                and cells[k + 1].text in _DATE_PARTS[1:3] and _YEAR_START.match(a.text):
+            cells[k - 1:k + 1] = [Cell(a.start, b.end, a.text + b.text)]
+            continue
         k += 1
     # a short label padded to the column's width (全  省, 指  标): its single characters are one cell
     n = next((k for k, c in enumerate(cells) if len(c.text) != 1 or not _patterns()["han"].match(c.text)), len(cells))
