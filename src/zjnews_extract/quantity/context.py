@@ -50,8 +50,8 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             gap = _strip_gap(text[a.end:b.sign_start])
             if gap and not _is_range_gap(gap):
                 continue
-            if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
-                continue  # 3-0: a score, not a range
+            if a.unit is None and b.unit in (None, "%") and b.scale == 1 and abs(a.value) > abs(b.value):
+                continue  # 3-0: a score; 2,071,488,667.07-7.25%: a figure, then a signed rate run on to it
             b.start = b.sign_start + 1
             b.value = abs(b.value)
             b.explicit_sign = False
@@ -65,7 +65,11 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
                 b.end -= 1
             if not _is_range_gap(gap) and not (gap in ("与", "與", "和") and text.startswith(("之间", "间", "之間", "間"), b.end)):
                 continue
-            if b.unit is None and a.unit is None and b.scale == 1 and abs(a.value) > abs(b.value):
+            if a.unit is None and b.unit in (None, "%") and b.scale == 1 and abs(a.value) > abs(b.value):
+                if raw in _DASHES and b.kind in ("percent", "growth") and not b.explicit_sign:
+                    # 2,071,488,667.07-7.25%: a figure, then a rate run on to it, its minus a sign
+                    b.start -= 1
+                    b.value, b.explicit_sign = -abs(b.value), True
                 continue  # 10比3, 5到2: not a range
         # 400-500亿元 and 七千到九千亿元 carry the scale back; 从8500到3万 does not (8500万 > 3万)
         if (a.unit is None and b.scale > a.scale and a.scale < 1e4
