@@ -133,8 +133,8 @@ def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Ce
     """A header a cell or two to a line that opens with the label column's title and names the
     periods over the columns before the columns' own titles (指 标 9月 1-9月 / 绝对量 / (亿元) / 同比增长(%)
     绝对量 / (亿元) / 同比增长(%) over four columns of figures): the title and k titles spanning the
-    columns (two or more), then one title per column, as stacked.py reads the same header written a
-    cell per line.
+    columns on the header's first line, then one title per column, as stacked.py reads the same
+    header written a cell per line (指 标 1-2月 / 绝对量 / (亿元) / 同比增长(%): one period over both).
     Returns its top line and its two header rows, or (None, None)."""
     figures = width - 1
     top = first
@@ -143,9 +143,10 @@ def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Ce
         cells = header_cells(lines, top, first)
         if squash(cells[0].text) not in label_titles():
             continue
-        # (one spanning title is no proof: 以上年同期为100的指数 over 3月 | 1-3月 beside a column of its own)
+        # (the spanning titles fill the first line with the label's: 指标名称 | 以上年同期为100的指数 |
+        # 以上月价格为100的指数 over 3月 | 1-3月 has one title of a column of its own beside the spanning one)
         k = len(cells) - 1 - figures
-        if k >= 2 and figures % k == 0 and figures // k >= 2:
+        if k >= 1 and figures % k == 0 and figures // k >= 2 and len(_cells(lines[top])) == k + 1:
             return top, [cells[:k + 1], cells[k + 1:]]
         return None, None
     return None, None
