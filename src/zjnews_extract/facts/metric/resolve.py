@@ -26,7 +26,7 @@ from .bodies import names_indicator, part_before, part_named
 from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
 from ..period.runs import sentence_start
-from .window import Window, drop_place_group, firm_doer
+from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
 from ..tables.labels import is_measure as names_measure
 
@@ -57,8 +57,13 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
                                               q.unit if q.unit and is_place_class(q.unit) else "",
                                               object_of_verb(raw))):
         # 7家公司营收和净利双降, 有59个县(市)增速高于全省平均增速: the set the predicate defines,
-        # a name of this count alone (the figures after it are of the sentence's thing)
-        return defined, replace(frame, count_set=defined), False
+        # a name of this count alone (the figures after it are of the sentence's thing: 6个省份主营业务收入
+        # 同比增长，增速较快的江西、安徽分别增长13.5%和12% -> 主营业务收入)
+        frame = replace(frame, count_set=defined)
+        if (thing := peel(defined.rsplit("的", 1)[0])[0]) and measurable(thing) and not is_generic(thing) \
+                and not any(ch.isdigit() for ch in thing):  # (旅游总收入超过200亿元: a threshold, no measure's name)
+            frame = frame.named(thing, "value")
+        return defined, frame, False
     if counts and w.change and not w.metric and frame.count_set:
         return frame.count_set + w.change, frame, True  # …的县(市)，比一季度增加了9个: the same set's change
     if q.kind == "rank" and raw.lstrip().startswith(("(", "（")) and frame.clause_metric:
