@@ -4,7 +4,7 @@ anchors periods (a monthly statistical report filed under its month)."""
 import pytest
 
 from zjnews_extract import extract
-from zjnews_extract.clean.dates import date_in_url, find_datetime, month_in_url
+from zjnews_extract.clean.dates import date_in_url, find_datetime, month_in_text, month_in_url
 
 
 @pytest.mark.parametrize(("url", "day"), [
@@ -79,3 +79,25 @@ def test_a_rate_after_a_year_is_no_date():
     assert find_datetime("2020年12月23日 10:30") == "2020-12-23T10:30:00+08:00"
     assert find_datetime("发布时间:2020.12.23") == "2020-12-23"
     assert find_datetime("2020/1/5") == "2020-01-05"
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("工业生产销售总量指标 | 全县 | 2010.6 |", (2010, 6)),
+    ("2019年古尔邦节假期(8月10日至13日)，截至2019年8月13日，累计接待游客", (2019, 8)),
+    ("力争到2025年12月建成；2023年6月开工", (2023, 6)),  # a target's month is not the page's
+    ("产值增长2010.65亿元", None),  # a figure, no date
+])
+def test_a_month_written_in_the_text(text, month):
+    assert month_in_text(text) == month
+
+
+def test_a_page_without_a_date_counts_its_months_from_the_month_it_writes():
+    """CI's county report (published unknown): 今年6月 over a table dated 2010.6 is June 2010, as a month
+    folder in the address would date it; the month is never shown as the publication date."""
+    text = "据我局统计，今年6月全县实现规上工业产值20.67亿元，同比增长3.4%。\n附：规上产值等指标一览表\n" \
+           "工业生产销售总量指标 | 全县 | 2010.6 |"
+    doc = extract(text)
+    fact = next(f for f in doc.facts if f.text == "20.67亿元")
+    assert (fact.period.start, fact.period.end) == ("2010-06-01", "2010-06-30")
+    assert doc.published is None
+    assert extract(text.replace("2010.6", "")).facts[0].period is None

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from . import __version__
 from .clean import clean_page
-from .clean.dates import month_in_url
+from .clean.dates import month_in_text, month_in_url
 from .enrich import enrich_facts
 from .errors import ExtractError, InputError, InternalError
 from .facts import find_facts
@@ -77,7 +77,8 @@ def _check_text(name: str, value) -> None:
 def _extract(source, *, url: str | None, published, doc_id: str | None, charset: str | None) -> Document:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
-    ref = given or reference_date(_safe_date(page.published)) or _after_month(month_in_url(url))
+    ref = given or reference_date(_safe_date(page.published)) or _after_month(month_in_url(url)) \
+        or _after_month(month_in_text(page.text))
     facts, initiatives = _facts(page, ref, url)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(

@@ -103,6 +103,21 @@ def date_in_url(url: str | None) -> str | None:
     return None
 
 
+# a year and month written in a text (2010.6 over a county's table, 2019年8月, 截至2021年6月底), not one a target
+# reaches for (到2025年12月, 至2025年6月); 2010.65 is a figure
+_TEXT_MONTH = re.compile(r"(?<![到\d.])(?<![^截]至)((?:19|20)\d{2})\s*(?:年\s*|[.．/-])(1[0-2]|0?[1-9])(?:\s*月)?(?![\d.．])")
+
+
+def month_in_text(text: str | None) -> tuple[int, int] | None:
+    """(year, month) of the latest year and month a page without a date writes (附:规上产值等指标一览表 … | 2010.6):
+    what its 今年 and bare months are counted from, as from a month in its address; never shown as the
+    publication date. None when the text writes none."""
+    if not text:
+        return None
+    found = [(int(m.group(1)), int(m.group(2))) for m in _TEXT_MONTH.finditer(text)]
+    return max(found) if found else None
+
+
 def month_in_url(url: str | None) -> tuple[int, int] | None:
     """(year, month) of a folder that names a month and no day: statistical bureaus file monthly
     reports under /201104/ or /2011n/4yf/. Not a publication date; a reference for periods only."""
