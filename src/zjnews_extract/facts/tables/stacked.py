@@ -222,6 +222,11 @@ def _bars_before_row(entries: list[_Entry], j: int) -> bool:
     return k > j and k < len(entries) and entries[k].kind == "word"
 
 
+# a line break and a space: the most a cell wrapped onto the next line leaves between its pieces (a bar line
+# between them, \n|\n, is three)
+_WRAP_GAP = 2
+
+
 def _titled_header(entries: list[_Entry], i: int, n: int):
     """A header written one cell per line with no row ends, opening with the label column's title:
     指标 | 10月 | 1-10月 | 绝对量 (亿元) | 同比增长(%) | 绝对量 (亿元) | 同比增长(%) over four columns of
@@ -236,7 +241,9 @@ def _titled_header(entries: list[_Entry], i: int, n: int):
         return None
     cells: list[_Entry] = []
     for e in entries[h + 1:i]:
-        if cells and _BRACKETED.match(e.text):
+        # (the unit on the next line closes the cell above; after a bar line between them, 第二产业 | (亿元) |
+        # 增长%, it is a cell of its own, under the title)
+        if cells and _BRACKETED.match(e.text) and e.start - cells[-1].end <= _WRAP_GAP:
             prev = cells.pop()
             e = _Entry(prev.start, e.end, prev.text + e.text, "word")
         cells.append(e)
