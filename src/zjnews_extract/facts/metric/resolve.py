@@ -258,9 +258,14 @@ def _firm_said_before(text: str, at: int) -> str:
 def _of_base(head: str, base: str, kind: str) -> str:
     """A generic head (增速, 总量) of the thing named before: its rate (GDP增速), or for an amount, an
     amount word (总量, 金额) names the thing's amount itself (GDP)."""
-    if base.endswith(head) or kind == "value" and head in _amount_words():
-        return base
+    if base.endswith(head) or kind == "value" and head in _amount_words() or head in _level_words():
+        return base  # (创下历史同期最好水平，增长31.5%: the thing's level is the thing)
     return base + head
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    return frozenset(cues()["metric"]["level_words"])
 
 
 @cache
