@@ -22,7 +22,7 @@ from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
                     noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
-from .bodies import names_indicator, part_before, part_named
+from .bodies import names_indicator, part_before, part_named, population_named
 from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
 from ..period.runs import sentence_start
@@ -166,8 +166,9 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 全年实现营业收入…: the part the clause before opened with is who did it; 建设项目同比增长14.0%，
         # 完成投资额同比增长20.1%: the part the figure before was of
         name = joined(doer, name)
-    elif w.bare_verb and name and not frame.clause_metric and measurable(name) and not names_indicator(name) \
-            and (doer := _firm_said_before(text, q.start)):
+    elif w.bare_verb and name and not frame.clause_metric and measurable(name) \
+            and (doer := _firm_said_before(text, q.start)) \
+            and (not names_indicator(name) or population_named(doer, name)):
         # 全区规模以上工业企业实现利税27.56亿元,同比增长18.2%;实现利润20.98亿元: the population an earlier clause
         # of the sentence named did it too, and a bare 利润 needs it as 利税 did
         name = joined(doer, name)
