@@ -43,12 +43,17 @@ def head_of_relative(text: str) -> str:
 _JOINED = regex.compile(r"\p{Han}{2}[与及]\p{Han}{2}")
 
 
+@cache
+def _channel_marks() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["channel_marks"])
+
+
 def shorten(text: str, limit: int = 14) -> str:
     """A long run of words before a number is a clause, not a name: keep what follows its
     last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole, and so
     are nouns joined by 与/及 (工程设备与零部件制造业务营业收入, 装卸设备及零件)."""
-    if len(text) <= limit or "、" in text or _JOINED.search(text):
-        return text
+    if len(text) <= limit or "、" in text or _JOINED.search(text) or any(c in text for c in _channel_marks()):
+        return text  # (限额以上企业通过互联网实现商品零售额: sales through a channel, one name)
     ws = words.words(text)
     for i in range(len(ws) - 1, 0, -1):
         w, pos = ws[i - 1]

@@ -112,6 +112,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "rank_table": regex.compile(rf"(?:{alternation(cues()['versus']['rank_tables'])})$"),
         # (not 投资完成率, 计划完成额: the verb and a one-character head after it are one word, a rate or amount)
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)(?!(?:{alternation(heads_suffixes())})$)"),
+        "channel": regex.compile(alternation(m["channel_marks"])),
         "predicate_word": regex.compile(rf"(?:{alternation(m['predicates'])})$"),
         "part_doer": regex.compile(rf"(?:{alternation(m['part_doer_heads'])})$"),
         "company": regex.compile(rf"(?:{alternation(m['company_heads'])})$"),
@@ -324,7 +325,10 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     out.subject = out.subject or subject
     text = p["respective"].sub("", text)
     text, _ = peel(text)
-    if (m := p["predicate"].match(text)) and not text.startswith("的", m.end()):
+    if (m := p["predicate"].match(text)) and not text.startswith("的", m.end()) \
+            and not p["channel"].search(text, 0, m.end()):
+        # (限额以上企业(单位)通过互联网实现商品零售额: sales made through a channel are an indicator of their own,
+        # the whole phrase its name, as 通过互联网实现的零售额 is)
         # (…实现的零售额: the verb is inside a relative clause that names the measure; no doer to split)
         # 公司实现营业收入: the doer is no part of the name; 批发和零售业实现零售总额, 基础设施建设
         # 业务实现营业收入: a sector or a segment is (it makes the figure a part of the whole)
