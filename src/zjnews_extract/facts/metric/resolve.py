@@ -25,6 +25,7 @@ from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_c
 from .bodies import names_indicator, part_before, part_named, population_named
 from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
+from ...text import Piece, split_clauses
 from ..period.runs import sentence_start
 from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
@@ -241,7 +242,6 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     return name, inherited, frame
 
 
-_CLAUSE_MARKS = regex.compile(r"[，,；;]")
 # Why: the clauses looked back over for the firms a bare 实现/完成 continues (利税, 增长, then 利润).
 _FIRM_CLAUSES_BACK = 3
 
@@ -249,9 +249,9 @@ _FIRM_CLAUSES_BACK = 3
 def _firm_said_before(text: str, at: int) -> str:
     """The population or kind of firms that opens one of the few clauses before the one at `at`, within
     its sentence, else ""."""
-    clauses = _CLAUSE_MARKS.split(text[sentence_start(text, at):at])[:-1]
+    clauses = [c for c in split_clauses(text, Piece(sentence_start(text, at), at)) if c.end < at]
     for clause in reversed(clauses[-_FIRM_CLAUSES_BACK:]):
-        if doer := firm_doer(clause):
+        if doer := firm_doer(text[clause.start:clause.end]):
             return doer
     return ""
 

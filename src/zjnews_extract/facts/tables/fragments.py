@@ -22,18 +22,16 @@ from functools import cache
 
 import regex
 
-from .layout import Cell, squash, words
+from .layout import Cell, label_titles, squash, words
 
 
 @cache
 def _patterns():
-    h = words()["header"]
     return {
         "han": regex.compile(r"\p{Han}"),
         "bracket": regex.compile(r"^[(（][^()（）\d]{0,6}(?:\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月)?[^()（）]{0,4}[)）]$"),
         "digit_run": regex.compile(r"\d[\d,.]{2,}"),
         "whole": frozenset(squash(t) for t in words()["periods"]["relative"]),
-        "label": frozenset(squash(t) for t in h["label_titles"]),
         "max_lines": words()["stacked"]["max_header_rows"] + 2,
     }
 
@@ -55,13 +53,12 @@ def wrapped_header(lines: list[list[Cell]], figures: int) -> list[Cell] | None:
     """The header row (the label column's title or an empty cell, then one cell per figure column)
     of the wrapped header `lines` (each line's cells, top to bottom) over `figures` columns of figures,
     or None."""
-    p = _patterns()
     label: Cell | None = None
     rows: list[list[Cell]] = []
     for cells in lines:
         kept = []
         for c in cells:
-            if label is None and not kept and squash(c.text) in p["label"]:
+            if label is None and not kept and squash(c.text) in label_titles():
                 label = c  # 项目: the label column's title, on whichever line it stands
             else:
                 kept.append(c)

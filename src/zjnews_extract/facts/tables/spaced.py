@@ -361,8 +361,6 @@ def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: l
             body.append([Cell(opening.start, nxt[0].end, opening.text + nxt[0].text)] + nxt[1:])
             skip.add(k + 1)
             continue
-        if k in skip:
-            continue
         body.append(_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k]))
     rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
     captions: list[str] = []

@@ -23,6 +23,7 @@ from functools import cache
 
 import regex
 
+from ..lexicon import alternation
 from .layout import Cell, Row, Table, cell_marks, label_titles, squash, word_across, words
 from .cell_lines import (BRACKETED as _BRACKETED, FIGURE_WITH_UNIT as _WITH_UNIT, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
                          joined_wraps, label_first)
@@ -281,7 +282,7 @@ def _change_group(titles: list[_Entry], f: int) -> int:
 
 @cache
 def _change_words() -> regex.Pattern:
-    return regex.compile("|".join(map(regex.escape, words()["header"]["growth_words"])))
+    return regex.compile(alternation(words()["header"]["growth_words"]))
 
 
 def _side_by_side_header(entries: list[_Entry], i: int, n: int):
