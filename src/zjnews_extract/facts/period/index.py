@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ...records import Period
-from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, aside_close, word_tuple
+from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, aside_close, word_tuple, year_ago_list
 
 
 def _year_before(p: Period | None) -> Period | None:
@@ -118,7 +118,8 @@ class PeriodIndex:
                 if m.start >= clause and m.end <= offset and m.start >= prev_end:
                     return m.period
             elif reach == "year_ago":
-                if m.start >= clause and m.end <= offset and m.start >= prev_end:
+                if m.start >= clause and m.end <= offset \
+                        and (m.start >= prev_end or year_ago_list(self.text, m.end, offset)):
                     return _year_before(self.period_at(m.start))
             elif reach == "year_same":
                 if m.start >= clause:

@@ -35,7 +35,6 @@ CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
 LINE_MARK = re.compile("\n")
 # 去年同期为增加16.18亿元, 由上年同期的2.05:1下降为…, 从去年同期的第7位: the year-ago value follows
-_YEAR_AGO_VALUE = re.compile("(?:同期)?(?:为|是)")
 _YEAR_AGO_OWN = re.compile(r"同期的(?=[^，,。；;\d]{0,4}\d)")
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
@@ -64,7 +63,7 @@ def reach_of(text: str, mention, g: dict) -> str:
         # 3日全国接待国内游客1.19亿人次: a day with figures after it and no event between is their period
         return "sentence" if slots & {"dm", "bd", "theday"} and _dates_figures(text, mention.end) else "none"
     if mention.kind == "base":
-        if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 6):
+        if _year_ago_said().match(text, mention.end, mention.end + 6):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         if "rel" in slots and _YEAR_AGO_OWN.match(text, mention.end, mention.end + 12) \
                 and not text.endswith(word_tuple("share_of_base_before"), max(0, mention.start - 4), mention.start):
@@ -96,7 +95,7 @@ def reach_of(text: str, mention, g: dict) -> str:
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
-        if _YEAR_AGO_VALUE.match(text, mention.end, mention.end + 2):
+        if _year_ago_said().match(text, mention.end, mention.end + 2):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
     if _cause_before(text, mention.start):
@@ -315,6 +314,27 @@ def _stated_value() -> re.Pattern:
     """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
     changes = "|".join(cues()["period"]["stated_value_changes"])
     return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
+
+
+@cache
+def _year_ago_said() -> re.Pattern:
+    """去年同期为增加16.18亿元, (上年同月为上涨4.9%): the year-ago time's own value, said after 为/是."""
+    same = "|".join(cues()["period"]["year_same_after"])
+    return re.compile(rf"(?:{same})?(?:为|是)")
+
+
+def year_ago_list(text: str, end: int, offset: int) -> bool:
+    """去年同期为增长3.6%和7.5%: the later values of a list the year-ago time's own value starts (the
+    text from the time to the number is 为, the earlier values and their joiners, nothing else)."""
+    return _year_ago_list().fullmatch(text, end, offset) is not None
+
+
+@cache
+def _year_ago_list() -> re.Pattern:
+    changes = "|".join(cues()["period"]["stated_value_changes"])
+    same = "|".join(cues()["period"]["year_same_after"])
+    value = r"[-−]?[\d０-９][\d０-９.．,]*[^\d０-９，,。；;、和及与\s]{0,5}"
+    return re.compile(rf"(?:{same})?(?:为|是)(?:{changes})?(?:{value}(?:、|和|及|与)(?:{changes})?)+")
 
 
 @cache
