@@ -65,6 +65,13 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     return True, start, end
 
 
+def ratio_base(text: str, start: int, end: int) -> bool:
+    """是2023年的5.66倍, 是2018年全年投放量的1.58倍: the time is the base of a multiple or share stated
+    now; the figure after its 的 is that ratio, not the time's own value."""
+    return _ratio_before().search(text, max(0, start - 4), start) is not None \
+        and _ratio_of().match(text, end, min(len(text), end + 24)) is not None
+
+
 @cache
 def _ratio_before() -> regex.Pattern:
     return regex.compile(rf"(?:{alternation(lexicon()['words']['base_before_if_ratio'])})\s*$")

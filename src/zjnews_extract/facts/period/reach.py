@@ -29,7 +29,7 @@ from re import escape as regex_escape
 from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
 from ..lexicon import cues
 from .grammar import lexicon, plan_before
-from .bases import from_with_figure
+from .bases import from_with_figure, ratio_base
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
@@ -73,6 +73,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         if _starts_clause(text, mention.start) and text.startswith(tuple(marks["year_same_after"]), mention.end) \
                 and mention.text.endswith("年") and mention.period is not None and mention.period.start:
             return "year_same"  # 2020年同期规模以上工业增加值同比下降23.2%: that year's same months
+        if ratio_base(text, mention.start, mention.end):
+            return "none"  # 是2023年的5.66倍: the multiple is of now, against that year
         if _owns_next_value(text, mention.end) or from_with_figure(text, mention.start, mention.end):
             same = text.startswith(tuple(marks["year_same_after"]), mention.end) and mention.text.endswith("年")
             return "year_same_next" if same else "next"  # 在上年同期18.0%的高增速基础上: its same months
