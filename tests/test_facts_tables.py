@@ -45,12 +45,16 @@ def _bounds(p: str) -> tuple[str, str]:
     return p, p
 
 
-def _on_table_line(text: str, start: int, spaced: bool = False) -> bool:
+def _on_table_line(text: str, start: int, spaced: bool | str = False) -> bool:
     """A bar line, or a line holding one figure alone (a table pasted one cell per line); in a case of
-    space-separated columns, a line of cells with no sentence mark."""
+    space-separated columns, a line of cells with no sentence mark; in a case of cells run together
+    (spaced: "glued"), a line ending in a figure with no sentence mark."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if spaced == "glued":
+        # (cells run together: a label and figures, no sentence mark)
+        return re.search(r"(?:[\d%％]|个百分点)$", line.strip()) is not None and not re.search(r"[。，；:：]|,(?!\d)", line)
     if spaced:
         # (a comma between digits is a thousands separator, no sentence mark)
         return re.search(r"\S\s+\S", line.strip()) is not None and not re.search(r"[。，；]|,(?!\d)", line)

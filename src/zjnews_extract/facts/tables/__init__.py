@@ -29,9 +29,10 @@ from .read import Context, read_table
 from .rowspans import fill_rowspans
 from .side_by_side import unfold
 from .flattened import may_be_flattened, unflatten
+from .glued import find_glued, may_be_glued
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
-from .units import unit_line
+from .units import unit_above, unit_line
 from .wrapped import find_wrapped, may_be_wrapped
 
 __all__ = ["find_table_facts", "may_hold_tables"]
@@ -43,7 +44,7 @@ _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
 def may_hold_tables(text: str) -> bool:
     """False when `text` has no cell separator and no lines of a figure alone (most articles)."""
     return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text) \
-        or may_be_spaced(text) or may_be_wrapped(text) or may_be_flattened(text)
+        or may_be_spaced(text) or may_be_wrapped(text) or may_be_flattened(text) or may_be_glued(text)
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
@@ -87,7 +88,8 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     # line and a line of figures; a run inside another table is that table's
     # (a table run together on one line is read as if its rows had their line breaks: same offsets)
     spaced_text = unflatten(text) if may_be_flattened(text) else text
-    for may, find, where in ((may_be_spaced, find_spaced, spaced_text), (may_be_wrapped, find_wrapped, text)):
+    for may, find, where in ((may_be_spaced, find_spaced, spaced_text), (may_be_wrapped, find_wrapped, text),
+                             (may_be_glued, find_glued, text)):
         if may(where):
             tables += [t for t in find(where) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
             tables.sort(key=lambda t: t.start)
@@ -99,27 +101,9 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
                     and is_measure(defined):
                 grid = replace(grid, captions=(*grid.captions, defined))  # no title: the notes' indicator
-            if not any(unit_line(c) for c in grid.captions) and (unit := _unit_above(text, table.start)):
+            if not any(unit_line(c) for c in grid.captions) and (unit := unit_above(text, table.start)):
                 grid = replace(grid, captions=(*grid.captions, unit))  # 单位:% on a line of its own above
             ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
             facts.extend(read_table(text, grid, figure_of, ctx))
         spans.append((table.start, table.end))
     return facts, spans
-
-
-# how many lines above a table a 单位 line of its own may stand (title, 单位, blank bar rows, a
-# header cell the table's rows did not take in)
-_UNIT_LINES_ABOVE = 8
-
-
-def _unit_above(text: str, start: int) -> str:
-    """A 单位 line among the few lines right above a table whose rows begin below it (表1 … | 单位:% |
-    ||| before a header laid out one cell per line), else ""."""
-    lines = text[max(0, start - 400):start].split("\n")[-_UNIT_LINES_ABOVE - 1:]
-    for line in reversed(lines):
-        if unit_line(line):
-            return line
-        if any(mark in line for mark in "。；;") and any(ch.isdigit() for ch in line):
-            return ""  # prose with figures between: the unit line is another table's or the text's
-        # (a notice with no figure between, 本公司…保证公告内容真实…。, leaves the unit the table's)
-    return ""

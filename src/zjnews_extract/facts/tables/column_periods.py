@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...records import Period
-from .dates import column_period
+from .dates import column_period, relative
 from .header import Column
 
 
@@ -18,12 +18,17 @@ def chain(col: Column, cols) -> list[Column]:
     return out
 
 
+_PERIOD, _YTD = ("relative", "period"), ("relative", "ytd")
 _BASES = (("relative", "year_ago"), ("relative", "before_start"), ("relative", "prior_year_end"))  # columns a change is measured against
 
 
 def column_periods(cols, ref: Period | None, published: date | None) -> dict[int, Period | None]:
     """Column index -> period. 上年同期 is the period of the column before it, a year back."""
     out: dict[int, Period | None] = {}
+    specs = {next((c.period for c in chain(col, cols) if c.period), None) for col in cols}
+    # 本报告期 beside 年初至报告期末 (a quarterly report's columns): the quarter alone, whatever made the
+    # table's period the months from January (三季报 in a portal's title)
+    quarter_alone = _PERIOD in specs and _YTD in specs
     last = ref
     before, before_words = None, False  # the period of the column on the left, and whether its months were written
     for col in cols:
@@ -39,6 +44,8 @@ def column_periods(cols, ref: Period | None, published: date | None) -> dict[int
         elif spec is None and col.kind == "percent" and before is not None:
             # 3月 | 1-3月累计 | 增长 | 结构(%): a share with no time words is of the figures beside it
             out[col.index] = before
+        elif quarter_alone and spec == _PERIOD:
+            out[col.index] = relative("quarter", ref, spec[1])
         else:
             out[col.index] = column_period(spec, base, published)
         before, before_words = out[col.index], bool(spec) and spec[0] == "words"

@@ -50,12 +50,12 @@ def may_be_spaced(text: str) -> bool:
     if _patterns()["row_hint"].search(text) is not None:
         return True
     # a bilingual yearbook's rows (施工项目个数 (个) Number of Projects … 23578 22195): rows once the English is gone
-    return any(_row_width(line) > 0 for line in _lines(text) if _LATIN.search(line[1]) and len(line[1]) <= 400)
+    return any(_row_width(line) > 0 for line in text_lines(text) if _LATIN.search(line[1]) and len(line[1]) <= 400)
 
 
 def find_spaced(text: str) -> list[Table]:
     """Every space-separated table of `text` that has a header line of its width."""
-    lines = _lines(text)
+    lines = text_lines(text)
     tables: list[Table] = []
     i = 0
     while i < len(lines):
@@ -182,7 +182,8 @@ def header_cells(lines, top: int, end: int) -> list[Cell]:
     return out
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """Each line of `text` with the offset it starts at."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, line))
@@ -363,6 +364,13 @@ def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: l
             continue
         body.append(_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k]))
     rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
+    captions, start = captions_above(lines, header)
+    return Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end, rows_start=rows[0].start)
+
+
+def captions_above(lines, header: int) -> tuple[list[str], int]:
+    """The caption lines right above the header line `header` (title, 单位), top first, and where
+    the first of them starts."""
     captions: list[str] = []
     start = lines[header][0]
     k = header - 1
@@ -377,4 +385,4 @@ def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: l
         captions.insert(0, line)
         start = lines[k][0]
         k -= 1
-    return Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end, rows_start=rows[0].start)
+    return captions, start

@@ -131,3 +131,21 @@ def column_unit(header: str, listed: tuple[Unit, ...]) -> Unit | None:
     if counting and counts:
         return counts[0]
     return amounts[0] if amounts else listed[0]
+
+
+# how many lines above a table a 单位 line of its own may stand (title, 单位, blank bar rows, a
+# header cell the table's rows did not take in)
+_UNIT_LINES_ABOVE = 8
+
+
+def unit_above(text: str, start: int) -> str:
+    """A 单位 line among the few lines right above a table whose rows begin below it (表1 … | 单位:% |
+    ||| before a header laid out one cell per line), else ""."""
+    lines = text[max(0, start - 400):start].split("\n")[-_UNIT_LINES_ABOVE - 1:]
+    for line in reversed(lines):
+        if unit_line(line):
+            return line
+        if any(mark in line for mark in "。；;") and any(ch.isdigit() for ch in line):
+            return ""  # prose with figures between: the unit line is another table's or the text's
+        # (a notice with no figure between, 本公司…保证公告内容真实…。, leaves the unit the table's)
+    return ""
