@@ -93,7 +93,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and _year_ago_value().match(text, mention.end):
         return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
     if _goals_listed().match(text[mention.end:mention.end + 24]):
-        return "sentence"  # 2022年的经营目标:一是营收…增长15%左右: the goals' year, for the figures of its sentence
+        # 2022年的经营目标:一是营收…增长15%左右; 2016年主要预期目标是:…。城镇新增就业110万人…: the goals' year, for
+        # the figures of the list, which runs on over the sentences of its paragraph
+        return "paragraph"
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
