@@ -136,6 +136,8 @@ def grammar() -> regex.Pattern:
         # a day of the published month with no month before it (3日全国接待国内游客…), and 当天
         rf"(?<![\d月.年/-])(?P<bd>{day})\s*日(?![\d])",
         rf"(?P<theday>{alternation(words['same_day'])})",
+        # (opening a clause: 当月增速 inside a name is the monthly rate, not a time)
+        rf"(?<![^\s。；;，,！？!?])(?P<themonth>{alternation(words['same_month'])})",
         # the general shape: [截至|自] [year] [截至] [spec] [以来]
         rf"(?:(?P<asof>{alternation(words['as_of'])})\s*)?(?:(?P<since>{alternation(words['since_prefixes'])})\s*)?"
         rf"(?:{year_word}\s*(?:(?P<asof2>{alternation(words['as_of'])})\s*)?(?:{spec})?|(?:{spec}))"
@@ -151,7 +153,7 @@ def grammar() -> regex.Pattern:
               for w in table}
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end") for w in words[key]}
-    starts |= {w[0] for w in words["same_day"]}
+    starts |= {w[0] for w in words["same_day"] + words["same_month"]}
     starts |= set("前第“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")

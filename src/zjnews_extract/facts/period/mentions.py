@@ -326,6 +326,11 @@ def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: dat
             return None
         return mention(first_day(last_month.year, last_month.month), last_month, False)
 
+    if g["themonth"]:
+        if last_month is None:
+            return None
+        return mention(first_day(last_month.year, last_month.month), last_month, False)
+
     if g["bd"]:
         if published is None:
             return None
