@@ -37,6 +37,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
     from .notfacts import fact_quantities  # noqa: PLC0415
     from .period import find_periods  # noqa: PLC0415
     from .structure import find_structure_facts, ratio_to_one_quantities  # noqa: PLC0415
+    from .series_units import in_series_units  # noqa: PLC0415
 
     quantities = find_quantities(text)
     if ratios := ratio_to_one_quantities(text):
@@ -56,7 +57,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
             facts = parts_within(text, scope_parts(text, scope_groups(text, assemble(
                 ctx, fact_quantities(text, quantities, protected, ctx.cut_spans)))))
     facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
-    return restate_headings(text, facts), initiatives
+    return in_series_units(restate_headings(text, facts)), initiatives
 
 
 def _tables(text, quantities, ctx):
