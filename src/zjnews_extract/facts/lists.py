@@ -17,6 +17,7 @@ from ..records import Quantity
 from ..text import Piece, is_list_gap, split_clauses
 from . import metric as M
 from .metric.heads import is_junk, measurable
+from .metric.topics import clause_topic
 from .frames import Frame, Group
 from .company import has_company_suffix
 from .gazetteer import division_of
@@ -298,11 +299,17 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         pre_text = pre_text[:base.start()].strip()
     if pre_text and is_junk(pre_text) and not M.patterns()["rate_head"].search(pre_text):
         pre_text = ""  # 前七日分别比上年同期增长…: a time, no name; the things are the ones named before
-    parts = split_compound(pre_text or own, n)
+    named = pre_text or own
+    if not named and not m:
+        # 汽车产销量均创新高,累计完成x和y: a pair of figures with no name of their own, after a clause about a
+        # name joining two measures, are its members' (the 分别 unsaid)
+        topic = frame.base or (clause_topic(frame.prev_clause) if frame.prev_clause else "")
+        named = topic if split_compound(topic, n) else ""
+    parts = split_compound(named, n)
     if parts:  # 汽车产销量分别达到x和y
         # the members are the list a later 分别 in the sentence reports on again (三次产业对经济的贡献率
         # 分别为…，分别拉动经济增长…: 第一产业, 第二产业, 第三产业)
-        group = Group(items=_compound_members(pre_text or own),
+        group = Group(items=_compound_members(named),
                       names=tuple(p + (own if pre_text and own not in p else "") for p in parts))
         return group, frame.listing(group)
     group = split_list(pre_text, n) if pre_text else None
