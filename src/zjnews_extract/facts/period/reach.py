@@ -141,8 +141,10 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence" if _starts_sentence(text, mention.start) else "clause"
     if one_month and _after_month_on_month_topic(text, mention.start):
         return "own_sentence"  # 从环比速度看，10月份…增长0.44%。其中，民间固定资产投资…: back to 1-10月
-    if one_month and _singled_out(text, mention.start):
-        return "own_sentence"  # 1-5月…，其中5月份增长14.9%。按消费形态分…: back to 1-5月
+    if (one_month or "q" in slots) and _singled_out(text, mention.start):
+        # 1-5月…，其中5月份增长14.9%。按消费形态分…: back to 1-5月; 前三季度…，其中三季度两年平均增长3.9%。
+        # 完成公路投资…: back to 前三季度
+        return "own_sentence"
     if one_month:
         return "paragraph"  # 4月单月 inside a 1-4月 report
     if "rm1" in slots and not _dates_figures(text, mention.end):
