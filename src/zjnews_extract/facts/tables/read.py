@@ -60,6 +60,8 @@ class Section:
     by_place: bool = False  # a section of places (分县(区)工业总产值): every row's label is a place
     year: int | None = None  # the year of the last row labelled with a time (2016年12月, then 1月 of 2017)
     outlined: str = ""  # the measure of the last outline section (一、…) above, figures or none
+    split_of: str = ""  # the measure a "by …" row (按投资方式分) splits: the rows under it are its kinds
+    unit_row: str = ""  # the last row with figures whose label states its unit (新设外商投资企业(家))
 
 
 def fact_id(start: int, end: int, text: str) -> str:
@@ -110,7 +112,12 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 state.unit, state.carried = label.unit or state.unit, None
                 continue
             if label.grouping or is_within_total(label.name):
-                continue  # 按主要行业分: the same measure, split another way; 在总额中: its parts
+                # 按主要行业分: the same measure, split another way; 在总额中: its parts. Under a row of a
+                # measure's figures (新设外商投资企业(家) | 341 …, then 按投资方式分 | 中外合资 | 127 …) the kinds
+                # below are kinds of that measure
+                if label.grouping and (state.split_of or state.unit_row):
+                    state.split_of = state.split_of or state.unit_row
+                continue
             if label.name or label.unit:
                 state.measure = label.name if is_measure(label.name) else ""
                 state.unit, state.carried = label.unit, None
@@ -143,6 +150,10 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             # 其中:定海 under 社会消费品零售总额: the place is the subject, the measure the parent's
             label = Label(state.measure if state.by_place else state.parent, label.unit, False)
         else:
+            if label.unit is not None:
+                state.split_of, state.unit_row = "", label.name  # 实际使用外资(亿美元) | …: a measure of its own
+            elif state.split_of and label.name:
+                label = replace(label, name=merge(label.name, state.split_of))  # 中外合资新设外商投资企业
             state.last = label.name
             if is_measure(label.name):
                 state.parent = label.name
