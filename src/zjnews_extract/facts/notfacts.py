@@ -127,8 +127,9 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 年主营业务收入2000万元及以上: a class's bound in a definition
     if q.kind == "value" and _field_again(text, q):
         return False  # 在29个省份之中，…: the group counted before, named again as a field
-    if q.kind == "value" and q.qualifier in ("over", "under") and n["set_count"].match(text, q.end, q.end + 24):
-        return False  # 经济总量超过1万亿元的省份有10个: the threshold that defines a counted set
+    if q.kind in ("value", "growth", "percent") and q.qualifier in ("over", "under") \
+            and n["set_count"].match(text, q.end, q.end + 24):
+        return False  # 经济总量超过1万亿元的省份有10个, 增幅超30%的产品48种: the threshold that defines a counted set
     if q.kind in ("value", "number") and q.qualifier in ("over", "under") and _counted_before(text, q):
         return False  # 15省份旅游收入超百亿, 有9个城市收入超过30亿元: the threshold of a counted set
     if q.kind == "value" and after.startswith(n["next_deny"]):

@@ -269,7 +269,7 @@ def _bound_before(text: str, at: int) -> bool:
 
 def is_bare_body(noun: str) -> bool:
     """公司, 企业, 省份: a class of bodies with no kind of its own (not 领航企业, 上市公司)."""
-    return is_place_class(noun) or noun in cues()["metric"]["company_heads"]
+    return is_place_class(noun) or noun in cues()["metric"]["company_heads"] or noun in cues()["metric"]["counted_classes"]
 
 
 def defines_set(clause: str) -> bool:

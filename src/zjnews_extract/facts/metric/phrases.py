@@ -36,8 +36,15 @@ def head_of_relative(text: str) -> str:
 
         # 经济总量超过1万亿元的省份: a bare class of places is defined by its clause, which stays; so is a
         # class of firms by a threshold (营收超百亿元的公司有42家); a kind of firms (规模超百亿元的领航企业) is named by its kind
-        return text if is_junk(head) or is_bare_body(head) and defines_set(before) else head
+        return text if is_junk(head) or counted_set(text) else head
     return text  # 一产对生产总值的贡献率: a modifier with no verb is part of the name
+
+
+def counted_set(text: str) -> bool:
+    """经济总量超过1万亿元的省份, 年旅客吞吐量1000万人次以上的运输机场: a bare class of bodies defined by its
+    clause (a predicate or a threshold), which is the name of the set counted."""
+    before, sep, head = text.rpartition("的")
+    return bool(sep and before) and is_bare_body(head) and defines_set(before)
 
 
 _JOINED = regex.compile(r"\p{Han}{2}[与及]\p{Han}{2}")
@@ -52,7 +59,8 @@ def shorten(text: str, limit: int = 14) -> str:
     """A long run of words before a number is a clause, not a name: keep what follows its
     last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole, and so
     are nouns joined by 与/及 (工程设备与零部件制造业务营业收入, 装卸设备及零件)."""
-    if len(text) <= limit or "、" in text or _JOINED.search(text) or any(c in text for c in _channel_marks()):
+    if len(text) <= limit or "、" in text or _JOINED.search(text) or any(c in text for c in _channel_marks()) \
+            or counted_set(text):
         return text  # (限额以上企业通过互联网实现商品零售额: sales through a channel, one name)
     ws = words.words(text)
     for i in range(len(ws) - 1, 0, -1):
