@@ -51,6 +51,8 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
         return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
     if not any(w in metric for w in stocks) or any(w in metric for w in m["to_date_flows"]):
         return period  # (生猪、能繁母猪存栏、出栏和猪肉产量: stocks and flows named together keep the span)
+    if kind == "value" and metric.endswith(tuple(m["stock_changes"])) and period.start[:7] != period.end[:7]:
+        return period  # 上半年…贷款余额…增加11.56万亿元: the stock's change over the months named, a flow
     if any(w in metric for w in since_start):
         start = period.end[:4] + "-01-01"
     else:
