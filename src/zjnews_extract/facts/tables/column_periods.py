@@ -39,7 +39,8 @@ def column_periods(cols, ref: Period | None, published: date | None) -> dict[int
         if col.period is None and col.kind in ("growth", "pp") and spec in _BASES and last is not None:
             # 本报告期末 | 本报告期初 | 增减变动幅度(%): a change against the base is dated by the figure compared
             out[col.index] = last
-        elif col.kind in ("growth", "pp") and spec == ("relative", "ytd") and before_words and before is not None:
+        elif col.kind in ("growth", "pp") and spec == ("relative", "ytd") and before_words and before is not None \
+                and before.start and before.start[:7] != before.end[:7]:
             out[col.index] = before  # 1-3月累计 | 累计增长%: the months the figures beside it were summed over
         elif spec is None and col.kind == "percent" and before is not None:
             # 3月 | 1-3月累计 | 增长 | 结构(%): a share with no time words is of the figures beside it

@@ -349,6 +349,8 @@ _SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_q
 
 
 _MONTHS_WRITTEN = regex.compile(r"\d\s*月")
+# one month written alone (4月份), not the end of a span (1-4月)
+_ONE_MONTH = regex.compile(r"(?<![\d\-—~～至到]\s*)(?<!\d)(1[0-2]|0?[1-9])\s*月")
 # a column dated by a day (2023年12月31日 | 2023年1月1日 over a balance sheet's items): a moment, its month
 _DAY = regex.compile(r"^((?:19|20)\d{2})年(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日$")
 _MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
@@ -368,6 +370,9 @@ def _period(rest: str) -> tuple[str, str] | None:
     found = [words()["periods"]["relative"][m.group()] for m in pats["relative"].finditer(rest)
              if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
     if found and _MONTHS_WRITTEN.search(rest):
+        if "ytd" in found and (one := _ONE_MONTH.search(rest)):
+            # 4月份 over 累计 | 当月: the months summed up to the month written, from January
+            return ("words", f"1-{one.group(1)}月")
         return ("words", rest)  # 1-3月累计: the months written out date the column, 累计 says only how
     if found:  # 本年 over 1-本月: the most specific words of a header of several rows
         return ("relative", min(found, key=_SPECIFIC.index))
