@@ -60,6 +60,7 @@ class Section:
     by_place: bool = False  # a section of places (分县(区)工业总产值): every row's label is a place
     year: int | None = None  # the year of the last row labelled with a time (2016年12月, then 1月 of 2017)
     outlined: str = ""  # the measure of the last outline section (一、…) above, figures or none
+    outlined_unit: str | None = None  # that section's own unit (亿元 -> CNY): its parts are counted in it
     split_of: str = ""  # the measure a "by …" row (按投资方式分) splits: the rows under it are its kinds
     unit_row: str = ""  # the last row with figures whose label states its unit (新设外商投资企业(家))
 
@@ -162,6 +163,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         row_unit = label.unit or state.carried or state.unit
         if "unit" in role:
             row_unit = read_unit(_cell(row, role["unit"]).text) or row_unit
+        if label.outline == 1:
+            state.outlined_unit = row_unit.unit if row_unit is not None else None
+        # 其中:函件 | 万件 under 二、邮政行业业务总量 | 亿元: counted in another unit, no part of the section's measure
+        foreign = bool(state.outlined and label.outline != 1 and row_unit is not None and state.outlined_unit
+                       and row_unit.unit != state.outlined_unit)
         subject = _place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
         year = year_of(_cell(row, role["year"]).text) if "year" in role else None
         row_period = None
@@ -195,7 +201,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                     and (any(f.percent for c, f in found if c.kind is None)
                          or label.unit is not None and label.unit.kind == "percent"):
                 kind, unit = "pp", "pp"  # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points
-            metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols, state)
+            metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols,
+                             replace(state, measure="", lead="", outlined="") if foreign else state)
             if parts_of is not None and not is_measure(metric) and not (state.outlined and measurable(metric)):
                 whole = _member_head(parts_of.measure) or parts_of.measure  # (化学纤维 under 主要工业产品产量如下:)
                 metric = merge(metric, whole) if metric else parts_of.measure  # 轻工业工业增加值
