@@ -106,7 +106,7 @@ def date_in_url(url: str | None) -> str | None:
 # a year and month written in a text (2010.6 over a county's table, 2019年8月, 截至2021年6月底), not one a target
 # reaches for (到2025年12月, 至2025年6月); 2010.65 is a figure
 _TEXT_MONTH = re.compile(r"(?<![到\d.])(?<![^截]至)((?:19|20)\d{2})\s*(?:年\s*|[.．/-])(1[0-2]|0?[1-9])"
-                         r"(?:\s*月?\s*[—–\-~～至]\s*(1[0-2]|0?[1-9])(?=\s*月))?(?:\s*月)?(?![\d.．])")
+                         r"(?:\s*+月?\s*+[—–\-~～至]\s*+(1[0-2]|0?[1-9])(?=\s*+月))?(?:\s*+月)?(?![\d.．])")
 
 
 def month_in_text(text: str | None) -> tuple[int, int] | None:
