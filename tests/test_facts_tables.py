@@ -14,7 +14,7 @@ import pytest
 import zjnews_extract
 
 CASES = Path(__file__).parent / "cases" / "facts_tables.jsonl"
-_FIELDS = ("text", "kind", "unit", "metric", "subject", "status", "qualifier", "versus")
+_FIELDS = ("text", "kind", "unit", "metric", "subject", "status", "qualifier", "versus", "basis")
 
 
 def _cases():

@@ -84,7 +84,7 @@ def enrich_fact(text: str, fact: Fact) -> Fact:
     year, end_year = _year(period and period.start), _year(period and period.end)
     return msgspec.structs.replace(
         fact, indicator=found.indicator, scope=found.scope,
-        basis=find_basis(text, fact.start, fact.kind, year, end_year),
+        basis=fact.basis or find_basis(text, fact.start, fact.kind, year, end_year),  # (a table cell's: its header's)
         period_type=period_type(period, metric=fact.metric or "", stock=_is_stock(found.indicator)),
     )
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 import regex
 
 from ...records import Fact, Period
+from ..basis import find_basis
 from ..gazetteer import county_within
 from ..lexicon import match_place, place_names
 from ..metric.heads import head_of, measurable, part_measure
@@ -231,8 +232,19 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 metric=metric or None, metric_from="own" if metric else None,
                 subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
                 period=period, status=col.status,
-                versus=versus, sentence=_row_text(text, row, fig)))
+                versus=versus, sentence=_row_text(text, row, fig),
+                basis=_header_basis(col, kind, period)))
     return facts
+
+
+def _header_basis(col: Column, kind: str, period: Period | None) -> str | None:
+    """The basis a change's column header states (环比涨跌幅(%) -> 环比; 比上年增长 -> 同比): a cell has no
+    clause of its own to read it from."""
+    if kind not in ("growth", "pp"):
+        return None
+    header = col.header.replace(" ", "")
+    years = (int(period.start[:4]), int(period.end[:4])) if period and period.start and period.end else (None, None)
+    return find_basis(header + "0", len(header), kind, *years)
 
 
 # the kinds of place words that name the whole a table is of (全省, 全国), never one of its rows' places

@@ -132,6 +132,12 @@ def _empty_rows(entries: list[_Entry], j: int, n: int) -> int:
     return k - j if k < len(entries) and entries[k].kind == "word" and _cells_after(entries, k, n) == n else 0
 
 
+def _unlabelled_row(entries: list[_Entry], j: int, n: int) -> bool:
+    """n figures from j, then a label (or the end): a row whose label the page dropped."""
+    return all(j + k < len(entries) and entries[j + k].kind == "fig" for k in range(n)) \
+        and (j + n >= len(entries) or entries[j + n].kind == "word")
+
+
 def _cells_after(entries: list[_Entry], j: int, n: int) -> int:
     """How many of the (at most n) entries after j are cells of a row (figures or empty)."""
     k = 0
@@ -165,7 +171,14 @@ def _table_at(entries: list[_Entry], i: int):
     top = titled[1] if titled else above - len(header_rows) * width
     rows: list[Row] = []
     j, figures_rows = i, 0
-    while j < len(entries) and (entries[j].kind == "word" or closed and _bars_before_row(entries, j)):
+    while j < len(entries) and (entries[j].kind == "word" or closed and _bars_before_row(entries, j)
+                                or rows and _unlabelled_row(entries, j, n)):
+        if entries[j].kind == "fig":
+            # 其中:猪肉 / 3.9 / 25.0 / -0.8 / -2.0 / 水产品: a row whose label the page dropped keeps its cells
+            label = entries[j]
+            rows.append(_row([_Entry(label.start, label.start, "", "blank")] + entries[j:j + n]))
+            j += n
+            continue
         if entries[j].kind != "word":
             while entries[j].kind == "blank":
                 j += 1  # a row's closing bar and spacer rows of bars hold nothing
