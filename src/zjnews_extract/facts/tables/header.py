@@ -34,7 +34,8 @@ from .units import Unit, counted_unit, unit_line, units_in
 
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _MARKS = regex.compile(r"[±+\-—()（）%％\s:：、_]")  # signs, brackets, spaces: no words
-_DATES = regex.compile(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?")
+_DATES = regex.compile(r"(?:19|20)\d{2}\s*年?(?:度|末|底)?|\d{1,2}\s*[-—–~～至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?"
+                       r"|(?:第|前)?[1-4一二三四]\s*季度|[上下]半年")  # (1季度 under 绝对额: a period, no name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ def _patterns():
         "period": regex.compile("^(?:" + alternation(w["period_words"]) + ")(?=\\p{Han}{2})"),
         "grouping": regex.compile("|".join(w["grouping"])),
         "latin": regex.compile(w["latin_only"]),
+        "latin_names": frozenset(w["latin_names"]),
         "total": tuple(w["total_suffixes"]),
         "measures": tuple(w["measure_endings"]),
         "furniture": frozenset(w["furniture"]),
@@ -63,7 +64,7 @@ def place_label(text: str) -> str:
 def read_label(text: str) -> Label:
     pats = _patterns()
     name = _LATIN_TAIL.sub("", squash(text))
-    if pats["latin"].match(name) or not _HAN.search(name):
+    if (pats["latin"].match(name) or not _HAN.search(name)) and name.upper() not in pats["latin_names"]:
         return Label("", None, False)
     outline = 1 if pats["outline_section"].match(name) else 2 if pats["outline_item"].match(name) else 0
     for _ in range(2):  # 其中: 1. 出口

@@ -44,6 +44,7 @@ def _patterns():
         "min_rows": lay["min_rows"],
         "max_header_rows": lay["max_header_rows"],
         "max_header_cells": lay["max_header_cells"],
+        "period_title": regex.compile(lay["period_title"]),
     }
 
 
@@ -164,7 +165,7 @@ def _table_at(entries: list[_Entry], i: int):
         above -= 1  # the header row's own closing bar
     if not closed and above >= width and all(e.kind == "blank" for e in entries[above - width:above]):
         above -= width  # a spacer row of bars between the header and the first row (类别 | 2011 … then ||||||)
-    titled = _side_by_side_header(entries, i, n) or _titled_header(entries, i, n)
+    titled = _side_by_side_header(entries, i, n) or _titled_header(entries, i, n) or _titles_over_periods(entries, i, n)
     header_rows = titled[0] if titled else _header_rows(entries, above, width)
     if not header_rows:
         return None
@@ -369,6 +370,21 @@ def _header_rows(entries: list[_Entry], i: int, width: int) -> list[list[_Entry]
         rows.insert(0, cells)
         top -= width
     return rows
+
+
+def _titles_over_periods(entries: list[_Entry], i: int, n: int) -> tuple[list[list[_Entry]], int] | None:
+    """Two header rows of one cell per figure column and none for the labels: n titles over n periods
+    (绝对额(亿元) | 比上年同期增长(%) over 1季度 | 1季度), each row given an empty label cell, and the
+    header's top entry; else None."""
+    if n < 2 or i - 2 * n < 0:
+        return None
+    high, low = entries[i - 2 * n:i - n], entries[i - n:i]
+    period = _patterns()["period_title"]
+    if not all(e.kind == "word" and period.match(e.text) for e in low) \
+            or not all(e.kind in ("word", "unit") and not period.match(e.text) for e in high) \
+            or squash(high[0].text) in label_titles():
+        return None
+    return [[_Entry(row[0].start, row[0].start, "", "blank"), *row] for row in (high, low)], i - 2 * n
 
 
 def _respan(cells: list[_Entry], n: int) -> list[_Entry]:
