@@ -65,33 +65,38 @@ def find_glued(text: str) -> list[Table]:
     """Every glued table of `text`: a header of titles and the rows under it that split into as many cells."""
     lines = text_lines(text)
     tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        head = _header(lines[i])
-        if head is None:
-            i += 1
+    free = 0  # the first line no table has taken
+    for i, line in enumerate(lines):
+        if i < free or (head := _header(line)) is None:
             continue
         width = len(head) - (1 if head[0].text in label_titles() else 0)
-        body: list[Row] = []
-        j = i + 1
-        while j < len(lines) and (row := _row(lines[j], width)) is not None:
-            body.append(row)
-            j += 1
+        body = list(_rows_under(lines, i + 1, width))
         if body:
-            heads = Row(head[0].start, head[-1].end, tuple(head))
-            if tables and tables[-1].end >= lines[i - 1][0]:
-                # a header right under the rows of the table above opens that report's next table: no
-                # caption between, the title and 单位 above the first one cover it too
-                captions, start = list(tables[-1].captions), heads.start
-            else:
-                captions, start = captions_above(lines, i)
-                if not any(unit_line(c) for c in captions) and (unit := unit_above(text, start)):
-                    captions.append(unit)
-            rows = (heads, *body)
-            tables.append(Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end,
-                                rows_start=heads.start))
-        i = max(j, i + 1)
+            tables.append(_table(text, lines, i, head, body, tables[-1] if tables else None))
+            free = i + 1 + len(body)
     return tables
+
+
+def _rows_under(lines, first: int, width: int):
+    """The rows from line `first` on that split into `width` cells, up to the first that does not."""
+    for line in lines[first:]:
+        if (row := _row(line, width)) is None:
+            return
+        yield row
+
+
+def _table(text: str, lines, at: int, head: list[Cell], body: list[Row], above: Table | None) -> Table:
+    heads = Row(head[0].start, head[-1].end, tuple(head))
+    if above is not None and above.end >= lines[at - 1][0]:
+        # a header right under the rows of the table above opens that report's next table: no
+        # caption between, the title and 单位 above the first one cover it too
+        captions, start = list(above.captions), heads.start
+    else:
+        captions, start = captions_above(lines, at)
+        if not any(unit_line(c) for c in captions) and (unit := unit_above(text, start)):
+            captions.append(unit)
+    rows = (heads, *body)
+    return Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end, rows_start=heads.start)
 
 
 def _header(line: tuple[int, str]) -> list[Cell] | None:
