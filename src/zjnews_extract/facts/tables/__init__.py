@@ -10,6 +10,8 @@ layout.py finds the tables and their caption and footnote lines; header.py reads
 rows and what each column holds; cells.py the figure in a cell; labels.py the row labels;
 units.py the units of headers, labels and 单位 lines; dates.py the period of a column; notes.py
 the indicator a table's notes define; side_by_side.py a table printed in groups across the page;
+stacked.py (with stacked_header.py), spaced.py, wrapped.py and glued.py find the tables a page
+stored one cell per line, with spaces between cells, wrapped, or with nothing between them;
 read.py turns a table into facts. Words are in data/tables.toml.
 """
 from __future__ import annotations
