@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 
 from ...records import Period
-from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, aside_close, word_tuple, year_ago_list
+from .asides import aside_close
+from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, word_tuple, year_ago_list
 
 
 def _year_before(p: Period | None) -> Period | None:

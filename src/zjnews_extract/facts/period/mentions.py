@@ -152,7 +152,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     A fixed year reaches on to the next one, except that a year long before the published one
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
     date's year) gives bare words their year."""
-    from .reach import in_quoted_speech, reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
+    from .asides import in_quoted_speech  # noqa: PLC0415
+    from .reach import reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
 
     out: list[PeriodMention] = []
     years: list[tuple[int, object]] = []  # (year, the match that fixed it)
