@@ -20,10 +20,9 @@ import regex
 
 from ...records import Fact, Period
 from ..basis import find_basis
-from ..gazetteer import county_within
 from ..lexicon import match_place, place_names
 from ..metric.heads import head_of, measurable, part_measure
-from ..subject import subject_name, whole_of
+from ..subject import whole_of
 from .cells import Figure, is_blank
 from .column_periods import chain, column_periods
 from .dates import column_period, label_period
@@ -31,6 +30,7 @@ from .header import Column, Grid, caption_column, year_of
 from .labels import (Label, is_change, is_measure, is_within_total, merge, names_rate, place_label, place_section,
                      population, rate_only, read_label)
 from .layout import Cell, Row, words
+from .row_places import WHOLE_KINDS, place_name, rank_row, row_place_of, whole_place
 from ..period.measures import year_plan
 from .units import Unit, column_unit, read_unit, unit_line, units_listed
 
@@ -40,7 +40,6 @@ from .units import Unit, column_unit, read_unit, unit_line, units_listed
 _SENTENCE_MAX = 600
 _INDEX_BASE = regex.compile(r"(?P<base>[^(（=＝为]{1,8})\s*(?:=|＝|为)\s*100")
 _NO_UNIT = Unit("value")
-_PLACE_SUFFIX = regex.compile(r"(?:省|市|自治区|特别行政区|地区|区)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +101,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         label = read_label(_cell(row, role.get("label")).text) if "label" in role else Label("", None, False)
         place = place_label(_cell(row, role.get("place")).text) if "place" in role else ""
         # 丽水位次 | 11 | 2: a row of the place's ranks in the columns' measures, not amounts
-        ranks_of = _rank_row(place) if place else None
+        ranks_of = rank_row(place) if place else None
         if ranks_of is not None:
             place = ranks_of
         found = [(c, f) for c in cols if c.role in ("figures", "rank") and (f := figure_of(_cell(row, c.index)))]
@@ -127,9 +126,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             continue
         if parts_of is not None and label.name in words()["labels"]["bare_totals"]:
             label = replace(label, name=parts_of.measure)  # 总指数 under 工业生产者出厂价格指数: the caption's total
-        row_place = _row_place(label.name, state, ctx.subject) if "label" in role and not place else ""
-        if not row_place and parts_of is not None and "label" in role and not place and _whole_place(label.name) \
-                and place_names().get(label.name) not in _WHOLE_KINDS:
+        row_place = row_place_of(label.name, state, ctx.subject) if "label" in role and not place else ""
+        if not row_place and parts_of is not None and "label" in role and not place and whole_place(label.name) \
+                and place_names().get(label.name) not in WHOLE_KINDS:
             row_place = label.name  # 广州市 | … under a title 工业增加值: the city's own figures (全省 stays the table's)
         if state.lead is None:
             state.lead = label.name if is_measure(label.name) else ""
@@ -169,7 +168,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         # 其中:函件 | 万件 under 二、邮政行业业务总量 | 亿元: counted in another unit, no part of the section's measure
         foreign = bool(state.outlined and label.outline != 1 and row_unit is not None and state.outlined_unit
                        and row_unit.unit != state.outlined_unit)
-        subject = _place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
+        subject = place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
         year = year_of(_cell(row, role["year"]).text) if "year" in role else None
         row_period = None
         # (a label of digits alone reads as no name: 2023-12-31, a report date, is still the row's time)
@@ -230,7 +229,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 kind=kind, value=value, unit=unit,
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else fig.qualifier,
                 metric=metric or None, metric_from="own" if metric else None,
-                subject=_place_name(col.subject, ctx.subject) if col.subject else subject,
+                subject=place_name(col.subject, ctx.subject) if col.subject else subject,
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig),
                 basis=_header_basis(col, kind, period)))
@@ -247,35 +246,6 @@ def _header_basis(col: Column, kind: str, period: Period | None) -> str | None:
     return find_basis(header + "0", len(header), kind, *years)
 
 
-# the kinds of place words that name the whole a table is of (全省, 全国), never one of its rows' places
-_WHOLE_KINDS = ("whole_region", "national")
-
-
-def _rank_row(name: str) -> str | None:
-    """丽水位次 -> 丽水: the place whose ranks a row holds, when its label ends in a rank word."""
-    for word in words()["header"]["rank_words"]:
-        if name.endswith(word) and _whole_place(name[:-len(word)]):
-            return name[:-len(word)]
-    return None
-
-
-def _row_place(name: str, state: Section, region: str | None) -> str:
-    """The place a row of a label column names: any row of a section of places, or a row that is
-    a place's name alone (定海 counts inside 舟山) under a row that named a measure; else ""."""
-    if not name:
-        return ""
-    if state.by_place:
-        return name
-    if not state.parent:
-        return ""
-    return name if _whole_place(name) or county_within(name, region) else ""
-
-
-def _whole_place(name: str) -> bool:
-    m = match_place(name)
-    return bool(m and m.end() == len(name))
-
-
 def _whole_of_share(unit, state: "Section") -> str | None:
     """What a percent cell is of: the base an index names (总产出指数(上年=100) -> 上年), or the
     table's lead measure for a structure section (总产出构成(%) -> 总产出)."""
@@ -287,16 +257,6 @@ def _whole_of_share(unit, state: "Section") -> str | None:
     if state.measure and any(w in state.measure for w in words()["header"]["structure_words"]):
         return state.lead or None
     return None
-
-
-def _place_name(cell: str, region: str | None) -> str:
-    """北京市 -> 北京, 广西区 -> 广西: a place as a subject is written short, as in prose."""
-    m = match_place(cell)
-    if m and m.end() == len(cell):
-        short = _PLACE_SUFFIX.sub("", cell)
-        if short in place_names():
-            return short
-    return subject_name(cell, region)
 
 
 def _row_text(text: str, row: Row, fig: Figure) -> str:
