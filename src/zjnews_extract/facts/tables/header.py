@@ -25,7 +25,7 @@ from .columns import (
     names_measures,
 )
 from ..status import status_deny
-from .dates import label_period
+from .header_periods import MONTHS_ONLY, header_period
 from .layout import Cell, Row, Table, squash, words
 from .links import link_columns
 from .rowspans import lost_spans
@@ -214,13 +214,13 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
             rest = rest.replace(said, " ")  # 定基 over 2010年=100: the base says it again
         rest = squash(rest)
         return Column(j, header, "figures", unit=Unit("percent", unit="%", text=based.group()), kind="percent",
-                      measure=_measure(rest, "percent") if rest else "", period=_period(rest),
+                      measure=_measure(rest, "percent") if rest else "", period=header_period(rest),
                       versus=h["versus"][word] if word else base)
     if (word := _index_base(header, body, j, is_figure)) is not None:
         # 新建住宅价格指数 over 环比 holding 100.3: the level on last month's base, not a change of 100.3 %
         rest = header.replace(word, " ").strip()
         return Column(j, header, "figures", unit=Unit("percent", unit="%", text=word), kind="percent",
-                      measure=_measure(rest, "percent"), period=_period(rest), versus=h["index_bases"][word])
+                      measure=_measure(rest, "percent"), period=header_period(rest), versus=h["index_bases"][word])
     unit, rest = units_in(header)
     unit = counted_unit(unit, rest)  # 接待游客总人数(万): 万 人
     if unit is not None and unit.kind == "value" and unit.unit \
@@ -233,7 +233,7 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
         kind = "growth"
     elif unit is not None and unit.kind in ("percent", "permille", "index"):
         kind = unit.kind
-    period = _period(rest)
+    period = header_period(rest)
     versus = None
     if kind == "pp" and (m := pats["versus"].search(rest)):
         versus = h["versus"][m.group()]
@@ -345,46 +345,6 @@ def _whole(text: str) -> str | None:
 
 
 # relative period words, the most specific first (a column under 本年 and 本月 is the month)
-_SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_quarter", "year_end", "period_end",
-             "before_start", "prior_year_end", "year_ago", "year", "period")
-
-
-_MONTHS_WRITTEN = regex.compile(r"\d\s*月")
-# one month written alone (4月份), not the end of a span (1-4月)
-_ONE_MONTH = regex.compile(r"(?<![\d\-—~～至到]\s*)(?<!\d)(1[0-2]|0?[1-9])\s*月")
-# a column dated by a day (2023年12月31日 | 2023年1月1日 over a balance sheet's items): a moment, its month
-_DAY = regex.compile(r"^((?:19|20)\d{2})年(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日$")
-_MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
-
-
-def _period(rest: str) -> tuple[str, str] | None:
-    """The period words of a header: 本月 / 1-本月 (relative to the table's period), a year,
-    or words the period grammar reads (1-9月, 2014年上半年). 比去年同期 is a comparison, not one."""
-    pats = _patterns()
-    if label_period(rest, None):
-        return ("report_date", rest.strip())  # 2025-09-30 | 2024-12-31: the reporting periods that end then
-    if day := _DAY.match(rest.strip()):
-        return ("month", f"{day.group(1)}-{int(day.group(2)):02d}")  # 2023年12月31日 over balances: that month
-    m = pats["year"].match(rest)
-    if m:
-        return ("year", m.group("y"))
-    found = [words()["periods"]["relative"][m.group()] for m in pats["relative"].finditer(rest)
-             if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
-    if found and _MONTHS_WRITTEN.search(rest):
-        if "ytd" in found and (one := _ONE_MONTH.search(rest)):
-            # 4月份 over 累计 | 当月: the months summed up to the month written, from January
-            return ("words", f"1-{one.group(1)}月")
-        return ("words", rest)  # 1-3月累计: the months written out date the column, 累计 says only how
-    if found:  # 本年 over 1-本月: the most specific words of a header of several rows
-        return ("relative", min(found, key=_SPECIFIC.index))
-    if m := _MONTHS_ONLY.match(rest):
-        return ("words", m.group() + "月")  # 8月 | 1-8 over a monthly report's columns: January to August
-    plain = pats["versus"].sub("", rest)  # 比上年同月: the month compared with, no date of the column
-    if _YEAR.search(plain) or "月" in plain or "季" in plain or "半年" in plain:
-        return ("words", rest)
-    return None
-
-
 def _measure(rest: str, kind: str | None) -> str:
     """What a header names once its unit, period, comparison and growth words are gone."""
     h = words()["header"]
@@ -392,7 +352,7 @@ def _measure(rest: str, kind: str | None) -> str:
     text = rest
     for p in (pats["versus"], pats["growth"], pats["pp"], pats["status"]):
         text = p.sub("", text)
-    text = _DATES.sub("", _MONTHS_ONLY.sub("", text.strip()))  # 1-8 数值: the months and a generic word
+    text = _DATES.sub("", MONTHS_ONLY.sub("", text.strip()))  # 1-8 数值: the months and a generic word
     text = pats["prefix"].sub("", text)
     if not _MARKS.sub("", pats["relative"].sub("", text)).strip("0123456789-—~～至 "):
         return ""  # 本年 | 1-本月 over one column: period words only, no measure
