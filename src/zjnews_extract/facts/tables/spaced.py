@@ -97,13 +97,27 @@ def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
     (a group title over two columns)."""
     # the line right above names every column, or all but the label's, or only the columns of figures
     # (数值 | 增长(%) | 数值 | 增长(%) over 指标 | 单位 | 8月 | 1-8月 and rows with a unit column)
-    figures = width - 1 - _unit_cell(_cells(lines[first]))
-    if first == 0 or not _is_header(lines[first - 1]):
+    if first == 0:
         return None, False
-    if len(_cells(lines[first - 1])) not in (width, width - 1, figures):
-        top = _stacked_top(lines, first, width)
+    found = _header_top_at(lines, first, width, first - 1)
+    if found[0] is None and _no_cells(lines[first - 1]):
+        above = first - 1
+        while above > 0 and first - above <= _GAP_LINES and _no_cells(lines[above]):
+            above -= 1  # a bilingual header's English line, a blank line: between the header and the rows
+        if not _no_cells(lines[above]):
+            found = _header_top_at(lines, first, width, above)
+    return found
+
+
+def _header_top_at(lines, first: int, width: int, above: int) -> tuple[int | None, bool]:
+    """_header_top with the header's lowest line at `above`."""
+    figures = width - 1 - _unit_cell(_cells(lines[first]))
+    if not _is_header(lines[above]):
+        return None, False
+    if len(_cells(lines[above])) not in (width, width - 1, figures):
+        top = _stacked_top(lines, first, width) if above == first - 1 else None
         return top, top is not None
-    top = first - 1
+    top = above
     while top > 0 and first - top < words()["stacked"]["max_header_rows"] \
             and _is_header(lines[top - 1], months=True) and 2 <= len(_cells(lines[top - 1])) < width \
             and not _TABLE_NUMBER.match(lines[top - 1][1].strip()):
@@ -319,6 +333,15 @@ def _label_openers() -> tuple[str, ...]:
     return tuple(words()["labels"]["open_endings"])
 
 
+# lines of no cells (English, blank) that may stand between a header and its rows
+_GAP_LINES = 3
+
+
+def _no_cells(line: tuple[int, str]) -> bool:
+    """A blank line, or a bilingual table's line in English only."""
+    return not line[1].strip() or _translation(line)
+
+
 def _translation(line: tuple[int, str]) -> bool:
     """A line of a bilingual table in English only (the unit of the row above: (10 000 persons))."""
     return bool(_LATIN.search(line[1])) and not _patterns()["han"].search(line[1]) and _row_width(line) == 0
@@ -344,7 +367,9 @@ _MONTH_SPAN = regex.compile(r"^(?:1[0-2]|0?[1-9])[-—~～](?:1[0-2]|0?[1-9])$")
 
 def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: list[list[Cell]] | None = None) -> Table:
     # a stacked header's lines make one row, as a wrapped header's fragments do
-    heads = wrapped or ([header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in range(header, first)])
+    # (an English line or a blank line under a Chinese header is no header row; an English header alone is)
+    kept = [k for k in range(header, first) if not _no_cells(lines[k])] or list(range(header, first))
+    heads = wrapped or ([header_cells(lines, header, first)] if stacked else [_cells(lines[k]) for k in kept])
     body: list[list[Cell]] = []
     skip: set[int] = set()
     for k in range(first, after):
