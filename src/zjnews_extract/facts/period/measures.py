@@ -45,8 +45,9 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
         # holiday's: 国庆假期…累计接待游客 is summed over the holiday)
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
     bases = tuple(mark + v for v in since_versus for mark in ("比", "较"))
-    if kind in ("value", "growth") and (versus in since_versus or any(w in metric or w in before for w in bases)
-                                        or _since_named_year_end(metric + before, period)):
+    if (kind == "value" or kind == "growth" and not any(w in metric for w in stocks)) \
+            and (versus in since_versus or any(w in metric or w in before for w in bases)
+                 or _since_named_year_end(metric + before, period)):
         start = period.end[:4] + "-01-01"  # 比上年末增加10.03万人: the change since January
         return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
     if not any(w in metric for w in stocks) or any(w in metric for w in m["to_date_flows"]):
