@@ -176,6 +176,8 @@ def respan(cells: list[_Entry], n: int) -> list[_Entry]:
     filled = [e for e in cells if e.kind != "blank"]
     if len(filled) == len(cells) or not filled:
         return cells
+    if len(filled) == len(cells) - 1 and cells[-1].kind == "blank" and cells[-1].lone:
+        return cells  # 项 目 | 2017年5月 | … | then a bar alone: the row's closing bar, as each body row has, no lost span
     pad = cells[-1]
     empty = _Entry(pad.start, pad.start, "", "blank")
     if squash(cells[0].text) in label_titles():
