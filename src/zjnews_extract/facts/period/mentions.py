@@ -27,33 +27,18 @@ against the nearest year the text fixes.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 import regex
 
 from ...records import Period
-from .bases import comparison_base, figure_clause_end
-from .calendar_days import count, first_day, last_day, make_period, num
-from .spec_months import spec_months
-from .grammar import after_patterns, age_after, grammar, group_names, lexicon, multi_year_cue
-from .grammar import plan_before, record_in_clause, report_after, windows
-from .holidays import holiday_mention
-from .ranges import day_range
+from .calendar_days import count
+from .grammar import after_patterns, grammar, group_names, lexicon
+from .grammar import report_after, windows
 from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure, this_year_as_reported
-from .speaking import FixedYears, Speaking, has_months, sentence_end
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodMention:
-    start: int  # offsets into the text given
-    end: int
-    text: str  # text[start:end]
-    period: Period | None  # None when nothing fixes the year, or for what recurs
-    explicit_year: bool  # the words fix the year (2025年, 去年); False when inferred from context
-    kind: str  # "span", "day", "now", "base" or "recurring" (see the module docstring)
-    # How far the period reaches over later numbers that name none (reach.py decides; see there)
-    reach: str = "carry"
+from .speaking import FixedYears, Speaking, has_months
+from .resolve import PeriodMention, resolve_mention
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
@@ -177,7 +162,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 anchor, anchor_at = None, None
         speaking = Speaking(text, anchor if anchor is not None else fallback,
                              anchor_at if anchor is not None else fallback_at, fixed_years, other_time, last_year)
-        mention = _resolve(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
+        mention = resolve_mention(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
                            named_day)
         if mention is None:
             continue
@@ -247,187 +232,3 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # from, and a later bare 一季度 is of that year again
                 anchor, anchor_at = None, None
     return out, years
-
-
-def _resolve(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
-             speaking: "Speaking", last_month: date | None, named_day: date | None = None) -> PeriodMention | None:
-    lex = lexicon()
-
-    def mention(start_d, end_d, explicit, kind="span", s=m.start(), e=m.end()):
-        return PeriodMention(s, e, text[s:e], make_period(start_d, end_d, text[s:e]), explicit, kind)
-
-    if g["ts_y"]:
-        try:
-            d = date(int(g["ts_y"]), int(g["ts_m"]), int(g["ts_d"]))
-        except ValueError:
-            return None
-        return mention(d, d, True, "day")
-    if g["cy1"]:
-        y1, m1, y2, m2 = int(g["cy1"]), num(g["cm1"]), int(g["cy2"]), num(g["cm2"])
-        return mention(first_day(y1, m1), last_day(y2, m2), True)
-    if g["yr1"]:
-        y1, y2 = int(g["yr1"]), int(g["yr2"])
-        if y2 < y1:
-            return None
-        # 低于2011-2019年间的同期平均水平: the years compared with; 2013-2018年同期广东…平均增速为7.35%
-        # opens its clause: those years' figure
-        base, s, e = comparison_base(text, m)
-        if base and s == m.start():
-            base, s, e = False, m.start(), m.end()
-        return mention(date(y1, 1, 1), date(y2, 12, 31), True, "base" if base else "span", s, e)
-    if g["plan"]:
-        first, last = lex["five_year_plans"][g["plan"]]
-        part = lex["five_year_plan_parts"][g["part"]]
-        if part == "first":
-            return mention(date(first, 1, 1), date(first, 12, 31), True)
-        if part == "last":
-            return mention(date(last, 1, 1), date(last, 12, 31), True)
-        if part == "since" and published is not None and published.year >= first:
-            return mention(date(first, 1, 1), last_day(published.year, published.month), True)
-        return mention(date(first, 1, 1), date(last, 12, 31), True)
-    if (g["pastn"] or g["pastn2"]) and record_in_clause().match(text, m.end(), m.end() + 16):
-        return None  # 3年来发电量首次实现两位数增长, 近十年来同期最高: how long a record reaches back
-    if g["pastn"] or g["pastn2"]:
-        n = count(g["pastn"] or g["pastn2"])
-        if not 1 <= n <= 100:
-            return None
-        if published is None or speaking.other_time:
-            # no date, or a page posted long after its text (a 2007 work report put online in 2018):
-            # counted back from the year the text speaks from (一年来 under 一、2024年工作回顾 in a
-            # work report given in 2025, 一年来 under 一、2006年工作回顾), else from nothing
-            spoken = speaking.year(m.start())
-            if spoken is None:
-                return mention(None, None, True)
-            return mention(date(spoken - n, 1, 1), date(spoken - 1, 12, 31), True)
-        last = published.year - 1
-        if published.month >= lex["words"]["look_back_ends_this_year_from_month"]:
-            last = published.year  # a year-end review: 五年来 published in December ends this year
-        base, s, e = comparison_base(text, m)  # 较过去10年年均人口增量减少: the years compared with
-        base = base and s < m.start()
-        return mention(date(last - n + 1, 1, 1), date(last, 12, 31), True, "base" if base else "span",
-                       s if base else m.start(), e if base else m.end())
-    if g["nextn"]:
-        n = count(g["nextn"])
-        if not 1 <= n <= 100 or published is None:
-            return None if published is not None else mention(None, None, True)
-        return mention(date(published.year, 1, 1), date(published.year + n - 1, 12, 31), True)
-    if g["within"]:
-        n = count(g["within"])
-        if not 1 <= n <= 100 or published is None:
-            return None
-        return mention(date(published.year + n, 1, 1), date(published.year + n, 12, 31), True)  # 5年内: by then
-    if g["now"]:
-        if published is None:
-            return mention(None, None, False, "now")
-        return mention(first_day(published.year, published.month), last_day(published.year, published.month), False, "now")
-    if g["every"]:
-        return mention(None, None, False, "recurring")
-    if g["mend"]:
-        if last_month is None:
-            return None
-        return mention(first_day(last_month.year, last_month.month), last_month, False)
-
-    if g["themonth"]:
-        if last_month is None:
-            return None
-        return mention(first_day(last_month.year, last_month.month), last_month, False)
-
-    if g["bd"]:
-        if published is None:
-            return None
-        d = int(g["bd"])
-        ref = published if d <= published.day else first_day(published.year, published.month) - timedelta(days=1)
-        try:
-            day = date(ref.year, ref.month, d)
-        except ValueError:
-            return None
-        return mention(day, day, False, "day")
-    if g["theday"]:
-        return mention(named_day, named_day, False, "day") if named_day is not None else None
-    if g["prevm"]:
-        ref = last_month or (published and first_day(published.year, published.month))
-        if ref is None:
-            return None
-        prev = first_day(ref.year, ref.month) - timedelta(days=1)
-        base, s, e = comparison_base(text, m)
-        return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
-    if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
-        return None  # 创下2019年一季度以来新高: the base of a record, not a period
-    if g["rel"] and age_after().match(text, m.end(), m.end() + 8):
-        return None  # 今年30岁的市民: an age
-    base = False
-    if not g["asof"] and not g["since2"] and not g["ytd"]:
-        base, s, e = comparison_base(text, m)
-        if base and g["y"] and not has_months(g):
-            # 与2001年相比…增长14.3倍, 年均增长14.6%: growth over the years since the base year
-            context = anchor if anchor is not None else (published.year if published else None)
-            level = any(w in text[m.end():e] for w in lex["words"]["base_level_words"])
-            y = int(g["y"])
-            end = sentence_end(text, e)
-            if context is not None and not level and y < context - 1 \
-                    and multi_year_cue().search(text, e, figure_clause_end(text, e, end)):
-                return mention(date(y, 1, 1), date(context, 12, 31), True, s=s, e=e)
-
-    explicit = bool(g["y"] or g["rel"])
-    if g["y"]:
-        year = int(g["y"])
-    elif g["rel"]:
-        offset = lex["relative_years"][g["rel"]]
-        if base and offset < 0 and anchor is not None and (published is None or anchor < published.year):
-            year = anchor + offset  # 由上年的13.72∶… in a 2016 bulletin on 2015: the year before 2015
-        elif published is not None and not speaking.other_time:
-            year = published.year + offset
-        else:
-            context = speaking.year(m.start())
-            if context is None:
-                return mention(None, None, True, "base" if base else "span")
-            year = context + offset  # no published date: 去年 is the year before the one the text speaks from
-    else:
-        year = anchor
-
-    kind = "base" if base else "span"
-    if g["hol"] or g["hol2"]:
-        return holiday_mention(g, year, published, explicit, kind, mention)
-    first_m, last_m, unit = spec_months(g)
-    if first_m is None:
-        return None
-    if year is None:
-        if published is None:  # no year anywhere: the words still say what kind of time they are
-            return mention(None, None, False, "day" if unit == "day" and not g["asof"] else kind)
-        year = published.year
-        ahead = plan_before().search(text, max(0, m.start() - 4), m.start())
-        if unit != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
-                and not ahead:
-            year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
-        elif g["full"] and (published.month <= lex["words"]["full_year_is_last_year_until_month"]
-                            or speaking.last_year):
-            # 全年 with no year in sight, in a report of the first months: the year just ended,
-            # also when estimated (a January report's 预计全年增长5.5%左右 is last year's estimate)
-            year -= 1
-    if g["rm1"]:
-        return day_range(g, year, explicit, kind, mention)
-    if unit == "day":
-        try:
-            d = date(year, first_m, int(g["d"]))
-        except ValueError:
-            return None
-        if g["asof"] and (g["endn"] or g["endyr"]):
-            # 截至2022年6月30日止6个月: the six months that end that day
-            n = 12 if g["endyr"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
-            back = d.year * 12 + d.month - n
-            return mention(date(back // 12, back % 12 + 1, 1), d, explicit, "span")
-        if g["asof"]:
-            return mention(d, d, explicit, "span")
-        return mention(d, d, explicit, "base" if base else "day")
-    start_d, end_d = first_day(year, first_m), last_day(year, last_m)
-    if g["asof2"] or (g["asof"] and lex["relative_years"].get(g["rel"] or "") == 0 and not m.group().endswith(("底", "末"))):
-        start_d = date(year, 1, 1)  # 今年截至4月底, 截至今年上半年: January to the end named
-    elif g["asof"] and not g["ytd"] and (first_m == last_m or m.group().endswith(("底", "末"))):
-        # (截至今年3月底 too: an end's level; asof.py makes a flow's span; 截止上半年 names the span itself)
-        start_d = first_day(year, last_m)  # 截至4月底: the stock at the end of April
-    if g["ytd"] or g["since2"]:
-        if published is not None and published >= start_d:
-            end_d = last_day(published.year, published.month)
-        else:
-            end_d = date(year, 12, 31)  # no published date to run to
-    return mention(start_d, end_d, explicit, kind)
