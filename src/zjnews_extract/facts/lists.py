@@ -19,132 +19,14 @@ from . import metric as M
 from .metric.heads import is_junk, measurable
 from .metric.topics import clause_topic
 from .frames import Frame, Group
-from .company import has_company_suffix
-from .gazetteer import division_of
-from .lexicon import alternation, cues, match_place
-from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, grammar as _grammar, items_group, split_list
+from .lexicon import alternation, cues
+from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, items_group, split_list
+from .named_lists import firm_list, list_doers, partner_list, place_list, venue_list
 from .period.month_list import period_list_span, without_period_list_rest
 
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
-
-
-def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
-    """The n places of 'A、B和C[三省]进出口' when every item is a place, and the words after
-    the last place (the metric they share), else None."""
-    text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
-    parts = [p for p in _grammar()["place_join"].split(text) if p]
-    if len(parts) != n:
-        return None
-    places, rest = [], ""
-    parts[0] = parts[0].rsplit("的", 1)[-1]  # 增速较快的宁夏、广西分别…: the list starts after 的
-    for i, part in enumerate(parts):
-        m = match_place(part)
-        if not m or (m.end() < len(part) and i < n - 1):
-            return None
-        places.append(subject_name(m.group()))
-        rest = part[m.end():]
-    rest = _grammar()["collective"].sub("", rest)  # 三省, 两市: the list's own size
-    rest = _grammar()["place_class"].sub("", rest)  # 等城市: what the places are
-    return places, M.read_window(rest).metric if rest else ""
-
-
-def firm_list(pre: str, n: int) -> tuple[tuple[str, ...], str] | None:
-    """The n firms of '宁波银行、杭州银行(分别…)' or '招商银行和平安银行不良贷款率上升(，分别…)' and the words
-    after the last firm's name (what they share), else None."""
-    text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
-    parts = [p.strip() for p in _grammar()["place_join"].split(text) if p.strip()]
-    if len(parts) != n:
-        return None
-    parts[0] = _LIST_LEAD.sub("", parts[0]) or parts[0]  # 紧随其后的是宁波银行
-    last = parts[-1]
-    # the last firm's name: the shortest start of the last part that ends as a firm does, when the others do
-    cut = next((k for k in range(2, len(last) + 1) if has_company_suffix(last[:k])), None) \
-        if all(has_company_suffix(x) for x in parts[:-1]) else None
-    shared = ""
-    if cut is not None and cut < len(last):
-        parts[-1], shared = last[:cut], last[cut:]
-    names = tuple(parts)
-    if _doers(Group(items=names)) != names or not any(has_company_suffix(x) for x in names) \
-            or any(_whole_place(x) for x in names):
-        return None
-    return names, shared
-
-
-def venue_list(pre: str, n: int) -> tuple[str, ...] | None:
-    """The n named bodies of '黄山、九华山、…、三河古镇(分别接待游客…)': most items name a sight, zone or
-    venue (M.is_named), the others are short names that measure nothing; else None."""
-    from .metric.bodies import is_named  # noqa: PLC0415  (metric imports this package's words)
-
-    text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
-    parts = [p.strip() for p in _grammar()["place_join"].split(text) if p.strip()]
-    if len(parts) != n or n < 2 or _grammar()["partner"].search(text):
-        return None  # (对中国香港、中国台湾: partners)
-    named = sum(is_named(x) for x in parts)
-    if named * 2 < n or not all(is_named(x) or len(x) <= 8 and not measurable(x) for x in parts):
-        return None
-    return tuple(parts)
-
-
-def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
-    """对欧盟、美国和东盟进出口 with n=3 -> 对欧盟进出口, 对美国进出口, 对东盟进出口: the partner mark and
-    what the list shares go with every partner; None unless all n items are places. Also the place
-    right before the mark, whose trade it is (绍兴与东盟…), if any."""
-    for m in _grammar()["partner"].finditer(pre):
-        tail = _after_descriptor(pre[m.end():])  # 对前三大贸易市场非洲、拉美和美国: the list after the class
-        found = place_list(tail, n, lambda name: name)
-        if found is None:
-            continue
-        places, _ = found
-        last = tail.rfind(places[-1])
-        rest = tail[last + len(places[-1]):] if last >= 0 else ""
-        doer = M.read_window(pre[:m.start()]).subject if m.start() else None
-        return tuple(m.group() + place + rest for place in places), doer
-    return None
-
-
-# Why: a class named before a list of partners (前三大贸易市场, 主要出口市场) is this short.
-_DESCRIPTOR_MAX = 10
-
-
-def _after_descriptor(text: str) -> str:
-    """前三大贸易市场非洲、拉美和美国 -> 非洲、拉美和美国: the words before the first place of a list, when the
-    first item is those words and a place; else `text` as it is."""
-    first = _grammar()["place_join"].split(text, maxsplit=1)[0]
-    if match_place(first) is not None:
-        return text
-    for i in range(1, min(len(first) - 1, _DESCRIPTOR_MAX + 1)):
-        m = match_place(first[i:])
-        if m is not None and m.end() == len(first) - i:
-            return text[i:]
-    return text
-
-
-_LIST_LEAD = regex.compile(r"^.*[的是为有:：]")
-
-
-def _doers(group: Group) -> tuple[str, ...] | None:
-    """The items as subjects when they are all places, or firms (most with a firm's suffix, the rest
-    short names that measure nothing: 宁波银行、均胜电子、韵达股份); else None."""
-    items = group.items
-    if group.shared and not measurable(group.shared):
-        items = (*items[:-1], items[-1] + group.shared)  # 韵 | 达股份: no measure was split off
-    first = _LIST_LEAD.sub("", items[0]) or items[0]  # 紧随其后的是宁波银行
-    names = (first, *items[1:])
-    if all(_whole_place(x) for x in names):
-        return names
-    firms = sum(has_company_suffix(x) for x in names)
-    if firms * 2 >= len(names) and all(has_company_suffix(x) or len(x) <= 6 and not measurable(x) for x in names):
-        return names
-    return None
-
-
-def _whole_place(text: str) -> bool:
-    """A place name and nothing else; in a list, a county's short name counts too (永康、武义、东阳:
-    every item a county of the gazetteer is no coincidence)."""
-    m = match_place(text)
-    return m is not None and m.end() == len(text) or division_of(text) is not None
 
 
 def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group | None:
@@ -374,7 +256,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                 group = replace(group, inherited=True)
     if group is None:
         return None, frame
-    if group.inherited and not group.subjects and (doers := _doers(group)):
+    if group.inherited and not group.subjects and (doers := list_doers(group)):
         # 永康、武义、婺城、东阳限上社零…增长，分别拉高全市限上社零1.75个、0.3个…; 紧随其后的是宁波银行、
         # 均胜电子、韵达股份，上半年营收均超200亿元，分别为…: the places or firms listed before are
         # whose figures these are; what the figures are is said here or in the frame
