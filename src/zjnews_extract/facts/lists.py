@@ -185,8 +185,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if not named and not m:
         # 汽车产销量均创新高,累计完成x和y: a pair of figures with no name of their own, after a clause about a
         # name joining two measures, are its members' (the 分别 unsaid)
-        topic = frame.base or (clause_topic(frame.prev_clause) if frame.prev_clause else "")
-        named = topic if split_compound(topic, n) else ""
+        named = frame.base or (clause_topic(frame.prev_clause) if frame.prev_clause else "")
     parts = split_compound(named, n)
     if parts:  # 汽车产销量分别达到x和y
         # the members are the list a later 分别 in the sentence reports on again (三次产业对经济的贡献率

@@ -281,11 +281,16 @@ def _stated_value() -> re.Pattern:
     return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
 
 
+def _said() -> str:
+    """同期为, 同月是, 为: the words after a year-ago time that say its own value follows."""
+    same = "|".join(cues()["period"]["year_same_after"])
+    return rf"(?:{same})?(?:为|是)"
+
+
 @cache
 def _year_ago_said() -> re.Pattern:
     """去年同期为增加16.18亿元, (上年同月为上涨4.9%): the year-ago time's own value, said after 为/是."""
-    same = "|".join(cues()["period"]["year_same_after"])
-    return re.compile(rf"(?:{same})?(?:为|是)")
+    return re.compile(_said())
 
 
 def year_ago_list(text: str, end: int, offset: int) -> bool:
@@ -297,9 +302,8 @@ def year_ago_list(text: str, end: int, offset: int) -> bool:
 @cache
 def _year_ago_list() -> re.Pattern:
     changes = "|".join(cues()["period"]["stated_value_changes"])
-    same = "|".join(cues()["period"]["year_same_after"])
     value = r"[-−]?[\d０-９][\d０-９.．,]*[^\d０-９，,。；;、和及与\s]{0,5}"
-    return re.compile(rf"(?:{same})?(?:为|是)(?:{changes})?(?:{value}(?:、|和|及|与)(?:{changes})?)+")
+    return re.compile(rf"{_said()}(?:{changes})?(?:{value}(?:、|和|及|与)(?:{changes})?)+")
 
 
 @cache

@@ -25,21 +25,21 @@ _BASES = (("relative", "year_ago"), ("relative", "before_start"), ("relative", "
 def column_periods(cols, ref: Period | None, published: date | None) -> dict[int, Period | None]:
     """Column index -> period. 上年同期 is the period of the column before it, a year back."""
     out: dict[int, Period | None] = {}
-    specs = {next((c.period for c in chain(col, cols) if c.period), None) for col in cols}
+    spec_of = {col.index: next((c.period for c in chain(col, cols) if c.period), None) for col in cols}
     # 本报告期 beside 年初至报告期末 (a quarterly report's columns): the quarter alone, whatever made the
     # table's period the months from January (三季报 in a portal's title)
-    quarter_alone = _PERIOD in specs and _YTD in specs
+    quarter_alone = _PERIOD in spec_of.values() and _YTD in spec_of.values()
     last = ref
     before, before_words = None, False  # the period of the column on the left, and whether its months were written
     for col in cols:
         if col.role not in ("figures", "rank"):
             continue
-        spec = next((c.period for c in chain(col, cols) if c.period), None)
+        spec = spec_of[col.index]
         base = last if spec == ("relative", "year_ago") else ref
         if col.period is None and col.kind in ("growth", "pp") and spec in _BASES and last is not None:
             # 本报告期末 | 本报告期初 | 增减变动幅度(%): a change against the base is dated by the figure compared
             out[col.index] = last
-        elif col.kind in ("growth", "pp") and spec == ("relative", "ytd") and before_words and before is not None \
+        elif col.kind in ("growth", "pp") and spec == _YTD and before_words and before is not None \
                 and before.start and before.start[:7] != before.end[:7]:
             out[col.index] = before  # 1-3月累计 | 累计增长%: the months the figures beside it were summed over
         elif spec is None and col.kind == "percent" and before is not None:

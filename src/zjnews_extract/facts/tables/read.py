@@ -243,6 +243,7 @@ def _header_basis(col: Column, kind: str, period: Period | None) -> str | None:
         return None
     header = col.header.replace(" ", "")
     years = (int(period.start[:4]), int(period.end[:4])) if period and period.start and period.end else (None, None)
+    # (find_basis reads the words before a number: the header stands before a figure of its own)
     return find_basis(header + "0", len(header), kind, *years)
 
 
