@@ -86,6 +86,8 @@ def test_a_rate_after_a_year_is_no_date():
     ("2019年古尔邦节假期(8月10日至13日)，截至2019年8月13日，累计接待游客", (2019, 8)),
     ("力争到2025年12月建成；2023年6月开工", (2023, 6)),  # a target's month is not the page's
     ("产值增长2010.65亿元", None),  # a figure, no date
+    ("年末网上商品零售额1956.7万元", None),  # one decimal, a magnitude after it: a figure (DG's district bulletin)
+    ("进出口2094.7 亿元，2021年3月", (2021, 3)),  # (a figure above 2021 must not win the latest month)
     ("表1 2024年1—9月份全国房地产开发和销售情况", (2024, 9)),  # a span of months: its last (CS's release)
     ("2019年1月至3月,全省接待游客", (2019, 3)),
 ])

@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import cache
+
+from ..data import load_toml
 
 _DATE = re.compile(
     # 2018年1-8月 is a range of months, no day: a day is never followed by 月
@@ -116,8 +119,22 @@ def month_in_text(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
     # (2024年1—9月份: a span of months, dated by its last)
-    found = [(int(m.group(1)), int(m.group(3) or m.group(2))) for m in _TEXT_MONTH.finditer(text)]
+    found = [(int(m.group(1)), int(m.group(3) or m.group(2))) for m in _TEXT_MONTH.finditer(text)
+             if not _figure_follows(text, m)]
     return max(found) if found else None
+
+
+def _figure_follows(text: str, m: re.Match[str]) -> bool:
+    """A year and month without 月 that a magnitude or unit follows is a figure (1956.7万元, 2094.7亿)."""
+    if m.group().rstrip().endswith("月"):
+        return False
+    rest = text[m.end():m.end() + 3].lstrip()
+    return bool(rest) and rest[0] in _figure_marks()
+
+
+@cache
+def _figure_marks() -> str:
+    return load_toml("byline.toml")["text_month"]["figure_after"]
 
 
 def month_in_url(url: str | None) -> tuple[int, int] | None:
