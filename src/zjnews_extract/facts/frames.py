@@ -82,9 +82,14 @@ def clause_slots(cut, clause_start: int, quantities: list[Quantity]) -> list[Slo
     """The numbers of one clause, each with its window (`cut(start, end)` gives the words
     without period words)."""
     out, prev_end = [], clause_start
+    # (a clause opened by a colon may be a list's first item: …博物馆分别为：南昌汉代海昏侯国遗址博物馆22.57万人次)
+    colon = clause_start > 0 and cut(clause_start - 1, clause_start) in (":", "：")
     for q in quantities:
         raw = cut(prev_end, q.start) if q.start > prev_end else ""
-        out.append(Slot(q, raw, M.read_window(raw, q.kind), prev_end))
+        window = M.read_window(raw, q.kind)
+        if colon and prev_end == clause_start and M.labelled_item("：" + raw):
+            window = M.read_window("：" + raw, q.kind)
+        out.append(Slot(q, raw, window, prev_end))
         prev_end = q.end
     return out
 

@@ -8,7 +8,7 @@ empty remainder means the sentence left the metric out (其中出口4.18万亿�
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from types import SimpleNamespace
 
@@ -17,6 +17,7 @@ import regex
 from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
 from .heads import drop_method_phrases, heads_suffixes, measurable, place_classes, without_predicate
+from .labelled import labelled_item, without_class
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, names_indicator,
                      population_named, site_list)
 from .owners import benchmark_place, bracket_owner, firm_first
@@ -250,6 +251,9 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     """
     p = patterns()
     text = drop_method_phrases(p["paren"].sub("", raw))
+    if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure
+        head = _read_window(item[0], kind, _places)
+        return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)
     owner, text = bracket_owner(text)
     if kind == "rank":
         text = p["rank_lead"].sub("", text, count=1)
