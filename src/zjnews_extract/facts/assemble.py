@@ -326,7 +326,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
                               False)
             continue
         if wi.subject and i == chain[0] and not subjects:
-            frame = replace(frame, subject=ctx.subject_name(wi.subject))
+            # (a place named again is this figure's, not the list's before it: …分别增长…；东盟对华投资增长6.4%)
+            frame = replace(frame, subject=ctx.subject_name(wi.subject), listed_subject=None)
         elif subjects and i == chain[0]:
             # 黔东南州、黔南州…分别为15%、14.8%，排全省前两位: each figure's place is its own, a later figure
             # of the sentence is of them all; the next sentence goes back to the topic before the list

@@ -7,6 +7,7 @@ import regex
 
 from . import metric as M
 from .metric.heads import measurable
+from .metric.window import without_lead_words
 from .frames import Group
 from .company import has_company_suffix
 from .gazetteer import division_of
@@ -48,6 +49,8 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
         return None
     places, rest = [], ""
     parts[0] = parts[0].rsplit("的", 1)[-1]  # 增速较快的宁夏、广西分别…: the list starts after 的
+    if not match_place(parts[0]):
+        parts[0] = without_lead_words(parts[0])  # 而江苏、浙江…, 如德国、新加坡…: a word opens the clause
     for i, part in enumerate(parts):
         m = match_place(part)
         if not m or (m.end() < len(part) and i < n - 1):

@@ -152,6 +152,11 @@ def _change_verbs() -> frozenset[str]:
     return frozenset(cues()["metric"]["change_verbs"])
 
 
+def without_lead_words(text: str) -> str:
+    """The words that open a clause without naming anything dropped (而江苏 -> 江苏, 如德国 -> 德国)."""
+    return _strip_single(patterns()["lead"].sub("", text))
+
+
 def _strip_single(text: str) -> str:
     """Drop one-character function words at either end, when jieba sees them as words."""
     lead, tail = _single_words()
