@@ -21,10 +21,10 @@ _SPAN_LOOK_BACK = 400
 @cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
     c = cues()["from_to"]
-    marks, to = alternation(c["from_marks"]), alternation(c["to_marks"])
+    marks, to = alternation(c["from_marks"]), alternation([*c["to_marks"], *c["turn_marks"]])
     bare = alternation(c["to_marks_bare"])
-    before = regex.compile(rf"(?:{marks})$")
-    change = regex.compile(rf"[^，,。；;！？\d\n]{{0,4}}?(?:{to})$")
+    before = regex.compile(rf"(?:{marks})(?:{alternation(c['from_directions'])})?$")
+    change = regex.compile(rf"[^，,。；;！？\d\n]{{0,4}}?(?:{to})(?:{alternation(c['from_directions'])})?$")
     joined = regex.compile(rf"[^，,。；;！？\d\n]{{0,4}}?(?:{bare})$")
     years = regex.compile(rf"(?:{marks})((?:19|20)\d{{2}})年的[^。；;\n]{{1,24}}?(?:{to})((?:19|20)\d{{2}})年的")
     return before, change, joined, years
@@ -36,18 +36,54 @@ def from_to_pairs(text: str, facts: list[Fact]) -> list[Fact]:
     before, change, joined, years = _patterns()
     out = list(facts)
     for i in range(1, len(out)):
+        first = i - 1
+        # 分别由下降1.3%、9.8%转为增长28.7%和17.9%: a list of first values, then as many second values
+        while first > 0 and _LIST_JOIN.fullmatch(text, out[first - 1].end, out[first].start) \
+                and out[first - 1].kind == out[i].kind:
+            first -= 1
+        n = i - first
+        if not before.search(text, max(0, out[first].start - _BEFORE_LOOK), out[first].start) or i + n > len(out):
+            continue
         a, b = out[i - 1], out[i]
-        if a.kind != b.kind or a.unit != b.unit or not before.search(text, max(0, a.start - 2), a.start):
+        if a.kind != b.kind or a.unit != b.unit:
             continue
         changed = change.search(text, a.end, b.start) is not None
         if not changed and not joined.search(text, a.end, b.start):
             continue
-        if a.metric:
-            out[i] = b = msgspec.structs.replace(b, metric=a.metric, metric_from=a.metric_from)
-        if changed and a.period is not None and a.period == b.period \
-                and (earlier := _earlier(a.period, text, a.start, years)):
-            out[i - 1] = msgspec.structs.replace(a, period=earlier)
+        if n > 1 and not all(_LIST_JOIN.fullmatch(text, out[i + k - 1].end, out[i + k].start) for k in range(1, n)):
+            continue
+        year_ago = changed and _year_ago_context(text, out[first].start)
+        for k in range(n):
+            a, b = out[first + k], out[i + k]
+            if a.metric:
+                out[i + k] = b = msgspec.structs.replace(b, metric=a.metric, metric_from=a.metric_from)
+            if changed and a.period is not None and a.period == b.period \
+                    and (earlier := _year_before(a.period) if year_ago else _earlier(a.period, text, a.start, years)):
+                out[first + k] = msgspec.structs.replace(a, period=earlier)
     return out
+
+
+# the from mark and a direction word (由下降) before the first value
+_BEFORE_LOOK = 4
+# the marks between the values of a list (下降1.3%、9.8%, 28.7%和17.9%)
+_LIST_JOIN = regex.compile(r"\s*+[、和及与]\s*+")
+# how far back a sentence's comparison may be said (one sentence)
+_CONTEXT_LOOK_BACK = 200
+
+
+def _year_ago_context(text: str, at: int) -> bool:
+    """The sentence before `at` compares with the same time a year before (与上年同期相比，…)."""
+    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at), at - _CONTEXT_LOOK_BACK)
+    said = text[start + 1:at]
+    return any(w in said for w in cues()["from_to"]["year_ago_context"])
+
+
+def _year_before(p: Period) -> Period | None:
+    """The same months a year before (1-9月 2021 -> 1-9月 2020)."""
+    if not p.start or not p.end:
+        return None
+    end = p.end if p.end[5:] != "02-29" else p.end[:5] + "02-28"
+    return Period(start=f"{int(p.start[:4]) - 1}{p.start[4:]}", end=f"{int(end[:4]) - 1}{end[4:]}", text=p.text)
 
 
 def _earlier(p: Period, text: str, at: int, years: regex.Pattern) -> Period | None:
