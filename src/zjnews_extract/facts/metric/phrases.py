@@ -31,6 +31,8 @@ def head_of_relative(text: str) -> str:
         return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
     if before.endswith(_defining_verbs()):
         return text  # 通过公共网络实现的零售额: how the amount came about defines it (NBS's 网上零售额)
+    if excludes(text):
+        return text  # 除房地产开发投资外的第三产业投资: the whole without a part is a series of its own
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):
         from .heads import is_junk  # noqa: PLC0415
 
@@ -108,3 +110,10 @@ def without_adverbs(doer: str) -> str:
     while ws and (ws[-1][1] in ("d", "ad", "vd") or ws[-1][0] in adverbs):
         ws.pop()
     return "".join(w for w, _ in ws)
+
+
+def excludes(text: str) -> bool:
+    """除X外的Y, 除X以外的Y: the whole Y without X, a series of its own whose name keeps the exclusion."""
+    before, sep, head = text.rpartition("的")
+    return bool(sep) and len(head) >= 2 and any(before.lstrip().startswith(a) and before.endswith(b)
+                                                for a, b in cues()["metric"]["exclusion_frames"])

@@ -21,7 +21,7 @@ from .labelled import labelled_item, without_class
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, names_indicator,
                      population_named, site_list)
 from .owners import benchmark_place, bracket_owner, firm_first
-from .phrases import after_list, head_of_relative, joined, shorten, without_adverbs
+from .phrases import after_list, excludes, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, is_generic, only_function_words
 
 
@@ -368,7 +368,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         kept = host + "".join(w for w in cues()["metric"]["host_kept_adverbs"] if w in said)  # 累计接待游客
         text = ("" if "、" in host else kept) + text[m.end():]
     if text and (hosted or not only_function_words(text) or _verb_tagged_measure(text)):
-        out.metric = class_rate(close_brackets(without_predicate(shorten(drop_leading_verbs(head_of_relative(text))))))
+        out.metric = text.strip() if excludes(text) else \
+            class_rate(close_brackets(without_predicate(shorten(drop_leading_verbs(head_of_relative(text))))))
     done = next((w for w in cues()["metric"]["completion_measures"]
                  if out.metric.endswith(w) and raw.rstrip().endswith("完成" + w)), None)
     if done and not out.metric.endswith("完成" + done):
