@@ -248,6 +248,8 @@ def _cause_before(text: str, start: int) -> bool:
 
 def _dates_figures(text: str, end: int) -> bool:
     """A figure follows in the sentence with no word of an event (发布, 召开, 电, 起) before it."""
+    if (aside := _DAY_ASIDE.match(text, end)) is not None:
+        end = aside.end()  # 2月9日(春运第15天,农历腊月三十,除夕),…: what the day was, said in brackets
     stop = SENTENCE_MARK.search(text, end, end + 80)
     segment = text[end:stop.start() if stop else min(len(text), end + 80)]
     digit = next((i for i, c in enumerate(segment) if c.isdigit()), None)
@@ -265,6 +267,10 @@ def _dates_figures(text: str, end: int) -> bool:
     for w in words["day_flow_words"]:
         before = before.replace(w, "")  # 发送, 发电 are flows: their 发 is no dateline's 发
     return not any(w in before for w in words["day_event_words"])
+
+
+# a bracket right after a day (its weekday, its holiday, the day of a travel rush), closed within 40 characters
+_DAY_ASIDE = re.compile(r"\s*[(（][^()（）。\n]{1,40}[)）]")
 
 
 def _owns_next_value(text: str, end: int) -> bool:
