@@ -52,6 +52,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
     if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
+    if slots & {"rel", "full"} and _goal_share_after().match(text[mention.end:mention.end + 24]):
+        return "none"  # 完成省政府下达全年外贸进出口考核目标的111.8%: the goal's year
     line_start = text.rfind("\n", 0, mention.start) + 1
     if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
@@ -348,6 +350,11 @@ def _chart_caption() -> re.Pattern:
 @cache
 def _goal_after() -> re.Pattern:
     return re.compile(lexicon()["words"]["goal_after"])
+
+
+@cache
+def _goal_share_after() -> re.Pattern:
+    return re.compile(lexicon()["words"]["goal_share_after"])
 
 
 @cache
