@@ -6,6 +6,7 @@ pair of years (地区生产总值从2011年的1520亿元增加到2016年的2243.
 Words are data (facts_cues.toml [from_to])."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import cache
 
 import msgspec
@@ -52,13 +53,13 @@ def from_to_pairs(text: str, facts: list[Fact]) -> list[Fact]:
             continue
         if n > 1 and not all(_LIST_JOIN.fullmatch(text, out[i + k - 1].end, out[i + k].start) for k in range(1, n)):
             continue
-        year_ago = changed and _year_ago_context(text, out[first].start)
+        before_time = _compared_with(text, out[first].start) if changed else None
         for k in range(n):
             a, b = out[first + k], out[i + k]
             if a.metric:
                 out[i + k] = b = msgspec.structs.replace(b, metric=a.metric, metric_from=a.metric_from)
             if changed and a.period is not None and a.period == b.period \
-                    and (earlier := _year_before(a.period) if year_ago else _earlier(a.period, text, a.start, years)):
+                    and (earlier := before_time(a.period) if before_time else _earlier(a.period, text, a.start, years)):
                 out[first + k] = msgspec.structs.replace(a, period=earlier)
     return out
 
@@ -71,11 +72,27 @@ _LIST_JOIN = regex.compile(r"\s*+[、和及与]\s*+")
 _CONTEXT_LOOK_BACK = 200
 
 
-def _year_ago_context(text: str, at: int) -> bool:
-    """The sentence before `at` compares with the same time a year before (与上年同期相比，…)."""
+def _compared_with(text: str, at: int):
+    """The time the sentence before `at` compares with, as a function of the period now: the same months a
+    year before (与上年同期相比，…), the month before (与上月相比，…), else None."""
     start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at), at - _CONTEXT_LOOK_BACK)
     said = text[start + 1:at]
-    return any(w in said for w in cues()["from_to"]["year_ago_context"])
+    c = cues()["from_to"]
+    if any(w in said for w in c["year_ago_context"]):
+        return _year_before
+    if any(w in said for w in c["month_before_context"]):
+        return _month_before
+    return None
+
+
+def _month_before(p: Period) -> Period | None:
+    """The month before a one-month period (6月 -> 5月); None for a longer period."""
+    if not p.start or not p.end or p.start[:7] != p.end[:7]:
+        return None
+    y, m = int(p.start[:4]), int(p.start[5:7])
+    y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
+    return Period(start=f"{y:04d}-{m:02d}-01", end=f"{y:04d}-{m:02d}-{last:02d}", text=p.text)
 
 
 def _year_before(p: Period) -> Period | None:
