@@ -188,7 +188,11 @@ def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Mat
     names = _CONFIRMED.get()
     # (a site's name, 西湖景区, before the county's short name inside it, 西湖; a confirmed name is
     # looked for only where one starts: a set lookup, not an automaton call at every position)
-    return (place_pattern().match(text, pos, end) or port_pattern().match(text, pos, end)
+    if (place := place_pattern().match(text, pos, end)) is not None:
+        # (大庆油田, 三亚湾景区: a body named after its place is the body)
+        body = body_pattern().match(text, pos, end)
+        return body if body is not None and body.end() > place.end() else place
+    return (port_pattern().match(text, pos, end)
             or body_pattern().match(text, pos, end)
             or (names and text[pos:pos + 1] in _first_chars(names) and _confirmed_at(text, pos, end, names))
             or city_pattern().match(text, pos, end))
