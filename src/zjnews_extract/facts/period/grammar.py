@@ -90,7 +90,7 @@ def grammar() -> regex.Pattern:
         # (十一“黄金周”期间: the suffix may be quoted on its own, and another follow it)
         rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?"
         rf"(?:[“\"「‘]?(?P<holsuf>{alternation(holidays['suffixes'])})(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?)?"
-        rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})天"
+        rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})[天日]"
         # 春运前20天: the holiday's first days
         rf"|前(?P<holfirst>[一二三四五六七八九十]|\d{{1,2}})天"
         # 春节7天, 国庆七天假期, 春节黄金周7天: the holiday's length says it is the whole holiday
@@ -98,7 +98,7 @@ def grammar() -> regex.Pattern:
         rf")?"
         rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?[“\"「‘]?(?P<holsuf2>{alternation(holidays['suffixes'])})"
         rf"(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?"
-        rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})天)?",
+        rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})[天日])?",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",
@@ -134,7 +134,8 @@ def grammar() -> regex.Pattern:
         rf"(?<![\d一二三四五六七八九十上下本当每])(?P<mend>{alternation(words['bare_month_end'])})",
         rf"(?P<prevm>{alternation(words['previous_month'])})(?![底末初])",
         # a day of the published month with no month before it (3日全国接待国内游客…), and 当天
-        rf"(?<![\d月.年/-])(?P<bd>{day})\s*日(?![\d])",
+        # (第1日 after a holiday is its first day, no date: 中秋假期第1日)
+        rf"(?<![\d月.年/第-])(?P<bd>{day})\s*日(?![\d])",
         rf"(?P<theday>{alternation(words['same_day'])})",
         # (opening a clause: 当月增速 inside a name is the monthly rate, not a time)
         rf"(?<![^\s。；;，,！？!?])(?P<themonth>{alternation(words['same_month'])})",
