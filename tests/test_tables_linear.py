@@ -146,3 +146,16 @@ def test_a_yearbook_whose_columns_do_not_sum_is_not_guessed():
     good = _yearbook(5)
     bad = "\n".join(line.replace("  ", "  1", 1) if line[:1].isdigit() else line for line in good.split("\n"))
     assert len(find_wrapped(good)) == 1 and find_wrapped(bad) == []
+
+
+def _markdown(rows: int) -> str:
+    cells = ["| 地区 | 生产总值(亿元) | 比上年增长(%) |", "| --- | --- | --- |"]
+    cells += [f"| {PLACES[i % len(PLACES)]} | {9000 - i * 0.5:.1f} | {i % 13}.5 |" for i in range(rows)]
+    return "表1 各地生产总值\n" + " ".join(cells) + "\n"
+
+
+def test_markdown_rows_run_together_are_linear_in_their_rows():
+    small, large = _markdown(500), _markdown(5000)
+    assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 2
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio

@@ -26,6 +26,7 @@ from .cells import Figure, read_cell
 from .header import caption_column, read_grid
 from .labels import is_measure
 from .layout import Cell, find_tables, segments, words
+from .markdown import may_be_markdown, with_row_breaks
 from .notes import defined_after
 from .read import Context, read_table
 from .rowspans import fill_rowspans
@@ -59,6 +60,8 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     subject; `period_at(offset)` the article's period at an offset."""
     quantities = sorted(quantities, key=lambda q: q.start)
     starts = [q.start for q in quantities]
+    if may_be_markdown(text):
+        text = with_row_breaks(text)  # | 项目 | … | | --- | --- | | 营业收入 | …: one row a line (same offsets)
 
     def inside(start: int, end: int) -> list[Quantity]:
         return quantities[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
