@@ -196,3 +196,14 @@ def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Mat
             or body_pattern().match(text, pos, end)
             or (names and text[pos:pos + 1] in _first_chars(names) and _confirmed_at(text, pos, end, names))
             or city_pattern().match(text, pos, end))
+
+
+def opens_with_partner(text: str) -> bool:
+    """`text` opens with a trade partner's mark, a foreign economy and a name after it (与东盟进出口,
+    对共建“一带一路”国家的进出口值, 对美国出口): the trade with the partner, named with it. Not a comparison
+    (与全国增速相比: a domestic whole), nor a partner right before a count (与非洲58个国家和地区)."""
+    for mark in cues()["grammar"]["partner_list_marks"]:
+        if text.startswith(mark):
+            m = match_place(text, len(mark))
+            return m is not None and place_names().get(m.group()) == "foreign" and bool(text[m.end():].strip())
+    return False

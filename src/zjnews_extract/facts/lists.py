@@ -16,7 +16,8 @@ from functools import cache
 from ..records import Quantity
 from ..text import Piece, is_list_gap, split_clauses
 from . import metric as M
-from .metric.heads import is_junk, measurable
+from .metric.heads import head_of, is_junk, measurable
+from .metric.phrases import joined
 from .metric.topics import clause_topic
 from .frames import Frame, Group
 from .lexicon import alternation, cues
@@ -273,6 +274,13 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
             if shared_w.rate_head and shared_w.rate_head not in name:
                 name += shared_w.rate_head  # 增速较上年同期分别加快: each item's growth rate
             names.append(name)
+        if not group.inherited and not shared and not own and all(not measurable(x) for x in names) \
+                and not any(x.endswith(_SECTOR_END) and not x.endswith(_FIRMS_END) for x in names) \
+                and frame.base and measurable(frame.base) and (head := head_of(frame.base)):
+            # 规模以上工业增加值增长8%，国有控股企业、股份制企业和私营企业分别增长5%、6%和7%: kinds of the
+            # thing just measured, each measured by its head (国有控股企业增加值); industries stay bare, as
+            # releases and the gold name them (汽车制造业、电气机械制造业分别增长…)
+            names = [joined(x, head) for x in names]
         group = replace(group, names=tuple(names), versus=group.versus or shared_w.versus)
     if not (frame.group and frame.group.items == group.items and not post_w.change and not post_w.share):
         frame = frame.listing(group)
@@ -286,6 +294,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     if post_w.rate_head:
         names = tuple(x if post_w.rate_head in x else x + post_w.rate_head for x in names)
     return replace(group, names=names, versus=versus), frame
+
+
+# a sector's name ends so (制造业, 服务业); a kind of firms too, but as 企业 (私营企业), which is no sector
+_SECTOR_END, _FIRMS_END = "业", "企业"
 
 
 def numbers_list_ends(text: str, cq: list[Quantity]) -> list[int]:

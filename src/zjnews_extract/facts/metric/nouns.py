@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from .. import words
-from ..lexicon import alternation, cues
+from ..lexicon import alternation, cues, opens_with_partner
 
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
 
@@ -160,6 +160,9 @@ def leading_noun(text: str, lists: bool = False) -> str:
     out: list[str] = []
     joins = ("及", "和", "与", "、") if lists else ("及", "和", "与")
     ws = words.words(text.strip())
+    if len(ws) > 1 and opens_with_partner(text.strip()):
+        out.append(ws[0][0])  # 与东盟国家双边贸易规模快速扩大: the trade with a partner, named with it
+        ws = ws[1:]
     for i, (w, pos) in enumerate(ws):
         # 竣工面积: a verb that makes a measure of the noun after it stays in the name
         modifier = pos == "v" and out and i + 1 < len(ws) and ws[i + 1][1] == "n" and measurable(w + ws[i + 1][0])
@@ -304,6 +307,8 @@ def drop_leading_verbs(text: str) -> str:
             break  # 上涨的城市: the verb is the clause that defines the set, no verb in front of a name
         if ws[i][0] in _flow_name_verbs():
             break  # 新增城镇就业, 新增研发机构: what was added, a flow, not the stock 城镇就业
+        if opens_with_partner(text[len("".join(w for w, _ in ws[:i])):]):
+            break  # 与东盟进出口, 对美国出口: the trade with a partner is named with it
         if len(ws[i][0]) == 1 and (ws[i][1] in ("v", "vd", "ad") and ws[i][0] not in _object_verbs()
                                    or len(ws[i + 1][0]) == 1 and ws[i + 1][1] not in ("v", "d", "p", "c", "uj")):
             # 扣非净利润, 限上零售额, 普惠小微: a bound first character of the name's word; 正|通汽车,

@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from .. import words
-from ..lexicon import cues
+from ..lexicon import cues, opens_with_partner
 from .nouns import defines_set, is_bare_body, only_function_words
 
 
@@ -62,7 +62,7 @@ def shorten(text: str, limit: int = 14) -> str:
     last verb (…宣布诺基亚全球裁员 -> 诺基亚全球裁员). Lists (、) are names and stay whole, and so
     are nouns joined by 与/及 (工程设备与零部件制造业务营业收入, 装卸设备及零件)."""
     if len(text) <= limit or "、" in text or _JOINED.search(text) or any(c in text for c in _channel_marks()) \
-            or counted_set(text):
+            or counted_set(text) or opens_with_partner(text):
         return text  # (限额以上企业通过互联网实现商品零售额: sales through a channel, one name)
     ws = words.words(text)
     for i in range(len(ws) - 1, 0, -1):

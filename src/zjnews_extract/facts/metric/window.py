@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import regex
 
 from .. import words
-from ..lexicon import alternation, confirmed, cues, match_place, place_names, place_pattern
+from ..lexicon import alternation, confirmed, cues, match_place, opens_with_partner, place_names, place_pattern
 from .heads import drop_method_phrases, heads_suffixes, measurable, place_classes, without_predicate
 from .labelled import labelled_item, without_class
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, names_indicator,
@@ -193,10 +193,13 @@ def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
     joined = False
     for _ in range(8):
         before = text
-        text = p["lead"].sub("", text)
+        # 我国与东盟进出口, 广西与东盟双边贸易额: the trade with a partner is named with it (no lead word, no place)
+        partner = opens_with_partner(text.lstrip())
+        if not partner:
+            text = p["lead"].sub("", text)
         if text != before:
             joined = False
-        m = match_place(text)
+        m = None if partner else match_place(text)
         if m:
             # places written together name one place (宁波舟山港); after 全省/全国 the
             # narrower body is meant (全省经开区 is about 经开区)
@@ -214,7 +217,9 @@ def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
         text = p["streak"].sub("", p["tail"].sub("", text))
         if text == before:
             # the cheap patterns are done: now the one-character words, by jieba (once per round)
-            text = _strip_single(text)
+            # (a partner's mark is one character that stays: 与东盟…)
+            at = len(text) - len(text.lstrip()) + 1 if partner else 0
+            text = text[:at] + _strip_single(text[at:])
             if text == before:
                 break
     return text.strip(), subject
