@@ -195,6 +195,11 @@ class _Sentence:
             if average == "年均":  # 年均增长8.6% after 从2011年…到2016年: the years averaged over
                 period = past_average_span(period, text[max(0, q.start - _PLAN_LOOK):q.start], self.ctx.published)
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
+        if metric and q.kind in ("growth", "pp") and period is not None and period.start \
+                and (m := _year_base_before().search(before)) and int(m.group("y")) < int(period.start[:4]) - 1 \
+                and m.group("y") not in metric:
+            # 接待游客比2019年同期增长5.05% in 2021: a base before the year before makes another series
+            metric += m.group()[:m.group().index("同期") + 2]
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1),
@@ -209,6 +214,11 @@ class _Sentence:
             qualifier=q.qualifier, metric=metric or None,
             metric_from=("frame" if inherited else "own") if metric else None, subject=subject, period=period,
             status=status, versus=versus, sentence=sentence))
+
+
+@cache
+def _year_base_before() -> regex.Pattern:
+    return regex.compile(cues()["metric"]["year_base_before"])
 
 
 def _yearly_indicator(metric: str | None, q: Quantity) -> bool:

@@ -182,6 +182,11 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         pre_text = pre_text[:base.start()].strip()
     if pre_text and is_junk(pre_text) and not M.patterns()["rate_head"].search(pre_text):
         pre_text = ""  # 前七日分别比上年同期增长…: a time, no name; the things are the ones named before
+    if pre_text and M.patterns()["base_list"].match(pre_text.strip()) and (thing := own or frame.base):
+        # 客运量…，比2020年同期、2019年同期分别下降14.8%和58.6%: one base per figure, the same thing
+        bases = tuple(regex.split(r"[、和及]", pre_text.strip()))
+        versus = tuple(b.lstrip("比较与同") for b in bases)
+        return Group(items=versus, names=(thing,) * n, versus="、".join(versus), inherited=not own), frame
     named = pre_text or own
     if not named and not m:
         # 汽车产销量均创新高,累计完成x和y: a pair of figures with no name of their own, after a clause about a

@@ -105,6 +105,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
         "respective": regex.compile(alternation(g["respective_marks"])),
         "base_tail": regex.compile(m["base_tail"]),
+        "base_list": regex.compile(m["base_list"]),
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
