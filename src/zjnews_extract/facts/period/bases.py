@@ -68,13 +68,18 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
 def ratio_base(text: str, start: int, end: int) -> bool:
     """是2023年的5.66倍, 是2018年全年投放量的1.58倍: the time is the base of a multiple or share stated
     now; the figure after its 的 is that ratio, not the time's own value."""
-    return _ratio_before().search(text, max(0, start - 4), start) is not None \
+    return _ratio_before().search(text, max(0, start - _RATIO_BEFORE_LOOK), start) is not None \
         and _ratio_of().match(text, end, min(len(text), end + 24)) is not None
+
+
+# how far before a time its 是 may stand: one quoted plan name may come between (是“十二五”“十三五”期间增量的…)
+_RATIO_BEFORE_LOOK = 10
 
 
 @cache
 def _ratio_before() -> regex.Pattern:
-    return regex.compile(rf"(?:{alternation(lexicon()['words']['base_before_if_ratio'])})\s*$")
+    return regex.compile(rf"(?:{alternation(lexicon()['words']['base_before_if_ratio'])})"
+                         r"(?:[“\"][一二三四五六七八九十]{2,3}五[”\"])?\s*[“\"]?$")
 
 
 @cache

@@ -62,6 +62,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "none"  # 目前已公布的省份中, 目前，29个省已晒出上半年…: which members have reported yet
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
+    if mention.kind == "span" and ratio_base(text, mention.start, mention.end):
+        return "none"  # 分别是“十二五”“十三五”期间增量的2.4倍、1.1倍: the plans are the bases of multiples of now
     if mention.kind == "day":
         # 3日全国接待国内游客1.19亿人次: a day with figures after it and no event between is their period
         return "sentence" if slots & {"dm", "bd", "theday"} and _dates_figures(text, mention.end) else "none"
