@@ -217,6 +217,8 @@ def changes(items, text: str, lex: Lexicon) -> None:
             lowered = it
             continue
         m = lex.change_before.search(text, max(0, it.start - 4), it.start)
+        if m and text.endswith(lex.adjacent_nouns, max(0, m.end() - 2), m.end()):
+            m = None  # 运输起降4.9万架次: a noun that ends in the verb's character
         if m:
             verb = m.group("verb")
             sign = lex.cues.get(verb) or lex.adjacent.get(verb)

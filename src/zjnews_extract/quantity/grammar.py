@@ -113,6 +113,7 @@ class Lexicon:
     qual_after: dict
     cues: dict
     adjacent: dict
+    adjacent_nouns: tuple
     threshold_heads: tuple
     threshold_before: tuple
     level_before: tuple
@@ -312,6 +313,7 @@ def build(prefilter: bool = True) -> Lexicon:
         qual_before=words["qualifier_before"], qualifier_inside=tuple(words["qualifier_inside"]["words"]),
         qualifier_inside_not_after=tuple(words["qualifier_inside"]["not_after"]), qual_between=words["qualifier_between"],
         qual_after=words["qualifier_after"], cues=cues, adjacent=dict(words["adjacent_verbs"]),
+        adjacent_nouns=tuple(words["adjacent_nouns"]["words"]),
         threshold_heads=tuple(words["threshold_heads"]["words"]),
         threshold_before=tuple(words["threshold_heads"]["before"]),
         level_before=tuple(words["level_before"]["words"]),
