@@ -20,8 +20,11 @@ HAN_CLASS = "\u4e00-\u9fff"  # CJK unified ideographs: what "a Han character" me
 # Why the others: a summary written as bullets (财务表现 - 营业收入136.79亿元… [2][3] - 利息净收入…, a
 # results digest of U and Y) ends an item at a spaced dash between words or at its cited sources.
 # (not a range of dates written with spaces: 2013年 - 2014年)
-_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+" r"|(?=[ \t])(?:(?<![ \t])[ \t]+(?:\[\d{1,3}\])+(?:[ \t]+-(?=[ \t]))?"
-                           r"|(?:(?<=[^\x00-\x7f年月日])|(?<=[\]%])) - (?=\S))")
+# (the bullet and citation ends alone: the quantity reader adds them to its own sentence marks)
+_BULLET_END = (r"(?=[ \t])(?:(?<![ \t])[ \t]+(?:\[\d{1,3}\])+(?:[ \t]+-(?=[ \t]))?"
+               r"|(?:(?<=[^\x00-\x7f年月日])|(?<=[\]%])) - (?=\S))")
+BULLET_END = re.compile(_BULLET_END)
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+|" + _BULLET_END)
 # Why the spaces: headlines separate their parts with a space (营收322.96亿元 净利润172亿).
 # (a comma between two rates, 分别增长10.3%,10.4%,10.9%, lists them: no clause ends there)
 _CLAUSE_END = re.compile(f"(?![，,](?<=[0-9][%％][，,])[0-9]{{1,6}}(?:\\.[0-9]{{1,4}})?[%％])[{CLAUSE_ENDS}]"

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..text import BULLET_END
 from .grammar import Lexicon
 from .reading import Item
 
@@ -45,6 +46,8 @@ def cue_kind(items, text: str, lex: Lexicon) -> None:
     cues = [_Cue(c.start(), c.end(), c.group(), lex.cues[c.group()]) for c in lex.cue_pattern.finditer(text)]
     ends = [c.end for c in cues]
     bounds = [b.start() for b in _SENTENCE_END.finditer(text)]
+    if "[" in text or " - " in text:  # a summary in bullets run together: each item its own sentence
+        bounds = sorted({*bounds, *(b.start() for b in BULLET_END.finditer(text))})
     pp_ends = [it.end for it in items if it.kind == "pp"]
     prev: tuple[Item, str | None] | None = None  # the last rate and the adjacent verb that decided it
     decided = []
