@@ -38,7 +38,8 @@ def labelled_item(text: str) -> tuple[str, str] | None:
     name = m.group("name")
     place = match_place(name)
     if place is not None and place.end() == len(name) or measurable(name) or not _proper(name) \
-            or name.startswith(tuple(cues()["grammar"]["labelled_title_openers"])):
+            or name.startswith(tuple(cues()["grammar"]["labelled_title_openers"])) \
+            or name.endswith(tuple(cues()["grammar"]["labelled_class_endings"])):
         return None
     return (m.group("head") if "head" in m.re.groupindex else ""), name
 
