@@ -22,6 +22,7 @@ from .basis import average_words, clause_before
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
 from .fromto import from_to_pairs
+from .neighbours import conversions, growth_of_amounts
 from .lexicon import alternation, cues, match_place, place_names, place_pattern, port_pattern
 from .lists import numbers_list_ends, respective, split_compound
 from .notfacts import implied_unit
@@ -69,51 +70,13 @@ def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:
         qs = by_sentence.get(si)
         if qs:
             frame = _sentence(ctx, s, qs, frame, facts)
-    return _fill_missing_metrics(text, from_to_pairs(text, _growth_of_amounts(_conversions(text, facts))))
-
-
-# Why: a conversion in brackets follows the amount it converts within a few words
-# (3459亿元(人民币,下同,约646亿新元), 100亿元（约合14亿美元）).
-_CONVERSION_GAP = regex.compile(r"(?<!\s)\s*+[（(][^（）()]{0,12}+")
+    return _fill_missing_metrics(text, from_to_pairs(text, growth_of_amounts(conversions(text, facts))))
 
 
 def _cue_lead(text: str, clause: Piece) -> bool:
     """A clause that ends in a plan's cue and holds no number (专家预计，据初步预测，)."""
     words = text[clause.start:clause.end].rstrip(" ，,：:")
     return words.endswith(tuple(cues()["status"]["strong"])) and not any(ch.isdigit() for ch in words)
-
-
-def _conversions(text: str, facts: list[Fact]) -> list[Fact]:
-    """An amount converted in brackets is a record of its own with the metric, subject and
-    period of the amount it converts (GUIDELINES: other currencies; 26703千公顷(40054万亩) alike)."""
-    out: list[Fact] = []
-    for f in facts:
-        prev = out[-1] if out else None
-        if prev is not None and f.kind == prev.kind == "value" and f.unit != prev.unit \
-                and _is_money(f.unit) == _is_money(prev.unit) and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
-            f = msgspec.structs.replace(f, metric=prev.metric, subject=prev.subject, period=prev.period)
-        out.append(f)
-    return out
-
-
-def _growth_of_amounts(facts: list[Fact]) -> list[Fact]:
-    """A growth right after the amount it describes (same sentence, same metric, the same time words)
-    covers what the amount covers: the amount's own words may have widened it (截至3月累计用电量2.99亿
-    千瓦时，同比增长15.3%: January to March for both)."""
-    out: list[Fact] = []
-    for f in facts:
-        prev = out[-1] if out else None
-        if prev is not None and f.kind == "growth" and prev.kind == "value" and f.metric and f.metric == prev.metric \
-                and f.sentence == prev.sentence and f.period is not None and prev.period is not None \
-                and f.period.text == prev.period.text and f.period.end == prev.period.end \
-                and (prev.period.start or "") < (f.period.start or ""):
-            f = msgspec.structs.replace(f, period=prev.period)
-        out.append(f)
-    return out
-
-
-def _is_money(unit: str | None) -> bool:
-    return bool(unit) and len(unit) == 3 and unit.isascii() and unit.isupper()
 
 
 def _fill_missing_metrics(text: str, facts: list[Fact]) -> list[Fact]:

@@ -7,7 +7,7 @@ import regex
 
 from . import metric as M
 from .metric.heads import measurable
-from .metric.window import without_lead_words
+from .metric.peel import without_lead_words
 from .frames import Group
 from .company import has_company_suffix
 from .gazetteer import division_of

@@ -7,8 +7,8 @@ from .nouns import (ends_open, has_verb, is_generic, leading_noun, milestone_nou
 from .labelled import labelled_item
 from .resolve import contribution, metric_of
 from .topics import list_heading, may_state_topic, stated_topic
-from .window import Window, clear_caches, drop_place_group, is_partner_place, patterns, peel, read_window
+from .window import Window, clear_caches, drop_place_group, patterns, peel, read_window
 
-__all__ = ["Window", "clear_caches", "contribution", "drop_place_group", "ends_open", "has_verb", "is_generic", "is_partner_place", "labelled_item", "leading_noun", "list_heading", "may_state_topic", "milestone_nouns",
+__all__ = ["Window", "clear_caches", "contribution", "drop_place_group", "ends_open", "has_verb", "is_generic", "labelled_item", "leading_noun", "list_heading", "may_state_topic", "milestone_nouns",
            "metric_of", "noun_after", "only_function_words", "patterns", "peel", "read_window", "share_modifier",
            "stated_topic", "trailing_noun"]

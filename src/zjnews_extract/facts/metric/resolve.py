@@ -17,7 +17,8 @@ from msgspec.structs import replace
 
 from ...records import Quantity
 from .. import words
-from ..lexicon import alternation, cues, match_place, opens_with_partner
+from ..lexicon import alternation, cues
+from .partners import partner_flow
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
@@ -43,7 +44,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     earlier clause or sentence) rather than the number's own words; `list_end` is where the list
     of numbers that `q` belongs to ends (3个、5个和7个项目: the noun after the list is each one's)."""
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", "ratio", *_MONEY)  # (a ratio counts nothing)
-    partner = _partner_of(frame.base)
+    base_before = frame.base  # (the partner of a trade named before: partners.py)
     if q.text.startswith("连续"):
         # 货物吞吐量连续15年位居世界第一: the streak is the thing's record; what follows (位居世界) is the
         # record's words, never a name for it or for the rank after it
@@ -72,8 +73,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         # 峨眉山门票收入2208.67万元(列全省旅游排名第一位): a bracket right after a figure ranks that figure
         return frame.clause_metric, frame, True
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
-    if name in cues()["grammar"]["partner_flows"] and partner and not w.subject and _parts_said(text, q.start):
-        name = partner + name  # 与东盟贸易总值…，其中出口1.8亿美元；进口…: the trade with that partner
+    name = name if w.subject else partner_flow(name, base_before, text, q.start)  # 其中出口…: 对东盟出口
     if counts and frame.counted[0] == q.unit and _names_level(w.metric) and frame.counted[1] not in (name or ""):
         name, inherited = w.metric + frame.counted[1], True  # 其中：省级6项 after 重点工程项目共30项
     if name in _average_words() and frame.last_metric and not frame.last_metric.startswith(name):
@@ -112,20 +112,6 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
     return name, frame, inherited
-
-
-def _parts_said(text: str, at: int) -> bool:
-    """The sentence before `at` splits a whole into its parts (其中出口…；进口…)."""
-    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
-    return any(w in text[start:at] for w in cues()["grammar"]["parts_marks"])
-
-
-def _partner_of(base: str) -> str:
-    """对东盟 of 对东盟进出口 (与东盟 -> 对东盟): the partner a trade named before is with, else ""."""
-    if not base or not opens_with_partner(base):
-        return ""
-    place = match_place(base, 1)
-    return ("对" if base[0] in "与同" else base[0]) + place.group() if place else ""
 
 
 @cache

@@ -15,9 +15,10 @@ from types import SimpleNamespace
 import regex
 
 from .. import words
-from ..lexicon import alternation, confirmed, cues, match_place, opens_with_partner, place_names, place_pattern
+from ..lexicon import alternation, confirmed, cues, match_place
 from .heads import drop_method_phrases, heads_suffixes, measurable, place_classes, without_predicate
 from .labelled import labelled_item, without_class
+from .peel import peel, peel_cache_clear, strip_single as _strip_single
 from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is_named, is_timed, names_indicator,
                      population_named, site_list)
 from .owners import benchmark_place, bracket_owner, firm_first
@@ -40,8 +41,6 @@ class Window:
     bare_verb: bool = False  # 实现/完成 with no doer before it (…增长明显,实现零售额): the doer was said before
 
 
-_OPEN_QUOTES = frozenset("“「『\"")
-_CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 
 # Why: 为/是/相当于 X 的 right before a multiple (分别为全国的1.4倍和1.8倍): X's level is the base.
 _RATIO_OF = regex.compile(r"(?:分别)?(?:是|为|相当于)(?P<v>[^，,；;的]{1,12})的$")
@@ -102,7 +101,6 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
         "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
         "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
-        "partner": regex.compile(rf"(?:{alternation(m['partner_marks'])})$"),
         "respective": regex.compile(alternation(g["respective_marks"])),
         "base_tail": regex.compile(m["base_tail"]),
         "base_list": regex.compile(m["base_list"]),
@@ -136,94 +134,6 @@ def patterns() -> dict[str, regex.Pattern]:
         "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})"),
         "benchmark_tail": regex.compile(rf"^(?:{alternation(m['figure_of_benchmark_tail'])})?(?:的|[（(])?\s*$"),
     }
-
-
-@cache
-def _single_words() -> tuple[frozenset[str], frozenset[str]]:
-    m = cues()["metric"]
-    status = cues()["status"]
-    cues_ = list(status["weak"]) + list(status["strong"])
-    lead = [w for w in list(m["lead_strip"]) + cues_ if len(w) == 1]
-    tail = [w for w in list(m["tail_strip"]) + cues_ if len(w) == 1]
-    return frozenset(lead), frozenset(tail)
-
-
-@cache
-def _change_verbs() -> frozenset[str]:
-    return frozenset(cues()["metric"]["change_verbs"])
-
-
-def without_lead_words(text: str) -> str:
-    """The words that open a clause without naming anything dropped (而江苏 -> 江苏, 如德国 -> 德国)."""
-    return _strip_single(patterns()["lead"].sub("", text))
-
-
-def _strip_single(text: str) -> str:
-    """Drop one-character function words at either end, when jieba sees them as words."""
-    lead, tail = _single_words()
-    if not text or (text[0] not in lead and text[-1] not in tail and len(text) < 6):
-        return text  # nothing to drop: spare the segmenter
-    ws = words.words(text)
-    i, j = 0, len(ws)
-    while i < j and ws[i][0] in lead:
-        i += 1
-    # trailing adverbs and particles (普遍, 已经, 甚至) end a clause, not a name
-    while j > i + 1 and (ws[j - 1][0] in tail or ws[j - 1][1] in ("d", "ad", "ul", "uj", "y", "uz")):
-        if ws[j - 2][0][-1:] + ws[j - 1][0] in _change_verbs():
-            break  # 同比少|增: the character ends a change verb (少增, 多增), read after this
-        j -= 1
-    return "".join(w for w, _ in ws[i:j]) if (i, j) != (0, len(ws)) else text
-
-
-def peel(text: str) -> tuple[str, str | None]:
-    """Strip non-name words from both ends; return the rest and a leading place, if any."""
-    return _peel(text, confirmed())
-
-
-@lru_cache(maxsize=4096)
-def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
-    # (_places: the article's confirmed county names, which match_place reads: part of the key)
-    p = patterns()
-    subject = None
-    text = p["paren"].sub("", text)
-    stripped = text.lstrip()
-    if stripped[:1] in _OPEN_QUOTES and not (close := _CLOSE_QUOTE.search(stripped, 1)):
-        text = stripped[1:]  # “我县前四月进出口增幅…: a quotation opens, no name is quoted
-    elif stripped[:1] in _OPEN_QUOTES and match_place(stripped, close.end()):
-        text = stripped[close.end():]  # “中华大粮仓”黑龙江粮食产量, “中国粮仓”河南省: the place's epithet
-    joined = False
-    for _ in range(8):
-        before = text
-        # 我国与东盟进出口, 广西与东盟双边贸易额: the trade with a partner is named with it (no lead word, no place)
-        partner = opens_with_partner(text.lstrip())
-        if not partner:
-            text = p["lead"].sub("", text)
-        if text != before:
-            joined = False
-        m = None if partner else match_place(text)
-        if m:
-            # places written together name one place (宁波舟山港); after 全省/全国 the
-            # narrower body is meant (全省经开区 is about 经开区)
-            broad = place_names().get(subject or "") in ("whole_region", "national")
-            if joined and subject and place_names().get(m.group()) == "whole_region":
-                pass  # 东莞全市: the whole of the place just named
-            else:
-                subject = subject + m.group() if joined and subject and not broad else m.group()
-            text = text[m.end():]
-            joined = True
-            if text[:1] in "-—·" and place_pattern().match(text, 1):  # 宁波-舟山港
-                subject += text[0]
-                text = text[1:]
-                continue
-        text = p["streak"].sub("", p["tail"].sub("", text))
-        if text == before:
-            # the cheap patterns are done: now the one-character words, by jieba (once per round)
-            # (a partner's mark is one character that stays: 与东盟…)
-            at = len(text) - len(text.lstrip()) + 1 if partner else 0
-            text = text[:at] + _strip_single(text[at:])
-            if text == before:
-                break
-    return text.strip(), subject
 
 
 def _field(text: str) -> str:
@@ -422,16 +332,11 @@ def firm_doer(clause: str) -> str:
 _PUNCT_IN = regex.compile(r"[，,、；;：:（）()]")
 
 
-def is_partner_place(before: str) -> bool:
-    """True when the words before a place make it a partner (对欧盟, 来自美国)."""
-    return bool(patterns()["partner"].search(before))
-
-
 def clear_caches() -> None:
     """Forget the words read so far (benchmarks measure a new article each run)."""
     from . import heads  # noqa: PLC0415
 
-    _peel.cache_clear()
+    peel_cache_clear()
     _read_window.cache_clear()
     heads.measurable.cache_clear()
     heads.clear_junk()
