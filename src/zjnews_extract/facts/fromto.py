@@ -36,12 +36,13 @@ def from_to_pairs(text: str, facts: list[Fact]) -> list[Fact]:
     a change of level (提高到, 降至), the first dated before the second."""
     before, change, joined, years = _patterns()
     out = list(facts)
+    run_start = 0  # where the list of values of one kind that ends at out[i - 1] starts (kept as i moves on)
     for i in range(1, len(out)):
-        first = i - 1
+        if i >= 2 and not (out[i - 2].kind == out[i - 1].kind
+                           and _LIST_JOIN.fullmatch(text, out[i - 2].end, out[i - 1].start)):
+            run_start = i - 1
         # 分别由下降1.3%、9.8%转为增长28.7%和17.9%: a list of first values, then as many second values
-        while first > 0 and _LIST_JOIN.fullmatch(text, out[first - 1].end, out[first].start) \
-                and out[first - 1].kind == out[i].kind:
-            first -= 1
+        first = run_start if out[i - 1].kind == out[i].kind else i - 1
         n = i - first
         if not before.search(text, max(0, out[first].start - _BEFORE_LOOK), out[first].start) or i + n > len(out):
             continue
@@ -67,7 +68,7 @@ def from_to_pairs(text: str, facts: list[Fact]) -> list[Fact]:
 # the from mark and a direction word (由下降) before the first value
 _BEFORE_LOOK = 4
 # the marks between the values of a list (下降1.3%、9.8%, 28.7%和17.9%)
-_LIST_JOIN = regex.compile(r"\s*+[、和及与]\s*+")
+_LIST_JOIN = regex.compile(r"(?<!\s)\s*+[、和及与]\s*+")
 # how far back a sentence's comparison may be said (one sentence)
 _CONTEXT_LOOK_BACK = 200
 

@@ -274,7 +274,7 @@ def _dates_figures(text: str, end: int) -> bool:
 
 
 # a bracket right after a day (its weekday, its holiday, the day of a travel rush), closed within 40 characters
-_DAY_ASIDE = re.compile(r"\s*[(（][^()（）。\n]{1,40}[)）]")
+_DAY_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）。\n]{1,40}+[)）]")
 
 
 def _owns_next_value(text: str, end: int) -> bool:
