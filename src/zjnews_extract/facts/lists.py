@@ -84,13 +84,16 @@ def split_compound(name: str, n: int) -> tuple[str, ...] | None:
     return tuple(name[:m.start()] + part + name[m.end():] for part in table[m.group()])
 
 
-def _benchmark_only(base: regex.Match, kind: str) -> bool:
+def _benchmark_only(base: regex.Match, kind: str, year_before: str) -> bool:
     """较去年同期 before 分别 gives a gap its benchmark and a growth its default basis, and names
-    nothing; 比2019年同期 before a growth stays in its name (another series than year-on-year), and
-    与 joins names unless 相比 closes it (茅台酒与系列酒产品分别实现…)."""
+    nothing, and so does the year before named (比2020年同期 in a report on 2021, `year_before`);
+    比2019年同期 in 2021 stays in the name (another series than year-on-year), and 与 joins names
+    unless 相比 closes it (茅台酒与系列酒产品分别实现…)."""
     if base.group().startswith("与") and not base.group().endswith("相比"):
         return False
-    return kind == "pp" or M.patterns()["year_ago"].fullmatch(base.group("v").strip()) is not None
+    v = base.group("v").strip()
+    return kind == "pp" or M.patterns()["year_ago"].fullmatch(v) is not None \
+        or bool(year_before) and v in (year_before + "年同期", year_before + "年")
 
 
 def _rate_in_name(rate: str, kind: str) -> str:
@@ -176,7 +179,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
-    if pre_text and (base := M.patterns()["gap_base"].search(pre_text)) and _benchmark_only(base, q.kind):
+    now = ctx.periods.period_at(q.start)
+    year_before = str(int(now.start[:4]) - 1) if now is not None and now.start else ""
+    if pre_text and (base := M.patterns()["gap_base"].search(pre_text)) and _benchmark_only(base, q.kind, year_before):
         # 较去年同期分别提升…, 比上一年分别增长…, 增幅较3月分别扩大…: the comparison is the benchmark,
         # no name; what is compared is named before it or in the clause before
         pre_text = pre_text[:base.start()].strip()
