@@ -179,6 +179,18 @@ class _Sentence:
             status=status, versus=versus, sentence=sentence))
 
 
+def _listed_names(name: str) -> int:
+    """How many names a list written 'A、B和C' holds (运输总周转量、旅客运输量和货邮运输量: 3); 0 without 、."""
+    if "、" not in name:
+        return 0
+    last = name.rsplit("、", 1)[1]
+    return name.count("、") + 1 + int(any(j in last[1:] for j in _LAST_JOINS))
+
+
+# the words that join the last name of a list to the one before it (…旅客运输量和货邮运输量)
+_LAST_JOINS = ("和", "及")
+
+
 @cache
 def _year_base_before() -> regex.Pattern:
     return regex.compile(cues()["metric"]["year_base_before"])
@@ -273,7 +285,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
     metrics = subjects = versus_carry = None
     listed_from_frame = False
     if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))
-                            or w.metric.count("、") == len(chain) - 1):
+                            or _listed_names(w.metric) == len(chain)):
         # (A、B、C的贸易额为x、y、z: as many listed items as figures in a run is 分别 unsaid)
         group, frame = respective(ctx, frame, sentence.s, clause, head.q, head.raw, len(chain))
         if group is not None:
