@@ -180,7 +180,8 @@ class _Sentence:
 
 
 def _listed_names(name: str) -> int:
-    """How many names a list written 'A、B和C' holds (运输总周转量、旅客运输量和货邮运输量: 3); 0 without 、."""
+    """How many names a list written 'A、B和C' holds when its last 和 joins two (运输总周转量、旅客运输量和
+    货邮运输量: 3; the caller also takes it as one name: 社会保障和就业); 0 without 、."""
     if "、" not in name:
         return 0
     last = name.rsplit("、", 1)[1]
@@ -285,7 +286,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
     metrics = subjects = versus_carry = None
     listed_from_frame = False
     if len(chain) >= 2 and (w.respective or not w.metric or split_compound(w.metric, len(chain))
-                            or _listed_names(w.metric) == len(chain)):
+                            or len(chain) in (w.metric.count("、") + 1, _listed_names(w.metric))):
         # (A、B、C的贸易额为x、y、z: as many listed items as figures in a run is 分别 unsaid)
         group, frame = respective(ctx, frame, sentence.s, clause, head.q, head.raw, len(chain))
         if group is not None:
