@@ -6,7 +6,6 @@ pair of years (地区生产总值从2011年的1520亿元增加到2016年的2243.
 Words are data (facts_cues.toml [from_to])."""
 from __future__ import annotations
 
-from datetime import date, timedelta
 from functools import cache
 
 import msgspec
@@ -14,6 +13,7 @@ import regex
 
 from ..records import Fact, Period
 from .lexicon import alternation, cues
+from .period.calendar_days import month_before, year_before
 
 # how far back a pair of years may set the span for later pairs (one paragraph of a review)
 _SPAN_LOOK_BACK = 400
@@ -80,28 +80,10 @@ def _compared_with(text: str, at: int):
     said = text[start + 1:at]
     c = cues()["from_to"]
     if any(w in said for w in c["year_ago_context"]):
-        return _year_before
+        return year_before
     if any(w in said for w in c["month_before_context"]):
-        return _month_before
+        return month_before
     return None
-
-
-def _month_before(p: Period) -> Period | None:
-    """The month before a one-month period (6月 -> 5月); None for a longer period."""
-    if not p.start or not p.end or p.start[:7] != p.end[:7]:
-        return None
-    y, m = int(p.start[:4]), int(p.start[5:7])
-    y, m = (y - 1, 12) if m == 1 else (y, m - 1)
-    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
-    return Period(start=f"{y:04d}-{m:02d}-01", end=f"{y:04d}-{m:02d}-{last:02d}", text=p.text)
-
-
-def _year_before(p: Period) -> Period | None:
-    """The same months a year before (1-9月 2021 -> 1-9月 2020)."""
-    if not p.start or not p.end:
-        return None
-    end = p.end if p.end[5:] != "02-29" else p.end[:5] + "02-28"
-    return Period(start=f"{int(p.start[:4]) - 1}{p.start[4:]}", end=f"{int(end[:4]) - 1}{end[4:]}", text=p.text)
 
 
 def _earlier(p: Period, text: str, at: int, years: regex.Pattern) -> Period | None:

@@ -189,8 +189,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         pre_text = ""  # 前七日分别比上年同期增长…: a time, no name; the things are the ones named before
     if pre_text and M.patterns()["base_list"].match(pre_text.strip()) and (thing := own or frame.base):
         # 客运量…，比2020年同期、2019年同期分别下降14.8%和58.6%: one base per figure, the same thing
-        bases = tuple(regex.split(r"[、和及]", pre_text.strip()))
-        versus = tuple(b.lstrip("比较与同") for b in bases)
+        g = cues()["grammar"]
+        bases = regex.split(alternation(g["base_list_joins"]), pre_text.strip())
+        versus = tuple(b.lstrip("".join(g["base_marks"])) for b in bases)
         return Group(items=versus, names=(thing,) * n, versus="、".join(versus), inherited=not own), frame
     named = pre_text or own
     if not named and not m:
@@ -285,7 +286,7 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
                 name += shared_w.rate_head  # 增速较上年同期分别加快: each item's growth rate
             names.append(name)
         if not group.inherited and not shared and not own and all(not measurable(x) for x in names) \
-                and not any(x.endswith(_SECTOR_END) and not x.endswith(_FIRMS_END) for x in names) \
+                and not any(_names_sector(x) for x in names) \
                 and frame.base and measurable(frame.base) and (head := head_of(frame.base)):
             # 规模以上工业增加值增长8%，国有控股企业、股份制企业和私营企业分别增长5%、6%和7%: kinds of the
             # thing just measured, each measured by its head (国有控股企业增加值); industries stay bare, as
@@ -306,8 +307,10 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     return replace(group, names=names, versus=versus), frame
 
 
-# a sector's name ends so (制造业, 服务业); a kind of firms too, but as 企业 (私营企业), which is no sector
-_SECTOR_END, _FIRMS_END = "业", "企业"
+def _names_sector(name: str) -> bool:
+    """制造业, 服务业: a sector (not 私营企业, a kind of firms), named bare in a 分别 list."""
+    g = cues()["grammar"]
+    return name.endswith(g["sector_ending"]) and not name.endswith(g["firms_ending"])
 
 
 def numbers_list_ends(text: str, cq: list[Quantity]) -> list[int]:

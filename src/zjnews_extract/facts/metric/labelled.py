@@ -41,7 +41,7 @@ def labelled_item(text: str) -> tuple[str, str] | None:
             or name.startswith(tuple(cues()["grammar"]["labelled_title_openers"])) \
             or name.endswith(tuple(cues()["grammar"]["labelled_class_endings"])):
         return None
-    return (m.group("head") if "head" in m.re.groupindex else ""), name
+    return m.groupdict().get("head") or "", name
 
 
 def _proper(name: str) -> bool:

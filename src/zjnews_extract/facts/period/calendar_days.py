@@ -56,3 +56,24 @@ def streak_period(period: Period | None, months: int, since: bool = False) -> Pe
     end = date.fromisoformat(period.end)
     index = end.year * 12 + end.month - 1 - (months - 1)
     return make_period(first_day(index // 12, index % 12 + 1), end, period.text)
+
+
+def year_before(p: Period | None) -> Period | None:
+    """The same stretch of time one year earlier (29 February becomes the 28th)."""
+    if p is None or not p.start or not p.end:
+        return p
+
+    def back(day: str) -> str:
+        y, rest = int(day[:4]) - 1, day[4:]
+        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
+
+    return Period(start=back(p.start), end=back(p.end), text=p.text)
+
+
+def month_before(p: Period | None) -> Period | None:
+    """The month before a one-month period (6月 -> 5月); None for a longer period."""
+    if p is None or not p.start or not p.end or p.start[:7] != p.end[:7]:
+        return None
+    index = int(p.start[:4]) * 12 + int(p.start[5:7]) - 2
+    y, m = index // 12, index % 12 + 1
+    return make_period(first_day(y, m), last_day(y, m), p.text)

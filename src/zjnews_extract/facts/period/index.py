@@ -6,19 +6,8 @@ import bisect
 
 from ...records import Period
 from .asides import aside_close
+from .calendar_days import year_before
 from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, word_tuple, year_ago_list
-
-
-def _year_before(p: Period | None) -> Period | None:
-    """The same stretch of time one year earlier (29 February becomes the 28th)."""
-    if p is None or not p.start or not p.end:
-        return p
-
-    def back(day: str) -> str:
-        y, rest = int(day[:4]) - 1, day[4:]
-        return f"{y}{'-02-28' if rest == '-02-29' else rest}"
-
-    return Period(start=back(p.start), end=back(p.end), text=p.text)
 
 
 def _in_year(p: Period | None, year: int, text: str) -> Period | None:
@@ -121,7 +110,7 @@ class PeriodIndex:
             elif reach == "year_ago":
                 if m.start >= clause and m.end <= offset \
                         and (m.start >= prev_end or year_ago_list(self.text, m.end, offset)):
-                    return _year_before(self.period_at(m.start))
+                    return year_before(self.period_at(m.start))
             elif reach == "year_same":
                 if m.start >= clause:
                     return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)
