@@ -327,10 +327,10 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             versus = each[k]  # 分别高于全国、全省1.2和0.6个百分点: one benchmark per figure
         period = period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start])  # 存款余额: at its end
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
-        if q.kind == "rank" and big and not wi.metric:
+        if q.kind == "rank" and big:
             skip = q.end + (0 if q.text.endswith("大") else 1)
-            after = M.noun_after(text[skip:skip + 24])
-            metric, versus = after or metric, after or versus
+            if after := M.role_after_rank(text[skip:skip + 24], own.raw, bool(wi.metric)):
+                metric, versus = after, after
         if q.kind == "rank" and versus is None:
             versus = rank_field(text, q, sentence.s.start)
         versus_carry = versus
