@@ -27,7 +27,7 @@ from .columns import (
 from ..status import status_deny
 from .header_periods import MONTHS_ONLY, header_period
 from .layout import Cell, Row, Table, squash, words
-from .links import link_columns
+from .links import change_unit, link_columns
 from .rowspans import lost_spans
 from .placement import place_row
 from .units import Unit, counted_unit, unit_line, units_in
@@ -80,6 +80,8 @@ def _patterns():
         "caption_rate_tail": regex.compile(h["caption_rate_tail"]),
         "base_index": regex.compile(h["base_index_header"]),
         "caption_follows": regex.compile(rf"(?:{alternation(h['caption_follows'])})\s*[:：]?\s*$"),
+        "caption_state": regex.compile(rf"(?:{alternation(h['caption_state_words'])})\s*[:：]?\s*$"),
+        "caption_joins": regex.compile(alternation(h["caption_state_joins"])),
         "suffix": regex.compile("(?:" + alternation(h["period_prefixes"]) + r")\s*+$"),
         "nouns": regex.compile(alternation(["增幅", "增速", "涨幅", "降幅", "增长"])),
     }
@@ -136,6 +138,7 @@ def read_grid(table: Table, is_figure) -> Grid:
             texts[j] = (texts[j] + " " + words_).strip()
     columns = _month_and_ytd([_column(j, squash(texts[j]), kinds[j], body, is_figure) for j in range(ncols)])
     columns = _caption_base(columns, captions)
+    columns = change_unit(columns, lambda text: bool(_patterns()["growth"].search(text)))
     return Grid(tuple(captions), header_start, link_columns(columns), body)
 
 
@@ -230,7 +233,8 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     if pats["pp"].search(rest) or unit is not None and unit.kind == "pp":
         kind = "pp"
     elif pats["growth"].search(rest) or pats["growth"].search(header):  # ±%: the sign says change
-        kind = "growth"
+        # (增减(家), 较前月增减(亿): a change counted in the amount's own unit is an amount, not a rate)
+        kind = None if unit is not None and unit.kind == "value" and unit.unit else "growth"
     elif unit is not None and unit.kind in ("percent", "permille", "index"):
         kind = unit.kind
     period = header_period(rest)
@@ -295,6 +299,10 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
         text = _patterns()["numbering"].sub("", text)
         text = _GROUPED_BY.sub("", text)  # 按主要贸易方式分进口商品贸易额: how the rows split it, no part of the measure
         text = _patterns()["caption_follows"].sub("", text)  # 主要工业产品产量如下: the words that point at the table
+        stated = _patterns()["caption_state"].sub("", text)  # 规上工业新增单位情况: the table shows the state of
+        if stated != text and _patterns()["caption_joins"].search(stated):
+            continue  # 全国房地产开发和销售情况: the state of several measures, the rows' own names say which
+        text = stated
         col = _column(0, text.replace("_", " "), "figures", (), lambda cell: False)
         # (the measure without the title's periods and the rate it names besides: 及增速)
         bare = _patterns()["caption_rate_tail"].sub("", _without_periods(text))

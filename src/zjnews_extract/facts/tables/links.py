@@ -2,6 +2,7 @@
 links the columns once they are read."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,3 +34,15 @@ def link_columns(columns: list[Column]) -> tuple[Column, ...]:
                 col = replace(col, refers_to=ref.index)
         out.append(col)
     return tuple(out)
+
+
+def change_unit(columns: list[Column], is_change: Callable[[str], bool]) -> list[Column]:
+    """地区 | 1-6月 | 上年同期 | 增减(家) | 增长(%): the amounts whose change is counted in 家 are counted in
+    家 too, when their own headers name no unit (one unit among the changes, or none is given)."""
+    units = {c.unit for c in columns if c.role == "figures" and c.kind is None and c.unit is not None
+             and c.unit.kind == "value" and is_change(c.header)}
+    if len(units) != 1:
+        return columns
+    unit = units.pop()
+    return [replace(c, unit=unit) if c.role == "figures" and c.kind is None and c.unit is None else c
+            for c in columns]
