@@ -335,6 +335,9 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             versus = rank_field(text, q, sentence.s.start)
         versus_carry = versus
         subject = subjects[k] if subjects else frame.listed_subject or frame.subject
+        if not subjects and not (wi.subject and i == chain[0]) and M.in_brackets_after_name(text, q) \
+                and (name := M.bracket_name(text, q)):
+            subject = ctx.subject_name(name)  # 、清明上河园(30.95万人次): each bracketed figure is its name's
         if q.kind == "percent" and wi.share in ("占", "占比") and versus is None:
             versus = whole_of(frame.subject, ctx.region)  # 占11.5%: the whole the sentence implies
         if q.kind == "percent" and not wi.share and versus is None and metric and metric == frame.share_metric:

@@ -28,6 +28,8 @@ from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
 from ...text import Piece, split_clauses
 from ..period.runs import sentence_start
+from .bracketed import bracketed_metric
+from .contribution import contribution
 from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
 from ..tables.labels import is_measure as names_measure
@@ -69,6 +71,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         return defined, frame, False
     if counts and w.change and not w.metric and frame.count_set:
         return frame.count_set + w.change, frame, True  # …的县(市)，比一季度增加了9个: the same set's change
+    if (bracketed := bracketed_metric(text, q, raw, frame)) is not None:
+        return bracketed
     if q.kind == "rank" and raw.lstrip().startswith(("(", "（")) and frame.clause_metric:
         # 峨眉山门票收入2208.67万元(列全省旅游排名第一位): a bracket right after a figure ranks that figure
         return frame.clause_metric, frame, True
@@ -373,21 +377,6 @@ def _generic_end(raw: str) -> str:
     """A generic head (增幅, 规模) that ends the words before a number, before a linking verb."""
     ws = words.words(raw.rstrip(" ，,为是达到了"))
     return ws[-1][0] if ws and is_generic(ws[-1][0]) else ""
-
-
-@cache
-def _contribution_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    verbs = alternation(cues()["versus"]["contribution_verbs"])
-    # 拉动全市规模以上工业1.4个百分点 (the lifted thing right before the points), 拉动GDP增长6.4个百分点
-    return (regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}+$"),
-            regex.compile(rf"(?:{verbs})[^，,；;]{{1,16}}?增长"))
-
-
-def contribution(raw: str) -> str:
-    """拉动GDP增长 in the words before a gap in points: a contribution to another thing's growth."""
-    at_end, grew = _contribution_patterns()
-    m = at_end.search(raw.rstrip()) or grew.search(raw)
-    return m.group() if m else ""
 
 
 def _doer(name: str, frame: "Frame", lift: str) -> str:
