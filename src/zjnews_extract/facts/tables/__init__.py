@@ -27,6 +27,7 @@ from .header import caption_column, read_grid
 from .labels import is_measure
 from .layout import Cell, find_tables, segments, words
 from .markdown import may_be_markdown, with_row_breaks
+from .prose_units import units_from_prose
 from .notes import defined_after
 from .read import Context, read_table
 from .rowspans import fill_rowspans
@@ -109,6 +110,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             if not any(unit_line(c) for c in grid.captions) and (unit := unit_above(text, table.start)):
                 grid = replace(grid, captions=(*grid.captions, unit))  # 单位:% on a line of its own above
             ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
-            facts.extend(read_table(text, grid, figure_of, ctx))
+            # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
+            facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))
     return facts, spans

@@ -20,6 +20,7 @@ bar-separated rows do.
 from __future__ import annotations
 
 from functools import cache
+from itertools import combinations
 
 import regex
 
@@ -186,6 +187,12 @@ def _table_at(entries: list[_Entry], i: int):
             rows.append(_row(cells))
             figures_rows += any(e.kind == "fig" for e in cells[1:])
             j += width
+        elif (short := _short_row(entries, j, n, rows)) is not None:
+            # 其中:实物商品网上零售额 / 108042 / 12.0 then a label, under 12月 | 1—12月 twice: a row whose empty
+            # cells the page dropped; its figures go to the columns whose figures they are like
+            rows.append(_row(short))
+            figures_rows += 1
+            j += 1 + sum(1 for e in short[1:] if e.text)
         elif (k := _empty_rows(entries, j, n)) >= 2:
             j += k  # 北  京 / 天  津 / … / 浙  江 then 97.1: rows whose empty cells the page dropped hold nothing
         elif j + 1 < len(entries) and entries[j + 1].kind == "word" and _cells_after(entries, j + 1, n) == n \
@@ -234,7 +241,40 @@ def _bars_before_row(entries: list[_Entry], j: int) -> bool:
     return k > j and k < len(entries) and entries[k].kind == "word"
 
 
-_HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
+_HAS_DIGIT = regex.compile(r"\d")
+# a rate's look (12.0, -2.2, 1.5%): an amount's column never holds one where the rows agree
+_RATE_LOOK = regex.compile(r"^[-+−－＋]?\d{1,2}(?:\.\d+)?\s*[%％]?$")
+_LOOK_ROWS = 12  # full rows above a short row that show what each column holds
+_PLACEMENTS_MAX = 12  # columns beyond which a short row is not placed (the choices grow too many)
+
+
+def _short_row(entries: list[_Entry], j: int, n: int, rows: list[Row]) -> list[_Entry] | None:
+    """A label at j with fewer than n figures and then the next label (or the end): the row's cells with
+    blanks where the page dropped its empty cells, each figure in the rightmost columns whose rows'
+    figures look like it (a rate or an amount); None when no column order fits."""
+    m = _cells_after(entries, j, n)
+    after = j + 1 + m
+    if not 1 <= m < n or n > _PLACEMENTS_MAX or after < len(entries) and entries[after].kind != "word":
+        return None
+    figures = entries[j + 1:after]
+    if any(e.kind != "fig" for e in figures):
+        return None
+    looks: list[set[bool]] = [set() for _ in range(n)]
+    for row in rows[-_LOOK_ROWS:]:  # (the rows just above: a bounded look, linear over a long table)
+        if len(row.cells) == n + 1 and all(c.text for c in row.cells[1:]):
+            for k, c in enumerate(row.cells[1:]):
+                looks[k].add(bool(_RATE_LOOK.match(c.text)))
+    if not all(len(look) == 1 for look in looks):
+        return None  # no full rows to learn the columns from, or columns that hold both
+    want = [bool(_RATE_LOOK.match(e.text)) for e in figures]
+    fits = [cols for cols in combinations(range(n), m) if all(looks[c] == {w} for c, w in zip(cols, want))]
+    if not fits:
+        return None
+    label = entries[j]
+    cells = [label] + [_Entry(label.end, label.end, "", "blank")] * n
+    for c, e in zip(max(fits), figures):
+        cells[1 + c] = e
+    return cells  # 162817吨 is a cell with its unit, never a row's label
 
 
 def _row(cells: list[_Entry]) -> Row:
