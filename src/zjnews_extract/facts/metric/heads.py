@@ -129,13 +129,16 @@ def _method_phrase() -> regex.Pattern:
     return regex.compile(rf"(?:{alternation(nm['method_phrase_starts'])})[^，,；;。]{{1,10}}?"
                          rf"(?:{alternation(nm['method_phrase_ends'])})(?![机器])"
                          rf"|(?:{alternation(nm['method_openers'])})[^，,；;。]{{1,8}}?"
-                         rf"(?:{alternation(nm['method_opener_ends'])})")
+                         rf"(?:{alternation(nm['method_opener_ends'])})"
+                         rf"|(?:{alternation(nm['currency_basis_marks'])})(?:{alternation(nm['currency_bases'])})"
+                         rf"(?:{alternation(nm['currency_basis_ends'])})为?")
 
 
 @cache
 def _method_marks() -> tuple[str, ...]:
     nm = load_toml("metric_heads.toml")["not_metrics"]
-    return tuple({w[0] for w in nm["method_phrase_starts"]} | {w[0] for w in nm["method_openers"]})
+    return tuple({w[0] for w in nm["method_phrase_starts"]} | {w[0] for w in nm["method_openers"]}
+                 | {w[0] for w in nm["currency_basis_marks"]})
 
 
 def drop_method_phrases(text: str) -> str:
