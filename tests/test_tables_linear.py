@@ -159,3 +159,28 @@ def test_markdown_rows_run_together_are_linear_in_their_rows():
     assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 2
     ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
     assert ratio < MAX_RATIO, ratio
+
+
+def _label_figure(rows: int) -> str:
+    lines = ["2023年1—3月份固定资产投资主要数据", "指 标2023年1-3月份", "同比增长(%)"]
+    for i in range(rows):
+        if i % 50 == 0:
+            lines.append("分行业")
+        lines.append(f"{PLACES[i % len(PLACES)]}制造业投资{i % 13}.{i % 10}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_column_of_labels_and_figures_is_linear_in_its_rows():
+    small, large = _label_figure(500), _label_figure(5000)
+    assert _read(small, []) == 500 and _read(large, []) == 5000
+    ratio = _median_time(lambda: _read(large, [])) / _median_time(lambda: _read(small, []))
+    assert ratio < MAX_RATIO, ratio
+
+
+def test_lines_that_could_each_open_a_column_table_are_scanned_once():
+    # every line is both a column's title and a section's name (增长): no table, and no rescan from each line
+    from zjnews_extract.facts.tables.label_figure import find_label_figure  # noqa: PLC0415
+
+    small, large = "增长\n" * 2000, "增长\n" * 20000
+    ratio = _median_time(lambda: find_label_figure(large)) / _median_time(lambda: find_label_figure(small))
+    assert find_label_figure(large) == [] and ratio < MAX_RATIO, ratio

@@ -34,6 +34,7 @@ from .rowspans import fill_rowspans
 from .side_by_side import unfold
 from .flattened import may_be_flattened, unflatten
 from .glued import find_glued, may_be_glued
+from .label_figure import find_label_figure, may_be_label_figure
 from .spaced import find_spaced, may_be_spaced
 from .stacked import find_stacked, may_be_stacked
 from .units import unit_above, unit_line
@@ -48,7 +49,8 @@ _STATEMENT_KINDS = frozenset({"value", "percent", "growth", "pp"})
 def may_hold_tables(text: str) -> bool:
     """False when `text` has no cell separator and no lines of a figure alone (most articles)."""
     return any(sep in text for sep in words()["layout"]["separators"]) or may_be_stacked(text) \
-        or may_be_spaced(text) or may_be_wrapped(text) or may_be_flattened(text) or may_be_glued(text)
+        or may_be_spaced(text) or may_be_wrapped(text) or may_be_flattened(text) or may_be_glued(text) \
+        or may_be_label_figure(text)
 
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
@@ -94,8 +96,9 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     # line and a line of figures; a run inside another table is that table's
     # (a table run together on one line is read as if its rows had their line breaks: same offsets)
     spaced_text = unflatten(text) if may_be_flattened(text) else text
-    for may, find, where in ((may_be_spaced, find_spaced, spaced_text), (may_be_wrapped, find_wrapped, text),
-                             (may_be_glued, find_glued, text)):
+    # (a column of labels and their figures first: a spaced reading would take its header's period for a row)
+    for may, find, where in ((may_be_label_figure, find_label_figure, text), (may_be_spaced, find_spaced, spaced_text),
+                             (may_be_wrapped, find_wrapped, text), (may_be_glued, find_glued, text)):
         if may(where):
             tables += [t for t in find(where) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
             tables.sort(key=lambda t: t.start)
