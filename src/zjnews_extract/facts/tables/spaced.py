@@ -19,8 +19,9 @@ import regex
 
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
 from .fragments import fragment_lines, is_fragment_line, wrapped_header
-from .layout import Cell, Row, Table, cell_marks, label_titles, squash, word_across, words
+from .layout import Cell, Row, Table, cell_marks, label_titles, squash, words
 from .units import unit_line
+from .spaced_labels import label_goes_on, opens_label, wrapped_label
 
 _CELL = regex.compile(r"\S+")
 # a figure cell of a space-separated row (↓7.50% a decline, as a ranking writes it); flattened.py's too
@@ -70,14 +71,16 @@ def find_spaced(text: str) -> list[Table]:
             i += 1
             continue
         j, rows = i, 0
-        while j < len(lines) and (_row_width(lines[j]) == width or (_translation(lines[j]) or _section(lines[j])
-                                                                     or j > i and _wrapped_label(lines[j]))
+        unit_column = _unit_cell(_cells(lines[i]))
+        while j < len(lines) and (_row_width(lines[j]) == width or _without_unit(lines[j], width, unit_column)
+                                  or (_translation(lines[j]) or _section(lines[j])
+                                                                     or j > i and wrapped_label(lines[j]))
                                   and j + 1 < len(lines) and (_row_width(lines[j + 1]) == width
                                                               or _translation(lines[j + 1])
-                                                              or _wrapped_label(lines[j]) and _wrapped_label(lines[j + 1])
+                                                              or wrapped_label(lines[j]) and wrapped_label(lines[j + 1])
                                                               and j + 2 < len(lines) and _row_width(lines[j + 2]) == width)
-                                  or j > i and _wrapped_label(lines[j]) and _label_goes_on(lines, i, j, width)):
-            rows += _row_width(lines[j]) == width
+                                  or j > i and wrapped_label(lines[j]) and label_goes_on(lines, i, j, width)):
+            rows += _row_width(lines[j]) == width or _without_unit(lines[j], width, unit_column)
             j += 1
         # (a wrapped header's fragments add up to the columns: evidence enough for a table of two rows, as a
         # report's 总资产 | 归属于上市公司股东的所有者权益 is)
@@ -270,6 +273,12 @@ def _row_width(line: tuple[int, str]) -> int:
     return len(cells)
 
 
+def _without_unit(line: tuple[int, str], width: int, unit_column: int) -> bool:
+    """In a table with a unit column, a row that leaves its unit cell out (人均地区生产总值(GDP) 12130 …) or
+    wrote it into its label (地区生产总值(GDP)增速 (%) 6.8 …): a label and one figure cell fewer."""
+    return bool(unit_column) and _row_width(line) == width - 1 and not _unit_cell(_cells(line))
+
+
 def _unit_figure(cell: str) -> bool:
     """A figure with its own unit (269万吨, 200亿米 under 1994年 in a bulletin's product list)."""
     from .units import read_unit  # noqa: PLC0415  (units reads the layout's words)
@@ -296,41 +305,6 @@ def _section_cells(line: tuple[int, str]) -> list[Cell]:
     body = line[1].strip()
     at = line[0] + line[1].index(body)
     return [Cell(at, at + len(body), body)]
-
-
-def _wrapped_label(line: tuple[int, str]) -> bool:
-    """The rest of a long label wrapped onto a line of its own (籍华人捐赠物资, its English after it)."""
-    cells = _cells(line)
-    return len(cells) == 1 and bool(_patterns()["han"].search(cells[0].text)) and len(cells[0].text) <= 12 \
-        and not any(ch.isdigit() for ch in cells[0].text) and not _section(line)
-
-
-def _label_goes_on(lines, first: int, j: int, width: int) -> bool:
-    """Line j ends the label of the row above it, cut short (稀释每股收益(元/ 0.05 … / 股), 归属于上市公司股
-    1,244,439,446.19 … / 东的扣除非经常性 / 损益的净利润), even after the table's last row: the label so far
-    ends in an open bracket or a word that cannot end a name, or line j goes on a word it cut."""
-    k, parts = j - 1, []
-    while k > first and _wrapped_label(lines[k]) and _row_width(lines[k]) != width:
-        parts.insert(0, lines[k][1].strip())
-        k -= 1
-    if _row_width(lines[k]) != width:
-        return False
-    label = _cells(lines[k])[0].text + "".join(parts)
-    if label.endswith(_label_openers()) or label.count("(") + label.count("（") > label.count(")") + label.count("）"):
-        return True
-    return word_across(label, lines[j][1].strip())  # 归属于上市公司股 / 东的…: 股东 runs over the break
-
-
-def _opens_label(lines, k: int, after: int) -> bool:
-    """A wrapped label's line that opens the next row's label rather than closing the last one: it
-    ends in a word that cannot end a name (归属于上市公司股东的 over 扣除非经常性损益的净 19,902,297.26 …)."""
-    body = lines[k][1].strip()
-    return k + 1 < after and _row_width(lines[k + 1]) > 0 and body.endswith(_label_openers())
-
-
-@cache
-def _label_openers() -> tuple[str, ...]:
-    return tuple(words()["labels"]["open_endings"])
 
 
 # lines of no cells (English, blank) that may stand between a header and its rows
@@ -377,17 +351,21 @@ def _table(lines, header: int, first: int, after: int, stacked: bool, wrapped: l
             continue
         if _translation(lines[k]):
             continue
-        if body and not _section(lines[k]) and _wrapped_label(lines[k]) and not _opens_label(lines, k, after):
+        if body and not _section(lines[k]) and wrapped_label(lines[k]) and not opens_label(lines, k, after):
             label, more = body[-1][0], _cells(lines[k])[0]  # 华侨、港澳台胞、外 / 籍华人捐赠物资: one label
             body[-1] = [Cell(label.start, more.end, label.text + more.text)] + body[-1][1:]
             continue
-        if _wrapped_label(lines[k]) and k + 1 < after and _row_width(lines[k + 1]) > 0:
+        if wrapped_label(lines[k]) and k + 1 < after and _row_width(lines[k + 1]) > 0:
             opening = _cells(lines[k])[0]  # 归属于上市公司股东的 / 扣除非经常性损益的净 19,902,297.26 …: one label
             nxt = _cells(lines[k + 1])
             body.append([Cell(opening.start, nxt[0].end, opening.text + nxt[0].text)] + nxt[1:])
             skip.add(k + 1)
             continue
-        body.append(_section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k]))
+        cells = _section_cells(lines[k]) if _section(lines[k]) else _cells(lines[k])
+        if len(cells) == len(heads[-1]) - 1 and len(body) and len(body[0]) == len(heads[-1]) \
+                and _unit_cell(body[0]) and not _unit_cell(cells) and len(cells) >= 2:
+            cells = [cells[0], Cell(cells[0].end, cells[0].end, "")] + cells[1:]  # its unit cell left empty
+        body.append(cells)
     rows = tuple(Row(c[0].start, c[-1].end, tuple(c)) for c in heads + body)
     captions, start = captions_above(lines, header)
     return Table(rows=rows, captions=tuple(captions), start=start, end=rows[-1].end, rows_start=rows[0].start)
