@@ -221,7 +221,8 @@ def _growth_rate_heads() -> tuple[str, ...]:
 def _names_growth_rate(metric: str) -> bool:
     """GDP同比增速, GDP增速目标: a rate of growth, or the goal set for one."""
     goal = next((t for t in cues()["metric"]["rate_goal_tails"] if metric.endswith(t)), "")
-    return metric[:len(metric) - len(goal)].endswith(_growth_rate_heads())
+    named = metric[:len(metric) - len(goal)]
+    return named.endswith(_growth_rate_heads()) and not named.endswith(tuple(cues()["metric"]["level_rate_names"]))
 
 
 def _opens_with_period(ctx: ArticleContext, start: int) -> bool:

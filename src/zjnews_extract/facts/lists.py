@@ -179,6 +179,9 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
+    if pre_text and (based := M.patterns()["base_tail"].sub("", pre_text).strip()) != pre_text.strip() \
+            and not M.patterns()["gap_base"].search(pre_text):
+        pre_text = based  # 与去年春节假期相比分别增长: the year-ago holiday is the basis, no name
     now = ctx.periods.period_at(q.start)
     year_before = str(int(now.start[:4]) - 1) if now is not None and now.start else ""
     if pre_text and (base := M.patterns()["gap_base"].search(pre_text)) and _benchmark_only(base, q.kind, year_before):

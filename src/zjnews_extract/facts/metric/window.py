@@ -249,6 +249,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     text, subject = peel(text)
     out.subject = out.subject or subject
     text = p["respective"].sub("", text)
+    text = p["base_tail"].sub("", text)  # 与去年春节假期相比分别增长: the base stood before 分别
     text, _ = peel(text)
     if (m := p["predicate"].match(text)) and not text.startswith("的", m.end()) \
             and not p["channel"].search(text, 0, m.end()):
