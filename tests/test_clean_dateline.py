@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import zjnews_extract
 from zjnews_extract.clean import clean_page
 from zjnews_extract.clean.byline import find_source
 
@@ -41,3 +42,13 @@ def test_a_page_opening_with_nandu_xun_gets_its_source():
                       f"<div class='article'>{body}</div></body></html>".encode("utf-8"))
     assert page.source == "南都"
     assert page.authors == ["李明"]
+
+
+def test_a_release_date_in_brackets_under_the_office_is_the_dateline():
+    # a bureau's release: title, office, the date in brackets on a line of its own (AR, CA, CJ, CP, DB, DE, EH)
+    text = ("某县2021年国民经济和社会发展统计公报\n某县统计局\n(2022年3月15日)\n"
+            "2021年,全县地区生产总值98.38亿元,比上年增长6.8%。\n")
+    doc = zjnews_extract.extract(text)
+    assert doc.published is not None and str(doc.published).startswith("2022-03-15")
+    assert "(2022年3月15日)" not in doc.text
+    assert [f.text for f in doc.facts] == ["98.38亿元", "6.8%"]
