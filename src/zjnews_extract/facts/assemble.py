@@ -32,6 +32,7 @@ from .period.averages import average_span, past_average_span, target_level_year,
 from .period.calendar_days import streak_period
 from .period.grammar import grammar as period_grammar, is_since
 from .period.month_list import listed_months, year_by_year
+from .rates import goal_of_amount, names_growth_rate
 from .status import StatusCues, named_goal, status_from_cues
 from .subject import whole_of
 from .versus import rank_field, versus_of
@@ -148,8 +149,11 @@ class _Sentence:
         if q.kind == "value" and q.unit == "倍" and versus and q.value is not None:
             # 为全国的1.4倍: the level is 140 % of the base's (H, Y, Z gold), not a count of 倍
             q = msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
-        if q.kind == "percent" and versus is None and metric and _names_growth_rate(metric):
-            q = msgspec.structs.replace(q, kind="growth")  # 广东（3.3%） in a sentence on GDP同比增速
+        goal_of = goal_of_amount(metric) if q.kind in ("percent", "growth") and versus is None else ""
+        if q.kind == "percent" and versus is None and metric and (names_growth_rate(metric) or goal_of):
+            # 广东（3.3%） in a sentence on GDP同比增速; 海南为9.5%左右 under 各地GDP目标: a % of an amount's goal is
+            # the growth it aims at
+            q = msgspec.structs.replace(q, kind="growth")
         before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
         if q.kind in ("growth", "pp") and "均" in before and (average := average_words(clause_before(text, q.start))):
             if metric and average not in metric:
@@ -167,7 +171,7 @@ class _Sentence:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1),
                                    since=bool(period) and is_since(period.text))
-        status = "target" if named_goal(text, q.end) else self.status(q.start, period)
+        status = "target" if named_goal(text, q.end) or goal_of else self.status(q.start, period)
         if status == "target" or _yearly_indicator(metric, q):
             # 今后五年…突破3000亿元, 过去五年…全省生产总值达到4.5万亿元左右: the level of the span's last
             # year (not a sum the years make: 过去十年…收到转移支付超过2万亿元)
@@ -211,18 +215,6 @@ def _yearly_indicator(metric: str | None, q: Quantity) -> bool:
 _PLAN_LOOK = 1500
 # Why: a stock's verb (共有, 累计共设) stands before its number in the same sentence, within a clause or two.
 _AS_OF_LOOK = 48
-
-
-@cache
-def _growth_rate_heads() -> tuple[str, ...]:
-    return tuple(cues()["metric"]["growth_rate_heads"])
-
-
-def _names_growth_rate(metric: str) -> bool:
-    """GDP同比增速, GDP增速目标: a rate of growth, or the goal set for one."""
-    goal = next((t for t in cues()["metric"]["rate_goal_tails"] if metric.endswith(t)), "")
-    named = metric[:len(metric) - len(goal)]
-    return named.endswith(_growth_rate_heads()) and not named.endswith(tuple(cues()["metric"]["level_rate_names"]))
 
 
 def _opens_with_period(ctx: ArticleContext, start: int) -> bool:
