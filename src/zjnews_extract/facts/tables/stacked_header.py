@@ -160,15 +160,26 @@ def titles_over_periods(entries: list[_Entry], i: int, n: int) -> tuple[list[lis
     """Two header rows of one cell per figure column and none for the labels: n titles over n periods
     (绝对额(亿元) | 比上年同期增长(%) over 1季度 | 1季度), each row given an empty label cell, and the
     header's top entry; else None."""
-    if n < 2 or i - 2 * n < 0:
+    if n < 2 or i - n - 1 < 0:
         return None
-    high, low = entries[i - 2 * n:i - n], entries[i - n:i]
+    low = entries[i - n:i]
     period = _limits()["period_title"]
-    if not all(e.kind == "word" and period.match(e.text) for e in low) \
-            or not all(e.kind in ("word", "unit") and not period.match(e.text) for e in high) \
-            or squash(high[0].text) in label_titles():
+    if not all(e.kind == "word" and period.match(e.text) for e in low):
         return None
-    return [[_Entry(row[0].start, row[0].start, "", "blank"), *row] for row in (high, low)], i - 2 * n
+    # (绝对额(亿元) | 比上年同期增长(%) over 2季度 | 上半年 | 2季度 | 上半年: k titles, each over n/k periods)
+    for k in (n, *(k for k in range(n - 1, 0, -1) if n % k == 0)):
+        if i - n - k < 0:
+            continue
+        high = entries[i - n - k:i - n]
+        if not all(e.kind in ("word", "unit") and not period.match(e.text) for e in high) \
+                or squash(high[0].text) in label_titles():
+            continue
+        spread: list[_Entry] = []
+        for cell in high:
+            spread += [cell] + [_Entry(cell.end, cell.end, "", "blank")] * (n // k - 1)
+        return [[_Entry(row[0].start, row[0].start, "", "blank"), *row] for row in (spread, low)], i - n - k
+    return None
+
 
 
 def respan(cells: list[_Entry], n: int) -> list[_Entry]:
