@@ -3,7 +3,7 @@ joined (规模工业增加值 / 增长速度 |, 绝对数 / (亿元)), and lines
 as the separators between cells. stacked.py reads the grid from these."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -168,4 +168,31 @@ def label_first(entries: list[Entry]) -> list[Entry]:
             continue
         for a in (head, *run):
             out[a], out[a + 1] = entries[a + 1], entries[a]
+    return out
+
+
+_YEAR_CELL = regex.compile(r"^(?:19|20)\d{2}\s*年?$")
+
+
+def years_as_labels(entries: list[Entry]) -> list[Entry]:
+    """A table one cell per line whose rows are years (年份 | 1季度 | 2季度 … then 2012 | 8.1 | 7.6 …, NBS's
+    GDP growth by quarter): the year that opens each row is its label, not a figure. Only under a header
+    that opens with a year title, for rows of exactly as many figures as the header has titles after it."""
+    titles = frozenset(squash(t) for t in words()["header"]["year_titles"])
+    out = list(entries)
+    done = 0  # (the entries a run of rows took are not looked at again: one pass over the table)
+    for k, e in enumerate(entries):
+        if k < done or e.kind != "word" or squash(e.text) not in titles:
+            continue
+        j = k + 1
+        while j < len(entries) and entries[j].kind == "word" and not _YEAR_CELL.match(entries[j].text):
+            j += 1
+        n = j - k - 1
+        while n >= 1 and j + n < len(entries) + 1 and _YEAR_CELL.match(entries[j].text) \
+                and all(j + 1 + t < len(entries) and entries[j + 1 + t].kind == "fig" for t in range(n)):
+            out[j] = replace(entries[j], kind="word")
+            j += n + 1
+            if j >= len(entries):
+                break
+        done = j
     return out

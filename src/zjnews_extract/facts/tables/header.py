@@ -80,6 +80,7 @@ def _patterns():
         "caption_rate_tail": regex.compile(h["caption_rate_tail"]),
         "base_index": regex.compile(h["base_index_header"]),
         "caption_follows": regex.compile(rf"(?:{alternation(h['caption_follows'])})\s*[:：]?\s*$"),
+        "rate_title": regex.compile(rf"(?:{alternation(h['caption_rate_bases'])})(?:{alternation(h['caption_rate_nouns'])})$"),
         "caption_state": regex.compile(rf"(?:{alternation(h['caption_state_words'])})\s*[:：]?\s*$"),
         "caption_joins": regex.compile(alternation(h["caption_state_joins"])),
         "suffix": regex.compile("(?:" + alternation(h["period_prefixes"]) + r")\s*+$"),
@@ -307,6 +308,8 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
         # (the measure without the title's periods and the rate it names besides: 及增速)
         bare = _patterns()["caption_rate_tail"].sub("", _without_periods(text))
         measure = _column(0, bare.replace("_", " "), "figures", (), lambda cell: False).measure
+        if col.kind == "growth" and measure and bare.startswith(measure) and _patterns()["rate_title"].search(bare):
+            measure = bare  # 表2 GDP同比增长速度, 表3 GDP环比增长速度: a title naming a series of rates keeps its name
         if bare != text:
             col = replace(col, kind=None) if col.kind == "growth" and _patterns()["caption_rate_tail"].search(text) \
                 else col
@@ -320,6 +323,11 @@ def caption_column(captions: tuple[str, ...]) -> Column | None:
         if measure:
             return replace(col, measure=measure)
     return None
+
+
+def names_rate_series(name: str) -> bool:
+    """GDP同比增长速度: the name of a series of rates (a caption's measure, kept whole)."""
+    return bool(name) and _patterns()["rate_title"].search(name) is not None
 
 
 def _without_periods(caption: str) -> str:

@@ -26,7 +26,7 @@ from ..subject import whole_of
 from .cells import Figure, is_blank
 from .column_periods import chain, column_periods
 from .dates import column_period, label_period
-from .header import Column, Grid, caption_column, year_of
+from .header import Column, Grid, caption_column, names_rate_series, year_of
 from .labels import (Label, is_change, is_measure, is_within_total, merge, names_rate, place_label, place_section,
                      population, rate_only, read_label)
 from .layout import Cell, Row, words
@@ -88,7 +88,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
     whole = next((w for line in grid.captions for w in words()["header"]["wholes"] if w in line), None)
     ranked = _ranked_column(grid, cols, figure_of)
     caption = caption_column(grid.captions)
-    if caption is not None and not is_measure(caption.measure):
+    if caption is not None and not is_measure(caption.measure) and not names_rate_series(caption.measure):
         caption = None  # 工业生产情况: a title, not a measure
     # 2017年1-3月工业增加值 over rows 轻工业, 重工业, 国有控股企业 and columns 本月 | 累计 that name no measure:
     # each row is a part of the caption's measure
@@ -186,6 +186,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                                     else periods[col.index])
             if year is not None:
                 period = column_period(("year", year), None, None)
+                if col.period is not None and col.period[0] == "words":
+                    period = column_period(col.period, period, None)  # 2012 | 8.1 under 1季度: 2012's first quarter
             if caption is not None and not any(c.measure for c in chain(col, cols)):
                 # the caption's measure, and its kind and unit where the column states none (a growth
                 # column keeps its own: 同比增长(%) under a title 社会消费品零售总额)

@@ -26,9 +26,9 @@ import regex
 
 from .layout import Cell, Row, Table, cell_marks, label_titles, squash, words
 from .cell_lines import (FIGURE_WITH_UNIT as _WITH_UNIT, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
-                         joined_wraps, label_first)
+                         joined_wraps, label_first, years_as_labels)
 from .stacked_header import header_rows, respan, side_by_side_header, titled_header, titles_over_periods
-from .units import read_unit
+from .units import read_unit, unit_line
 
 
 @cache
@@ -67,7 +67,8 @@ def _entries(text: str) -> list[_Entry]:
             out.append(_Entry(s, s + len(cell), cell, ""))
             continue
         out.append(_Entry(s, s + len(cell), cell, _kind(cell, p), own_bar=cell != body))
-    return label_first(drop_separator_lines(joined_wraps(joined_units(joined_fragments(out))), _patterns()["min_rows"]))
+    return years_as_labels(label_first(drop_separator_lines(joined_wraps(joined_units(joined_fragments(out))),
+                                                            _patterns()["min_rows"])))
 
 
 def _without_trailing_bar(body: str) -> str:
@@ -211,8 +212,9 @@ def _table_at(entries: list[_Entry], i: int):
     first = heads[0][0]
     captions, start = [], first.start
     c = top - 1
-    while c >= 0 and entries[c].kind in ("word", "blank") and len(captions) < words()["layout"]["caption_lines"]:
-        if entries[c].kind == "word":  # a line of bars between caption lines (单位:万元 | / ||| ) holds none
+    while c >= 0 and (entries[c].kind in ("word", "blank") or entries[c].kind == "unit" and unit_line(entries[c].text)) \
+            and len(captions) < words()["layout"]["caption_lines"]:
+        if entries[c].kind != "blank":  # (单位:% over the header is a caption too)  # a line of bars between caption lines (单位:万元 | / ||| ) holds none
             captions.insert(0, entries[c].text)
             start = entries[c].start
         c -= 1
