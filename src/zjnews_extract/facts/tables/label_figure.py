@@ -29,7 +29,8 @@ def _patterns():
     return {
         "row": regex.compile(r"^\s*(?P<label>[^\d\n|]*?[\p{Han})）])\s*(?P<fig>[-−]?\d+(?:\.\d+)?)\s*$"),
         "section": regex.compile(r"^\s*(?P<label>[\p{Han}:：()（）、]+)\s*$"),
-        "title": regex.compile(r"[(（]\s*(?P<unit>[^()（）\d]{1,6}?)\s*[)）]?\s*$"),
+        # (possessive steps: a run of spaces is crossed once)
+        "title": regex.compile(r"[(（]\s*+(?P<unit>[^()（）\d\s]{1,6}+)\s*+[)）]?+\s*+$"),
         "growth": regex.compile("|".join(map(regex.escape, words()["header"]["growth_words"]))),
         "label_title": regex.compile(r"^\s*(?P<t>(?:" + "|".join(
             r"\s*".join(map(regex.escape, t)) for t in sorted(label_titles(), key=len, reverse=True)) + r"))\s*"),
