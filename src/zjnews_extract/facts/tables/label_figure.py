@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from .layout import Cell, Row, Table, label_titles, squash, words
+from .layout import Cell, Row, Table, enough_lines, label_titles, scan_tables, squash, words
 from .spaced import captions_above, text_lines
 from .units import read_unit, unit_above, unit_line
 
@@ -39,28 +39,16 @@ def _patterns():
 
 def may_be_label_figure(text: str) -> bool:
     """Cheap test: min_rows lines that end in a figure right after a Han character or a bracket."""
-    hits = 0
-    for line in text.split("\n"):
-        if len(line) <= 60 and _patterns()["row"].match(line):
-            hits += 1
-            if hits >= words()["label_figure"]["min_rows"]:
-                return True
-    return False
+    return enough_lines(text, lambda line: len(line) <= 60 and _patterns()["row"].match(line) is not None,
+                        words()["label_figure"]["min_rows"])
 
 
 def find_label_figure(text: str) -> list[Table]:
     """Every such table of `text`."""
     lines = text_lines(text)
-    tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        table, after = _table_at(text, lines, i)
-        if table is not None:
-            tables.append(table)
-        # (a run that makes no table from its first line makes none from a later one: it ends at the same
-        # line with fewer rows; so the scan goes on after it, once over the text)
-        i = max(after, i + 1)
-    return tables
+    # (a run that makes no table from its first line makes none from a later one: it ends at the same
+    # line with fewer rows; so the scan goes on after it, once over the text)
+    return scan_tables(len(lines), lambda i: _table_at(text, lines, i))
 
 
 def _is_row(body: str) -> regex.Match | None:

@@ -42,6 +42,31 @@ def word_across(left: str, right: str) -> bool:
 
 
 @cache
+def enough_lines(text: str, is_hit, needed: int) -> bool:
+    """At least `needed` lines of `text` pass `is_hit` (the cheap tests of the one-cell-per-line and
+    label-and-figure readers: stop at the needed count)."""
+    hits = 0
+    for line in text.split("\n"):
+        if is_hit(line):
+            hits += 1
+            if hits >= needed:
+                return True
+    return False
+
+
+def scan_tables(count: int, table_at) -> list[Table]:
+    """The tables `table_at(i)` finds walking positions 0..count-1: it gives (table or None, the
+    position to go on from); a position where none starts moves on by one."""
+    tables: list[Table] = []
+    i = 0
+    while i < count:
+        table, after = table_at(i)
+        if table is not None:
+            tables.append(table)
+        i = max(after, i + 1)
+    return tables
+
+
 def label_titles() -> frozenset[str]:
     """Titles of the row-label column (指标, 市州; squashed): a header row that opens with one spans the
     figure columns with the rest of its cells (市州 | 增长速度 over 比上年同月 | 比上年同期)."""

@@ -24,7 +24,7 @@ from itertools import combinations
 
 import regex
 
-from .layout import Cell, Row, Table, cell_marks, label_titles, squash, words
+from .layout import Cell, Row, Table, cell_marks, enough_lines, label_titles, scan_tables, squash, words
 from .cell_lines import (FIGURE_WITH_UNIT as _WITH_UNIT, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
                          joined_wraps, label_first, years_as_labels)
 from .stacked_header import header_rows, respan, side_by_side_header, titled_header, titles_over_periods
@@ -98,29 +98,14 @@ def _kind(body: str, p) -> str:
 def may_be_stacked(text: str) -> bool:
     """Cheap test: several lines that hold a figure alone (a bar after it allowed)."""
     p = _patterns()
-    hits = 0
-    for line in text.split("\n"):
-        body = line.strip()
-        if len(body) <= 18 and p["figure"].match(_without_trailing_bar(body)):
-            hits += 1
-            if hits >= 4:
-                return True
-    return False
+    return enough_lines(text, lambda line: len(body := line.strip()) <= 18
+                        and p["figure"].match(_without_trailing_bar(body)) is not None, 4)
 
 
 def find_stacked(text: str) -> list[Table]:
     """Every one-cell-per-line table of `text`, as tables of rows."""
     entries = _entries(text)
-    tables: list[Table] = []
-    i = 0
-    while i < len(entries):
-        found = _table_at(entries, i)
-        if found is None:
-            i += 1
-            continue
-        table, i = found
-        tables.append(table)
-    return tables
+    return scan_tables(len(entries), lambda i: _table_at(entries, i) or (None, i + 1))
 
 
 def _empty_rows(entries: list[_Entry], j: int, n: int) -> int:
