@@ -219,7 +219,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if (any_kind or kind == "value") and (m := p["change"].search(text)):
         out.change = m.group("change")
         text = text[:m.start()]
-    elif kind == "growth" and (m := p["change"].search(text)) and (m.start() > 0 or text.startswith(("比", "较"))):
+    elif kind == "growth" and (m := p["change"].search(text)) and (m.start() > 0 or text.startswith(tuple(cues()["period"]["base_marks"]))):
         # (较去年同期减少15.34%: the comparison and its verb alone name nothing; the thing is the one before)
         text = text[:m.start()]  # 进口猪肉增加919.4%: a rate of change says its verb again, no part of the name
     elif kind == "percent" and not out.share and raw.rstrip().endswith("的") and (m := p["share_of"].search(text)):
