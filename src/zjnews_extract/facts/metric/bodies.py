@@ -164,10 +164,14 @@ def part_before(clause: str) -> str:
     from .window import peel  # noqa: PLC0415  (window reads bodies)
 
     ws = words.words(leading_noun(peel(clause)[0]))
+    idiom = False
     while len(ws) > 1 and ws[-1][1] in ("v", "vn", "l", "i"):
         # 石油及制品商品石油零售(增长明显): the goods, not their trade; 非公有制经济稳步发展, 跨境电商蓬勃发展: an
         # idiom after the noun says how it fared (the segmenter tags 稳步发展 l, 蓬勃发展 i)
+        idiom = idiom or ws[-1][1] in ("l", "i")
         ws.pop()
+    if idiom and len(ws) < 2:
+        return ""  # (全县经济稳中有进: the whole's state, no part of it did anything)
     return part_named("".join(w for w, _ in ws))
 
 
