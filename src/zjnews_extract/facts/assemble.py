@@ -252,6 +252,9 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
             frame = frame.named(topic, "value")  # 在人口出生率方面，东北三省再次垫底，…分别为…: the figures' thing
         elif heading := M.list_heading(words, ctx.text[clause.end:clause.end + 1] in ":："):
             frame = frame.named(heading, "value")  # 各市GDP增速分别为:杭州12.3%、…: the listed figures' thing
+        elif best := M.superlative_measure(words):
+            # 安徽省成为接待游客总数最多的省份,达4294.84万人次: the place's figure of it (this sentence's only)
+            frame = frame.named_here(best, "value")
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")
     if place_names().get(frame.subject or "") == "foreign":

@@ -52,10 +52,19 @@ class Frame(msgspec.Struct, frozen=True):
     listed_subject: str | None = None  # the places a list of this sentence gave its figures (a later rank of them all)
     named_since_group: int = 0  # metrics named outright since the list was set (a later 分别 may be theirs)
     counted: tuple[str, str] = ("", "")  # (unit, noun) of the last count that named what it counted (项, 重点工程项目)
+    # the base before a name that holds for its sentence only (安徽省成为接待游客总数最多的省份,达…), put back after it
+    restore_base: tuple[str, str] | None = None
 
     def new_sentence(self) -> "Frame":
-        return replace(self, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="",
+        kept = self if self.restore_base is None else replace(self, base=self.restore_base[0],
+                                                              amount_base=self.restore_base[1], restore_base=None)
+        return replace(kept, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="",
                        listed_subject=None)
+
+    def named_here(self, name: str, kind: str) -> "Frame":
+        """`name` named for the figures of this sentence only; the base before comes back after it."""
+        restore = self.restore_base or (self.base, self.amount_base)
+        return replace(self.named(name, kind), restore_base=restore)
 
     def named(self, name: str, kind: str) -> "Frame":
         """`name` was named outright for a number of `kind`."""

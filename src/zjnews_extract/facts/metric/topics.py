@@ -6,7 +6,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import cues
+from ..lexicon import alternation, cues
 from .heads import is_junk, is_method_clause, measurable
 from .nouns import has_verb, is_generic, leading_noun, trailing_noun
 from .window import peel, read_window
@@ -96,3 +96,17 @@ def may_state_topic(clause: str) -> bool:
 @cache
 def _topic() -> regex.Pattern:
     return regex.compile("|".join(f"(?:{form})" for form in cues()["metric"]["stated_topics"]))
+
+
+@cache
+def _superlative() -> regex.Pattern:
+    m = cues()["metric"]
+    return regex.compile(rf"(?:{alternation(m['superlative_links'])})(?P<x>[^，,；;。]{{2,16}}?)"
+                         rf"(?:{alternation(m['superlatives'])})的(?:{alternation(m['superlative_classes'])})$")
+
+
+def superlative_measure(clause: str) -> str:
+    """安徽省成为接待游客总数最多的省份: the measure the place is first in (接待游客总数), else ""."""
+    m = _superlative().search(clause.strip(" ，,"))
+    x = m.group("x").strip() if m else ""
+    return x if x and measurable(x) and not is_junk(x) else ""
