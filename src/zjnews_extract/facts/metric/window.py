@@ -107,6 +107,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
         "rank_lead": regex.compile(m["rank_lead"]),
+        "rank_role_apposition": regex.compile(cues()["versus"]["rank_role_apposition"]),
         "rank_field_before": regex.compile(cues()["versus"]["rank_field_before"]),
         "rank_field_end": regex.compile(cues()["versus"]["rank_field_end"]),
         "rank_table": regex.compile(rf"(?:{alternation(cues()['versus']['rank_tables'])})$"),
@@ -176,6 +177,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         head = _read_window(item[0], kind, _places)
         return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)
     owner, text = bracket_owner(text)
+    # (对第一大贸易伙伴东盟进出口951.3亿元: after the rank 第一, 大贸易伙伴 is its role; the trade is with 东盟)
+    text = p["rank_role_apposition"].sub("对", text, count=1)
     if kind == "rank":
         text = p["rank_lead"].sub("", text, count=1)
     out = SimpleNamespace(metric="", subject=None, versus=None, share=None, change=None, respective=False,
