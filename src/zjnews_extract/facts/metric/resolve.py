@@ -383,7 +383,9 @@ def _doer(name: str, frame: "Frame", lift: str) -> str:
     """What did the lifting: the previous number's thing in the sentence (石油和天然气开采业增加值
     同比增长4.6%，拉动…), else the thing named last, without its 对…的贡献率 part; never the lifted
     thing itself nor another pull."""
-    for thing in (frame.last_metric, frame.base, name):
+    # (…基础设施投资增长7.4%,对全省投资增长的贡献率为59.1%,拉动全省投资增长1.8个百分点: the sentence's
+    # earlier things, latest first, when the last two name the lifted thing)
+    for thing in (frame.last_metric, frame.base, *reversed(frame.bases), name):
         thing = (thing or "").split("对", 1)[0]
         if thing and thing not in lift and lift[2:] not in thing and not contribution(thing):
             return thing
