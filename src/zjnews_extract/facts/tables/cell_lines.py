@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .layout import squash, words
+from .layout import squash, words, year_titles
 from .units import read_unit
 
 # a unit in brackets alone (亿元 under 绝对数, 万人 under 人口)
@@ -178,7 +178,7 @@ def years_as_labels(entries: list[Entry]) -> list[Entry]:
     """A table one cell per line whose rows are years (年份 | 1季度 | 2季度 … then 2012 | 8.1 | 7.6 …, NBS's
     GDP growth by quarter): the year that opens each row is its label, not a figure. Only under a header
     that opens with a year title, for rows of exactly as many figures as the header has titles after it."""
-    titles = frozenset(squash(t) for t in words()["header"]["year_titles"])
+    titles = year_titles()
     out = list(entries)
     done = 0  # (the entries a run of rows took are not looked at again: one pass over the table)
     for k, e in enumerate(entries):
@@ -188,11 +188,9 @@ def years_as_labels(entries: list[Entry]) -> list[Entry]:
         while j < len(entries) and entries[j].kind == "word" and not _YEAR_CELL.match(entries[j].text):
             j += 1
         n = j - k - 1
-        while n >= 1 and j + n < len(entries) + 1 and _YEAR_CELL.match(entries[j].text) \
-                and all(j + 1 + t < len(entries) and entries[j + 1 + t].kind == "fig" for t in range(n)):
+        while n >= 1 and j + n < len(entries) and _YEAR_CELL.match(entries[j].text) \
+                and all(entries[j + 1 + t].kind == "fig" for t in range(n)):
             out[j] = replace(entries[j], kind="word")
             j += n + 1
-            if j >= len(entries):
-                break
         done = j
     return out

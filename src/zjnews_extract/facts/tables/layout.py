@@ -67,6 +67,12 @@ def scan_tables(count: int, table_at) -> list[Table]:
     return tables
 
 
+@cache
+def year_titles() -> frozenset[str]:
+    """年份, 年度: the title of a column of years that label the rows."""
+    return frozenset(squash(t) for t in words()["header"]["year_titles"])
+
+
 def label_titles() -> frozenset[str]:
     """Titles of the row-label column (指标, 市州; squashed): a header row that opens with one spans the
     figure columns with the rest of its cells (市州 | 增长速度 over 比上年同月 | 比上年同期)."""

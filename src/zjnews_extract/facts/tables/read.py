@@ -165,7 +165,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             # (a unit column's empty cell says the row has none of its own: 人均地区生产总值(GDP) under a row in %
             # takes no %; a unit the label states in brackets stays its own)
             row_unit = read_unit(_cell(row, role["unit"]).text) or label.unit \
-                or (None if state.carried is not None and state.carried == row_unit else row_unit)
+                or (None if state.carried is not None else state.unit)
         if label.outline == 1:
             state.outlined_unit = row_unit.unit if row_unit is not None else None
         # 其中:函件 | 万件 under 二、邮政行业业务总量 | 亿元: counted in another unit, no part of the section's measure

@@ -199,7 +199,8 @@ def _table_at(entries: list[_Entry], i: int):
     c = top - 1
     while c >= 0 and (entries[c].kind in ("word", "blank") or entries[c].kind == "unit" and unit_line(entries[c].text)) \
             and len(captions) < words()["layout"]["caption_lines"]:
-        if entries[c].kind != "blank":  # (单位:% over the header is a caption too)  # a line of bars between caption lines (单位:万元 | / ||| ) holds none
+        # (a line of bars between caption lines holds none: 单位:万元 | / |||; 单位:% over the header is a caption)
+        if entries[c].kind != "blank":
             captions.insert(0, entries[c].text)
             start = entries[c].start
         c -= 1
@@ -228,7 +229,7 @@ def _bars_before_row(entries: list[_Entry], j: int) -> bool:
     return k > j and k < len(entries) and entries[k].kind == "word"
 
 
-_HAS_DIGIT = regex.compile(r"\d")
+_HAS_DIGIT = regex.compile(r"\d")  # 162817吨 is a cell with its unit, never a row's label
 # a rate's look (12.0, -2.2, 1.5%): an amount's column never holds one where the rows agree
 _RATE_LOOK = regex.compile(r"^[-+−－＋]?\d{1,2}(?:\.\d+)?\s*[%％]?$")
 _LOOK_ROWS = 12  # full rows above a short row that show what each column holds
@@ -261,7 +262,7 @@ def _short_row(entries: list[_Entry], j: int, n: int, rows: list[Row]) -> list[_
     cells = [label] + [_Entry(label.end, label.end, "", "blank")] * n
     for c, e in zip(max(fits), figures):
         cells[1 + c] = e
-    return cells  # 162817吨 is a cell with its unit, never a row's label
+    return cells
 
 
 def _row(cells: list[_Entry]) -> Row:

@@ -11,7 +11,7 @@ import regex
 
 from ..lexicon import alternation
 from .cell_lines import BRACKETED as _BRACKETED, Entry as _Entry
-from .layout import label_titles, squash, word_across, words
+from .layout import label_titles, squash, word_across, words, year_titles
 from .units import unit_line
 
 
@@ -172,7 +172,7 @@ def titles_over_periods(entries: list[_Entry], i: int, n: int) -> tuple[list[lis
             continue
         high = entries[i - n - k:i - n]
         if not all(e.kind in ("word", "unit") and not period.match(e.text) for e in high) \
-                or any(squash(e.text) in label_titles() or squash(e.text) in _year_titles() or unit_line(e.text)
+                or any(squash(e.text) in label_titles() or squash(e.text) in year_titles() or unit_line(e.text)
                        for e in high):
             continue  # (单位:% | 年份 over 1季度 … 4季度: a caption and the label column's title, no titles)
         spread: list[_Entry] = []
@@ -203,11 +203,6 @@ def respan(cells: list[_Entry], n: int) -> list[_Entry]:
             spread += [cell] + [empty] * (n // k - 1)
         return spread
     return cells
-
-
-@cache
-def _year_titles() -> frozenset[str]:
-    return frozenset(squash(t) for t in words()["header"]["year_titles"])
 
 
 @cache
