@@ -9,6 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import msgspec
 import pytest
 
 import zjnews_extract
@@ -115,3 +116,18 @@ def test_dates_codes_and_page_counters_in_tables_are_no_facts():
             "乙工程 | 2024.03 | 8.0 | 87654322\n阅读 | 1234 | | \n点赞 | 56 | |")
     doc = zjnews_extract.extract(text, published=date(2024, 5, 1))
     assert [(f.text, f.metric, f.value) for f in doc.facts] == [("12.5", "甲工程总投资", 1.25e9), ("8.0", "乙工程总投资", 8e8)]
+
+
+def test_units_from_prose_never_scale_a_cell_down():
+    # prose 0.41 and 0.36 of a unit whose figures are the cells' over ten: no unit counts a figure down,
+    # so the table keeps its bare figures (a zero scale would have invented 0)
+    from zjnews_extract.facts.tables.prose_units import units_from_prose  # noqa: PLC0415
+    from zjnews_extract.records import Fact, Quantity  # noqa: PLC0415
+
+    cells = [Fact(id=str(i), text=t, start=100 + 10 * i, end=104 + 10 * i, kind="value", value=v, unit=None)
+             for i, (t, v) in enumerate([("4.1", 4.1), ("3.6", 3.6)])]
+    prose = [Quantity(text=t, start=s, end=s + 6, kind="value", value=v, unit="吨")
+             for t, s, v in [("4.1万吨", 0, 0.41), ("3.6万吨", 10, 0.36)]]
+    assert units_from_prose(cells, prose, 100, 200) == cells
+    scaled = units_from_prose(cells, [msgspec.structs.replace(q, value=q.value * 1e5) for q in prose], 100, 200)
+    assert [(f.unit, f.value) for f in scaled] == [("吨", 41000.0), ("吨", 36000.0)]

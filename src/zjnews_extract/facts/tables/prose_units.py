@@ -14,8 +14,13 @@ _NUMBER = regex.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?")
 _AGREEING_MIN = 2  # figures stated in both that must agree before the whole table takes the unit
 
 
-def _power_of_ten(ratio: float) -> bool:
-    return ratio > 0 and math.isclose(10 ** round(math.log10(ratio)), ratio, rel_tol=1e-9)
+def _scale(ratio: float) -> int:
+    """The scale a cell's figure is counted in (10000 for 万, 1e8 for 亿) when `ratio` is one, else 0:
+    a unit only ever counts a cell's figure up, never down."""
+    if ratio < 1:
+        return 0
+    power = 10 ** round(math.log10(ratio))
+    return power if math.isclose(power, ratio, rel_tol=1e-9) else 0
 
 
 def units_from_prose(facts: list[Fact], quantities: list[Quantity], start: int, end: int) -> list[Fact]:
@@ -32,9 +37,8 @@ def units_from_prose(facts: list[Fact], quantities: list[Quantity], start: int, 
     found, agreeing = set(), 0
     for f in unitless:
         for q in stated.get(f.text.strip(), ()):
-            ratio = q.value / f.value
-            if _power_of_ten(ratio):
-                found.add((q.unit, round(ratio)))
+            if scale := _scale(q.value / f.value):
+                found.add((q.unit, scale))
                 agreeing += 1
     if len(found) != 1 or agreeing < _AGREEING_MIN:
         return facts
