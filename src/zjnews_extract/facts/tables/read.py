@@ -32,7 +32,7 @@ from .labels import (Label, is_change, is_measure, is_within_total, merge, names
 from .layout import Cell, Row, words
 from .row_places import WHOLE_KINDS, place_name, rank_row, row_place_of, whole_place
 from ..period.measures import year_plan
-from .units import Unit, column_unit, read_unit, unit_line, units_listed
+from .units import Unit, bare_count_unit, column_unit, read_unit, unit_line, units_listed
 
 
 # Why: a fact carries the row it came from; past this length, a window of it (as a prose fact
@@ -213,6 +213,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 metric = merge(metric, whole) if metric else parts_of.measure  # 轻工业工业增加值
                 if (at := match_place(metric)) is not None and at.end() < len(metric):
                     metric = metric[at.end():]  # 全省总计: the whole, its place the table's subject
+            if kind == "value" and unit is None and metric:
+                unit = bare_count_unit(metric)  # 外商直接投资企业数 | 29: firms, counted in 家
             if ranks_of is not None:
                 if kind == "growth":  # the rank of a growth column orders the rates (…收入增幅)
                     noun = _noun(col, cols)

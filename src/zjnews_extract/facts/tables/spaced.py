@@ -73,7 +73,7 @@ def find_spaced(text: str) -> list[Table]:
         j, rows = i, 0
         unit_column = _unit_cell(_cells(lines[i]))
         while j < len(lines) and (_row_width(lines[j]) == width or _without_unit(lines[j], width, unit_column)
-                                  or (_translation(lines[j]) or _section(lines[j])
+                                  or (_translation(lines[j]) or _section(lines[j]) or _blank_row(lines[j], width)
                                                                      or j > i and wrapped_label(lines[j]))
                                   and j + 1 < len(lines) and (_row_width(lines[j + 1]) == width
                                                               or _translation(lines[j + 1])
@@ -271,6 +271,15 @@ def _row_width(line: tuple[int, str]) -> int:
             or not any(p["figure"].match(t) or _unit_figure(t) for t in rest):
         return 0
     return len(cells)
+
+
+def _blank_row(line: tuple[int, str], width: int) -> bool:
+    """A row of the table's width whose every figure cell is a blank mark (中外合作 —— —— —— ——: nothing
+    to report this month); it holds no figure, so it counts as no row, but the rows go on under it."""
+    p = _patterns()
+    cells = _cells(line)
+    return len(cells) == width and bool(p["han"].search(cells[0].text)) and len(cells[0].text) <= p["max_chars"] \
+        and all(p["blank"].match(c.text) for c in cells[1:])
 
 
 def _without_unit(line: tuple[int, str], width: int, unit_column: int) -> bool:

@@ -70,6 +70,11 @@ def counted_unit(unit: Unit | None, measure: str) -> Unit | None:
     return Unit("value", scale=unit.scale, unit=noun, text=unit.text) if noun else None
 
 
+def bare_count_unit(measure: str) -> str | None:
+    """The measure word of a count whose table states no unit (外商直接投资企业数 -> 家), else None."""
+    return next((u for ending, u in words()["header"]["bare_count_units"].items() if measure.endswith(ending)), None)
+
+
 def _unit_list(text: str) -> bool:
     """亿元、%、%: units listed for the columns in turn."""
     parts = _LIST_MARK.split(text)
