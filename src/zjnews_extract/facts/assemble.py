@@ -24,6 +24,7 @@ from .frames import Frame, Slot, chains, clause_slots
 from .fromto import from_to_pairs
 from .neighbours import conversions, growth_of_amounts
 from .lexicon import alternation, cues, match_place, place_names, place_pattern, port_pattern
+from .listed_hosts import counts_hosts, host_item, names_host, site_subject
 from .lists import numbers_list_ends, respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
@@ -314,10 +315,21 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             # 黔东南州、黔南州…分别为15%、14.8%，排全省前两位: each figure's place is its own, a later figure
             # of the sentence is of them all; the next sentence goes back to the topic before the list
             frame = replace(frame, listed_subject="、".join(dict.fromkeys(subjects)))
-        if metrics:
+        hosted = host_item(own.raw, wi, q, frame.host_run, frame.last_metric, i == 0) \
+            if i == chain[0] and not metrics and not subjects else None
+        if hosted:
+            # 接待游客分别为天水麦积山风景名胜区10.9万人次、…临潭冶力关4.89万人次: the site hosted them
+            host, metric = hosted
+            frame = replace(frame, subject=ctx.subject_name(host), listed_subject=None, last_metric=metric,
+                            clause_metric=metric)
+            frame = frame.named(metric, q.kind)
+            inherited = True
+        elif metrics:
             metric, inherited = M.drop_place_group(metrics[k]), listed_from_frame
         else:
             metric, frame, inherited = M.metric_of(text, q, wi, own.raw, frame, list_ends[i])
+        if i == chain[0] and counts_hosts(q):
+            frame = replace(frame, host_run=bool(hosted or site_subject(wi.subject) or names_host(metric)))
         versus = versus_of(text, q, wi, head.raw) or versus_carry
         if versus and len(chain) >= 2 and (each := _listed_versus(versus, len(chain))):
             versus = each[k]  # 分别高于全国、全省1.2和0.6个百分点: one benchmark per figure

@@ -54,12 +54,13 @@ class Frame(msgspec.Struct, frozen=True):
     counted: tuple[str, str] = ("", "")  # (unit, noun) of the last count that named what it counted (项, 重点工程项目)
     # the base before a name that holds for its sentence only (安徽省成为接待游客总数最多的省份,达…), put back after it
     restore_base: tuple[str, str] | None = None
+    host_run: bool = False  # the sentence's last count of visitors was a named site's (listed_hosts.py)
 
     def new_sentence(self) -> "Frame":
         kept = self if self.restore_base is None else replace(self, base=self.restore_base[0],
                                                               amount_base=self.restore_base[1], restore_base=None)
         return replace(kept, bases=(), group=None, share_metric="", share_versus=None, last_metric="", count_set="",
-                       listed_subject=None)
+                       listed_subject=None, host_run=False)
 
     def named_here(self, name: str, kind: str) -> "Frame":
         """`name` named for the figures of this sentence only; the base before comes back after it."""
