@@ -186,7 +186,12 @@ def share_modifier(previous: str, head: str) -> str:
     while last > 0 and len(ws[last][0]) == 1 and len(ws[last - 1][0]) == 1 and not ws[last - 1][1].startswith("v"):
         last -= 1  # 生产粗|钢 and 生铁: the segmenter split the item (粗钢), which is replaced whole
     prefix = previous[: len(previous) - sum(len(w) for w, _ in ws[last:])]
-    return prefix + head if len(prefix) >= 2 else head
+    # only a quoted name is a modifier the list shares (“同线同标同质”企业、产品); a plain one is the
+    # item's own (微型计算机设备、打印机: no 微型打印机; BO's and EWx's lists of products)
+    return prefix + head if len(prefix) >= 2 and prefix.rstrip().endswith(_CLOSING_QUOTES) else head
+
+
+_CLOSING_QUOTES = ("”", "」", "』", '"', "》")
 
 
 def object_swapped(measure: str, thing: str) -> str:
