@@ -114,6 +114,9 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "own_sentence"  # 1~11月平均，河南居民消费价格…上涨2.9%: an aside of a month's release
     if slots & {"rel", "full"} and plan_before().search(text, max(0, mention.start - 4), mention.start):
         return "own_sentence"  # 预计今年全年…将完成51.3亿: a forecast's year; the report goes on in its own period
+    if in_aside(text, mention.start) and not _glosses_time(text, mention.start):
+        # (即2026年9天假期数据与2025年8天假期数据…对比),…分别同比增长9.1%和9.6%: the bracket's own times, not the list's
+        return "aside"
     if "yr1" in slots and respective_after(text, mention.end):
         return "sentence"  # 2018-2019年，…分别为578.62亿、631.27亿: one year per number, then back
     if (text[max(0, mention.start - 1):mention.start] in _LIST_JOINS or text[mention.end:mention.end + 1] == "、") \
