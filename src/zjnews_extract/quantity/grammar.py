@@ -184,6 +184,9 @@ def build(prefilter: bool = True) -> Lexicon:
     pre = (rf"(?:{_alt(set(words['qualifier_before']) - vague)}"
            rf"|{_alt(vague)}(?=[十百千万萬亿億]{{1,3}}(?![{''.join(CN_DIGITS)}0-9])))")
     between = _alt(words["qualifier_between"])
+    # a page that spaces its figures (在已公布的 28 个省区市中, 万亿之城增至 5 座): a measure word, a physical unit
+    # or a currency after one space is the figure's; a time word is not (2023 年, 1 月: a date)
+    spaced_re = _alt([u for u, (cat, _) in unit_kind.items() if cat in ("measure", "physical", "currency")])
     after = _alt(words["qualifier_after"])
     cur_pre = _alt(units["currency_prefix"])
     # a table cell writes +2.5 for a rise: + is a sign where a cell or clause starts, before digits
@@ -238,7 +241,7 @@ def build(prefilter: bool = True) -> Lexicon:
     """
     fan_re = r"(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)"
     q_re = rf"""(?P<q>
-        (?P<pre>{pre}(?:了)?)?
+        (?P<pre>{pre}(?:了)?(?:[ ](?=[0-9]))?)?  # (近 300 项: a page that spaces its figures)
         (?P<cur>{cur_pre}\s{{0,2}})?
         (?P<sign>{sign})?
         (?:
@@ -258,10 +261,10 @@ def build(prefilter: bool = True) -> Lexicon:
         (?P<mid>个(?=[亿億万萬])|{between})?
         (?P<tail>[ ]?{BIG}{{1,2}}+)?
         (?P<ge>[个個](?={_alt(physical_units)}))?  # 1430万个标准箱: 个 is only a classifier here
-        (?:(?:\s(?=[A-Za-z°℃])|[ \t](?=[%％]|个百分点|百分点))?(?P<unit>{units_re})(?P<per>[/／]{_alt(per_units)})?)?  # 1 kg, 95.8 % (PDF text), not 3700 本周
+        (?:(?:\s(?=[A-Za-z°℃])|[ \t](?=[%％]|个百分点|百分点)|[ ](?={spaced_re}))?(?P<unit>{units_re})(?P<per>[ ]?[/／][ ]?{_alt(per_units)})?)?  # 1 kg, 95.8 % (PDF text), 5 座 (a page that spaces its figures), not 3700 本周
         (?P<half>半)?
         (?P<mt>{money_tail})
-        (?P<post>(?:[(（]含[)）])?{after})?
+        (?P<post>(?:[(（]含[)）]|[ ](?={after}))?{after})?  # 5% 以上, 3% 左右: a page that spaces its figures
     )
     """
     # the quantity's core (pct, halfcore, num, bare) starts with one of these; before it only a
@@ -296,8 +299,9 @@ def build(prefilter: bool = True) -> Lexicon:
     cues = dict(words["growth_cues"])
     cue_pattern = re.compile(_alt(cues))  # literal words, searched over the whole text: stdlib re is 5x faster here
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
-    change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?\Z")
-    multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?\Z")
+    # (比 2018 年减少 341.3 千公顷, 增长 1 倍: a page that spaces its figures puts a space after the verb)
+    change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?[ ]?\Z")
+    multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?[ ]?\Z")
     names = {k.strip(): v for k, v in {**units["currency"], **units["currency_prefix"]}.items()
              if not k.strip().isascii() and len(k.strip()) > 1}  # 新台币, 人民币, 美元: names, not 元 or $
     after_cues = dict(words["growth_cues_after"])
