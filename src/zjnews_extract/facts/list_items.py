@@ -46,6 +46,8 @@ def split_list(text: str, n: int) -> Group | None:
     if (ranked := M.patterns()["rank_tail"].search(text)) and ranked.start() > 0:
         text = M.peel(text[:ranked.start()])[0]  # …游客接待量居全省前三位，分别为…: the names before the rank
     parts = _LIST_SPLIT.split(text)
+    if len(parts) != n and len(by_comma := text.split("、")) == n:
+        parts = by_comma  # 同城、异地、国际/港澳台快递业务量: a slash inside one item of a list written with 、
     if len(parts) != n:
         # the first join ends the list, unless it may join a name's nouns and a plain one follows
         # (化妆品、电子出版物及音像制品和金银珠宝类: 电子出版物及音像制品)
@@ -166,7 +168,7 @@ def _one_character_run(parts: list[str]) -> list[str]:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
-_NAME_JOINS = ("和", "及", "与", "、")
+_NAME_JOINS = ("和", "及", "与", "、", "/", "／")  # (国际/港澳台快递业务量: a slash joins two names of one item)
 
 
 def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
@@ -193,6 +195,8 @@ def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
     # 商业营业用房施工面积 after 商品住宅、办公楼: the shared name is the activity's measure (施工面积),
     # the nouns before it (用房) are still the item's own
     for k, (w, pos) in enumerate(rest_words[1:], 1):
+        if w == "占":
+            break  # 快递业务量占全部比例: a share of the items' measure, which every item shares too
         if pos in ("v", "vn", "nz") and all(p.startswith("n") and p != "nz" for _, p in rest_words[:k]) \
                 and measurable(shared := "".join(x for x, _ in rest_words[k:])):
             return last[:len(last) - len(shared)], shared
