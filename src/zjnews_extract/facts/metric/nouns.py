@@ -308,6 +308,8 @@ def drop_leading_verbs(text: str) -> str:
     ws = words.words(text)
     i = 0
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
+        if ws[i][1] == "d" and _opens_catalogue_name(text, len("".join(w for w, _ in ws[:i]))):
+            break  # 最终消费支出: an official name that opens with what the segmenter tags an adverb
         if ws[i + 1][0] == "的":
             break  # 上涨的城市: the verb is the clause that defines the set, no verb in front of a name
         if ws[i][0] in _flow_name_verbs():
@@ -325,6 +327,21 @@ def drop_leading_verbs(text: str) -> str:
     if i and len(rest) >= 3 and any(pos.startswith(NOUNISH) or pos == "vn" for _, pos in ws[i:]):
         return rest
     return text
+
+
+def _opens_catalogue_name(text: str, at: int) -> bool:
+    """A name of the indicator catalogue (three characters or more) starts at `at` in `text`."""
+    return text.startswith(_long_catalogue_names(), at)
+
+
+@cache
+def _long_catalogue_names() -> tuple[str, ...]:
+    from ...indicators.catalogue import catalogue  # noqa: PLC0415  (loaded on first use)
+
+    cat = catalogue()
+    names = {n for i in cat.indicators.values() for n in (i.zh, *i.aliases)}
+    names |= {n for m in cat.members.values() for n in (m.zh, *m.aliases)}
+    return tuple(sorted((n for n in names if len(n) >= 3), key=len, reverse=True))
 
 
 @cache

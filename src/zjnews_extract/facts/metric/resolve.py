@@ -29,7 +29,7 @@ from .siblings import sibling_name, topic_kind_name
 from ...text import Piece, split_clauses
 from ..period.runs import sentence_start
 from .bracketed import bracketed_metric
-from .contribution import contribution
+from .contribution import contribution, lifting_doer
 from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
 from ..tables.labels import is_measure as names_measure
@@ -243,7 +243,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     if name and is_generic(name) and frame.base:
         # 增速 after 从GDP同比增速来看: the base already is that rate
         name, inherited = _of_base(name, frame.base, q.kind), True
-    if q.kind == "pp" and (lift := contribution(raw)) and (doer := _doer(name, frame, lift)):
+    if q.kind == "pp" and (lift := contribution(raw)) and (doer := lifting_doer(name, frame, lift)):
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
@@ -377,16 +377,3 @@ def _generic_end(raw: str) -> str:
     """A generic head (增幅, 规模) that ends the words before a number, before a linking verb."""
     ws = words.words(raw.rstrip(" ，,为是达到了"))
     return ws[-1][0] if ws and is_generic(ws[-1][0]) else ""
-
-
-def _doer(name: str, frame: "Frame", lift: str) -> str:
-    """What did the lifting: the previous number's thing in the sentence (石油和天然气开采业增加值
-    同比增长4.6%，拉动…), else the thing named last, without its 对…的贡献率 part; never the lifted
-    thing itself nor another pull."""
-    # (…基础设施投资增长7.4%,对全省投资增长的贡献率为59.1%,拉动全省投资增长1.8个百分点: the sentence's
-    # earlier things, latest first, when the last two name the lifted thing)
-    for thing in (frame.last_metric, frame.base, *reversed(frame.bases), name):
-        thing = (thing or "").split("对", 1)[0]
-        if thing and thing not in lift and lift[2:] not in thing and not contribution(thing):
-            return thing
-    return ""
