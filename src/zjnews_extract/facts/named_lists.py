@@ -11,7 +11,7 @@ from .metric.peel import without_lead_words
 from .frames import Group
 from .company import has_company_suffix
 from .gazetteer import division_of
-from .lexicon import match_place
+from .lexicon import cues, match_place
 from .list_items import grammar as _grammar
 
 _LIST_LEAD = regex.compile(r"^.*[的是为有:：]")
@@ -51,6 +51,9 @@ def place_list(pre: str, n: int, subject_name) -> tuple[list[str], str] | None:
     parts[0] = parts[0].rsplit("的", 1)[-1]  # 增速较快的宁夏、广西分别…: the list starts after 的
     if not match_place(parts[0]):
         parts[0] = without_lead_words(parts[0])  # 而江苏、浙江…, 如德国、新加坡…: a word opens the clause
+    if not match_place(parts[0]) and (first := _after_descriptor(parts[0])) != parts[0] \
+            and parts[0][:-len(first)].endswith(tuple(cues()["grammar"]["place_list_classes"])):
+        parts[0] = first  # 引资前6大省份山东、浙江…: the class of the places, right before the first
     for i, part in enumerate(parts):
         m = match_place(part)
         if not m or (m.end() < len(part) and i < n - 1):
