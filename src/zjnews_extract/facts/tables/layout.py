@@ -167,6 +167,7 @@ def split_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
 def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]:
     """Every table of `text`, in order. `states_facts(start, end)` tells a line above a table
     that states an amount (a headline: 江西旅游收入199.96亿元居首) from a caption."""
+    from .translations import without_translations  # noqa: PLC0415  (translations builds this module's rows)
     pats = _patterns()
     sep = pats["sep"]
     lines = list(_lines(text))
@@ -187,7 +188,7 @@ def find_tables(text: str, states_facts=lambda start, end: False) -> list[Table]
             if not pats["rule"].match(text[s:e]):
                 rows.append(Row(s, e, split_cells(text, s, e)))
             j += 1
-        rows = _join_broken_rows(rows)
+        rows = without_translations(_join_broken_rows(rows))
         if len(rows) >= 2 and any(len(r.filled()) >= 2 for r in rows):
             tables.append(_with_margins(text, lines, i, j, tuple(rows), states_facts))
         i = j
