@@ -211,6 +211,10 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         # …截至6月底 is the year reported on, not the event's)
         event_day = mention.kind == "day" and published is not None and mention.period is not None \
             and int(mention.period.end[:4]) < published.year and not states_figure(text, opened, mention.end)
+        # (扭转了2018年第四季度以来增速持续减缓的局面 in a sentence of no figure: a trend's start, not the year
+        # a 2019 bulletin's 全年 is of)
+        event_day = event_day or mention.text.endswith(_SINCE) and mention.start - opened > _SINCE_OPENING \
+            and not states_figure(text, opened, mention.end)  # (2020年以来，… opening its sentence: the report's year)
         if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start) \
                 and not event_day \
@@ -232,3 +236,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # from, and a later bare 一季度 is of that year again
                 anchor, anchor_at = None, None
     return out, years
+
+
+_SINCE = ("以来",)
+# Why: a since-time within the first few characters of its sentence opens it (2020年以来，…, 今年以来，…).
+_SINCE_OPENING = 4
