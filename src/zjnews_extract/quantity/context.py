@@ -14,6 +14,7 @@ from ..text import STATEMENT_ENDS
 from .grammar import Lexicon
 from .numerals import CN_DIGITS
 from .reading import Item
+from .spacing import VERB_LOOK
 
 _SENTENCE_END = regex.compile(f"[{regex.escape(STATEMENT_ENDS)}]")  # a rate's cue reaches back no further
 _CLAUSE_BREAK = regex.compile("[，,；;]")
@@ -24,8 +25,6 @@ _RANGE_GAPS = {"-", "—", "——", "–", "~", "～", "到", "至", "－", "--
 
 _DASHES = frozenset("-—–~～－―−")
 
-# Why: a change verb before a figure is a word or two, maybe 了 and a space (增长了 5%).
-_VERB_LOOK = 5
 
 
 def _is_range_gap(gap: str) -> bool:
@@ -80,7 +79,7 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             a.value *= b.scale
             a.scale = b.scale
         if (lex is not None and b.unit == "倍" and b.kind == "value" and a.kind == "number"
-                and lex.multiple_before.search(text, max(0, a.start - _VERB_LOOK), a.start)):
+                and lex.multiple_before.search(text, max(0, a.start - VERB_LOOK), a.start)):
             for x in (a, b):  # 增长1-2倍: the verb before the low end makes both ends growth
                 x.kind, x.unit, x.value, x.fixed_kind = "growth", "%", x.value * 100, True
         if a.unit is None and a.kind == "number" and b.kind != "number":
@@ -219,7 +218,7 @@ def changes(items, text: str, lex: Lexicon) -> None:
             it.value = -abs(it.value)
             lowered = it
             continue
-        m = lex.change_before.search(text, max(0, it.start - _VERB_LOOK), it.start)
+        m = lex.change_before.search(text, max(0, it.start - VERB_LOOK), it.start)
         if m and text.endswith(lex.adjacent_nouns, max(0, m.end() - 2), m.end()):
             m = None  # 运输起降4.9万架次: a noun that ends in the verb's character
         if m:

@@ -14,6 +14,7 @@ from .durations import measures_time
 from .grammar import Lexicon
 from .numerals import CN_BIG, CN_DIGITS, arabic_value, parse_numeral
 from .scan import groups_of
+from .spacing import VERB_LOOK, loose_spaced_unit
 
 _BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **CN_BIG}
 _HAN = regex.compile(r"\p{Han}")
@@ -39,25 +40,6 @@ class Item:
     bare_ok: bool = True  # a unitless numeral that may stand on its own
     fixed_kind: bool = False  # rank / streak / growth already decided
     lead: int = 0  # characters of a stressing word (高达) that the passes see but the span leaves out
-
-# Why: a change verb before a figure is a word or two, maybe 了 and a space (增长了 5%).
-_VERB_LOOK = 5
-
-
-def _loose_spaced_unit(text: str, start: int, unit_start: int, unit_end: int) -> bool:
-    """A measure word one space after its figure (28 个省区市, 5 座。, a page that spaces its figures) that is
-    no unit after all: the figure opens its line (1 本年度报告摘要: a list's number), or the word stands
-    alone before the next cell's figure (减少 0.52 个 -0.96: a table cell's 个百分点 the page cut)."""
-    if text[unit_start - 1:unit_start] != " " or not _HAN.match(text[unit_start:unit_start + 1]) \
-            or text.startswith(("个百分点", "百分点"), unit_start):
-        return False
-    return start == 0 or text[start - 1] == "\n" or _CELL_AFTER.match(text, unit_end) is not None \
-        or text.startswith(_CUT_POINTS, unit_start)  # 减少 3.55 个百|分点: 个百分点 cut by a line break
-
-
-_CUT_POINTS = ("个百", "个\n")
-# a space or two, then another figure: the next cell of a table row (bounded: linear wherever it is searched)
-_CELL_AFTER = regex.compile(r"[ \t]{1,3}+[-+−－]?[0-9]")
 
 
 def _qual(table: dict, word: str | None) -> str | None:
@@ -186,14 +168,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
     category, unit = (None, None)
     start, end = (m.end("pre") if inside else m.start()), m.end()
 
-    if unit_text and _loose_spaced_unit(text, m.end("pre") if pre else start, m.start("unit"),
-                                        m.end("per") if g.per else m.end("unit")):
-        unit_text = None  # 1 本年度报告 (a list's number), 减少 0.52 个 -0.96 (a cell's 个百分点 cut by the page)
-        end = m.start("unit")
-        while end > start and text[end - 1] == " ":
-            end -= 1
-    if unit_text and text.startswith(lex.not_units, m.start("unit")):
-        unit_text = None  # 130万亿台阶: 台 begins a noun here
+    if unit_text and (text.startswith(lex.not_units, m.start("unit")) or loose_spaced_unit(text, m, pre, start)):
+        unit_text = None  # 130万亿台阶: 台 begins a noun; 1 本年度报告, 减少 0.52 个 -0.96: spaced words, no unit
         end = m.start("unit")
         while end > start and text[end - 1] == " ":
             end -= 1
@@ -322,7 +298,7 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
     # physical, measure, noun
     v = value + (0.5 if g.half else 0.0)
     if unit == "倍":
-        if lex.multiple_before.search(text, max(0, start - _VERB_LOOK), start):
+        if lex.multiple_before.search(text, max(0, start - VERB_LOOK), start):
             item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
             return item
     if g.per and end == m.end():
