@@ -69,6 +69,9 @@ def shorten(text: str, limit: int = 14) -> str:
         w, pos = ws[i - 1]
         if len(w) == 1 and words.is_word(w + ws[i][0][:1]):
             continue  # 体育娱乐用|品类: the segmenter split a word (用品); no verb ends a clause there
+        before = "".join(x for x, _ in ws[:i - 1])
+        if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
+            continue  # 业务收入(不包括邮政储蓄银行…): a verb inside a bracket bounds what is counted, ends no clause
         if pos.startswith("v") and pos != "vn" or pos in ("p", "uj", "ul"):
             rest = "".join(x for x, _ in ws[i:])
             if len(rest) >= 4 and not only_function_words(rest):
