@@ -12,12 +12,15 @@ before (its window); numbers joined only by 、/和 form a chain that shares its
 """
 from __future__ import annotations
 
+from functools import cache
+
 import msgspec
 from msgspec.structs import replace
 
 from ..records import Quantity
 from ..text import is_han, is_list_gap
 from . import metric as M
+from .lexicon import cues
 
 # Why: a sentence may name thousands of metrics (a hostile page); the few a list can refer
 # back to are the last ones.
@@ -123,11 +126,26 @@ _JOIN = "、，,和及与 "
 
 
 def _repeats_head_word(raw: str, head_raw: str) -> bool:
-    """、减少 between numbers whose chain opened with …减少: the same word again, one list."""
-    if not raw.startswith(("、", "，", ",")):
+    """、减少 between numbers whose chain opened with …减少: the same word again, one list; 和上升 after
+    …分别下降: a 分别 list whose figures each say their own change."""
+    if not raw.startswith(("、", "，", ",", "和")):
         return False
     word = raw.lstrip(_JOIN)
+    if raw.startswith("和"):
+        verbs = _list_change_verbs()
+        return word in verbs and any(m in head_raw for m in _respective_marks()) \
+            and head_raw.rstrip().endswith(verbs)
     return 0 < len(word) <= _REPEATED_MAX and all(map(is_han, word)) and head_raw.rstrip().endswith(word)
+
+
+@cache
+def _list_change_verbs() -> tuple[str, ...]:
+    return tuple(cues()["grammar"]["list_change_verbs"])
+
+
+@cache
+def _respective_marks() -> tuple[str, ...]:
+    return tuple(cues()["grammar"]["respective_marks"])
 
 
 __all__ = ["Frame", "Group", "Slot", "chains", "clause_slots"]

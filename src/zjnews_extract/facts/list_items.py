@@ -163,6 +163,9 @@ def _one_character_run(parts: list[str]) -> list[str]:
         head = tail
     elif len(first) >= 3:
         head = first[1:]  # 大、中型企业PMI: the word the last character opens (中型企业) gives the head
+    elif len(first) == 2 and all(words.is_word(p + first[1]) for p in parts[:-1]):
+        # 内、外贸吞吐量: each character makes a word with the last one's second (内贸, 外贸); the rest is shared
+        return [p + first[1] for p in parts[:-1]] + [parts[-1]]
     else:
         return parts  # 吃、穿和用类商品: the words after the last character are shared as a whole later
     return [p + head for p in parts[:-1]] + [parts[-1]]
