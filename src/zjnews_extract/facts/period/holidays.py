@@ -12,6 +12,10 @@ from ...data import load_toml
 from .grammar import CN_DIGITS, lexicon
 
 
+# Why: a text about a holiday still to come (预计春节假期…) appears at most a few weeks before it.
+_PREVIEW_DAYS = 30
+
+
 def holiday_days(key: str, year: int) -> tuple[date, date] | None:
     """(first day, last day) of holiday `key` (spring_festival, national_day …) in `year`."""
     days = load_toml("holidays.toml").get(key, {}).get(str(year))
@@ -26,11 +30,17 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
     if not suffix and not explicit and not g.get("hollen") and not g.get("holfirst"):
         return None  # 欢度春节: the feast, not a period the text reports on (春节7天 is the holiday)
+    key = lexicon()["holidays"]["names"][name]
     if year is None:
         if published is None:
             return mention(None, None, False, kind)
         year = published.year
-    days = holiday_days(lexicon()["holidays"]["names"][name], year)
+        coming = holiday_days(key, year)
+        if coming is not None and (coming[0] - published).days > _PREVIEW_DAYS:
+            # 端午假期全国累计旅游收入122.8亿元 on a page of January 2021: months before this year's 端午, so
+            # the holiday reported on is last year's (a preview of a coming holiday is written days before it)
+            year -= 1
+    days = holiday_days(key, year)
     if days is None:
         return None
     if first := g.get("holfirst"):  # 春运前20天: from its first day, that many days
