@@ -59,7 +59,7 @@ def host_item(raw: str, w: M.Window, q: Quantity, host_run: bool, last_metric: s
     name = w.metric
     if w.subject and raw.strip(_RUN_MARKS + " ").endswith(w.subject + w.metric):
         name = w.subject + w.metric  # 阳朔《印象·刘三姐》: the place is part of the site's name
-    if not _bare_name(name) or measurable(w.metric) or _ends_in_verb(w.metric):
+    if not _bare_name(name) or measurable(w.metric):
         return None
     if host_run and (opens_clause or raw.lstrip()[:1] in _RUN_MARKS) and last_metric and measurable(last_metric):
         return name, _hosts_measure(last_metric)
