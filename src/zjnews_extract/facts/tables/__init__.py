@@ -30,6 +30,7 @@ from .markdown import may_be_markdown, with_row_breaks
 from .prose_units import units_from_prose
 from .notes import defined_after
 from .read import Context, read_table
+from .dates import caption_year
 from .rowspans import fill_rowspans
 from .side_by_side import unfold
 from .flattened import may_be_flattened, unflatten
@@ -112,7 +113,9 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
                 grid = replace(grid, captions=(*grid.captions, defined))  # no title: the notes' indicator
             if not any(unit_line(c) for c in grid.captions) and (unit := unit_above(text, table.start)):
                 grid = replace(grid, captions=(*grid.captions, unit))  # 单位:% on a line of its own above
-            ctx = Context(subject=subject, ref=period_at(grid.header_start), published=published)
+            # (居民消费价格指数(2021): a yearbook table's title names its year in brackets, with no 年)
+            ref = caption_year(grid.captions) or period_at(grid.header_start)
+            ctx = Context(subject=subject, ref=ref, published=published)
             # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
             facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))

@@ -109,3 +109,15 @@ def label_period(name: str, year: int | None) -> tuple[Period, int] | None:
         y = int(m.group(1))
         return _month_span(y, 1, int(m.group(2)), name), y  # 2023-12-31 | 114.65亿: the year's results
     return None
+
+
+# a title's year in brackets at its end: 居民消费价格指数(2021), Consumer Price Indices(2021)
+_TITLE_YEAR = regex.compile(r"[(（]((?:19|20)\d{2})[)）]\s*$")
+
+
+def caption_year(captions) -> Period | None:
+    """The year a table's title gives in brackets at its end (8-6 居民消费价格指数(2021)), else None."""
+    for line in captions:
+        if (m := _TITLE_YEAR.search(line)) is not None:
+            return column_period(("year", m.group(1)), None, None)
+    return None

@@ -100,13 +100,10 @@ def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
     (a group title over two columns)."""
     # the line right above names every column, or all but the label's, or only the columns of figures
     # (数值 | 增长(%) | 数值 | 增长(%) over 指标 | 单位 | 8月 | 1-8月 and rows with a unit column)
-    if first == 0:
-        return None, False
-    found = _header_top_at(lines, first, width, first - 1)
-    if found[0] is None and _no_cells(lines[first - 1]):
-        above = first - 1
-        while above > 0 and first - above <= _GAP_LINES and _no_cells(lines[above]):
-            above -= 1  # a bilingual header's English line, a blank line: between the header and the rows
+    found = _header_top_at(lines, first, width, first - 1) if first else (None, False)
+    above = first - 1
+    while found[0] is None and above > 0 and first - above <= _GAP_LINES and _no_cells(lines[above]):
+        above -= 1  # a bilingual header's English line, a blank line: between the header and the rows
         if not _no_cells(lines[above]):
             found = _header_top_at(lines, first, width, above)
     return found
@@ -118,7 +115,7 @@ def _header_top_at(lines, first: int, width: int, above: int) -> tuple[int | Non
     if not _is_header(lines[above]):
         return None, False
     if len(_cells(lines[above])) not in (width, width - 1, figures):
-        top = _stacked_top(lines, first, width) if above == first - 1 else None
+        top = _stacked_top(lines, first, width)  # (above may stand over a bilingual header's English line)
         return top, top is not None
     top = above
     while top > 0 and first - top < words()["stacked"]["max_header_rows"] \
@@ -179,12 +176,15 @@ def _stacked_top(lines, first: int, width: int) -> int | None:
     (名次 省区市 / 旅游总收入 / (亿元) / 同比增长 …): the lines above the body whose cells, each
     bracketed unit joined to the cell above it, are exactly as many as the body's; else None."""
     count, top = 0, first
-    while top > 0 and first - top < 2 * width and _is_header(lines[top - 1]) and count < width:
+    while top > 0 and first - top < 2 * width and (_is_header(lines[top - 1]) or _translation(lines[top - 1])) \
+            and count < width:  # (a bilingual header's English line holds no cell)
         top -= 1
         count = len(header_cells(lines, top, first))
-    # a unit on a line of its own marks the layout (a header wrapped inside its cells is wrapped.py's)
-    lone_unit = any(_patterns()["bracketed"].match(lines[k][1].strip()) for k in range(top, first))
-    return top if count == width and first - top >= 2 and lone_unit else None
+    # a unit on a line of its own marks the layout (a header wrapped inside its cells is wrapped.py's), as a
+    # header opening with the label column's title does (项目 Item 全省 / 城市 农村: a yearbook's CPI table)
+    marked = any(_patterns()["bracketed"].match(lines[k][1].strip()) for k in range(top, first)) \
+        or bool(_cells(lines[top])) and squash(_cells(lines[top])[0].text) in label_titles()
+    return top if count == width and first - top >= 2 and marked else None
 
 
 def header_cells(lines, top: int, end: int) -> list[Cell]:
@@ -305,8 +305,8 @@ def _unit_cell(cells: list[Cell]) -> int:
 
 def _section(line: tuple[int, str]) -> bool:
     """A section line inside a table (一、按销售地区分:, 二、按行业分:): the rows under it split the same
-    measure another way; it holds no figure."""
-    body = line[1].strip()
+    measure another way; it holds no figure (a bilingual table's English after it is no part of it)."""
+    body = " ".join(c.text for c in _cells(line)) if _LATIN.search(line[1]) else line[1].strip()
     return bool(body) and len(body) <= 20 and _SECTION.match(body) is not None
 
 
