@@ -133,7 +133,7 @@ def _repeats_head_word(raw: str, head_raw: str) -> bool:
     word = raw.lstrip(_JOIN)
     if raw.startswith("和"):
         verbs = _list_change_verbs()
-        return word in verbs and any(m in head_raw for m in _respective_marks()) \
+        return word in verbs and M.patterns()["respective"].search(head_raw) is not None \
             and head_raw.rstrip().endswith(verbs)
     return 0 < len(word) <= _REPEATED_MAX and all(map(is_han, word)) and head_raw.rstrip().endswith(word)
 
@@ -142,10 +142,6 @@ def _repeats_head_word(raw: str, head_raw: str) -> bool:
 def _list_change_verbs() -> tuple[str, ...]:
     return tuple(cues()["grammar"]["list_change_verbs"])
 
-
-@cache
-def _respective_marks() -> tuple[str, ...]:
-    return tuple(cues()["grammar"]["respective_marks"])
 
 
 __all__ = ["Frame", "Group", "Slot", "chains", "clause_slots"]

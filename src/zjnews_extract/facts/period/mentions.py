@@ -212,12 +212,12 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         event_day = mention.kind == "day" and published is not None and mention.period is not None \
             and int(mention.period.end[:4]) < published.year and not states_figure(text, opened, mention.end)
         # (扭转了2018年第四季度以来增速持续减缓的局面 in a sentence of no figure: a trend's start, not the year
-        # a 2019 bulletin's 全年 is of)
-        event_day = event_day or mention.text.endswith(_SINCE) and mention.start - opened > _SINCE_OPENING \
-            and not states_figure(text, opened, mention.end)  # (2020年以来，… opening its sentence: the report's year)
+        # a 2019 bulletin's 全年 is of; 2020年以来，… opening its sentence is the report's year)
+        trend_start = mention.text.endswith(_SINCE) and mention.start - opened > _SINCE_OPENING \
+            and not states_figure(text, opened, mention.end)
         if numeric_year and mention.period is not None and mention.kind != "now" and not widget \
                 and not same_as_published and not titled and not in_quoted_speech(text, mention.start) \
-                and not event_day \
+                and not event_day and not trend_start \
                 and mention.reach != "aside":  # (2017年一季度出售部分股票…): the bracket's year only
             sentence_years += 1
             anchor = int(mention.period.end[:4])
