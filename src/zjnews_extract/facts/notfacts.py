@@ -24,7 +24,7 @@ def _nonfact() -> dict:
         "rank_next": regex.compile(rf"^(?:{alternation(n['rank_next_deny'])})"),
         "threshold": regex.compile(rf"(?:{alternation(n['threshold_marks'])})$"),
         "durations": set(n["duration_units"]),
-        "streak_predicates": tuple(n["streak_year_predicates"]),
+        "streak_not_next": tuple(n["streak_not_next"]),
         "streak_units": frozenset(n["streak_units"]),
         "numerals": set(n["list_numerals"]),
         "inclusive_ends": tuple(n["inclusive_threshold_ends"]),
@@ -115,7 +115,7 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
     if before == "每":
         return False  # 每10股: a rate's base, not an amount
     if q.unit in n["durations"] and not (q.text.startswith("连续") and q.unit in n["streak_units"]
-                                         and text.startswith(n["streak_predicates"], q.end)) \
+                                         and not text.startswith(n["streak_not_next"], q.end)) \
             and not measures_time(text, q.start):  # 平均利用小时为1733小时: hours are what is measured
         return False  # 十年来, 入世20年: durations and anniversaries (连续5年位居第一 is a record)
     if q.kind == "value" and n["threshold"].search(q.text) and after[:1] and _is_han(after[0]) \

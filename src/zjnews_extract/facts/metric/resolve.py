@@ -56,7 +56,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         own = bool(w.metric and measurable(w.metric))
         if own:
             frame = frame.named(thing, "value")  # the rank after the streak (第一) is the thing's
-        return thing + record, frame, not own  # 货物吞吐量位居世界第一
+        # (the streak word stays in the name: 连续 is what makes it a record, 外贸进出口连续保持同比增长)
+        return thing + "连续" + record, frame, not own  # 货物吞吐量连续位居世界第一
     if counts and not w.share and not w.change and (not w.metric or is_junk(w.metric) or ends_open(raw)) \
             and (defined := set_defined_after(text[list_end:list_end + 32],
                                               q.unit if q.unit and is_place_class(q.unit) else "",
@@ -345,7 +346,8 @@ def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[s
     return name, True, frame
 
 
-_CLAUSE_STOP = regex.compile(r"[，,。；;！？!?、\n（(]")
+# (a space ends a headline's phrase too: 连续第6年创新高 2022年内蒙古进出口总值…)
+_CLAUSE_STOP = regex.compile(r"[，,。；;！？!?、\s（(]")
 _SCOPE_END = regex.compile(r"[^，,。；;！？!?\n]{0,12}?(?:之)?中\s*[，,]")
 
 
