@@ -211,10 +211,10 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if owner:
         out.subject = owner  # 厦门联芯集成电路项目(到资6.4亿元): the project's own figure
     listed = out.subject
-    if kind == "rank" and not p["rank"].search(text) and (m := p["rank_field_end"].search(text)):
-        # 增速全省第4, and 全国第一 right after a streak (粮食产量连续11年全国第一): the field, read before
-        # the place peeler could take a bare 全国 for the subject
-        out.versus, text = m.group("v"), text[:m.start()]
+    if kind == "rank" and (m := p["rank_field_end"].fullmatch(text.strip())) and len(m.group("v")) == 2:
+        # 全国第一 right after a streak (粮食产量连续11年全国第一): a bare whole is the rank's field, not a
+        # subject for the place peeler (全国吞吐量前十 names its own whole and thing: peeled below)
+        out.versus, text = m.group("v"), ""
     before = text
     text, out.subject = peel(text)
     # 实现/完成 stripped from the front with no place or name before it: the doer was said earlier
@@ -247,6 +247,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         if out.versus and (table := p["rank_table"].search(out.versus)) and table.start() >= 2:
             text = out.versus[:table.start()]  # 暂列旅游总收入排行榜第一名: the table's measure is ranked
             out.versus = None
+    elif kind == "rank" and (m := p["rank_field_end"].search(text)):
+        out.versus, text = m.group("v"), text[:m.start()]  # 增速全省第4: the field, then what is ranked
     if kind == "rank" and (head := p["rate_head"].fullmatch(text.strip(" ，,、"))):
         out.rate_head, text = head.group(), ""  # …同比增长5.3%，增速居全省第五位: the thing's rate is ranked
     text = after_list(text)
