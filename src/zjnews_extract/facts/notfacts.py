@@ -116,7 +116,7 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
         return False  # 每10股: a rate's base, not an amount
     if q.unit in n["durations"] and not (q.text.startswith("连续") and q.unit in n["streak_units"]
                                          and not text.startswith(n["streak_not_next"], q.end)) \
-            and not measures_time(text, q.start):  # 平均利用小时为1733小时: hours are what is measured
+            and not measures_time(text, q.start, q.value, q.unit):  # 平均利用小时为1733小时: hours are measured
         return False  # 十年来, 入世20年: durations and anniversaries (连续5年位居第一 is a record)
     if q.kind == "value" and n["threshold"].search(q.text) and after[:1] and _is_han(after[0]) \
             and after[:1] not in "的，。；、":
