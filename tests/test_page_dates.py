@@ -48,9 +48,9 @@ def test_a_month_folder_is_the_month_of_a_table_dated_only_by_relative_words():
             "衣着 | 98.9 | 99.1 | 99.0 |\n")
     doc = extract(text, url="https://www.example.gov.cn/tjsj/tjyb/2010n/4yf/content/post_2.html")
     got = {f.text: (f.kind, f.versus, f.period.start, f.period.end) for f in doc.facts}
-    assert got["100.3"] == ("percent", "上月", "2010-04-01", "2010-04-30")
-    assert got["102.0"] == ("percent", "去年同期", "2010-04-01", "2010-04-30")
-    assert got["100.7"] == ("percent", "去年同期", "2010-01-01", "2010-04-30")
+    assert got["100.3"] == ("value", "上月", "2010-04-01", "2010-04-30")
+    assert got["102.0"] == ("value", "去年同期", "2010-04-01", "2010-04-30")
+    assert got["100.7"] == ("value", "去年同期", "2010-01-01", "2010-04-30")
 
 
 @pytest.mark.parametrize(("line", "day"), [

@@ -30,7 +30,7 @@ from .layout import Cell, Row, Table, squash, words
 from .links import change_unit, link_columns
 from .rowspans import lost_spans
 from .placement import place_row
-from .units import Unit, counted_unit, unit_line, units_in
+from .units import Unit, base_index_unit, counted_unit, unit_line, units_in
 
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _MARKS = regex.compile(r"[±+\-—()（）%％\s:：、_]")  # signs, brackets, spaces: no words
@@ -151,8 +151,8 @@ def _caption_base(columns: list[Column], captions: list[str]) -> list[Column]:
         return columns
     _, base, word = _base_of(based)
     h = words()["header"]
-    unit = Unit("percent", unit="%", text=based.group())
-    return [replace(c, kind="percent", unit=unit, versus=h["versus"][word] if word else base)
+    unit = base_index_unit(based.group())
+    return [replace(c, kind="index", unit=unit, versus=h["versus"][word] if word else base)
             if c.role == "figures" and c.kind is None and c.unit is None else c for c in columns]
 
 
@@ -217,14 +217,14 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
         for said in h["index_bases"]:
             rest = rest.replace(said, " ")  # 定基 over 2010年=100: the base says it again
         rest = squash(rest)
-        return Column(j, header, "figures", unit=Unit("percent", unit="%", text=based.group()), kind="percent",
-                      measure=_measure(rest, "percent") if rest else "", period=header_period(rest),
+        return Column(j, header, "figures", unit=base_index_unit(based.group()), kind="index",
+                      measure=_measure(rest, "index") if rest else "", period=header_period(rest),
                       versus=h["versus"][word] if word else base)
     if (word := _index_base(header, body, j, is_figure)) is not None:
         # 新建住宅价格指数 over 环比 holding 100.3: the level on last month's base, not a change of 100.3 %
         rest = header.replace(word, " ").strip()
-        return Column(j, header, "figures", unit=Unit("percent", unit="%", text=word), kind="percent",
-                      measure=_measure(rest, "percent"), period=header_period(rest), versus=h["index_bases"][word])
+        return Column(j, header, "figures", unit=base_index_unit(word), kind="index",
+                      measure=_measure(rest, "index"), period=header_period(rest), versus=h["index_bases"][word])
     unit, rest = units_in(header)
     unit = counted_unit(unit, rest)  # 接待游客总人数(万): 万 人
     if unit is not None and unit.kind == "value" and unit.unit \

@@ -224,6 +224,9 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 noun = _noun(col, cols)
                 metric = metric if metric.endswith(noun) else metric + noun
             versus = col.versus
+            index_unit = row_unit or table_unit or col.unit
+            if kind == "value" and versus is None and index_unit is not None and index_unit.kind == "index":
+                versus = _whole_of_share(index_unit, state)  # 用电量指数(上年=100) | 108.2: a level on 上年's base
             if kind == "percent" and versus is None:
                 versus = _whole_of_share(row_unit or table_unit or col.unit, state)
                 if versus is None and _structure_word(col):

@@ -24,6 +24,12 @@ class Unit:
     text: str = ""  # as written
 
 
+def base_index_unit(text: str) -> Unit:
+    """An index on a stated base (上年=100, 以上月价格为100): its cells are index levels, in 点 as the
+    dev gold writes an index (房地产开发景气指数 93.78); the base goes to the fact's versus."""
+    return Unit("index", unit=words()["header"]["index_unit"], text=text)
+
+
 @cache
 def read_unit(text: str) -> Unit | None:
     """The unit `text` names (亿元, 万人次, %, 上年=100), or None when it names none."""
@@ -34,7 +40,7 @@ def read_unit(text: str) -> Unit | None:
     if text == "‰":
         return Unit("permille", unit="%", text=text)
     if any(m in text for m in h["base_index_marks"]):
-        return Unit("percent", unit="%", text=text)
+        return base_index_unit(text)
     if any(m in text for m in h["index_marks"]):
         return Unit("index", unit=h["index_unit"], text=text)
     if any(w == text for w in h["pp_words"]):
