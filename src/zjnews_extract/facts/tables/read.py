@@ -224,11 +224,11 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 noun = _noun(col, cols)
                 metric = metric if metric.endswith(noun) else metric + noun
             versus = col.versus
-            index_unit = row_unit or table_unit or col.unit
-            if kind == "value" and versus is None and index_unit is not None and index_unit.kind == "index":
-                versus = _whole_of_share(index_unit, state)  # 用电量指数(上年=100) | 108.2: a level on 上年's base
+            cell_unit = row_unit or table_unit or col.unit
+            if kind == "value" and versus is None and cell_unit is not None and cell_unit.kind == "index":
+                versus = _whole_of_share(cell_unit, state)  # 用电量指数(上年=100) | 108.2: a level on 上年's base
             if kind == "percent" and versus is None:
-                versus = _whole_of_share(row_unit or table_unit or col.unit, state)
+                versus = _whole_of_share(cell_unit, state)
                 if versus is None and _structure_word(col):
                     versus = state.lead or None  # a structure column: shares of the table's first measure
             if kind == "rank" and versus is None:
@@ -258,7 +258,7 @@ def _header_basis(col: Column, kind: str, period: Period | None) -> str | None:
 
 
 def _whole_of_share(unit, state: "Section") -> str | None:
-    """What a percent cell is of: the base an index names (总产出指数(上年=100) -> 上年), or the
+    """What a percent or index cell is of: the base an index names (总产出指数(上年=100) -> 上年), or the
     table's lead measure for a structure section (总产出构成(%) -> 总产出)."""
     if unit is None:
         return None
