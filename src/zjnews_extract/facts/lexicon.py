@@ -136,7 +136,8 @@ def body_pattern() -> regex.Pattern:
     known position; not a generic phrase (重点景区, 各大商圈)."""
     names = load_toml("facts_subjects.toml")["names"]
     # 西湖景区, 灵隐寺飞来峰景区, 鲁迅故里·沈园景区 (two names joined by a middle dot)
-    return regex.compile(rf"(?!{alternation(names['body_not_starts'])})[\u4e00-\u9fff]{{2,6}}?"
+    # (a name has no 的 in it: 门票收入超过千万元的景区 is a class of sites, no site)
+    return regex.compile(rf"(?!{alternation(names['body_not_starts'])})(?:(?!的)[\u4e00-\u9fff]){{2,6}}?"
                          rf"(?:·[\u4e00-\u9fff]{{1,4}}?)?(?:{alternation(names['body_endings'])})")
 
 
@@ -145,7 +146,7 @@ def city_pattern() -> regex.Pattern:
     """A city the place list does not know (安庆市), matched only where a name may start."""
     deny = alternation(cues()["subject"]["city_not_endings"])
     starts = "".join(cues()["subject"]["city_not_starts"])
-    return regex.compile(rf"(?![{starts}])[\u4e00-\u9fff]{{2,3}}?市(?<!{deny})(?!场|民|区|值|委|政|级|辖|面|容)")
+    return regex.compile(rf"(?![{starts}])(?:(?!的)[\u4e00-\u9fff]){{2,3}}?市(?<!{deny})(?!场|民|区|值|委|政|级|辖|面|容)")
 
 
 # Why: a county's bare short name (温岭, 嘉善) is a place only in an article that confirms it (see
