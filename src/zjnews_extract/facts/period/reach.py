@@ -123,6 +123,10 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence"  # 3月、4月、5月、6月…当月速度分别为…: a list of times, one per number
     if slots & {"pastn", "pastn2", "nextn", "within"}:
         return "paragraph"
+    if slots & {"since", "since2"} and mention.text.endswith(tuple(lexicon()["words"]["start_suffixes"])):
+        # 从今年起,规模以上工业企业起点标准由…提高到…; 自2015年3月起,铁路客运量…统计口径…变更; 从4月份起,用电量…:
+        # where a rule or a run starts dates its own sentence; the report goes on in its own period
+        return "sentence"
     rel_this_year = lexicon()["relative_years"].get(g["rel"] or "") == 0
     if ("since2" in slots and "ytd" not in slots and not rel_this_year) or \
             ("plan" in slots and mention.text.endswith("以来")):
