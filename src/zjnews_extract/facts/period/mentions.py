@@ -36,7 +36,8 @@ from ...records import Period
 from .calendar_days import count
 from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
-from .runs import opens_paragraph, own_month_runs, sentence_start, states_figure, this_year_as_reported
+from .runs import opens_paragraph, own_month_runs, section_restarts, sentence_start, states_figure, \
+    this_year_as_reported
 from .speaking import FixedYears, Speaking, has_months
 from .resolve import PeriodMention, resolve_mention
 
@@ -106,6 +107,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
     out = this_year_as_reported(text, own_month_runs(out, dated), dated)
+    out = section_restarts(text, out, [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"])
     return inner_spans(text, listed_periods(text, out))
 
 

@@ -27,6 +27,30 @@ def own_month_runs(out: list, dated: list[int]) -> list:
             and m.start > out[spans[0]].start else m for m in out]
 
 
+# a numbered section heading on a line of its own (一、工业生产者价格同比变动情况)
+_SECTION = regex.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,2}、[^。，,\n\d]{2,30}$")
+
+
+def section_restarts(text: str, out: list, dated: list[int]) -> list:
+    """A monthly release whose lead gives the month and then the months to date (2019年3月份，…上涨0.4%…。
+    一季度，…上涨0.2%): its numbered sections (一、工业生产者价格同比变动情况) report on the month again,
+    so the month restarts at each heading that comes after the span to date (NBS PPI and CPI releases)."""
+    spans = [i for i in dated if out[i].kind == "span"]
+    if len(spans) < 2 or not _one_month(month := out[spans[0]].period) or out[spans[0]].reach != "carry":
+        return out
+    later = [out[i] for i in spans[1:] if out[i].reach == "carry" and out[i].period != month]
+    if not later:
+        return out
+    after = later[0].end
+    heads = [m for m in _SECTION.finditer(text, after)]
+    if not heads:
+        return out
+    starts = [m.start for m in out]
+    restarts = [replace(out[spans[0]], start=h.start(), end=h.start(), text="") for h in heads
+                if not any(h.start() <= s < h.end() for s in starts)]
+    return sorted(out + restarts, key=lambda m: (m.start, m.end))
+
+
 _FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个百分点|倍|人次|吨|家|个)")
 
 
