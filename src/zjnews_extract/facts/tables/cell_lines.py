@@ -119,18 +119,36 @@ def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
     out: list[Entry] = []
     i = 0
     while i < len(entries):
-        j, cells, filled = i, [], 0
-        while j + 1 < len(entries) and entries[j + 1].lone and entries[j].kind in ("fig", "word", "blank", "unit") \
-                and not entries[j].own_bar:
+        j, cells, filled, closed, labels, mixed = i, [], 0, 0, 0, False
+        while j < len(entries):
+            if entries[j].own_bar and entries[j].kind == "word" and not mixed:
+                # (环比涨跌幅 (%) | / 一、工业生产者出厂价格 | then 0.1 / | / 0.4 / |: labels close themselves, figures
+                # are closed by bar lines, as in NBS's PPI table on a mirror; bars after a label are empty cells)
+                cells.append(entries[j])
+                filled += 1
+                labels += 1
+                j += 1
+                while j < len(entries) and entries[j].lone:
+                    cells.append(entries[j])
+                    j += 1
+                continue
+            if not (j + 1 < len(entries) and entries[j + 1].lone and entries[j].kind in ("fig", "word", "blank", "unit")
+                    and not entries[j].own_bar) or labels and entries[j].kind != "fig":
+                break
+            mixed = mixed or (not labels and entries[j].kind == "word")
             cells.append(entries[j])
             filled += bool(entries[j].text)
+            closed += 1
             j += 2
             while j < len(entries) and entries[j].lone:  # the bar of an empty cell
                 cells.append(entries[j])
                 j += 1
-        if filled >= min_rows * 2 and filled * 3 >= len(cells) * 2:
+        if closed and filled >= min_rows * 2 and filled * 3 >= len(cells) * 2:
             out.extend(cells)
             i = j
+        elif labels and not closed and j > i:
+            out.extend(entries[i:j])  # self-closed labels with no bar-closed figure: as they are (and the scan
+            i = j                     # goes on after them, each entry looked at once)
         else:
             out.append(entries[i])
             i += 1

@@ -365,9 +365,12 @@ def _measure(rest: str, kind: str | None) -> str:
     """What a header names once its unit, period, comparison and growth words are gone."""
     h = words()["header"]
     pats = _patterns()
-    text = rest
+    # (环比涨跌幅(%): a month-on-month rate is a series of its own, named so where it stands, as prose's 环比)
+    kept = next((w for w in h["kept_rate_bases"] if w in rest), "") if kind == "growth" else ""
+    text = rest.replace(kept, "\0") if kept else rest
     for p in (pats["versus"], pats["growth"], pats["pp"], pats["status"]):
         text = p.sub("", text)
+    text = text.replace("\0", kept) if kept and text.replace("\0", "").strip(" ()（）%％") else text.replace("\0", "")
     text = _DATES.sub("", MONTHS_ONLY.sub("", text.strip()))  # 1-8 数值: the months and a generic word
     text = pats["prefix"].sub("", text)
     if not _MARKS.sub("", pats["relative"].sub("", text)).strip("0123456789-—~～至 "):
