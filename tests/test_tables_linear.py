@@ -182,3 +182,14 @@ def test_lines_that_could_each_open_a_column_table_are_scanned_once():
     small, large = "增长\n" * 2000, "增长\n" * 20000
     assert find_label_figure(large) == []
     _assert_linear(find_label_figure, small, large)
+
+
+def test_cell_lines_with_self_closed_labels_are_linear():
+    # labels that close themselves (地区 |) with no figure closed by a bar line after them: the scan for a
+    # run of bar-closed figures must look at each line once, not again from every label
+    from zjnews_extract.facts.tables.stacked import find_stacked  # noqa: PLC0415
+
+    def text(n: int) -> str:
+        return "\n".join(f"{PLACES[i % len(PLACES)]}{i} |\n|" for i in range(n)) + "\n"
+
+    _assert_linear(find_stacked, text(2000), text(20000))
