@@ -82,7 +82,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # (今年, 上年 vote for the published year by construction: they count only when the text names
     # no year in figures; a 2015 bulletin posted in 2023 says 2015年 and 上年 means 2014)
     numeric = Counter(y for y, at in years if at is not None)
-    near_published = published is not None and any(y >= published.year - 1 for y in (numeric or votes))
+    near_published = published is not None and (any(y >= published.year - 1 for y in (numeric or votes))
+                                                 or _names_published_day(raw, published))
     # (one bare year named once, far from the published one, is said in passing: 这也是2016年…建立…制度以来的
     # 最低水平, 全面完成2015-2016年攻坚村范围项目: the text still speaks from its published year)
     passing = published is not None and sum(numeric.values()) == 1 \
@@ -122,6 +123,14 @@ def _on_heading_line(text: str, pos: int) -> bool:
     end = text.find("\n", pos)
     line = text[start:end if end >= 0 else len(text)]
     return len(line) <= 40 and _CLAUSE_MARK.search(line) is None
+
+
+def _names_published_day(raw, published: date) -> bool:
+    """A day with no year that is the published one (12月7日 in a page of 2023-12-07, opening 12月7日，成都…迎来
+    今年第7000万名旅客): the text speaks from its published date, however old the years it looks back on
+    (2004年…2009年11月…2018年12月 in the history of an airport's passenger count)."""
+    return any(g.get("dm") and g.get("d") and not g.get("y") and int(g["dm"]) == published.month
+               and int(g["d"]) == published.day for _, g in raw)
 
 
 def _is_published_day(words: str, published: date | None) -> bool:
