@@ -28,7 +28,9 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+|" + _BULLET_END)
 # Why the spaces: headlines separate their parts with a space (营收322.96亿元 净利润172亿).
 # (a comma between two rates, 分别增长10.3%,10.4%,10.9%, lists them: no clause ends there)
 _CLAUSE_END = re.compile(f"(?![，,](?<=[0-9][%％][，,])[0-9]{{1,6}}(?:\\.[0-9]{{1,4}})?[%％])[{CLAUSE_ENDS}]"
-                         r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])")
+                         r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])"
+                         # (a double dash sets off what follows: 以…的速度快速发展——2009年11月突破2000万人次)
+                         r"|——")
 
 
 # Why: numbers joined only by these (6360.6亿、6211.9亿和2004.4亿元) form one list.
