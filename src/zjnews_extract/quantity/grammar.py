@@ -301,7 +301,10 @@ def build(prefilter: bool = True) -> Lexicon:
     change_words = [w for w, t in cues.items() if t in "+-"] + list(words["adjacent_verbs"])
     # (比 2018 年减少 341.3 千公顷, 增长 1 倍: a page that spaces its figures puts a space after the verb)
     change_before = regex.compile(rf"(?P<verb>{_alt(change_words)})了?[ ]?\Z")
-    multiple_before = regex.compile(rf"{_alt(words['growth_multiple_verbs']['words'])}了?[ ]?\Z")
+    # (增长1.5倍; a rate noun linked to the multiple names a growth too: 增速分别达到1.8倍, 增幅为2倍)
+    rated = words["growth_multiple_verbs"]
+    multiple_before = regex.compile(rf"(?:{_alt(rated['words'])}了?"
+                                    rf"|(?:{_alt(rated['rates'])})(?:{_alt(rated['links'])}){{0,2}})[ ]?\Z")
     names = {k.strip(): v for k, v in {**units["currency"], **units["currency_prefix"]}.items()
              if not k.strip().isascii() and len(k.strip()) > 1}  # 新台币, 人民币, 美元: names, not 元 or $
     after_cues = dict(words["growth_cues_after"])

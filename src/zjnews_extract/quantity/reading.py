@@ -298,7 +298,9 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
     # physical, measure, noun
     v = value + (0.5 if g.half else 0.0)
     if unit == "倍":
-        if lex.multiple_before.search(text, max(0, start - VERB_LOOK), start):
+        if lex.multiple_before.search(text, max(0, start - 2 * VERB_LOOK), start) \
+                or ((m_after := lex.cue_after.match(text, end)) is not None and text.startswith("的", end)
+                    and lex.rate_nouns.get(m_after.group("cue")) == "+"):
             item.kind, item.unit, item.value, item.fixed_kind = "growth", "%", v * 100, True
             return item
     if g.per and end == m.end():
