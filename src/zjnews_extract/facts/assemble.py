@@ -177,6 +177,7 @@ class _Sentence:
             # 今后五年…突破3000亿元, 过去五年…全省生产总值达到4.5万亿元左右: the level of the span's last
             # year (not a sum the years make: 过去十年…收到转移支付超过2万亿元)
             period = target_level_year(period, q.kind, q.text, lambda: clause_before(text, q.start))
+        metric = self.ctx.without_company(metric, subject)
         self.facts.append(Fact(
             id=fact_id(q), text=q.text, start=q.start, end=q.end, kind=q.kind, value=q.value, unit=q.unit,
             qualifier=q.qualifier, metric=metric or None,

@@ -45,6 +45,16 @@ class ArticleContext:
         out.append(self.text[cursor:end] if cursor < end else "")
         return "".join(out)
 
+    def without_company(self, metric: str | None, subject: str | None) -> str | None:
+        """合众思壮净利润 of 合众思壮: the company reported on is the subject, its name no part of the metric."""
+        from .metric.heads import measurable  # noqa: PLC0415  (metric/ reads the context's words)
+
+        company = self.company
+        if metric and company and subject == company and metric.startswith(company) \
+                and measurable(metric[len(company):]):
+            return metric[len(company):]
+        return metric
+
     def subject_name(self, name: str) -> str:
         """A place or body as a fact carries it: 全省 -> the article's province, 全区 -> its district,
         the place inside the name of the company it reports on (上海医药: 上海) -> the company."""

@@ -62,7 +62,8 @@ def grammar() -> regex.Pattern:
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
     year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}})"
                  rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z])))"
-                 rf"(?:\s*年(?:度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
+                 # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
+                 rf"(?:\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
                  rf"|(?P<rel>{_relative_years(lex['relative_years'], not_first_n)})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     # a clock time after a range's day (9月29日上午8时至10月5日上午8时): part of that end
