@@ -59,6 +59,11 @@ _MOVED_TO = ("至", "到", "于")
 _PREDICATE_TAGS = ("v", "vd", "vi", "vg", "d", "a", "ad", "ag", "ul", "uj", "uz", "y", "p", "m")
 
 
+@cache
+def _count_nouns() -> frozenset[str]:
+    return frozenset(cues()["metric"]["event_count_nouns"])
+
+
 def without_predicate(name: str) -> str:
     """芯片制造业增速最高 -> 芯片制造业增速; 比重一直处于 -> 比重; 政策利率下调至 -> 政策利率: after the
     last head of a quantity, words with no noun among them are the clause's predicate, not the name."""
@@ -71,7 +76,8 @@ def without_predicate(name: str) -> str:
             # 信贷投放, 资金到位: a verb alone after the head says which flow (投放, not the stock)
             return name if verbs_only and not name.endswith(_MOVED_TO) else name[:cut]
         verbs_only = verbs_only and pos.startswith("v")
-        if not pos.startswith(_PREDICATE_TAGS) or pos == "vn":
+        if not pos.startswith(_PREDICATE_TAGS) or pos == "vn" or w in _count_nouns():
+            # (运输起降架次: a count of events, 架次, ends the name as a noun does, though tagged a numeral)
             return name  # 新开工项目, 用电负荷: a noun after the head is part of the name
         cut -= len(w)
     return name
