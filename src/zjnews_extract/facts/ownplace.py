@@ -341,8 +341,9 @@ def _topic_words(text: str) -> Counter:
     counts: Counter[str] = Counter()
     for m in _whole_pattern().finditer(text):
         before = text[m.start() - 1:m.start()] or " "
-        # 全 right after a word (健全市场, 安全区) is no topic word; after a time (今天全省, 1-6月全市) it is
-        if m.group()[0] != "全" or not (is_han(before) and before not in _TIME_ENDS or before == "、"):
+        # 全 right after a word (健全市场, 安全区) is no topic word; after a time (今天全省, 1-6月全市) it is;
+        # so is 本 (样本县, 成本市场, 日本市场: a word ending in 本, no "this county")
+        if m.group()[0] not in "全本" or not (is_han(before) and before not in _TIME_ENDS or before == "、"):
             counts[m.group()] += 1
     return counts
 
