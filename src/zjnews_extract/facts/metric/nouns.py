@@ -203,8 +203,14 @@ def object_swapped(measure: str, thing: str) -> str:
     if len(thing) > _MAX_OBJECT or is_body(thing):
         return ""
     flows = _flow_verbs()
+    # (no verb inside a longer noun: 发电机组 is one word, generator sets, no 发电 of 机组)
+    inside, at = set(), 0
+    for w, pos in words.words(measure):
+        if pos.startswith("n") and len(w) >= 3:
+            inside.update(range(at + 1, at + len(w)))
+        at += len(w)
     for cut in range(len(measure) - 1, max(1, len(measure) - _MAX_OBJECT - 1), -1):
-        if measure[:cut].endswith(flows):
+        if cut not in inside and measure[:cut].endswith(flows):
             rest = measure[cut:]  # (发电量: 量 is the measure's own suffix, no object)
             swap = len(rest) >= 2 and not has_verb(rest) and rest != thing and not is_body(rest) and not measurable(rest)
             return measure[:cut] + thing if swap else ""
