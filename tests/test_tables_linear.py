@@ -190,6 +190,8 @@ def test_cell_lines_with_self_closed_labels_are_linear():
     from zjnews_extract.facts.tables.stacked import find_stacked  # noqa: PLC0415
 
     def text(n: int) -> str:
-        return "\n".join(f"{PLACES[i % len(PLACES)]}{i} |\n|" for i in range(n)) + "\n"
+        # labels with runs of bars, and now and then a bar-closed figure (a run that starts and fails)
+        return "\n".join(f"{PLACES[i % len(PLACES)]}{i} |\n|\n|\n|" + ("\n5\n|" if i % 7 == 0 else "")
+                         for i in range(n)) + "\n"
 
     _assert_linear(find_stacked, text(2000), text(20000))

@@ -146,9 +146,9 @@ def drop_separator_lines(entries: list[Entry], min_rows: int) -> list[Entry]:
         if closed and filled >= min_rows * 2 and filled * 3 >= len(cells) * 2:
             out.extend(cells)
             i = j
-        elif labels and not closed and j > i:
-            out.extend(entries[i:j])  # self-closed labels with no bar-closed figure: as they are (and the scan
-            i = j                     # goes on after them, each entry looked at once)
+        elif labels and j > i:
+            out.extend(entries[i:j])  # a run with self-closed labels that is no table: as it is (and the scan
+            i = j                     # goes on after it, each entry looked at once)
         else:
             out.append(entries[i])
             i += 1
