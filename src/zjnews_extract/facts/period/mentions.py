@@ -108,7 +108,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # it reports on; a day further down (9月6日，港股…走低) dates its sentence only
         out[dated[0]] = replace(out[dated[0]], reach="carry")
     out = this_year_as_reported(text, own_month_runs(out, dated), dated)
-    out = section_restarts(text, out, [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"])
+    redated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]  # (reaches changed above)
+    out = section_restarts(text, out, redated)
     return inner_spans(text, listed_periods(text, out))
 
 

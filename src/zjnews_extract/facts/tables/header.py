@@ -370,7 +370,8 @@ def _measure(rest: str, kind: str | None) -> str:
     text = rest.replace(kept, "\0") if kept else rest
     for p in (pats["versus"], pats["growth"], pats["pp"], pats["status"]):
         text = p.sub("", text)
-    text = text.replace("\0", kept) if kept and text.replace("\0", "").strip(" ()（）%％") else text.replace("\0", "")
+    bare = text.replace("\0", "")
+    text = text.replace("\0", kept) if bare.strip(" ()（）%％") else bare  # (环比 alone names no measure)
     text = _DATES.sub("", MONTHS_ONLY.sub("", text.strip()))  # 1-8 数值: the months and a generic word
     text = pats["prefix"].sub("", text)
     if not _MARKS.sub("", pats["relative"].sub("", text)).strip("0123456789-—~～至 "):
