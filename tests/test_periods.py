@@ -132,3 +132,11 @@ def test_reach_values():
 def test_since_words(sentence, expected):
     got = [(m.text, m.period.start[:7], m.period.end[:7]) for m in find_periods(sentence, date(2026, 1, 25))]
     assert got == expected
+
+
+def test_an_undated_text_returns_from_an_earlier_years_paragraph():
+    # the census paragraph speaks of 2023; the next paragraph's bare 年末 is the bulletin's 2024 again
+    text = ("2024年，全县经济稳中向好。\n全年全县生产总值316亿元，增长6%。\n"
+            "2023年经济普查结果：生产总值296亿元。\n年末全县常住人口77万人。")
+    assert _period_of(text, "77万人", None) == ("2024-12", "2024-12")
+    assert _period_of(text, "296亿元", None) == ("2023-01", "2023-12")

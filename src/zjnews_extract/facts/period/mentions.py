@@ -172,6 +172,10 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # no figure (所以2021年外贸的高增长带有恢复性成分), was said in passing; back to the
                 # year reported on
                 anchor, anchor_at = None, None
+            elif published is None and anchor is not None and fallback is not None and anchor < fallback:
+                # an undated text: a year before the one it names most (2023年全国第五次经济普查结果 in a
+                # 2024 bulletin) was another time's paragraph; the next is back in the year reported on
+                anchor, anchor_at = None, None
         speaking = Speaking(text, anchor if anchor is not None else fallback,
                              anchor_at if anchor is not None else fallback_at, fixed_years, other_time, last_year)
         mention = resolve_mention(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,
