@@ -26,7 +26,7 @@ from .columns import (
 )
 from ..status import status_deny
 from .header_periods import MONTHS_ONLY, header_period
-from .layout import Cell, Row, Table, squash, words
+from .layout import Cell, Row, Table, figures_row, squash, words
 from .links import change_unit, link_columns
 from .rowspans import lost_spans
 from .placement import place_row
@@ -105,7 +105,7 @@ def read_grid(table: Table, is_figure) -> Grid:
     above it are captions (one filled cell, before any header row), header rows, and, once a
     row names nothing over a column of figures (人口(‰) | Population(‰)), section rows."""
     rows = tuple(r for r in table.rows if not _numbers_columns(r))
-    k = next((i for i, r in enumerate(rows) if _has_figures(r, is_figure)), len(rows))
+    k = next((i for i, r in enumerate(rows) if figures_row(r, is_figure)), len(rows))
     ncols = max((len(r.cells) for r in rows[k:]), default=0)
     kinds = [column_content(rows[k:], j, is_figure) for j in range(ncols)]
     captions, headers, sections = list(table.captions), [], []
@@ -176,12 +176,6 @@ def _numbers_columns(row: Row) -> bool:
     if len(cells) < 3 or squash(cells[0]) not in words()["header"]["column_number_labels"]:
         return False
     return cells[1:] == [str(i) for i in range(1, len(cells))]
-
-
-def _has_figures(row: Row, is_figure) -> bool:
-    """A row of figures; a row whose figures are all years (1995 | 2000 | 2012) is a header."""
-    figures = [c for c in row.cells if is_figure(c)]
-    return bool(figures) and not (len(figures) >= 2 and all(is_year(c) for c in figures))
 
 
 

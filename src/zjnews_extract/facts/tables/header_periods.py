@@ -28,6 +28,8 @@ _SPECIFIC = ("month_year_ago", "ytd_year_ago", "month", "ytd", "quarter", "ytd_q
 
 
 _MONTHS_WRITTEN = regex.compile(r"\d\s*月")
+# a year leading the words of a header of several rows (2008 社会消费品零售总额 (亿元))
+_LEADING_YEAR = regex.compile(r"^\s*((?:19|20)\d{2})(?:年|年度)?\s+\D")
 # one month written alone (4月份), not the end of a span (1-4月)
 _ONE_MONTH = regex.compile(r"(?<![\d\-—~～至到]\s*)(?<!\d)(1[0-2]|0?[1-9])\s*月")
 # a column dated by a day (2023年12月31日 | 2023年1月1日 over a balance sheet's items): a moment, its month
@@ -58,6 +60,9 @@ def header_period(rest: str) -> tuple[str, str] | None:
     if m := MONTHS_ONLY.match(rest):
         return ("words", m.group() + "月")  # 8月 | 1-8 over a monthly report's columns: January to August
     plain = pats["versus"].sub("", rest)  # 比上年同月: the month compared with, no date of the column
+    if (lead := _LEADING_YEAR.match(plain)) and not _MONTHS_WRITTEN.search(plain) and "季" not in plain \
+            and "半年" not in plain:
+        return ("year", lead.group(1))  # 2008 over 社会消费品零售总额 | 增长: a year a column group spans
     if _YEAR.search(plain) or "月" in plain or "季" in plain or "半年" in plain:
         return ("words", rest)
     return None

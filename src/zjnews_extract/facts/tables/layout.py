@@ -312,7 +312,7 @@ def segments(table: Table, is_figure) -> list[Table]:
         if filled and footnote.match(filled[0].text) and len(filled) == 1:
             close(rows, ())
             continue
-        has_figures = any(is_figure(c) for c in row.cells)
+        has_figures = figures_row(row, is_figure)
         if figures and not has_figures and _names_columns(filled):
             k = len(rows)
             while k > 0 and len(rows[k - 1].filled()) == 1 and not any(is_figure(c) for c in rows[k - 1].cells):
@@ -324,6 +324,18 @@ def segments(table: Table, is_figure) -> list[Table]:
         figures = figures or has_figures
     close(rows, ())
     return out
+
+
+def figures_row(row: Row, is_figure) -> bool:
+    """A row of figures; a row whose figures are all years (地区 | 2008 | 2009 over the columns
+    each year spans, 1995 | 2000 | 2012) is a header."""
+    figures = [c for c in row.cells if is_figure(c)]
+    return bool(figures) and not (len(figures) >= 2 and all(_year_cell().match(c.text) for c in figures))
+
+
+@cache
+def _year_cell() -> regex.Pattern:
+    return regex.compile(words()["periods"]["year_header"])
 
 
 def _names_columns(filled: list[Cell]) -> bool:
