@@ -108,7 +108,12 @@ def items_group(parts: list[str]) -> Group | None:
             # follows is shared (烟酒类 | 商品零售额; 中西药品类 whole)
             last, shared = last[:mark + 1], last[mark + 1:]
         elif not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
-            last, shared = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
+            own, tail = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
+            if not tail or measurable(tail) or _class_tail(tail) or all(ws and ws[0][1] == "ns" for ws in item_words):
+                last, shared = own, tail
+            # else what every item would share names neither a measure nor the items' class, nor follows
+            # a list of places: the words are the last item's own (集装箱、金属矿石、矿建材料: 矿|建|材料 cut by
+            # the segmenter; 办公楼和商业营业用房; 原油、铜矿砂、煤及褐煤及其精矿), the items before stand alone
     return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
 
 
@@ -207,6 +212,11 @@ def _own_part(last: str, last_words, target: int) -> tuple[str, str]:
             break
     return taken, rest
 
+
+
+def _class_tail(rest: str) -> bool:
+    """类商品 after 吃、穿和用, 行业 after a list of trades: the class the items belong to, shared by all."""
+    return rest.startswith(tuple(cues()["grammar"]["list_class_heads"])) or rest in cues()["grammar"]["list_classes"]
 
 
 def comma_run(text: str, clauses: list[Piece]) -> list[str]:
