@@ -84,10 +84,16 @@ def _anchored(rows: list[list[Cell]], figures: int) -> list[list[Cell]] | None:
     for k, r in enumerate(rows):
         if k == spine or not r:
             continue
+        still_open = [j for j in wrapped if not _closed(columns[j])]
         if len(r) == figures:
             targets = list(range(figures))
         elif len(r) == len(wrapped):
             targets = wrapped
+        elif 0 < spine < k and len(r) == len(still_open):
+            # 动幅度(%) | 同期增减变 then 动幅度(%) alone: a title closed by its unit is whole, the lines
+            # below go on with the titles still open (a longer title wraps onto more lines); only under
+            # a spine with lines above it, as the wrapped titles are centred on it
+            targets = still_open
         else:
             return None
         for j, c in zip(targets, r):
@@ -95,6 +101,14 @@ def _anchored(rows: list[list[Cell]], figures: int) -> list[list[Cell]] | None:
     for col in columns:
         col.sort(key=lambda c: c.start)
     return columns
+
+
+_UNIT_CLOSE = regex.compile(r"[(（][^()（）]{0,8}[)）]$")
+
+
+def _closed(column: list[Cell]) -> bool:
+    """The title read so far ends with its unit in brackets (…增减变动幅度(%)): nothing more follows it."""
+    return bool(column) and _UNIT_CLOSE.search(max(column, key=lambda c: c.start).text) is not None
 
 
 def _by_whole_titles(rows: list[list[Cell]], figures: int) -> list[list[Cell]] | None:
