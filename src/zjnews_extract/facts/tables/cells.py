@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from ...records import Quantity
+from ..lexicon import alternation
 from .layout import Cell, words
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -28,6 +29,7 @@ class Figure:
     permille: bool = False  # written with ‰
     quantity: Quantity | None = None  # the cell's own amount with its unit (881.9亿元)
     qualifier: str = "exact"  # a bound or rounding on a bare figure (7以上: over)
+    points: bool = False  # a change written in points in words (增加 0.32 个百分点)
 
 
 @cache
@@ -44,7 +46,16 @@ def _patterns():
         "note": regex.compile("|".join(w["note_after"])),
         "blanks": frozenset(w["blanks"]),
         "minus": frozenset(w["minus"]),
+        "point_change": point_change(),
     }
+
+
+@cache
+def point_change() -> regex.Pattern:
+    """增加 0.32 个百分点, 减少 4.90 个 (the rest wrapped onto the next line): a change in points in words."""
+    w = words()["cells"]
+    return regex.compile(rf"^(?:(?P<up>{alternation(w['point_change_up'])})|{alternation(w['point_change_down'])})"
+                         rf"[ \u3000]*+(?P<num>\d+(?:\.\d+)?)[ \u3000]*+(?:{alternation(w['point_tails'])})?$")
 
 
 def is_blank(text: str) -> bool:
@@ -64,6 +75,10 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
     if is_blank(cell.text):
         return None
     body = cell.text
+    if pc := pats["point_change"].match(body):
+        value = float(pc.group("num")) * (1 if pc.group("up") else -1)
+        return Figure(cell.start + pc.start("num"), cell.start + pc.end("num"), pc.group("num"), value,
+                      ("" if value >= 0 else "-") + pc.group("num"), points=True)
     if _RANK_DOT.match(body):
         body = body[:-1]  # 1. 广东: a rank written with a dot after it (the figure is the number alone)
     note = pats["note"].search(body)

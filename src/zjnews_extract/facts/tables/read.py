@@ -160,7 +160,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 state.parent = label.name
         if label.unit is not None and not change:
             state.carried = label.unit  # (比上年增长(%) under a total: its % is its own, not the next rows')
-        row_unit = label.unit or state.carried or state.unit
+        carried = state.carried if not _amount_after_rate(state.carried, label.name) else None
+        row_unit = label.unit or carried or state.unit
         if "unit" in role:
             # (a unit column's empty cell says the row has none of its own: 人均地区生产总值(GDP) under a row in %
             # takes no %; a unit the label states in brackets stays its own)
@@ -244,6 +245,13 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 versus=versus, sentence=_row_text(text, row, fig),
                 basis=_header_basis(col, kind, period)))
     return facts
+
+
+def _amount_after_rate(carried: Unit | None, name: str) -> bool:
+    """A row naming an amount of its own (研发投入合计) under a rate's row (加权平均净资产收益率(%)): the % stays the
+    rate's; parts of the rate and other rates (研发投入占营业收入的比例) still take it."""
+    return carried is not None and carried.kind == "percent" and is_measure(name) \
+        and not name.endswith(tuple(words()["labels"]["rate_endings"]))
 
 
 def _header_basis(col: Column, kind: str, period: Period | None) -> str | None:
@@ -332,6 +340,8 @@ def _amount(col: Column, fig: Figure, unit: Unit | None, row_kind: str | None) -
     number = Decimal(fig.digits) if fig.digits else Decimal(repr(fig.value))
     if col.kind == "rank":
         return "rank", float(number), None
+    if fig.points:
+        return "pp", float(number), "pp"  # 增加 0.32 个百分点 under 增减变动幅度(%): the cell says points
     if col.kind == "growth" or row_kind == "growth":
         return "growth", float(number), "%"
     if col.kind == "pp":

@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
+from .cells import point_change
 from .fragments import fragment_lines, is_fragment_line, wrapped_header
 from .layout import Cell, Row, Table, cell_marks, label_titles, squash, words
 from .units import unit_line
@@ -249,11 +250,32 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
             cells[k - 1:k + 1] = [Cell(a.start, b.end, a.text + b.text)]
             continue
         k += 1
+    cells = _point_changes(body, start, cells)
     # a short label padded to the column's width (全  省, 指  标): its single characters are one cell
     n = next((k for k, c in enumerate(cells) if len(c.text) != 1 or not _patterns()["han"].match(c.text)), len(cells))
     if 2 <= n < len(cells):
         cells[:n] = [Cell(cells[0].start, cells[n - 1].end, "".join(c.text for c in cells[:n]))]
     return cells
+
+
+def _point_changes(body: str, start: int, cells: list[Cell]) -> list[Cell]:
+    """增加 | 0.32 | 个百分点 -> one cell (a change in points written in words, cells.point_change); the
+    tails a PDF wrapped onto the next line (益率(%) 百分点 个百分点) close those cells: no cells."""
+    tails = frozenset(words()["cells"]["point_tails"])
+    changes = frozenset(words()["cells"]["point_change_up"] + words()["cells"]["point_change_down"])
+    out: list[Cell] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        if c.text in changes and k + 1 < len(cells) and FIGURE.match(cells[k + 1].text):
+            end = cells[k + 2].end if k + 2 < len(cells) and cells[k + 2].text in tails else cells[k + 1].end
+            out.append(Cell(c.start, end, body[c.start - start:end - start]))
+            k += 3 if end != cells[k + 1].end else 2
+            continue
+        if not (out and c.text in tails):
+            out.append(c)
+        k += 1
+    return out
 
 
 def _row_width(line: tuple[int, str]) -> int:
@@ -267,7 +289,7 @@ def _row_width(line: tuple[int, str]) -> int:
             or p["prose"].search(label[0].text):
         return 0
     rest = [c.text for c in label[1 + _unit_cell(label):]]
-    if not all(p["figure"].match(t) or p["blank"].match(t) or _unit_figure(t) for t in rest) \
+    if not all(p["figure"].match(t) or p["blank"].match(t) or _unit_figure(t) or point_change().match(t) for t in rest) \
             or not any(p["figure"].match(t) or _unit_figure(t) for t in rest):
         return 0
     return len(cells)
