@@ -103,6 +103,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
         if may(where):
             tables += [t for t in find(where) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
             tables.sort(key=lambda t: t.start)
+    last_unit, last_end = "", -1  # the unit line the table above read, and where that table ended
     for table in tables:
         if not any(is_figure(c) for r in table.rows for c in r.cells):
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
@@ -111,12 +112,29 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
                     and is_measure(defined):
                 grid = replace(grid, captions=(*grid.captions, defined))  # no title: the notes' indicator
-            if not any(unit_line(c) for c in grid.captions) and (unit := unit_above(text, table.start)):
+            if not any(unit_line(c) for c in grid.captions) and (unit := unit_above(text, table.start)
+                                                                  or _unit_goes_on(text, last_unit, last_end, table.start)):
                 grid = replace(grid, captions=(*grid.captions, unit))  # 单位:% on a line of its own above
+            last_unit = next((c for c in grid.captions if unit_line(c)), last_unit)
             # (居民消费价格指数(2021): a yearbook table's title names its year in brackets, with no 年)
             ref = caption_year(grid.captions) or period_at(grid.header_start)
             ctx = Context(subject=subject, ref=ref, published=published)
             # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
             facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))
+        last_end = table.end
     return facts, spans
+
+
+def _unit_goes_on(text: str, unit: str, end: int, start: int) -> str:
+    """The unit line of the table above for a table right under it with none of its own (本报告期末 | 上年度末 under
+    a company's main table, 单位:元 above that one): the report's unit holds until another is given; a line of
+    prose between ends it."""
+    if not unit or end < 0 or start < end:
+        return ""
+    between = text[end:start]
+    return unit if len(between) <= _UNIT_GOES_ON_CHARS and not any(m in between for m in "。；;") else ""
+
+
+# the most characters between two tables (a header's lines, a blank line) for the lower to keep the upper's unit
+_UNIT_GOES_ON_CHARS = 200

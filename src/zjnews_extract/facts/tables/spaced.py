@@ -414,8 +414,9 @@ def captions_above(lines, header: int) -> tuple[list[str], int]:
         if _translation(lines[k]):
             k -= 1  # a bilingual title's English line: the Chinese title above it is the caption
             continue
-        if not line or len(line) > lay["caption_max_chars"] or _patterns()["prose"].search(line):
-            break
+        if not line or len(line) > lay["caption_max_chars"] or _patterns()["prose"].search(line) \
+                or any(FIGURE.match(c.text) for c in _cells(lines[k])[1:]):
+            break  # (研发投入合计 51,729,239.32 …: a row of the table above, no caption of this one)
         captions.insert(0, line)
         start = lines[k][0]
         k -= 1

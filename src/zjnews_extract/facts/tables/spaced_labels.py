@@ -12,6 +12,8 @@ from .layout import word_across, words
 def wrapped_label(line: tuple[int, str]) -> bool:
     """The rest of a long label wrapped onto a line of its own (籍华人捐赠物资, its English after it)."""
     cells = S._cells(line)
+    if len(cells) == 1 and S._patterns()["bracketed"].match(cells[0].text):
+        return True  # 加权平均净资产收益率 1.41 … / (%) 百分点 分点: the label's unit wrapped, the tails its cells'
     return len(cells) == 1 and bool(S._patterns()["han"].search(cells[0].text)) and len(cells[0].text) <= 12 \
         and not any(ch.isdigit() for ch in cells[0].text) and not S._section(line)
 
