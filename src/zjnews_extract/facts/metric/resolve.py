@@ -32,6 +32,7 @@ from .bracketed import bracketed_metric
 from .contribution import contribution, lifting_doer
 from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
+from .wholes import grown, whole_measure
 from ..tables.labels import is_measure as names_measure
 
 if TYPE_CHECKING:
@@ -159,15 +160,6 @@ def _physical(unit: str | None) -> bool:
     return unit in _physical_units()
 
 
-def _whole_measure(base: str) -> str:
-    """内河港口 after 沿海港口货物吞吐量: the measure without the sites the last figure was of."""
-    for site in cues()["metric"]["site_classes"]:
-        at = base.find(site)
-        if at >= 0 and measurable(rest := base[at + len(site):]):
-            return rest
-    return base
-
-
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
@@ -206,11 +198,11 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
             and not w.share and not w.change \
             and not has_verb(name) \
             and not name.endswith(gap_nouns()) \
-            and measurable(frame.base) and (head := head_of(frame.base)):
+            and measurable(whole := grown(frame, q)) and (head := head_of(whole)):
         # 其中农业41.51亿元 after 农林牧渔总产值, 钢材21343万吨 after 产品产量: a part's own; a group of
         # sites (沿海港口完成60990万吨 after 货物吞吐量) does the whole's measure, not a kind of it
         # (农村居民 + 居民人均可支配收入, 重工业 + 工业增加值: the words they share are said once)
-        name = joined(name, _whole_measure(frame.base) if name.endswith(tuple(cues()["metric"]["site_classes"])) else head)
+        name = joined(name, whole_measure(whole) if name.endswith(tuple(cues()["metric"]["site_classes"])) else head)
     elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
             and not w.share and not w.change and not has_verb(name) and frame.base \
             and (swapped := object_swapped(frame.base, name)):
