@@ -24,6 +24,7 @@ _RANGE_GAPS = {"-", "—", "——", "–", "~", "～", "到", "至", "－", "--
 
 
 _DASHES = frozenset("-—–~～－―−")
+_TILDES = frozenset("~～")  # a range's mark that is never a minus (-3%~-1%: the minus after it is the figure's)
 
 
 
@@ -54,9 +55,12 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
                 continue
             if a.unit is None and b.unit in (None, "%") and b.scale == 1 and abs(a.value) > abs(b.value):
                 continue  # 3-0: a score; 2,071,488,667.07-7.25%: a figure, then a signed rate run on to it
-            b.start = b.sign_start + 1
-            b.value = abs(b.value)
-            b.explicit_sign = False
+            if not gap or _DASHES.issuperset(gap) and not set(gap) & _TILDES:
+                # 400-500亿元: the dash is the range's, no sign; after 至, 到 or ~ it is one (-66.55%至-57.26%,
+                # 亏损-5415万元至-3415万元: both ends below zero)
+                b.start = b.sign_start + 1
+                b.value = abs(b.value)
+                b.explicit_sign = False
         else:
             raw = text[a.end:b.start]
             if raw[:1].isspace() and raw[-1:].isspace() and a.unit is None and b.unit is None and raw.strip() in _DASHES:
