@@ -140,3 +140,12 @@ def test_an_undated_text_returns_from_an_earlier_years_paragraph():
             "2023年经济普查结果：生产总值296亿元。\n年末全县常住人口77万人。")
     assert _period_of(text, "77万人", None) == ("2024-12", "2024-12")
     assert _period_of(text, "296亿元", None) == ("2023-01", "2023-12")
+
+
+def test_a_month_and_day_in_chinese_numerals():
+    # 十二月5日 once crashed (int('十二')) when a published date was given; a Hong Kong filing writes its
+    # year end out: 截至二零一八年十二月三十一日止年度 is the year 2018
+    found = find_periods("十二月5日，全市接待游客5万人次。", date(2024, 12, 6))
+    assert [(m.text, m.period.start, m.period.end) for m in found] == [("十二月5日", "2024-12-05", "2024-12-05")]
+    text = "截至二零一八年十二月三十一日止年度，本集团的收益约为100.4百万港元。"
+    assert _period_of(text, "100.4", date(2019, 3, 20)) == ("2018-01", "2018-12")

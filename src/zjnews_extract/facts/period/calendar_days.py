@@ -9,13 +9,14 @@ from .grammar import CN_DIGITS
 
 
 def num(token: str) -> int:
-    """1, 01, 十一, 五 -> int."""
+    """1, 01, 十一, 五, 三十一 -> int."""
     if token.isdigit():
         return int(token)
     if token == "元":
         return 1  # 元月: the first month
-    if token.startswith("十"):
-        return 10 + (CN_DIGITS[token[1]] if len(token) > 1 else 0)
+    if "十" in token:  # 十一, 二十, 三十一 (a day written out)
+        tens, _, ones = token.partition("十")
+        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
     return CN_DIGITS[token]
 
 

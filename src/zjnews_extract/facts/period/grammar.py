@@ -49,6 +49,8 @@ def grammar() -> regex.Pattern:
     # 元 is January (元月, 元至7月), never after an amount (1000元月薪) or a currency (美元)
     month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|(?<![\d万亿千百十美欧日港])元)"
     day = r"(?:3[01]|[12]\d|0?[1-9])"
+    # a day in Chinese numerals (二零一八年十二月三十一日, a Hong Kong filing's year end): only before 日
+    cn_day = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
     sep = alternation(words["range_separators"])
     msuffix = alternation(words["month_suffixes"])
     quarter = alternation(lex["quarters"])
@@ -103,7 +105,7 @@ def grammar() -> regex.Pattern:
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",
-        rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day})\s*[日号]",
+        rf"{no_digit_before}(?P<dm>{month})\s*月\s*(?P<d>{day}|{cn_day}(?=日))\s*[日号]",
         # a numeral after 月 is a day unless it starts a name (6月四川实现, 5月三亚接待)
         # (2019年4月70个大中城市: a count after the month, not its day)
         rf"{no_digit_before}(?P<m>{month})\s*月(?:{msuffix})?"

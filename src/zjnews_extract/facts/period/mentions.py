@@ -33,7 +33,7 @@ from datetime import date
 import regex
 
 from ...records import Period
-from .calendar_days import count
+from .calendar_days import count, num
 from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
 from .runs import opens_paragraph, own_month_runs, section_restarts, sentence_start, states_figure, \
@@ -130,8 +130,8 @@ def _names_published_day(raw, published: date) -> bool:
     """A day with no year that is the published one (12月7日 in a page of 2023-12-07, opening 12月7日，成都…迎来
     今年第7000万名旅客): the text speaks from its published date, however old the years it looks back on
     (2004年…2009年11月…2018年12月 in the history of an airport's passenger count)."""
-    return any(g.get("dm") and g.get("d") and not g.get("y") and int(g["dm"]) == published.month
-               and int(g["d"]) == published.day for _, g in raw)
+    return any(g.get("dm") and g.get("d") and not g.get("y") and num(g["dm"]) == published.month
+               and num(g["d"]) == published.day for _, g in raw)
 
 
 def _is_published_day(words: str, published: date | None) -> bool:

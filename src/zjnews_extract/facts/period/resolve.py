@@ -190,7 +190,7 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         return day_range(g, year, explicit, kind, mention)
     if unit == "day":
         try:
-            d = date(year, first_m, int(g["d"]))
+            d = date(year, first_m, num(g["d"]))
         except ValueError:
             return None
         if g["asof"] and (g["endn"] or g["endyr"]):
