@@ -203,10 +203,12 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             in_percent = fig.percent or (own_unit or col.unit or _NO_UNIT).kind == "percent"
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, own_unit, "growth" if rate else None)
-            if kind == "growth" and not fig.percent and col.kind == "growth" \
+            if kind == "growth" and col.kind == "growth" and not _relative_change(fig, found) \
                     and (any(f.percent for c, f in found if c.kind is None)
-                         or label.unit is not None and label.unit.kind == "percent"):
-                kind, unit = "pp", "pp"  # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points
+                         or not fig.percent and label.unit is not None and label.unit.kind == "percent"):
+                # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points, also when the page
+                # writes it with % (0.66% | 0.07% | -0.10% | 0.40%: a listed company's quarterly table)
+                kind, unit = "pp", "pp"
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols,
                              replace(state, measure="", lead="", outlined="") if foreign else state)
             if parts_of is not None and not is_measure(metric) and not (state.outlined and measurable(metric)):
@@ -245,6 +247,19 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 versus=versus, sentence=_row_text(text, row, fig),
                 basis=_header_basis(col, kind, period)))
     return facts
+
+
+def _relative_change(fig: Figure, found) -> bool:
+    """0.73% | 2.83% | -74.20%: with both levels of a rate in the row, a change that is the relative one, not the
+    difference in points, is a growth of the rate."""
+    levels = [f.value for c, f in found if c.kind is None and f.percent]
+    if len(levels) < 2 or not levels[1]:
+        return False
+    now, before = levels[0], levels[1]
+    return abs((now - before) / before * 100 - fig.value) < _CHANGE_TOLERANCE < abs(now - before - fig.value)
+
+
+_CHANGE_TOLERANCE = 0.06  # (a change rounded to two decimals from levels rounded to two)
 
 
 def _amount_after_rate(carried: Unit | None, name: str) -> bool:
