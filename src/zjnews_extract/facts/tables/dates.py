@@ -89,7 +89,13 @@ def column_period(spec: tuple[str, str] | None, ref: Period | None, published: d
 _LABEL_MONTH = regex.compile(r"^(?:((?:19|20)\d{2})年)?(\d{1,2})月份?$")
 _LABEL_YEAR = regex.compile(r"^((?:19|20)\d{2})年?$")
 # a report date (2023-12-31, 2024-06-30): the reporting period that ends on it, from January (报告期)
-_LABEL_REPORT_DATE = regex.compile(r"^((?:19|20)\d{2})[-/.](03|06|09|12)[-/.](30|31)$")
+# (20241231: a finance portal's column of a year's results, the date written without marks)
+_LABEL_REPORT_DATE = regex.compile(r"^((?:19|20)\d{2})(?:[-/.](03|06|09|12)[-/.]|(03|06|09|12))(30|31)$")
+
+
+def is_report_date(text: str) -> bool:
+    """2023-12-31, 20231231: the day a reporting period ends, as a column's title."""
+    return _LABEL_REPORT_DATE.match(text.strip()) is not None
 
 
 def label_period(name: str, year: int | None) -> tuple[Period, int] | None:
@@ -107,7 +113,7 @@ def label_period(name: str, year: int | None) -> tuple[Period, int] | None:
         return _month_span(y, 1, 12, name), y
     if m := _LABEL_REPORT_DATE.match(name):
         y = int(m.group(1))
-        return _month_span(y, 1, int(m.group(2)), name), y  # 2023-12-31 | 114.65亿: the year's results
+        return _month_span(y, 1, int(m.group(2) or m.group(3)), name), y  # 2023-12-31 | 114.65亿: the year's results
     return None
 
 

@@ -328,9 +328,12 @@ def segments(table: Table, is_figure) -> list[Table]:
 
 def figures_row(row: Row, is_figure) -> bool:
     """A row of figures; a row whose figures are all years (地区 | 2008 | 2009 over the columns
-    each year spans, 1995 | 2000 | 2012) is a header."""
+    each year spans, 1995 | 2000 | 2012) or report dates (项目 | 20221231 | 20231231) is a header."""
+    from .dates import is_report_date  # noqa: PLC0415  (dates reads this module's words)
+
     figures = [c for c in row.cells if is_figure(c)]
-    return bool(figures) and not (len(figures) >= 2 and all(_year_cell().match(c.text) for c in figures))
+    return bool(figures) and not (len(figures) >= 2 and all(_year_cell().match(c.text) or is_report_date(c.text)
+                                                            for c in figures))
 
 
 @cache
