@@ -149,3 +149,10 @@ def test_a_month_and_day_in_chinese_numerals():
     assert [(m.text, m.period.start, m.period.end) for m in found] == [("十二月5日", "2024-12-05", "2024-12-05")]
     text = "截至二零一八年十二月三十一日止年度，本集团的收益约为100.4百万港元。"
     assert _period_of(text, "100.4", date(2019, 3, 20)) == ("2018-01", "2018-12")
+
+
+def test_an_issue_month_under_a_title_casts_no_vote():
+    # an undated bulletin read from the month after its date line: 2022年3月 under the title is when it was
+    # issued; 全年 is the year it reports on, 2021
+    text = "某县2021年国民经济和社会发展统计公报\n某县统计局\n2022年3月\n2021年是开局之年。\n一、综合\n全年实现地区生产总值98亿元。"
+    assert _period_of(text, "98亿元", date(2022, 4, 1)) == ("2021-01", "2021-12")

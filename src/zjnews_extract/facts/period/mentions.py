@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -71,7 +71,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # year the text reports on: it does not vote
     starts = tuple(lex["words"]["since_prefixes"])
     years = [(y, at) for y, at in years if at is None or not at[0].group().startswith(starts)
-             and not _is_published_day(at[0].group(), published)]
+             and not _is_published_day(at[0].group(), published) and not _issue_line(text, at[0], published)]
     votes = Counter(y for y, at in years if at is not None) or Counter(y for y, _ in years)
     # a tie goes to the later year: a text reports on the latest time it names, the earlier one is
     # history (在1995年才撤县设区 beside 2019年重庆市38区县排名)
@@ -132,6 +132,20 @@ def _names_published_day(raw, published: date) -> bool:
     (2004年…2009年11月…2018年12月 in the history of an airport's passenger count)."""
     return any(g.get("dm") and g.get("d") and not g.get("y") and num(g["dm"]) == published.month
                and num(g["d"]) == published.day for _, g in raw)
+
+
+def _issue_line(text: str, m, published: date | None) -> bool:
+    """A month alone on its line under a title (兰坪县2021年国民经济和社会发展统计公报 / 兰坪县统计局 / 2022年3月) that
+    is the reference month or the one before it (a page with no date is read from the month after the latest it
+    names): the month the text was issued, not what it reports on; it casts no vote."""
+    if published is None:
+        return False
+    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    if text[start:end if end >= 0 else len(text)].strip() != m.group().strip():
+        return False
+    nums = [int(x) for x in _DIGITS.findall(m.group())]
+    before = published.replace(day=1) - timedelta(days=1)
+    return len(nums) == 2 and tuple(nums) in ((published.year, published.month), (before.year, before.month))
 
 
 def _is_published_day(words: str, published: date | None) -> bool:
