@@ -104,9 +104,11 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             tables += [t for t in find(where) if not any(b.start <= t.end and t.start <= b.end for b in tables)]
             tables.sort(key=lambda t: t.start)
     last_unit, last_end = "", -1  # the unit line the table above read, and where that table ended
+    last_ref: Period | None = None  # ...and the period it reported on
     for table in tables:
         if not any(is_figure(c) for r in table.rows for c in r.cells):
             continue  # lines of words with bars (浙江GDP增长6% | 浙江在线): prose, not a table
+        first_ref: Period | None = None  # the period the table's first part reported on
         for part in segments(fill_rowspans(table), is_figure):
             grid = read_grid(unfold(part, is_figure), is_figure)
             if caption_column(grid.captions) is None and (defined := defined_after(text, table.end)) \
@@ -117,13 +119,28 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
                 grid = replace(grid, captions=(*grid.captions, unit))  # 单位:% on a line of its own above
             last_unit = next((c for c in grid.captions if unit_line(c)), last_unit)
             # (居民消费价格指数(2021): a yearbook table's title names its year in brackets, with no 年)
-            ref = caption_year(grid.captions) or period_at(grid.header_start)
+            # (a table right under another reports on the same period: the header words between them, 上年度末 and
+            # 上年初至上年报告期末 of a company's tables, are no time of the text)
+            follows = bool(_unit_goes_on(text, "-", last_end, table.start))
+            ref = caption_year(grid.captions) or (last_ref if follows else None) or period_at(grid.header_start)
+            if first_ref is not None and ref is not None and ref != first_ref and ref.text \
+                    and not any(ch.isdigit() for ch in ref.text) and table.start <= _said_at(text, ref, grid.header_start):
+                # (年初至报告期末 | 上年初至上年报告期末 over a company's second part: the 上年 of the part above's header
+                # is no time of the text; the table goes on reporting on its first part's period)
+                ref = first_ref
+            first_ref = first_ref or ref
+            last_ref = ref
             ctx = Context(subject=subject, ref=ref, published=published)
             # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
             facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))
         last_end = table.end
     return facts, spans
+
+
+def _said_at(text: str, period: Period, before: int) -> int:
+    """Where the words of `period` were last said before `before` (-1 when not found)."""
+    return text.rfind(period.text.strip(), 0, before) if period.text.strip() else -1
 
 
 def _unit_goes_on(text: str, unit: str, end: int, start: int) -> str:

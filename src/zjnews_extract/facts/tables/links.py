@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     from .header import Column
 
 
+# columns of the same time a year back (上年同期, 上年本月, 上年初至上年报告期末): what a change is compared with
+_YEAR_AGO = (("relative", "year_ago"), ("relative", "month_year_ago"), ("relative", "ytd_year_ago"))
+
+
 def link_columns(columns: list[Column]) -> tuple[Column, ...]:
     """Each growth or pp column describes the column of amounts before it (the one of the
     same period words when there is one: 当月同比增长 -> 当月产量)."""
@@ -18,7 +22,7 @@ def link_columns(columns: list[Column]) -> tuple[Column, ...]:
         if col.role == "figures" and col.kind in ("growth", "pp"):
             wanted = ("growth",) if col.kind == "pp" else (None, "index")
             before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in wanted
-                      and c.period != ("relative", "year_ago")]  # 上年同期 is what it is compared with
+                      and c.period not in _YEAR_AGO]  # 上年同期 is what it is compared with
             if col.kind == "pp" and not before:
                 before = [c for c in columns[:col.index] if c.role == "figures" and c.kind in (None, "index")]
             same = [c for c in before if col.period and c.period == col.period]
