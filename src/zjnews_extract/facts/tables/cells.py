@@ -107,3 +107,25 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
         return Figure(q.start, q.end, q.text, q.value, digits=repr(q.value))
     return None
 
+
+_PLAIN_NUMBER = regex.compile(r"^\d+(?:\.\d+)?$")
+
+
+def join_point_changes(body: str, start: int, cells: list[Cell]) -> list[Cell]:
+    """增加 | 0.32 | 个百分点 -> one cell (a change in points written in words, cells.point_change); the
+    tails a PDF wrapped onto the next line (益率(%) 百分点 个百分点) close those cells: no cells."""
+    tails = frozenset(words()["cells"]["point_tails"])
+    changes = frozenset(words()["cells"]["point_change_up"] + words()["cells"]["point_change_down"])
+    out: list[Cell] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        if c.text in changes and k + 1 < len(cells) and _PLAIN_NUMBER.match(cells[k + 1].text):
+            end = cells[k + 2].end if k + 2 < len(cells) and cells[k + 2].text in tails else cells[k + 1].end
+            out.append(Cell(c.start, end, body[c.start - start:end - start]))
+            k += 3 if end != cells[k + 1].end else 2
+            continue
+        if not (out and c.text in tails):
+            out.append(c)
+        k += 1
+    return out

@@ -24,6 +24,7 @@ from ..lexicon import match_place, place_names
 from ..metric.heads import head_of, measurable, part_measure
 from ..subject import whole_of
 from .cells import Figure, is_blank
+from .rate_rows import amount_after_rate, relative_change
 from .column_periods import chain, column_periods
 from .dates import column_period, label_period
 from .header import Column, Grid, caption_column, names_rate_series, year_of
@@ -160,7 +161,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 state.parent = label.name
         if label.unit is not None and not change:
             state.carried = label.unit  # (比上年增长(%) under a total: its % is its own, not the next rows')
-        carried = state.carried if not _amount_after_rate(state.carried, label.name) else None
+        carried = state.carried if not amount_after_rate(state.carried, label.name) else None
         row_unit = label.unit or carried or state.unit
         if "unit" in role:
             # (a unit column's empty cell says the row has none of its own: 人均地区生产总值(GDP) under a row in %
@@ -203,7 +204,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             in_percent = fig.percent or (own_unit or col.unit or _NO_UNIT).kind == "percent"
             rate = change or (names_rate(label.name) and in_percent)  # 地区生产总值增长率 | % | 7.2: a growth rate
             kind, value, unit = _amount(col, fig, own_unit, "growth" if rate else None)
-            if kind == "growth" and col.kind == "growth" and not _relative_change(fig, found) \
+            if kind == "growth" and col.kind == "growth" and not relative_change(fig, found) \
                     and (any(f.percent for c, f in found if c.kind is None)
                          or not fig.percent and label.unit is not None and label.unit.kind == "percent"):
                 # 加权平均净资产收益率 | 6.32% | 10.96% | -4.64: a rate's change is in points, also when the page
@@ -247,26 +248,6 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 versus=versus, sentence=_row_text(text, row, fig),
                 basis=_header_basis(col, kind, period)))
     return facts
-
-
-def _relative_change(fig: Figure, found) -> bool:
-    """0.73% | 2.83% | -74.20%: with both levels of a rate in the row, a change that is the relative one, not the
-    difference in points, is a growth of the rate."""
-    levels = [f.value for c, f in found if c.kind is None and f.percent]
-    if len(levels) < 2 or not levels[1]:
-        return False
-    now, before = levels[0], levels[1]
-    return abs((now - before) / before * 100 - fig.value) < _CHANGE_TOLERANCE < abs(now - before - fig.value)
-
-
-_CHANGE_TOLERANCE = 0.06  # (a change rounded to two decimals from levels rounded to two)
-
-
-def _amount_after_rate(carried: Unit | None, name: str) -> bool:
-    """A row naming an amount of its own (研发投入合计) under a rate's row (加权平均净资产收益率(%)): the % stays the
-    rate's; parts of the rate and other rates (研发投入占营业收入的比例) still take it."""
-    return carried is not None and carried.kind == "percent" and is_measure(name) \
-        and not name.endswith(tuple(words()["labels"]["rate_endings"]))
 
 
 def _header_basis(col: Column, kind: str, period: Period | None) -> str | None:

@@ -18,11 +18,10 @@ from functools import cache
 import regex
 
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
-from .cells import point_change
-from .fragments import fragment_lines, is_fragment_line, wrapped_header
-from .layout import Cell, Row, Table, cell_marks, label_titles, squash, words
-from .units import unit_line
+from .cells import join_point_changes, point_change
+from .layout import Cell, Row, Table, cell_marks, words
 from .spaced_labels import label_goes_on, opens_label, wrapped_label
+from .spaced_headers import stacked_top, titled_top, wrapped_top
 
 _CELL = regex.compile(r"\S+")
 # a figure cell of a space-separated row (↓7.50% a decline, as a ranking writes it); flattened.py's too
@@ -65,9 +64,9 @@ def find_spaced(text: str) -> list[Table]:
         top, stacked = _header_top(lines, i, width) if width >= 2 else (None, False)
         heads = None
         if top is None and width >= 3:
-            top, heads = _wrapped_top(lines, i, width)
+            top, heads = wrapped_top(lines, i, width)
         if top is None and width >= 3:
-            top, heads = _titled_top(lines, i, width)
+            top, heads = titled_top(lines, i, width)
         if top is None:
             i += 1
             continue
@@ -95,7 +94,7 @@ def find_spaced(text: str) -> list[Table]:
 
 def _header_top(lines, first: int, width: int) -> tuple[int | None, bool]:
     """The first header line above the body row `first` (else None), and whether the header is
-    stacked, its cells a few to a line (see _stacked_top). The line right above has
+    stacked, its cells a few to a line (see spaced_headers.stacked_top). The line right above has
     the body's width, or one cell less (累计 同比±% … under 指标 | 全体居民 | …, the label column's
     title on the upper line only); up to max_header_rows lines of fewer cells may stand above it
     (a group title over two columns)."""
@@ -116,7 +115,7 @@ def _header_top_at(lines, first: int, width: int, above: int) -> tuple[int | Non
     if not _is_header(lines[above]):
         return None, False
     if len(_cells(lines[above])) not in (width, width - 1, figures):
-        top = _stacked_top(lines, first, width)  # (above may stand over a bilingual header's English line)
+        top = stacked_top(lines, first, width)  # (above may stand over a bilingual header's English line)
         return top, top is not None
     top = above
     while top > 0 and first - top < words()["stacked"]["max_header_rows"] \
@@ -126,66 +125,8 @@ def _header_top_at(lines, first: int, width: int, above: int) -> tuple[int | Non
     return top, False
 
 
-def _wrapped_top(lines, first: int, width: int) -> tuple[int | None, list[list[Cell]] | None]:
-    """The top line and the one header row of a header a PDF wrapped inside its cells (fragments.py):
-    the most lines above the body that read as such a header. Lines under a line holding figures
-    continue that line's row, and a unit line is a caption: no header reaches past them."""
-    figures = width - 1 - _unit_cell(_cells(lines[first]))
-    found: list[list[Cell]] = []
-    k = first
-    while k > 0 and first - k < fragment_lines() and is_fragment_line(_cells(lines[k - 1])) \
-            and not unit_line(lines[k - 1][1].strip()) \
-            and not (k >= 2 and _DIGITS.search(lines[k - 2][1])):
-        k -= 1
-        found.insert(0, _cells(lines[k]))
-    for n in range(len(found), 1, -1):
-        if (row := wrapped_header(found[-n:], figures)) is not None:
-            return first - n, [row]
-    return None, None
-
-
-def _titled_top(lines, first: int, width: int) -> tuple[int | None, list[list[Cell]] | None]:
-    """A header a cell or two to a line that opens with the label column's title and names the
-    periods over the columns before the columns' own titles (指 标 9月 1-9月 / 绝对量 / (亿元) / 同比增长(%)
-    绝对量 / (亿元) / 同比增长(%) over four columns of figures): the title and k titles spanning the
-    columns on the header's first line, then one title per column, as stacked.py reads the same
-    header written a cell per line (指 标 1-2月 / 绝对量 / (亿元) / 同比增长(%): one period over both).
-    Returns its top line and its two header rows, or (None, None)."""
-    figures = width - 1
-    top = first
-    while top > 0 and first - top < 2 * width and _is_header(lines[top - 1], months=True):
-        top -= 1
-        cells = header_cells(lines, top, first)
-        if squash(cells[0].text) not in label_titles():
-            continue
-        # (the spanning titles fill the first line with the label's: 指标名称 | 以上年同期为100的指数 |
-        # 以上月价格为100的指数 over 3月 | 1-3月 has one title of a column of its own beside the spanning one)
-        k = len(cells) - 1 - figures
-        if k >= 1 and figures % k == 0 and figures // k >= 2 and len(_cells(lines[top])) == k + 1:
-            return top, [cells[:k + 1], cells[k + 1:]]
-        return None, None
-    return None, None
-
-
-_DIGITS = regex.compile(r"\d")
 _DATE_PARTS = ("年", "月", "日", "年度")
 _YEAR_START = regex.compile(r"^(?:19|20)\d{2}年")
-
-
-def _stacked_top(lines, first: int, width: int) -> int | None:
-    """The top of a header written a cell or two to a line, a unit in brackets on a line of its own
-    (名次 省区市 / 旅游总收入 / (亿元) / 同比增长 …): the lines above the body whose cells, each
-    bracketed unit joined to the cell above it, are exactly as many as the body's; else None."""
-    count, top = 0, first
-    while top > 0 and first - top < 2 * width and (_is_header(lines[top - 1]) or _translation(lines[top - 1])) \
-            and count < width:  # (a bilingual header's English line holds no cell)
-        top -= 1
-        count = len(header_cells(lines, top, first))
-    # a unit on a line of its own marks the layout (a header wrapped inside its cells is wrapped.py's), as a
-    # header opening with the label column's title does (项目 Item 全省 / 城市 农村: a yearbook's CPI table)
-    marked = any(_patterns()["bracketed"].match(lines[k][1].strip()) for k in range(top, first)) \
-        or bool(_cells(lines[top])) and squash(_cells(lines[top])[0].text) in label_titles()
-    return top if count == width and first - top >= 2 and marked else None
 
 
 def header_cells(lines, top: int, end: int) -> list[Cell]:
@@ -250,32 +191,12 @@ def _cells(line: tuple[int, str]) -> list[Cell]:
             cells[k - 1:k + 1] = [Cell(a.start, b.end, a.text + b.text)]
             continue
         k += 1
-    cells = _point_changes(body, start, cells)
+    cells = join_point_changes(body, start, cells)
     # a short label padded to the column's width (全  省, 指  标): its single characters are one cell
     n = next((k for k, c in enumerate(cells) if len(c.text) != 1 or not _patterns()["han"].match(c.text)), len(cells))
     if 2 <= n < len(cells):
         cells[:n] = [Cell(cells[0].start, cells[n - 1].end, "".join(c.text for c in cells[:n]))]
     return cells
-
-
-def _point_changes(body: str, start: int, cells: list[Cell]) -> list[Cell]:
-    """增加 | 0.32 | 个百分点 -> one cell (a change in points written in words, cells.point_change); the
-    tails a PDF wrapped onto the next line (益率(%) 百分点 个百分点) close those cells: no cells."""
-    tails = frozenset(words()["cells"]["point_tails"])
-    changes = frozenset(words()["cells"]["point_change_up"] + words()["cells"]["point_change_down"])
-    out: list[Cell] = []
-    k = 0
-    while k < len(cells):
-        c = cells[k]
-        if c.text in changes and k + 1 < len(cells) and FIGURE.match(cells[k + 1].text):
-            end = cells[k + 2].end if k + 2 < len(cells) and cells[k + 2].text in tails else cells[k + 1].end
-            out.append(Cell(c.start, end, body[c.start - start:end - start]))
-            k += 3 if end != cells[k + 1].end else 2
-            continue
-        if not (out and c.text in tails):
-            out.append(c)
-        k += 1
-    return out
 
 
 def _row_width(line: tuple[int, str]) -> int:
