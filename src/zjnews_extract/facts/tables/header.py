@@ -28,7 +28,7 @@ from ..status import status_deny
 from .header_periods import MONTHS_ONLY, header_period
 from .layout import Cell, Row, Table, figures_row, squash, words
 from .links import change_unit, link_columns
-from .rowspans import lost_spans
+from .rowspans import lost_spans, restated_spans
 from .placement import place_row
 from .units import Unit, base_index_unit, counted_unit, unit_line, units_in
 
@@ -123,7 +123,8 @@ def read_grid(table: Table, is_figure) -> Grid:
     header_start = headers[0].start if headers else (body[0].start if body else table.rows_start)
     texts = [""] * ncols
     figures = [j for j, k in enumerate(kinds) if k == "figures"]
-    if len(headers) == 2 and (spread := lost_spans(headers[0], headers[1], ncols)) is not None:
+    if len(headers) == 2 and (spread := lost_spans(headers[0], headers[1], ncols)
+                              or restated_spans(headers[0], headers[1], ncols)) is not None:
         texts, headers = spread, []
     for i, row in enumerate(headers):
         free = [j for j in figures if not texts[j]]
