@@ -121,7 +121,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
             # (居民消费价格指数(2021): a yearbook table's title names its year in brackets, with no 年)
             # (a table right under another reports on the same period: the header words between them, 上年度末 and
             # 上年初至上年报告期末 of a company's tables, are no time of the text)
-            follows = bool(_unit_goes_on(text, "-", last_end, table.start))
+            follows = _right_under(text, last_end, table.start)
             ref = caption_year(grid.captions) or (last_ref if follows else None) or period_at(grid.header_start)
             if first_ref is not None and ref is not None and ref != first_ref and ref.text \
                     and not any(ch.isdigit() for ch in ref.text) and table.start <= _said_at(text, ref, grid.header_start):
@@ -143,15 +143,20 @@ def _said_at(text: str, period: Period, before: int) -> int:
     return text.rfind(period.text.strip(), 0, before) if period.text.strip() else -1
 
 
+def _right_under(text: str, end: int, start: int) -> bool:
+    """A table starting at `start` right under one that ended at `end`: only a header's lines or a blank line
+    between, no line of prose (a company report's balance table under its main one)."""
+    if end < 0 or start < end:
+        return False
+    between = text[end:start]
+    return len(between) <= _UNDER_CHARS and not any(m in between for m in "。；;")
+
+
 def _unit_goes_on(text: str, unit: str, end: int, start: int) -> str:
     """The unit line of the table above for a table right under it with none of its own (本报告期末 | 上年度末 under
-    a company's main table, 单位:元 above that one): the report's unit holds until another is given; a line of
-    prose between ends it."""
-    if not unit or end < 0 or start < end:
-        return ""
-    between = text[end:start]
-    return unit if len(between) <= _UNIT_GOES_ON_CHARS and not any(m in between for m in "。；;") else ""
+    a company's main table, 单位:元 above that one): the report's unit holds until another is given."""
+    return unit if unit and _right_under(text, end, start) else ""
 
 
-# the most characters between two tables (a header's lines, a blank line) for the lower to keep the upper's unit
-_UNIT_GOES_ON_CHARS = 200
+# the most characters between two tables (a header's lines, a blank line) for the lower to go on with the upper
+_UNDER_CHARS = 200
