@@ -246,6 +246,10 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
         item.bare_ok = (bool(post or pre or sign) and not glued) or _bare_ok(m, g, text, how, num_text)
         return item
     if category == "time":
+        if cur_code and unit_text == "分":
+            # 每股盈利人民币31.79分: after a currency a 分 is a hundredth of it (fen, cents), no minute
+            item.kind, item.unit, item.value, item.category = "value", cur_code, signed(value / 100), "currency_small"
+            return item
         if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
             item.kind, item.unit = "value", "点"  # 18,234点, 93.78点: index points, not a clock time
             return item
