@@ -111,11 +111,17 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
 _PLAIN_NUMBER = regex.compile(r"^\d+(?:\.\d+)?$")
 
 
+@cache
+def _point_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the tails of a change in points, its change words): 个百分点, 个; 增加, 减少."""
+    w = words()["cells"]
+    return frozenset(w["point_tails"]), frozenset(w["point_change_up"] + w["point_change_down"])
+
+
 def join_point_changes(body: str, start: int, cells: list[Cell]) -> list[Cell]:
     """增加 | 0.32 | 个百分点 -> one cell (a change in points written in words, cells.point_change); the
     tails a PDF wrapped onto the next line (益率(%) 百分点 个百分点) close those cells: no cells."""
-    tails = frozenset(words()["cells"]["point_tails"])
-    changes = frozenset(words()["cells"]["point_change_up"] + words()["cells"]["point_change_down"])
+    tails, changes = _point_words()
     out: list[Cell] = []
     k = 0
     while k < len(cells):

@@ -16,6 +16,7 @@ from functools import cache
 import regex
 
 from ...data import load_toml
+from .dates import is_report_date
 
 _HAN = regex.compile(r"\p{Han}")
 _SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
@@ -329,8 +330,6 @@ def segments(table: Table, is_figure) -> list[Table]:
 def figures_row(row: Row, is_figure) -> bool:
     """A row of figures; a row whose figures are all years (地区 | 2008 | 2009 over the columns
     each year spans, 1995 | 2000 | 2012) or report dates (项目 | 20221231 | 20231231) is a header."""
-    from .dates import is_report_date  # noqa: PLC0415  (dates reads this module's words)
-
     figures = [c for c in row.cells if is_figure(c)]
     return bool(figures) and not (len(figures) >= 2 and all(_year_cell().match(c.text) or is_report_date(c.text)
                                                             for c in figures))
