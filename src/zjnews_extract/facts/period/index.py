@@ -7,7 +7,8 @@ import bisect
 from ...records import Period
 from .asides import aside_close
 from .calendar_days import year_before
-from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, word_tuple, year_ago_list
+from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, word_tuple
+from .year_ago import section_starts, under_heading, year_ago_list
 
 
 def _in_year(p: Period | None, year: int, text: str) -> Period | None:
@@ -23,6 +24,8 @@ def _in_year(p: Period | None, year: int, text: str) -> Period | None:
     return Period(start=move(p.start), end=move(p.end), text=text)
 
 
+# a year-ago time as the topic of what follows (year_ago.py)
+_YEAR_AGO_TOPICS = ("year_ago_section", "year_ago_line", "year_ago_sentence")
 # what joins the times of a list written side by side (25H1/25Q2, 2023、2024年)
 _RUN_JOINS = ("/", "／", "、")
 
@@ -53,6 +56,7 @@ class PeriodIndex:
         self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
         self.sentence_marks = [m.start() for m in SENTENCE_MARK.finditer(text)]
         self.lines = [m.start() for m in LINE_MARK.finditer(text)]
+        self.sections = section_starts(text)
 
     @staticmethod
     def _start(marks: list[int], offset: int) -> int:
@@ -84,9 +88,11 @@ class PeriodIndex:
             i -= 1
         return [m.period for m in run] if len(run) == n and n >= 2 else None
 
-    def period_at(self, offset: int, prev_end: int = 0) -> Period | None:
+    def period_at(self, offset: int, prev_end: int = 0, topics: bool = True) -> Period | None:
         """The period of a number starting at `offset`; `prev_end` is where the number before it
-        in its clause ended (a comparison's own value is the first number after it only)."""
+        in its clause ended (a comparison's own value is the first number after it only). Without
+        `topics`, a year-ago section or sentence is passed over: the report's own period, which
+        such a topic moves one year back (and only once, though a sentence sits in a section)."""
         clause = self._start(self.clause_marks, offset)
         sentence = self._start(self.sentence_marks, offset)
         paragraph = self._start(self.lines, offset)
@@ -111,6 +117,11 @@ class PeriodIndex:
                 if m.start >= clause and m.end <= offset \
                         and (m.start >= prev_end or year_ago_list(self.text, m.end, offset)):
                     return year_before(self.period_at(m.start))
+            elif reach in _YEAR_AGO_TOPICS:
+                if topics and (m.start >= sentence if reach == "year_ago_sentence"
+                               else m.start >= paragraph if reach == "year_ago_line"
+                               else under_heading(self.sections, m.end, offset)):
+                    return year_before(self.period_at(m.start, topics=False))
             elif reach == "year_same":
                 if m.start >= clause:
                     return _in_year(self.period_at(m.start), int(m.period.start[:4]), m.text)

@@ -31,6 +31,7 @@ from ..lexicon import cues
 from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
 from .asides import in_aside, in_quoted_speech
+from .year_ago import topic_reach, year_ago_said, year_ago_value
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
@@ -68,13 +69,16 @@ def reach_of(text: str, mention, g: dict) -> str:
         # 3日全国接待国内游客1.19亿人次: a day with figures after it and no event between is their period
         return "sentence" if slots & {"dm", "bd", "theday"} and _dates_figures(text, mention.end) else "none"
     if mention.kind == "base":
-        if _year_ago_said().match(text, mention.end, mention.end + 6):
+        if year_ago_said().match(text, mention.end, mention.end + 6):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         if "rel" in slots and _YEAR_AGO_OWN.match(text, mention.end, mention.end + 12) \
                 and not text.endswith(word_tuple("share_of_base_before"), max(0, mention.start - 4), mention.start):
             # 由上年同期的2.05:1下降为…, 从去年同期的30元回落到14元: the year-ago value (not 恢复至去年同期的
             # 80%, a share of it now)
             return "year_ago"
+        if lexicon()["relative_years"].get(g.get("rel") or "") == -1 \
+                and (topic := topic_reach(text, mention.start, mention.end)):
+            return topic  # 二、上年同期经营业绩和财务状况, 上年同期,归属于…: the year-ago figures follow
         if _starts_clause(text, mention.start) and text.startswith(tuple(marks["year_same_after"]), mention.end) \
                 and mention.text.endswith("年") and mention.period is not None and mention.period.start:
             return "year_same"  # 2020年同期规模以上工业增加值同比下降23.2%: that year's same months
@@ -95,7 +99,7 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # …增长0.1%，1—6月份为下降0.3%: the earlier months' own value, then the report's months again
     if "holfirst" in slots:
         return "sentence"  # 春运前20天全国累计发送旅客…: the first days, then back to the holiday the report is on
-    if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and _year_ago_value().match(text, mention.end):
+    if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and year_ago_value().match(text, mention.end):
         return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
     if _goals_listed().match(text[mention.end:mention.end + 24]):
         # 2022年的经营目标:一是营收…增长15%左右; 2016年主要预期目标是:…。城镇新增就业110万人…: the goals' year, for
@@ -104,7 +108,7 @@ def reach_of(text: str, mention, g: dict) -> str:
     if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
         return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
     if any(w in mention.text for w in marks["not_periods"]):
-        if _year_ago_said().match(text, mention.end, mention.end + 2):
+        if year_ago_said().match(text, mention.end, mention.end + 2):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
     if _cause_before(text, mention.start):
@@ -293,37 +297,6 @@ def _stated_value() -> re.Pattern:
     """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
     changes = "|".join(cues()["period"]["stated_value_changes"])
     return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
-
-
-def _said() -> str:
-    """同期为, 同月是, 为: the words after a year-ago time that say its own value follows."""
-    same = "|".join(cues()["period"]["year_same_after"])
-    return rf"(?:{same})?(?:为|是)"
-
-
-@cache
-def _year_ago_said() -> re.Pattern:
-    """去年同期为增加16.18亿元, (上年同月为上涨4.9%): the year-ago time's own value, said after 为/是."""
-    return re.compile(_said())
-
-
-def year_ago_list(text: str, end: int, offset: int) -> bool:
-    """去年同期为增长3.6%和7.5%: the later values of a list the year-ago time's own value starts (the
-    text from the time to the number is 为, the earlier values and their joiners, nothing else)."""
-    return _year_ago_list().fullmatch(text, end, offset) is not None
-
-
-@cache
-def _year_ago_list() -> re.Pattern:
-    changes = "|".join(cues()["period"]["stated_value_changes"])
-    value = r"[-−]?[\d０-９][\d０-９.．,]*[^\d０-９，,。；;、和及与\s]{0,5}"
-    return re.compile(rf"{_said()}(?:{changes})?(?:{value}(?:、|和|及|与)(?:{changes})?)+")
-
-
-@cache
-def _year_ago_value() -> re.Pattern:
-    verbs = "|".join(cues()["period"]["year_ago_value_verbs"])
-    return re.compile(rf"(?:{verbs})的(?=[\d０-９])")
 
 
 @cache
