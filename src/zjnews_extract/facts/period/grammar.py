@@ -93,7 +93,7 @@ def grammar() -> regex.Pattern:
         # (十一“黄金周”期间: the suffix may be quoted on its own, and another follow it)
         rf"[“\"「‘]?(?P<hol>{alternation(free_names)})[”\"」’]?"
         rf"(?:[“\"「‘]?(?P<holsuf>{alternation(holidays['suffixes'])})(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?)?"
-        rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})[天日]"
+        rf"(?:第(?P<holday>[一二三四五六七八九十]|\d{{1,2}})[天日]|(?P<holone>{alternation(holidays['first_day'])})"
         # 春运前20天: the holiday's first days
         rf"|前(?P<holfirst>[一二三四五六七八九十]|\d{{1,2}})天"
         # 春节7天, 国庆七天假期, 春节黄金周7天: the holiday's length says it is the whole holiday
@@ -101,7 +101,7 @@ def grammar() -> regex.Pattern:
         rf")?"
         rf"|[“\"「‘]?(?P<hol2>{alternation(needing)})[”\"」’]?[“\"「‘]?(?P<holsuf2>{alternation(holidays['suffixes'])})"
         rf"(?:[”\"」’](?:{alternation(holidays['suffixes'])})?)?"
-        rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})[天日])?",
+        rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})[天日]|(?P<holone2>{alternation(holidays['first_day'])}))?",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",

@@ -28,7 +28,8 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     """春节假期, 2016年春节, 国庆黄金周: the holiday's own days in the year the text gives, else the
     published year (a holiday report appears during or just after it)."""
     name, suffix = (g["hol"], g["holsuf"]) if g["hol"] else (g["hol2"], g["holsuf2"])
-    if not suffix and not explicit and not g.get("hollen") and not g.get("holfirst"):
+    one = g.get("holone") or g.get("holone2")  # 春运首日: the first day, as 第一天
+    if not suffix and not explicit and not g.get("hollen") and not g.get("holfirst") and not one:
         return None  # 欢度春节: the feast, not a period the text reports on (春节7天 is the holiday)
     key = lexicon()["holidays"]["names"][name]
     if year is None:
@@ -46,7 +47,7 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     if first := g.get("holfirst"):  # 春运前20天: from its first day, that many days
         n = int(first) if first.isdigit() else CN_DIGITS.get(first, 10)
         return mention(days[0], days[0] + timedelta(days=n - 1), explicit, kind)
-    nth = g["holday"] or g["holday2"]
+    nth = g["holday"] or g["holday2"] or ("1" if one else None)
     if nth:  # 春节黄金周第二天: that one day of the holiday
         n = int(nth) if nth.isdigit() else CN_DIGITS.get(nth, 10)
         day = days[0] + timedelta(days=n - 1)
