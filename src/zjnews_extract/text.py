@@ -33,6 +33,13 @@ _CLAUSE_END = re.compile(f"(?![，,](?<=[0-9][%％][，,])[0-9]{{1,6}}(?:\\.[0-9
                          r"|——")
 
 
+# Why: a line that opens with one of these is an item of a list or a heading (二、, （一）, 1、, 2.), not
+# the rest of the line before it; a top-level heading (二、) ends a section.
+# (no leading spaces in the pattern: a caller skips them, and a search stays linear on a line of spaces)
+LIST_MARK = re.compile(r"(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+                       r"|[0-9]{1,2}[、.．](?![0-9])|[①-⑳])[ \t\u3000]*")
+SECTION_MARK = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}、", re.M)
+
 # Why: numbers joined only by these (6360.6亿、6211.9亿和2004.4亿元) form one list.
 _LIST_GAP = re.compile(r"^[\s、，,和及与或至到/／]*$")
 

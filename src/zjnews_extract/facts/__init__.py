@@ -23,7 +23,35 @@ _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 def find_facts(text: str, *, published: date | None = None, url: str | None = None,
                title: str | None = None, source: str | None = None) -> tuple[list[Fact], list[Initiative]]:
     """Every stated fact of `text` (Document.text) and the initiatives it names; `source` (the
-    page's 来源, e.g. 运城日报) may tell the article's place."""
+    page's 来源, e.g. 运城日报) may tell the article's place. A PDF's wrapped lines are read as the
+    sentences they are (unwrap.py); the spans stay those of `text`."""
+    from .unwrap import unwrap  # noqa: PLC0415
+
+    wrapped = unwrap(text)
+    facts, initiatives = _find_facts(wrapped.text, published=published, url=url, title=title, source=source)
+    if not wrapped.dropped:
+        return facts, initiatives
+    return [_spanned(f, text, wrapped) for f in facts], [_mentioned(i, wrapped) for i in initiatives]
+
+
+def _spanned(fact: Fact, text: str, wrapped) -> Fact:
+    """`fact`, read in the unwrapped text, with its span, text and id in `text`."""
+    from msgspec.structs import replace  # noqa: PLC0415
+    from .assemble import span_id  # noqa: PLC0415
+
+    start, end = wrapped.span(fact.start, fact.end)
+    return replace(fact, start=start, end=end, text=text[start:end], id=span_id(start, end, text[start:end]))
+
+
+def _mentioned(initiative: Initiative, wrapped) -> Initiative:
+    from msgspec.structs import replace  # noqa: PLC0415
+
+    return replace(initiative, mentions=[replace(m, start=s, end=e) for m in initiative.mentions
+                                         for s, e in [wrapped.span(m.start, m.end)]])
+
+
+def _find_facts(text: str, *, published: date | None, url: str | None, title: str | None,
+                source: str | None) -> tuple[list[Fact], list[Initiative]]:
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import assemble, fact_id  # noqa: PLC0415

@@ -46,7 +46,12 @@ _SENTENCE_MAX = 600
 
 def fact_id(q: Quantity) -> str:
     """Stable across runs: derived from the span and the text."""
-    return hashlib.blake2s(f"{q.start}:{q.end}:{q.text}".encode(), digest_size=6).hexdigest()
+    return span_id(q.start, q.end, q.text)
+
+
+def span_id(start: int, end: int, text: str) -> str:
+    """A fact's id from its span and its text."""
+    return hashlib.blake2s(f"{start}:{end}:{text}".encode(), digest_size=6).hexdigest()
 
 
 def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:

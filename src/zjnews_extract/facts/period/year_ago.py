@@ -15,17 +15,11 @@ from functools import cache
 
 import regex
 
+from ...text import LIST_MARK, SECTION_MARK
 from ..lexicon import cues
 
 # Why: a heading names its section and holds no figure; past this length a line is prose.
 _HEADING_MAX = 30
-
-
-@cache
-def _marks() -> tuple[regex.Pattern, regex.Pattern]:
-    """(a list mark opening a line: 二、, (一), 1、; a top-level one only: 二、)."""
-    c = cues()["period"]
-    return regex.compile(c["list_mark"]), regex.compile(c["section_mark"])
 
 
 def topic_reach(text: str, start: int, end: int) -> str | None:
@@ -39,7 +33,9 @@ def topic_reach(text: str, start: int, end: int) -> str | None:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    mark = _marks()[0].match(text, line_start, start)
+    while line_start < start and text[line_start] in " \t\u3000":
+        line_start += 1  # (the indent before a list mark)
+    mark = LIST_MARK.match(text, line_start, start)
     opens_line = (mark.end() if mark else line_start) == start
     if not opens_line and text[start - 1:start] not in ("。", "；", ";"):
         return None
@@ -55,8 +51,7 @@ def topic_reach(text: str, start: int, end: int) -> str | None:
 
 def section_starts(text: str) -> list[int]:
     """Where each top-level section heading (二、…) starts: what ends a year-ago section."""
-    top = _marks()[1]
-    return [m.start() for m in top.finditer(text)]
+    return [m.start() for m in SECTION_MARK.finditer(text)]
 
 
 def under_heading(sections: list[int], heading_end: int, offset: int) -> bool:
