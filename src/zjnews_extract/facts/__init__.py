@@ -78,6 +78,8 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
     ctx = article_context(text, mentions, title, published, url, source)
     with confirming(confirmed_counties(text)):  # 温岭 in a 台州 story is a place
         table_facts, quantities = _tables(text, quantities, ctx)
+        forecast_facts, quantities = _forecast_tables(text, quantities, ctx)
+        table_facts += forecast_facts
         ratio_facts, ratio_spans = find_structure_facts(text, ctx, fact_id)
         if ratio_spans:  # the terms of a sector ratio are read there, not again as bare numbers
             quantities = [q for q in quantities if not any(s <= q.start < e for s, e in ratio_spans)]
@@ -104,6 +106,14 @@ def _tables(text, quantities, ctx):
         if i == len(spans) or q.end <= spans[i][0]:
             rest.append(q)
     return facts, rest
+
+
+def _forecast_tables(text, quantities, ctx):
+    """Facts of a results forecast's table (forecast_table.py), and the quantities left outside it."""
+    from .forecast_table import find_forecast_tables  # noqa: PLC0415
+
+    facts, spans = find_forecast_tables(text, quantities, subject=ctx.home, period_at=ctx.periods.period_at)
+    return facts, [q for q in quantities if not any(s <= q.start < e for s, e in spans)]
 
 
 # how far into a table its header's words are looked for
