@@ -82,8 +82,13 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # (今年, 上年 vote for the published year by construction: they count only when the text names
     # no year in figures; a 2015 bulletin posted in 2023 says 2015年 and 上年 means 2014)
     numeric = Counter(y for y, at in years if at is not None)
+    # (a text that opens on an undated time and says 今年 speaks from its published year, whatever past
+    # years it names later: 上半年河北55家上市公司… 2015年河钢股份力压长城汽车… 今年上半年; one that opens on a
+    # year, 解读2014年早稻产量 on a page dated 2023, speaks from that year)
     near_published = published is not None and (any(y >= published.year - 1 for y in (numeric or votes))
-                                                 or _names_published_day(raw, published))
+                                                 or _names_published_day(raw, published)
+                                                 or bool(raw) and not raw[0][1].get("y") and any(
+                                                     lex["relative_years"].get(g.get("rel") or "") == 0 for _, g in raw))
     # (one bare year named once, far from the published one, is said in passing: 这也是2016年…建立…制度以来的
     # 最低水平, 全面完成2015-2016年攻坚村范围项目: the text still speaks from its published year)
     passing = published is not None and sum(numeric.values()) == 1 \
