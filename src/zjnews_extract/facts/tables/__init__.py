@@ -12,6 +12,7 @@ units.py the units of headers, labels and 单位 lines; dates.py the period of a
 the indicator a table's notes define; side_by_side.py a table printed in groups across the page;
 stacked.py (with stacked_header.py), spaced.py, wrapped.py and glued.py find the tables a page
 stored one cell per line, with spaces between cells, wrapped, or with nothing between them;
+pipe_stream.py puts back the rows of a bar table streamed over lines that break inside its cells;
 read.py turns a table into facts. Words are in data/tables.toml.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .header import caption_column, read_grid
 from .labels import is_measure
 from .layout import Cell, find_tables, segments, words
 from .markdown import may_be_markdown, with_row_breaks
+from .pipe_stream import may_be_stream, with_stream_rows
 from .prose_units import units_from_prose
 from .notes import defined_after
 from .read import Context, read_table
@@ -66,6 +68,8 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     starts = [q.start for q in quantities]
     if may_be_markdown(text):
         text = with_row_breaks(text)  # | 项目 | … | | --- | --- | | 营业收入 | …: one row a line (same offsets)
+    if may_be_stream(text):
+        text = with_stream_rows(text)  # cells streamed over lines that break inside them (same offsets)
 
     def inside(start: int, end: int) -> list[Quantity]:
         return quantities[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
