@@ -76,7 +76,9 @@ def grammar() -> regex.Pattern:
     spec = "|".join([
         rf"(?P<ytd>{alternation(words['year_to_date'])})",
         rf"{no_digit_before}(?P<m1>{month})\s*月?(?:份)?\s*(?:{sep})\s*(?P<m2>{month})\s*月(?:份)?",
-        rf"(?<!{not_first_n})前\s*(?P<firstn>{month}|\d{{1,2}}|两)\s*个?\s*月(?:份)?",
+        # (首8个月, as Hong Kong filings and news write 前8个月: with 个 only, 首月 is another word)
+        rf"(?:(?<!{not_first_n})前\s*|(?:{alternation(words['first_n_with_ge'])})(?=\s*(?:{month}|\d{{1,2}}|两)\s*个))"
+        rf"(?P<firstn>{month}|\d{{1,2}}|两)\s*个?\s*月(?:份)?",
         rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季度",
         # 1-3季度, 一至三季度: the quarters from the first on, like 前三季度
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
@@ -156,7 +158,7 @@ def grammar() -> regex.Pattern:
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"], holidays["names"])
               for w in table}
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
-                                "recurring", "bare_month_end") for w in words[key]}
+                                "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
     starts |= {w[0] for w in words["same_day"] + words["same_month"]}
     starts |= set("前第“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
