@@ -51,6 +51,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and _goal_after().match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
+    if mention.kind == "span" and _points_after().match(text, mention.end):
+        return "none"  # 同比增长22.6%,1-4月提高5.0个百分点: the months compared with, their 比/较 left out
     if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
     if slots & {"rel", "full"} and _goal_share_after().match(text[mention.end:mention.end + 24]):
@@ -297,6 +299,13 @@ def _stated_value() -> re.Pattern:
     """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
     changes = "|".join(cues()["period"]["stated_value_changes"])
     return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
+
+
+@cache
+def _points_after() -> re.Pattern:
+    """份? 提高 5.0 个百分点 right after a time: a change in points against it (data [words] points_change_verbs)."""
+    verbs = "|".join(map(regex_escape, lexicon()["words"]["points_change_verbs"]))
+    return re.compile(rf"份?(?:{verbs})\s?[\d.]{{1,6}}\s?个?百分点")
 
 
 @cache
