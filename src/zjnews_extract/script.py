@@ -71,7 +71,7 @@ NATIONAL = "全国"
 
 def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiative]) -> tuple[list[Fact], list[Initiative]]:
     """Facts and initiatives read on `shadow`, in the words of `text` (the original)."""
-    from .facts.tables.read import fact_id  # noqa: PLC0415
+    from .facts.ids import span_id  # noqa: PLC0415
 
     def words(value: str | None, near: int) -> str | None:
         if not value:
@@ -83,7 +83,7 @@ def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiat
     for f in facts:
         sentence_at = _nearest(shadow, f.sentence, f.start) if f.sentence else -1
         changes = dict(
-            id=fact_id(f.start, f.end, text[f.start:f.end]), text=text[f.start:f.end],
+            id=span_id(f.start, f.end, text[f.start:f.end]), text=text[f.start:f.end],
             metric=words(f.metric, f.start), scope=words(f.scope, f.start),
             # 全国 is the one name of the nation as a subject (中国, 我国 and 全國 all become it)
             subject=f.subject if f.subject == NATIONAL else words(f.subject, f.start),

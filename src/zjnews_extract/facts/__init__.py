@@ -37,7 +37,7 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
 def _spanned(fact: Fact, text: str, wrapped) -> Fact:
     """`fact`, read in the unwrapped text, with its span, text and id in `text`."""
     from msgspec.structs import replace  # noqa: PLC0415
-    from .assemble import span_id  # noqa: PLC0415
+    from .ids import span_id  # noqa: PLC0415
 
     start, end = wrapped.span(fact.start, fact.end)
     return replace(fact, start=start, end=end, text=text[start:end], id=span_id(start, end, text[start:end]))
@@ -54,7 +54,8 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
                 source: str | None) -> tuple[list[Fact], list[Initiative]]:
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
-    from .assemble import assemble, fact_id  # noqa: PLC0415
+    from .assemble import assemble  # noqa: PLC0415
+    from .ids import fact_id  # noqa: PLC0415
     from .groups import scope_groups  # noqa: PLC0415
     from .parts import parts_within, scope_parts  # noqa: PLC0415
     from .headings import restate_headings  # noqa: PLC0415

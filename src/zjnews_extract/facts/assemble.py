@@ -8,7 +8,6 @@ from their own module: metric (metric/), subject (the frame's, or a list's), per
 from __future__ import annotations
 
 import bisect
-import hashlib
 from functools import cache
 from msgspec.structs import replace
 
@@ -22,6 +21,7 @@ from .basis import average_words, clause_before
 from .context import ArticleContext
 from .frames import Frame, Slot, chains, clause_slots
 from .fromto import from_to_pairs
+from .ids import fact_id
 from .neighbours import conversions, growth_of_amounts
 from .lexicon import alternation, cues, match_place, place_names, place_pattern, port_pattern
 from .listed_hosts import counts_hosts, host_item, names_host, site_subject
@@ -42,16 +42,6 @@ _BREAKDOWN = ("其中", "分别来看", "具体来看")
 # A fact carries its sentence; past this length (a page with no full stops) it carries a window of
 # it around the number instead, or output would grow with facts x sentence length.
 _SENTENCE_MAX = 600
-
-
-def fact_id(q: Quantity) -> str:
-    """Stable across runs: derived from the span and the text."""
-    return span_id(q.start, q.end, q.text)
-
-
-def span_id(start: int, end: int, text: str) -> str:
-    """A fact's id from its span and its text."""
-    return hashlib.blake2s(f"{start}:{end}:{text}".encode(), digest_size=6).hexdigest()
 
 
 def assemble(ctx: ArticleContext, quantities: list[Quantity]) -> list[Fact]:

@@ -18,7 +18,7 @@ from functools import cache
 
 from ..records import Fact, Period, Quantity
 from ..text import LIST_MARK
-from .assemble import span_id
+from .ids import span_id
 from .lexicon import cues
 from .period.calendar_days import year_before
 

@@ -14,8 +14,9 @@ import math
 from ..records import Quantity
 from .context import changes, currency_notes, lists, money_context, ranges
 from .cues import cue_kind
+from .fixed import fixed_item
 from .grammar import lexicon
-from .reading import Item, fixed_item, item_from_match
+from .reading import Item, item_from_match
 from .visible import visible
 
 

@@ -197,3 +197,16 @@ def head_of(thing: str) -> str:
 def place_classes() -> frozenset:
     """Classes of places (省份, 城市): data [not_metrics] place_classes."""
     return _lexicon()[2]
+
+
+def without_basis(name: str) -> str:
+    """同比增速 -> 增速, 同比增收 -> "": a basis word before a rate word or a bare change names nothing itself
+    (data [metric] basis_openers); the rate word then takes the thing before it, a bare change the frame's."""
+    m = cues()["metric"]
+    opener = next((b for b in m["basis_openers"] if name.startswith(b)), None) if name else None
+    if opener is None:
+        return name
+    rest = name[len(opener):]
+    if rest in m["generic_heads"]:
+        return rest
+    return "" if rest in m["change_nouns"] or is_junk(rest) else name

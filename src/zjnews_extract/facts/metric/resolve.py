@@ -20,7 +20,7 @@ from .. import words
 from ..lexicon import alternation, cues
 from .partners import partner_flow
 from ..versus import normalise_versus
-from .heads import head_of, is_junk, measurable, names_entity, part_measure
+from .heads import head_of, is_junk, measurable, names_entity, part_measure, without_basis
 from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
                     noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
 from .bodies import names_indicator, part_before, part_named, population_named
@@ -163,7 +163,7 @@ def _physical(unit: str | None) -> bool:
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
-    name, inherited = _without_basis(w.metric), False
+    name, inherited = without_basis(w.metric), False
     if w.bare_verb and name and not frame.clause_metric and measurable(name) \
             and (doer := part_before(frame.prev_clause) if frame.prev_clause else part_named(frame.last_metric)):
         # 石油及制品商品石油零售增长明显，实现零售额122.7亿元; 基础设施建设业务仍然是营业收入的最大来源，
@@ -243,19 +243,6 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
-
-
-def _without_basis(name: str) -> str:
-    """同比增速 -> 增速, 同比增收 -> "": a basis word before a rate word or a bare change names nothing itself
-    (data [metric] basis_openers); the rate word then takes the thing before it, a bare change the frame's."""
-    m = cues()["metric"]
-    opener = next((b for b in m["basis_openers"] if name.startswith(b)), None)
-    if opener is None:
-        return name
-    rest = name[len(opener):]
-    if is_generic(rest):
-        return rest
-    return "" if rest in m["change_nouns"] or is_junk(rest) else name
 
 
 # Why: the clauses looked back over for the firms a bare 实现/完成 continues (利税, 增长, then 利润).

@@ -11,7 +11,6 @@ part of it (城镇 -> 城镇零售额 under 社会消费品零售总额: a part 
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -20,6 +19,7 @@ import regex
 
 from ...records import Fact, Period
 from ..basis import find_basis
+from ..ids import span_id
 from ..lexicon import match_place, place_names
 from ..metric.heads import head_of, measurable, part_measure
 from ..subject import whole_of
@@ -64,11 +64,6 @@ class Section:
     outlined_unit: str | None = None  # that section's own unit (亿元 -> CNY): its parts are counted in it
     split_of: str = ""  # the measure a "by …" row (按投资方式分) splits: the rows under it are its kinds
     unit_row: str = ""  # the last row with figures whose label states its unit (新设外商投资企业(家))
-
-
-def fact_id(start: int, end: int, text: str) -> str:
-    """The same id as a prose fact's: stable across runs, from the span and the text."""
-    return hashlib.blake2s(f"{start}:{end}:{text}".encode(), digest_size=6).hexdigest()
 
 
 def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
@@ -239,7 +234,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 versus = (whole or words()["header"]["whole_of_places"].get(place_names().get(subject or "", ""))
                           or whole_of(ctx.subject, None))  # places inside the article's own region
             facts.append(Fact(
-                id=fact_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
+                id=span_id(fig.start, fig.end, fig.text), text=fig.text, start=fig.start, end=fig.end,
                 kind=kind, value=value, unit=unit,
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else fig.qualifier,
                 metric=metric or None, metric_from="own" if metric else None,
