@@ -101,8 +101,9 @@ def _splits_word(text: str, at: int) -> bool:
 
 def _wraps(line: str, after: str) -> bool:
     body = line.rstrip()
-    if _width(body) < _WIDE or _ENDS_SENTENCE.search(body) or not _ENDS_INSIDE.search(body) \
-            or not _OPENS_RUN_ON.match(after):
+    # (the cheap tests first: most lines end a sentence; a line of fewer than _WIDE / 2 characters is narrow)
+    if not _ENDS_INSIDE.search(body) or not _OPENS_RUN_ON.match(after) or len(body) * 2 < _WIDE \
+            or _ENDS_SENTENCE.search(body) or _width(body) < _WIDE:
         return False
     if _row(body) or _row(after) or LIST_MARK.match(after):
         return False
