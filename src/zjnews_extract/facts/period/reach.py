@@ -51,6 +51,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and _goal_after().match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
+    if mention.text.endswith("年") and _numbered_event().match(text, mention.end):
+        return "none"  # 董事会2020年第4次会议: the year numbers a meeting, it dates no figure
     if mention.kind == "span" and _points_after().match(text, mention.end):
         return "none"  # 同比增长22.6%,1-4月提高5.0个百分点: the months compared with, their 比/较 left out
     if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
@@ -299,6 +301,13 @@ def _stated_value() -> re.Pattern:
     """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
     changes = "|".join(cues()["period"]["stated_value_changes"])
     return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
+
+
+@cache
+def _numbered_event() -> re.Pattern:
+    """第4次会议, 第三次临时股东大会 after a year: the year's numbered event (data [words] numbered_events)."""
+    events = "|".join(map(regex_escape, lexicon()["words"]["numbered_events"]))
+    return re.compile(rf"度?第[0-9一二三四五六七八九十]{{1,3}}次(?:临时)?(?:{events})")
 
 
 @cache

@@ -41,8 +41,12 @@ def _patterns():
               r"|[0-9０-９]{1,3}(?: [0-9０-９]{3})+(?:[.．][0-9０-９]+)?"
               r"|[0-9０-９]+(?:[.．][0-9０-９]+)?|[.．][0-9０-９]+)"
               r"\s?(?P<pct>[%％‰]?)")
+    # (18.57), (90,099): accounting's negative, a figure in brackets; a bracketed small integer is a note mark
+    bracketed = (r"[(（](?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+|[0-9]{3,})[)）]"
+                 r"(?P<pct>[%％]?)")
     return {
         "number": regex.compile(number),
+        "bracketed": regex.compile(bracketed),
         "note": regex.compile("|".join(w["note_after"])),
         "blanks": frozenset(w["blanks"]),
         "minus": frozenset(w["minus"]),
@@ -84,6 +88,10 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
     note = pats["note"].search(body)
     if note and note.start() > 0:
         body = body[:note.start()]
+    if neg := pats["bracketed"].fullmatch(body):
+        num = neg.group("num").replace(",", "")
+        return Figure(cell.start, cell.start + len(body), body, -float(num), "-" + num,
+                      percent=neg.group("pct") != "")
     own = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
     bounded = len(own) == 1 and own[0].text == body and own[0].kind == "number" and own[0].qualifier != "exact"
     m = pats["number"].match(body) if bounded else pats["number"].fullmatch(body)

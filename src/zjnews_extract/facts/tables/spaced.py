@@ -25,7 +25,8 @@ from .spaced_headers import stacked_top, titled_top, wrapped_top
 
 _CELL = regex.compile(r"\S+")
 # a figure cell of a space-separated row (↓7.50% a decline, as a ranking writes it); flattened.py's too
-FIGURE = regex.compile(r"^[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?$")
+# (a figure in brackets is accounting's negative: (18.57), (90,099))
+FIGURE = regex.compile(r"^(?:[-+−－＋↓↑]?\d[\d,，]*(?:\.\d+)?[%％‰]?|[(（]\d[\d,]*(?:\.\d+)?[)）][%％]?)$")
 
 
 @cache
