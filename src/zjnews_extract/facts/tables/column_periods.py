@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...records import Period
+from ..period.calendar_days import year_before
 from .dates import column_period, relative
 from .header import Column
 
@@ -49,7 +50,19 @@ def column_periods(cols, ref: Period | None, published: date | None) -> dict[int
             out[col.index] = relative("quarter", ref, spec[1])
         else:
             out[col.index] = column_period(spec, base, published)
+            if col.kind in ("growth", "pp") and (later := _compared_with(out[col.index], out)) is not None:
+                # 2024年1-3月 | 2023年1-3月 | 比上年同期增减(%): a change is the later period's, not its base's
+                out[col.index] = later
         before, before_words = out[col.index], bool(spec) and spec[0] == "words"
         if col.kind in (None, "index") and spec not in _BASES:
             last = out[col.index]
     return out
+
+
+def _compared_with(period: Period | None, dated: dict[int, Period | None]) -> Period | None:
+    """The period of a column on the left that `period` is the same months of a year before, if any."""
+    if period is None or not period.start or not period.end:
+        return None
+    return next((p for p in dated.values() if p is not None and p.start and p.end
+                 and year_before(p) is not None and (year_before(p).start, year_before(p).end) == (period.start, period.end)),
+                None)
