@@ -2,7 +2,7 @@
 times longer takes about ten times as long (a ratio of medians, never a wall-clock limit)."""
 from __future__ import annotations
 
-import time
+from linear_time import assert_linear
 
 from zjnews_extract.clean.html import page_lines, parse_html
 from zjnews_extract.facts.tables import find_table_facts
@@ -10,9 +10,6 @@ from zjnews_extract.quantity import find_quantities
 from zjnews_extract.records import Period
 
 PLACES = ["杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"]
-# Why: 10x the rows is ~10x the time when linear; a quadratic step makes it ~100x. The bound
-# leaves room for a busy machine's noise.
-MAX_RATIO = 30
 
 
 def _table(rows: int) -> str:
@@ -22,23 +19,6 @@ def _table(rows: int) -> str:
             lines.append(f"总产出{i}(亿元) | | | | |")
         lines.append(f"{i + 1} | {PLACES[i % len(PLACES)]} | {9000 - i * 0.5:.1f} | {i % 13}.5 | +{i % 7}.1 | -{i % 40}")
     return "\n".join(lines) + "\n注:1.示例。\n"
-
-
-def _median_time(fn, runs: int = 5) -> float:
-    """The fastest of a few runs in CPU time: other work on the machine only ever adds time,
-    so the minimum is the truest figure (a median of three let one busy run through)."""
-    times = []
-    for _ in range(runs):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
-
-
-def _assert_linear(fn, small, large) -> None:
-    """`fn(large)` takes at most MAX_RATIO times what `fn(small)` takes (large is ten times small)."""
-    ratio = _median_time(lambda: fn(large)) / _median_time(lambda: fn(small))
-    assert ratio < MAX_RATIO, ratio
 
 
 def _read(text: str, quantities) -> int:
@@ -53,7 +33,7 @@ def test_reading_a_table_is_linear_in_its_rows():
     assert _read(small, find_quantities(small)) == _read(small, []) == 500 * 5
     # the cells are read without the quantity reader's help (it has scaling tests of its own)
     assert _read(large, []) == 10 * 500 * 5
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def _html(rows: int) -> str:
@@ -69,7 +49,7 @@ def _rows(html: str) -> int:
 def test_joining_table_rows_is_linear_in_the_rows():
     small, large = _html(500), _html(5000)
     assert _rows(large) - 1 == 10 * (_rows(small) - 1) == 5000
-    _assert_linear(_rows, small, large)
+    assert_linear(_rows, small, large)
 
 
 def _wide(cells: int) -> str:
@@ -80,7 +60,7 @@ def _wide(cells: int) -> str:
 def test_wide_rows_are_linear_in_their_cells():
     small, large = _wide(1000), _wide(10000)
     assert _read(large, []) == 10 * _read(small, []) == 10 * 3 * 1000
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def _stacked(rows: int) -> str:
@@ -93,7 +73,7 @@ def _stacked(rows: int) -> str:
 def test_reading_a_table_of_one_cell_per_line_is_linear_in_its_rows():
     small, large = _stacked(500), _stacked(5000)
     assert _read(small, []) == 500 * 2 and _read(large, []) == 5000 * 2
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def test_lines_of_words_and_figures_without_a_rhythm_are_no_stacked_table():
@@ -114,7 +94,7 @@ def _spaced(rows: int) -> str:
 def test_space_separated_tables_are_linear_in_their_rows():
     small, large = _spaced(500), _spaced(5000)
     assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 2
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def test_a_long_line_without_spaces_is_scanned_once():
@@ -122,7 +102,7 @@ def test_a_long_line_without_spaces_is_scanned_once():
 
     small, large = "增长" * 5000 + "\n", "增长" * 50000 + "\n"
     assert not may_be_spaced(large)
-    _assert_linear(may_be_spaced, small, large)
+    assert_linear(may_be_spaced, small, large)
 
 
 def _yearbook(rows: int) -> str:
@@ -136,7 +116,7 @@ def _yearbook(rows: int) -> str:
 def test_yearbook_rows_are_linear_in_their_rows():
     small, large = _yearbook(500), _yearbook(5000)
     assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 4
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def test_a_yearbook_whose_columns_do_not_sum_is_not_guessed():
@@ -157,7 +137,7 @@ def _markdown(rows: int) -> str:
 def test_markdown_rows_run_together_are_linear_in_their_rows():
     small, large = _markdown(500), _markdown(5000)
     assert _read(large, []) == 10 * _read(small, []) == 10 * 500 * 2
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def _label_figure(rows: int) -> str:
@@ -172,7 +152,7 @@ def _label_figure(rows: int) -> str:
 def test_a_column_of_labels_and_figures_is_linear_in_its_rows():
     small, large = _label_figure(500), _label_figure(5000)
     assert _read(small, []) == 500 and _read(large, []) == 5000
-    _assert_linear(lambda t: _read(t, []), small, large)
+    assert_linear(lambda t: _read(t, []), small, large)
 
 
 def test_lines_that_could_each_open_a_column_table_are_scanned_once():
@@ -181,7 +161,7 @@ def test_lines_that_could_each_open_a_column_table_are_scanned_once():
 
     small, large = "增长\n" * 2000, "增长\n" * 20000
     assert find_label_figure(large) == []
-    _assert_linear(find_label_figure, small, large)
+    assert_linear(find_label_figure, small, large)
 
 
 def test_cell_lines_with_self_closed_labels_are_linear():
@@ -194,4 +174,4 @@ def test_cell_lines_with_self_closed_labels_are_linear():
         return "\n".join(f"{PLACES[i % len(PLACES)]}{i} |\n|\n|\n|" + ("\n5\n|" if i % 7 == 0 else "")
                          for i in range(n)) + "\n"
 
-    _assert_linear(find_stacked, text(2000), text(20000))
+    assert_linear(find_stacked, text(2000), text(20000))

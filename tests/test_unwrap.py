@@ -2,9 +2,8 @@
 facts' spans stay the characters of the text, and web prose or table rows are left as they are."""
 from __future__ import annotations
 
-import time
-
 import pytest
+from linear_time import assert_linear
 
 from zjnews_extract.facts import find_facts
 from zjnews_extract.facts.unwrap import unwrap
@@ -68,14 +67,4 @@ def test_offsets_map_back_to_the_original_text():
 
 @pytest.mark.slow
 def test_unwrap_runs_in_linear_time():
-    def best(text: str) -> float:
-        times = []
-        for _ in range(5):
-            t0 = time.process_time()
-            unwrap(text)
-            times.append(time.process_time() - t0)
-        return min(times)
-
-    small, large = FORECAST * 20, FORECAST * 200
-    ratio = best(large) / best(small)
-    assert ratio < 30, ratio  # 10x the text: ~10x the time when linear, ~100x when quadratic
+    assert_linear(unwrap, FORECAST * 20, FORECAST * 200)

@@ -14,8 +14,10 @@ import calendar
 from datetime import date
 
 import regex
+from msgspec.structs import replace
 
 from ..records import Fact, Initiative, Period
+from .ids import fact_id, span_id
 
 _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 
@@ -36,16 +38,11 @@ def find_facts(text: str, *, published: date | None = None, url: str | None = No
 
 def _spanned(fact: Fact, text: str, wrapped) -> Fact:
     """`fact`, read in the unwrapped text, with its span, text and id in `text`."""
-    from msgspec.structs import replace  # noqa: PLC0415
-    from .ids import span_id  # noqa: PLC0415
-
     start, end = wrapped.span(fact.start, fact.end)
     return replace(fact, start=start, end=end, text=text[start:end], id=span_id(start, end, text[start:end]))
 
 
 def _mentioned(initiative: Initiative, wrapped) -> Initiative:
-    from msgspec.structs import replace  # noqa: PLC0415
-
     return replace(initiative, mentions=[replace(m, start=s, end=e) for m in initiative.mentions
                                          for s, e in [wrapped.span(m.start, m.end)]])
 
@@ -55,7 +52,6 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import assemble  # noqa: PLC0415
-    from .ids import fact_id  # noqa: PLC0415
     from .groups import scope_groups  # noqa: PLC0415
     from .parts import parts_within, scope_parts  # noqa: PLC0415
     from .headings import restate_headings  # noqa: PLC0415

@@ -13,13 +13,12 @@ import bisect
 import re
 from functools import cache
 
-import regex
-
 from ...text import LIST_MARK, SECTION_MARK
 from ..lexicon import cues
 
 # Why: a heading names its section and holds no figure; past this length a line is prose.
 _HEADING_MAX = 30
+_NOT_HEADING = re.compile(r"[\d。，,；;：:]")  # a figure or a clause mark after the time: no heading's words
 
 
 def topic_reach(text: str, start: int, end: int) -> str | None:
@@ -40,7 +39,7 @@ def topic_reach(text: str, start: int, end: int) -> str | None:
     if not opens_line and text[start - 1:start] not in ("。", "；", ";"):
         return None
     rest = text[after:line_end]
-    if mark and opens_line and line_end - line_start <= _HEADING_MAX and not regex.search(r"[\d。，,；;：:]", rest):
+    if mark and opens_line and line_end - line_start <= _HEADING_MAX and not _NOT_HEADING.search(rest):
         # 二、上年同期经营业绩和财务状况 (a numbered heading: not 上年同期 alone, a table's column)
         return "year_ago_section"
     if rest[:1] in ("，", ",", "：", ":"):
