@@ -114,7 +114,24 @@ def items_group(parts: list[str]) -> Group | None:
             # else what every item would share names neither a measure nor the items' class, nor follows
             # a list of places: the words are the last item's own (集装箱、金属矿石、矿建材料: 矿|建|材料 cut by
             # the segmenter; 办公楼和商业营业用房; 原油、铜矿砂、煤及褐煤及其精矿), the items before stand alone
-    return Group(items=tuple(parts[:-1] + [last]), shared=shared.strip())
+    return Group(items=tuple(_flows_of_first(parts[:-1] + [last])), shared=shared.strip())
+
+
+def _flows_of_first(parts: list[str]) -> list[str]:
+    """民营企业进出口、出口和进口: bare trade flows after a first flow of a kind of firms or goods are that
+    kind's too (民营企业出口); a place or 全省 before the first flow is who, not what, and stays its own."""
+    flows = sorted(cues()["grammar"]["partner_flows"], key=len, reverse=True)
+    head = next((f for f in flows if parts[0].endswith(f)), None)
+    if head is None or not all(p in flows for p in parts[1:]):
+        return parts
+    kind = parts[0][:-len(head)]
+    kind_words = words.words(kind)
+    if len(kind) < 2 or kind[0] in _WHOLE_OPENERS or any(pos == "ns" for _, pos in kind_words):
+        return parts
+    return [parts[0]] + [kind + p for p in parts[1:]]
+
+
+_WHOLE_OPENERS = ("全", "我", "本", "对", "与")  # 全市, 我省, 本区; 对东盟: a partner, said in the subject
 
 
 def _common_last_character(parts: list[str]) -> int | None:

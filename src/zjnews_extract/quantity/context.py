@@ -120,6 +120,12 @@ def take_unit(a: Item, b: Item) -> None:
 _LIST_GAPS = {"、", "和", "及", "与", "與", "或", "，和", "以及", "/", "／"}  # 3.4/3.8元: a broker note's list
 
 
+def _in_scale(a: Item, text: str) -> bool:
+    """A bare list item counted in the last item's scale: under 10,000, or with decimals (14899.9、
+    14292.1和607.8万美元: nobody writes a full amount to a tenth beside one in 万)."""
+    return abs(a.value) < 1e4 or ("." in text[a.start:a.end] and abs(a.value) < 1e6)
+
+
 def lists(items, text: str) -> None:
     """6360.6亿、6211.9亿、2004.4亿元 and 2.2个和1.7个百分点: the last unit applies to all."""
     for i in range(len(items) - 2, -1, -1):
@@ -130,7 +136,7 @@ def lists(items, text: str) -> None:
             if not a.bare_ok and a.end - a.start == 1:
                 continue  # 队伍、近3000名: a numeral character that ends a word is no list member
             take_unit(a, b)
-            if b.scale > 1 and a.scale == 1 and abs(a.value) < 1e4:
+            if b.scale > 1 and a.scale == 1 and _in_scale(a, text):
                 a.value *= b.scale  # 17.49、4.34、62.68万吨, 3.2和4.5亿元: the scale is written once too
                 a.scale = b.scale
         elif a.unit_surface and b.unit_surface.startswith(a.unit_surface) and b.unit_surface != a.unit_surface \
