@@ -21,6 +21,7 @@ from .metric.phrases import joined
 from .metric.topics import clause_topic
 from .frames import Frame, Group
 from .lexicon import alternation, cues
+from .metric.aspects import aspect_name
 from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, items_group, split_list
 from .named_lists import firm_list, list_doers, partner_list, place_list, venue_list
 from .period.month_list import period_list_span, without_period_list_rest
@@ -307,6 +308,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         names = tuple(x + post_w.change for x in names)
     if post_w.rate_head:
         names = tuple(x if post_w.rate_head in x else x + post_w.rate_head for x in names)
+    if names and all(aspect_name(x, x, frame.last_metric) for x in names):
+        names = tuple(aspect_name(x, x, frame.last_metric) for x in names)  # …；总量和增速分居全市第二和第三
     return replace(group, names=names, versus=versus), frame
 
 

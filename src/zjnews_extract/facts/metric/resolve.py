@@ -29,6 +29,7 @@ from .siblings import sibling_name, topic_kind_name
 from ...text import Piece, split_clauses
 from ..period.runs import sentence_start
 from .bracketed import bracketed_metric
+from .aspects import aspect_name
 from .contribution import contribution, lifting_doer
 from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
@@ -83,6 +84,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         return frame.clause_metric, frame, True
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
     name = name if w.subject else partner_flow(name, base_before, text, q.start)  # 其中出口…: 对东盟出口
+    if (aspects := aspect_name(name, raw, frame.last_metric)) is not None:
+        name, inherited = aspects, True  # 生产总值…，总量和增幅均列全市第三
     if counts and frame.counted[0] == q.unit and _names_level(w.metric) and frame.counted[1] not in (name or ""):
         name, inherited = w.metric + frame.counted[1], True  # 其中：省级6项 after 重点工程项目共30项
     if name in _average_words() and frame.last_metric and not frame.last_metric.startswith(name):
