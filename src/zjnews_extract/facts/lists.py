@@ -21,7 +21,7 @@ from .metric.phrases import joined
 from .metric.topics import clause_topic
 from .frames import Frame, Group
 from .lexicon import alternation, cues
-from .metric.aspects import aspect_name
+from .metric.aspects import aspect_list
 from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, items_group, split_list
 from .named_lists import firm_list, list_doers, partner_list, place_list, venue_list
 from .period.month_list import period_list_span, without_period_list_rest
@@ -177,6 +177,8 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         # 黄山、九华山、天柱山、古徽州文化旅游区、三河古镇分别接待游客x、y…: named sights are whose figures
         group = Group(items=venues, names=(own,) * n, subjects=venues)
         return group, frame.listing(group)
+    if pre and (aspects := aspect_list(pre, n, frame.last_metric)):
+        return Group(items=aspects, names=aspects, inherited=True), frame  # …；总量和增速分居全市第二和第三
     pre_text = M.peel(M.patterns()["paren"].sub("", pre))[0] if pre else ""
     if pre_text and M.patterns()["rank_field_before"].match(pre_text.strip()):
         pre_text = ""  # 在副省级城市中分列第四和第五位: the field ranked among, no name
@@ -308,8 +310,6 @@ def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) 
         names = tuple(x + post_w.change for x in names)
     if post_w.rate_head:
         names = tuple(x if post_w.rate_head in x else x + post_w.rate_head for x in names)
-    if names and all(aspect_name(x, x, frame.last_metric) for x in names):
-        names = tuple(aspect_name(x, x, frame.last_metric) for x in names)  # …；总量和增速分居全市第二和第三
     return replace(group, names=names, versus=versus), frame
 
 

@@ -17,7 +17,7 @@ def _patterns() -> dict:
     joins = alternation(m["aspect_joins"])
     return {"run": regex.compile(rf"(?:{aspect})(?:(?:{joins})(?:{aspect}))*"),
             "whole": regex.compile(rf"^(?:{aspect})(?:(?:{joins})(?:{aspect}))*(?:{joins})?$"),
-            "tail": regex.compile(rf"(?:(?:{joins})?(?:{aspect}))+$")}
+            "tail": regex.compile(rf"(?:(?:{joins})?(?:{alternation(m['aspect_tail_words'])}))+$")}
 
 
 def aspect_name(name: str | None, raw: str, measure: str | None) -> str | None:
@@ -32,3 +32,14 @@ def aspect_name(name: str | None, raw: str, measure: str | None) -> str | None:
     at = raw.find(name)
     run = p["run"].match(raw, at) if at >= 0 else None
     return base + (run.group() if run and run.group().startswith(name.rstrip("和及与、")) else name)
+
+
+def aspect_list(pre: str, n: int, measure: str | None) -> tuple[str, ...] | None:
+    """总量和增速分居全市第二和第三 after 建筑业产值…: one aspect of the measure named before per figure
+    (建筑业产值总量, 建筑业产值增速), or None when `pre` opens with no run of n aspects."""
+    p = _patterns()
+    run = p["run"].match(pre.strip())
+    if run is None or not measure or len(base := p["tail"].sub("", measure)) < 2:
+        return None
+    items = [x for x in regex.split(alternation(cues()["metric"]["aspect_joins"]), run.group()) if x]
+    return tuple(base + x for x in items) if len(items) == n else None
