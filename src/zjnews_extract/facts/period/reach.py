@@ -151,8 +151,9 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence"
     point = (("asof" in slots and "asof2" not in slots and not slots & {"endn", "endyr"})
              or slots & {"yend", "yend2", "qend"} or mention.text.endswith(("末", "底")))
-    if point and not _starts_clause(text, mention.start):
-        return "clause"  # 以2021年年末总股本为基数: the moment of one stock
+    if point and not _starts_clause(text, mention.start) \
+            and not (text[mention.start - 1:mention.start] in marks["short_as_of"] and _starts_clause(text, mention.start - 1)):
+        return "clause"  # 以2021年年末总股本为基数: the moment of one stock (至6月末，…: an as-of, which opens)
     if mention.text.endswith(("年末", "年底", "季末")) and "截" not in mention.text \
             and is_han(text[mention.end:mention.end + 1]):
         # 2021年年末总股本: a year-end in front of a noun dates that noun only; opening its sentence
