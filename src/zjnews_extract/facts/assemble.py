@@ -28,6 +28,7 @@ from .listed_hosts import counts_hosts, host_item, names_host, site_subject
 from .lists import numbers_list_ends, respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
+from .period.parts import whole_of_part
 from .period.asof import year_to_end
 from .period.averages import average_span, past_average_span, target_level_year, years_averaged
 from .period.calendar_days import streak_period
@@ -329,7 +330,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         versus = versus_of(text, q, wi, head.raw) or versus_carry
         if versus and len(chain) >= 2 and (each := _listed_versus(versus, len(chain))):
             versus = each[k]  # 分别高于全国、全省1.2和0.6个百分点: one benchmark per figure
-        period = period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start])  # 存款余额: at its end
+        period = period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start],  # 存款余额: at its end
+                                   whole_of_part(text, q.start, sentence.facts))
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big:
             skip = q.end + (0 if q.text.endswith("大") else 1)

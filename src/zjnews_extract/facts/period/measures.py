@@ -23,9 +23,10 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
 
 
 def period_of_measure(period: Period | None, metric: str | None, kind: str | None = None,
-                      versus: str | None = None, before: str = "") -> Period | None:
+                      versus: str | None = None, before: str = "", whole: str = "") -> Period | None:
     """`period` as the metric `metric` covers it (see the module docstring); `before` is the words
-    before the number (比上年末增长1.5%: the basis said there)."""
+    before the number (比上年末增长1.5%: the basis said there); `whole` the metric of the whole the
+    number is a part of (其中…: parts.py), a stock when the whole is one."""
     if period is None or not metric or not period.start or not period.end:
         return period
     if in_year_harvest().search(metric) or kind == "value" and whole_year_plan().search(metric):
@@ -50,7 +51,7 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
                  or _since_named_year_end(metric + before, period)):
         start = period.end[:4] + "-01-01"  # 比上年末增加10.03万人: the change since January
         return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
-    if not any(w in metric for w in stocks) or any(w in metric for w in m["to_date_flows"]):
+    if not any(w in metric or w in whole for w in stocks) or any(w in metric for w in m["to_date_flows"]):
         return period  # (生猪、能繁母猪存栏、出栏和猪肉产量: stocks and flows named together keep the span)
     if kind == "value" and metric.endswith(tuple(m["stock_changes"])) and period.start[:7] != period.end[:7]:
         return period  # 上半年…贷款余额…增加11.56万亿元: the stock's change over the months named, a flow

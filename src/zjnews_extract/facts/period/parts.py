@@ -1,0 +1,24 @@
+"""The parts of a stock are stocks: 金融机构各项贷款余额1662.8亿元…。其中，短期贷款705.4亿元 (亳州 and 金华
+bulletins) lists balances at the year's end, though 短期贷款 names no 余额. The whole is the last fact stated
+before the 其中 that opens the parts, in the same paragraph."""
+from __future__ import annotations
+
+from ...records import Fact
+from ...text import SENTENCE_ENDS
+from ..lexicon import cues
+
+_PARTS_LOOK = 160  # how far back in the paragraph a 其中 may open the run of parts a figure is in
+
+
+def whole_of_part(text: str, at: int, facts: list[Fact]) -> str:
+    """The metric of the whole whose parts the figure at `at` is listed among (其中 earlier in its
+    sentence, or opening it), or "" when it is no such part."""
+    start = max(text.rfind("\n", 0, at) + 1, at - _PARTS_LOOK)
+    sentence = max((text.rfind(e, start, at) for e in SENTENCE_ENDS), default=-1) + 1
+    sentence = max(sentence, start)
+    marks = [p for w in cues()["grammar"]["parts_marks"] if (p := text.find(w, sentence, at)) >= 0]
+    if not marks:
+        return ""
+    mark = min(marks)
+    whole = next((f for f in reversed(facts) if start <= f.start < mark), None)
+    return whole.metric or "" if whole is not None else ""
