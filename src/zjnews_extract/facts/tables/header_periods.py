@@ -33,7 +33,8 @@ _LEADING_YEAR = regex.compile(r"^\s*((?:19|20)\d{2})(?:年|年度)?\s+\D")
 # one month written alone (4月份), not the end of a span (1-4月)
 _ONE_MONTH = regex.compile(r"(?<![\d\-—~～至到]\s*)(?<!\d)(1[0-2]|0?[1-9])\s*月")
 # a column dated by a day (2023年12月31日 | 2023年1月1日 over a balance sheet's items): a moment, its month
-_DAY = regex.compile(r"^((?:19|20)\d{2})年(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日$")
+# (本报告期末 2012年6月30日, 本报告期初 2011年12月31日: a title before the day, the day dates the column)
+_DAY = regex.compile(r"((?:19|20)\d{2})年(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日\s*[)）]?$")
 MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
 
 
@@ -43,7 +44,7 @@ def header_period(rest: str) -> tuple[str, str] | None:
     pats = _patterns()
     if label_period(rest, None):
         return ("report_date", rest.strip())  # 2025-09-30 | 2024-12-31: the reporting periods that end then
-    if day := _DAY.match(rest.strip()):
+    if day := _DAY.search(rest.strip()):
         return ("month", f"{day.group(1)}-{int(day.group(2)):02d}")  # 2023年12月31日 over balances: that month
     m = pats["year"].match(rest)
     if m:
