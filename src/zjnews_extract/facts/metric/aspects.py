@@ -1,45 +1,93 @@
 """Aspects of a measure named before: 总量和增幅均列全市第三 after 生产总值237.2亿元，增长9.4% ranks the
 生产总值's 总量和增幅, not a thing called 总量. A name made only of aspect words (总量, 增速, 占比 …, joined
-by 和/及/、) takes the measure the clause before named."""
+by 和/及/、) takes the measure the clause before named. (String steps, no patterns: a run of aspects is
+read once, left to right.)"""
 from __future__ import annotations
 
 from functools import cache
 
-import regex
-
-from ..lexicon import alternation, cues
+from ..lexicon import cues
 
 
 @cache
-def _patterns() -> dict:
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     m = cues()["metric"]
-    aspect = alternation(m["aspect_words"])
-    joins = alternation(m["aspect_joins"])
-    return {"run": regex.compile(rf"(?:{aspect})(?:(?:{joins})(?:{aspect}))*"),
-            "whole": regex.compile(rf"^(?:{aspect})(?:(?:{joins})(?:{aspect}))*(?:{joins})?$"),
-            "tail": regex.compile(rf"(?:(?:{joins})?(?:{alternation(m['aspect_tail_words'])}))+$")}
+    by_length = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
+    return by_length(m["aspect_words"]), by_length(m["aspect_joins"]), by_length(m["aspect_tail_words"])
+
+
+def _run(text: str, at: int = 0) -> list[str]:
+    """The aspects of the run that starts at `at` (总量和增幅 -> [总量, 增幅]); [] when none starts there."""
+    aspects, joins, _ = _words()
+    found: list[str] = []
+    pos = at
+    while True:
+        word = next((w for w in aspects if text.startswith(w, pos)), None)
+        if word is None:
+            return found
+        found.append(word)
+        pos += len(word)
+        join = next((j for j in joins if text.startswith(j, pos)), None)
+        if join is None or not any(text.startswith(w, pos + len(join)) for w in aspects):
+            return found
+        pos += len(join)
+
+
+def _base(measure: str) -> str:
+    """`measure` without the aspects it ends in (建筑业产值总量 -> 建筑业产值; 占GDP比重 stays)."""
+    _, joins, tails = _words()
+    while True:
+        word = next((w for w in tails if measure.endswith(w)), None)
+        if word is None:
+            return measure
+        measure = measure[:-len(word)]
+        join = next((j for j in joins if measure.endswith(j)), None)
+        if join is not None:
+            measure = measure[:-len(join)]
+
+
+def _only_aspects(name: str) -> bool:
+    """总量, 总量和增幅, 总量和 (cut at a change word): aspects and joins alone."""
+    _, joins, _ = _words()
+    run = _run(name)
+    if not run:
+        return False
+    rest = name
+    for word in run:
+        rest = rest[rest.index(word) + len(word):]
+    return rest == "" or rest in joins
 
 
 def aspect_name(name: str | None, raw: str, measure: str | None) -> str | None:
     """`measure` + the aspects `name` holds (its run in `raw` when the reader cut it at a change word:
     总量和 | 增幅), or None when `name` is no bare aspect or no measure was named before."""
-    p = _patterns()
-    if not name or not measure or not p["whole"].match(name):
+    if not name or not measure or not _only_aspects(name):
         return None
-    base = p["tail"].sub("", measure)  # (建筑业产值总量 then 增速: the measure, not its first aspect)
+    base = _base(measure)
     if len(base) < 2:
         return None
     at = raw.find(name)
-    run = p["run"].match(raw, at) if at >= 0 else None
-    return base + (run.group() if run and run.group().startswith(name.rstrip("和及与、")) else name)
+    run = _run(raw, at) if at >= 0 else []
+    written = _written(raw, at, run) if run else name
+    return base + (written if written.startswith(name.rstrip("和及与、")) else name)
+
+
+def _written(text: str, at: int, run: list[str]) -> str:
+    """The run of aspects as written from `at` (with its joins)."""
+    _, joins, _ = _words()
+    pos = at
+    for k, word in enumerate(run):
+        pos += len(word)
+        if k + 1 < len(run):
+            pos += len(next(j for j in joins if text.startswith(j, pos)))
+    return text[at:pos]
 
 
 def aspect_list(pre: str, n: int, measure: str | None) -> tuple[str, ...] | None:
     """总量和增速分居全市第二和第三 after 建筑业产值…: one aspect of the measure named before per figure
     (建筑业产值总量, 建筑业产值增速), or None when `pre` opens with no run of n aspects."""
-    p = _patterns()
-    run = p["run"].match(pre.strip())
-    if run is None or not measure or len(base := p["tail"].sub("", measure)) < 2:
+    if not measure:
         return None
-    items = [x for x in regex.split(alternation(cues()["metric"]["aspect_joins"]), run.group()) if x]
-    return tuple(base + x for x in items) if len(items) == n else None
+    items = _run(pre.strip())
+    base = _base(measure)
+    return tuple(base + x for x in items) if len(items) == n and len(base) >= 2 else None
