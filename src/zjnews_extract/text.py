@@ -26,8 +26,11 @@ _BULLET_END = (r"(?=[ \t])(?:(?<![ \t])[ \t]+(?:\[\d{1,3}\])+(?:[ \t]+-(?=[ \t])
 BULLET_END = re.compile(_BULLET_END)
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+|" + _BULLET_END)
 # Why the spaces: headlines separate their parts with a space (营收322.96亿元 净利润172亿).
-# (a comma between two rates, 分别增长10.3%,10.4%,10.9%, lists them: no clause ends there)
-_CLAUSE_END = re.compile(f"(?![，,](?<=[0-9][%％][，,])[0-9]{{1,6}}(?:\\.[0-9]{{1,4}})?[%％])[{CLAUSE_ENDS}]"
+# (a comma between two rates, 分别增长10.3%,10.4%,10.9%, lists them: no clause ends there; nor a thousands
+# separator, 29,792部、57,237部及1,319部 in a Hong Kong announcement)
+_CLAUSE_END = re.compile(f"(?![，,](?<=[0-9][%％][，,])[0-9]{{1,6}}(?:\\.[0-9]{{1,4}})?[%％])"
+                         "(?!,(?<=[0-9],)[0-9]{3}(?![0-9]))"
+                         f"[{CLAUSE_ENDS}]"
                          r"|(?<=[^\x00-\x7f])[ \u3000\t]+(?=[^\x00-\x7f])"
                          # (a double dash sets off what follows: 以…的速度快速发展——2009年11月突破2000万人次)
                          r"|——")
