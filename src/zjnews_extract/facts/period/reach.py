@@ -294,7 +294,14 @@ def _owns_next_value(text: str, end: int) -> bool:
     """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的;
     较上月13.1%的增速: the rate right after the time is that time's."""
     return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None \
-        or _transition().match(text, end, end + 28) is not None
+        or _transition().match(text, end, end + 28) is not None or _trend().match(text, end, end + 10) is not None
+
+
+@cache
+def _trend() -> re.Pattern:
+    """份平稳向好趋势 right after a time: the trend is that time's (data [words] trend_nouns)."""
+    nouns = "|".join(map(regex_escape, lexicon()["words"]["trend_nouns"]))
+    return re.compile(rf"份?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
 
 
 @cache
