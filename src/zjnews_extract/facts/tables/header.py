@@ -240,7 +240,7 @@ def _column(j: int, header: str, content: str, body, is_figure) -> Column:
     elif kind == "percent":
         versus = _whole(rest)
     noun = (pats["nouns"].search(rest) or [""])[0] if kind == "growth" else ""
-    subject = _place_header(rest)
+    subject = _place_header(rest) or _part_region(rest)
     measure = "" if subject else _measure(rest, kind)
     # (年计划投资完成率, 完成年度计划: how much of a plan was done is a result, as in prose)
     status = "target" if pats["target"].search(status_deny().sub("", rest)) else "actual"
@@ -347,6 +347,12 @@ def growth_only(text: str) -> bool:
 def _place_header(rest: str) -> str | None:
     m = match_place(rest) if rest else None
     return m.group() if m and m.end() == len(rest) else None
+
+
+def _part_region(rest: str) -> str | None:
+    """域外, 郊区: a column of a part of the region (data [header] part_regions), written alone."""
+    text = _MARKS.sub("", rest).strip()
+    return text if text in words()["header"]["part_regions"] else None
 
 
 

@@ -35,7 +35,8 @@ _ONE_MONTH = regex.compile(r"(?<![\d\-—~～至到]\s*)(?<!\d)(1[0-2]|0?[1-9])\
 # a column dated by a day (2023年12月31日 | 2023年1月1日 over a balance sheet's items): a moment, its month
 # (本报告期末 2012年6月30日, 本报告期初 2011年12月31日: a title before the day, the day dates the column)
 _DAY = regex.compile(r"((?:19|20)\d{2})年(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日\s*[)）]?$")
-MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月])")
+# (not 1-3季度, the first three quarters: the period grammar reads that)
+MONTHS_ONLY = regex.compile(r"^(?:1[0-2]|0?[1-9])\s*[-—~～]\s*(?:1[0-2]|0?[1-9])(?![\d月季])")
 
 
 def header_period(rest: str) -> tuple[str, str] | None:

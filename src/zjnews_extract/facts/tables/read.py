@@ -238,7 +238,8 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 kind=kind, value=value, unit=unit,
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else fig.qualifier,
                 metric=metric or None, metric_from="own" if metric else None,
-                subject=place_name(col.subject, ctx.subject) if col.subject else subject,
+                subject=place_name(own, ctx.subject) if (own := next((c.subject for c in chain(col, cols) if c.subject),
+                                                                      None)) else subject,  # (域外 | 增长: the growth's too)
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(text, row, fig),
                 basis=_header_basis(col, kind, period)))

@@ -27,7 +27,8 @@ import regex
 from .layout import Cell, Row, Table, cell_marks, enough_lines, label_titles, scan_tables, squash, words
 from .cell_lines import (FIGURE_WITH_UNIT as _WITH_UNIT, Entry as _Entry, drop_separator_lines, joined_fragments, joined_units,
                          joined_wraps, label_first, years_as_labels)
-from .stacked_header import header_rows, respan, side_by_side_header, titled_header, titles_over_periods
+from .stacked_header import (header_rows, respan, side_by_side_header, titled_header, titles_over_periods,
+                             untitled_header)
 from .units import read_unit, unit_line
 
 
@@ -149,7 +150,8 @@ def _table_at(entries: list[_Entry], i: int):
         above -= 1  # the header row's own closing bar
     if not closed and above >= width and all(e.kind == "blank" for e in entries[above - width:above]):
         above -= width  # a spacer row of bars between the header and the first row (类别 | 2011 … then ||||||)
-    titled = side_by_side_header(entries, i, n) or titled_header(entries, i, n) or titles_over_periods(entries, i, n)
+    titled = side_by_side_header(entries, i, n) or titled_header(entries, i, n) or titles_over_periods(entries, i, n) \
+        or untitled_header(entries, i, n)
     heads = titled[0] if titled else header_rows(entries, above, width)
     if not heads:
         return None
@@ -244,25 +246,43 @@ def _short_row(entries: list[_Entry], j: int, n: int, rows: list[Row]) -> list[_
     after = j + 1 + m
     if not 1 <= m < n or n > _PLACEMENTS_MAX or after < len(entries) and entries[after].kind != "word":
         return None
-    figures = entries[j + 1:after]
-    if any(e.kind != "fig" for e in figures):
+    units = 0
+    while units < m and entries[j + 1 + units].kind == "unit":
+        units += 1  # 家禽出栏 / 万只 / 1522.62 / -22.1: the unit column's cell, then the figures
+    figures = entries[j + 1 + units:after]
+    if any(e.kind != "fig" for e in figures) or not figures:
         return None
     looks: list[set[bool]] = [set() for _ in range(n)]
     for row in rows[-_LOOK_ROWS:]:  # (the rows just above: a bounded look, linear over a long table)
         if len(row.cells) == n + 1 and all(c.text for c in row.cells[1:]):
             for k, c in enumerate(row.cells[1:]):
-                looks[k].add(bool(_RATE_LOOK.match(c.text)))
-    if not all(len(look) == 1 for look in looks):
-        return None  # no full rows to learn the columns from, or columns that hold both
+                looks[k].add(None if c.text and _is_unit_cell(c.text) else bool(_RATE_LOOK.match(c.text)))
+    if not looks[0] or any(looks[k] != {None} for k in range(units)):
+        return None  # no full rows to learn the columns from, or a unit where the rows hold none
+    free = range(units, n)
     want = [bool(_RATE_LOOK.match(e.text)) for e in figures]
-    fits = [cols for cols in combinations(range(n), m) if all(looks[c] == {w} for c, w in zip(cols, want))]
-    if not fits:
-        return None
+    if all(len(looks[c]) == 1 for c in free):
+        fits = [cols for cols in combinations(free, len(figures)) if all(looks[c] == {w} for c, w in zip(cols, want))]
+        chosen = max(fits) if fits else None
+    else:
+        # small amounts look like rates (3.89万吨 under 184.26万头): a column may hold both looks; the figures
+        # a row lacks are then its last group's (生猪出栏 | 万头 | 184.26 | 3.6 | 40.33 | 31.3, then 家禽出栏 | 万只 |
+        # 1522.62 | -22.1: the 域外 columns of a statistics bureau's table, which not every product has)
+        fits = [cols for cols in combinations(free, len(figures)) if all(w in looks[c] for c, w in zip(cols, want))]
+        chosen = min(fits) if fits else None
+    if chosen is None:
+        chosen = tuple(free[:len(figures)])  # no column's look tells: the row's last cells were dropped
     label = entries[j]
     cells = [label] + [_Entry(label.end, label.end, "", "blank")] * n
-    for c, e in zip(max(fits), figures):
+    for k in range(units):
+        cells[1 + k] = entries[j + 1 + k]
+    for c, e in zip(chosen, figures):
         cells[1 + c] = e
     return cells
+
+
+def _is_unit_cell(text: str) -> bool:
+    return _kind(text, _patterns()) == "unit"
 
 
 def _row(cells: list[_Entry]) -> Row:

@@ -208,3 +208,17 @@ def respan(cells: list[_Entry], n: int) -> list[_Entry]:
 @cache
 def _unit_titles() -> frozenset[str]:
     return frozenset(squash(t) for t in words()["header"]["unit_titles"])
+
+
+def untitled_header(entries: list[_Entry], i: int, n: int) -> tuple[list[list[_Entry]], int] | None:
+    """单位 | 1-3季度全市 | 比去年同期增长(% | 域外 | 比去年同期增长(% over rows of a label, a unit and four figures:
+    one header cell per column after the labels, opening with the unit column's title, the label column's
+    title left out (a statistics bureau's table copied one cell per line); the line above is the caption.
+    Returns (header rows, index of its first entry), or None."""
+    if i - n - 1 < 0:
+        return None
+    cells = entries[i - n:i]
+    if squash(cells[0].text) not in _unit_titles() or entries[i + 1].kind != "unit" \
+            or any(e.kind not in ("word", "unit") for e in cells) or entries[i - n - 1].kind != "word":
+        return None
+    return [[_Entry(cells[0].start, cells[0].start, "", "blank"), *cells]], i - n
