@@ -219,8 +219,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
         mention = PeriodMention(mention.start, mention.end, mention.text, mention.period, mention.explicit_year,
                                 mention.kind, reach_of(text, mention, g))
         out.append(mention)
-        if mention.period is not None and mention.kind == "span" and has_months(g):
-            last_month = date.fromisoformat(mention.period.end)
+        if mention.period is not None and mention.kind == "span" and has_months(g) and mention.reach != "none":
+            last_month = date.fromisoformat(mention.period.end)  # (not a base's month: 在7月份…的基础上。当月…)
         if mention.period is not None and mention.period.start and mention.kind == "day" \
                 and mention.period.start == mention.period.end and not g["ts_y"]:
             named_day = date.fromisoformat(mention.period.end)  # for a later 当天

@@ -32,6 +32,8 @@ from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
+from .reach_words import (chart_caption, goal_after, goal_share_after, goals_listed, now_in_set, now_reported,
+                          numbered_event, own_rate, points_after, stated_value, transition, trend)
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
@@ -49,21 +51,21 @@ def reach_of(text: str, mention, g: dict) -> str:
     marks = cues()["period"]
     slots = {k for k, v in g.items() if v}
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
-            and _goal_after().match(text[mention.end:mention.end + 8]):
+            and goal_after().match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
-    if mention.text.endswith("年") and _numbered_event().match(text, mention.end):
+    if mention.text.endswith("年") and numbered_event().match(text, mention.end):
         return "none"  # 董事会2020年第4次会议: the year numbers a meeting, it dates no figure
-    if mention.kind == "span" and _points_after().match(text, mention.end):
+    if mention.kind == "span" and points_after().match(text, mention.end):
         return "none"  # 同比增长22.6%,1-4月提高5.0个百分点: the months compared with, their 比/较 left out
     if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
-    if slots & {"rel", "full"} and _goal_share_after().match(text[mention.end:mention.end + 24]):
+    if slots & {"rel", "full"} and goal_share_after().match(text[mention.end:mention.end + 24]):
         return "none"  # 完成省政府下达全年外贸进出口考核目标的111.8%: the goal's year
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if _chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
+    if chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
-    if mention.kind == "now" and (_now_in_set().match(text[mention.end:mention.end + 24])
-                                  or _now_reported().match(text[mention.end:mention.end + 30])):
+    if mention.kind == "now" and (now_in_set().match(text[mention.end:mention.end + 24])
+                                  or now_reported().match(text[mention.end:mention.end + 30])):
         return "none"  # 目前已公布的省份中, 目前，29个省已晒出上半年…: which members have reported yet
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
@@ -99,13 +101,13 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
         return "clause"
-    if _stated_value().match(text, mention.end, mention.end + 8):
+    if stated_value().match(text, mention.end, mention.end + 8):
         return "next"  # …增长0.1%，1—6月份为下降0.3%: the earlier months' own value, then the report's months again
     if "holfirst" in slots:
         return "sentence"  # 春运前20天全国累计发送旅客…: the first days, then back to the holiday the report is on
     if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and year_ago_value().match(text, mention.end):
         return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
-    if _goals_listed().match(text[mention.end:mention.end + 24]):
+    if goals_listed().match(text[mention.end:mention.end + 24]):
         # 2022年的经营目标:一是营收…增长15%左右; 2016年主要预期目标是:…。城镇新增就业110万人…: the goals' year, for
         # the figures of the list, which runs on over the sentences of its paragraph
         return "paragraph"
@@ -115,6 +117,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         if year_ago_said().match(text, mention.end, mention.end + 2):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
+    if _in_base_frame(text, mention.start, mention.end):
+        return "none"  # 在7月份环比增长的基础上: what the figures build on, no time of theirs
     if _cause_before(text, mention.start):
         return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
         # cause or a consideration, not the time reported on (it dates nothing after its clause)
@@ -263,6 +267,24 @@ def _cause_before(text: str, start: int) -> bool:
     return any(w in text[clause_start:start] for w in lexicon()["words"]["cause_marks"])
 
 
+def _in_base_frame(text: str, start: int, end: int) -> bool:
+    """在 shortly before the time and 基础上 after it, in one clause (data [words] base_frame_opens, _closes)."""
+    w = lexicon()["words"]
+    ends = SENTENCE_ENDS + CLAUSE_ENDS
+    lead = start
+    while lead > 0 and text[lead - 1] not in ends and start - lead < _BASE_FRAME_LEAD:
+        lead -= 1
+    if not any(o in text[lead:start] for o in w["base_frame_opens"]):
+        return False
+    stop = end
+    while stop < len(text) and text[stop] not in ends and stop - end < _BASE_FRAME_REACH:
+        stop += 1
+    return any(c in text[end:stop] for c in w["base_frame_closes"])
+
+
+_BASE_FRAME_LEAD, _BASE_FRAME_REACH = 8, 20  # (在全国煤炭进口量… | 7月份 | 环比增长的基础上: the words around the time)
+
+
 def _dates_figures(text: str, end: int) -> bool:
     """A figure follows in the sentence with no word of an event (发布, 召开, 电, 起) before it."""
     if (aside := _DAY_ASIDE.match(text, end)) is not None:
@@ -293,79 +315,8 @@ _DAY_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）。\n]{1,40}+[)）]")
 def _owns_next_value(text: str, end: int) -> bool:
     """较一季度的10.6%, 远低于6月份的增幅9639亿元: the comparison's own value follows 的;
     较上月13.1%的增速: the rate right after the time is that time's."""
-    return text[end:end + 1] == "的" or _own_rate().match(text, end, end + 16) is not None \
-        or _transition().match(text, end, end + 28) is not None or _trend().match(text, end, end + 10) is not None
-
-
-@cache
-def _trend() -> re.Pattern:
-    """份平稳向好趋势 right after a time: the trend is that time's (data [words] trend_nouns)."""
-    nouns = "|".join(map(regex_escape, lexicon()["words"]["trend_nouns"]))
-    return re.compile(rf"份?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
-
-
-@cache
-def _stated_value() -> re.Pattern:
-    """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
-    changes = "|".join(cues()["period"]["stated_value_changes"])
-    return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
-
-
-@cache
-def _numbered_event() -> re.Pattern:
-    """第4次会议, 第三次临时股东大会 after a year: the year's numbered event (data [words] numbered_events)."""
-    events = "|".join(map(regex_escape, lexicon()["words"]["numbered_events"]))
-    return re.compile(rf"度?第[0-9一二三四五六七八九十]{{1,3}}次(?:临时)?(?:{events})")
-
-
-@cache
-def _points_after() -> re.Pattern:
-    """份? 提高 5.0 个百分点 right after a time: a change in points against it (data [words] points_change_verbs)."""
-    verbs = "|".join(map(regex_escape, lexicon()["words"]["points_change_verbs"]))
-    return re.compile(rf"份?(?:{verbs})\s?[\d.]{{1,6}}\s?个?百分点")
-
-
-@cache
-def _transition() -> re.Pattern:
-    """由上月下降1.6%转为上涨3.0%: the time's own figure, then a change of direction."""
-    to = "|".join(map(regex_escape, sorted(lexicon()["words"]["transition_to"], key=len, reverse=True)))
-    return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?(?:%|％|个百分点)?(?:{to})")
-
-
-@cache
-def _now_in_set() -> re.Pattern:
-    return re.compile(lexicon()["words"]["now_in_set"])
-
-
-@cache
-def _goals_listed() -> re.Pattern:
-    return re.compile(lexicon()["words"]["goals_listed"])
-
-
-@cache
-def _now_reported() -> re.Pattern:
-    return re.compile(lexicon()["words"]["now_reported"])
-
-
-@cache
-def _chart_caption() -> re.Pattern:
-    return re.compile(cues()["period"]["chart_caption"], re.M)  # ^ at the line start (a pos)
-
-
-@cache
-def _goal_after() -> re.Pattern:
-    return re.compile(lexicon()["words"]["goal_after"])
-
-
-@cache
-def _goal_share_after() -> re.Pattern:
-    return re.compile(lexicon()["words"]["goal_share_after"])
-
-
-@cache
-def _own_rate() -> re.Pattern:
-    nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
-    return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")
+    return text[end:end + 1] == "的" or own_rate().match(text, end, end + 16) is not None \
+        or transition().match(text, end, end + 28) is not None or trend().match(text, end, end + 10) is not None
 
 
 def _opens(text: str, pos: int, ends: str) -> bool:

@@ -1,0 +1,81 @@
+"""The patterns reach.py reads a time's surroundings with (words in data/periods.toml [words] and
+facts_cues.toml [period]): built once, each named for what it finds right after a time."""
+from __future__ import annotations
+
+from functools import cache
+import re
+from re import escape as regex_escape
+
+from ..lexicon import cues
+from .grammar import lexicon
+
+
+@cache
+def trend() -> re.Pattern:
+    """份平稳向好趋势 right after a time: the trend is that time's (data [words] trend_nouns)."""
+    nouns = "|".join(map(regex_escape, lexicon()["words"]["trend_nouns"]))
+    return re.compile(rf"份?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
+
+
+@cache
+def stated_value() -> re.Pattern:
+    """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
+    changes = "|".join(cues()["period"]["stated_value_changes"])
+    return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
+
+
+@cache
+def numbered_event() -> re.Pattern:
+    """第4次会议, 第三次临时股东大会 after a year: the year's numbered event (data [words] numbered_events)."""
+    events = "|".join(map(regex_escape, lexicon()["words"]["numbered_events"]))
+    return re.compile(rf"度?第[0-9一二三四五六七八九十]{{1,3}}次(?:临时)?(?:{events})")
+
+
+@cache
+def points_after() -> re.Pattern:
+    """份? 提高 5.0 个百分点 right after a time: a change in points against it (data [words] points_change_verbs)."""
+    verbs = "|".join(map(regex_escape, lexicon()["words"]["points_change_verbs"]))
+    return re.compile(rf"份?(?:{verbs})\s?[\d.]{{1,6}}\s?个?百分点")
+
+
+@cache
+def transition() -> re.Pattern:
+    """由上月下降1.6%转为上涨3.0%: the time's own figure, then a change of direction."""
+    to = "|".join(map(regex_escape, sorted(lexicon()["words"]["transition_to"], key=len, reverse=True)))
+    return re.compile(rf"[^，,。；;！？\d]{{0,8}}?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?(?:%|％|个百分点)?(?:{to})")
+
+
+@cache
+def now_in_set() -> re.Pattern:
+    return re.compile(lexicon()["words"]["now_in_set"])
+
+
+@cache
+def goals_listed() -> re.Pattern:
+    return re.compile(lexicon()["words"]["goals_listed"])
+
+
+@cache
+def now_reported() -> re.Pattern:
+    return re.compile(lexicon()["words"]["now_reported"])
+
+
+@cache
+def chart_caption() -> re.Pattern:
+    return re.compile(cues()["period"]["chart_caption"], re.M)  # ^ at the line start (a pos)
+
+
+@cache
+def goal_after() -> re.Pattern:
+    return re.compile(lexicon()["words"]["goal_after"])
+
+
+@cache
+def goal_share_after() -> re.Pattern:
+    return re.compile(lexicon()["words"]["goal_share_after"])
+
+
+@cache
+def own_rate() -> re.Pattern:
+    nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
+    return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")
