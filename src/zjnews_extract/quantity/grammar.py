@@ -186,7 +186,7 @@ def build(prefilter: bool = True) -> Lexicon:
     between = _alt(words["qualifier_between"])
     # a page that spaces its figures (在已公布的 28 个省区市中, 万亿之城增至 5 座): a measure word, a physical unit
     # or a currency after one space is the figure's; a time word is not (2023 年, 1 月: a date)
-    spaced_re = _alt([u for u, (cat, _) in unit_kind.items() if cat in ("measure", "physical", "currency")])
+    spaced_re = _alt([u for u, (cat, _) in unit_kind.items() if cat in ("measure", "physical", "currency", "time")])
     after = _alt(words["qualifier_after"])
     cur_pre = _alt(units["currency_prefix"])
     # a table cell writes +2.5 for a rise: + is a sign where a cell or clause starts, before digits
