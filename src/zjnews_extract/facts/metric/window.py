@@ -205,7 +205,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if (m := _listed_place().search(text)) and (place := match_place(m.group("v"))) and place.end() == len(m.group("v")):
         out.subject, out.respective = m.group("v"), True  # …的城市分别为广州: the place is the item's
         text = text[:m.start()]
-    if kind in ("value", "growth") and (place := benchmark_place(text)):
+    if kind in ("value", "growth", "percent") and (place := benchmark_place(text)):
         out.subject = place  # 落后于河北(255亿美元: the place's own figure of the sentence's thing
         return Window(**vars(out))
     if owner:
