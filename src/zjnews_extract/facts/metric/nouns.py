@@ -254,15 +254,15 @@ def set_defined_after(text: str, counted: str = "", acted_on: bool = False) -> s
 
         if measurable(noun[2:]) and not measurable(noun[:2]):
             noun, rest = noun[:2], noun[2:] + rest  # 63种产品产量实现增长: 产品 counted, 产量 grew
-    if bracket := regex.match(r"[（(][^()（）]{1,4}[)）]", rest):
+    if bracket := regex.match(r"[（(][^()（）]{1,10}[)）]", rest):  # (29省(自治区、直辖市)公布了…)
         noun, rest = noun + bracket.group(), rest[bracket.end():]
     rest = rest.strip()
     if rest[:1] == "的" and (place_class or is_body(noun)) and _FIGURE.search(rest):
         rest = rest[1:]  # 有6个省的总收入超过3000亿: the places' own measure, then a threshold
     if len(rest) < 2 or rest[0] in "的是为有在、":
         return ""
-    if any(not rest.startswith(("以上", "以下", "以内"), m.end()) and not _bound_before(rest, m.start())
-           for m in _FIGURE.finditer(rest)):
+    if any(not rest.startswith(("以上", "以下", "以内", "年"), m.end()) and not _bound_before(rest, m.start())
+           for m in _FIGURE.finditer(rest)):  # (公布了2020年GDP数据: a year, no figure)
         return ""  # 78个县(市)实现工业增加值2284.67亿元: a figure of its own, the count is a scope
     if not _set_verbs().search(rest) and not (not acted_on and (place_class or is_body(noun)) and has_verb(rest)):
         return ""
@@ -279,8 +279,9 @@ def is_body(noun: str) -> bool:
 
 
 def _bound_before(text: str, at: int) -> bool:
-    """增速高于4.8%的全国水平: a figure the set is compared with bounds it."""
-    return text[max(0, at - 2):at] in ("高于", "低于", "超过", "不足", "快于", "慢于") or text[max(0, at - 1):at] == "超"
+    """增速高于4.8%的全国水平, GDP总量超过了2万亿元: a figure the set is compared with bounds it."""
+    before = text[max(0, at - 3):at].removesuffix("了")
+    return before[-2:] in ("高于", "低于", "超过", "不足", "快于", "慢于", "突破") or before[-1:] == "超"
 
 
 def is_bare_body(noun: str) -> bool:

@@ -132,6 +132,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:{alternation(m['place_group_kinds'])}))"
             rf"(?:{alternation(place_classes())})(?:{alternation(m['place_group_links'])})?"),
         "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
+        "exclusion": regex.compile(m["exclusion_lead"]),  # 除河北、新疆外的: who is left out, anywhere
         "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})"),
         "benchmark_tail": regex.compile(rf"^(?:{alternation(m['figure_of_benchmark_tail'])})?(?:的|[（(])?\s*$"),
     }
@@ -158,6 +159,19 @@ def drop_place_group(name: str) -> str:
     return name[g.end():] if g and measurable(name[g.end():]) else name
 
 
+def _places_left_out(m: regex.Match) -> str:
+    """除河北、新疆外的 (29个省份…): places left out of a count say who, no name, and go; 除汽车以外的消费品零售额
+    and 除房地产开发投资外的第三产业投资 are series of their own, and stay."""
+    inner = m.group()[1:].rstrip("的")
+    for end in ("以外", "之外", "外"):
+        if inner.endswith(end):
+            inner = inner[:-len(end)]
+            break
+    items = [x for x in regex.split(r"[、和与及]", inner) if x]
+    whole = all((at := match_place(x)) is not None and at.end() == len(x) for x in items)
+    return "" if items and whole else m.group()
+
+
 def read_window(raw: str, kind: str | None = None) -> Window:
     """See _read_window; the article's confirmed county names are part of the cache's key."""
     return _read_window(raw, kind, confirmed())
@@ -172,7 +186,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     tries them all, for words shared by a list).
     """
     p = patterns()
-    text = drop_method_phrases(p["paren"].sub("", raw))
+    text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["paren"].sub("", raw)))
     if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure
         head = _read_window(item[0], kind, _places)
         return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)
