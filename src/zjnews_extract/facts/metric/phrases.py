@@ -103,8 +103,15 @@ def after_list(text: str) -> str:
 
 
 def joined(doer: str, name: str) -> str:
-    """规上工业 + 工业增加值 -> 规上工业增加值: the doer's last word said once."""
+    """规上工业 + 工业增加值 -> 规上工业增加值: the doer's last word said once; so are the firms' sector
+    (规模以上工业企业 + 工业增加值 -> 规模以上工业增加值, the indicator's own name)."""
     k = next((k for k in range(min(len(doer), len(name)), 1, -1) if doer.endswith(name[:k])), 0)
+    if not k:
+        for head in cues()["metric"]["firm_kind_heads"]:
+            sector = doer.removesuffix(head)
+            if sector != doer and (k2 := next((j for j in range(min(len(sector), len(name)), 1, -1)
+                                              if sector.endswith(name[:j])), 0)):
+                return sector + name[k2:]
     return doer + name[k:]
 
 

@@ -284,7 +284,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         text = text[m.end():]
         if (p["part_doer"].search(doer) and not p["company"].search(doer)) or population_named(doer, text) \
                 or (p["firm_kind"].search(doer) and not is_named(doer)
-                    and (not p["population"].match(doer) or not names_indicator(text))):
+                    and (not p["population"].match(doer) or not names_indicator(text) or _sector_said_twice(doer, text))):
             # a part of the whole keeps its name: a sector or segment, a kind of firms (国有控股企业实现利润
             # 总额), a population that is part of the indicator's official name (规模以上工业企业实现利润总额:
             # 工业企业利润总额; not 工业出口交货值, so 规模以上工业企业实现出口交货值 stays 出口交货值)
@@ -353,6 +353,12 @@ def firm_doer(clause: str) -> str:
 
 
 _PUNCT_IN = regex.compile(r"[，,、；;：:（）()]")
+
+
+def _sector_said_twice(doer: str, measure: str) -> bool:
+    """规模以上工业企业 + 工业增加值: the firms' sector opens the measure, whose indicator is the scoped one
+    (规模以上工业增加值, another series than 工业增加值); 出口交货值 names no sector and stays alone."""
+    return joined(doer, measure) != doer + measure
 
 
 def clear_caches() -> None:
