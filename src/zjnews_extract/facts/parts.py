@@ -84,6 +84,14 @@ def _within() -> regex.Pattern:
     return regex.compile(cues()["scoped_parts"]["within_whole"])
 
 
+def within_whole(text: str, at: int) -> str:
+    """The measured whole its sentence names before `at` (在限额以上批发和零售单位商品零售额中，…), else ""."""
+    from .metric.heads import measurable  # noqa: PLC0415  (metric imports this package's words)
+
+    m = _within().search(text, sentence_start(text, at), at)
+    return m.group("whole") if m and measurable(m.group("whole")) else ""
+
+
 def parts_within(text: str, facts: list[Fact]) -> list[Fact]:
     """`facts` with items listed inside a named whole (在X中，A、B分别…) measured by the whole."""
     from .metric.heads import measurable  # noqa: PLC0415  (metric imports this package's words)

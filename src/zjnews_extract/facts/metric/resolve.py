@@ -30,6 +30,7 @@ from ...text import Piece, split_clauses
 from ..period.runs import sentence_start
 from .bracketed import bracketed_metric
 from .aspects import aspect_name
+from ..parts import within_whole
 from .contribution import contribution, lifting_doer
 from .window import Window, drop_place_group, firm_doer, peel
 from .topics import clause_topic, gap_nouns
@@ -197,6 +198,9 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         name += rate.group("rate")
     if name and is_junk(name) and not (counts and names_entity(name)):
         name = ""  # 省份, 报, 非常明显: no name of its own; the frame's is taken later
+    elif name and not counts and not measurable(name) and not w.share and not w.change and not has_verb(name) \
+            and (whole := within_whole(text, q.start)):
+        name = joined(name, whole)  # 在限额以上…商品零售额中，粮油食品类增长15.7%: the sentence's whole, not the last measure
     elif name and (not counts or _physical(q.unit) and not names_measure(name)) and not measurable(name) \
             and not w.share and not w.change \
             and not has_verb(name) \
