@@ -246,6 +246,8 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
     if name and is_generic(name) and frame.base:
         # 增速 after 从GDP同比增速来看: the base already is that rate
         name, inherited = _of_base(name, frame.base, q.kind), True
+    elif name and is_generic(name) and frame.prev_clause and measurable(topic := clause_topic(frame.prev_clause)):
+        name, inherited = _of_base(name, topic, q.kind), True  # 社会融资规模…实现显著跃升:2013年增量为4969亿元
     if q.kind == "pp" and (lift := contribution(raw)) and (doer := lifting_doer(name, frame, lift)):
         # 最终消费支出对经济增长的贡献率为64.8%，拉动GDP增长6.4个百分点: what lifted and what it lifted
         name, inherited = doer + lift, not w.metric or doer != w.metric
