@@ -52,6 +52,8 @@ def is_named(doer: str, place: str | None = None, timed: bool = False) -> bool:
         return False
     if any(pos in _proper_tags() for _, pos in ws):
         return True
+    if len(ws) >= 2 and len(doer) >= 4 and any(pos in ("nr", "nrt") for _, pos in ws):
+        return True  # 东方明珠广播电视塔, 沙坪坝融汇温泉: a name jieba took for a person's, in a compound (温泉 alone is none)
     # (`timed`: a time said between the doer and its verb, 水亭门节日期间接待, marks a body at a place too)
     if any(pos == "r" for _, pos in ws):
         return False  # 所属各公园景点, 其他景区: a class of sites, no body
