@@ -174,9 +174,9 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 全年实现营业收入…: the part the clause before opened with is who did it; 建设项目同比增长14.0%，
         # 完成投资额同比增长20.1%: the part the figure before was of
         name = joined(doer, name)
-    elif w.bare_verb and name and not frame.clause_metric and measurable(name) \
-            and (doer := _firm_said_before(text, q.start)) \
-            and (not names_indicator(name) or population_named(doer, name)):
+    elif (w.bare_verb or not w.subject and population_named(_firm_said_before(text, q.start), name)) \
+            and name and not frame.clause_metric and measurable(name) and (doer := _firm_said_before(text, q.start)) \
+            and (not names_indicator(name) or population_named(doer, name)):  # (…实现营业收入…，利润总额增长: too)
         # 全区规模以上工业企业实现利税27.56亿元,同比增长18.2%;实现利润20.98亿元: the population an earlier clause
         # of the sentence named did it too, and a bare 利润 needs it as 利税 did
         name = joined(doer, name)
