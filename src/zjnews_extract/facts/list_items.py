@@ -126,12 +126,10 @@ def _flows_of_first(parts: list[str]) -> list[str]:
         return parts
     kind = parts[0][:-len(head)]
     kind_words = words.words(kind)
-    if len(kind) < 2 or kind[0] in _WHOLE_OPENERS or any(pos == "ns" for _, pos in kind_words):
+    if len(kind) < 2 or kind.startswith(tuple(cues()["grammar"]["flow_kind_not_openers"])) \
+            or any(pos == "ns" for _, pos in kind_words):
         return parts
     return [parts[0]] + [kind + p for p in parts[1:]]
-
-
-_WHOLE_OPENERS = ("全", "我", "本", "对", "与")  # 全市, 我省, 本区; 对东盟: a partner, said in the subject
 
 
 def _common_last_character(parts: list[str]) -> int | None:

@@ -12,8 +12,11 @@ from ..lexicon import cues
 @cache
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     m = cues()["metric"]
-    by_length = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
-    return by_length(m["aspect_words"]), by_length(m["aspect_joins"]), by_length(m["aspect_tail_words"])
+    return _longest_first(m["aspect_words"]), _longest_first(m["aspect_joins"]), _longest_first(m["aspect_tail_words"])
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _run(text: str, at: int = 0) -> list[str]:

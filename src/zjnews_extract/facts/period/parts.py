@@ -20,5 +20,9 @@ def whole_of_part(text: str, at: int, facts: list[Fact]) -> str:
     if not marks:
         return ""
     mark = min(marks)
-    whole = next((f for f in reversed(facts) if start <= f.start < mark), None)
-    return whole.metric or "" if whole is not None else ""
+    for f in reversed(facts):  # (the facts so far, in text order: only those since `start` are looked at)
+        if f.start < start:
+            break
+        if f.start < mark:
+            return f.metric or ""
+    return ""
