@@ -26,13 +26,11 @@ from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_c
 from .bodies import names_indicator, part_before, part_named, population_named
 from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
-from ...text import Piece, split_clauses
-from ..period.runs import sentence_start
 from .bracketed import bracketed_metric
 from .aspects import aspect_name
 from ..parts import within_whole
 from .contribution import contribution, lifting_doer
-from .window import Window, drop_place_group, firm_doer, peel
+from .window import Window, drop_place_group, firm_said_before, peel
 from .topics import clause_topic, gap_nouns
 from .wholes import grown, whole_measure
 from ..tables.labels import is_measure as names_measure
@@ -174,8 +172,8 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 全年实现营业收入…: the part the clause before opened with is who did it; 建设项目同比增长14.0%，
         # 完成投资额同比增长20.1%: the part the figure before was of
         name = joined(doer, name)
-    elif (w.bare_verb or not w.subject and population_named(_firm_said_before(text, q.start), name)) \
-            and name and not frame.clause_metric and measurable(name) and (doer := _firm_said_before(text, q.start)) \
+    elif name and not frame.clause_metric and (w.bare_verb or not w.subject) and measurable(name) \
+            and (doer := firm_said_before(text, q.start)) and (w.bare_verb or population_named(doer, name)) \
             and (not names_indicator(name) or population_named(doer, name)):  # (…实现营业收入…，利润总额增长: too)
         # 全区规模以上工业企业实现利税27.56亿元,同比增长18.2%;实现利润20.98亿元: the population an earlier clause
         # of the sentence named did it too, and a bare 利润 needs it as 利税 did
@@ -253,19 +251,6 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         name, inherited = doer + lift, not w.metric or doer != w.metric
     return name, inherited, frame
 
-
-# Why: the clauses looked back over for the firms a bare 实现/完成 continues (利税, 增长, then 利润).
-_FIRM_CLAUSES_BACK = 3
-
-
-def _firm_said_before(text: str, at: int) -> str:
-    """The population or kind of firms that opens one of the few clauses before the one at `at`, within
-    its sentence, else ""."""
-    clauses = [c for c in split_clauses(text, Piece(sentence_start(text, at), at)) if c.end < at]
-    for clause in reversed(clauses[-_FIRM_CLAUSES_BACK:]):
-        if doer := firm_doer(text[clause.start:clause.end]):
-            return doer
-    return ""
 
 
 def _of_base(head: str, base: str, kind: str) -> str:

@@ -24,6 +24,8 @@ from .bodies import (class_rate, close_brackets, host_name, is_kind_of_goods, is
 from .owners import benchmark_place, bracket_owner, firm_first
 from .phrases import after_list, excludes, head_of_relative, joined, shorten, without_adverbs
 from .nouns import drop_leading_verbs, is_generic, only_function_words
+from ...text import Piece, split_clauses
+from ..period.runs import sentence_start
 
 
 @dataclass(frozen=True)
@@ -353,6 +355,23 @@ def firm_doer(clause: str) -> str:
 
 
 _PUNCT_IN = regex.compile(r"[，,、；;：:（）()]")
+
+
+# Why: the clauses looked back over for the firms a bare 实现/完成 continues (利税, 增长, then 利润).
+_FIRM_CLAUSES_BACK = 3
+
+
+def firm_said_before(text: str, at: int) -> str:
+    """The population or kind of firms that opens one of the few clauses before the one at `at`, within
+    its sentence, else "" (at once when the sentence so far names no firms: a substring test)."""
+    start = sentence_start(text, at)
+    if not any(h in text[start:at] for h in cues()["metric"]["firm_kind_heads"]):
+        return ""
+    clauses = [c for c in split_clauses(text, Piece(start, at)) if c.end < at]
+    for clause in reversed(clauses[-_FIRM_CLAUSES_BACK:]):
+        if doer := firm_doer(text[clause.start:clause.end]):
+            return doer
+    return ""
 
 
 def _sector_said_twice(doer: str, measure: str) -> bool:
