@@ -13,10 +13,14 @@ _PARTS_LOOK = 160  # how far back in the paragraph a 其中 may open the run of 
 def whole_of_part(text: str, at: int, facts: list[Fact]) -> str:
     """The metric of the whole whose parts the figure at `at` is listed among (其中 earlier in its
     sentence, or opening it), or "" when it is no such part."""
+    marks_words = cues()["grammar"]["parts_marks"]
+    window = text[max(0, at - _PARTS_LOOK):at]
+    if not any(w in window for w in marks_words):
+        return ""  # (most figures: no 其中 near them, no paragraph to walk)
     start = max(text.rfind("\n", 0, at) + 1, at - _PARTS_LOOK)
     sentence = max((text.rfind(e, start, at) for e in SENTENCE_ENDS), default=-1) + 1
     sentence = max(sentence, start)
-    marks = [p for w in cues()["grammar"]["parts_marks"] if (p := text.find(w, sentence, at)) >= 0]
+    marks = [p for w in marks_words if (p := text.find(w, sentence, at)) >= 0]
     if not marks:
         return ""
     mark = min(marks)
