@@ -152,7 +152,8 @@ class _Sentence:
             # the growth it aims at
             q = msgspec.structs.replace(q, kind="growth")
         before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
-        if q.kind in ("growth", "pp") and "均" in before and (average := average_words(clause_before(text, q.start))):
+        if (q.kind in ("growth", "pp") or q.kind == "value" and metric and metric.startswith("年均")) and "均" in before \
+                and (average := average_words(clause_before(text, q.start))):  # (年均新增旅游就业人数100万人: a flow's average)
             if metric and average not in metric:
                 metric += average  # 两年平均增长6.7%: another series than the year's growth
             period = years_averaged(average_span(period, self.ctx.published), average)  # 两年平均: 2020-2021
