@@ -30,7 +30,8 @@ from .notfacts import implied_unit
 from .period import period_of_measure
 from .period.parts import whole_of_part
 from .period.asof import year_to_end
-from .period.averages import average_span, past_average_span, target_level_year, years_averaged
+from .period.averages import (average_span, past_average_span, plan_increment_span, target_level_year,
+                               years_averaged)
 from .period.calendar_days import streak_period
 from .period.grammar import grammar as period_grammar, is_since
 from .period.month_list import listed_months, year_by_year
@@ -160,6 +161,8 @@ class _Sentence:
             if average == "年均":  # 年均增长8.6% after 从2011年…到2016年: the years averaged over
                 period = past_average_span(period, text[max(0, q.start - _PLAN_LOOK):q.start], self.ctx.published)
         period = year_to_end(period, metric, q.kind, before)  # 截至7月底全县工业总产值: January to July
+        if q.kind == "value":  # 到2025年，风电新增约1100万千瓦 under “十四五”: the plan's years
+            period = plan_increment_span(period, metric, text[max(0, q.start - _PLAN_LOOK):q.start])
         if metric and q.kind in ("growth", "pp") and period is not None and period.start \
                 and (m := _year_base_before().search(before)) and int(m.group("y")) < int(period.start[:4]) - 1 \
                 and m.group("y") not in metric:

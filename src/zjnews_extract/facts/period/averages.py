@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from ...records import Period
-from ..lexicon import alternation
+from ..lexicon import alternation, cues
 from .grammar import lexicon, this_year_words
 from .runs import sentence_start
 
@@ -72,6 +72,21 @@ def past_average_span(period: Period | None, before: str, published: date | None
 
 
 _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def plan_increment_span(period: Period | None, metric: str | None, before: str) -> Period | None:
+    """到2025年，风电新增约1100万千瓦 after “十四五”期间…: an increment aimed at by a five-year plan's last year
+    (到/至 that year, a flow word in the metric) is added over the plan's years (2021..2025); `period`
+    otherwise (a level aimed at stays that year; a year's own 新增 without 到 is that year's)."""
+    if period is None or not metric or not period.start or period.start[:4] != period.end[:4] \
+            or not any(v in metric for v in cues()["metric"]["flow_name_verbs"]):
+        return period
+    year = int(period.start[:4])
+    sentence = before[sentence_start(before, len(before)):]
+    if not any(f"{to}{year}年" in sentence for to in cues()["period"]["short_as_of"]):
+        return period
+    plan = next((span for span in reversed(_plans_named(before)) if span[1] == year), None)
+    return Period(start=f"{plan[0]}-01-01", end=f"{plan[1]}-12-31", text=period.text) if plan else period
 
 def _plans_named(text: str) -> list[tuple[int, int]]:
     """The years of the five-year plans `text` names (十三五 -> 2016-2020), in order."""
