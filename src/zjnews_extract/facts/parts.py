@@ -98,9 +98,8 @@ def parts_within(text: str, facts: list[Fact]) -> list[Fact]:
 
     out: list[Fact] = []
     for f in facts:
-        if f.metric and not measurable(f.metric):
-            m = _within().search(text, sentence_start(text, f.start), f.start)
-            if m and measurable(m.group("whole")) and not f.metric.endswith(m.group("whole")):
-                f = replace(f, metric=f.metric + m.group("whole"))
+        if f.metric and not measurable(f.metric) and (whole := within_whole(text, f.start)) \
+                and not f.metric.endswith(whole):
+            f = replace(f, metric=f.metric + whole)
         out.append(f)
     return out
