@@ -137,8 +137,33 @@ def body_pattern() -> regex.Pattern:
     names = load_toml("facts_subjects.toml")["names"]
     # 西湖景区, 灵隐寺飞来峰景区, 鲁迅故里·沈园景区 (two names joined by a middle dot)
     # (a name has no 的 in it: 门票收入超过千万元的景区 is a class of sites, no site)
-    return regex.compile(rf"(?!{alternation(names['body_not_starts'])})(?:(?!的)[\u4e00-\u9fff]){{2,6}}?"
-                         rf"(?:·[\u4e00-\u9fff]{{1,4}}?)?(?:{alternation(names['body_endings'])})")
+    return regex.compile(rf"{_body_name()}(?:·[\u4e00-\u9fff]{{1,4}}?)?(?:{alternation(names['body_endings'])})")
+
+
+def _body_name() -> str:
+    names = load_toml("facts_subjects.toml")["names"]
+    return rf"(?!{alternation(names['body_not_starts'])})(?:(?!的)[\u4e00-\u9fff]){{2,6}}?"
+
+
+@cache
+def _zone_pattern() -> regex.Pattern:
+    return regex.compile(rf"({_body_name()})(?:{alternation(load_toml('facts_subjects.toml')['names']['zone_endings'])})")
+
+
+def _zone_at(text: str, pos: int, end: int) -> regex.Match | None:
+    """A zone no list knows (赣江新区, 苏通园区), its name all nouns: 将推进自贸试验区 is a verb phrase
+    about the zones, no zone's name."""
+    from .words import words  # noqa: PLC0415  (jieba loads lazily)
+
+    m = _zone_pattern().match(text, pos, end)
+    if m is None:
+        return None
+    tagged = words(m.group(1))
+    # (a lone character of an unknown name is tagged at random, 苏通 = 苏/j 通/v: only whole words
+    # count, and a function word opening the name, 将推进…)
+    if any(len(w) > 1 and tag[:1] in "vdpcu" for w, tag in tagged) or tagged[0][1][:1] in "dpcu":
+        return None
+    return m
 
 
 @cache
@@ -191,10 +216,11 @@ def match_place(text: str, pos: int = 0, endpos: int | None = None) -> regex.Mat
     # looked for only where one starts: a set lookup, not an automaton call at every position)
     if (place := place_pattern().match(text, pos, end)) is not None:
         # (大庆油田, 三亚湾景区: a body named after its place is the body)
-        body = body_pattern().match(text, pos, end)
+        body = body_pattern().match(text, pos, end) or _zone_at(text, pos, end)
         return body if body is not None and body.end() > place.end() else place
     return (port_pattern().match(text, pos, end)
             or body_pattern().match(text, pos, end)
+            or _zone_at(text, pos, end)
             or (names and text[pos:pos + 1] in _first_chars(names) and _confirmed_at(text, pos, end, names))
             or city_pattern().match(text, pos, end))
 
