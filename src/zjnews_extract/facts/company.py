@@ -29,8 +29,8 @@ _RESULTS_REACH = 16
 # Why: a stock code next to a name (美的集团(000333)) says whose results these are as surely as two more
 # mentions would, against the places a results note names in passing (雅安市 in 高新发展's).
 _CODE_WEIGHT = 2
-# a count (六大行, 三大运营商) is a group of firms, not one
-_NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
+# a count (六大行, 三大运营商, 百家) is a group of firms, not one (万科, 千禾味业 are names)
+_COUNT = regex.compile(r"[一二两三四五六七八九十百千万几多]{1,4}[大家个类]")
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,14 @@ def _words() -> dict:
 def _patterns() -> dict[str, regex.Pattern]:
     w = _words()
     run = rf"[\u4e00-\u9fffA-Za-z]{{2,{_NAME_MAX}}}"
+    # 开润股份上半年实现…, 金徽酒2018年实现…: the time of the results between the name and its verb
+    when = rf"(?:(?:19|20)\d{{2}}年度?)?(?:{alternation(w['result_times'])})|(?:19|20)\d{{2}}年度?"
     return {
         # 上海医药(02607), 贵州茅台(600519.SH), 中国中铁（601390）, 无锡药明康德新药开发股份有限公司(股份代码:
         # 603259.SH / 2359.HK): a full name may be longer than a short one
+        # 长园集团股份有限公司(CHANGYUAN GROUP LTD.;证券代码:600525): its English name before the code
         "code": regex.compile(rf"(?P<run>[\u4e00-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}})[（(]"
+                              r"(?:[A-Za-z][A-Za-z .&]{0,60}[;；,，]\s*)?"
                               rf"(?:(?:{alternation(w['code_labels'])})[:：]?\s*|[A-Za-z]{{1,3}}[:：]?\s*)?"
                               r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:\.HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
         # 证券代码:002678 证券简称:珠江钢琴: a listed company's announcement heads with its short name
@@ -63,11 +67,13 @@ def _patterns() -> dict[str, regex.Pattern]:
         # 上港集团完成…, 中国中铁公布了…业绩: a name where a clause opens
         # 光莆股份2月18日晚间发布2018年度年报: the day and the time of day between name and verb
         "opening": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？\s]))(?P<run>{run}?)"
-                                 rf"(?:\d{{1,2}}月\d{{1,2}}日(?:{alternation(w['publish_times'])})?)?"
+                                 rf"(?:\d{{1,2}}月\d{{1,2}}日(?:{alternation(w['publish_times'])})?|{when})?"
                                  rf"(?=(?P<verb>{alternation(w['result_verbs'])}))"),
         # 格力电器2016年业绩再度“双增长”, 药明康德2020年业绩: a name right before its year's results
         "year_results": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>[\u4e00-\u9fffA-Za-z]{{2,8}}?)"
-                                      rf"(?:19|20)\d{{2}}年度?(?:{alternation(w['report_words'])})"),
+                                      rf"(?:19|20)\d{{2}}(?:年度?)?(?:{alternation(w['result_times'])})?"
+                                      rf"(?:{alternation(w['report_words'])}|(?:{alternation(w['result_verbs'])})?"
+                                      rf"(?:{alternation(w['own_results'])}))"),
         "publish": regex.compile(alternation(w["publish_verbs"])),
         "report": regex.compile(alternation(w["report_words"])),
         "suffixed": regex.compile(rf"(?:{alternation(w['suffixes'])})$"),
@@ -128,7 +134,8 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
         runs.setdefault(m.group("short"), False)
     for m in p["year_results"].finditer(text):
         name = p["not_start"].sub("", m.group("run"))
-        if len(name) >= 2 and not name[0].isdigit() and name[0] not in _NUMERALS and not _kind_of_firms(name):
+        if len(name) >= 2 and not name[0].isdigit() and not _COUNT.match(name) and not _kind_of_firms(name) \
+                and not _is_place(name):
             runs.setdefault(name, False)
     for m in p["opening"].finditer(text):
         name = p["end_before"].sub("", p["not_start"].sub("", m.group("run")))  # 万科于周一晚间 -> 万科
@@ -158,6 +165,12 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
         return None
     spans = tuple((m.start(), m.end()) for m in regex.finditer(regex.escape(best[0]), text))
     return Company(name=best[0], mentions=best[1], spans=spans)
+
+
+def _is_place(name: str) -> bool:
+    """浙江, 杭州市: a place's year of 营业收入 is no company's."""
+    m = match_place(name)
+    return m is not None and m.end() == len(name)
 
 
 def _short_name(full: str, text: str) -> str | None:
