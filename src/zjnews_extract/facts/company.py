@@ -58,7 +58,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "code": regex.compile(rf"(?P<run>[\u4e00-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}})[（(]"
                               r"(?:[A-Za-z][A-Za-z .&]{0,60}[;；,，]\s*)?"
                               rf"(?:(?:{alternation(w['code_labels'])})[:：]?\s*|[A-Za-z]{{1,3}}[:：]?\s*)?"
-                              r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:\.HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
+                              r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:[.-]HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
         # 证券代码:002678 证券简称:珠江钢琴: a listed company's announcement heads with its short name
         "labelled": regex.compile(rf"(?:{alternation(w['short_name_labels'])})\s*[:：]\s*(?P<short>{run})"),
         # 中国中铁股份有限公司(以下简称“中国中铁”)
@@ -70,13 +70,21 @@ def _patterns() -> dict[str, regex.Pattern]:
                                  rf"(?:\d{{1,2}}月\d{{1,2}}日(?:{alternation(w['publish_times'])})?|{when})?"
                                  rf"(?=(?P<verb>{alternation(w['result_verbs'])}))"),
         # 格力电器2016年业绩再度“双增长”, 药明康德2020年业绩: a name right before its year's results
+        # (海螺水泥的营业收入: its own revenue, said with 的 where no year stands between)
         "year_results": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>[\u4e00-\u9fffA-Za-z]{{2,8}}?)"
-                                      rf"(?:19|20)\d{{2}}(?:年度?)?(?:{alternation(w['result_times'])})?"
+                                      rf"(?:(?:19|20)\d{{2}}(?:年度?)?(?:{alternation(w['result_times'])})?"
                                       rf"(?:{alternation(w['report_words'])}|(?:{alternation(w['result_verbs'])})?"
-                                      rf"(?:{alternation(w['own_results'])}))"),
+                                      rf"(?:{alternation(w['own_results'])}))|的(?:{alternation(w['own_results'])}))"),
+        # 杭州中恒电气股份有限公司 2019年度业绩快报, 三只松鼠股份有限公司2020年第三季度报告: a registered
+        # name heading its report
+        "full_year_report": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>[\u4e00-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}}?"
+                                          rf"(?:{alternation(w['suffixes'])}))\s?(?:19|20)\d{{2}}(?:年度?)?"
+                                          rf"(?:{alternation(w['result_times'])})?"
+                                          rf"(?:{alternation(w['report_words'] + w['heading_report_words'])})"),
         "publish": regex.compile(alternation(w["publish_verbs"])),
         "report": regex.compile(alternation(w["report_words"])),
         "suffixed": regex.compile(rf"(?:{alternation(w['suffixes'])})$"),
+        "legal_form": regex.compile(rf"(?:{alternation(w['legal_forms'])})$"),
         "results": regex.compile(alternation(w["result_words"])),
         "not_start": regex.compile(rf"^(?:{alternation(w['name_not_starts'])})+"),
         "end_before": regex.compile(rf"(?<=^.{{2,}}?)(?:{alternation(w['name_ends_before'])}).*$"),
@@ -118,8 +126,9 @@ def has_company_suffix(name: str) -> bool:
 def article_company(text: str, headline_end: int = 0) -> Company | None:
     """The company whose results the article reports, or None."""
     p = _patterns()
-    if not p["results"].search(text):
-        return None
+    # (a page with no results words may still be a company's: 吉利汽车(00175.HK)发布…总销量, its operating
+    # data; then only a stock code or an exchange's short-name label names it)
+    results = p["results"].search(text) is not None
     runs: dict[str, bool] = {}  # a name as found -> whether its recurring end is the name (A股公司贵州茅台)
     for m in p["code"].finditer(text):
         run = p["not_start"].sub("", m.group("run"))
@@ -129,7 +138,17 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
             runs.setdefault(run[-_NAME_MAX:], True)
     for m in p["labelled"].finditer(text):
         runs.setdefault(m.group("short"), False)  # (as surely as a stock code)
+    # (a registered name heading its report says it as surely: 杭州中恒电气股份有限公司 2019年度业绩快报)
+    for m in p["full_year_report"].finditer(text):
+        run = p["not_start"].sub("", m.group("run"))
+        if run.endswith("有限公司"):
+            # (written nowhere else, its name without the legal form: 杭州中恒电气)
+            runs.setdefault(_short_name(run, text) or p["legal_form"].sub("", run), False)
+        elif not _kind_of_firms(run):
+            runs.setdefault(run[-_NAME_MAX:], True)
     coded = set(runs)  # names written with a stock code or under its exchange's short-name label
+    if not results:
+        return _best(text, runs, coded, headline_end)
     for m in p["defined"].finditer(text):
         runs.setdefault(m.group("short"), False)
     for m in p["year_results"].finditer(text):
@@ -147,6 +166,11 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
             runs.setdefault(name, False)  # 中国中铁公布了2019年度业绩报告
         if len(runs) >= _CANDIDATES_MAX:
             break
+    return _best(text, runs, coded, headline_end)
+
+
+def _best(text: str, runs: dict[str, bool], coded: set[str], headline_end: int) -> Company | None:
+    """The candidate written most often (the headline counting three times), if written often enough."""
     if not runs:
         return None
     counts = _counts(text, {t for run, tails in runs.items() for t in (_tails(run) if tails else [run])}, headline_end)
