@@ -55,6 +55,7 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
     from .groups import scope_groups  # noqa: PLC0415
     from .parts import parts_within, scope_parts  # noqa: PLC0415
     from .headings import restate_headings  # noqa: PLC0415
+    from .sections import section_metrics  # noqa: PLC0415
     from .context import article_context  # noqa: PLC0415
     from .initiatives import find_initiatives, protected_spans  # noqa: PLC0415
     from .lexicon import confirming  # noqa: PLC0415
@@ -84,7 +85,7 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
             facts = parts_within(text, scope_parts(text, scope_groups(text, assemble(
                 ctx, fact_quantities(text, quantities, protected, ctx.cut_spans)))))
     facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
-    return in_series_units(restate_headings(text, facts)), initiatives
+    return in_series_units(section_metrics(text, restate_headings(text, facts))), initiatives
 
 
 def _tables(text, quantities, ctx):
