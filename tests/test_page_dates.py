@@ -90,6 +90,7 @@ def test_a_rate_after_a_year_is_no_date():
     ("进出口2094.7 亿元，2021年3月", (2021, 3)),  # (a figure above 2021 must not win the latest month)
     ("表1 2024年1—9月份全国房地产开发和销售情况", (2024, 9)),  # a span of months: its last (CS's release)
     ("2019年1月至3月,全省接待游客", (2019, 3)),
+    ("2014年,新疆發電量為1965.4億千瓦時", None),  # a figure in traditional characters (IR's 新疆 report was dated 1965)
 ])
 def test_a_month_written_in_the_text(text, month):
     assert month_in_text(text) == month
