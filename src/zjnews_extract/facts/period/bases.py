@@ -39,6 +39,9 @@ def comparison_base(text: str, m: regex.Match) -> tuple[bool, int, int]:
     head = text[max(0, m.start() - 4):m.start()]
     tail_match = after.match(text, m.end(), min(len(text), m.end() + 8))
     b = before.search(head)
+    if b is None and (wide := before.search(text, max(0, m.start() - 12), m.start())) is not None:
+        head = text[wide.start():m.start()]  # 对比疫情前的2019年: the base year's description between
+        b = before.search(head)
     if b is None and from_with_figure(text, m.start(), m.end()):
         # 从2010年9.0:55.9:35.1调整为…: the start of a change (the mention may hold its 从)
         f = _from_figure()[0].search(head)

@@ -216,7 +216,8 @@ def plan_before() -> regex.Pattern:
 @cache
 def base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     words = lexicon()["words"]
-    before = regex.compile(rf"(?:{alternation(words['base_before'])})\s*$")
+    # (对比疫情前的2019年, 比疫情前的2019年同期: what the base year was can stand between)
+    before = regex.compile(rf"(?:{alternation(words['base_before'])})(?:[\u4e00-\u9fff]{{1,6}}?的)?\s*$")
     before_if_after = regex.compile(rf"(?:{alternation(words['base_before_if_after'])})\s*$")
     after = regex.compile(rf"(?<!\s)\s*+[(（]?(?:下同)?[)）]?\s*+(?:{alternation(words['base_after'])})")
     return before, before_if_after, after
