@@ -167,7 +167,7 @@ class _Sentence:
                 and (m := _year_base_before().search(before)) and int(m.group("y")) < int(period.start[:4]) - 1 \
                 and m.group("y") not in metric:
             # 接待游客比2019年同期增长5.05% in 2021: a base before the year before makes another series
-            metric += m.group()[:m.group().index("同期") + 2]
+            metric += m.group("mark") + m.group("y") + "年同期"
         if q.text.startswith("连续") and q.unit in ("个月", "年") and q.value:
             # 连续16个月, 连续5年: the months or years the streak covers
             period = streak_period(period, int(q.value) * (12 if q.unit == "年" else 1),

@@ -91,6 +91,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # 规模连续9年居全球第一: how long a record has held is not part of what is ranked
         "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?"
                                 rf"(?:{alternation(g['streak_units'])})$"),
+        # 较疫情前的2019年同期: what a base year was is no part of the name (较2019年同期)
+        "base_said": regex.compile(r"(?<=比|较)[\u4e00-\u9fff]{1,6}?的(?=(?:19|20)\d{2}年)"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "progress": regex.compile(rf"(?P<share>(?:{alternation(m['progress_verbs'])})(?P<v>[^，,；;]{{0,6}}?"
@@ -188,7 +190,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     tries them all, for words shared by a list).
     """
     p = patterns()
-    text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["paren"].sub("", raw)))
+    text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["base_said"].sub("", p["paren"].sub("", raw))))
     if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure
         head = _read_window(item[0], kind, _places)
         return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)
