@@ -92,7 +92,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "streak": regex.compile(r"(?r)(?:已|已经)?连续(?:[\d一二两三四五六七八九十]{1,3}|多)(?:个)?"
                                 rf"(?:{alternation(g['streak_units'])})$"),
         # 较疫情前的2019年同期: what a base year was is no part of the name (较2019年同期)
-        "base_said": regex.compile(r"(?<=比|较)[\u4e00-\u9fff]{1,6}?的(?=(?:19|20)\d{2}年)"),
+        "base_said": regex.compile(rf"(?<=比|较)[\u4e00-\u9fff]{{1,6}}?的(?=(?:19|20)\d{{2}}年)|{m['report_span']}"),
         "compare": regex.compile(rf"(?:{alternation(m['compare'])})(?P<v>.*)$"),
         "compare_after": regex.compile(rf"(?:(?<![同环对相占])比(?![重例率])|较)(?P<v>[^，,；;]{{2,16}}?)(?:{alternation(m['compare_after'])})$"),
         "progress": regex.compile(rf"(?P<share>(?:{alternation(m['progress_verbs'])})(?P<v>[^，,；;]{{0,6}}?"

@@ -216,8 +216,10 @@ def plan_before() -> regex.Pattern:
 @cache
 def base_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     words = lexicon()["words"]
-    # (对比疫情前的2019年, 比疫情前的2019年同期: what the base year was can stand between)
-    before = regex.compile(rf"(?:{alternation(words['base_before'])})(?:[\u4e00-\u9fff]{{1,6}}?的)?\s*$")
+    # (对比疫情前的2019年, 比疫情前的2019年同期: what the base year was can stand between; so can the
+    # 截至 of a year's end, 较截至二零一七年十二月三十一日止年度)
+    before = regex.compile(rf"(?:{alternation(words['base_before'])})"
+                           rf"(?:[\u4e00-\u9fff]{{1,6}}?的|{alternation(words['base_time_openers'])})?\s*$")
     before_if_after = regex.compile(rf"(?:{alternation(words['base_before_if_after'])})\s*$")
     after = regex.compile(rf"(?<!\s)\s*+[(（]?(?:下同)?[)）]?\s*+(?:{alternation(words['base_after'])})")
     return before, before_if_after, after

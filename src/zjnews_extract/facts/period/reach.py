@@ -40,6 +40,8 @@ SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
 LINE_MARK = re.compile("\n")
 # 去年同期为增加16.18亿元, 由上年同期的2.05:1下降为…, 从去年同期的第7位: the year-ago value follows
 _YEAR_AGO_OWN = re.compile(r"同期的(?=[^，,。；;\d]{0,4}\d)")
+# a figure right after a comparison's time is that time's (较截至二零一七年…止年度约109.7百万港元减少…)
+_BASE_FIGURE = re.compile(r"(?:约|近|逾)?\d")
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
 WALK_LIMIT = 64
@@ -90,7 +92,9 @@ def reach_of(text: str, mention, g: dict) -> str:
             return "year_same"  # 2020年同期规模以上工业增加值同比下降23.2%: that year's same months
         if ratio_base(text, mention.start, mention.end):
             return "none"  # 是2023年的5.66倍: the multiple is of now, against that year
-        if _owns_next_value(text, mention.end) or from_with_figure(text, mention.start, mention.end):
+        if _owns_next_value(text, mention.end) or from_with_figure(text, mention.start, mention.end) \
+                or mention.text.startswith(word_tuple("as_of")) and _BASE_FIGURE.match(text, mention.end):
+            # (较截至…止年度约109.7百万港元: a reporting span's own figure; 高出前5月1.0个百分点 is the gap)
             same = text.startswith(tuple(marks["year_same_after"]), mention.end) and mention.text.endswith("年")
             return "year_same_next" if same else "next"  # 在上年同期18.0%的高增速基础上: its same months
         return "none"

@@ -12,7 +12,7 @@ from ...records import Period
 from .bases import comparison_base, figure_clause_end
 from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
-from .grammar import after_patterns, age_after, lexicon, multi_year_cue
+from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_year_cue
 from .grammar import plan_before, record_in_clause
 from .holidays import holiday_mention
 from .ranges import day_range
@@ -138,7 +138,9 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
     if g["rel"] and age_after().match(text, m.end(), m.end() + 8):
         return None  # 今年30岁的市民: an age
     base = False
-    if not g["asof"] and not g["since2"] and not g["ytd"]:
+    if g["asof"] and base_patterns()[0].search(text, max(0, m.start() - 4), m.start()):
+        base, s, e = comparison_base(text, m)  # 较截至二零一七年十二月三十一日止年度: the year compared with
+    elif not g["asof"] and not g["since2"] and not g["ytd"]:
         base, s, e = comparison_base(text, m)
         if base and g["y"] and not has_months(g):
             # 与2001年相比…增长14.3倍, 年均增长14.6%: growth over the years since the base year
@@ -197,7 +199,7 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             # 截至2022年6月30日止6个月: the six months that end that day
             n = 12 if g["endyr"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
             back = d.year * 12 + d.month - n
-            return mention(date(back // 12, back % 12 + 1, 1), d, explicit, "span")
+            return mention(date(back // 12, back % 12 + 1, 1), d, explicit, "base" if base else "span")
         if g["asof"]:
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "base" if base else "day")
