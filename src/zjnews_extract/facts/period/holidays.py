@@ -55,3 +55,19 @@ def holiday_mention(g, year, published, explicit, kind, mention):
             return mention(day, day, explicit, kind)
     return mention(days[0], days[1], explicit, kind)
 
+
+
+def lunar_day_mention(word: str, year: int | None, published: date | None, explicit: bool, mention):
+    """大年初一, 除夕, 正月十五: that day, counted from the lunar new year of the year the text gives,
+    else of the published date's year (a report on the days around it appears within weeks)."""
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if (days := holiday_days("lunar_new_year", year)) is not None and (days[0] - published).days > _PREVIEW_DAYS:
+            year -= 1  # 大年初一 on a page of December: the new year just past, not the coming one
+    days = holiday_days("lunar_new_year", year)
+    if days is None:
+        return None
+    day = days[0] + timedelta(days=lexicon()["holidays"]["lunar_days"][word])
+    return mention(day, day, explicit, "span")
