@@ -212,7 +212,9 @@ def report_after() -> regex.Pattern:
 
 @cache
 def plan_before() -> regex.Pattern:
-    return regex.compile(rf"(?:{alternation(lexicon()['words']['plan_before'])})[\s，,：:]*$")  # (专家预计，下半年…)
+    words = lexicon()["words"]
+    # (专家预计，下半年…; not 了解到，今年上半年…: a verb's 到)
+    return regex.compile(rf"(?<!{alternation(words['plan_to_not_after'])})(?:{alternation(words['plan_before'])})[\s，,：:]*$")
 
 
 @cache
