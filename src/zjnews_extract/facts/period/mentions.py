@@ -170,7 +170,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
     date's year) gives bare words their year."""
     from .asides import in_quoted_speech  # noqa: PLC0415
-    from .reach import reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
+    from .reach import in_base_frame, reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
 
     out: list[PeriodMention] = []
     years: list[tuple[int, object]] = []  # (year, the match that fixed it)
@@ -226,8 +226,11 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 and mention.period.start == mention.period.end and not g["ts_y"]:
             named_day = date.fromisoformat(mention.period.end)  # for a later 当天
         if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
-                or mention.reach in ("next", "cause") or (g["yr1"] and mention.reach == "sentence"):
-            continue  # 过去五年, a comparison's year, 已超2020年全年的…: later bare words keep the reporting year
+                or mention.reach in ("next", "cause") or (g["yr1"] and mention.reach == "sentence") \
+                or mention.reach == "none" and in_base_frame(text, mention.start, mention.end):
+            # 过去五年, a comparison's year, 已超2020年全年的…, 在2019年下降0.82个百分点的基础上 (what the
+            # figures build on): later bare words keep the reporting year
+            continue
         widget = mention.kind == "day" and after_patterns()[1].match(text, mention.end, mention.end + 4)
         # a day in the published year (a dateline, the day a report was delivered) says no more
         # than the published date: it must not stop 1—11月 published in January meaning last year

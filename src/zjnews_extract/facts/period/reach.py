@@ -121,7 +121,7 @@ def reach_of(text: str, mention, g: dict) -> str:
         if year_ago_said().match(text, mention.end, mention.end + 2):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
-    if _in_base_frame(text, mention.start, mention.end):
+    if in_base_frame(text, mention.start, mention.end):
         return "none"  # 在7月份环比增长的基础上: what the figures build on, no time of theirs
     if _cause_before(text, mention.start):
         return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
@@ -271,7 +271,7 @@ def _cause_before(text: str, start: int) -> bool:
     return any(w in text[clause_start:start] for w in lexicon()["words"]["cause_marks"])
 
 
-def _in_base_frame(text: str, start: int, end: int) -> bool:
+def in_base_frame(text: str, start: int, end: int) -> bool:
     """在 shortly before the time and 基础上 after it, in one clause (data [words] base_frame_opens, _closes)."""
     w = lexicon()["words"]
     ends = SENTENCE_ENDS + CLAUSE_ENDS
