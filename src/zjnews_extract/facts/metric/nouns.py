@@ -257,8 +257,10 @@ def set_defined_after(text: str, counted: str = "", acted_on: bool = False) -> s
     if bracket := regex.match(r"[（(][^()（）]{1,10}[)）]", rest):  # (29省(自治区、直辖市)公布了…)
         noun, rest = noun + bracket.group(), rest[bracket.end():]
     rest = rest.strip()
-    if rest[:1] == "的" and (place_class or is_body(noun)) and _FIGURE.search(rest):
-        rest = rest[1:]  # 有6个省的总收入超过3000亿: the places' own measure, then a threshold
+    if rest[:1] == "的" and (place_class or is_body(noun)) and (_FIGURE.search(rest) or has_verb(rest[1:])):
+        # 有6个省的总收入超过3000亿: the places' own measure, then a threshold; 8个省份的增速跑赢全国: what
+        # the places' measure did
+        rest = rest[1:]
     if len(rest) < 2 or rest[0] in "的是为有在、":
         return ""
     if any(not rest.startswith(("以上", "以下", "以内", "年"), m.end()) and not _bound_before(rest, m.start())
