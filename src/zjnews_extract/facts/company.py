@@ -3,9 +3,12 @@ subject of those results, not the province or city inside its name (贵州茅台
 
 A company is told by its stock code (上海医药(02607), 贵州茅台(600519.SH)), a short name defined in
 brackets (中国中铁股份有限公司(以下简称“中国中铁”)), a name ending in 公司/集团/银行… that opens
-its results (上港集团完成…), or a name that publishes them (中国中铁公布了2019年度业绩报告). It is
-the article's own subject only when the article reports results (营业收入, 净利润, 吞吐量 …) and
-names it at least as often as any place (facts/context.py). Words in data/facts_subjects.toml [company].
+its results (上港集团完成…, 开润股份上半年实现…), a name that publishes them (中国中铁公布了2019年度业绩报告),
+its year's revenue or report (金徽酒2018年实现营业收入, 万科2012年度报告), or a registered name heading
+its report (…股份有限公司 2019年度业绩快报). It is the article's own subject only when the article
+reports results (营业收入, 净利润, 吞吐量 …), or names it with a stock code (吉利汽车(00175.HK)…总销量:
+its operating data), and names it at least as often as any place (facts/context.py). Words in
+data/facts_subjects.toml [company].
 """
 from __future__ import annotations
 
@@ -81,6 +84,8 @@ def _patterns() -> dict[str, regex.Pattern]:
                                           rf"(?:{alternation(w['suffixes'])}))\s?(?:19|20)\d{{2}}(?:年度?)?"
                                           rf"(?:{alternation(w['result_times'])})?"
                                           rf"(?:{alternation(w['report_words'] + w['heading_report_words'])})"),
+        # a stock code's end (…(00175.HK), …(600029)) or an exchange's label, looked for before the patterns above
+        "code_hint": regex.compile(rf"\d{{4}}(?:[.-][A-Za-z]{{2}})?[)）]|{alternation(w['code_labels'] + w['short_name_labels'])}"),
         "publish": regex.compile(alternation(w["publish_verbs"])),
         "report": regex.compile(alternation(w["report_words"])),
         "suffixed": regex.compile(rf"(?:{alternation(w['suffixes'])})$"),
@@ -129,6 +134,8 @@ def article_company(text: str, headline_end: int = 0) -> Company | None:
     # (a page with no results words may still be a company's: 吉利汽车(00175.HK)发布…总销量, its operating
     # data; then only a stock code or an exchange's short-name label names it)
     results = p["results"].search(text) is not None
+    if not results and p["code_hint"].search(text) is None:
+        return None  # (no results words and no code or label: no company's page, found cheaply)
     runs: dict[str, bool] = {}  # a name as found -> whether its recurring end is the name (A股公司贵州茅台)
     for m in p["code"].finditer(text):
         run = p["not_start"].sub("", m.group("run"))
