@@ -137,12 +137,23 @@ def _patterns():
 
 
 def _lines(text: str):
-    """(start, end) of every line, without its newline."""
+    """(start, end) of every line, without its newline; a line whose bars follow a sentence (…比上年增长2.6%。
+    表1 …指 标 | 年末数(万人) |: a page flattened into long lines) is two, the prose and the table's row."""
+    sep = _patterns()["sep"]
     start = 0
-    for m in re.finditer("\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
+    for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+        bar = sep.search(text, start, end)
+        prose_end = _SENTENCE_END.search(text, start, bar.start()) if bar else None
+        if prose_end is not None:
+            yield start, prose_end.end()
+            yield prose_end.end(), end
+        else:
+            yield start, end
+        start = end + 1
+
+
+# the last sentence end before a line's first bar (searched backwards)
+_SENTENCE_END = regex.compile(r"(?r)[。；;！？]")
 
 
 def split_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
