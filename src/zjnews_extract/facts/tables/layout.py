@@ -342,8 +342,9 @@ def figures_row(row: Row, is_figure) -> bool:
     """A row of figures; a row whose figures are all years (地区 | 2008 | 2009 over the columns
     each year spans, 1995 | 2000 | 2012) or report dates (项目 | 20221231 | 20231231) is a header."""
     figures = [c for c in row.cells if is_figure(c)]
-    return bool(figures) and not (len(figures) >= 2 and all(_year_cell().match(c.text) or is_report_date(c.text)
-                                                            for c in figures))
+    # (one year among column names is a header too: 指标名称 | 单位 | 2023 | 增幅(%), a bulletin's table)
+    return bool(figures) and not ((len(figures) >= 2 or _names_columns([c for c in row.cells if c.text]))
+                                  and all(_year_cell().match(c.text) or is_report_date(c.text) for c in figures))
 
 
 @cache
