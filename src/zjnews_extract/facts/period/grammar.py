@@ -83,7 +83,9 @@ def grammar() -> regex.Pattern:
         # 1-3季度, 一至三季度: the quarters from the first on, like 前三季度
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
         # 2023一季度; 2025年第1季 (Hong Kong's quarter, 第 before it: not 四季 nor a 一季报)
-        rf"(?:{no_digit_before}|(?=[第一二三四]))第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度]))(?P<qend>末)?",
+        # (上一季度, 下一季度: the quarter before or after the one reported, no first quarter)
+        rf"(?:{no_digit_before}|(?=[第一二三四]))(?<![上下])第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度]))"
+        rf"(?P<qend>末)?",
         # 2025Q1, 2024年Q4, Q1: a quarter as financial reports write it
         r"(?<![A-Za-z])[Qq](?P<ql>[1-4])(?![\dA-Za-z])",
         # 2025H1, H2: a half as financial reports write it
