@@ -227,7 +227,9 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             named_day = date.fromisoformat(mention.period.end)  # for a later 当天
         if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
                 or mention.reach in ("next", "cause") or (g["yr1"] and mention.reach == "sentence") \
-                or mention.reach == "none" and in_base_frame(text, mention.start, mention.end):
+                or mention.reach == "none" and in_base_frame(text, mention.start, mention.end) \
+                or (g["since"] or g["since2"]) and mention.reach == "clause":
+            # (自2020年三季度以来连续7个季度…: a streak's start; the report's 二季度 after it stays the report's year)
             # 过去五年, a comparison's year, 已超2020年全年的…, 在2019年下降0.82个百分点的基础上 (what the
             # figures build on): later bare words keep the reporting year
             continue
