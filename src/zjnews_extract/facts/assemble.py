@@ -316,7 +316,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             # 黔东南州、黔南州…分别为15%、14.8%，排全省前两位: each figure's place is its own, a later figure
             # of the sentence is of them all; the next sentence goes back to the topic before the list
             frame = replace(frame, listed_subject="、".join(dict.fromkeys(subjects)))
-        hosted = host_item(own.raw, wi, q, frame.host_run, frame.last_metric, i == 0) \
+        hosted = host_item(own.raw, wi, q, frame.host_run, frame.last_metric, i == 0, text[max(0, clause.start - 4):clause.start]) \
             if i == chain[0] and not metrics and not subjects else None
         if hosted:
             # 接待游客分别为天水麦积山风景名胜区10.9万人次、…临潭冶力关4.89万人次: the site hosted them

@@ -39,11 +39,12 @@ def counts_hosts(q: Quantity) -> bool:
 
 
 def host_item(raw: str, w: M.Window, q: Quantity, host_run: bool, last_metric: str,
-              opens_clause: bool) -> tuple[str, str] | None:
+              opens_clause: bool, before_clause: str = "") -> tuple[str, str] | None:
     """(host, measure) when the figure is one site's count in a run of sites: its words are a bare name,
     and either the measure stands before a 分别 mark in front of the name, or the run's figure before
     was a site's count too (`host_run`) and named the measure (`last_metric`), this one after a 、 or
-    opening its clause (…；雁山愚自乐园1.06万人次); else None. (A name the segmenter tags as a verb, 临潭冶力关,
+    opening its clause (…；雁山愚自乐园1.06万人次), or its clause opens the whole's parts (其中:龙潭峡8500人次,
+    `before_clause` the words just before its clause); else None. (A name the segmenter tags as a verb, 临潭冶力关,
     is still a name: only the run says what it is.)"""
     if not counts_hosts(q) or w.share or w.change:
         return None
@@ -63,7 +64,15 @@ def host_item(raw: str, w: M.Window, q: Quantity, host_run: bool, last_metric: s
         return None
     if host_run and (opens_clause or raw.lstrip()[:1] in _RUN_MARKS) and last_metric and measurable(last_metric):
         return name, _hosts_measure(last_metric)
+    if _parts_opened().search(before_clause) and last_metric and measurable(last_metric):
+        # 全市景区接待游客20.76万人次,其中:龙潭峡8500人次,龙门石窟4500人次: the whole's sites, named after 其中
+        return name, _hosts_measure(last_metric)
     return None
+
+
+@cache
+def _parts_opened() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(cues()['grammar']['parts_marks'])})\s*[:：,，]\s*$")
 
 
 def _bare_name(name: str) -> bool:
