@@ -32,8 +32,8 @@ from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
-from .reach_words import (chart_caption, goal_after, goal_share_after, goals_listed, now_in_set, now_reported,
-                          numbered_event, own_rate, points_after, stated_value, transition, trend)
+from .reach_words import (chart_caption, numbered_event, own_rate, points_after, stated_value, transition, trend,
+                          word_pattern)
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
@@ -53,7 +53,7 @@ def reach_of(text: str, mention, g: dict) -> str:
     marks = cues()["period"]
     slots = {k for k, v in g.items() if v}
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
-            and goal_after().match(text[mention.end:mention.end + 8]):
+            and word_pattern("goal_after").match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
     if mention.text.endswith("年") and numbered_event().match(text, mention.end):
         return "none"  # 董事会2020年第4次会议: the year numbers a meeting, it dates no figure
@@ -61,13 +61,13 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "none"  # 同比增长22.6%,1-4月提高5.0个百分点: the months compared with, their 比/较 left out
     if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
-    if slots & {"rel", "full"} and goal_share_after().match(text[mention.end:mention.end + 24]):
+    if slots & {"rel", "full"} and word_pattern("goal_share_after").match(text[mention.end:mention.end + 24]):
         return "none"  # 完成省政府下达全年外贸进出口考核目标的111.8%: the goal's year
     line_start = text.rfind("\n", 0, mention.start) + 1
     if chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
-    if mention.kind == "now" and (now_in_set().match(text[mention.end:mention.end + 24])
-                                  or now_reported().match(text[mention.end:mention.end + 30])):
+    if mention.kind == "now" and (word_pattern("now_in_set").match(text[mention.end:mention.end + 24])
+                                  or word_pattern("now_reported").match(text[mention.end:mention.end + 30])):
         return "none"  # 目前已公布的省份中, 目前，29个省已晒出上半年…: which members have reported yet
     if text.startswith(tuple(lexicon()["words"]["term_after"]), mention.end):
         return "none"  # 去年价格变动的翘尾影响: a term, not a time figures are of
@@ -111,7 +111,7 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "sentence"  # 春运前20天全国累计发送旅客…: the first days, then back to the holiday the report is on
     if lexicon()["relative_years"].get(g.get("rel") or "") == -1 and year_ago_value().match(text, mention.end):
         return "year_ago"  # 相比于去年公布的16.6亿元: last year's same months, the figure after only
-    if goals_listed().match(text[mention.end:mention.end + 24]):
+    if word_pattern("goals_listed").match(text[mention.end:mention.end + 24]):
         # 2022年的经营目标:一是营收…增长15%左右; 2016年主要预期目标是:…。城镇新增就业110万人…: the goals' year, for
         # the figures of the list, which runs on over the sentences of its paragraph
         return "paragraph"

@@ -46,33 +46,15 @@ def transition() -> re.Pattern:
 
 
 @cache
-def now_in_set() -> re.Pattern:
-    return re.compile(lexicon()["words"]["now_in_set"])
-
-
-@cache
-def goals_listed() -> re.Pattern:
-    return re.compile(lexicon()["words"]["goals_listed"])
-
-
-@cache
-def now_reported() -> re.Pattern:
-    return re.compile(lexicon()["words"]["now_reported"])
+def word_pattern(key: str) -> re.Pattern:
+    """The pattern periods.toml [words] holds under `key` (now_in_set, goals_listed, now_reported, goal_after,
+    goal_share_after), compiled once."""
+    return re.compile(lexicon()["words"][key])
 
 
 @cache
 def chart_caption() -> re.Pattern:
     return re.compile(cues()["period"]["chart_caption"], re.M)  # ^ at the line start (a pos)
-
-
-@cache
-def goal_after() -> re.Pattern:
-    return re.compile(lexicon()["words"]["goal_after"])
-
-
-@cache
-def goal_share_after() -> re.Pattern:
-    return re.compile(lexicon()["words"]["goal_share_after"])
 
 
 @cache
