@@ -165,8 +165,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     if mention.text.endswith(("年末", "年底", "季末")) and "截" not in mention.text \
             and is_han(text[mention.end:mention.end + 1]):
         # 2021年年末总股本: a year-end in front of a noun dates that noun only; opening its sentence
-        # (2023年末大理州牛存栏89.46万头，同比增长1.62%，居全省第四) it dates the stock's change and rank too
-        return "sentence" if _starts_sentence(text, mention.start) else "clause"
+        # (2023年末大理州牛存栏89.46万头，同比增长1.62%，居全省第四) it dates the stock's change and rank too, and
+        # so it does opening a clause after a source (据…统计,年末全县户籍人口…。其中,城镇人口…: the parts too)
+        return "sentence" if _starts_sentence(text, mention.start) or _starts_clause(text, mention.start) else "clause"
     if one_month and _after_month_on_month_topic(text, mention.start):
         return "own_sentence"  # 从环比速度看，10月份…增长0.44%。其中，民间固定资产投资…: back to 1-10月
     if (one_month or "q" in slots) and _singled_out(text, mention.start):
