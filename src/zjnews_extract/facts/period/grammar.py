@@ -145,7 +145,7 @@ def grammar() -> regex.Pattern:
         rf"(?P<prevm>{alternation(words['previous_month'])})(?![底末初])",
         # a day of the published month with no month before it (3日全国接待国内游客…), and 当天
         # (第1日 after a holiday is its first day, no date: 中秋假期第1日)
-        rf"(?<![\d月.年/第-])(?P<bd>{day})\s*日(?![\d])",
+        rf"(?<![\d月.年/第-])(?P<bd>{day})\s*日(?!\d(?!\d?[时点]))",  # (3日13时25分: a clock time may follow)
         rf"(?P<theday>{alternation(words['same_day'])})",
         # (opening a clause: 当月增速 inside a name is the monthly rate, not a time)
         rf"(?<![^\s。；;，,！？!?])(?P<themonth>{alternation(words['same_month'])})",

@@ -294,6 +294,8 @@ def _dates_figures(text: str, end: int) -> bool:
     """A figure follows in the sentence with no word of an event (发布, 召开, 电, 起) before it."""
     if (aside := _DAY_ASIDE.match(text, end)) is not None:
         end = aside.end()  # 2月9日(春运第15天,农历腊月三十,除夕),…: what the day was, said in brackets
+    if (clock := word_pattern("clock_after_day").match(text, end)) is not None:
+        end = clock.end()  # 7月21日12点38分，…用电负荷达到5007万千瓦: the reading's moment
     stop = SENTENCE_MARK.search(text, end, end + 80)
     segment = text[end:stop.start() if stop else min(len(text), end + 80)]
     digit = next((i for i, c in enumerate(segment) if c.isdigit()), None)
@@ -308,7 +310,7 @@ def _dates_figures(text: str, end: int) -> bool:
     before = segment[:digit]
     if not any(w in before for w in words["day_flow_words"]):
         return False
-    for w in words["day_flow_words"]:
+    for w in words["day_flow_words"] + words["day_event_free"]:
         before = before.replace(w, "")  # 发送, 发电 are flows: their 发 is no dateline's 发
     return not any(w in before for w in words["day_event_words"])
 
