@@ -367,10 +367,12 @@ def instrument_noun(text: str, end: int, raw: str) -> str:
     from .heads import ends_in_head  # noqa: PLC0415  (heads imports this module)
 
     mark, alias = _instrument_patterns()
-    if text[end:end + 1] != "的" or not mark.search(raw):
+    linked = text[end:end + 1] == "的"
+    if not mark.search(raw):
         return ""
-    ws = words.words(_FIGURE_STOP.split(text[end + 1:end + 12], 1)[0])
-    if ws and ws[0][0] in alias:
+    start = end + 1 if linked else end
+    ws = words.words(_FIGURE_STOP.split(text[start:start + 11], 1)[0])
+    if linked and ws and ws[0][0] in alias:
         return alias[ws[0][0]]
     best = ""
     for i in range(1, min(len(ws), 4) + 1):  # the longest run of words that ends in a head
@@ -378,4 +380,13 @@ def instrument_noun(text: str, end: int, raw: str) -> str:
             break
         if ends_in_head(name := "".join(w for w, _ in ws[:i])):
             best = name
+    if not linked and best and not text.startswith(_instrument_rank_verbs(), start + len(best)):
+        return ""  # 以97.6亿元净利润名列第一 names the figure's measure; 以3亿元资金收购… does not
     return best
+
+
+@cache
+def _instrument_rank_verbs() -> tuple[str, ...]:
+    """The rank verbs after 以 + figure + noun with no 的 (以97.6亿元净利润绝对值名列第一): data [metric]
+    instrument_rank_verbs."""
+    return tuple(cues()["metric"]["instrument_rank_verbs"])
