@@ -101,7 +101,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if ("since" in slots or "since2" in slots) \
             and text.startswith(tuple(lexicon()["words"]["since_streak_after"]), mention.end):
         return "clause"  # 自去年11月以来连续12个月保持正增长: the streak's span, no later figure's
-    if "since" in slots and "since2" not in slots and _owns_next_value(text, mention.end):
+    if "since" in slots and "since2" not in slots and _owns_next_value(text, mention.end) \
+            and not _topic_frame(text, mention.end):
         return "next"  # 从6月份的2.28万亿元降至2378亿元: the starting value's own time
     if mention.kind == "recurring":
         return "clause"
@@ -317,6 +318,13 @@ def _dates_figures(text: str, end: int) -> bool:
 
 # a bracket right after a day (its weekday, its holiday, the day of a travel rush), closed within 40 characters
 _DAY_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）。\n]{1,40}+[)）]")
+
+
+def _topic_frame(text: str, end: int) -> bool:
+    """从今年前三季度的数据来看, 从前三季度的整体营收表现来看: the clause after 从 + time closes with 来看/看, a
+    frame of what follows (data [words] topic_frame_closes), not a starting value (从6月份的2.28万亿元降至…)."""
+    stop = CLAUSE_MARK.search(text, end, end + 24)
+    return stop is not None and text[end:stop.start()].endswith(tuple(lexicon()["words"]["topic_frame_closes"]))
 
 
 def _owns_next_value(text: str, end: int) -> bool:
