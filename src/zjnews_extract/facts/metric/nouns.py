@@ -169,7 +169,8 @@ def leading_noun(text: str, lists: bool = False) -> str:
         # 家用电器类商品: 类 (tagged a measure word) makes a class of the noun before it
         modifier = modifier or w == "类" and out and i + 1 < len(ws) and ws[i + 1][1].startswith(NOUNISH)
         if not (out and w in joins) and not modifier \
-                and (w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s"))):
+                and (w_is_punct(w) or not (pos.startswith(NOUNISH) or pos in ("vn", "s"))) \
+                or out and w in cues()["metric"]["manner_nouns"]:
             break
         out.append(w)
     while out and out[-1] in joins:
