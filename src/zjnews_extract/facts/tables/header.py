@@ -114,6 +114,9 @@ def read_grid(table: Table, is_figure) -> Grid:
         if sections or headers and not any(c.text and j < ncols and kinds[j] == "figures"
                                            for j, c in enumerate(row.cells)):
             sections.append(row)
+        elif not headers and len(filled) >= 2 and any(unit_line(c.text) for c in filled) \
+                and all(unit_line(c.text) or header_period(c.text) for c in filled):
+            captions.extend(c.text for c in filled)  # 2018年1-8月 | 单位:万元: a unit note is no column's title
         elif len(filled) >= 2 or len(filled) == 1 and any(
                 c.text and j < ncols and kinds[j] == "figures" for j, c in enumerate(row.cells)):
             headers.append(row)  # (a lone cell over a column of figures heads it: PMI over 49.0, 50.2 …)
