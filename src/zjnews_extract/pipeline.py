@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from . import __version__
 from .clean import clean_page
-from .clean.dates import month_in_text, month_in_url
+from .clean.dates import month_in_text
 from .enrich import enrich_facts
 from .errors import ExtractError, InputError, InternalError
 from .facts import find_facts
@@ -77,8 +77,11 @@ def _check_text(name: str, value) -> None:
 def _extract(source, *, url: str | None, published, doc_id: str | None, charset: str | None) -> Document:
     given = reference_date(published)
     page = clean_page(source, url=url, charset=charset)
-    ref = given or reference_date(_safe_date(page.published)) or _after_month(month_in_url(url)) \
-        or _after_month(month_in_text(page.text))
+    # (a date only the address gives is shown, but 今年 and 上半年 are not counted from it: GUIDELINES.md
+    # resolves relative words against the page's own dateline; the years the text writes date them in
+    # the period stage)
+    stated = None if page.dated_by_url else reference_date(_safe_date(page.published))
+    ref = given or stated or _after_month(month_in_text(page.text))
     facts, initiatives = _facts(page, ref, url)
     shown_published = iso_published(page.published) or iso_published(given.isoformat() if given else None)
     return Document(
@@ -117,9 +120,9 @@ def iso_published(value: str | None) -> str | None:
 
 
 def _after_month(year_month: tuple[int, int] | None) -> date | None:
-    """The day after a month named by the page's address (/2011n/4yf/: the report on April, whose
-    header says 4月 where it says it): periods are counted from it as from a publication date, so
-    that the month itself is the report's 本月. Never shown as the publication date."""
+    """The day after the latest month (or year's part) a page without a dateline writes (2010.6 over a
+    county's table, 2021年上半年): periods are counted from it as from a publication date, so that the
+    month itself is the report's 本月. Never shown as the publication date."""
     if not year_month:
         return None
     year, month = year_month

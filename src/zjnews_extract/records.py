@@ -130,6 +130,8 @@ class CleanedPage(Record, frozen=True, kw_only=True):
     text: str  # the headline (when found) as first line, then the body paragraphs, one per line
     title: str | None = None
     published: str | None = None  # ISO 8601 with +08:00 when the page gives a time
+    # the date is only the one in the page's address (/2021/0715/): shown, but no reference for 今年 or 上半年
+    dated_by_url: bool = False
     source: str | None = None  # outlet named by 来源
     authors: list[str] = []  # reporters, as printed names
     editor: str | None = None

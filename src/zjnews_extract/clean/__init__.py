@@ -186,6 +186,7 @@ def _merge(pages: list[CleanedPage]) -> CleanedPage:
     return CleanedPage(
         text="\n".join(body), title=title,
         published=next((p.published for p in pages if p.published), None),
+        dated_by_url=next((p.dated_by_url for p in pages if p.published), False),
         source=next((p.source for p in pages if p.source), None), authors=authors,
         editor=next((p.editor for p in pages if p.editor), None),
         tags=next((p.tags for p in pages if p.tags), []),

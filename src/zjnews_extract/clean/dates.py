@@ -20,7 +20,6 @@ _URL_YEAR_MONTHDAY = re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/")
 # A CMS folder per year and a section folder ending in the month and day: /html/2019/guonei_1009/.
 _URL_YEAR_SECTION_DAY = re.compile(r"/((?:19|20)\d{2})/[A-Za-z]+_(\d{2})(\d{2})/")
 # A folder for a month only: /201104/, /202011.files/, /2011n/4yf/ (年 and 月份 in pinyin initials).
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:n/|/|-)?(0[1-9]|1[0-2]|(?<=n/)[1-9])(?:yf)?[/.]")
 
 
 def _iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s: str | None = None) -> str | None:
@@ -137,13 +136,4 @@ def _figure_marks() -> str:
     return load_toml("byline.toml")["text_month"]["figure_after"]
 
 
-def month_in_url(url: str | None) -> tuple[int, int] | None:
-    """(year, month) of a folder that names a month and no day: statistical bureaus file monthly
-    reports under /201104/ or /2011n/4yf/. Not a publication date; a reference for periods only."""
-    if not url:
-        return None
-    m = _URL_MONTH.search(url)
-    if not m:
-        return None
-    year, month = int(m.group(1)), int(m.group(2))
-    return (year, month) if 1990 <= year <= 2100 else None
+

@@ -44,8 +44,9 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
     groups = [meta_lines, filtered.kept[:2] + filtered.kept[-2:], filtered.notices, below]
 
     above = [line.text for line in lines[max(0, top - 4):max(0, top - 1)]]  # a dateline printed over the headline
-    published = (find_datetime(" ".join(header)) or meta_date(metas, root) or find_datetime(" ".join(below))
-                 or find_datetime(" ".join(above)) or date_in_url(url or metas.get("og:url") or metas.get("url")))
+    stated = (find_datetime(" ".join(header)) or meta_date(metas, root) or find_datetime(" ".join(below))
+              or find_datetime(" ".join(above)))
+    published = stated or date_in_url(url or metas.get("og:url") or metas.get("url"))
     source = (first(find_source, groups) or first_meta(metas, SOURCE_METAS)
               or site_from_title(page_title(root), headline))
     source = strip_label(source)
@@ -54,7 +55,8 @@ def clean_html(root, *, url, encoding, method) -> CleanedPage:
                or find_authors(no_captions(below), None))
     body = ([headline] if headline else []) + filtered.kept
     return CleanedPage(
-        text="\n".join(body), title=headline, published=published, source=source, authors=authors,
+        text="\n".join(body), title=headline, published=published, dated_by_url=bool(published and not stated),
+        source=source, authors=authors,
         editor=find_editor(meta_lines), tags=find_tags(meta_lines),
         encoding=encoding, encoding_method=method, removed=removed,
     )

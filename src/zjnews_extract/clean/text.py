@@ -53,10 +53,11 @@ def clean_text(text: str, *, url, encoding, method) -> CleanedPage:
     header = body_lines[1:1 + HEADER_LINES] if head_at is not None else body_lines[:HEADER_LINES]
     header = [h for h in header if not (chrome.reads_as_prose(h) and len(h) > 80)] + filtered.kept[:1]
     near = header + filtered.chrome_lines + filtered.kept[:2] + filtered.kept[-2:]
-    published = find_datetime(" ".join(header)) or date_in_url(url)
+    stated = find_datetime(" ".join(header))
+    published = stated or date_in_url(url)
     body = ([headline] if headline else []) + filtered.kept
     return CleanedPage(
-        text="\n".join(body), title=headline, published=published,
+        text="\n".join(body), title=headline, published=published, dated_by_url=bool(published and not stated),
         source=strip_label(find_source(near) or find_source(filtered.notices)),
         authors=find_authors(no_captions(near), filtered.kept[-1] if filtered.kept else None),
         editor=find_editor(filtered.chrome_lines), tags=find_tags(filtered.chrome_lines),
