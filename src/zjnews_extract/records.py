@@ -151,10 +151,11 @@ class Document(Record, frozen=True, kw_only=True):
     title: Annotated[str | None, _d("The headline.")] = None
     published: Annotated[_str(ISO_DATETIME) | None, _d(
         "Publication time, always YYYY-MM-DDTHH:MM:SS+08:00 (Beijing time); 00:00:00 when only the day is "
-        "known. Read from the page, else the reference date given by the caller.")] = None
+        "known. Read from the page (its dateline, else a date in its address), else the reference date given "
+        "by the caller.")] = None
     reference_date: Annotated[_str(ISO_DATE) | None, _d(
         "The date relative periods (去年, 今年以来) were resolved against: the caller's published date, else "
-        "the page's own; null when neither was known.")] = None
+        "the page's own dateline (a date only its address gives is none); null when neither was known.")] = None
     extractor_version: Annotated[str, _d("Version of zjnews_extract that made this record.")] = ""
     source: Annotated[str | None, _d("The outlet named by 来源.")] = None
     authors: Annotated[list[str], _d("Reporters, as printed.")] = []
