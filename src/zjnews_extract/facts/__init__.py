@@ -96,7 +96,8 @@ def _tables(text, quantities, ctx):
     if not may_hold_tables(text):
         return [], quantities
     facts, spans = find_table_facts(text, quantities, subject=ctx.home, published=ctx.published,
-                                    period_at=_table_period_at(ctx))
+                                    period_at=_table_period_at(ctx),
+                                    company=bool(ctx.company) and ctx.home == ctx.company)
     ends, i, rest = [e for _, e in spans], 0, []
     for q in quantities:  # both in text order
         while i < len(spans) and ends[i] <= q.start:

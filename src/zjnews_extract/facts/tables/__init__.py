@@ -58,12 +58,13 @@ def may_hold_tables(text: str) -> bool:
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
                      period_at: Callable[[int], Period | None],
-                     published: date | None) -> tuple[list[Fact], list[tuple[int, int]]]:
+                     published: date | None, company: bool = False) -> tuple[list[Fact], list[tuple[int, int]]]:
     """The facts of every table in `text` and the (start, end) spans of the tables' lines
     (captions and footnotes included), so that the prose reading skips the numbers in them.
 
     `quantities` are the quantity reader's for the whole text; `subject` is the article's
-    subject; `period_at(offset)` the article's period at an offset."""
+    subject (`company`: a company whose results the article reports); `period_at(offset)` the
+    article's period at an offset."""
     quantities = sorted(quantities, key=lambda q: q.start)
     starts = [q.start for q in quantities]
     if may_be_markdown(text):
@@ -134,7 +135,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
                 ref = first_ref
             first_ref = first_ref or ref
             last_ref = ref
-            ctx = Context(subject=subject, ref=ref, published=published)
+            ctx = Context(subject=subject, ref=ref, published=published, company=company)
             # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
             facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))

@@ -48,6 +48,7 @@ class Context:
     subject: str | None  # the article's subject
     ref: Period | None  # the article's period where the table starts
     published: date | None
+    company: bool = False  # the subject is a company reporting its results: its places are its markets
 
 
 @dataclass(slots=True)
@@ -126,6 +127,10 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         if not row_place and parts_of is not None and "label" in role and not place and whole_place(label.name) \
                 and place_names().get(label.name) not in WHOLE_KINDS:
             row_place = label.name  # 广州市 | … under a title 工业增加值: the city's own figures (全省 stays the table's)
+        if ctx.company and (place or row_place):
+            # 分地区 | 营业收入, then 华南地区 | 5.05亿元 in a company's results: a market of the company's, its
+            # segment (华南地区营业收入), the company still the subject
+            label, place, row_place = Label(place or row_place, label.unit, False), "", ""
         if state.lead is None:
             state.lead = label.name if is_measure(label.name) else ""
         if label.unit is not None and is_measure(label.name):
