@@ -109,6 +109,8 @@ def grammar() -> regex.Pattern:
         rf"(?:第(?P<holday2>[一二三四五六七八九十]|\d{{1,2}})[天日]|(?P<holone2>{alternation(holidays['first_day'])}))?",
         # a day named by the lunar calendar around the new year: 大年初一, 除夕, 正月十五
         rf"(?P<lunar>{alternation(list(holidays['lunar_days']))})",
+        # a holiday named by its kind alone (黄金周,洛城待客…; 小长假期间): the one the page was written just after
+        rf"(?P<holkind>{alternation(list(holidays['kinds']))})(?:期间)?",
         # a day range: 10月1日至7日, 11月1日至2024年1月4日
         rf"{no_digit_before}(?P<rm1>{month})\s*月\s*(?P<rd1>{day})\s*[日号]?{clock}\s*(?:{sep})\s*"
         rf"(?:(?P<ry2>{year})\s*年\s*)?(?:(?P<rm2>{month})\s*月\s*)?(?P<rd2>{day})\s*[日号]{clock}",
@@ -162,7 +164,7 @@ def grammar() -> regex.Pattern:
     # Every mention starts with a digit or one of a few characters: checking that first
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"], holidays["names"],
-                                 holidays["lunar_days"]) for w in table}
+                                 holidays["lunar_days"], holidays["kinds"]) for w in table}
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
     starts |= {w[0] for w in words["same_day"] + words["same_month"]}
@@ -184,7 +186,8 @@ def group_names() -> tuple[str, ...]:
 @cache
 def _keys() -> regex.Pattern:
     """Characters every mention contains (年, 月, 季度, 期间, 以来, 近日, 目前, 春节, 2026-01-21)."""
-    holidays = alternation(list(lexicon()["holidays"]["names"]) + list(lexicon()["holidays"]["lunar_days"]))
+    holidays = alternation(list(lexicon()["holidays"]["names"]) + list(lexicon()["holidays"]["lunar_days"])
+                           + list(lexicon()["holidays"]["kinds"]))
     return regex.compile(lexicon()["scan"]["key_pattern"] + "|" + holidays)
 
 

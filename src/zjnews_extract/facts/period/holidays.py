@@ -56,6 +56,25 @@ def holiday_mention(g, year, published, explicit, kind, mention):
     return mention(days[0], days[1], explicit, kind)
 
 
+# Why: a report on a holiday named only by its kind (黄金周, 小长假) is written during it or within days after.
+_AFTER_DAYS = 15
+
+
+def holiday_kind_mention(word: str, published: date | None, kind, mention):
+    """黄金周 or 小长假 with no holiday's name: the holiday of that kind (data [holidays] kinds) that the
+    published date falls in or follows by at most two weeks; None without a published date or such a
+    holiday (a year-end review's 黄金周 is no period)."""
+    if published is None:
+        return None
+    best = None
+    for key in lexicon()["holidays"]["kinds"][word]:
+        for year in (published.year, published.year - 1):
+            days = holiday_days(key, year)
+            if days and days[0] <= published and (published - days[1]).days <= _AFTER_DAYS \
+                    and (best is None or days[1] > best[1]):
+                best = days
+    return mention(best[0], best[1], False, kind) if best else None
+
 
 def lunar_day_mention(word: str, year: int | None, published: date | None, explicit: bool, mention):
     """大年初一, 除夕, 正月十五: that day, counted from the lunar new year of the year the text gives,

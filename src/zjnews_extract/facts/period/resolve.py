@@ -14,7 +14,7 @@ from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
 from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_year_cue
 from .grammar import plan_before, record_in_clause
-from .holidays import holiday_mention, lunar_day_mention
+from .holidays import holiday_kind_mention, holiday_mention, lunar_day_mention
 from .ranges import day_range
 from .speaking import Speaking, has_months, sentence_end
 
@@ -174,6 +174,8 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         return holiday_mention(g, year, published, explicit, kind, mention)
     if g["lunar"]:
         return lunar_day_mention(g["lunar"], year, published, explicit, mention)
+    if g.get("holkind"):
+        return holiday_kind_mention(g["holkind"], published, kind, mention)
     first_m, last_m, unit = spec_months(g)
     if first_m is None:
         return None
