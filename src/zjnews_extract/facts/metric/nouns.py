@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from .. import words
-from ..lexicon import alternation, cues, opens_with_partner
+from ..lexicon import cues, opens_with_partner
 
 NOUNISH = ("n", "vn", "nz", "nt", "nr", "j", "l", "b", "an", "eng", "x", "i", "g", "k")
 
@@ -352,42 +352,3 @@ def _long_catalogue_names() -> tuple[str, ...]:
     names = {n for i in cat.indicators.values() for n in (i.zh, *i.aliases)}
     names |= {n for m in cat.members.values() for n in (m.zh, *m.aliases)}
     return tuple(sorted((n for n in names if len(n) >= 3), key=len, reverse=True))
-
-
-@cache
-def _instrument_patterns() -> tuple[regex.Pattern, dict[str, str]]:
-    m = cues()["metric"]
-    return regex.compile(rf"(?:{alternation(m['instrument_marks'])})\s*$"), dict(m["instrument_alias"])
-
-
-_FIGURE_STOP = regex.compile(r"[\d，,、。；;：:！？!?（）()%\s]")
-
-
-def instrument_noun(text: str, end: int, raw: str) -> str:
-    """以11.7%的增速: the noun after 以 + figure + 的 (the figure ends at `end`), or ""."""
-    from .heads import ends_in_head  # noqa: PLC0415  (heads imports this module)
-
-    mark, alias = _instrument_patterns()
-    linked = text[end:end + 1] == "的"
-    if not mark.search(raw):
-        return ""
-    start = end + 1 if linked else end
-    ws = words.words(_FIGURE_STOP.split(text[start:start + 11], 1)[0])
-    if linked and ws and ws[0][0] in alias:
-        return alias[ws[0][0]]
-    best = ""
-    for i in range(1, min(len(ws), 4) + 1):  # the longest run of words that ends in a head
-        if ws[i - 1][1] in ("d", "p", "c", "uj"):
-            break
-        if ends_in_head(name := "".join(w for w, _ in ws[:i])):
-            best = name
-    if not linked and best and not text.startswith(_instrument_rank_verbs(), start + len(best)):
-        return ""  # 以97.6亿元净利润名列第一 names the figure's measure; 以3亿元资金收购… does not
-    return best
-
-
-@cache
-def _instrument_rank_verbs() -> tuple[str, ...]:
-    """The rank verbs after 以 + figure + noun with no 的 (以97.6亿元净利润绝对值名列第一): data [metric]
-    instrument_rank_verbs."""
-    return tuple(cues()["metric"]["instrument_rank_verbs"])

@@ -21,7 +21,8 @@ from ..lexicon import alternation, cues
 from .partners import partner_flow
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure, without_basis
-from .nouns import (ends_open, has_verb, instrument_noun, is_generic, is_place_class, leading_noun, milestone_nouns,
+from .instrument import instrument_noun
+from .nouns import (ends_open, has_verb, is_generic, is_place_class, leading_noun, milestone_nouns,
                     noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
 from .bodies import names_indicator, part_before, part_named, population_named
 from .phrases import joined
@@ -188,7 +189,10 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
         # unless the frame already is that rate (GDP增速 … 以6%的增速)
         full = frame.base if frame.base and frame.base.endswith(by) else by
-        return full, False, replace(frame, consumed_to=q.end + 1 + text[q.end + 1:].find(by) + len(by))
+        consumed = q.end + 1 + text[q.end + 1:].find(by) + len(by)
+        # (以168亿元列旅游总收入排行榜第一: the list's name 排行榜 is read with the field, no benchmark of the rank)
+        consumed += next((len(t) for t in cues()["metric"]["instrument_rank_tails"] if text.startswith(t, consumed)), 0)
+        return full, False, replace(frame, consumed_to=consumed)
     if q.kind == "growth" and name and not measurable(name) and not is_junk(name) \
             and (rate := _stated_rate().search(raw.rstrip(" ，,：:"))):
         # 全年经济增速为6.8%: the rate word the tail dropped names what grew when nothing else does
