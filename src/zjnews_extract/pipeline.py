@@ -120,9 +120,9 @@ def iso_published(value: str | None) -> str | None:
 
 
 def _after_month(year_month: tuple[int, int] | None) -> date | None:
-    """The day after the latest month (or year's part) a page without a dateline writes (2010.6 over a
-    county's table, 2021年上半年): periods are counted from it as from a publication date, so that the
-    month itself is the report's 本月. Never shown as the publication date."""
+    """The day after the latest month a page without a dateline writes (2010.6 over a county's table):
+    periods are counted from it as from a publication date, so that the month itself is the report's
+    本月. Never shown as the publication date."""
     if not year_month:
         return None
     year, month = year_month

@@ -22,7 +22,8 @@ _FIGURE_STOP = regex.compile(r"[\d，,、。；;：:！？!?（）()%\s]")
 
 
 def instrument_noun(text: str, end: int, raw: str) -> str:
-    """以11.7%的增速: the noun after 以 + figure + 的 (the figure ends at `end`), or ""."""
+    """以11.7%的增速, 以97.6亿元净利润名列第一, 以168亿元列旅游总收入排行榜第一: the noun after 以 + figure (+ 的)
+    or the field its rank verb names (the figure ends at `end`), or ""."""
     mark, alias = _instrument_patterns()
     linked = text[end:end + 1] == "的"
     if not mark.search(raw):
@@ -49,7 +50,7 @@ def _ranked_field(text: str, start: int) -> str:
     ranks in is what the figure measures (its 排行榜 no part of it), or ""."""
     at = start + (1 if text[start:start + 1] in "，," else 0)
     verb = next((v for v in _instrument_rank_verbs() if text.startswith(v, at)), None)
-    if verb is None or (m := _RANK_FIELD.match(text, at + len(verb))) is None:
+    if verb is None or (m := _rank_field().match(text, at + len(verb))) is None:
         return ""
     field = m.group(1)
     for tail in cues()["metric"]["instrument_rank_tails"]:
@@ -57,8 +58,11 @@ def _ranked_field(text: str, start: int) -> str:
     return field if ends_in_head(field) else ""
 
 
-# the field of a rank: Han characters up to the place (第一, 前三, 榜首, 首位)
-_RANK_FIELD = regex.compile(r"([\u4e00-\u9fff]{2,12}?)(?:第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]|榜首|首位|之首)")
+@cache
+def _rank_field() -> regex.Pattern:
+    """The field of a rank: Han characters up to the place (第一, 前三, or a word: 榜首, 首位)."""
+    places = alternation(cues()["metric"]["instrument_rank_places"])
+    return regex.compile(rf"([\u4e00-\u9fff]{{2,12}}?)(?:第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]|{places})")
 
 
 @cache
