@@ -315,6 +315,8 @@ def _flow_name_verbs() -> frozenset[str]:
 
 def drop_leading_verbs(text: str) -> str:
     """招引落地链主型企业 -> 链主型企业: verbs in front of a name are not part of it."""
+    if is_place_class(text.rpartition("的")[2]):
+        return text  # 增速超过全国的省份: the verbs define the set of places counted (省份), all of it the name
     ws = words.words(text)
     i = 0
     while i < len(ws) - 1 and ws[i][1] in ("v", "vd", "d", "p", "c", "ad", "r"):
