@@ -19,7 +19,6 @@ _URL_DATE = re.compile(r"/t?((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?:/|[^\d]
 _URL_YEAR_MONTHDAY = re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/")
 # A CMS folder per year and a section folder ending in the month and day: /html/2019/guonei_1009/.
 _URL_YEAR_SECTION_DAY = re.compile(r"/((?:19|20)\d{2})/[A-Za-z]+_(\d{2})(\d{2})/")
-# A folder for a month only: /201104/, /202011.files/, /2011n/4yf/ (年 and 月份 in pinyin initials).
 
 
 def _iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s: str | None = None) -> str | None:
@@ -134,6 +133,3 @@ def _figure_follows(text: str, m: re.Match[str]) -> bool:
 @cache
 def _figure_marks() -> str:
     return load_toml("byline.toml")["text_month"]["figure_after"]
-
-
-

@@ -168,7 +168,7 @@ def reach_of(text: str, mention, g: dict) -> str:
         # 2021年年末总股本: a year-end in front of a noun dates that noun only; opening its sentence
         # (2023年末大理州牛存栏89.46万头，同比增长1.62%，居全省第四) it dates the stock's change and rank too, and
         # so it does opening a clause after a source (据…统计,年末全县户籍人口…。其中,城镇人口…: the parts too)
-        return "sentence" if _starts_sentence(text, mention.start) or _starts_clause(text, mention.start) else "clause"
+        return "sentence" if _starts_clause(text, mention.start) else "clause"
     if one_month and _after_month_on_month_topic(text, mention.start):
         return "own_sentence"  # 从环比速度看，10月份…增长0.44%。其中，民间固定资产投资…: back to 1-10月
     if (one_month or "q" in slots) and _singled_out(text, mention.start):
@@ -357,11 +357,6 @@ def _singled_out(text: str, pos: int) -> bool:
 @cache
 def _month_on_month_topics() -> tuple[str, ...]:
     return tuple(cues()["period"]["month_on_month_topics"])
-
-
-def _starts_sentence(text: str, pos: int) -> bool:
-    """`pos` opens a sentence or an item after a semicolon (；年末城镇登记失业…)."""
-    return _opens(text, pos, SENTENCE_ENDS + "；;")
 
 
 def _starts_clause(text: str, pos: int) -> bool:

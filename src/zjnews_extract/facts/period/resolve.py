@@ -174,7 +174,7 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         return holiday_mention(g, year, published, explicit, kind, mention)
     if g["lunar"]:
         return lunar_day_mention(g["lunar"], year, published, explicit, mention)
-    if g.get("holkind"):
+    if g["holkind"]:
         return holiday_kind_mention(g["holkind"], published, kind, mention)
     first_m, last_m, unit = spec_months(g)
     if first_m is None:
