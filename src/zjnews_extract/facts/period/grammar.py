@@ -145,6 +145,7 @@ def grammar() -> regex.Pattern:
         # 月底 with no month: the end of the month the text is speaking of
         rf"(?<![\d一二三四五六七八九十上下本当每])(?P<mend>{alternation(words['bare_month_end'])})",
         rf"(?P<prevm>{alternation(words['previous_month'])})(?![底末初])",
+        rf"(?P<prevw>{alternation(words['previous_week'])})(?![末])|(?P<thisw>{alternation(words['this_week'])})(?![末])",
         # a day of the published month with no month before it (3日全国接待国内游客…), and 当天
         # (第1日 after a holiday is its first day, no date: 中秋假期第1日)
         rf"(?<![\d月.年/第-])(?P<bd>{day})\s*日(?!\d(?!\d?[时点]))",  # (3日13时25分: a clock time may follow)
@@ -167,7 +168,7 @@ def grammar() -> regex.Pattern:
                                  holidays["lunar_days"], holidays["kinds"]) for w in table}
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
-    starts |= {w[0] for w in words["same_day"] + words["same_month"]}
+    starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]}
     starts |= set("前第“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")

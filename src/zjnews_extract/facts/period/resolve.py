@@ -133,6 +133,14 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         prev = first_day(ref.year, ref.month) - timedelta(days=1)
         base, s, e = comparison_base(text, m)
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
+    if g["prevw"] or g["thisw"]:
+        if published is None:
+            return None
+        monday = published - timedelta(days=published.weekday())
+        if g["thisw"]:  # the week so far: no figure is of days after the page
+            return mention(monday, published, False)
+        base, s, e = comparison_base(text, m)
+        return mention(monday - timedelta(days=7), monday - timedelta(days=1), False, "base" if base else "span", s, e)
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
     if g["rel"] and age_after().match(text, m.end(), m.end() + 8):
