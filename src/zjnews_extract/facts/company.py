@@ -61,7 +61,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "code": regex.compile(rf"(?P<run>[\u4e00-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}})[（(]"
                               r"(?:[A-Za-z][A-Za-z .&]{0,60}[;；,，]\s*)?"
                               rf"(?:(?:{alternation(w['code_labels'])})[:：]?\s*|[A-Za-z]{{1,3}}[:：]?\s*)?"
-                              r"(?:\d{6}(?:\.[A-Za-z]{2})?|\d{4,5}(?:[.-]HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
+                              r"(?:[0-9０-９]{6}(?:\.[A-Za-z]{2})?|[0-9０-９]{4,5}(?:[.-]HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
         # 证券代码:002678 证券简称:珠江钢琴: a listed company's announcement heads with its short name
         "labelled": regex.compile(rf"(?:{alternation(w['short_name_labels'])})\s*[:：]\s*(?P<short>{run})"),
         # 中国中铁股份有限公司(以下简称“中国中铁”)
@@ -85,7 +85,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                           rf"(?:{alternation(w['result_times'])})?"
                                           rf"(?:{alternation(w['report_words'] + w['heading_report_words'])})"),
         # a stock code's end (…(00175.HK), …(600029)) or an exchange's label, looked for before the patterns above
-        "code_hint": regex.compile(rf"\d{{4}}(?:[.-][A-Za-z]{{2}})?[)）]|{alternation(w['code_labels'] + w['short_name_labels'])}"),
+        "code_hint": regex.compile(rf"[0-9０-９]{{4}}(?:[.-][A-Za-z]{{2}})?[)）]|{alternation(w['code_labels'] + w['short_name_labels'])}"),
         "publish": regex.compile(alternation(w["publish_verbs"])),
         "report": regex.compile(alternation(w["report_words"])),
         "suffixed": regex.compile(rf"(?:{alternation(w['suffixes'])})$"),

@@ -33,7 +33,8 @@ CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
           "兆": 10**12}  # Taiwan and Hong Kong write 兆 for 万亿 (1.17兆元, 2兆3,248億元)
 DECIMAL_POINTS = "点點"
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+# (﹒, the small full stop, is the decimal point of a Hong Kong wire: 452﹒87億元, ９７３﹒２５億元)
+FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒，－＋", "0123456789..,-+")
 
 _D = "".join(CN_DIGITS)
 _NONZERO = "".join(k for k, v in CN_DIGITS.items() if v)
@@ -42,7 +43,7 @@ ARABIC = (
     # a full-width comma is a clause break in Chinese text unless the digits are full-width
     # too (４，５６５) or more groups / decimals follow (82，225.00); 20，300美圆 is two amounts
     r"(?:[0-9０-９]{1,20}+(?:(?:,|(?<=[０-９])，|，(?=[0-9０-９]{3}[.．,，][0-9０-９]))"
-    r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．][0-9０-９]{1,15}+)?+"
+    r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．﹒][0-9０-９]{1,15}+)?+"
     r"|(?<![0-9０-９A-Za-z])[.．][0-9０-９]{1,15}+)"  # .5 but not No.550
 )
 # 千 is not a numeral when it starts a unit (千克, 千瓦, 千卡, 千升), nor before 米 after Arabic digits or

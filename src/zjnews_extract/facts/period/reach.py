@@ -158,7 +158,7 @@ def reach_of(text: str, mention, g: dict) -> str:
             # (…增长7.7%，其中，10月当月增长5.6%。41个行业大类中…: singled out, then back to 前10月)
             return "own_sentence" if _singled_out(text, mention.start) else "paragraph"
         return "sentence"
-    point = (("asof" in slots and "asof2" not in slots and not slots & {"endn", "endyr"})
+    point = (("asof" in slots and "asof2" not in slots and not slots & {"endn", "endyr", "endhalf"})
              or slots & {"yend", "yend2", "qend"} or mention.text.endswith(("末", "底")))
     if point and not _starts_clause(text, mention.start) \
             and not (text[mention.start - 1:mention.start] in marks["short_as_of"] and _starts_clause(text, mention.start - 1)):

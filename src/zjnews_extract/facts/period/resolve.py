@@ -207,9 +207,9 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             d = date(year, first_m, num(g["d"]))
         except ValueError:
             return None
-        if g["asof"] and (g["endn"] or g["endyr"]):
+        if g["asof"] and (g["endn"] or g["endyr"] or g["endhalf"]):
             # 截至2022年6月30日止6个月: the six months that end that day
-            n = 12 if g["endyr"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
+            n = 12 if g["endyr"] else 6 if g["endhalf"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
             back = d.year * 12 + d.month - n
             return mention(date(back // 12, back % 12 + 1, 1), d, explicit, "base" if base else "span")
         if g["asof"]:
