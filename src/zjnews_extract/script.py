@@ -73,11 +73,20 @@ def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiat
     """Facts and initiatives read on `shadow`, in the words of `text` (the original)."""
     from .facts.ids import span_id  # noqa: PLC0415
 
+    own = _own_forms(text, shadow)
+
     def words(value: str | None, near: int) -> str | None:
         if not value:
             return value
         at = _nearest(shadow, value, near)
-        return text[at:at + len(value)] if at >= 0 else to_traditional(value)
+        if at >= 0:
+            return text[at:at + len(value)]
+        # words the text does not hold as one run (汽车产量 from 汽車産銷): in the forms the article writes
+        # (産, not OpenCC's 產), else OpenCC's
+        back = to_traditional(value)
+        if len(back) != len(value):
+            return back
+        return "".join(own.get(s, t) for s, t in zip(value, back))
 
     out = []
     for f in facts:
@@ -96,6 +105,16 @@ def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiat
     named = [msgspec.structs.replace(i, name=words(i.name, i.mentions[0].start if i.mentions else 0))
              for i in initiatives]
     return out, named
+
+
+def _own_forms(text: str, shadow: str) -> dict[str, str]:
+    """Each simplified character of the shadow -> the form the article writes it in most often."""
+    counts: dict[str, dict[str, int]] = {}
+    for o, s in zip(text, shadow):
+        if o != s:
+            forms = counts.setdefault(s, {})
+            forms[o] = forms.get(o, 0) + 1
+    return {s: max(forms, key=forms.get) for s, forms in counts.items()}
 
 
 def _nearest(haystack: str, needle: str, near: int) -> int:

@@ -175,6 +175,16 @@ def part_measure(whole: str, part: str = "") -> str:
     return next((form for total, form in _part_forms() if whole.endswith(total)), whole)
 
 
+@cache
+def _sized() -> frozenset[str]:
+    return frozenset(load_toml("metric_heads.toml")["heads"]["sizes"])
+
+
+@cache
+def _flows() -> frozenset[str]:
+    return frozenset(load_toml("metric_heads.toml")["heads"]["flows"])
+
+
 def head_of(thing: str) -> str:
     """The head word of a metric (农林牧渔总产值 -> 总产值, 产品产量 -> 产量), when it names a
     quantity by itself: what a part of that thing is measured by (社会消费品零售总额 -> 零售额)."""
@@ -183,6 +193,10 @@ def head_of(thing: str) -> str:
     ws = words.words(thing)
     if len(ws) >= 2:  # the last word, where the segmenter puts a boundary (产品|产量)
         head = ws[-1][0]
+        if head in _sized():
+            # 房屋新开工面积 -> 新开工面积: an area is of the flow named with it; with none (批准预售面积,
+            # 新增土地面积) no head a part could take alone
+            return ws[-2][0] + head if ws[-2][0] in _flows() else ""
         return head if measurable(head) else ""
     # one dictionary word (规模以上工业增加值, 社会消费品零售总额): a head of three or four characters
     # at its end that leaves a word of two or more before it (增加值, 零售总额); a shorter one could
