@@ -19,6 +19,11 @@ from .ranges import day_range
 from .speaking import Speaking, has_months, sentence_end
 
 
+# a week's own days in brackets right after its word (本周(9月22日-9月28日), 上周(4月6日至12日))
+# (a single day, 本周(12月16日), is the day the week is reported on: the week stands)
+_DATED_AFTER = regex.compile(r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-—–―~～至到]")
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodMention:
     start: int  # offsets into the text given
@@ -134,8 +139,8 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         base, s, e = comparison_base(text, m)
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
     if g["prevw"] or g["thisw"]:
-        if published is None:
-            return None
+        if published is None or _DATED_AFTER.match(text, m.end()):
+            return None  # 本周(9月22日-9月28日): the days in brackets say which week
         monday = published - timedelta(days=published.weekday())
         if g["thisw"]:  # the week so far: no figure is of days after the page
             return mention(monday, published, False)
