@@ -1,9 +1,8 @@
 """Walk an article sentence by sentence and turn its fact quantities into Facts.
 
-The walk is a fold: each clause is read against the `Frame` the clauses before it left
-(frames.py) and returns its facts and the next frame. A number's attributes each come
-from their own module: metric (metric/), subject (the frame's, or a list's), period
-(period/reach.py: the one path), status (status.py), benchmark (versus.py).
+The walk is a fold: each clause is read against the `Frame` the clauses before it left (frames.py) and
+returns its facts and the next frame. A number's attributes each come from their own module: metric (metric/),
+subject (the frame's, or a list's), period (period/reach.py: the one path), status (status.py), benchmark (versus.py).
 """
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ from .listed_hosts import counts_hosts, host_item, names_host, site_subject
 from .lists import numbers_list_ends, respective, split_compound
 from .notfacts import implied_unit
 from .period import period_of_measure
-from .period.parts import whole_of_part
+from .period.parts import last_of, summed_like_whole, whole_fact_of_part
 from .period.asof import year_to_end
 from .period.averages import (average_span, past_average_span, plan_increment_span, target_level_year,
                                years_averaged)
@@ -41,8 +40,8 @@ from .subject import whole_of
 from .versus import rank_field, versus_of
 
 _BREAKDOWN = ("其中", "分别来看", "具体来看")
-# A fact carries its sentence; past this length (a page with no full stops) it carries a window of
-# it around the number instead, or output would grow with facts x sentence length.
+# A fact carries its sentence; past this length (a page with no full stops) a window of it around the number,
+# or output would grow with facts x sentence length.
 _SENTENCE_MAX = 600
 
 
@@ -334,8 +333,9 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         versus = versus_of(text, q, wi, head.raw) or versus_carry
         if versus and len(chain) >= 2 and (each := _listed_versus(versus, len(chain))):
             versus = each[k]  # 分别高于全国、全省1.2和0.6个百分点: one benchmark per figure
-        period = period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start],  # 存款余额: at its end
-                                   whole_of_part(text, q.start, sentence.facts))
+        whole = whole_fact_of_part(text, q.start, sentence.facts)  # (其中…: a part of the fact before; 存款余额: at its end)
+        period = summed_like_whole(text, period, whole or last_of(sentence.facts, sentence.s.start, metric)) \
+            or period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start], whole and whole.metric or "")
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big:
             skip = q.end + (0 if q.text.endswith("大") else 1)
