@@ -96,10 +96,13 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
     stop, first = ci - _CUE_LOOKBACK, ci
     reached = near.endswith(lex.level_before)
     decided_by = None  # the cue that gave the sign
+    rate_start = None  # where a rate noun with no sign of its own (涨幅, 增速) stands before the figure
     while ci >= 0 and ci > stop and (kind_found in (None, "level") or sign_found is None):
         cue = cues[ci]
         if cue.start < sentence_start:
             break
+        if rate_start is not None and sign_found is None and _CLAUSE_BREAK.search(text, cue.end, rate_start):
+            break  # 上市量下降,价格环比涨幅分别达55.8%: an earlier clause's change is not the rate's sign
         ctype = cue.type
         rate = lex.rate_nouns.get(cue.word)
         if reached and kind_found is None and _names_own_level(text, cue.end, it, lex):
@@ -123,6 +126,8 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
         if sign_found is None and ctype != "0":
             sign_found = ctype  # a gap word (好于, 高出) keeps the sign of an earlier change off the gap
             decided_by = ci
+        elif sign_found is None and rate is not None and rate_start is None and it.kind == "percent":
+            rate_start = cue.start
         if ctype == "share" and kind_found == "level":
             break  # 占比提高到35%: a share's level
         ci -= 1
