@@ -86,6 +86,8 @@ def grammar() -> regex.Pattern:
         # (上一季度, 下一季度: the quarter before or after the one reported, no first quarter)
         rf"(?:{no_digit_before}|(?=[第一二三四]))(?<![上下])第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度]))"
         rf"(?P<qend>末)?",
+        # 2018年第04周: a week of the year by its number (weekly market reports)
+        r"第\s*(?P<weekn>\d{1,2})\s*周(?![年岁])",
         # 2025Q1, 2024年Q4, Q1: a quarter as financial reports write it
         r"(?<![A-Za-z])[Qq](?P<ql>[1-4])(?![\dA-Za-z])",
         # 2025H1, H2: a half as financial reports write it

@@ -189,6 +189,14 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         return lunar_day_mention(g["lunar"], year, published, explicit, mention)
     if g["holkind"]:
         return holiday_kind_mention(g["holkind"], published, kind, mention)
+    if g["weekn"]:
+        if not explicit or year is None:
+            return None  # (连续第3周: a count of weeks, no week of a year)
+        try:
+            monday = date.fromisocalendar(year, int(g["weekn"]), 1)
+        except ValueError:
+            return None
+        return mention(monday, monday + timedelta(days=6), explicit, kind)
     first_m, last_m, unit = spec_months(g)
     if first_m is None:
         return None
