@@ -12,9 +12,12 @@ from ..lexicon import alternation
 
 @cache
 def _listed_base() -> regex.Pattern:
-    """比 <a time>、 right before a mention: the list of bases goes on."""
+    """比 <a time>、 right before a mention: the list of bases goes on (比上半年、前三季度; 比2020年和2021年两年同期:
+    PH's electronics release, where 2021年 had dated the 3月份 after it)."""
     words = lexicon()["words"]
-    return regex.compile(rf"(?:{alternation(words['base_before'])})[^，,。；;、\d]{{1,8}}[、和及]$")
+    listing = [w for w in words["base_before"] if w not in words["base_not_listing"]]
+    return regex.compile(rf"(?:{alternation(words['base_before'])})[^，,。；;、\d]{{1,8}}[、和及]$"
+                         rf"|(?:{alternation(listing)})(?:19|20)\d{{2}}年[^，,。；;、\d]{{0,6}}[、和及]$")
 
 
 @cache
