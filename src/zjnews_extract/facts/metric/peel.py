@@ -15,6 +15,12 @@ _OPEN_QUOTES = frozenset("“「『\"")
 _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 
 
+def _measurable(text: str) -> bool:
+    from .heads import measurable  # noqa: PLC0415  (heads reads the window, which reads this module)
+
+    return measurable(text)
+
+
 def patterns():
     from .window import patterns as window_patterns  # noqa: PLC0415  (window.py imports this module)
 
@@ -69,6 +75,11 @@ def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
     p = patterns()
     subject = None
     text = p["paren"].sub("", text)
+    if (close := max(text.rfind(")"), text.rfind("）"))) >= 0 and "(" not in text[:close] and "（" not in text[:close] \
+            and _measurable(text[close + 1:]):
+        # 广东省(不含深圳)商业银行…, 对欧盟(27国,不含英国)进出口: a bracket opened before the window is no part
+        # of the name after it (but 总销量(包含…50%权益的…销量)为88,348部: nothing named after it, keep its words)
+        text = text[close + 1:]
     stripped = text.lstrip()
     if stripped[:1] in _OPEN_QUOTES and not (close := _CLOSE_QUOTE.search(stripped, 1)):
         text = stripped[1:]  # “我县前四月进出口增幅…: a quotation opens, no name is quoted
