@@ -84,7 +84,8 @@ def grammar() -> regex.Pattern:
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
         # 2023一季度; 2025年第1季 (Hong Kong's quarter, 第 before it: not 四季 nor a 一季报)
         # (上一季度, 下一季度: the quarter before or after the one reported, no first quarter)
-        rf"(?:{no_digit_before}|(?=[第一二三四]))(?<![上下])第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度]))"
+        # (单三季度营收, 单四季度完成发电量: 单 says the quarter alone, part of the time's words)
+        rf"(?:{no_digit_before}|(?=[第一二三四单]))(?<![上下])(?:单(?=第?[一二三四1-4]季))?第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度]))"
         rf"(?P<qend>末)?",
         # 2018年第04周: a week of the year by its number (weekly market reports)
         r"第\s*(?P<weekn>\d{1,2})\s*周(?![年岁])",
@@ -171,7 +172,7 @@ def grammar() -> regex.Pattern:
     starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
     starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]}
-    starts |= set("前第“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
+    starts |= set("前第单“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
