@@ -118,6 +118,7 @@ def _compound_members(name: str) -> tuple[str, ...]:
     return tuple(table[pattern.search(name).group()])
 
 
+_LIST_VERB = regex.compile(r"^\s*(?:为|是)")  # 分别为医疗保健、…: the verb that opens a list
 # the verb between a list and a run of as many figures when no 分别 is written (…美国的贸易额为101.7亿元、…)
 _UNSAID_RESPECTIVE = regex.compile(r"(?:为|达到|达|是)\s*$")
 
@@ -137,8 +138,12 @@ def _named_since(frame: Frame, n: int) -> bool:
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
     """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
     follow-ups; the frame keeps the list for the sentence's later numbers."""
-    m = M.patterns()["respective"].search(raw)
+    # (分别为医疗保健、居住…价格分别上涨x、y: a list written between two 分别 is before the last one, its verb dropped)
+    found = list(M.patterns()["respective"].finditer(raw))
+    m = found[-1] if found else None
     pre, post = (raw[:m.start()], raw[m.end():]) if m else ("", raw)
+    if len(found) >= 2:
+        pre = _LIST_VERB.sub("", raw[found[-2].end():m.start()])
     if m is None and (said := _UNSAID_RESPECTIVE.search(raw)) and raw[:said.start()].count("、") == n - 1:
         pre, post = raw[:said.start()], ""  # A、B、C的贸易额为x、y、z: the list, then its verb (no name)
     if pre and period_list_span(ctx.text[clause.start:q.start], n):
