@@ -8,6 +8,7 @@ from __future__ import annotations
 from ...records import Fact, Period
 from ...text import SENTENCE_ENDS
 from ..lexicon import cues
+from .grammar import lexicon
 
 _PARTS_LOOK = 160  # how far back in the paragraph a 其中 may open the run of parts a figure is in
 
@@ -19,8 +20,7 @@ def whole_fact_of_part(text: str, at: int, facts: list[Fact]) -> Fact | None:
     if not any(w in window for w in marks_words):
         return None  # (most figures: no 其中 near them, no paragraph to walk)
     start = max(text.rfind("\n", 0, at) + 1, at - _PARTS_LOOK)
-    sentence = max((text.rfind(e, start, at) for e in SENTENCE_ENDS), default=-1) + 1
-    sentence = max(sentence, start)
+    sentence = _sentence_start(text, start, at)
     marks = [p for w in marks_words if (p := text.find(w, sentence, at)) >= 0]
     if not marks:
         return None
@@ -39,23 +39,18 @@ def summed_like_whole(text: str, period: Period | None, whole: Fact | None) -> P
     if period is None or whole is None or whole.period is None or not period.end or not whole.period.start:
         return None
     wp = whole.period
-    summed = cues_summed()
-    if period.start[:7] == period.end[:7] and period.start[8:] == "01" and wp.text == period.text and wp.end[:7] == period.end[:7] \
-            and wp.start[5:7] == "01" and wp.start[:7] != wp.end[:7] \
-            and any(w in text[_sentence_start(text, whole.start):whole.start] for w in summed):
-        return wp
+    one_month = period.start[:7] == period.end[:7] and period.start[8:] == "01"
+    if one_month and wp.text == period.text and wp.end[:7] == period.end[:7] and wp.start[5:7] == "01" \
+            and wp.start[:7] != wp.end[:7]:
+        before = text[_sentence_start(text, max(0, whole.start - _PARTS_LOOK), whole.start):whole.start]
+        if any(w in before for w in lexicon()["measures"]["summed_from_january"]):
+            return wp
     return None
 
 
-def _sentence_start(text: str, at: int) -> int:
-    start = max(0, at - _PARTS_LOOK)
-    return max((text.rfind(e, start, at) for e in SENTENCE_ENDS), default=-1) + 1 or start
-
-
-def cues_summed() -> tuple[str, ...]:
-    from .grammar import lexicon  # noqa: PLC0415
-
-    return tuple(lexicon()["measures"]["summed_from_january"])
+def _sentence_start(text: str, start: int, at: int) -> int:
+    """Where the sentence holding `at` starts, no earlier than `start`."""
+    return max(max((text.rfind(e, start, at) for e in SENTENCE_ENDS), default=-1) + 1, start)
 
 
 def last_of(facts: list[Fact], sentence_start: int, metric: str) -> Fact | None:
