@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from ..records import Quantity
-from .context import changes, currency_notes, lists, money_context, ranges
+from .context import changes, currency_notes, hong_kong_dollars, lists, money_context, ranges
 from .cues import cue_kind
 from .fixed import fixed_item
 from .grammar import lexicon
@@ -49,6 +49,7 @@ def find_quantities(given: str) -> list[Quantity]:
     ranges(items, text, lex)
     lists(items, text)
     currency_notes(items, text, lex)
+    hong_kong_dollars(items, text)
     money_context(items, text, lex)
     changes(items, text, lex)
     cue_kind(items, text, lex)

@@ -167,6 +167,22 @@ def currency_notes(items, text: str, lex: Lexicon) -> None:
                 it.unit = code
 
 
+def hong_kong_dollars(items, text: str) -> None:
+    """每股3仙 … 中期盈利350萬元: a page that counts cents in 仙 is written in Hong Kong, where a bare 元 is the
+    Hong Kong dollar, unless the page names renminbi anywhere (人民幣, RMB) or a note fixed the currency."""
+    if not any(it.unit == "HKD" and it.unit_surface in _HK_CENTS for it in items):
+        return
+    if any(w in text for w in _RENMINBI):
+        return
+    for it in items:
+        if it.category == "currency" and it.unit == "CNY" and it.unit_surface in ("元", "圆"):
+            it.unit = "HKD"
+
+
+_HK_CENTS = ("仙", "港仙")
+_RENMINBI = ("人民幣", "人民币", "RMB", "rmb", "￥", "¥")
+
+
 def money_context(items, text: str, lex: Lexicon) -> None:
     """110万亿、120万亿 … 140万亿元: unitless 亿-scale amounts in a money sentence are money."""
     bounds = [b.start() for b in _SENTENCE_END.finditer(text)]

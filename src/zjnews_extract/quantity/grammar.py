@@ -171,9 +171,9 @@ def build(prefilter: bool = True) -> Lexicon:
 
     n = NUMERAL
     bare = r"(?:[十拾百佰千仟万萬亿億]{1,3}+)"
-    unit_words = [u for u in unit_kind if u != "成"]
+    unit_words = [u for u in unit_kind if u not in ("成", "仙")]
     units_re = (
-        rf"(?:{_alt(unit_words)}"
+        rf"(?:{_alt(unit_words)}|(?<=[0-9０-９])仙"
         r"|成(?P<cheng>[一二三四五六七八九]|[1-9](?![0-9.])|半)?(?!{not_cheng})"  # 7成4; 200万成年人
         r")"
     ).replace("{not_cheng}", _NOT_CHENG)
