@@ -49,7 +49,7 @@ def find_quantities(given: str) -> list[Quantity]:
     ranges(items, text, lex)
     lists(items, text)
     currency_notes(items, text, lex)
-    hong_kong_dollars(items, text)
+    hong_kong_dollars(items, text, lex)
     money_context(items, text, lex)
     changes(items, text, lex)
     cue_kind(items, text, lex)

@@ -167,20 +167,18 @@ def currency_notes(items, text: str, lex: Lexicon) -> None:
                 it.unit = code
 
 
-def hong_kong_dollars(items, text: str) -> None:
-    """每股3仙 … 中期盈利350萬元: a page that counts cents in 仙 is written in Hong Kong, where a bare 元 is the
-    Hong Kong dollar, unless the page names renminbi anywhere (人民幣, RMB) or a note fixed the currency."""
-    if not any(it.unit == "HKD" and it.unit_surface in _HK_CENTS for it in items):
+def hong_kong_dollars(items, text: str, lex: Lexicon) -> None:
+    """每股3仙 … 中期盈利350萬元: a page that counts Hong Kong cents (仙, 港仙) is written in Hong Kong, where a bare
+    元 is the Hong Kong dollar, unless the page names renminbi anywhere (a CNY prefix: 人民幣, RMB, ￥); an amount
+    a currency note fixed (currency_notes, run before) is no longer CNY here."""
+    cents = {w for w, (_, code) in lex.currency_small.items() if code == "HKD"}
+    if not any(it.unit == "HKD" and it.unit_surface in cents for it in items):
         return
-    if any(w in text for w in _RENMINBI):
+    if any(w in text for w, code in lex.currency_prefix.items() if code == "CNY"):
         return
     for it in items:
         if it.category == "currency" and it.unit == "CNY" and it.unit_surface in ("元", "圆"):
             it.unit = "HKD"
-
-
-_HK_CENTS = ("仙", "港仙")
-_RENMINBI = ("人民幣", "人民币", "RMB", "rmb", "￥", "¥")
 
 
 def money_context(items, text: str, lex: Lexicon) -> None:

@@ -13,7 +13,7 @@ import regex
 from ...data import load_toml
 from .. import words
 from ..lexicon import alternation, confirmed, cues, match_place
-from .nouns import NOUNISH
+from .nouns import NOUNISH, flow_verbs
 
 
 # a bracketed aside closing a clause (按不变价格计算(下同))
@@ -180,11 +180,6 @@ def _sized() -> frozenset[str]:
     return frozenset(load_toml("metric_heads.toml")["heads"]["sizes"])
 
 
-@cache
-def _flows() -> frozenset[str]:
-    return frozenset(load_toml("metric_heads.toml")["heads"]["flows"])
-
-
 def head_of(thing: str) -> str:
     """The head word of a metric (农林牧渔总产值 -> 总产值, 产品产量 -> 产量), when it names a
     quantity by itself: what a part of that thing is measured by (社会消费品零售总额 -> 零售额)."""
@@ -196,7 +191,7 @@ def head_of(thing: str) -> str:
         if head in _sized():
             # 房屋新开工面积 -> 新开工面积: an area is of the flow named with it; with none (批准预售面积,
             # 新增土地面积) no head a part could take alone
-            return ws[-2][0] + head if ws[-2][0] in _flows() else ""
+            return ws[-2][0] + head if ws[-2][0] in flow_verbs() else ""
         return head if measurable(head) else ""
     # one dictionary word (规模以上工业增加值, 社会消费品零售总额): a head of three or four characters
     # at its end that leaves a word of two or more before it (增加值, 零售总额); a shorter one could

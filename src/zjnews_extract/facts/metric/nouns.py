@@ -203,7 +203,7 @@ def object_swapped(measure: str, thing: str) -> str:
 
     if len(thing) > _MAX_OBJECT or is_body(thing):
         return ""
-    flows = _flow_verbs()
+    flows = flow_verbs()
     # (no verb inside a longer noun: 发电机组 is one word, generator sets, no 发电 of 机组)
     inside, at = set(), 0
     for w, pos in words.words(measure):
@@ -219,7 +219,8 @@ def object_swapped(measure: str, thing: str) -> str:
 
 
 @cache
-def _flow_verbs() -> tuple[str, ...]:
+def flow_verbs() -> tuple[str, ...]:
+    """The flow heads of metric_heads.toml (出口, 销售, 新开工 …)."""
     from ...data import load_toml  # noqa: PLC0415
 
     return tuple(load_toml("metric_heads.toml")["heads"]["flows"])
