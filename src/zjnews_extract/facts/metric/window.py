@@ -257,6 +257,9 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     elif (any_kind or kind in ("pp", "growth")) and (m := p["compare"].search(text)):
         out.versus = _field(m.group("v")) or None
         text = text[:m.start()]
+        if kind == "pp" and not out.rate_head and (head := p["rate_head"].search(text.rstrip(" ，,"))):
+            # 增速高于全省平均水平5.1个百分点: the gap is the rate's, as with 增速比上年同期回落 (_gap)
+            out.rate_head, text = head.group(), text[:head.start()]
     elif (any_kind or kind == "rank") and (m := p["rank"].search(text)):
         out.versus = _field(m.group("v")).removesuffix("中").removesuffix("的") or None
         text = text[:m.start()]
