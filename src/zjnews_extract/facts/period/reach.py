@@ -42,6 +42,23 @@ LINE_MARK = re.compile("\n")
 _YEAR_AGO_OWN = re.compile(r"同期的(?=[^，,。；;\d]{0,4}\d)")
 # a figure right after a comparison's time is that time's (较截至二零一七年…止年度约109.7百万港元减少…)
 _BASE_FIGURE = re.compile(r"(?:约|近|逾)?\d")
+# Why: a compared time's own level written right after it, closed by 的 or a bracket (接近去年全年133.7亿美元的水平;
+# 已超2023年全年产量(63万辆); 逼近去年全年出口量5.59万辆。): that figure is of the base time, the figures after it
+# are not. (超过去年全年1200亿元 may be the margin: a figure right after the time needs 的; 上年同期提高1.2个百分点
+# is a change: words between that change or compare name no level.)
+_BASE_OWN_FIGURE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6})(?:[（(](?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}[)）]"
+                              r"|(?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}[的，,。；;])"
+                              r"|(?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}的")
+
+
+def _base_own_figure(text: str, end: int) -> bool:
+    m = _BASE_OWN_FIGURE.match(text, end)
+    return m is not None and not (m.group("noun") and any(w in m.group("noun") for w in _change_words()))
+
+
+@cache
+def _change_words() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["compare_after"]) + tuple(lexicon()["words"]["base_own_not"])
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
 WALK_LIMIT = 64
@@ -93,9 +110,11 @@ def reach_of(text: str, mention, g: dict) -> str:
         if ratio_base(text, mention.start, mention.end):
             return "none"  # 是2023年的5.66倍: the multiple is of now, against that year
         if _owns_next_value(text, mention.end) or from_with_figure(text, mention.start, mention.end) \
-                or mention.text.startswith(word_tuple("as_of")) and _BASE_FIGURE.match(text, mention.end):
+                or mention.text.startswith(word_tuple("as_of")) and _BASE_FIGURE.match(text, mention.end) \
+                or _base_own_figure(text, mention.end):
             # (较截至…止年度约109.7百万港元: a reporting span's own figure; 高出前5月1.0个百分点 is the gap)
-            same = text.startswith(tuple(marks["year_same_after"]), mention.end) and mention.text.endswith("年")
+            same = text.startswith(tuple(marks["year_same_after"]), mention.end) and mention.text.endswith("年") \
+                and mention.period is not None and bool(mention.period.start)  # (上年 on an undated page: no year)
             return "year_same_next" if same else "next"  # 在上年同期18.0%的高增速基础上: its same months
         return "none"
     if ("since" in slots or "since2" in slots) \
