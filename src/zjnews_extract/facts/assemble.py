@@ -148,12 +148,12 @@ class _Sentence:
             q = msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
         goal_of = goal_of_amount(metric) if q.kind in ("percent", "growth") and versus is None else ""
         if q.kind == "percent" and versus is None and metric and (names_growth_rate(metric) or goal_of):
-            # 广东（3.3%） in a sentence on GDP同比增速; 海南为9.5%左右 under 各地GDP目标: a % of an amount's goal is
-            # the growth it aims at
+            # 广东（3.3%） in a sentence on GDP同比增速; 海南为9.5%左右 under 各地GDP目标: a % of an amount's goal: its growth
             q = msgspec.structs.replace(q, kind="growth")
         before = text[max(s.start, q.start - _AS_OF_LOOK):q.start]
         if (q.kind in ("growth", "pp") or q.kind == "value" and metric and metric.startswith("年均")) and "均" in before \
-                and (average := average_words(clause_before(text, q.start))):  # (年均新增旅游就业人数100万人: a flow's average)
+                and (average := average_words(clause_before(text, q.start)) or average_words(metric or "")):
+            # (年均新增旅游就业人数100万人: a flow's average; 从两年平均增速看,…以7.1%居首: the topic's average)
             if metric and average not in metric:
                 metric += average  # 两年平均增长6.7%: another series than the year's growth
             period = years_averaged(average_span(period, self.ctx.published), average)  # 两年平均: 2020-2021
