@@ -67,6 +67,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
     article's period at an offset."""
     quantities = sorted(quantities, key=lambda q: q.start)
     starts = [q.start for q in quantities]
+    source = text  # (the copies below keep every offset: a fact's row is quoted from the text as written)
     if may_be_markdown(text):
         text = with_row_breaks(text)  # | 项目 | … | | --- | --- | | 营业收入 | …: one row a line (same offsets)
     if may_be_stream(text):
@@ -135,7 +136,7 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
                 ref = first_ref
             first_ref = first_ref or ref
             last_ref = ref
-            ctx = Context(subject=subject, ref=ref, published=published, company=company)
+            ctx = Context(subject=subject, ref=ref, published=published, company=company, source=source)
             # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
             facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))

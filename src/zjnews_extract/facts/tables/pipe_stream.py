@@ -25,8 +25,9 @@ _PROSE = regex.compile(r"[。；;，,！？]")
 
 
 def may_be_stream(text: str) -> bool:
-    """Cheap test: a line with bars whose last cell is the words of the next row's label."""
-    return any(line.count("|") >= 2 and _runs_on(line) for line in text.split("\n"))
+    """Cheap test: a line with bars whose last cell is the words of the next row's label, or with rows within."""
+    return any(line.count("|") >= 2 and _runs_on(line) or line.count("|") >= _MIN_CELLS and _rows_within(line)
+               for line in text.split("\n"))
 
 
 def with_stream_rows(text: str) -> str:
@@ -36,6 +37,7 @@ def with_stream_rows(text: str) -> str:
         cuts, wraps = _cuts(text, start, end)
         if not cuts:
             continue
+        cuts += _lead_cuts(text, start, end)
         chars = chars if chars is not None else list(text)
         for at in cuts:
             chars[at] = "\n"
@@ -54,11 +56,14 @@ def _regions(text: str) -> list[tuple[int, int]]:
             and k + 1 < len(lines) and "|" in lines[k + 1]
         if line.count("|") >= 2 or (run_start is not None and ("|" in line or inner)):
             if run_start is None:
-                run_start, wrapped, n = pos, False, 0
+                run_start, wrapped, n, within = pos, False, 0, False
             wrapped = wrapped or _runs_on(line)
+            within = within or line.count("|") >= _MIN_CELLS and _rows_within(line)
             n += line.count("|") >= 2
         else:
-            if run_start is not None and n >= 2 and wrapped:
+            # (a whole table on one line, rows run together after the prose and the caption before it: a
+            # bulletin's 表1 copied as text, MA's 紫云 and UA's 崆峒 bulletins)
+            if run_start is not None and (n >= 2 and wrapped or n == 1 and within):
                 out.append((run_start, pos - 1))
             run_start = None
         pos += len(line) + 1
@@ -99,6 +104,40 @@ def _cuts(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
         k -= 1
     wraps = [start + i for i, ch in enumerate(text[start:end]) if ch == "\n"]
     return cuts, wraps + blanks
+
+
+def _rows_within(line: str) -> bool:
+    """A figure, then a cell of words, then a figure (… | 9.8 | 其中:第一产业 | 30.02 | …): a row ends and the next
+    begins inside the line."""
+    kinds = [_kind(c) for c in line.split("|")]
+    return any(kinds[i - 1] == "figure" and kinds[i] == "words" and kinds[i + 1] == "figure"
+               for i in range(1, len(kinds) - 1))
+
+
+# Why: the words before a one-line table's first bar hold the prose and the caption before its corner cell
+# (…增长6.7%。 表1 生产总值及行业构成 单位:亿元 指标名称 | 增加值 |): the corner is the last few words
+_CORNER = 8
+
+
+def _lead_cuts(text: str, start: int, end: int) -> list[int]:
+    """Line breaks that put the prose, the caption and the header of a table on lines of their own, when the
+    table's region opens on a line that starts with them: at the space before the last words before the first
+    bar (the corner cell), and at the space after the last sentence end before it."""
+    first = text.find("|", start, end)
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:first]
+    if len(lead.strip()) <= _CORNER:
+        return []
+    cuts = []
+    if (space := lead.rstrip().rfind(" ")) > 0 and len(lead.rstrip()) - space - 1 <= _CORNER:
+        cuts.append(line_start + space)
+    ends = [m.end() for m in _SENTENCE_END.finditer(lead)]
+    if ends and ends[-1] < len(lead) and lead[ends[-1]] == " " and (not cuts or line_start + ends[-1] < cuts[0]):
+        cuts.append(line_start + ends[-1])
+    return cuts
+
+
+_SENTENCE_END = regex.compile(r"[。；;！？]")
 
 
 def _runs_on(line: str) -> bool:

@@ -49,6 +49,7 @@ class Context:
     ref: Period | None  # the article's period where the table starts
     published: date | None
     company: bool = False  # the subject is a company reporting its results: its places are its markets
+    source: str | None = None  # the text as written, when rows were found in a copy with bars made breaks
 
 
 @dataclass(slots=True)
@@ -246,7 +247,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 subject=place_name(own, ctx.subject) if (own := next((c.subject for c in chain(col, cols) if c.subject),
                                                                       None)) else subject,  # (域外 | 增长: the growth's too)
                 period=period, status=col.status,
-                versus=versus, sentence=_row_text(text, row, fig),
+                versus=versus, sentence=_row_text(ctx.source or text, row, fig),
                 basis=_header_basis(col, kind, period)))
     return facts
 
