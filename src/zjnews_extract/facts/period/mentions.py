@@ -183,6 +183,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     paragraph_end = -1
     sentence_at, sentence_anchor, sentence_years = -1, (None, None), 0  # years named in this sentence
     anchor_figures = True  # the sentence of the anchor's year states a figure
+    months_named: dict[tuple[str, str], str] = {}  # the months of a span whose words fixed its year -> that year
     for m, g in raw:
         if m.start() > paragraph_end:
             nl = text.find("\n", m.start())
@@ -202,6 +203,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                            named_day)
         if mention is None:
             continue
+        if published is not None:  # (an undated page's 今年 is a guess: no months are fixed by it)
+            mention = _same_months_again(mention, g, months_named)
         # 2026年政府工作报告, 2026年全省商务工作会议: the year names a report or a meeting that looks
         # back on the year before; like an event's day, it is not what the body's numbers cover
         titled = mention.kind == "span" and not has_months(g) and \
@@ -277,6 +280,25 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # from, and a later bare 一季度 is of that year again
                 anchor, anchor_at = None, None
     return out, years
+
+
+def _same_months_again(mention: PeriodMention, g: dict, named: dict[tuple[str, str], str]) -> PeriodMention:
+    """今年1-11月… then, after 在2020年、2022年超过欧盟… , 1—11月，全市对东盟进出口…: the months of this year the text
+    reports on, named again without a year, are the same months, not those of the last year named in passing."""
+    p = mention.period
+    if mention.kind != "span" or p is None or not p.start or not has_months(g) or p.start[:4] != p.end[:4]:
+        return mention
+    key = (p.start[5:], p.end[5:])
+    if key == ("01-01", "12-31"):
+        return mention  # (今年全年 in a forecast, then 2005年…全年: a whole year follows the year named last)
+    if mention.explicit_year:
+        if lexicon()["relative_years"].get(g.get("rel") or "") == 0:
+            named[key] = p.start[:4]  # (今年1-11月: the months of the year the text speaks from)
+        return mention
+    year = named.get(key)
+    if year is None or year == p.start[:4]:
+        return mention
+    return replace(mention, period=Period(start=year + p.start[4:], end=year + p.end[4:], text=p.text))
 
 
 _SINCE = ("以来",)
