@@ -76,6 +76,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "none"  # 董事会2020年第4次会议: the year numbers a meeting, it dates no figure
     if mention.kind == "span" and points_after().match(text, mention.end):
         return "none"  # 同比增长22.6%,1-4月提高5.0个百分点: the months compared with, their 比/较 left out
+    if mention.kind == "span" and _in_breakdown(text, mention.start):
+        return "sentence"  # 分季度看，一季度增长7.4%，…前三季度增长10.2%。人均…: the parts, then the whole again
     if slots & {"rel", "full"} and text.startswith(word_tuple("goal_nouns"), mention.end):
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
     if slots & {"rel", "full"} and word_pattern("goal_share_after").match(text[mention.end:mention.end + 24]):
@@ -204,6 +206,12 @@ def reach_of(text: str, mention, g: dict) -> str:
 
 
 @cache
+def _in_breakdown(text: str, at: int) -> bool:
+    """The sentence up to `at` opens with a topic that splits the report's period into parts (分季度看, 分月看)."""
+    start = max((text.rfind(ch, 0, at) for ch in SENTENCE_ENDS), default=-1) + 1
+    return any(w in text[start:at] for w in word_tuple("breakdown_topics"))
+
+
 def word_tuple(key: str) -> tuple[str, ...]:
     """A word list of periods.toml [words] as a tuple for str.startswith / endswith (built once)."""
     return tuple(lexicon()["words"][key])
