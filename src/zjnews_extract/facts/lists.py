@@ -22,6 +22,7 @@ from .metric.topics import clause_topic
 from .frames import Frame, Group
 from .lexicon import alternation, cues
 from .metric.aspects import aspect_list
+from .metric.pronoun import partner_for_pronoun
 from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, items_group, split_list
 from .named_lists import firm_list, list_doers, partner_list, place_list, venue_list
 from .period.month_list import period_list_span, without_period_list_rest
@@ -136,6 +137,15 @@ def _named_since(frame: Frame, n: int) -> bool:
 
 
 def respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
+    """The list a run of n numbers reports on one by one (see _respective); an item's 对其 flow is with that item
+    (分别为美国、欧盟…，分别对其进出口232.1亿元、…: 对美国进出口)."""
+    group, frame = _respective(ctx, frame, s, clause, q, raw, n)
+    if group is not None and any(name and "其" in name for name in group.names):
+        group = replace(group, names=tuple(partner_for_pronoun(name, "") if name else name for name in group.names))
+    return group, frame
+
+
+def _respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int) -> tuple[Group | None, Frame]:
     """One metric (and maybe one subject) per number for 'A、B和C分别为x、y和z' and its
     follow-ups; the frame keeps the list for the sentence's later numbers."""
     # (分别为医疗保健、居住…价格分别上涨x、y: a list written between two 分别 is before the last one, its verb dropped)

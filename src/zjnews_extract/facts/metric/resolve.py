@@ -19,6 +19,7 @@ from ...records import Quantity
 from .. import words
 from ..lexicon import alternation, cues
 from .partners import partner_flow
+from .pronoun import partner_for_pronoun
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure, without_basis
 from .instrument import instrument_noun
@@ -123,6 +124,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name = name[among + 2:]  # 一般公共预算收入中的税收收入: the part named after the whole it is in
     if name and len(name) <= 2 and is_junk(name):
         name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
+    if name and "其" in name:
+        name = partner_for_pronoun(name, text[max(0, q.start - 80):q.start])  # 对其进出口: with the partner before
     return name, frame, inherited
 
 
