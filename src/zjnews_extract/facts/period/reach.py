@@ -30,6 +30,7 @@ from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
 from ..lexicon import cues
 from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
+from .runs import sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
 from .reach_words import (chart_caption, numbered_event, own_rate, points_after, stated_value, transition, trend,
@@ -208,8 +209,7 @@ def reach_of(text: str, mention, g: dict) -> str:
 @cache
 def _in_breakdown(text: str, at: int) -> bool:
     """The sentence up to `at` opens with a topic that splits the report's period into parts (分季度看, 分月看)."""
-    start = max((text.rfind(ch, 0, at) for ch in SENTENCE_ENDS), default=-1) + 1
-    return any(w in text[start:at] for w in word_tuple("breakdown_topics"))
+    return any(w in text[sentence_start(text, at):at] for w in word_tuple("breakdown_topics"))
 
 
 def word_tuple(key: str) -> tuple[str, ...]:
