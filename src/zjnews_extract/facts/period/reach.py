@@ -60,6 +60,8 @@ def _base_own_figure(text: str, end: int) -> bool:
 @cache
 def _change_words() -> tuple[str, ...]:
     return tuple(cues()["metric"]["compare_after"]) + tuple(lexicon()["words"]["base_own_not"])
+
+
 # Why: a number's period is almost always among the last few mentions before it; past this
 # many the walk jumps to the last carrying one, so a page of thousands of dates stays linear.
 WALK_LIMIT = 64
@@ -206,12 +208,12 @@ def reach_of(text: str, mention, g: dict) -> str:
     return "carry"
 
 
-@cache
 def _in_breakdown(text: str, at: int) -> bool:
     """The sentence up to `at` opens with a topic that splits the report's period into parts (分季度看, 分月看)."""
     return any(w in text[sentence_start(text, at):at] for w in word_tuple("breakdown_topics"))
 
 
+@cache
 def word_tuple(key: str) -> tuple[str, ...]:
     """A word list of periods.toml [words] as a tuple for str.startswith / endswith (built once)."""
     return tuple(lexicon()["words"][key])

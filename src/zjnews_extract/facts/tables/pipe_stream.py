@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from ...text import STATEMENT_ENDS
 from .spaced import FIGURE
 
 # Why: a stream holds a header and rows of several cells each; fewer cells are no such table.
@@ -131,13 +132,10 @@ def _lead_cuts(text: str, start: int, end: int) -> list[int]:
     cuts = []
     if (space := lead.rstrip().rfind(" ")) > 0 and len(lead.rstrip()) - space - 1 <= _CORNER:
         cuts.append(line_start + space)
-    ends = [m.end() for m in _SENTENCE_END.finditer(lead)]
+    ends = [i + 1 for i, ch in enumerate(lead) if ch in STATEMENT_ENDS]
     if ends and ends[-1] < len(lead) and lead[ends[-1]] == " " and (not cuts or line_start + ends[-1] < cuts[0]):
         cuts.append(line_start + ends[-1])
     return cuts
-
-
-_SENTENCE_END = regex.compile(r"[。；;！？]")
 
 
 def _runs_on(line: str) -> bool:
