@@ -16,6 +16,7 @@ from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_ye
 from .grammar import plan_before, record_in_clause
 from .holidays import holiday_kind_mention, holiday_mention, lunar_day_mention
 from .ranges import day_range
+from .runs import sentence_start
 from .speaking import Speaking, has_months, sentence_end
 
 
@@ -209,7 +210,7 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
                 and not ahead:
             year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
         elif g["full"] and (published.month <= lex["words"]["full_year_is_last_year_until_month"]
-                            or speaking.last_year):
+                            or speaking.last_year or _result_of_unfinished_year(text, m.start(), published)):
             # 全年 with no year in sight, in a report of the first months: the year just ended,
             # also when estimated (a January report's 预计全年增长5.5%左右 is last year's estimate)
             year -= 1
@@ -240,3 +241,17 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         else:
             end_d = date(year, 12, 31)  # no published date to run to
     return mention(start_d, end_d, explicit, kind)
+
+
+def _result_of_unfinished_year(text: str, at: int, published: date) -> bool:
+    """True when 全年 at `at` states a result in a year that still had a quarter to run when the page appeared
+    (a June bulletin's 全年全体居民人均可支配收入60925元; 全年实现地区生产总值61.48亿元 in a June review):
+    no year's results are known before it ends, so they are the last year's. A plan's or a forecast's
+    cue in the sentence (预计全年…, 全年目标) keeps this year."""
+    from ..lexicon import cues  # noqa: PLC0415  (facts words; the period grammar does not need them)
+
+    status = cues()["status"]
+    if date(published.year, 12, 31) - published <= timedelta(days=status["horizon_days"]):
+        return False
+    sentence = text[sentence_start(text, at):sentence_end(text, at)]
+    return not any(w in sentence for w in (*status["strong"], *status["weak"]))
