@@ -70,6 +70,7 @@ def is_blank(text: str) -> bool:
 _SCALES = ("万", "亿")
 
 
+_DIGIT = regex.compile(r"[0-9０-９]")
 _RANK_DOT = regex.compile(r"^\d{1,3}[.、．]$")
 
 
@@ -94,10 +95,12 @@ def read_cell(cell: Cell, quantities: list[Quantity]) -> Figure | None:
                       percent=neg.group("pct") != "")
     own = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
     bounded = len(own) == 1 and own[0].text == body and own[0].kind == "number" and own[0].qualifier != "exact"
-    m = pats["number"].match(body) if bounded else pats["number"].fullmatch(body)
+    # 7以上 in a target column, 突破5000 or 超3800 in a ranking's (亿元) column: the bare figure, bounded
+    m = (pats["number"].match(body) or ((d := _DIGIT.search(body)) and pats["number"].fullmatch(body, d.start()))) \
+        if bounded else pats["number"].fullmatch(body)
     if m and (not bounded or m.group("pct") == ""):
-        # 7以上 in a target column: the bare figure, bounded; the column gives its unit
-        body = m.group() if bounded else body
+        # the column gives the unit
+        body = body[:m.end()] if bounded else body
         num = m.group("num").translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
         value = float(num)
         if m.group("sign") in pats["minus"]:

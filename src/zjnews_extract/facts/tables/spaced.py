@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from ..lexicon import alternation
 from .cell_lines import BRACKETED, FIGURE_WITH_UNIT
 from .cells import join_point_changes, point_change
 from .layout import Cell, Row, Table, cell_marks, words
@@ -34,6 +35,7 @@ def _patterns():
     return {
         **cell_marks(),
         "figure": FIGURE,
+        "bound": regex.compile(rf"^(?:{alternation(words()['cells']['bound_before'])})(?=\d)"),
         "han": regex.compile(r"\p{Han}"),
         "rank": regex.compile(r"^\d{1,3}[.、．]?$"),  # 1 广东, 1. 广东
         "bracketed": BRACKETED,
@@ -211,6 +213,7 @@ def _row_width(line: tuple[int, str]) -> int:
             or p["prose"].search(label[0].text):
         return 0
     rest = [c.text for c in label[1 + _unit_cell(label):]]
+    rest = [p["bound"].sub("", t, count=1) for t in rest]  # 突破5000: a bounded figure is a figure
     if not all(p["figure"].match(t) or p["blank"].match(t) or _unit_figure(t) or point_change().match(t) for t in rest) \
             or not any(p["figure"].match(t) or _unit_figure(t) for t in rest):
         return 0
