@@ -8,7 +8,8 @@ import bisect
 import regex
 
 from ...text import SENTENCE_ENDS
-from .grammar import in_year_written, plan_cue
+from .bases import comparison_base
+from .grammar import in_year_written, lexicon, plan_cue
 
 _MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "ql", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
                 "hol2", "d")
@@ -50,9 +51,24 @@ class FixedYears:
     def first_after(self, pos: int) -> int | None:
         if self.items is None:
             self.items = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]) + looks_back(self.text, m, g))
-                          for m, g in self.raw if g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]]
+                          for m, g in self.raw if (g["y"] or g["yr2"] or g["cy2"] or g["ts_y"])
+                          and not self._further_base(m)]
         i = bisect.bisect_right(self.items, (pos, float("inf")))
         return self.items[i][1] if i < len(self.items) else None
+
+    def _further_base(self, m: regex.Match) -> bool:
+        """A year compared with beside a comparison with the year before (较去年同期增长16.1%，与2019年同期相比增长38.6%
+        in an undated 2021 report): a base further back, which says nothing of the year the text is written in
+        (比2019年增加 alone, in a 2020 report, does: the base is the year before)."""
+        if not comparison_base(self.text, m)[0]:
+            return False
+        said = self.text[max(0, m.start() - _BESIDE_LOOK):m.start()]
+        said = said[max(said.rfind(c) for c in SENTENCE_ENDS) + 1:]
+        return any(w in said for w in lexicon()["words"]["year_ago_bases"])
+
+
+# how far back in its sentence a year-ago comparison may stand beside a named base year
+_BESIDE_LOOK = 80
 
 
 class Speaking:
