@@ -112,9 +112,8 @@ class _Sentence:
 
     def __init__(self, ctx: ArticleContext, s: Piece, clauses: list[Piece], qs: list[Quantity], facts: list[Fact]):
         self.ctx, self.s, self.qs, self.facts = ctx, s, qs, facts
-        # a clause that opens with a time of its own starts a new stretch for status cues: 预计全年出口
-        # 增长8%，1-10月出口已增长7.2% (the forecast's 预计 does not reach the result beside it)
-        # (专家预计，下半年CPI回落至3.7%左右: a clause that is only the forecast's lead reaches on)
+        # a clause that opens with a time of its own starts a new stretch for status cues: 预计全年出口增长8%，1-10月
+        # 出口已增长7.2% (预计 does not reach the result beside it; 专家预计，下半年…: a lead alone reaches on)
         self.scopes = [s.start] + [c.start for prev, c in zip(clauses, clauses[1:])
                                    if _opens_with_period(ctx, c.start) and not _cue_lead(ctx.text, prev)]
         self.cues: dict[int, StatusCues] = {}
@@ -291,7 +290,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             listed_from_frame = group.inherited
     months = _listed_months(sentence, head.q, len(chain)) if len(chain) >= 2 and not subjects \
         and len(set(metrics or ())) <= 1 else None
-    if months is None and head.window.respective and not subjects:  # 2025-2027年…分别为83.2/102.2/118.2亿元
+    if months is None and head.window.respective and not subjects and len(set(metrics or ())) <= 1:
+        # 2025-2027年…分别为83.2/102.2/118.2亿元 (not 生产总值、财政总收入…分别增长: a figure per name, not per year)
         months = year_by_year(ctx.periods.period_at(head.q.start), len(chain))
     for k, i in enumerate(chain):
         q = slots[i].q
