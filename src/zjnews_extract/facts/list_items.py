@@ -109,7 +109,11 @@ def items_group(parts: list[str]) -> Group | None:
             last, shared = last[:mark + 1], last[mark + 1:]
         elif not (last_words and first_words and last_words[-1][0] == first_words[-1][0]):
             own, tail = _own_part(last, last_words, max(len(p) for p in parts[:-1]))
-            if not tail or measurable(tail) or _class_tail(tail) or all(ws and ws[0][1] == "ns" for ws in item_words):
+            # (生产总值、财政总收入、全社会固定资产投资分别增长: two or more items that name measures of their own
+            # share nothing with the last one's tail; one alone may be a kind: 外商投资和国有企业进出口比重)
+            measures = len(parts) >= 3 and all(measurable(p) for p in parts[:-1])
+            if (not tail or measurable(tail) or _class_tail(tail) or all(ws and ws[0][1] == "ns" for ws in item_words)) \
+                    and not (tail and measures and measurable(tail)):
                 last, shared = own, tail
             # else what every item would share names neither a measure nor the items' class, nor follows
             # a list of places: the words are the last item's own (集装箱、金属矿石、矿建材料: 矿|建|材料 cut by
