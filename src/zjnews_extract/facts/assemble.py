@@ -258,8 +258,7 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
         return replace(frame, last_clause=words)
     frame = replace(frame, prev_clause=frame.last_clause, last_clause="", clause_metric="")
     if place_names().get(frame.subject or "") == "foreign":
-        # 美国为我国第三大贸易伙伴，中美贸易总值为1.42万亿元: the partner is the subject of its rank only;
-        # the trade with it is the article's place's
+        # 美国为我国第三大贸易伙伴，中美贸易总值为1.42万亿元: the partner is the subject of its rank only, its trade the place's
         frame = replace(frame, subject=ctx.home)
     if frame.prev_clause and (topic := M.stated_topic(frame.prev_clause)):
         frame = frame.named(topic, "value")  # 从GDP同比增速来看，共有21个省份增速高于…: the figures' thing
@@ -335,7 +334,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
             versus = each[k]  # 分别高于全国、全省1.2和0.6个百分点: one benchmark per figure
         whole = whole_fact_of_part(text, q.start, sentence.facts)  # (其中…: a part of the fact before; 存款余额: at its end)
         period = summed_like_whole(text, period, whole or last_of(sentence.facts, sentence.s.start, metric)) \
-            or period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start], whole and whole.metric or "")
+            or period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start], whole and whole.metric or "",
+                                 event=lambda day, at=q.start: ctx.periods.event_holding(day, at))
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big:
             skip = q.end + (0 if q.text.endswith("大") else 1)

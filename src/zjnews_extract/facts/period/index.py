@@ -3,6 +3,7 @@ walked back from the number over an index of the article's mentions built once."
 from __future__ import annotations
 
 import bisect
+from datetime import date, timedelta
 
 from ...records import Period
 from .asides import aside_close
@@ -28,6 +29,13 @@ def _in_year(p: Period | None, year: int, text: str) -> Period | None:
 _YEAR_AGO_TOPICS = ("year_ago_section", "year_ago_line", "year_ago_sentence")
 # what joins the times of a list written side by side (25H1/25Q2, 2023、2024年)
 _RUN_JOINS = ("/", "／", "、")
+# how many mentions back a holiday or campaign may stand before the day it holds (one article's lead)
+_EVENT_LOOK_BACK = 12
+
+
+def _month_end(day: str) -> bool:
+    d = date.fromisoformat(day)
+    return (d + timedelta(days=1)).day == 1
 
 
 class PeriodIndex:
@@ -87,6 +95,17 @@ class PeriodIndex:
                 run.insert(0, m)
             i -= 1
         return [m.period for m in run] if len(run) == n and n >= 2 else None
+
+    def event_holding(self, day: str, before: int) -> Period | None:
+        """The last span of days said before `before` that holds `day` (YYYY-MM-DD) and is no run of whole
+        months: a holiday or a campaign (国庆假期 10-01..10-07, 春运 01-13..02-21), else None."""
+        i = bisect.bisect_right(self.ends, before) - 1
+        for m in reversed(self.items[max(0, i - _EVENT_LOOK_BACK):i + 1]):
+            p = m.period
+            if m.kind == "span" and p is not None and p.start and p.start < day <= p.end \
+                    and (p.start[8:] != "01" or not _month_end(p.end)):
+                return p
+        return None
 
     def period_at(self, offset: int, prev_end: int = 0, topics: bool = True) -> Period | None:
         """The period of a number starting at `offset`; `prev_end` is where the number before it

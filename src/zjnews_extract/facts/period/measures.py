@@ -7,6 +7,7 @@ is a flow from January to that month, and so is any amount's change against the 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
@@ -23,10 +24,12 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
 
 
 def period_of_measure(period: Period | None, metric: str | None, kind: str | None = None,
-                      versus: str | None = None, before: str = "", whole: str = "") -> Period | None:
+                      versus: str | None = None, before: str = "", whole: str = "",
+                      event: Callable[[str], Period | None] | None = None) -> Period | None:
     """`period` as the metric `metric` covers it (see the module docstring); `before` is the words
     before the number (比上年末增长1.5%: the basis said there); `whole` the metric of the whole the
-    number is a part of (其中…: parts.py), a stock when the whole is one."""
+    number is a part of (其中…: parts.py), a stock when the whole is one; `event` the span of days said
+    before the number that holds a given day (国庆假期, 春运), if any."""
     if period is None or not metric or not period.start or not period.end:
         return period
     if in_year_harvest().search(metric) or kind == "value" and whole_year_plan().search(metric):
@@ -37,8 +40,10 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     m = lexicon()["measures"]
     if kind == "value" and period.start[:7] == period.end[:7] and any(w in (period.text or "") for w in m["as_of_marks"]) \
             and any(w in metric or w in before[-6:] for w in m["to_date_flows"]):
-        # 截至3月累计用电量2.99亿千瓦时, 9月末…新增贷款1694.16亿元: counted from January to that month
-        return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
+        # 截至3月累计用电量2.99亿千瓦时, 9月末…新增贷款1694.16亿元: counted from January to that month; but
+        # 国庆假期…截至10月7日，全省A级景区累计接待游客: a day inside a month sums the holiday's days said before it
+        held = event(period.end) if event and _day_within_month(period) else None
+        return Period(start=held.start if held else period.end[:4] + "-01-01", end=period.end, text=period.text)
     if period.start[:7] == period.end[:7] and period.start[5:7] != "01" and _whole_month(period) \
             and any(w in metric or w in before[-6:] for w in m["summed_from_january"]) \
             and not any(w in metric for w in stocks):
@@ -92,6 +97,12 @@ def whole_year_of(period: Period | None) -> str | None:
 def year_plan(period: Period | None, measure: str) -> Period | None:
     """A table column of the year's plan (年投资计划) covers the whole year, as the prose's does."""
     return whole_year(period) if measure and whole_year_plan().search(measure) else period
+
+
+def _day_within_month(period: Period) -> bool:
+    """One day that is not its month's last (截至10月7日; not 截至6月30日, a half year's end)."""
+    end = date.fromisoformat(period.end)
+    return period.start == period.end and (end + timedelta(days=1)).month == end.month
 
 
 def _whole_month(period: Period) -> bool:
