@@ -38,6 +38,7 @@ from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
 from .runs import opens_paragraph, own_month_runs, section_restarts, sentence_start, states_figure, \
     this_year_as_reported
+from .reach_words import named_event
 from .speaking import FixedYears, Speaking, has_months
 from .resolve import PeriodMention, resolve_mention
 
@@ -230,7 +231,8 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             named_day = date.fromisoformat(mention.period.end)  # for a later 当天
         if g["pastn"] or g["pastn2"] or g["nextn"] or g["within"] or mention.kind == "base" \
                 or mention.reach in ("next", "cause") or (g["yr1"] and mention.reach == "sentence") \
-                or mention.reach == "none" and in_base_frame(text, mention.start, mention.end) \
+                or mention.reach == "none" and (in_base_frame(text, mention.start, mention.end)
+                                                or named_event().match(text, mention.end) is not None) \
                 or (g["since"] or g["since2"]) and mention.reach == "clause":
             # (自2020年三季度以来连续7个季度…: a streak's start; the report's 二季度 after it stays the report's year)
             # 过去五年, a comparison's year, 已超2020年全年的…, 在2019年下降0.82个百分点的基础上 (what the

@@ -33,7 +33,7 @@ from .bases import from_with_figure, ratio_base
 from .runs import sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
-from .reach_words import (chart_caption, numbered_event, own_rate, points_after, stated_value, transition, trend,
+from .reach_words import (chart_caption, named_event, numbered_event, own_rate, points_after, stated_value, transition, trend,
                           word_pattern)
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
@@ -75,8 +75,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and word_pattern("goal_after").match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's
-    if mention.text.endswith("年") and numbered_event().match(text, mention.end):
-        return "none"  # 董事会2020年第4次会议: the year numbers a meeting, it dates no figure
+    if mention.text.endswith("年") and (numbered_event().match(text, mention.end) or named_event().match(text, mention.end)):
+        return "none"  # 董事会2020年第4次会议, 2022年冬奥会: the year numbers a meeting or names an event, it dates no figure
     if mention.kind == "span" and points_after().match(text, mention.end):
         return "none"  # 同比增长22.6%,1-4月提高5.0个百分点: the months compared with, their 比/较 left out
     if mention.kind == "span" and _in_breakdown(text, mention.start):

@@ -32,6 +32,13 @@ def numbered_event() -> re.Pattern:
 
 
 @cache
+def named_event() -> re.Pattern:
+    """冬奥会, 金融危机 right after a year (2022年冬奥会, 2008年金融危机): the year names an event (data [words] named_events)."""
+    events = "|".join(map(regex_escape, lexicon()["words"]["named_events"]))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,2}}?(?:{events})")
+
+
+@cache
 def points_after() -> re.Pattern:
     """份? 提高 5.0 个百分点 right after a time: a change in points against it (data [words] points_change_verbs)."""
     verbs = "|".join(map(regex_escape, lexicon()["words"]["points_change_verbs"]))

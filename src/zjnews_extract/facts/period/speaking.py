@@ -10,6 +10,7 @@ import regex
 from ...text import SENTENCE_ENDS
 from .bases import comparison_base
 from .grammar import in_year_written, lexicon, plan_cue
+from .reach_words import named_event
 
 _MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "ql", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
                 "hol2", "d")
@@ -52,7 +53,7 @@ class FixedYears:
         if self.items is None:
             self.items = [(m.start(), int(g["y"] or g["yr2"] or g["cy2"] or g["ts_y"]) + looks_back(self.text, m, g))
                           for m, g in self.raw if (g["y"] or g["yr2"] or g["cy2"] or g["ts_y"])
-                          and not self._further_base(m)]
+                          and not self._further_base(m) and not named_event().match(self.text, m.end())]
         i = bisect.bisect_right(self.items, (pos, float("inf")))
         return self.items[i][1] if i < len(self.items) else None
 
