@@ -41,20 +41,26 @@ SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
 LINE_MARK = re.compile("\n")
 # 去年同期为增加16.18亿元, 由上年同期的2.05:1下降为…, 从去年同期的第7位: the year-ago value follows
 _YEAR_AGO_OWN = re.compile(r"同期的(?=[^，,。；;\d]{0,4}\d)")
+_YEAR_SAME = ("同期", "同月")  # (cues [period] year_same_after: the same months, part of the time's words)
 # a figure right after a comparison's time is that time's (较截至二零一七年…止年度约109.7百万港元减少…)
 _BASE_FIGURE = re.compile(r"(?:约|近|逾)?\d")
 # Why: a compared time's own level written right after it, closed by 的 or a bracket (接近去年全年133.7亿美元的水平;
 # 已超2023年全年产量(63万辆); 逼近去年全年出口量5.59万辆。): that figure is of the base time, the figures after it
 # are not. (超过去年全年1200亿元 may be the margin: a figure right after the time needs 的; 上年同期提高1.2个百分点
 # is a change: words between that change or compare name no level.)
-_BASE_OWN_FIGURE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,6})(?:[（(](?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}[)）]"
-                              r"|(?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}[的，,。；;])"
+# (较去年同期(-1.1%)提高6.3个百分点, 较1-2月(-0.6%)收窄: the compared time's own rate in a bracket, signed)
+_BASE_OWN_FIGURE = re.compile(r"(?P<bnoun>[\u4e00-\u9fff]{0,6})[（(](?:约|近|逾)?[-−]?\d[\d.,]{0,20}[%\u4e00-\u9fff]{0,4}[)）]"
+                              r"|(?P<noun>[\u4e00-\u9fff]{1,6})(?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}[的，,。；;]"
                               r"|(?:约|近|逾)?\d[\d.,]{0,20}[\u4e00-\u9fff]{0,4}的")
 
 
 def _base_own_figure(text: str, end: int) -> bool:
     m = _BASE_OWN_FIGURE.match(text, end)
-    return m is not None and not (m.group("noun") and any(w in m.group("noun") for w in _change_words()))
+    if m is None:
+        return False
+    # 去年|同期(-1.1%): in a bracket, the same months are the time's own words
+    noun = m.group("noun") or (m.group("bnoun") or "").removeprefix(_YEAR_SAME[0]).removeprefix(_YEAR_SAME[1])
+    return not any(w in noun for w in _change_words())
 
 
 @cache
