@@ -78,3 +78,9 @@ def month_before(p: Period | None) -> Period | None:
     index = int(p.start[:4]) * 12 + int(p.start[5:7]) - 2
     y, m = index // 12, index % 12 + 1
     return make_period(first_day(y, m), last_day(y, m), p.text)
+
+
+def month_end(day: str) -> bool:
+    """Whether `day` (YYYY-MM-DD) is its month's last."""
+    d = date.fromisoformat(day)
+    return d == last_day(d.year, d.month)

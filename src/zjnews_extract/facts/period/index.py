@@ -3,11 +3,10 @@ walked back from the number over an index of the article's mentions built once."
 from __future__ import annotations
 
 import bisect
-from datetime import date, timedelta
 
 from ...records import Period
 from .asides import aside_close
-from .calendar_days import year_before
+from .calendar_days import month_end, year_before
 from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, word_tuple
 from .year_ago import section_starts, under_heading, year_ago_list
 
@@ -32,10 +31,6 @@ _RUN_JOINS = ("/", "／", "、")
 # how many mentions back a holiday or campaign may stand before the day it holds (one article's lead)
 _EVENT_LOOK_BACK = 12
 
-
-def _month_end(day: str) -> bool:
-    d = date.fromisoformat(day)
-    return (d + timedelta(days=1)).day == 1
 
 
 class PeriodIndex:
@@ -103,7 +98,7 @@ class PeriodIndex:
         for m in reversed(self.items[max(0, i - _EVENT_LOOK_BACK):i + 1]):
             p = m.period
             if m.kind == "span" and p is not None and p.start and p.start < day <= p.end \
-                    and (p.start[8:] != "01" or not _month_end(p.end)):
+                    and (p.start[8:] != "01" or not month_end(p.end)):
                 return p
         return None
 

@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from ...records import Period
+from .calendar_days import month_end
 from .grammar import in_year_harvest, lexicon, whole_year_plan
 
 
@@ -101,8 +102,7 @@ def year_plan(period: Period | None, measure: str) -> Period | None:
 
 def _day_within_month(period: Period) -> bool:
     """One day that is not its month's last (截至10月7日; not 截至6月30日, a half year's end)."""
-    end = date.fromisoformat(period.end)
-    return period.start == period.end and (end + timedelta(days=1)).month == end.month
+    return period.start == period.end and not month_end(period.end)
 
 
 def _whole_month(period: Period) -> bool:

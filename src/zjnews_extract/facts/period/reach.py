@@ -33,15 +33,14 @@ from .bases import from_with_figure, ratio_base
 from .runs import sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
-from .reach_words import (chart_caption, named_event, numbered_event, own_rate, points_after, stated_value, transition, trend,
-                          word_pattern)
+from .reach_words import (chart_caption, named_event, numbered_event, own_rate, points_after, stated_value, transition,
+                          trend, word_pattern)
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
 LINE_MARK = re.compile("\n")
 # 去年同期为增加16.18亿元, 由上年同期的2.05:1下降为…, 从去年同期的第7位: the year-ago value follows
 _YEAR_AGO_OWN = re.compile(r"同期的(?=[^，,。；;\d]{0,4}\d)")
-_YEAR_SAME = ("同期", "同月")  # (cues [period] year_same_after: the same months, part of the time's words)
 # a figure right after a comparison's time is that time's (较截至二零一七年…止年度约109.7百万港元减少…)
 _BASE_FIGURE = re.compile(r"(?:约|近|逾)?\d")
 # Why: a compared time's own level written right after it, closed by 的 or a bracket (接近去年全年133.7亿美元的水平;
@@ -58,8 +57,9 @@ def _base_own_figure(text: str, end: int) -> bool:
     m = _BASE_OWN_FIGURE.match(text, end)
     if m is None:
         return False
-    # 去年|同期(-1.1%): in a bracket, the same months are the time's own words
-    noun = m.group("noun") or (m.group("bnoun") or "").removeprefix(_YEAR_SAME[0]).removeprefix(_YEAR_SAME[1])
+    noun = m.group("noun") or m.group("bnoun") or ""
+    if m.group("bnoun"):  # 去年|同期(-1.1%): in a bracket, the same months are the time's own words
+        noun = noun.removeprefix(next((w for w in cues()["period"]["year_same_after"] if noun.startswith(w)), ""))
     return not any(w in noun for w in _change_words())
 
 

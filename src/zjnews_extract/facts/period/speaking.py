@@ -61,15 +61,12 @@ class FixedYears:
         """A year compared with beside a comparison with the year before (较去年同期增长16.1%，与2019年同期相比增长38.6%
         in an undated 2021 report): a base further back, which says nothing of the year the text is written in
         (比2019年增加 alone, in a 2020 report, does: the base is the year before)."""
+        from .runs import sentence_start  # noqa: PLC0415  (runs reads this module)
+
         if not comparison_base(self.text, m)[0]:
             return False
-        said = self.text[max(0, m.start() - _BESIDE_LOOK):m.start()]
-        said = said[max(said.rfind(c) for c in SENTENCE_ENDS) + 1:]
+        said = self.text[sentence_start(self.text, m.start()):m.start()]
         return any(w in said for w in lexicon()["words"]["year_ago_bases"])
-
-
-# how far back in its sentence a year-ago comparison may stand beside a named base year
-_BESIDE_LOOK = 80
 
 
 class Speaking:
