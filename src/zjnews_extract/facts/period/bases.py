@@ -16,7 +16,10 @@ def _listed_base() -> regex.Pattern:
     PH's electronics release, where 2021年 had dated the 3月份 after it)."""
     words = lexicon()["words"]
     listing = [w for w in words["base_before"] if w not in words["base_not_listing"]]
-    return regex.compile(rf"(?:{alternation(words['base_before'])})[^，,。；;、\d]{{1,8}}[、和及]$"
+    # a month or a span of months in figures (比1-6月、1-3月; 比前6月、前3月: DC's and CA's investment reports,
+    # where the second base had dated the clauses after it)
+    months = r"(?:(?:19|20)\d{2}年)?(?:前|1\s?[-—–~－至])?\d{1,2}(?:个)?月份?"
+    return regex.compile(rf"(?:{alternation(words['base_before'])})(?:[^，,。；;、\d]{{1,8}}|{months})[、和及]$"
                          rf"|(?:{alternation(listing)})(?:19|20)\d{{2}}年[^，,。；;、\d]{{0,6}}[、和及]$")
 
 
