@@ -180,6 +180,11 @@ def _sized() -> frozenset[str]:
     return frozenset(load_toml("metric_heads.toml")["heads"]["sizes"])
 
 
+@cache
+def _stages() -> frozenset[str]:
+    return frozenset(load_toml("metric_heads.toml")["measure_stages"]["words"])
+
+
 def head_of(thing: str) -> str:
     """The head word of a metric (农林牧渔总产值 -> 总产值, 产品产量 -> 产量), when it names a
     quantity by itself: what a part of that thing is measured by (社会消费品零售总额 -> 零售额)."""
@@ -192,6 +197,10 @@ def head_of(thing: str) -> str:
             # 房屋新开工面积 -> 新开工面积: an area is of the flow named with it; with none (批准预售面积,
             # 新增土地面积) no head a part could take alone
             return ws[-2][0] + head if ws[-2][0] in flow_verbs() else ""
+        if len(head) >= 4 and measurable(tail := head[-2:]) and words.is_word(tail) \
+                and words.is_word(thing_word := head[:-2]) and not measurable(thing_word) \
+                and thing_word not in _stages():
+            return tail  # 新能源|汽车产量 -> 产量: the segmenter's word holds a thing and its measure (汽车|产量)
         return head if measurable(head) else ""
     # one dictionary word (规模以上工业增加值, 社会消费品零售总额): a head of three or four characters
     # at its end that leaves a word of two or more before it (增加值, 零售总额); a shorter one could
