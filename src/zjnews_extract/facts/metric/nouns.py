@@ -246,6 +246,9 @@ def set_defined_after(text: str, counted: str = "", acted_on: bool = False) -> s
     else:
         ws = words.words(clause)
         place_class = is_place_class(ws[0][0]) if ws else False  # 县, 城市, 省份: jieba tags them oddly
+        if ws and (cls := next((c for c in _classes_longest() if clause.startswith(c)), "")) \
+                and len(cls) > len(ws[0][0]):
+            ws, place_class = [(cls, "n"), (clause[len(cls):], "v")], True  # 市州增长: the segmenter cut 市|州增长
         if len(ws) < 2 or not place_class and (not ws[0][1].startswith("n") or ws[0][1] in ("nr", "ns")
                                                or len(ws[0][0]) < 2):
             return ""
@@ -296,6 +299,27 @@ def is_bare_body(noun: str) -> bool:
 def defines_set(clause: str) -> bool:
     """营收超百亿元, 增速高于全省: a predicate that picks members of a set by a measure."""
     return _set_verbs().search(clause) is not None or any(w in clause for w in cues()["metric"]["set_threshold_marks"])
+
+
+@cache
+def _classes_longest() -> tuple[str, ...]:
+    from .heads import place_classes  # noqa: PLC0415  (heads imports this module)
+
+    return tuple(sorted(place_classes(), key=len, reverse=True))
+
+
+@cache
+def _movement_words() -> regex.Pattern:
+    m = cues()["metric"]
+    words_ = set(m["set_movements"]) | set(m["change_bases"]) | set(m["basis_openers"]) | set(m["rate_heads"]) \
+        | set(m["set_movement_fillers"])
+    return regex.compile("|".join(map(regex.escape, sorted(words_, key=len, reverse=True))))
+
+
+def moved_only(predicate: str) -> bool:
+    """同比增长, 增速提高, 均实现增长: the predicate says only how a figure moved, no measure of its own
+    (用电量下降 and 旅游业总收入超过400亿元 name theirs)."""
+    return bool(predicate) and not _movement_words().sub("", predicate).strip()
 
 
 @cache

@@ -23,7 +23,7 @@ from .pronoun import partner_for_pronoun
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure, without_basis
 from .instrument import instrument_noun
-from .nouns import (ends_open, has_verb, is_generic, is_place_class, leading_noun, milestone_nouns,
+from .nouns import (ends_open, has_verb, is_body, is_generic, is_place_class, leading_noun, milestone_nouns, moved_only,
                     noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
 from .bodies import names_indicator, part_before, part_named, population_named
 from .phrases import joined
@@ -71,6 +71,11 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         # 7家公司营收和净利双降, 有59个县(市)增速高于全省平均增速: the set the predicate defines,
         # a name of this count alone (the figures after it are of the sentence's thing: 6个省份主营业务收入
         # 同比增长，增速较快的江西、安徽分别增长13.5%和12% -> 主营业务收入)
+        if moved_only(defined.rsplit("的", 1)[0]) and is_body(defined.rsplit("的", 1)[1]):
+            if (topic := frame.last_metric or frame.base) and measurable(topic) and not is_generic(topic) \
+                    and not any(m in topic for m in cues()["period"]["base_marks"]):
+                defined = topic + defined  # 10个省份同比增长 after 房地产开发投资…: the places where that measure grew
+            return defined, replace(frame, count_set=defined), False
         frame = replace(frame, count_set=defined)
         if (thing := peel(defined.rsplit("的", 1)[0])[0]) and measurable(thing) and not is_generic(thing) \
                 and not any(ch.isdigit() for ch in thing):  # (旅游总收入超过200亿元: a threshold, no measure's name)
