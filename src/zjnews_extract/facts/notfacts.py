@@ -142,7 +142,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
     digits = _digits_of(q.text)
     if q.kind == "value" and digits and all(ch in n["numerals"] for ch in digits) \
             and (q.value or 0) <= n["max_list"] and not q.text.startswith("连续") \
-            and not _rank_moved(text, q):  # 连续两个月回升: a streak; 上升两名: a rank's move
+            and not _rank_moved(text, q) \
+            and not (q.unit == "倍" and before == "的"):  # 连续两个月回升: a streak; 上升两名: a rank's move; 是2015年的两倍: a ratio
         return False  # 五大任务, 两个市场, 一块短板: list sizes and figures of speech
     return True
 

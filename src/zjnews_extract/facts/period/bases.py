@@ -94,7 +94,7 @@ def _ratio_before() -> regex.Pattern:
 @cache
 def _ratio_of() -> regex.Pattern:
     """The rest of the base's name, then 的 and the ratio's figure (全年投放量的1.58倍, 水平的84%)."""
-    return regex.compile(rf"[^，,。；;！？!?\n\d]{{0,{_BASE_NAME_MAX}}}?的\s?\d[\d.]*\s?(?:倍|%|％)")
+    return regex.compile(rf"[^，,。；;！？!?\n\d]{{0,{_BASE_NAME_MAX}}}?的\s?(?:\d[\d.]*|[一二两三四五六七八九十]{{1,2}})\s?(?:倍|%|％)")
 
 
 # Why: the rest of a base's name after its time is a short noun phrase (2019年绿色金融改革创新试验区创建之初的5.4倍:
