@@ -30,6 +30,7 @@ class Label:
     grouping: bool  # 按经营地分: names the rows under it, measures nothing
     furniture: bool = False  # 阅读, 点赞: a page counter
     outline: int = 0  # 1 for a section of an outline (一、), 2 for an item under one (1、), else 0
+    part: bool = False  # marked as a part of a row above (#寿险, 其中:入境过夜人数)
 
 
 @cache
@@ -37,6 +38,7 @@ def _patterns():
     w = words()["labels"]
     return {
         "lead": regex.compile("|".join(w["lead_marks"])),
+        "part_mark": regex.compile(w["part_mark"]),
         "period": regex.compile("^(?:" + alternation(w["period_words"]) + ")(?=\\p{Han}{2})"),
         "grouping": regex.compile("|".join(w["grouping"])),
         "latin": regex.compile(w["latin_only"]),
@@ -67,6 +69,7 @@ def read_label(text: str) -> Label:
     if (pats["latin"].match(name) or not _HAN.search(name)) and name.upper() not in pats["latin_names"]:
         return Label("", None, False)
     outline = 1 if pats["outline_section"].match(name) else 2 if pats["outline_item"].match(name) else 0
+    part = bool(pats["part_mark"].match(name))
     for _ in range(2):  # 其中: 1. 出口
         name = pats["lead"].sub("", name, count=1)
     name = pats["period"].sub("", name, count=1)  # 全年粮食: the period is the column's, not a name
@@ -77,7 +80,7 @@ def read_label(text: str) -> Label:
             name = name[:-len(suffix)]
             break
     name = name.strip()
-    return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"], outline)
+    return Label(name, unit, bool(pats["grouping"].match(name)), name in pats["furniture"], outline, part)
 
 
 def is_within_total(name: str) -> bool:

@@ -158,7 +158,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
             elif state.split_of and label.name:
                 label = replace(label, name=merge(label.name, state.split_of))  # 中外合资新设外商投资企业
             state.last = label.name
-            if is_measure(label.name):
+            if is_measure(label.name) and not label.part:
                 state.parent = label.name
         if label.unit is not None and not change:
             state.carried = label.unit  # (比上年增长(%) under a total: its % is its own, not the next rows')
@@ -212,7 +212,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 # writes it with % (0.66% | 0.07% | -0.10% | 0.40%: a listed company's quarterly table)
                 kind, unit = "pp", "pp"
             metric = _metric(label, cols[ranked] if col.role == "rank" and ranked is not None else col, cols,
-                             replace(state, measure="", lead="", outlined="") if foreign else state)
+                             replace(state, measure="", lead="", outlined="", parent="") if foreign else state)
             if parts_of is not None and not is_measure(metric) and not (state.outlined and measurable(metric)):
                 whole = _member_head(parts_of.measure) or parts_of.measure  # (化学纤维 under 主要工业产品产量如下:)
                 metric = merge(metric, whole) if metric else parts_of.measure  # 轻工业工业增加值
@@ -314,7 +314,8 @@ def _metric(label: Label, col: Column, cols, state: Section) -> str:
     if is_measure(name):
         return merge(name, measure) if measure else name
     # a category row: its part of the column's, section's or table's measure (城镇 -> 城镇零售额)
-    whole = measure or state.measure or state.lead or ""
+    # (寿险 under 保费收入, after rows under 保险金额: the measure row right above it, not the table's first)
+    whole = measure or state.measure or state.parent or state.lead or ""
     if head := _member_head(whole):
         return merge(name, head)  # 原油 under 主要工业产品产量: a member of the class, 原油产量
     return merge(name, part_measure(whole, name))
