@@ -97,7 +97,7 @@ def _tables(text, quantities, ctx):
         return [], quantities
     facts, spans = find_table_facts(text, quantities, subject=ctx.home, published=ctx.published,
                                     period_at=_table_period_at(ctx),
-                                    company=bool(ctx.company) and ctx.home == ctx.company)
+                                    company=bool(ctx.company) and ctx.home == ctx.company, wholes=ctx.wholes)
     ends, i, rest = [e for _, e in spans], 0, []
     for q in quantities:  # both in text order
         while i < len(spans) and ends[i] <= q.start:

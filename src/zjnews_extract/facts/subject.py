@@ -29,8 +29,9 @@ def subject_name(name: str, region: str | None, wholes: dict | None = None) -> s
         level = names.get(region or "") or _level_group(region)
         if region in name_words()["municipalities"]:
             level = "cities"  # 全市 of 北京: the whole of a province-level city
-        if region and ((name[-1] == "省") == (level == "provinces") or name[-1] not in "省市"):
-            return region
+        if region and ((name[-1] == "省") == (level == "provinces") or name[-1] not in "省市") \
+                and not (name[-1] == "市" and level == "counties" and not region.endswith("市")):
+            return region  # (全市 is no county's: 德清县 is not the 全市 of a table of 湖州's counties)
         return name
     if group == "national":
         return "全国"

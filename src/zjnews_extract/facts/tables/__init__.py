@@ -58,7 +58,8 @@ def may_hold_tables(text: str) -> bool:
 
 def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | None,
                      period_at: Callable[[int], Period | None],
-                     published: date | None, company: bool = False) -> tuple[list[Fact], list[tuple[int, int]]]:
+                     published: date | None, company: bool = False,
+                     wholes: dict | None = None) -> tuple[list[Fact], list[tuple[int, int]]]:
     """The facts of every table in `text` and the (start, end) spans of the tables' lines
     (captions and footnotes included), so that the prose reading skips the numbers in them.
 
@@ -136,7 +137,8 @@ def find_table_facts(text: str, quantities: list[Quantity], *, subject: str | No
                 ref = first_ref
             first_ref = first_ref or ref
             last_ref = ref
-            ctx = Context(subject=subject, ref=ref, published=published, company=company, source=source)
+            ctx = Context(subject=subject, ref=ref, published=published, company=company, source=source,
+                          wholes=wholes)
             # (41269 in a table that names no unit, 41269亿元 in the release above it: 亿元)
             facts.extend(units_from_prose(read_table(text, grid, figure_of, ctx), quantities, table.start, table.end))
         spans.append((table.start, table.end))

@@ -50,6 +50,7 @@ class Context:
     published: date | None
     company: bool = False  # the subject is a company reporting its results: its places are its markets
     source: str | None = None  # the text as written, when rows were found in a copy with bars made breaks
+    wholes: dict | None = None  # the article's place of each level (全市 of a county's report: its city)
 
 
 @dataclass(slots=True)
@@ -174,7 +175,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
         # 其中:函件 | 万件 under 二、邮政行业业务总量 | 亿元: counted in another unit, no part of the section's measure
         foreign = bool(state.outlined and label.outline != 1 and row_unit is not None and state.outlined_unit
                        and row_unit.unit != state.outlined_unit)
-        subject = place_name(place or row_place, ctx.subject) if place or row_place else ctx.subject
+        subject = place_name(place or row_place, ctx.subject, ctx.wholes) if place or row_place else ctx.subject
         year = year_of(_cell(row, role["year"]).text) if "year" in role else None
         row_period = None
         # (a label of digits alone reads as no name: 2023-12-31, a report date, is still the row's time)
@@ -244,7 +245,7 @@ def read_table(text: str, grid: Grid, figure_of, ctx: Context) -> list[Fact]:
                 kind=kind, value=value, unit=unit,
                 qualifier=fig.quantity.qualifier if fig.quantity is not None else fig.qualifier,
                 metric=metric or None, metric_from="own" if metric else None,
-                subject=place_name(own, ctx.subject) if (own := next((c.subject for c in chain(col, cols) if c.subject),
+                subject=place_name(own, ctx.subject, ctx.wholes) if (own := next((c.subject for c in chain(col, cols) if c.subject),
                                                                       None)) else subject,  # (域外 | 增长: the growth's too)
                 period=period, status=col.status,
                 versus=versus, sentence=_row_text(ctx.source or text, row, fig),

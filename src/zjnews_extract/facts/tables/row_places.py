@@ -42,11 +42,11 @@ def whole_place(name: str) -> bool:
     return bool(m and m.end() == len(name))
 
 
-def place_name(cell: str, region: str | None) -> str:
+def place_name(cell: str, region: str | None, wholes: dict | None = None) -> str:
     """北京市 -> 北京, 广西区 -> 广西: a place as a subject is written short, as in prose."""
     m = match_place(cell)
     if m and m.end() == len(cell):
         short = _PLACE_SUFFIX.sub("", cell)
         if short in place_names():
             return short
-    return subject_name(cell, region)
+    return subject_name(cell, region, wholes)
