@@ -34,10 +34,12 @@ def is_since(mention: str) -> bool:
     return mention.startswith(tuple(w["since_prefixes"])) and mention.endswith(tuple(w["since_suffixes"]))
 
 
-def _relative_years(years, not_first_n: str) -> str:
+def _relative_years(years, not_first_n: str, full_year=()) -> str:
     """今年|去年|前年…: a word opening with 前 only where 前 opens a word (以前年度会计数据 is 以前 + 年度, not the
-    year before last), as 前N个月 is."""
-    return "|".join(rf"(?<!{not_first_n}){regex.escape(w)}" if w.startswith("前") else regex.escape(w)
+    year before last), as 前N个月 is; one that with 度 is a word of the whole year (本年度: the report's year, as
+    全年 is) stops before 度."""
+    return "|".join((rf"(?<!{not_first_n}){regex.escape(w)}" if w.startswith("前") else regex.escape(w))
+                    + ("(?!度)" if w + "度" in full_year else "")
                     for w in sorted(years, key=len, reverse=True))
 
 
@@ -66,7 +68,7 @@ def grammar() -> regex.Pattern:
                  rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z])))"
                  # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
                  rf"(?:\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
-                 rf"|(?P<rel>{_relative_years(lex['relative_years'], not_first_n)})(?:度)?)"
+                 rf"|(?P<rel>{_relative_years(lex['relative_years'], not_first_n, words['full_year'])})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     # a clock time after a range's day (9月29日上午8时至10月5日上午8时): part of that end
     clock = rf"(?:\s*(?:{alternation(words['day_parts'])})?\s*(?:[01]?\d|2[0-4])\s*[时点](?:\s*\d{{1,2}}\s*分)?)?"
