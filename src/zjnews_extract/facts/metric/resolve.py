@@ -127,8 +127,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name = _after_doers(name)
     if name and (among := name.rfind("中的")) >= 2 and len(name) - among - 2 >= 2:
         name = name[among + 2:]  # 一般公共预算收入中的税收收入: the part named after the whole it is in
-    if name and len(name) <= 2 and is_junk(name):
-        name = ""  # 占 with nothing before it: no metric rather than a word that names nothing
+    if name and len(name) <= 2 and is_junk(name) and not (counts and is_place_class(name)):
+        name = ""  # 占 with nothing before it: no metric rather than a word that names nothing (全省17个市州: a count's class)
     if name and "其" in name:
         name = partner_for_pronoun(name, text[max(0, q.start - 80):q.start])  # 对其进出口: with the partner before
     return name, frame, inherited
