@@ -9,7 +9,7 @@ import regex
 from ..lexicon import alternation, cues
 from .heads import is_junk, is_method_clause, measurable
 from .nouns import has_verb, is_generic, leading_noun, trailing_noun
-from .window import peel, read_window
+from .window import drop_place_group, peel, read_window
 
 
 @cache
@@ -83,6 +83,10 @@ def list_heading(clause: str, colon_after: bool) -> str:
     for drop in m["list_heading_drop"]:
         words = words.removesuffix(drop)  # 接待情况: how it went, not what was counted
     name = read_window(words).metric
+    if "、" in name and end in m["list_heading_drop"] \
+            and (last := read_window(words.rsplit("、", 1)[1]).metric) and measurable(last):
+        # 各县市区、市属开发区生产总值完成情况: the kinds of places listed after it are its items, not its name
+        name = drop_place_group(last)
     if host := next((v for v in m["host_verbs"] if v in name[1:]), None):
         name = name[name.index(host, 1):]  # 四家5A级景区接待: the sites are the items listed, each its own subject
     return name if name and measurable(name) and not is_generic(name) and not is_junk(name) else ""
