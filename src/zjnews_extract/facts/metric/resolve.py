@@ -71,7 +71,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         # 7家公司营收和净利双降, 有59个县(市)增速高于全省平均增速: the set the predicate defines,
         # a name of this count alone (the figures after it are of the sentence's thing: 6个省份主营业务收入
         # 同比增长，增速较快的江西、安徽分别增长13.5%和12% -> 主营业务收入)
-        if moved_only(defined.rsplit("的", 1)[0]) and is_body(defined.rsplit("的", 1)[1]):
+        predicate, _, counted = defined.rpartition("的")
+        if moved_only(predicate) and is_body(counted):
             if (topic := frame.last_metric or frame.base) and measurable(topic) and not is_generic(topic) \
                     and not any(m in topic for m in cues()["period"]["base_marks"]):
                 defined = topic + defined  # 10个省份同比增长 after 房地产开发投资…: the places where that measure grew
