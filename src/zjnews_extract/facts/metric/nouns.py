@@ -311,8 +311,8 @@ def _classes_longest() -> tuple[str, ...]:
 @cache
 def _movement_words() -> regex.Pattern:
     m = cues()["metric"]
-    words_ = set(m["set_movements"]) | set(m["change_bases"]) | set(m["basis_openers"]) | set(m["rate_heads"]) \
-        | set(m["set_movement_fillers"])
+    moves = (set(m["set_predicate_verbs"]) - set(m["set_not_movements"])) | set(cues()["sections"]["moves"])
+    words_ = moves | set(m["change_bases"]) | set(m["basis_openers"]) | set(m["rate_heads"]) | set(m["set_movement_fillers"])
     return regex.compile("|".join(map(regex.escape, sorted(words_, key=len, reverse=True))))
 
 
