@@ -81,7 +81,8 @@ def grammar() -> regex.Pattern:
         # (首8个月, as Hong Kong filings and news write 前8个月: with 个 only, 首月 is another word)
         rf"(?:(?<!{not_first_n})前\s*|(?:{alternation(words['first_n_with_ge'])})(?=\s*(?:{month}|\d{{1,2}}|两)\s*个))"
         rf"(?P<firstn>{month}|\d{{1,2}}|两)\s*个?\s*月(?:份)?",
-        rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季度",
+        # (前三季GDP, 前三季西部地区进出口: headlines shorten 前三季度; not 前三季报)
+        rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季(?:度|(?![节报]))",
         # 1-3季度, 一至三季度: the quarters from the first on, like 前三季度
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
         # 2023一季度; 2025年第1季 (Hong Kong's quarter, 第 before it: not 四季 nor a 一季报)

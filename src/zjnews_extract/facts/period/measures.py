@@ -24,6 +24,12 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     return tuple(m["stock_heads"]), tuple(m["since_year_start"]), frozenset(m["since_year_start_versus"])
 
 
+def _names_stock(words: str, stocks: tuple[str, ...]) -> bool:
+    """A stock's name is in `words` (总资产, 净资产), not as part of a flow's ratio (净资产收益率)."""
+    return any(w in words for w in stocks) \
+        and not any(w in words for w in lexicon()["measures"]["stock_head_flows"])
+
+
 def period_of_measure(period: Period | None, metric: str | None, kind: str | None = None,
                       versus: str | None = None, before: str = "", whole: str = "",
                       event: Callable[[str], Period | None] | None = None) -> Period | None:
@@ -47,17 +53,17 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
         return Period(start=held.start if held else period.end[:4] + "-01-01", end=period.end, text=period.text)
     if period.start[:7] == period.end[:7] and period.start[5:7] != "01" and _whole_month(period) \
             and any(w in metric or w in before[-6:] for w in m["summed_from_january"]) \
-            and not any(w in metric for w in stocks):
+            and not _names_stock(metric, stocks):
         # 2月份…工业用电累计增长: what a month's report sums is summed from January (a month's, not a
         # holiday's: 国庆假期…累计接待游客 is summed over the holiday)
         return Period(start=period.end[:4] + "-01-01", end=period.end, text=period.text)
     bases = tuple(mark + v for v in since_versus for mark in ("比", "较"))
-    if (kind == "value" or kind == "growth" and not any(w in metric for w in stocks)) \
+    if (kind == "value" or kind == "growth" and not _names_stock(metric, stocks)) \
             and (versus in since_versus or any(w in metric or w in before for w in bases)
                  or _since_named_year_end(metric + before, period)):
         start = period.end[:4] + "-01-01"  # 比上年末增加10.03万人: the change since January
         return period if start >= period.start else Period(start=start, end=period.end, text=period.text)
-    if not any(w in metric or w in whole for w in stocks) or any(w in metric for w in m["to_date_flows"]):
+    if not (_names_stock(metric, stocks) or _names_stock(whole, stocks)) or any(w in metric for w in m["to_date_flows"]):
         return period  # (生猪、能繁母猪存栏、出栏和猪肉产量: stocks and flows named together keep the span)
     if kind == "value" and metric.endswith(tuple(m["stock_changes"])) and period.start[:7] != period.end[:7]:
         return period  # 上半年…贷款余额…增加11.56万亿元: the stock's change over the months named, a flow
