@@ -49,7 +49,8 @@ def header_period(rest: str) -> tuple[str, str] | None:
         return ("month", f"{day.group(1)}-{int(day.group(2)):02d}")  # 2023年12月31日 over balances: that month
     m = pats["year"].match(rest)
     if m:
-        return ("year", m.group("y"))
+        # 2011年末 | 2010年末 over a company's balances: a moment, December of that year
+        return ("month", f"{m.group('y')}-12") if m.group("end") else ("year", m.group("y"))
     found = [words()["periods"]["relative"][m.group()] for m in pats["relative"].finditer(rest)
              if rest[max(0, m.start() - 1):m.start()] not in ("比", "较", "与", "上")]  # 比上年末: a comparison
     if found and _MONTHS_WRITTEN.search(rest):
