@@ -7,7 +7,8 @@ import bisect
 from ...records import Period
 from .asides import aside_close
 from .calendar_days import month_end, year_before
-from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT, word_tuple
+from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT
+from .reach_words import word_tuple
 from .year_ago import section_starts, under_heading, year_ago_list
 
 

@@ -33,8 +33,8 @@ from .bases import from_with_figure, ratio_base
 from .runs import sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
-from .reach_words import (chart_caption, named_event, numbered_event, own_rate, points_after, stated_value, transition,
-                          trend, word_pattern)
+from .reach_words import (chart_caption, figureless_clause, named_event, numbered_event, own_rate, points_after,
+                          stated_value, transition, trend, word_pattern, word_tuple)
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
 SENTENCE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS)}]")
@@ -91,6 +91,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         return "none"  # 确保了全年目标任务的完成: the goal's year, written in front of the goal
     if slots & {"rel", "full"} and word_pattern("goal_share_after").match(text[mention.end:mention.end + 24]):
         return "none"  # 完成省政府下达全年外贸进出口考核目标的111.8%: the goal's year
+    if slots & {"rel", "full"} and word_pattern("goal_sentence_after").match(text[mention.end:mention.end + 40]):
+        return "none"  # 为实现全年经济社会发展目标提供了坚实保障。: the goal's year, in a sentence with no figure
     line_start = text.rfind("\n", 0, mention.start) + 1
     if chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
@@ -160,7 +162,9 @@ def reach_of(text: str, mention, g: dict) -> str:
     if text.startswith(tuple(marks["average_after"]), mention.end):
         return "own_sentence"  # 1~11月平均，河南居民消费价格…上涨2.9%: an aside of a month's release
     if slots & {"rel", "full"} and plan_before().search(text, max(0, mention.start - 4), mention.start):
-        return "own_sentence"  # 预计今年全年…将完成51.3亿: a forecast's year; the report goes on in its own period
+        # 预计今年全年…将完成51.3亿: a forecast's year; the report goes on in its own period (预计全年毛利率延续
+        # 优化趋势,销售费用率同增0.4pct: a forecast with no figure in its clause dates nothing after it)
+        return "clause" if figureless_clause(text, mention.end) else "own_sentence"
     if in_aside(text, mention.start) and not _glosses_time(text, mention.start):
         return "aside"  # 营业税下降40.4%(1-5月增长37.3%,…); (即2026年…与2025年…对比),…分别…: the bracket's own times
     if "yr1" in slots and respective_after(text, mention.end):
@@ -217,12 +221,6 @@ def reach_of(text: str, mention, g: dict) -> str:
 def _in_breakdown(text: str, at: int) -> bool:
     """The sentence up to `at` opens with a topic that splits the report's period into parts (分季度看, 分月看)."""
     return any(w in text[sentence_start(text, at):at] for w in word_tuple("breakdown_topics"))
-
-
-@cache
-def word_tuple(key: str) -> tuple[str, ...]:
-    """A word list of periods.toml [words] as a tuple for str.startswith / endswith (built once)."""
-    return tuple(lexicon()["words"][key])
 
 
 def _glosses_time(text: str, pos: int) -> bool:

@@ -6,6 +6,7 @@ from functools import cache
 import re
 from re import escape as regex_escape
 
+from ...text import CLAUSE_ENDS, SENTENCE_ENDS
 from ..lexicon import cues
 from .grammar import lexicon
 
@@ -68,3 +69,19 @@ def chart_caption() -> re.Pattern:
 def own_rate() -> re.Pattern:
     nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
     return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")
+
+
+@cache
+def word_tuple(key: str) -> tuple[str, ...]:
+    """A word list of periods.toml [words] as a tuple for str.startswith / endswith (built once)."""
+    return tuple(lexicon()["words"][key])
+
+
+def figureless_clause(text: str, end: int) -> bool:
+    """Words but no digit from `end` to the end of its clause (not 预计今年1-6月份, which opens its sentence)."""
+    for i, ch in enumerate(text[end:end + 60]):
+        if ch in CLAUSE_ENDS or ch in SENTENCE_ENDS:
+            return i >= 2
+        if ch.isdigit():
+            return False
+    return False
