@@ -60,6 +60,9 @@ def host_item(raw: str, w: M.Window, q: Quantity, host_run: bool, last_metric: s
     name = w.metric
     if w.subject and raw.strip(_RUN_MARKS + " ").endswith(w.subject + w.metric):
         name = w.subject + w.metric  # 阳朔《印象·刘三姐》: the place is part of the site's name
+    if host_run and (opens_clause or raw.lstrip()[:1] in _RUN_MARKS) and last_metric and measurable(last_metric) \
+            and (named := _named_before_verb(name)):
+        return named  # …；龙脊梯田接待11.48万人次；蜈支洲岛接待2.25万人次: the next site of the run, its verb said again
     if not _bare_name(name) or measurable(w.metric):
         return None
     if host_run and (opens_clause or raw.lstrip()[:1] in _RUN_MARKS) and last_metric and measurable(last_metric):
@@ -81,6 +84,21 @@ def _bare_name(name: str) -> bool:
     return bool(name) and len(name) <= _NAME_MAX and not any(ch.isdigit() for ch in name) \
         and not any(ch in _RUN_MARKS for ch in name) and not measurable(name) and not _ends_in_verb(name) \
         and not any(noun in name for noun in _visitor_nouns())
+
+
+def _named_before_verb(metric: str) -> tuple[str, str] | None:
+    """(site, measure) when `metric` is a bare name, then a host verb and what it counts (世外桃源接待,
+    大渡口南海温泉接待游客), else None."""
+    verb = min((i for v in _host_verbs() if (i := metric.find(v)) >= 2), default=-1)
+    if verb < 0 or not _bare_name(site := metric[:verb]) or site.startswith(_WHOLE_MARKS) \
+            or any(pos in _CLASS_TAGS and w.isalnum() for w, pos in words.words(site)):
+        return None  # (所属各公园景点, 主要景区, A级景区: a class of sites, which the metric keeps)
+    return site, metric[verb:]
+
+
+# Why: the tags of the words that make a class of sites, not one: pronouns (各, 其他), distinguishing words
+# (主要, 所属), numerals and measure words (5A级), letters (A级); not the marks of a quoted name (《印象·刘三姐》)
+_CLASS_TAGS = frozenset({"r", "b", "m", "q", "x"})
 
 
 def _hosts_measure(measure: str) -> str:
