@@ -64,7 +64,7 @@ def grammar() -> regex.Pattern:
     # 2022上半年, 2023一季度: a year written without 年 before a half or a quarter
     bare_year_before = alternation(words["bare_year_before"])
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
-    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[{cn_year_digits}]{{4}})"
+    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[一二][{cn_year_digits}]{{3}})"
                  rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z])))"
                  # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
                  rf"(?:\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
