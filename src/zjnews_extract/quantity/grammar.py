@@ -162,7 +162,7 @@ def build(prefilter: bool = True) -> Lexicon:
     skip = load_toml("quantity_skip.toml")
 
     unit_kind: dict[str, tuple[str, str]] = {}
-    for cat in ("time", "noun", "measure", "physical", "bp", "pp", "percent", "currency"):
+    for cat in ("time", "noun", "measure", "physical", "bp", "per_mille_points", "pp", "percent", "currency"):
         for surface, norm in units[cat].items():
             unit_kind[surface] = (cat, norm)
     for surface, (_, code) in units["currency_small"].items():

@@ -292,6 +292,9 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
     if category == "bp":
         item.kind, item.unit, item.value = "pp", "pp", signed(value / 100)  # 10个基点 is 0.1 pp
         return item
+    if category == "per_mille_points":
+        item.kind, item.unit, item.value = "pp", "pp", signed(value / 10)  # 0.66个千分点 is 0.066 pp
+        return item
     if category == "cheng":
         extra = g.cheng
         v = value * 10
