@@ -13,7 +13,7 @@ import regex
 from ..text import STATEMENT_ENDS
 from .grammar import Lexicon
 from .numerals import CN_DIGITS
-from .reading import Item
+from .reading import POINT_SCALES, Item
 from .spacing import VERB_LOOK
 
 _SENTENCE_END = regex.compile(f"[{regex.escape(STATEMENT_ENDS)}]")  # a rate's cue reaches back no further
@@ -108,13 +108,11 @@ def _drop_unit(it: Item) -> None:
 
 
 def take_unit(a: Item, b: Item) -> None:
-    if b.category == "bp" and a.category != "bp":
-        a.value /= 100  # 5~10BP, 5个和10个基点: the low end counts basis points too
-    if b.category == "per_mille_points" and a.category != "per_mille_points":
-        a.value /= 10  # 0.2和0.5个千分点: so does a low end of per-mille points
+    if b.category in POINT_SCALES and a.category != b.category:
+        a.value /= POINT_SCALES[b.category]  # 5~10BP, 5个和10个基点, 0.2和0.5个千分点: the low end counts them too
     a.kind, a.unit, a.category, a.unit_surface = b.kind, b.unit, b.category, b.unit_surface
     a.fixed_kind = b.fixed_kind
-    if b.kind in ("growth", "pp", "value") and b.category in ("pp", "bp", "per_mille_points") and b.value < 0 < a.value:
+    if b.kind in ("growth", "pp", "value") and b.category in ("pp", *POINT_SCALES) and b.value < 0 < a.value:
         a.value = -a.value
     a.bare_ok = True
 

@@ -129,6 +129,11 @@ def _fraction(den_text: str, num_text: str, whole_text: str | None):
     return whole + num / den, "fraction"
 
 
+# Points smaller than a percentage point, and how many make one: basis points (10个基点 is 0.1 pp) and
+# per-mille points (0.66个千分点 is 0.066 pp)
+POINT_SCALES = {"bp": 100, "per_mille_points": 10}
+
+
 def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g=None):
     if g is None:
         g = groups_of(m)
@@ -289,11 +294,8 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
     if category == "pp":
         item.kind, item.unit = "pp", "pp"
         return item
-    if category == "bp":
-        item.kind, item.unit, item.value = "pp", "pp", signed(value / 100)  # 10个基点 is 0.1 pp
-        return item
-    if category == "per_mille_points":
-        item.kind, item.unit, item.value = "pp", "pp", signed(value / 10)  # 0.66个千分点 is 0.066 pp
+    if category in POINT_SCALES:
+        item.kind, item.unit, item.value = "pp", "pp", signed(value / POINT_SCALES[category])  # 10个基点 is 0.1 pp
         return item
     if category == "cheng":
         extra = g.cheng
