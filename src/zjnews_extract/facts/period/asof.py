@@ -1,6 +1,7 @@
 """A flow stated "as of" a month's or a quarter's end (截至7月底全县工业总产值, 一季度末全市生猪出栏) covers
-the year up to that end; a stock (余额, 存栏, 共有…家) is the level at that end (GUIDELINES: a stock as of
-a month is that month). Words in data/periods.toml [as_of]."""
+the year up to that end, and so do its ratios and ranks (截至2016年底…快递业务量占全省70.8%,
+截至2017年末…成本收入比28.34%, 截至6月末…累计总产值…占全国规模工业总产值的13.44%); a stock (余额, 存栏,
+共有…家) is the level at that end (GUIDELINES: a stock as of a month is that month). Words in data/periods.toml [as_of]."""
 from __future__ import annotations
 
 from functools import cache
@@ -22,7 +23,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 def year_to_end(period: Period | None, metric: str | None, kind: str, before: str) -> Period | None:
     """January to the end `period` names, when it is a month's or a quarter's end and the figure
     is a flow (neither its metric nor the words `before` it say a stock); `period` itself otherwise."""
-    if period is None or not period.start or not metric or kind not in ("value", "growth"):
+    if period is None or not period.start or not metric or kind not in ("value", "growth", "percent", "pp", "rank"):
         return period
     marks, flows, stocks = _patterns()
     if not marks.search(period.text or "") or period.start[5:7] == "01" or period.start[:4] != period.end[:4]:
