@@ -29,6 +29,8 @@ from .bodies import names_indicator, part_before, part_named, population_named
 from .phrases import joined
 from .siblings import sibling_name, topic_kind_name
 from .bracketed import bracketed_metric
+from .share_after import share_named_after
+from .streak import streak_name
 from .aspects import aspect_name
 from ..parts import within_whole
 from .contribution import contribution, lifting_doer
@@ -51,19 +53,7 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     counts = q.kind == "value" and q.unit not in (None, "%", "pp", "ratio", *_MONEY)  # (a ratio counts nothing)
     base_before = frame.base  # (the partner of a trade named before: partners.py)
     if q.text.startswith("连续"):
-        # 货物吞吐量连续15年位居世界第一: the streak is the thing's record; what follows (位居世界) is the
-        # record's words, never a name for it or for the rank after it
-        thing = w.metric if w.metric and measurable(w.metric) else (frame.last_metric or frame.base)
-        stop = _CLAUSE_STOP.search(text, q.end, q.end + _RECORD_MAX)
-        record = text[q.end:stop.start() if stop else q.end + _RECORD_MAX].strip()
-        own = bool(w.metric and measurable(w.metric))
-        if not own and (named := _measure_opening(record)):
-            # 连续三年规上工业增加值总量居全省开发区第一: the record names its own measure after the streak
-            return named + "连续" + record[len(named):], frame, False
-        if own:
-            frame = frame.named(thing, "value")  # the rank after the streak (第一) is the thing's
-        # (the streak word stays in the name: 连续 is what makes it a record, 外贸进出口连续保持同比增长)
-        return thing + "连续" + record, frame, not own  # 货物吞吐量连续位居世界第一
+        return streak_name(text, q, w, frame)  # 货物吞吐量连续15年位居世界第一: the thing's record
     if counts and not w.share and not w.change and (not w.metric or is_junk(w.metric) or ends_open(raw)) \
             and (defined := set_defined_after(text[list_end:list_end + 32],
                                               q.unit if q.unit and is_place_class(q.unit) else "",
@@ -89,6 +79,9 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if q.kind == "rank" and raw.lstrip().startswith(("(", "（")) and frame.clause_metric:
         # 峨眉山门票收入2208.67万元(列全省旅游排名第一位): a bracket right after a figure ranks that figure
         return frame.clause_metric, frame, True
+    if (whole_after := share_named_after(text, q)) is not None:
+        # 27.7%的游客出行目的为“探亲访友”: the part of the noun after it
+        return whole_after, replace(frame, clause_metric=whole_after, last_metric=whole_after, share_metric=whole_after), False
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
     name = name if w.subject else partner_flow(name, base_before, text, q.start)  # 其中出口…: 对东盟出口
     if (aspects := aspect_name(name, raw, frame.last_metric)) is not None:
@@ -348,23 +341,6 @@ def _frame_name(q: Quantity, w: Window, frame: "Frame", counts: bool) -> tuple[s
     return name, True, frame
 
 
-# the most characters of a streak's record (连续三年规上工业增加值总量居全省开发区第一)
-_RECORD_MAX = 24
-
-
-def _measure_opening(record: str) -> str:
-    """The measure a streak's record opens with, its nouns before the first verb (规上工业增加值总量 of
-    …总量居全省开发区第一, 单日旅客发送量 of …超1700万人次), or "" when it opens with none."""
-    head = ""
-    for word, pos in words.words(record):
-        if pos.startswith("v") and pos != "vn" or pos.startswith(("m", "p", "d")):
-            break
-        head += word
-    return head if head != record and measurable(head) and not is_generic(head) else ""  # (降幅: the thing's)
-
-
-# (a space ends a headline's phrase too: 连续第6年创新高 2022年内蒙古进出口总值…)
-_CLAUSE_STOP = regex.compile(r"[，,。；;！？!?、\s（(]")
 _SCOPE_END = regex.compile(r"[^，,。；;！？!?\n]{0,12}?(?:之)?中\s*[，,]")
 
 
