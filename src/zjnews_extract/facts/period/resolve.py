@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import regex
 
 from ...records import Period
-from .bases import comparison_base, figure_clause_end
+from .bases import comparison_base, figure_clause_end, ratio_base
 from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
 from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_year_cue
@@ -162,8 +162,9 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             level = any(w in text[m.end():e] for w in lex["words"]["base_level_words"])
             y = int(g["y"])
             end = sentence_end(text, e)
-            if context is not None and not level and y < context - 1 \
+            if context is not None and not level and y < context - 1 and not ratio_base(text, m.start(), m.end()) \
                     and multi_year_cue().search(text, e, figure_clause_end(text, e, end)):
+                # (是2007年的1.7倍: a level's multiple of that year's, now; no growth over the years between)
                 return mention(date(y, 1, 1), date(context, 12, 31), True, s=s, e=e)
 
     explicit = bool(g["y"] or g["rel"])
