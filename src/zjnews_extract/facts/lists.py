@@ -20,7 +20,7 @@ from .metric.heads import head_of, is_junk, measurable
 from .metric.phrases import joined
 from .metric.topics import clause_topic
 from .frames import Frame, Group
-from .lexicon import alternation, cues
+from .lexicon import alternation, cues, match_place
 from .metric.aspects import aspect_list
 from .metric.pronoun import partner_for_pronoun
 from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, items_group, split_list
@@ -188,9 +188,12 @@ def _respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int)
         name = (shared + own if own not in shared else shared) if shared else own
         group = Group(items=tuple(places), names=(name or frame.base,) * n, subjects=tuple(places))
         return group, frame.listing(group)  # …，分别排全省第3、第4、第5: the same places
-    if own and (venues := venue_list(pre, n)):
+    if (found := venue_list(pre, n)) and (own or found[1]):
         # 黄山、九华山、天柱山、古徽州文化旅游区、三河古镇分别接待游客x、y…: named sights are whose figures
-        group = Group(items=venues, names=(own,) * n, subjects=venues)
+        venues, shared = found
+        name = shared if measurable(shared) else ""  # (接待旅游人次: the words as said, the verb with them)
+        group = Group(items=venues, names=(name + own if name and own not in name else name or own,) * n,
+                      subjects=venues)
         return group, frame.listing(group)
     if pre and (aspects := aspect_list(pre, n, frame.last_metric)):
         return Group(items=aspects, names=aspects, inherited=True), frame  # …；总量和增速分居全市第二和第三
@@ -272,6 +275,12 @@ def _respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int)
                               for x in prev.names)
                 return Group(items=prev.items, names=names, versus=whole.versus or prev.versus, inherited=True,
                              subjects=prev.subjects), frame
+            if prev.subjects and not all(match_place(x) for x in prev.subjects) \
+                    and (said := M.read_window(pre_text, q.kind).metric if pre_text else own):
+                # 五区接待旅游人次分别增长…，实现旅游收入分别增长…: the same bodies' new measure (places and
+                # firms keep the ways below)
+                said += own if own and own not in said else ""
+                return Group(items=prev.items, names=(said,) * n, subjects=prev.subjects, inherited=True), frame
             group = Group(items=prev.items, shared=pre_text, versus=prev.versus,
                           names=prev.names if not pre_text and not own else (), inherited=True)
         else:

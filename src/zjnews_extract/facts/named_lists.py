@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from . import metric as M
+from . import words
 from .metric.heads import measurable
 from .metric.peel import without_lead_words
 from .frames import Group
@@ -87,19 +88,35 @@ def firm_list(pre: str, n: int) -> tuple[tuple[str, ...], str] | None:
     return names, shared
 
 
-def venue_list(pre: str, n: int) -> tuple[str, ...] | None:
+def venue_list(pre: str, n: int) -> tuple[tuple[str, ...], str] | None:
     """The n named bodies of '黄山、九华山、…、三河古镇(分别接待游客…)': most items name a sight, zone or
-    venue (M.is_named), the others are short names that measure nothing; else None."""
+    venue (M.is_named), the others are short names that measure nothing; and the words after the last
+    one's name when it is followed by what they share (…、渝东南生态涵养发展区接待旅游人次分别增长); else None."""
     from .metric.bodies import is_named  # noqa: PLC0415  (metric imports this package's words)
 
     text = M.patterns()["lead"].sub("", M.patterns()["paren"].sub("", pre)).strip()
     parts = [p.strip() for p in _grammar()["place_join"].split(text) if p.strip()]
     if len(parts) != n or n < 2 or _grammar()["partner"].search(text):
         return None  # (对中国香港、中国台湾: partners)
+    shared, last = "", parts[-1]
+    if not is_named(last) and all(is_named(x) for x in parts[:-1]) \
+            and (cut := next((k for k in reversed(_word_ends(last))
+                              if is_named(last[:k]) and measurable(last[k:])
+                              and "的" not in last[:k] and not last.startswith(("的", "等"), k)), None)):
+        parts[-1], shared = last[:cut], last[cut:]
     named = sum(is_named(x) for x in parts)
     if named * 2 < n or not all(is_named(x) or len(x) <= 8 and not measurable(x) for x in parts):
         return None
-    return tuple(parts)
+    return tuple(parts), shared
+
+
+def _word_ends(text: str) -> list[int]:
+    """Where the words of `text` end, but its last (a name ends where a word does)."""
+    ends, at = [], 0
+    for w, _ in words.words(text)[:-1]:
+        at += len(w)
+        ends.append(at)
+    return ends
 
 
 def partner_list(pre: str, n: int) -> tuple[tuple[str, ...], str | None] | None:
