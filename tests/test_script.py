@@ -50,3 +50,12 @@ def test_one_traditional_sentence_is_read_as_traditional():
     assert not is_traditional("据香港《經濟日報》报道,今年上半年全省进出口增长5%。")  # a quoted name
     doc = zjnews_extract.extract("2019年,全國規模以上工業增加值比上年增長5.7%。", published=date(2020, 1, 17))
     assert [(f.metric, f.subject, f.kind) for f in doc.facts] == [("規模以上工業增加值", "全国", "growth")]
+
+
+def test_a_variant_form_in_a_simplified_text_is_read_as_the_common_one():
+    # Hong Kong companies' simplified announcements write 於 for 于 (归属於本公司股东的净利润)
+    text = "截至二零一六年十二月三十一日止年度,本公司实现归属於本公司股东的净利润为人民币85.20亿元,比上年下降37.59%。"
+    doc = zjnews_extract.extract(text, published=date(2017, 3, 22))
+    assert not is_traditional(text)
+    assert [f.metric for f in doc.facts] == ["归属於本公司股东的净利润"] * 2  # as written, the whole name
+    assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)

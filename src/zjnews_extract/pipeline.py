@@ -10,7 +10,7 @@ from .enrich import enrich_facts
 from .errors import ExtractError, InputError, InternalError
 from .facts import find_facts
 from .records import Document
-from .script import is_traditional, restore, simplified_shadow
+from .script import is_traditional, restore, simplified_shadow, variant_shadow
 
 _BEIJING = timezone(timedelta(hours=8))
 
@@ -94,16 +94,18 @@ def _extract(source, *, url: str | None, published, doc_id: str | None, charset:
 
 
 def _facts(page, ref: date | None, url: str | None):
-    """Facts and initiatives of the page; a traditional text is read on its simplified shadow
-    (script.py) and its facts handed back in its own characters."""
-    if not is_traditional(page.text):
+    """Facts and initiatives of the page; a traditional text is read on its simplified shadow, a simplified
+    one that writes variant forms (於) on its variant shadow (script.py), and the facts handed back in the
+    text's own characters."""
+    shadow_of = simplified_shadow if is_traditional(page.text) else variant_shadow
+    shadow = shadow_of(page.text)
+    if shadow == page.text:
         facts, initiatives = find_facts(page.text, published=ref, title=page.title, url=url, source=page.source)
         return enrich_facts(page.text, facts), initiatives
-    shadow = simplified_shadow(page.text)
-    title = simplified_shadow(page.title) if page.title else page.title
-    source = simplified_shadow(page.source) if page.source else page.source
+    title = shadow_of(page.title) if page.title else page.title
+    source = shadow_of(page.source) if page.source else page.source
     facts, initiatives = find_facts(shadow, published=ref, title=title, url=url, source=source)
-    return restore(page.text, shadow, enrich_facts(shadow, facts), initiatives)
+    return restore(page.text, shadow, enrich_facts(shadow, facts), initiatives, traditional=shadow_of is simplified_shadow)
 
 
 def iso_published(value: str | None) -> str | None:

@@ -62,6 +62,16 @@ def simplified_shadow(text: str) -> str:
     return text.translate(table)
 
 
+@cache
+def _variants() -> dict[int, str]:
+    return {ord(k): v for k, v in load_toml("script.toml")["variants"].items()}
+
+
+def variant_shadow(text: str) -> str:
+    """`text` with the variant forms a simplified text may write replaced (於 -> 于): same offsets."""
+    return text.translate(_variants())
+
+
 def to_traditional(words: str) -> str:
     return _converter("s2t").convert(words)
 
@@ -69,8 +79,10 @@ def to_traditional(words: str) -> str:
 NATIONAL = "全国"
 
 
-def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiative]) -> tuple[list[Fact], list[Initiative]]:
-    """Facts and initiatives read on `shadow`, in the words of `text` (the original)."""
+def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiative],
+            traditional: bool = True) -> tuple[list[Fact], list[Initiative]]:
+    """Facts and initiatives read on `shadow`, in the words of `text` (the original); words the text does
+    not hold as one run stay as read unless the text is `traditional`."""
     from .facts.ids import span_id  # noqa: PLC0415
 
     own = _own_forms(text, shadow)
@@ -81,6 +93,8 @@ def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiat
         at = _nearest(shadow, value, near)
         if at >= 0:
             return text[at:at + len(value)]
+        if not traditional:
+            return value  # (a variant shadow: the words read are the simplified text's own)
         # words the text does not hold as one run (汽车产量 from 汽車産銷): in the forms the article writes
         # (産, not OpenCC's 產), else OpenCC's
         back = to_traditional(value)
