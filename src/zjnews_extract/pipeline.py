@@ -105,7 +105,8 @@ def _facts(page, ref: date | None, url: str | None):
     title = shadow_of(page.title) if page.title else page.title
     source = shadow_of(page.source) if page.source else page.source
     facts, initiatives = find_facts(shadow, published=ref, title=title, url=url, source=source)
-    return restore(page.text, shadow, enrich_facts(shadow, facts), initiatives, traditional=shadow_of is simplified_shadow)
+    return restore(page.text, shadow, enrich_facts(shadow, facts), initiatives,
+                   traditional=shadow_of is simplified_shadow)
 
 
 def iso_published(value: str | None) -> str | None:
