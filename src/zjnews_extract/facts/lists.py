@@ -191,8 +191,8 @@ def _respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int)
     if (found := venue_list(pre, n)) and (own or found[1]):
         # 黄山、九华山、天柱山、古徽州文化旅游区、三河古镇分别接待游客x、y…: named sights are whose figures
         venues, shared = found
-        name = shared if measurable(shared) else ""  # (接待旅游人次: the words as said, the verb with them)
-        group = Group(items=venues, names=(name + own if name and own not in name else name or own,) * n,
+        # (接待旅游人次 after the last name: the words as said, the verb with them)
+        group = Group(items=venues, names=(shared + own if shared and own not in shared else shared or own,) * n,
                       subjects=venues)
         return group, frame.listing(group)
     if pre and (aspects := aspect_list(pre, n, frame.last_metric)):

@@ -79,9 +79,9 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
     if q.kind == "rank" and raw.lstrip().startswith(("(", "（")) and frame.clause_metric:
         # 峨眉山门票收入2208.67万元(列全省旅游排名第一位): a bracket right after a figure ranks that figure
         return frame.clause_metric, frame, True
-    if (whole_after := share_named_after(text, q)) is not None:
-        # 27.7%的游客出行目的为“探亲访友”: the part of the noun after it
-        return whole_after, replace(frame, clause_metric=whole_after, last_metric=whole_after, share_metric=whole_after), False
+    if (whole_after := share_named_after(text, q)) is not None:  # 27.7%的游客出行目的为…: the noun after it
+        named = dict.fromkeys(("clause_metric", "last_metric", "share_metric"), whole_after)
+        return whole_after, replace(frame, **named), False
     name, inherited, frame = _own_name(text, q, w, raw, frame, list_end, counts)
     name = name if w.subject else partner_flow(name, base_before, text, q.start)  # 其中出口…: 对东盟出口
     if (aspects := aspect_name(name, raw, frame.last_metric)) is not None:
