@@ -133,6 +133,8 @@ def grammar() -> regex.Pattern:
         rf"(?<!\d)(?P<ts_y>{year})[-/.](?P<ts_m>[01]?\d)[-/.](?P<ts_d>[0-3]?\d)(?!\d)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?",
         # months across years: 2020年3月至2022年4月
         rf"(?<!\d)(?P<cy1>{year})\s*年\s*(?P<cm1>{month})\s*月(?:份)?\s*(?:{sep})\s*(?P<cy2>{year})\s*年\s*(?P<cm2>{month})\s*月(?:份)?",
+        # the end of the period reported on (截至报告期末, 期末，…): its month comes from the running period (index.py)
+        rf"(?:(?<=(?:{alternation(words['as_of'])})\s*)|(?<=^|[\s，,。；;：:（(]))(?P<rend>{alternation(words['report_end'])})(?![期初比])",
         # several years: 2001—2021年, 2001年至2021年, 从2010年到2020年
         rf"(?:(?:{alternation(words['since_prefixes'])})\s*)?(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
@@ -173,7 +175,7 @@ def grammar() -> regex.Pattern:
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"], holidays["names"],
                                  holidays["lunar_days"], holidays["kinds"]) for w in table}
-    starts |= {w[0] for key in ("full_year", "year_end", "as_of", "since_prefixes", "year_to_date", "now",
+    starts |= {w[0] for key in ("full_year", "year_end", "report_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
     starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]}
     starts |= set("前第单“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)

@@ -3,6 +3,7 @@ walked back from the number over an index of the article's mentions built once."
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ...records import Period
 from .asides import aside_close
@@ -42,8 +43,10 @@ class PeriodIndex:
         self.items = [m for m in mentions if m.reach != "none"]
         self.ends = [m.end for m in self.items]
         usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
-        # the article's running period, not a time said in passing before it (意见征求期间为…)
-        first = next((m for m in usable if m.reach not in ("sentence", "own_sentence")), usable[0] if usable else None)
+        # the article's running period, not a time said in passing before it (意见征求期间为…) nor in
+        # brackets (拟开发产品(其中相当一部分将在2010年一季度转为在建): an annual report's aside)
+        passing = ("sentence", "own_sentence", "aside", "period_end")
+        first = next((m for m in usable if m.reach not in passing), usable[0] if usable else None)
         self.first = first.period if first is not None else None
         if first is not None and first.reach == "clause" and first.text.endswith(word_tuple("year_end")) \
                 and self.first is not None and self.first.start:
@@ -61,6 +64,12 @@ class PeriodIndex:
         self.sentence_marks = [m.start() for m in SENTENCE_MARK.finditer(text)]
         self.lines = [m.start() for m in LINE_MARK.finditer(text)]
         self.sections = section_starts(text)
+        for i, m in enumerate(self.items):
+            if m.reach == "period_end":  # 截至报告期末: the last month of the period running where it is said
+                running = self.period_at(m.start)
+                end = running.end if running is not None and running.end else None
+                self.items[i] = replace(m, period=None if end is None else
+                                        Period(start=end[:8] + "01", end=end, text=m.text))
 
     @staticmethod
     def _start(marks: list[int], offset: int) -> int:
@@ -146,7 +155,7 @@ class PeriodIndex:
             elif reach in ("clause", "cause"):
                 if m.start >= clause:
                     return m.period
-            elif reach == "own_sentence":
+            elif reach in ("own_sentence", "period_end"):
                 if m.start >= sentence:
                     return m.period
             elif reach == "sentence":
