@@ -33,6 +33,7 @@ from datetime import date, timedelta
 import regex
 
 from ...records import Period
+from .base_frame import in_base_frame
 from .calendar_days import count, num
 from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
@@ -171,7 +172,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
     date's year) gives bare words their year."""
     from .asides import in_quoted_speech  # noqa: PLC0415
-    from .reach import in_base_frame, reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
+    from .reach import reach_of, respective_after  # noqa: PLC0415  (reach reads the mention)
 
     out: list[PeriodMention] = []
     years: list[tuple[int, object]] = []  # (year, the match that fixed it)

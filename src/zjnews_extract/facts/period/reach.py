@@ -30,6 +30,7 @@ from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
 from ..lexicon import cues
 from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
+from .base_frame import base_states_figure, in_base_frame
 from .runs import sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
@@ -157,7 +158,9 @@ def reach_of(text: str, mention, g: dict) -> str:
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
     if in_base_frame(text, mention.start, mention.end):
-        return "none"  # 在7月份环比增长的基础上: what the figures build on, no time of theirs
+        # 在7月份环比增长的基础上: what the figures build on, no time of theirs; 在2024年突破7000亿元基础上,
+        # 以2021年年末总股本10亿股为基数: it dates the base's own figure inside the frame, and nothing after
+        return "next" if base_states_figure(text, mention.end) else "none"
     if _cause_before(text, mention.start):
         return "cause"  # 受春节假期和…影响, 考虑到2020年上半年受疫情影响较大: a time named in a
         # cause or a consideration, not the time reported on (it dates nothing after its clause)
@@ -308,22 +311,6 @@ def _cause_before(text: str, start: int) -> bool:
     return any(w in text[clause_start:start] for w in lexicon()["words"]["cause_marks"])
 
 
-def in_base_frame(text: str, start: int, end: int) -> bool:
-    """在 shortly before the time and 基础上 after it, in one clause (data [words] base_frame_opens, _closes)."""
-    w = lexicon()["words"]
-    ends = SENTENCE_ENDS + CLAUSE_ENDS
-    lead = start
-    while lead > 0 and text[lead - 1] not in ends and start - lead < _BASE_FRAME_LEAD:
-        lead -= 1
-    if not any(o in text[lead:start] for o in w["base_frame_opens"]):
-        return False
-    stop = end
-    while stop < len(text) and text[stop] not in ends and stop - end < _BASE_FRAME_REACH:
-        stop += 1
-    return any(c in text[end:stop] for c in w["base_frame_closes"])
-
-
-_BASE_FRAME_LEAD, _BASE_FRAME_REACH = 8, 20  # (在全国煤炭进口量… | 7月份 | 环比增长的基础上: the words around the time)
 
 
 def _dates_figures(text: str, end: int) -> bool:
