@@ -335,7 +335,7 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         whole = whole_fact_of_part(text, q.start, sentence.facts)  # (其中…: a part of the fact before; 存款余额: at its end)
         period = summed_like_whole(text, period, whole or last_of(sentence.facts, sentence.s.start, metric)) \
             or period_of_measure(period, metric, q.kind, versus, text[clause.start:q.start], whole and whole.metric or "",
-                                 event=lambda day, at=q.start: ctx.periods.event_holding(day, at))
+                                 event=lambda day, at=q.start: ctx.periods.event_holding(day, at), unit=q.unit, published=ctx.published)
         big = q.text.endswith("大") or text[q.end:q.end + 1] == "大"  # 第一大投资来源地
         if q.kind == "rank" and big:
             skip = q.end + (0 if q.text.endswith("大") else 1)

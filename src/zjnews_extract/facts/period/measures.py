@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from ...records import Period
-from .calendar_days import month_end
+from .calendar_days import last_day, month_end
 from .grammar import in_year_harvest, lexicon, whole_year_plan
 
 
@@ -32,11 +32,16 @@ def _names_stock(words: str, stocks: tuple[str, ...]) -> bool:
 
 def period_of_measure(period: Period | None, metric: str | None, kind: str | None = None,
                       versus: str | None = None, before: str = "", whole: str = "",
-                      event: Callable[[str], Period | None] | None = None) -> Period | None:
+                      event: Callable[[str], Period | None] | None = None, unit: str | None = None,
+                      published: date | None = None) -> Period | None:
     """`period` as the metric `metric` covers it (see the module docstring); `before` is the words
     before the number (比上年末增长1.5%: the basis said there); `whole` the metric of the whole the
     number is a part of (其中…: parts.py), a stock when the whole is one; `event` the span of days said
-    before the number that holds a given day (国庆假期, 春运), if any."""
+    before the number that holds a given day (国庆假期, 春运), if any; `unit` the number's, `published` the page's date."""
+    if kind == "value" and metric and _attends_meeting(metric, unit):
+        # 应到代表738人，实到730人: counted on the meeting's day, the month the page reports it in
+        return None if published is None else \
+            Period(start=f"{published:%Y-%m}-01", end=last_day(published.year, published.month).isoformat(), text="")
     if period is None or not metric or not period.start or not period.end:
         return period
     if in_year_harvest().search(metric) or kind == "value" and whole_year_plan().search(metric):
@@ -74,6 +79,11 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     if start == period.start:
         return period
     return Period(start=start, end=period.end, text=period.text)
+
+
+def _attends_meeting(metric: str, unit: str | None) -> bool:
+    m = lexicon()["measures"]
+    return unit in m["meeting_attendance_units"] and any(w in metric for w in m["meeting_attendance"])
 
 
 _NAMED_YEAR_END = regex.compile(r"(?:比|较)((?:19|20)\d{2})年(?:末|底)")
