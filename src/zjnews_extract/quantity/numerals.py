@@ -53,13 +53,15 @@ _QIAN = r"(?:(?<![万萬亿億])[千仟](?![克瓦卡焦帕升])(?!(?<=[0-9０-�
 # 兆 is a scale only where it is not the SI prefix of a unit (兆瓦, 兆赫, 兆字节 are mega-)
 BIG = r"(?:[万萬亿億兆](?!(?<=兆)[瓦赫帕焦欧歐字比位克]))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
+# 百 starting 百分点 is the unit's (增长1.2百分点, 上升0.1百分點: points written without 个), never a hundred
+_BAI = r"(?:[百佰](?![分][点點]))"
 _ELEMENT = (
-    rf"(?:{ARABIC}|[{_D}]|[十拾百佰廿卅卌]|{_QIAN}|[ ]?{BIG})"
+    rf"(?:{ARABIC}|[{_D}]|[十拾廿卅卌]|{_BAI}|{_QIAN}|[ ]?{BIG})"
 )
 # A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
 # A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change,
 # and before Arabic digits it ends a word (社零1.75个百分点: 社零 is retail sales).
-_START = rf"(?:{ARABIC}|[{_NONZERO}]|[〇零○](?=[点點]|(?![{_D}十拾百佰千仟万萬亿億0-9０-９]))|[十拾百佰廿卅卌]|{_QIAN})"
+_START = rf"(?:{ARABIC}|[{_NONZERO}]|[〇零○](?=[点點]|(?![{_D}十拾百佰千仟万萬亿億0-9０-９]))|[十拾廿卅卌]|{_BAI}|{_QIAN})"
 _CN_DECIMAL = rf"(?:[点點][{_D}]{{1,15}}+(?:[万萬亿億千仟百佰]{{1,3}}+)?)"
 NUMERAL = rf"(?:{_START}{_ELEMENT}{{0,40}}+{_CN_DECIMAL}?+)"
 
