@@ -62,10 +62,11 @@ def _ratio_name(text: str, cue: regex.Match) -> str:
     looks for is "the structure's first term", and reports name it both ways. A cue that spans a clause
     (三次产业分别增长…，比重为) or names the shares themselves (比重, 占比) adds nothing to 第一产业比重."""
     words = cues()["structure"]
-    name = cue.group(0)
+    name = regex.sub(r"\s", "", cue.group(0))  # (三 次 产业结构: a spaced PDF's words)
     if regex.search(r"[，,]", name) or name.endswith(tuple(words["share_endings"])):
         return ""
-    if text.startswith(words["name_suffix"], cue.end()) and not text.startswith(words["share_endings"][0], cue.end()):
+    after = text[cue.end():cue.end() + 3].lstrip()
+    if after.startswith(words["name_suffix"]) and not after.startswith(words["share_endings"][0]):
         name += words["name_suffix"]
     return name
 
