@@ -28,6 +28,8 @@ def year_to_end(period: Period | None, metric: str | None, kind: str, before: st
     marks, flows, stocks = _patterns()
     if not marks.search(period.text or "") or period.start[5:7] == "01" or period.start[:4] != period.end[:4]:
         return period
-    if stocks.search(metric) or stocks.search(before) or not flows.search(metric):
+    # (a stock's name inside a year's ratio, 净资产收益率 or 总资产周转率, names a flow: measures' stock_head_flows)
+    flow_ratio = any(w in metric for w in lexicon()["measures"]["stock_head_flows"])
+    if not flow_ratio and (stocks.search(metric) or stocks.search(before) or not flows.search(metric)):
         return period
     return Period(start=f"{period.start[:4]}-01-01", end=period.end, text=period.text)
