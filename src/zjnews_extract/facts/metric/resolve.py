@@ -34,7 +34,7 @@ from .streak import streak_name
 from .aspects import aspect_name
 from ..parts import within_whole
 from .contribution import contribution, lifting_doer
-from .window import Window, drop_place_group, firm_said_before, peel
+from .window import Window, drop_place_group, firm_said_before, patterns, peel
 from .topics import clause_topic, gap_nouns
 from .wholes import grown, whole_measure
 from ..tables.labels import is_measure as names_measure
@@ -104,6 +104,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         share = w.share.rstrip("的")
         # 进出口3975.9亿元，下降8%，占22.7%: a bare 占 of the whole the sentence implies is the part's 占比
         share = cues()["metric"]["bare_share_name"] if share == "占" else share
+        # (为去年同期的92.49%: a share of the base time, the versus, names nothing more than the thing)
+        share = "" if not patterns()["base_tail"].sub("", share) and not any(c.isdigit() for c in share) else share
         name = (name or "") + ("" if name and name.endswith(share) else share)  # (…占比，占比较去年同期提升: once)
         frame = replace(frame, share_metric=name)
     if w.change:

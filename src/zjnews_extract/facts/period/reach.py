@@ -112,6 +112,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if mention.kind == "base":
         if year_ago_said().match(text, mention.end, mention.end + 6):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
+        if "rel" in slots and ratio_base(text, mention.start, mention.end):
+            return "none"  # 为去年同期的92.49%, 达到去年同期的85%: a share of the base now, not the base's own value
         if "rel" in slots and _YEAR_AGO_OWN.match(text, mention.end, mention.end + 12) \
                 and not text.endswith(word_tuple("share_of_base_before"), max(0, mention.start - 4), mention.start):
             # 由上年同期的2.05:1下降为…, 从去年同期的30元回落到14元: the year-ago value (not 恢复至去年同期的
