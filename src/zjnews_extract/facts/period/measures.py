@@ -44,6 +44,10 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
             Period(start=f"{published:%Y-%m}-01", end=last_day(published.year, published.month).isoformat(), text="")
     if period is None or not metric or not period.start or not period.end:
         return period
+    if period.start[:4] < period.end[:4] and period.start[5:7] == "01" and period.end[5:7] == "12" \
+            and _level_reached(metric, before):
+        # 这五年…人均可支配收入分别达4.71万元: where the years ended, the last one's level
+        return Period(start=f"{period.end[:4]}-01-01", end=period.end, text=period.text)
     if in_year_harvest().search(metric) or kind == "value" and whole_year_plan().search(metric):
         # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers;
         # so is the year's plan (1-10月份… 在建重点项目年度计划投资285.4亿元)
@@ -79,6 +83,13 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     if start == period.start:
         return period
     return Period(start=start, end=period.end, text=period.text)
+
+
+def _level_reached(metric: str, before: str) -> bool:
+    m = lexicon()["measures"]
+    tail = before.rstrip("的为 ")
+    return tail.endswith(tuple(m["level_reached_before"])) \
+        and not any(w in before or w in metric for w in m["over_years_words"])
 
 
 def _attends_meeting(metric: str, unit: str | None) -> bool:
