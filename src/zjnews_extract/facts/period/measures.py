@@ -85,9 +85,13 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     return Period(start=start, end=period.end, text=period.text)
 
 
+_LISTED_BEFORE = regex.compile(r"(?:[\d.]+[^\d，,。；;、和及与]{0,4}[、和及与])+$")
+
+
 def _level_reached(metric: str, before: str) -> bool:
     m = lexicon()["measures"]
-    tail = before.rstrip("的为 ")
+    # (分别达4.71万元和2.47万元: a later member of the list the verb heads)
+    tail = _LISTED_BEFORE.sub("", before).rstrip("的为 ")
     return tail.endswith(tuple(m["level_reached_before"])) \
         and not any(w in before or w in metric for w in m["over_years_words"])
 
