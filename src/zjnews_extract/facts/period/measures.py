@@ -85,13 +85,16 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     return Period(start=start, end=period.end, text=period.text)
 
 
-_LISTED_BEFORE = regex.compile(r"(?:[\d.]+[^\d，,。；;、和及与]{0,4}[、和及与])+$")
+# the list before a later member, read from its end backwards (anchored at the start of the reversed words, so
+# one attempt: linear)
+_LISTED_BEFORE_REVERSED = regex.compile(r"^(?:[、和及与][^\d，,。；;、和及与]{0,4}+[\d.]++)++")
 
 
 def _level_reached(metric: str, before: str) -> bool:
     m = lexicon()["measures"]
     # (分别达4.71万元和2.47万元: a later member of the list the verb heads)
-    tail = _LISTED_BEFORE.sub("", before).rstrip("的为 ")
+    listed = _LISTED_BEFORE_REVERSED.match(before[::-1])
+    tail = (before[:len(before) - listed.end()] if listed else before).rstrip("的为 ")
     return tail.endswith(tuple(m["level_reached_before"])) \
         and not any(w in before or w in metric for w in m["over_years_words"])
 
