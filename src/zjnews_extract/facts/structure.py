@@ -15,6 +15,7 @@ import regex
 from ..data import load_toml
 from ..records import Fact, Quantity
 from .lexicon import cues
+from .period.measures import one_year, review_years, starts_change
 
 _TERM = r"\d{1,3}(?:\.\d{1,3})?"
 _SEP = r"\s?[:：∶]\s?"
@@ -43,7 +44,7 @@ def find_structure_facts(text: str, ctx, fact_id) -> tuple[list[Fact], list[tupl
                 continue
             # 由上年的a:b:c调整为d:e:f: the time before the first ratio is that ratio's alone
             prev_end = spans[-1][1] if spans and spans[-1][1] > c.start() else 0
-            period = ctx.periods.period_at(m.start(), prev_end)
+            period = _ends_of_years(ctx.periods.period_at(m.start(), prev_end), text[c.end():m.start()])
             sentence = text[max(0, c.start() - 40):window_end]
             head = _ratio_name(text, c)
             for k, name in enumerate(s["parts"], start=1):
@@ -55,6 +56,16 @@ def find_structure_facts(text: str, ctx, fact_id) -> tuple[list[Fact], list[tupl
                                   sentence=sentence))
             spans.append((m.start(), m.end()))
     return facts, spans
+
+
+def _ends_of_years(period, between: str):
+    """A ratio changed over the years a review names (这五年…三次产业结构由9.4:54.5:36.1调整为9:51:40): the first is
+    the year before them, the one it became the last year's, as a level's are (period/measures.py)."""
+    if period is None or not review_years(period):
+        return period
+    if regex.search(r"\d", between):  # the ratio it became
+        return one_year(period, int(period.end[:4]))
+    return one_year(period, int(period.start[:4]) - 1) if starts_change(between) else period
 
 
 def _ratio_name(text: str, cue: regex.Match) -> str:

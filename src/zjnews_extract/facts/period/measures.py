@@ -44,14 +44,13 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
             Period(start=f"{published:%Y-%m}-01", end=last_day(published.year, published.month).isoformat(), text="")
     if period is None or not metric or not period.start or not period.end:
         return period
-    if period.start[:4] < period.end[:4] and period.start[5:7] == "01" and period.end[5:7] == "12":
+    if review_years(period):
         if _level_reached(metric, before):
             # 这五年…人均可支配收入分别达4.71万元: where the years ended, the last one's level
-            return Period(start=f"{period.end[:4]}-01-01", end=period.end, text=period.text)
-        if before.rstrip("的 ").endswith(tuple(lexicon()["measures"]["from_value_before"])):
+            return one_year(period, int(period.end[:4]))
+        if starts_change(before):
             # 由7070美元增加到1.15万美元: where the years started, the level of the year before them
-            year = int(period.start[:4]) - 1
-            return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
+            return one_year(period, int(period.start[:4]) - 1)
     if in_year_harvest().search(metric) or kind == "value" and whole_year_plan().search(metric):
         # 前三季度…夏粮总产量13926万吨, 早稻产量12.42万吨: a harvest is the year's, whatever months the report covers;
         # so is the year's plan (1-10月份… 在建重点项目年度计划投资285.4亿元)
@@ -91,6 +90,21 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
 
 # the list before a later member, read from its end backwards (anchored at the start of the reversed words, so
 # one attempt: linear)
+def review_years(period: Period) -> bool:
+    """Whole years, more than one (这五年, “十二五”期间): the span a review looks back on."""
+    return bool(period.start) and period.start[:4] < period.end[:4] \
+        and period.start[5:7] == "01" and period.end[5:7] == "12"
+
+
+def one_year(period: Period, year: int) -> Period:
+    return Period(start=f"{year}-01-01", end=f"{year}-12-31", text=period.text)
+
+
+def starts_change(before: str) -> bool:
+    """由 or 从 right before the figure: the starting value of a change (由7070美元增加到…)."""
+    return before.rstrip("的 ").endswith(tuple(lexicon()["measures"]["from_value_before"]))
+
+
 _LISTED_BEFORE_REVERSED = regex.compile(r"^(?:[、和及与][^\d，,。；;、和及与]{0,4}+[\d.]++)++")
 
 
