@@ -4,6 +4,8 @@ A balance (余额, 存量) is a stock, stated as of the last month of the period
 (今年一季度…住户存款余额 -> March); its change since the year began (比年初增加, 同比多增)
 is a flow from January to that month, and so is any amount's change against the year's start
 (年末总人口…比上年末增加10.03万人). A harvest (夏粮, 早稻) is the whole year's, in a report on part of it.
+Over the years a review names (这五年, “十二五”期间) a level reached is the last year's and a change's starting
+value the year before them's; a meeting's attendance is the published month's.
 """
 from __future__ import annotations
 
@@ -88,8 +90,6 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     return Period(start=start, end=period.end, text=period.text)
 
 
-# the list before a later member, read from its end backwards (anchored at the start of the reversed words, so
-# one attempt: linear)
 def review_years(period: Period) -> bool:
     """Whole years, more than one (这五年, “十二五”期间): the span a review looks back on."""
     return bool(period.start) and period.start[:4] < period.end[:4] \
@@ -105,6 +105,8 @@ def starts_change(before: str) -> bool:
     return before.rstrip("的 ").endswith(tuple(lexicon()["measures"]["from_value_before"]))
 
 
+# the list before a later member, read from its end backwards (anchored at the start of the reversed words, so
+# one attempt: linear)
 _LISTED_BEFORE_REVERSED = regex.compile(r"^(?:[、和及与][^\d，,。；;、和及与]{0,4}+[\d.]++)++")
 
 
