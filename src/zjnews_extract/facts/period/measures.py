@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from ...records import Period
-from .calendar_days import last_day, month_end
+from .calendar_days import first_day, last_day, make_period, month_end
 from .grammar import in_year_harvest, lexicon, whole_year_plan
 
 
@@ -42,8 +42,9 @@ def period_of_measure(period: Period | None, metric: str | None, kind: str | Non
     before the number that holds a given day (国庆假期, 春运), if any; `unit` the number's, `published` the page's date."""
     if kind == "value" and metric and _attends_meeting(metric, unit):
         # 应到代表738人，实到730人: counted on the meeting's day, the month the page reports it in
-        return None if published is None else \
-            Period(start=f"{published:%Y-%m}-01", end=last_day(published.year, published.month).isoformat(), text="")
+        if published is None:
+            return None
+        return make_period(first_day(published.year, published.month), last_day(published.year, published.month), "")
     if period is None or not metric or not period.start or not period.end:
         return period
     if review_years(period):
