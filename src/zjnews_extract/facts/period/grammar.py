@@ -98,6 +98,9 @@ def grammar() -> regex.Pattern:
         r"(?<![A-Za-z])[Hh](?P<hl>[12])(?![\dA-Za-z])",
         rf"(?P<half>{alternation(lex['halves'])})",
         rf"(?P<full>{alternation(words['full_year'])})",
+        # 披露年报, 年报显示: the year an annual report covers (resolve.py takes the year before the page's)
+        rf"(?<![{''.join(words['annual_reports_not_after'])}])(?P<annual>{alternation(words['annual_reports'])})"
+        rf"(?![{''.join(words['annual_reports_not_before'])}])",
         rf"(?P<yend>{alternation(words['year_end'])})",
         # a holiday: 春节假期, 国庆黄金周, 2016年春节 (a name alone needs a year or a suffix)
         # …黄金周第二天: one day of the holiday
@@ -175,7 +178,7 @@ def grammar() -> regex.Pattern:
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"], holidays["names"],
                                  holidays["lunar_days"], holidays["kinds"]) for w in table}
-    starts |= {w[0] for key in ("full_year", "year_end", "report_end", "as_of", "since_prefixes", "year_to_date", "now",
+    starts |= {w[0] for key in ("full_year", "annual_reports", "year_end", "report_end", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
     starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]}
     starts |= set("前第单“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)

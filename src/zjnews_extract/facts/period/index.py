@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+import regex
+
 from ...records import Period
 from .asides import aside_close
 from .calendar_days import month_end, year_before
@@ -30,6 +32,8 @@ def _in_year(p: Period | None, year: int, text: str) -> Period | None:
 _YEAR_AGO_TOPICS = ("year_ago_section", "year_ago_line", "year_ago_sentence")
 # what joins the times of a list written side by side (25H1/25Q2, 2023、2024年)
 _RUN_JOINS = ("/", "／", "、")
+# the words between a time and the first figure of its clause
+_CLAUSE_TO_FIGURE = regex.compile(r"[^\d，,。；;！？!?\n]{0,20}")
 # how many mentions back a holiday or campaign may stand before the day it holds (one article's lead)
 _EVENT_LOOK_BACK = 12
 
@@ -54,22 +58,46 @@ class PeriodIndex:
             # text reports on; the other figures are that year's flows, not December's
             y = self.first.start[:4]
             self.first = Period(start=f"{y}-01-01", end=f"{y}-12-31", text=self.first.text)
-        self.last_carry: list[int] = []  # index of the last carrying mention at or before i
-        last = -1
-        for i, m in enumerate(self.items):
-            if m.reach == "carry":
-                last = i
-            self.last_carry.append(last)
         self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
         self.sentence_marks = [m.start() for m in SENTENCE_MARK.finditer(text)]
         self.lines = [m.start() for m in LINE_MARK.finditer(text)]
         self.sections = section_starts(text)
+        self.last_carry = self._carries()
+        for i, m in enumerate(self.items):
+            if self._year_to_date_aside(m):
+                # 10月份…同比上涨2.4%，1—10月份累计平均上涨1.1%。从环比看，…鲜菜价格上涨32.9%: a month's
+                # release sums up the months to date in passing; what follows is the month's again
+                self.items[i] = replace(m, reach="own_sentence")
+                self.last_carry = self._carries()
         for i, m in enumerate(self.items):
             if m.reach == "period_end":  # 截至报告期末: the last month of the period running where it is said
                 running = self.period_at(m.start)
                 end = running.end if running is not None and running.end else None
                 self.items[i] = replace(m, period=None if end is None else
                                         Period(start=end[:8] + "01", end=end, text=m.text))
+
+    def _carries(self) -> list[int]:
+        """For each mention, the index of the last carrying mention at or before it (-1: none)."""
+        out, last = [], -1
+        for i, m in enumerate(self.items):
+            if m.reach == "carry":
+                last = i
+            out.append(last)
+        return out
+
+    def _year_to_date_aside(self, m) -> bool:
+        """A carrying January-to-month span said where that month alone is the running period."""
+        p = m.period
+        if m.reach != "carry" or p is None or not p.start or not p.end or p.start[5:7] != "01" \
+                or p.start[:4] != p.end[:4] or p.start[:7] == p.end[:7]:
+            return False
+        running = self.period_at(m.start)
+        if running is None or not running.start or not running.start[:7] == running.end[:7] == p.end[:7]:
+            return False
+        # only an average of the months (累计平均上涨, 1-8月CPI累计上涨: a price index's months summed up);
+        # a flow's months to date (1-4月，全社会用电量累计…) are what a release goes on to report
+        clause = _CLAUSE_TO_FIGURE.match(self.text, m.end)
+        return clause is not None and any(w in clause.group() for w in word_tuple("averaged_to_date"))
 
     @staticmethod
     def _start(marks: list[int], offset: int) -> int:

@@ -207,7 +207,9 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             return mention(None, None, False, "day" if unit == "day" and not g["asof"] else kind)
         year = published.year
         ahead = plan_before().search(text, max(0, m.start() - 4), m.start())
-        if unit != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
+        if g["annual"]:
+            year -= 1  # 披露年报 with no year: the report comes out after the year it covers
+        elif unit != "day" and not (g["full"] or g["ytd"] or g["since2"]) and last_m > published.month + 1 \
                 and not ahead:
             year -= 1  # 1—11月 or 四季度 published in January: last year's figures (预计年底: this year's)
         elif g["full"] and (published.month <= lex["words"]["full_year_is_last_year_until_month"]

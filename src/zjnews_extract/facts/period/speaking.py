@@ -12,7 +12,7 @@ from .bases import comparison_base
 from .grammar import in_year_written, lexicon, plan_cue
 from .reach_words import named_event
 
-_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "ql", "half", "full", "yend", "yend2", "dm", "m", "rm1", "hol",
+_MONTH_SLOTS = ("ytd", "m1", "firstn", "firstq", "q", "ql", "half", "full", "annual", "yend", "yend2", "dm", "m", "rm1", "hol",
                 "hol2", "d")
 
 
