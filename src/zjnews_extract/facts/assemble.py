@@ -266,8 +266,8 @@ def _clause(sentence: _Sentence, clause: Piece, frame: Frame) -> Frame:
     list_ends = numbers_list_ends(ctx.text, cq)
     for chain in chains(slots):
         head = slots[chain[0]]
-        if frame.consumed_to > head.after_start:  # the name after the last count is not ours
-            raw = ctx.cut(min(frame.consumed_to, head.q.start), head.q.start)
+        if frame.consumed_to > head.after_start:  # the name after the last count is not ours (unless it acts: doer_start)
+            raw = ctx.cut(M.doer_start(ctx.text, min(frame.consumed_to, head.q.start), head.q, frame.counted[1]), head.q.start)
             slots[chain[0]] = Slot(head.q, raw, M.read_window(raw, head.q.kind), head.after_start)
         frame = _chain(sentence, clause, slots, chain, frame, list_ends)
     return frame

@@ -8,10 +8,11 @@ from .bracketed import bracket_name, in_brackets_after_name
 from .labelled import labelled_item
 from .ranks import role_after_rank
 from .contribution import contribution
+from .counted_doer import doer_start
 from .resolve import metric_of
 from .topics import list_heading, may_state_topic, stated_topic, superlative_measure
 from .window import Window, clear_caches, drop_place_group, patterns, peel, read_window
 
-__all__ = ["Window", "bracket_name", "in_brackets_after_name", "clear_caches", "contribution", "drop_place_group", "ends_open", "has_verb", "is_generic", "labelled_item", "leading_noun", "list_heading", "may_state_topic", "milestone_nouns",
+__all__ = ["Window", "bracket_name", "in_brackets_after_name", "clear_caches", "contribution", "doer_start", "drop_place_group", "ends_open", "has_verb", "is_generic", "labelled_item", "leading_noun", "list_heading", "may_state_topic", "milestone_nouns",
            "metric_of", "noun_after", "only_function_words", "patterns", "peel", "read_window", "role_after_rank", "share_modifier",
            "stated_topic", "superlative_measure", "trailing_noun"]

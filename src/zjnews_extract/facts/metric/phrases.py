@@ -127,5 +127,7 @@ def without_adverbs(doer: str) -> str:
 def excludes(text: str) -> bool:
     """除X外的Y, 除X以外的Y: the whole Y without X, a series of its own whose name keeps the exclusion."""
     before, sep, head = text.rpartition("的")
+    if head.startswith(tuple(cues()["metric"]["adjusted_heads"])):
+        return False
     return bool(sep) and len(head) >= 2 and any(before.lstrip().startswith(a) and before.endswith(b)
                                                 for a, b in cues()["metric"]["exclusion_frames"])

@@ -1,0 +1,17 @@
+"""A counted set that goes on to act: 11家住餐样本企业累计实现营业额368.57万元 counts the firms, and the
+amount after it is theirs (住餐样本企业营业额), as it would be with no count in front of them."""
+from __future__ import annotations
+
+from .heads import is_junk, measurable
+from .nouns import is_bare_body
+from .window import read_window
+
+
+def doer_start(text: str, start: int, q, noun: str) -> int:
+    """Where the words a number reads should start: before the noun an earlier count read (`noun`, ending at
+    `start`) when the words from `start` to the number `q` open with a verb and no doer of their own (实现, 累计接待)
+    and name a measure; else `start`. A bare class of bodies (企业, 单位) says no more than the verb's measure."""
+    if not noun or not text.endswith(noun, 0, start) or is_junk(noun) or is_bare_body(noun):
+        return start
+    w = read_window(text[start:q.start], q.kind)
+    return start - len(noun) if w.bare_verb and measurable(w.metric) else start
