@@ -65,7 +65,9 @@ def grammar() -> regex.Pattern:
     bare_year_before = alternation(words["bare_year_before"])
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
     year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[一二][{cn_year_digits}]{{3}})"
-                 rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z])))"
+                 rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z]))"
+                 # 103年度, 104年第一季, 113年五月: a year of the Republic's calendar (mentions.py keeps it on Taiwan's pages only)
+                 rf"|(?<![\d.])(?P<yroc>(?:[89]\d|1[0-2]\d))(?=\s*年(?:度|底|末|第|[上下]半年|[一二三四1-4]季|{month}\s*月)))"
                  # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
                  rf"(?:\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
                  rf"|(?P<rel>{_relative_years(lex['relative_years'], not_first_n, words['full_year'])})(?:度)?)"

@@ -53,8 +53,12 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     lex = lexicon()
     raw = [(m, dict(zip(names, m.groups())))
            for start, end in windows(text) for m in pattern.finditer(text, start, end)]
+    if not any(w in text for w in lex["words"]["roc_calendar_pages"]):
+        raw = [(m, g) for m, g in raw if not g["yroc"]]  # (a 103年度 elsewhere is no year of ours)
     needing_prefix = lex["words"]["since_suffixes_needing_prefix"]
     for _, g in raw:
+        if g["yroc"]:  # 民国103年 -> 2014
+            g["y"] = str(int(g["yroc"]) + lex["words"]["roc_first_year"] - 1)
         if g["since2"] in needing_prefix and not g["since"]:
             g["since2"] = None  # 2026年开始实施: a start date, not a "since"
         if g["y2"]:  # 25H1 -> 2025

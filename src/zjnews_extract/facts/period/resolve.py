@@ -13,7 +13,7 @@ from .bases import comparison_base, figure_clause_end, ratio_base
 from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
 from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_year_cue
-from .grammar import plan_before, record_in_clause
+from .grammar import plan_before, plan_cue, record_in_clause
 from .holidays import holiday_kind_mention, holiday_mention, lunar_day_mention
 from .ranges import day_range
 from .runs import sentence_start
@@ -35,6 +35,17 @@ class PeriodMention:
     kind: str  # "span", "day", "now", "base" or "recurring" (see mentions.py's docstring)
     # How far the period reaches over later numbers that name none (reach.py decides; see there)
     reach: str = "carry"
+
+
+def _december_written_late(text: str, m: regex.Match, g: dict, published: date) -> bool:
+    """今年 before the year's last months in a page of January, with no plan in its sentence: a report on
+    the months just ended, written in their year and published after it (SS 白云机场, SN 乌兰察布)."""
+    if published.month != 1 or not has_months(g) or g["full"]:
+        return False
+    first_m, last_m, _ = spec_months(g)
+    return first_m is not None and first_m >= 10 and last_m == 12 \
+        and not plan_before().search(text, max(0, m.start() - 4), m.start()) \
+        and not plan_cue().search(text, m.end(), sentence_end(text, m.end()))
 
 
 def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], published: date | None, anchor: int | None,
@@ -176,6 +187,8 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             year = anchor + offset  # 由上年的13.72∶… in a 2016 bulletin on 2015: the year before 2015
         elif published is not None and not speaking.other_time:
             year = published.year + offset
+            if offset == 0 and _december_written_late(text, m, g, published):
+                year -= 1  # 今年12月，白云机场完成航班起降… in a January page: the December just gone
         else:
             context = speaking.year(m.start())
             if context is None:
