@@ -18,14 +18,15 @@ from .lexicon import cues
 from .period.measures import one_year, review_years, starts_change
 
 _TERM = r"\d{1,3}(?:\.\d{1,3})?"
-_SEP = r"\s?[:：∶]\s?"
+# (︰, the presentation form of a colon, in JZ, KJ 北京 and 宁波, PP 朔州 and RU 贵港 bulletins)
+_SEP = r"\s?[:：∶︰]\s?"
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
 @cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict]:
     s = cues()["structure"]
-    triple = regex.compile(rf"(?<![\d.])({_TERM}){_SEP}({_TERM}){_SEP}({_TERM})(?![\d.:：∶])")
+    triple = regex.compile(rf"(?<![\d.])({_TERM}){_SEP}({_TERM}){_SEP}({_TERM})(?![\d.:：∶︰])")
     return regex.compile(s["cue"]), triple, s
 
 
@@ -82,7 +83,7 @@ def _ratio_name(text: str, cue: regex.Match) -> str:
     return name
 
 
-_TO_ONE = regex.compile(rf"(?<![\d.:：∶])(\d{{1,4}}(?:\.\d{{1,4}})?){_SEP}1(?![\d.:：∶])")
+_TO_ONE = regex.compile(rf"(?<![\d.:：∶︰])(\d{{1,4}}(?:\.\d{{1,4}})?){_SEP}1(?![\d.:：∶︰])")
 
 
 @cache
