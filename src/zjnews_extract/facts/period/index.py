@@ -9,7 +9,7 @@ import regex
 
 from ...records import Period
 from .asides import aside_close
-from .calendar_days import month_end, year_before
+from .calendar_days import first_day, last_day, make_period, month_end, year_before
 from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT
 from .reach_words import word_tuple
 from .year_ago import section_starts, under_heading, year_ago_list
@@ -45,6 +45,8 @@ class PeriodIndex:
     def __init__(self, text: str, mentions):
         self.text = text
         self.items = [m for m in mentions if m.reach != "none"]
+        # the days said anywhere, whatever they reach (the month of a daily report: _day_month)
+        self.days = [m for m in mentions if m.kind == "day" and m.period is not None and m.period.start]
         self.ends = [m.end for m in self.items]
         usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
         # the article's running period, not a time said in passing before it (意见征求期间为…) nor in
@@ -199,4 +201,15 @@ class PeriodIndex:
             i -= 1
         if fallback is not None:
             return fallback.period
-        return self.first
+        return self.first if self.first is not None else self._day_month(offset)
+
+    def _day_month(self, offset: int) -> Period | None:
+        """With no span anywhere, the month of the last day said before `offset` (else of the first day the
+        article says): a daily report (哈尔滨市3日交通安全有序…; 7月20日与上个监测日比…) tells its day once, the
+        figures around are that month's (TK 黑龙江 and ZC 张家界 holiday days, WH 哈尔滨 prices, RM 海南, KQ, WE)."""
+        if not self.days:
+            return None
+        before = [m for m in self.days if m.end <= offset]
+        p = (before[-1] if before else self.days[0]).period
+        y, mo = int(p.start[:4]), int(p.start[5:7])
+        return make_period(first_day(y, mo), last_day(y, mo), p.text)
