@@ -64,6 +64,7 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
     from .period import find_periods  # noqa: PLC0415
     from .structure import find_structure_facts, ratio_to_one_quantities  # noqa: PLC0415
     from .series_units import in_series_units  # noqa: PLC0415
+    from .page_currency import in_page_currency  # noqa: PLC0415
 
     quantities = find_quantities(text)
     if ratios := ratio_to_one_quantities(text):
@@ -85,7 +86,7 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
             facts = parts_within(text, scope_parts(text, scope_groups(text, assemble(
                 ctx, fact_quantities(text, quantities, protected, ctx.cut_spans)))))
     facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
-    return in_series_units(section_metrics(text, restate_headings(text, facts))), initiatives
+    return in_page_currency(text, in_series_units(section_metrics(text, restate_headings(text, facts)))), initiatives
 
 
 def _tables(text, quantities, ctx):

@@ -1,0 +1,27 @@
+"""The dollar a page names carries to its bare 元: a Taiwan page that says 新台币 once, or a Macau page that
+says 澳门元, writes its other 亿元 in that dollar too; the quantity reader, reading one number at a time, takes
+a bare 元 for 人民币. Words in facts_cues.toml [page_currency]."""
+from __future__ import annotations
+
+from msgspec.structs import replace
+
+from ..records import Fact
+from .lexicon import cues
+
+
+def page_currency(text: str) -> str | None:
+    """The one dollar other than 人民币 the page names, when it names no 人民币; else None."""
+    c = cues()["page_currency"]
+    if any(w in text for w in c["mainland"]):
+        return None
+    named = [code for code, names in c["named"].items() if any(w in text for w in names)]
+    return named[0] if len(named) == 1 else None
+
+
+def in_page_currency(text: str, facts: list[Fact]) -> list[Fact]:
+    """`facts` with the bare 元 amounts (unit CNY, no currency in their own words) in the page's dollar."""
+    code = page_currency(text)
+    if code is None:
+        return facts
+    said = [w for names in cues()["page_currency"]["named"].values() for w in names]
+    return [replace(f, unit=code) if f.unit == "CNY" and not any(w in f.text for w in said) else f for f in facts]
