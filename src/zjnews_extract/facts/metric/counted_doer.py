@@ -2,8 +2,9 @@
 amount after it is theirs (住餐样本企业营业额), as it would be with no count in front of them."""
 from __future__ import annotations
 
+from ..lexicon import cues
 from .heads import is_junk, measurable
-from .nouns import is_bare_body
+from .nouns import flow_verbs, is_bare_body
 from .window import read_window
 
 
@@ -13,5 +14,11 @@ def doer_start(text: str, start: int, q, noun: str) -> int:
     and name a measure; else `start`. A bare class of bodies (企业, 单位) says no more than the verb's measure."""
     if not noun or not text.endswith(noun, 0, start) or is_junk(noun) or is_bare_body(noun):
         return start
-    w = read_window(text[start:q.start], q.kind)
-    return start - len(noun) if w.bare_verb and measurable(w.metric) else start
+    raw = text[start:q.start]
+    w = read_window(raw, q.kind)
+    # (…景区累计接待游客, 共计接待: a flow verb that names the measure itself opens the words as 实现 does)
+    opened = raw.lstrip()
+    for adverb in sorted(cues()["metric"]["doer_adverbs"], key=len, reverse=True):
+        opened = opened.removeprefix(adverb)
+    acts = w.bare_verb or opened.startswith(flow_verbs())
+    return start - len(noun) if acts and measurable(w.metric) else start
