@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..lexicon import cues
+from ..lexicon import alternation, cues
 from ..period.grammar import grammar as period_grammar
 from .heads import measurable
 from .nouns import leading_noun
@@ -23,7 +23,7 @@ _CLAUSE_END = regex.compile(r"[，,；;。！？!?\n:：]")
 def _patterns() -> dict[str, regex.Pattern]:
     m = cues()["metric"]
     return {"run": regex.compile(m["bracket_item_run"]), "lead": regex.compile(m["bracket_tail_lead"]),
-            "name_only": regex.compile(m["bracket_name_only"])}
+            "name_only": regex.compile(m["bracket_name_only"]), "list_lead": regex.compile(alternation(m["bracket_list_leads"]))}
 
 
 _HAN_BEFORE = regex.compile(r"\p{Han}{1,16}$")
@@ -35,7 +35,11 @@ def in_brackets_after_name(text: str, q) -> bool:
     if not (q.start >= 2 and text[q.start - 1] in "(（" and text[q.end:q.end + 1] in (")", "）")):
         return False
     words = _HAN_BEFORE.search(text, max(0, q.start - 17), q.start - 1)
-    return words is not None and not measurable(words.group())
+    if words is None:
+        return False
+    # (收入高于我市的依次是深圳(28665元): the name is what follows the list's lead, the measure before it)
+    name = _patterns()["list_lead"].split(words.group())[-1]
+    return bool(name) and not measurable(name)
 
 
 def measure_after_run(text: str, q) -> str:
@@ -83,4 +87,23 @@ def bracketed_metric(text: str, q, raw: str, frame: "Frame") -> tuple[str, "Fram
     if names_only_before(raw) and frame.base and measurable(frame.base):
         # …GDP总量在3万亿元到5万亿元之间的有8个省份,分别为河南(47022.73亿元)、四川(…): the measure named before
         return frame.base, frame, True
+    if names_only_before(raw) and (said := _said_before_lead(raw, q.kind)):
+        # 收入高于我市的依次是深圳(28665元)、上海(18645元): the measure its own clause named before the list
+        return said, frame.named(said, q.kind), False
     return None
+
+
+def _said_before_lead(raw: str, kind: str) -> str:
+    """The measure that opens the clause before a list's lead (收入高于我市的依次是, 人均可支配收入列前三位的依然是):
+    its longest run of nouns from the clause start that names a quantity, or ""."""
+    from .. import words  # noqa: PLC0415
+
+    leads = list(_patterns()["list_lead"].finditer(raw))
+    clause = _CLAUSE_END.split(raw[:leads[-1].start()] if leads else "")[-1].strip()
+    run, best = "", ""
+    for word, tag in words.words(clause):
+        if not (tag.startswith("n") or tag in ("vn", "b", "an") or measurable(word)):  # (收入 tagged a verb)
+            break
+        run += word
+        best = run if measurable(run) else best
+    return best
