@@ -2,7 +2,11 @@
 amount after it is theirs (住餐样本企业营业额), as it would be with no count in front of them."""
 from __future__ import annotations
 
-from ..lexicon import cues
+from functools import cache
+
+import regex
+
+from ..lexicon import alternation, cues
 from .heads import is_junk, measurable
 from .nouns import flow_verbs, is_bare_body
 from .window import read_window
@@ -17,8 +21,12 @@ def doer_start(text: str, start: int, q, noun: str) -> int:
     raw = text[start:q.start]
     w = read_window(raw, q.kind)
     # (…景区累计接待游客, 共计接待: a flow verb that names the measure itself opens the words as 实现 does)
-    opened = raw.lstrip()
-    for adverb in sorted(cues()["metric"]["doer_adverbs"], key=len, reverse=True):
-        opened = opened.removeprefix(adverb)
+    opened = _leading_adverbs().sub("", raw, count=1)
     acts = w.bare_verb or opened.startswith(flow_verbs())
     return start - len(noun) if acts and measurable(w.metric) else start
+
+
+@cache
+def _leading_adverbs() -> regex.Pattern:
+    """The adverbs that may open the words before their verb (累计, 共计: facts_cues.toml doer_adverbs)."""
+    return regex.compile(rf"^\s*(?:{alternation(cues()['metric']['doer_adverbs'])})*")
