@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import words
 from ..lexicon import alternation, cues
 from ..period.grammar import grammar as period_grammar
 from .heads import measurable
@@ -34,11 +35,11 @@ def in_brackets_after_name(text: str, q) -> bool:
     measure (规模以上工业增加值(12.7%), 增长目标(7%)), whose figure it is."""
     if not (q.start >= 2 and text[q.start - 1] in "(（" and text[q.end:q.end + 1] in (")", "）")):
         return False
-    words = _HAN_BEFORE.search(text, max(0, q.start - 17), q.start - 1)
-    if words is None:
+    han = _HAN_BEFORE.search(text, max(0, q.start - 17), q.start - 1)
+    if han is None:
         return False
     # (收入高于我市的依次是深圳(28665元): the name is what follows the list's lead, the measure before it)
-    name = _patterns()["list_lead"].split(words.group())[-1]
+    name = _patterns()["list_lead"].split(han.group())[-1]
     return bool(name) and not measurable(name)
 
 
@@ -96,8 +97,6 @@ def bracketed_metric(text: str, q, raw: str, frame: "Frame") -> tuple[str, "Fram
 def _said_before_lead(raw: str, kind: str) -> str:
     """The measure that opens the clause before a list's lead (收入高于我市的依次是, 人均可支配收入列前三位的依然是):
     its longest run of nouns from the clause start that names a quantity, or ""."""
-    from .. import words  # noqa: PLC0415
-
     leads = list(_patterns()["list_lead"].finditer(raw))
     clause = _CLAUSE_END.split(raw[:leads[-1].start()] if leads else "")[-1].strip()
     run, best = "", ""

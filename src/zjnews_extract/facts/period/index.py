@@ -93,13 +93,13 @@ class PeriodIndex:
         if m.reach != "carry" or p is None or not p.start or not p.end or p.start[5:7] != "01" \
                 or p.start[:4] != p.end[:4] or p.start[:7] == p.end[:7]:
             return False
-        running = self.period_at(m.start)
-        if running is None or not running.start or not running.start[:7] == running.end[:7] == p.end[:7]:
-            return False
         # only an average of the months (累计平均上涨, 1-8月CPI累计上涨: a price index's months summed up);
         # a flow's months to date (1-4月，全社会用电量累计…) are what a release goes on to report
         clause = _CLAUSE_TO_FIGURE.match(self.text, m.end)
-        return clause is not None and any(w in clause.group() for w in word_tuple("averaged_to_date"))
+        if clause is None or not any(w in clause.group() for w in word_tuple("averaged_to_date")):
+            return False  # (the words first: cheaper than the walk back for the running period)
+        running = self.period_at(m.start)
+        return running is not None and bool(running.start) and running.start[:7] == running.end[:7] == p.end[:7]
 
     @staticmethod
     def _start(marks: list[int], offset: int) -> int:
