@@ -66,10 +66,12 @@ def grammar() -> regex.Pattern:
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
     year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[一二][{cn_year_digits}]{{3}})"
                  rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z]))"
-                 # 103年度, 104年第一季, 113年五月: a year of the Republic's calendar (mentions.py keeps it on Taiwan's pages only)
-                 rf"|(?<![\d.])(?P<yroc>(?:[89]\d|1[0-2]\d))(?=\s*年(?:度|底|末|第|[上下]半年|[一二三四1-4]季|{month}\s*月)))"
+                 # 103年度, 104年第一季, 113年五月: a year of the Republic's calendar (mentions.py keeps it on Taiwan's pages only,
+                 # and a bare 113年 only on pages that name the island's own bodies: rocfull is the safer shape)
+                 rf"|(?:{alternation(words['roc_prefixes'])})?(?<![\d.])(?P<yroc>(?:[89]\d|1[0-2]\d))(?=\s*年(?P<rocfull>度|底|末|第|[上下]半年|[一二三四1-4]季|{month}\s*月)?))"
                  # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
-                 rf"(?:\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
+                 # (2015财政年度, 2014年财政年度: a fiscal year, its months set in fiscal.py)
+                 rf"(?:\s*年?\s*(?P<fy>{alternation(words['fiscal_year_after'])})|\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
                  rf"|(?P<rel>{_relative_years(lex['relative_years'], not_first_n, words['full_year'])})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     # a clock time after a range's day (9月29日上午8时至10月5日上午8时): part of that end
@@ -90,7 +92,7 @@ def grammar() -> regex.Pattern:
         # 2023一季度; 2025年第1季 (Hong Kong's quarter, 第 before it: not 四季 nor a 一季报)
         # (上一季度, 下一季度: the quarter before or after the one reported, no first quarter)
         # (单三季度营收, 单四季度完成发电量: 单 says the quarter alone, part of the time's words)
-        rf"(?:{no_digit_before}|(?=[第一二三四单]))(?<![上下])(?:单(?=第?[一二三四1-4]季))?第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度]))"
+        rf"(?:{no_digit_before}|(?=[第一二三四单]))(?<![上下])(?:单(?=第?[一二三四1-4]季))?第?(?P<q>{quarter})季(?:度|(?<=第[一二三四1-4]季)(?![节报度])|(?<=首季)(?![节报]))"
         rf"(?P<qend>末)?",
         # 2018年第04周: a week of the year by its number (weekly market reports)
         r"第\s*(?P<weekn>\d{1,2})\s*周(?![年岁])",
@@ -140,6 +142,8 @@ def grammar() -> regex.Pattern:
         rf"(?<!\d)(?P<cy1>{year})\s*年\s*(?P<cm1>{month})\s*月(?:份)?\s*(?:{sep})\s*(?P<cy2>{year})\s*年\s*(?P<cm2>{month})\s*月(?:份)?",
         # the end of the period reported on (截至报告期末, 期末，…): its month comes from the running period (index.py)
         rf"(?:(?<=(?:{alternation(words['as_of'])})\s*)|(?<=^|[\s，,。；;：:（(]))(?P<rend>{alternation(words['report_end'])})(?![期初比])",
+        # within the period reported on (期内，营业额…): the report's own period (index.py)
+        rf"(?<=^|[\s，,。；;：:（(])(?P<rspan>{alternation(words['report_span'])})(?=[，,\s])",
         # several years: 2001—2021年, 2001年至2021年, 从2010年到2020年
         rf"(?:(?:{alternation(words['since_prefixes'])})\s*)?(?<!\d)(?P<yr1>{year})\s*年?\s*(?:{sep})\s*(?P<yr2>{year})\s*年(?:度)?",
         # five-year plans used as a time: “十四五”期间, 十三五时期, “十四五”开局之年
@@ -171,7 +175,7 @@ def grammar() -> regex.Pattern:
         # 截至2022年6月30日止6个月, …止年度: the span that ends there
         # (截至2016年6月30日6个月之业绩: a write-up may drop the 止)
         # (截至2021年6月30日止的6个月 in NK's 华能 notice: 的 between)
-        rf"(?:止?的?(?P<endn>\d{{1,2}}|十二|[一二三四五六七八九十])个月|止(?P<endyr>{alternation(words['ended_year'])})|止(?P<endhalf>{alternation(words['ended_half'])}))?"
+        rf"(?:止?的?(?P<endn>\d{{1,2}}|十二|[一二三四五六七八九十])个月|止(?P<endyr>{alternation(words['ended_year'])})|止[，,]?(?P<endhalf>{alternation(words['ended_half'])}))?"
         # 自2007年夏季以来, 自2005年5月上市以来: a season or an event between the time and 以来 (the since runs from it)
         rf"(?:(?:{alternation(words['seasons'] + words['since_events'])})?(?P<since2>{alternation(words['since_suffixes'])})"
         rf"(?!{alternation(words['since_suffix_not_before'])}))?",
@@ -180,9 +184,10 @@ def grammar() -> regex.Pattern:
     # lets the scanner skip most positions at once (10x faster on a 7 kB article).
     starts = {w[0] for table in (lex["relative_years"], lex["halves"], lex["five_year_plans"], holidays["names"],
                                  holidays["lunar_days"], holidays["kinds"]) for w in table}
-    starts |= {w[0] for key in ("full_year", "annual_reports", "year_end", "report_end", "as_of", "since_prefixes", "year_to_date", "now",
+    starts |= {w[0] for key in ("full_year", "annual_reports", "year_end", "report_end", "report_span", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
-    starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]}
+    starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]
+               + words["roc_prefixes"]}
     starts |= set("前第单“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"
     return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")

@@ -3,6 +3,7 @@ walked back from the number over an index of the article's mentions built once."
 from __future__ import annotations
 
 import bisect
+from datetime import date
 from dataclasses import replace
 
 import regex
@@ -13,6 +14,8 @@ from .calendar_days import first_day, last_day, make_period, month_end, year_bef
 from .reach import CLAUSE_MARK, LINE_MARK, SENTENCE_MARK, WALK_LIMIT
 from .reach_words import word_tuple
 from .year_ago import section_starts, under_heading, year_ago_list
+
+_MONTH_DAYS = 27  # (a span shorter than February is a week's or a day's: when a report came out)
 
 
 def _in_year(p: Period | None, year: int, text: str) -> Period | None:
@@ -51,7 +54,7 @@ class PeriodIndex:
         usable = [m for m in self.items if m.kind in ("span", "now") and m.period is not None]
         # the article's running period, not a time said in passing before it (意见征求期间为…) nor in
         # brackets (拟开发产品(其中相当一部分将在2010年一季度转为在建): an annual report's aside)
-        passing = ("sentence", "own_sentence", "aside", "period_end")
+        passing = ("sentence", "own_sentence", "aside", "period_end", "report_span")
         first = next((m for m in usable if m.reach not in passing), usable[0] if usable else None)
         self.first = first.period if first is not None else None
         if first is not None and first.reach == "clause" and first.text.endswith(word_tuple("year_end")) \
@@ -77,6 +80,26 @@ class PeriodIndex:
                 end = running.end if running is not None and running.end else None
                 self.items[i] = replace(m, period=None if end is None else
                                         Period(start=end[:8] + "01", end=end, text=m.text))
+        if any(m.reach == "report_span" for m in self.items):
+            # 期内，营业额…: the report's own period again, carried on as a time named there would be
+            self.items = [m for m in (self._report_span(i) for i in range(len(self.items))) if m is not None]
+            self.ends = [m.end for m in self.items]
+            self.last_carry = self._carries()
+
+    def _report_span(self, i: int):
+        """Item `i`, or, for 期内, the latest running period before it that is more than a week and not said
+        of a past year (去年度…: periods.toml report_span_not), carried on; None when there is none."""
+        m = self.items[i]
+        if m.reach != "report_span":
+            return m
+        past = word_tuple("report_span_not")
+        for earlier in reversed(self.items[:i]):
+            p = earlier.period
+            if earlier.reach == "carry" and p is not None and p.start and p.end \
+                    and (date.fromisoformat(p.end) - date.fromisoformat(p.start)).days >= _MONTH_DAYS \
+                    and not any(w in earlier.text for w in past):
+                return replace(m, period=p, reach="carry")
+        return None
 
     def _carries(self) -> list[int]:
         """For each mention, the index of the last carrying mention at or before it (-1: none)."""

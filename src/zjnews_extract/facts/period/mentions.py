@@ -35,6 +35,7 @@ import regex
 from ...records import Period
 from .base_frame import in_base_frame
 from .calendar_days import count, num
+from .fiscal import fiscal_months
 from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
 from .runs import opens_paragraph, own_month_runs, section_restarts, sentence_start, states_figure, \
@@ -55,6 +56,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
            for start, end in windows(text) for m in pattern.finditer(text, start, end)]
     if not any(w in text for w in lex["words"]["roc_calendar_pages"]):
         raw = [(m, g) for m, g in raw if not g["yroc"]]  # (a 103年度 elsewhere is no year of ours)
+    elif not any(w in text for w in lex["words"]["roc_bare_year_pages"]):
+        raw = [(m, g) for m, g in raw if not g["yroc"] or g["rocfull"]]  # (100年 alone may be a century)
     needing_prefix = lex["words"]["since_suffixes_needing_prefix"]
     for _, g in raw:
         if g["yroc"]:  # 民国103年 -> 2014
@@ -112,6 +115,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         out = first  # the same walk again would find the same (the common case: a text about its own year)
     else:
         out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year)
+    out = fiscal_months(raw, out)
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
     first = out[dated[0]] if dated else None
     if first is not None and first.kind == "day" and first.reach == "sentence" \
@@ -282,9 +286,12 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             years.append((int(mention.period.end[:4]), (m, g)))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
-            if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None and anchor < published.year:
+            if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None \
+                    and (anchor < published.year or 0 < anchor - published.year <= 2 and not anchor_figures):
                 # 2021年天津地区生产总值… then 今年一季度天津…: the text is back in the year it speaks
-                # from, and a later bare 一季度 is of that year again
+                # from, and a later bare 一季度 is of that year again; so after a later year looked ahead to in a
+                # sentence of no figure (2026年内需会逐步回温。…今年第1季正成长0.9%，第2季年减1.6%: 第2季 is this
+                # year's; a bulletin's 2008年 on a page dated 1990 by a stray figure stays)
                 anchor, anchor_at = None, None
     return out, years
 

@@ -81,6 +81,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     slots = {k for k, v in g.items() if v}
     if "rend" in slots:
         return "period_end"  # 截至报告期末: the running period's last month, dated in index.py
+    if "rspan" in slots:
+        return "report_span"  # 期内，营业额…: the report's own period, set in index.py
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
             and word_pattern("goal_after").match(text[mention.end:mention.end + 8]):
         return "none"  # 完成全年目标的95.0%: the goal's year, not the figure's

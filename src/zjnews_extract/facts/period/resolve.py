@@ -84,8 +84,10 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         if part == "since" and published is not None and published.year >= first:
             return mention(date(first, 1, 1), last_day(published.year, published.month), True)
         return mention(date(first, 1, 1), date(last, 12, 31), True)
-    if (g["pastn"] or g["pastn2"]) and record_in_clause().match(text, m.end(), m.end() + 16):
-        return None  # 3年来发电量首次实现两位数增长, 近十年来同期最高: how long a record reaches back
+    if (g["pastn"] or g["pastn2"] or g["since2"]) and record_in_clause().match(text, m.end(), m.end() + 16):
+        # 3年来发电量首次实现两位数增长, 近十年来同期最高, 这也是今年以来成交均价最高的一天, 为2010年以来最高: how
+        # long a record reaches back, no time of the figures around it
+        return None
     if g["pastn"] or g["pastn2"]:
         n = count(g["pastn"] or g["pastn2"])
         if not 1 <= n <= 100:
@@ -239,13 +241,14 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             return None
         if g["asof"] and (g["endn"] or g["endyr"] or g["endhalf"]):
             # 截至2022年6月30日止6个月: the six months that end that day
-            n = 12 if g["endyr"] else 6 if g["endhalf"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
-            back = d.year * 12 + d.month - n
-            return mention(date(back // 12, back % 12 + 1, 1), d, explicit, "base" if base else "span")
+            return mention(_months_back(g, d), d, explicit, "base" if base else "span")
         if g["asof"]:
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "base" if base else "day")
     start_d, end_d = first_day(year, first_m), last_day(year, last_m)
+    if g["asof"] and (g["endn"] or g["endyr"] or g["endhalf"]):
+        # 截至9月底止中期業績 (香港興業, 包浩斯: a half that ends in September), 截至去年十二月底止全年業績
+        return mention(_months_back(g, end_d), end_d, explicit, "base" if base else "span")
     if g["asof2"] or (g["asof"] and lex["relative_years"].get(g["rel"] or "") == 0 and not m.group().endswith(("底", "末"))):
         start_d = date(year, 1, 1)  # 今年截至4月底, 截至今年上半年: January to the end named
     elif g["asof"] and not g["ytd"] and (first_m == last_m or m.group().endswith(("底", "末"))):
@@ -271,3 +274,10 @@ def _result_of_unfinished_year(text: str, at: int, published: date) -> bool:
         return False
     sentence = text[sentence_start(text, at):sentence_end(text, at)]
     return not any(w in sentence for w in (*status["strong"], *status["weak"]))
+
+
+def _months_back(g: dict, end: date) -> date:
+    """The first day of the span a …止 phrase closes at `end`: a year (止年度), a half (止中期) or N months."""
+    n = 12 if g["endyr"] else 6 if g["endhalf"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
+    back = end.year * 12 + end.month - n
+    return date(back // 12, back % 12 + 1, 1)
