@@ -286,12 +286,9 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             years.append((int(mention.period.end[:4]), (m, g)))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
-            if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None \
-                    and (anchor < published.year or 0 < anchor - published.year <= 2 and not anchor_figures):
+            if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None and anchor < published.year:
                 # 2021年天津地区生产总值… then 今年一季度天津…: the text is back in the year it speaks
-                # from, and a later bare 一季度 is of that year again; so after a later year looked ahead to in a
-                # sentence of no figure (2026年内需会逐步回温。…今年第1季正成长0.9%，第2季年减1.6%: 第2季 is this
-                # year's; a bulletin's 2008年 on a page dated 1990 by a stray figure stays)
+                # from, and a later bare 一季度 is of that year again
                 anchor, anchor_at = None, None
     return out, years
 
