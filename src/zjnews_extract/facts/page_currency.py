@@ -1,8 +1,11 @@
-"""The dollar a page names carries to its bare 元: a Taiwan page that says 新台币 once, or a Macau page that
-says 澳门元, writes its other 亿元 in that dollar too; the quantity reader, reading one number at a time, takes
-a bare 元 for 人民币. Words in facts_cues.toml [page_currency]."""
+"""The dollar a page names carries to its bare 元: a Taiwan page that says 新台币 once (or names the island's
+own bodies: 經濟部, 主計總處), or a Macau page that says 澳门元, writes its other 亿元 in that dollar too; the
+quantity reader, reading one number at a time, takes a bare 元 for 人民币. Words in facts_cues.toml [page_currency]."""
 from __future__ import annotations
 
+from functools import cache
+
+import regex
 from msgspec.structs import replace
 
 from ..records import Fact
@@ -15,7 +18,14 @@ def page_currency(text: str) -> str | None:
     if any(w in text for w in c["mainland"]):
         return None
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]
+    if not named and _taiwan_bodies().search(text):
+        return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元: a Taiwan page that never names its dollar
     return named[0] if len(named) == 1 else None
+
+
+@cache
+def _taiwan_bodies() -> regex.Pattern:
+    return regex.compile(cues()["page_currency"]["taiwan_bodies"])
 
 
 def in_page_currency(text: str, facts: list[Fact]) -> list[Fact]:

@@ -124,6 +124,7 @@ class Lexicon:
     currency_small: dict
     scale_currency: dict  # 兆 -> TWD: 元 after such a scale is that currency
     currency_note: regex.Pattern  # (新台币，下同)
+    per_share_before: regex.Pattern  # 每股基本盈利 right before a 分: fen (quantity_units.toml per_share_fen)
     currency_names: dict
     not_units: tuple
     rank_words: dict
@@ -332,6 +333,7 @@ def build(prefilter: bool = True) -> Lexicon:
         scale_currency=dict(units["scale_currency"]),
         currency_note=regex.compile(
             rf"[(（](?P<cur>{_alt(names)})[,，．.、]\s?(?:{_alt(units['currency_note']['words'])})"),
+        per_share_before=regex.compile(units["per_share_fen"]["before"]),
         currency_names=names,
         not_units=tuple(skip["not_units"]["words"]),
         rank_words=dict(words["rank_words"]),

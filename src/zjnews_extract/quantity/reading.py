@@ -16,6 +16,8 @@ from .numerals import CN_BIG, CN_DIGITS, arabic_value, parse_numeral
 from .scan import groups_of
 from .spacing import VERB_LOOK, loose_spaced_unit
 
+_PER_SHARE_LOOK = 12  # how far back a per-share phrase may lead to a 分 (每股基本及摊薄盈利)
+
 _BARE_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **CN_BIG}
 _HAN = regex.compile(r"\p{Han}")
 _FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
@@ -251,9 +253,11 @@ def item_from_match(m, text: str, lex: Lexicon, override: float | None = None, g
         item.bare_ok = (bool(post or pre or sign) and not glued) or _bare_ok(m, g, text, how, num_text)
         return item
     if category == "time":
-        if cur_code and unit_text == "分":
-            # 每股盈利人民币31.79分: after a currency a 分 is a hundredth of it (fen, cents), no minute
-            item.kind, item.unit, item.value, item.category = "value", cur_code, signed(value / 100), "currency_small"
+        if unit_text == "分" and (cur_code or lex.per_share_before.search(text, max(0, start - _PER_SHARE_LOOK), start)):
+            # 每股盈利人民币31.79分: after a currency a 分 is a hundredth of it (fen, cents), no minute; so after a
+            # per-share phrase (每股基本盈利18.46分)
+            item.kind, item.unit, item.value, item.category = "value", cur_code or "CNY", signed(value / 100), \
+                "currency_small"
             return item
         if unit == "点" and (value > 24 or value != int(value) or "," in num_text):
             item.kind, item.unit = "value", "点"  # 18,234点, 93.78点: index points, not a clock time
