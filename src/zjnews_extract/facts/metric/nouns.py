@@ -349,8 +349,9 @@ def drop_leading_verbs(text: str) -> str:
             break  # 最终消费支出: an official name that opens with what the segmenter tags an adverb
         if ws[i + 1][0] == "的":
             break  # 上涨的城市: the verb is the clause that defines the set, no verb in front of a name
-        if ws[i][0].startswith(tuple(cues()["metric"]["per_unit_openers"])):
-            break  # 每股基本盈利: a per-unit measure's own first word
+        if ws[i][0].startswith(tuple(cues()["metric"]["per_unit_openers"])) \
+                or ws[i][0] in cues()["metric"]["defining_openers"]:
+            break  # 每股基本盈利, 归属母公司股东的净利润: a per-unit or an attributable measure's own first word
         if ws[i][0] in _flow_name_verbs():
             break  # 新增城镇就业, 新增研发机构: what was added, a flow, not the stock 城镇就业
         if opens_with_partner(text[len("".join(w for w, _ in ws[:i])):]):

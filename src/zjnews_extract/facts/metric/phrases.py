@@ -31,6 +31,8 @@ def head_of_relative(text: str) -> str:
         return text  # 消费对经济增长的贡献率: what contributed and to what are both part of the name
     if before.endswith(_defining_verbs()):
         return text  # 通过公共网络实现的零售额: how the amount came about defines it (NBS's 网上零售额)
+    if before.startswith(tuple(cues()["metric"]["defining_openers"])):
+        return text  # 归属上市公司股东的净利润: whose share of the account it is defines it
     if excludes(text):
         return text  # 除房地产开发投资外的第三产业投资: the whole without a part is a series of its own
     if any(pos.startswith("v") and pos != "vn" for _, pos in words.words(before)):

@@ -27,7 +27,7 @@ import re
 from re import escape as regex_escape
 
 from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
-from ..lexicon import cues
+from ..lexicon import cues, match_place
 from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
 from .base_frame import base_states_figure, in_base_frame
@@ -155,8 +155,11 @@ def reach_of(text: str, mention, g: dict) -> str:
         # 2022年的经营目标:一是营收…增长15%左右; 2016年主要预期目标是:…。城镇新增就业110万人…: the goals' year, for
         # the figures of the list, which runs on over the sentences of its paragraph
         return "paragraph"
-    if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start):
-        return "next"  # 结束了去年的下降趋势: a time in front of a noun dates that noun only
+    if _owns_next_value(text, mention.end) and not _starts_clause(text, mention.start) \
+            and not _place_opens_clause(text, mention.start):
+        # 结束了去年的下降趋势: a time in front of a noun dates that noun only (澳門今年上半年的入境旅客共…;留宿旅客…,
+        # 安徽省一季度的GDP为…，增长…: after the place the clause is about, the time opens the clause all the same)
+        return "next"
     if any(w in mention.text for w in marks["not_periods"]):
         if year_ago_said().match(text, mention.end, mention.end + 2):
             return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
@@ -387,3 +390,15 @@ def _month_on_month_topics() -> tuple[str, ...]:
 
 def _starts_clause(text: str, pos: int) -> bool:
     return _opens(text, pos, SENTENCE_ENDS + CLAUSE_ENDS)
+
+
+def _place_opens_clause(text: str, pos: int) -> bool:
+    """Only a place name stands between the clause's start and `pos` (澳門|今年上半年的…, 安徽省|一季度的…)."""
+    start = max(text.rfind(c, max(0, pos - _PLACE_LOOK), pos) for c in SENTENCE_ENDS + CLAUSE_ENDS + "\n") + 1
+    while start < pos and text[start] in " \u3000“\"「":
+        start += 1
+    place = match_place(text, start, pos) if start < pos else None
+    return place is not None and place.end() == pos
+
+
+_PLACE_LOOK = 12  # a place name and the spaces before it
