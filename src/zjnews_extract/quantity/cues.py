@@ -64,6 +64,9 @@ def cue_kind(items, text: str, lex: Lexicon) -> None:
         undecided = decided[i][0] is None if a.kind == "percent" else decided[i][1] in (None, "0")
         if undecided and b.kind == a.kind and text[a.end:b.start] in _JOINS and lex.cue_after.match(text, b.end):
             decided[i] = list(decided[i + 1])
+    for i, it in enumerate(targets):
+        if decided[i][0] is None and it.kind == "percent" and (rate := _bracket_run_rate(it, text, lex)):
+            decided[i] = [rate, rate]  # 兴庆区(33.4%)和西夏区(20.6%)规模以上工业增加值增速: each member's growth
     for it, (kind, sign) in zip(targets, decided):
         if it.kind == "percent" and kind in ("+", "-", "0"):
             it.kind = "growth"
@@ -152,6 +155,31 @@ def _decide(it: Item, text: str, lex: Lexicon, cues, ends, sentence_start: int, 
 _FROM = regex.compile(r"从(?:[^，,。；;！？!?%]{0,10}?的?)$")
 _TO = regex.compile(r"[^，,。；;！？!?%0-9]{0,6}?(?:至|到)")
 _DIGIT = regex.compile(r"[0-9０-９]")  # (从两位数下降到个位数: a growth word, not a rate's level)
+
+
+_BRACKET = regex.compile(r"[（(][^（）()]{0,24}[)）]")
+_OPENS = "（("
+_CLOSES = "）)"
+
+
+def _bracket_run_rate(it: Item, text: str, lex: Lexicon) -> str | None:
+    """The sign of the rate noun that names a run of bracketed figures (西夏区(13.0%)和灵武市(8.2%)地区生产总值增速,
+    惠州(20.4%)、广州(19.5%)一季度GDP增速数据, 汽車制造業(16.6%)…等先進制造業用電增速): the rest of the clause after
+    the figure, its brackets left out, names the rate before any other figure; None otherwise."""
+    if it.start == 0 or text[it.start - 1] not in _OPENS or text[it.end:it.end + 1] not in _CLOSES:
+        return None
+    end = _CLAUSE_BREAK.search(text, it.end)
+    stop = _SENTENCE_END.search(text, it.end)
+    last = min(m.start() for m in (end, stop) if m is not None) if end or stop else len(text)
+    rest = _BRACKET.sub("", text[it.end + 1:min(last, it.end + 1 + _RUN_LOOK)])
+    rates = [(rest.find(w), sign) for w, sign in lex.rate_nouns.items() if w in rest]
+    if not rates:
+        return None
+    at, sign = min(rates)
+    return None if _DIGIT.search(rest, 0, at) else sign  # (第2位 after the rate names a rank, no figure of the run)
+
+
+_RUN_LOOK = 80  # the rest of a run of bracketed members and the measure named after it
 
 
 def _taken_by_pp(cue_end: int, start: int, pp_ends) -> bool:
