@@ -16,8 +16,9 @@ def fiscal_months(raw, mentions: list) -> list:
     (`raw`: the grammar's matches and their slots, in text order)."""
     fiscal_at = {m.start() for m, g in raw if g.get("fy")}
     first_half_at = {m.start() for m, g in raw if g.get("half") and not g.get("asof")}
-    years = _ended(raw, mentions, "endyr")
-    halves = _ended(raw, mentions, "endhalf")
+    years = _ended(raw, mentions, lambda g: g.get("endyr"))
+    # (止中期, and 止6个月 as 有利集团's 截至2022年9月30日止6个月中期业绩 writes its half)
+    halves = _ended(raw, mentions, lambda g: g.get("endhalf") or g.get("endn") in _SIX)
     if not (fiscal_at and years or first_half_at and halves):
         return mentions
     out = []
@@ -32,9 +33,12 @@ def fiscal_months(raw, mentions: list) -> list:
     return out
 
 
-def _ended(raw, mentions: list, slot: str) -> dict[str, Period]:
-    """End year -> the span of the first …止 mention whose words close on `slot` (止年度 or 止中期)."""
-    at = {m.start() for m, g in raw if g.get(slot) and g.get("asof")}
+_SIX = ("6", "六")
+
+
+def _ended(raw, mentions: list, closes) -> dict[str, Period]:
+    """End year -> the span of the first …止 mention whose slots `closes` accepts (止年度, 止中期, 止6个月)."""
+    at = {m.start() for m, g in raw if closes(g) and g.get("asof")}
     spans: dict[str, Period] = {}
     for mention in mentions:
         p = mention.period
