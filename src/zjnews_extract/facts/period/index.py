@@ -93,7 +93,7 @@ class PeriodIndex:
         if m.reach != "report_span":
             return m
         past = word_tuple("report_span_not")
-        for earlier in reversed(self.items[:i]):
+        for earlier in reversed(self.items[max(0, i - WALK_LIMIT):i]):  # (bounded: linear in the text)
             p = earlier.period
             if earlier.reach == "carry" and p is not None and p.start and p.end \
                     and (date.fromisoformat(p.end) - date.fromisoformat(p.start)).days >= _MONTH_DAYS \
