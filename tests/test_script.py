@@ -59,3 +59,16 @@ def test_a_variant_form_in_a_simplified_text_is_read_as_the_common_one():
     assert not is_traditional(text)
     assert [f.metric for f in doc.facts] == ["归属於本公司股东的净利润"] * 2  # as written, the whole name
     assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)
+
+
+def test_a_hong_kong_firms_page_in_traditional_script_counts_in_hong_kong_dollars():
+    # the same words in simplified script (a mainland page on a Hong Kong-listed firm) keep bare 元 as 人民币
+    hk = "新鴻基地產（0016）公布全年業績，集團全年收入為797.2億元，按年升11.5%。"
+    mainland = "新鸿基地产（0016）公布全年业绩，集团全年收入为797.2亿元，按年升11.5%。"
+    units = {doc: [f.unit for f in zjnews_extract.extract(doc, published=date(2025, 9, 4)).facts if f.kind == "value"]
+             for doc in (hk, mainland)}
+    assert units[hk] == ["HKD"] and units[mainland] == ["CNY"]
+    # ...and a page naming 人民幣 anywhere keeps its bare 元 in 人民币
+    rmb = hk + "中期純利24.46億人民幣。"
+    assert [f.unit for f in zjnews_extract.extract(rmb, published=date(2025, 9, 4)).facts if f.kind == "value"] \
+        == ["CNY", "CNY"]

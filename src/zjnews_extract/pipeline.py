@@ -104,7 +104,8 @@ def _facts(page, ref: date | None, url: str | None):
         return enrich_facts(page.text, facts), initiatives
     title = shadow_of(page.title) if page.title else page.title
     source = shadow_of(page.source) if page.source else page.source
-    facts, initiatives = find_facts(shadow, published=ref, title=title, url=url, source=source)
+    facts, initiatives = find_facts(shadow, published=ref, title=title, url=url, source=source,
+                                    traditional=shadow_of is simplified_shadow)
     return restore(page.text, shadow, enrich_facts(shadow, facts), initiatives,
                    traditional=shadow_of is simplified_shadow)
 

@@ -23,14 +23,17 @@ _QUOTED_SHORT = regex.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]")
 
 
 def find_facts(text: str, *, published: date | None = None, url: str | None = None,
-               title: str | None = None, source: str | None = None) -> tuple[list[Fact], list[Initiative]]:
+               title: str | None = None, source: str | None = None,
+               traditional: bool = False) -> tuple[list[Fact], list[Initiative]]:
     """Every stated fact of `text` (Document.text) and the initiatives it names; `source` (the
-    page's 来源, e.g. 运城日报) may tell the article's place. A PDF's wrapped lines are read as the
-    sentences they are (unwrap.py); the spans stay those of `text`."""
+    page's 来源, e.g. 运城日报) may tell the article's place; `traditional` says the page was written in
+    traditional script (`text` being its simplified shadow), which tells a Hong Kong page's dollar. A PDF's
+    wrapped lines are read as the sentences they are (unwrap.py); the spans stay those of `text`."""
     from .unwrap import unwrap  # noqa: PLC0415
 
     wrapped = unwrap(text)
-    facts, initiatives = _find_facts(wrapped.text, published=published, url=url, title=title, source=source)
+    facts, initiatives = _find_facts(wrapped.text, published=published, url=url, title=title, source=source,
+                                     traditional=traditional)
     if not wrapped.dropped:
         return facts, initiatives
     return [_spanned(f, text, wrapped) for f in facts], [_mentioned(i, wrapped) for i in initiatives]
@@ -48,7 +51,7 @@ def _mentioned(initiative: Initiative, wrapped) -> Initiative:
 
 
 def _find_facts(text: str, *, published: date | None, url: str | None, title: str | None,
-                source: str | None) -> tuple[list[Fact], list[Initiative]]:
+                source: str | None, traditional: bool = False) -> tuple[list[Fact], list[Initiative]]:
     from ..quantity import find_quantities  # noqa: PLC0415
     from . import words  # noqa: PLC0415  (jieba loads on first use only)
     from .assemble import assemble  # noqa: PLC0415
@@ -86,7 +89,8 @@ def _find_facts(text: str, *, published: date | None, url: str | None, title: st
             facts = parts_within(text, scope_parts(text, scope_groups(text, assemble(
                 ctx, fact_quantities(text, quantities, protected, ctx.cut_spans)))))
     facts = sorted(facts + table_facts + ratio_facts, key=lambda f: f.start)
-    return in_page_currency(text, in_series_units(section_metrics(text, restate_headings(text, facts)))), initiatives
+    return in_page_currency(text, in_series_units(section_metrics(text, restate_headings(text, facts))),
+                            traditional=traditional), initiatives
 
 
 def _tables(text, quantities, ctx):

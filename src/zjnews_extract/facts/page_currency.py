@@ -12,25 +12,29 @@ from ..records import Fact
 from .lexicon import cues
 
 
-def page_currency(text: str) -> str | None:
-    """The one dollar other than 人民币 the page names, when it names no 人民币; else None."""
+def page_currency(text: str, traditional: bool = False) -> str | None:
+    """The one dollar other than 人民币 the page names, when it names no 人民币; else None. `traditional`: the page
+    was written in traditional script (`text` is its simplified shadow)."""
     c = cues()["page_currency"]
     if any(w in text for w in c["mainland"]):
         return None
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]
-    if not named and _taiwan_bodies().search(text):
+    if not named and _pattern("taiwan_bodies").search(text):
         return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元: a Taiwan page that never names its dollar
+    if not named and traditional and _pattern("hong_kong_marks").search(text) \
+            and not any(w in text for w in c["hong_kong_not"]):
+        return "HKD"  # 新鴻基地產（0016）…全年收入797.2億元: a Hong Kong firm's page in Hong Kong's script
     return named[0] if len(named) == 1 else None
 
 
 @cache
-def _taiwan_bodies() -> regex.Pattern:
-    return regex.compile(cues()["page_currency"]["taiwan_bodies"])
+def _pattern(key: str) -> regex.Pattern:
+    return regex.compile(cues()["page_currency"][key])
 
 
-def in_page_currency(text: str, facts: list[Fact]) -> list[Fact]:
+def in_page_currency(text: str, facts: list[Fact], traditional: bool = False) -> list[Fact]:
     """`facts` with the bare 元 amounts (unit CNY, no currency in their own words) in the page's dollar."""
-    code = page_currency(text)
+    code = page_currency(text, traditional)
     if code is None:
         return facts
     said = [w for names in cues()["page_currency"]["named"].values() for w in names]
