@@ -168,10 +168,10 @@ def _bracket_run_rate(it: Item, text: str, lex: Lexicon) -> str | None:
     the figure, its brackets left out, names the rate before any other figure; None otherwise."""
     if it.start == 0 or text[it.start - 1] not in _OPENS or text[it.end:it.end + 1] not in _CLOSES:
         return None
-    end = _CLAUSE_BREAK.search(text, it.end)
-    stop = _SENTENCE_END.search(text, it.end)
-    last = min(m.start() for m in (end, stop) if m is not None) if end or stop else len(text)
-    rest = _BRACKET.sub("", text[it.end + 1:min(last, it.end + 1 + _RUN_LOOK)])
+    reach = min(len(text), it.end + 1 + _RUN_LOOK)  # (searches bounded: linear in the text however many runs)
+    ends = (_CLAUSE_BREAK.search(text, it.end, reach), _SENTENCE_END.search(text, it.end, reach))
+    breaks = [m.start() for m in ends if m]
+    rest = _BRACKET.sub("", text[it.end + 1:min(breaks, default=reach)])
     rates = [(rest.find(w), sign) for w, sign in lex.rate_nouns.items() if w in rest]
     if not rates:
         return None

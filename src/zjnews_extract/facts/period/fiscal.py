@@ -16,6 +16,8 @@ def fiscal_months(raw, mentions: list) -> list:
     (`raw`: the grammar's matches and their slots, in text order)."""
     fiscal_at = {m.start() for m, g in raw if g.get("fy")}
     first_half_at = {m.start() for m, g in raw if g.get("half") and not g.get("asof")}
+    if not fiscal_at and not first_half_at:
+        return mentions  # (the common case: nothing to move, no span to look for)
     years = _ended(raw, mentions, lambda g: g.get("endyr"))
     # (止中期, and 止6个月 as 有利集团's 截至2022年9月30日止6个月中期业绩 writes its half)
     halves = _ended(raw, mentions, lambda g: g.get("endhalf") or g.get("endn") in _SIX)
