@@ -16,8 +16,12 @@ from .grammar import CN_DIGITS, lexicon
 _PREVIEW_DAYS = 30
 
 
-def holiday_days(key: str, year: int) -> tuple[date, date] | None:
-    """(first day, last day) of holiday `key` (spring_festival, national_day …) in `year`."""
+def holiday_days(key: str | list[str], year: int) -> tuple[date, date] | None:
+    """(first day, last day) of holiday `key` (spring_festival, national_day …) in `year`; for a list of
+    keys (中秋国庆: two feasts named together), from the first day of the earliest to the last of the latest."""
+    if isinstance(key, list):
+        spans = [d for k in key if (d := holiday_days(k, year)) is not None]
+        return (min(s[0] for s in spans), max(s[1] for s in spans)) if len(spans) == len(key) else None
     days = load_toml("holidays.toml").get(key, {}).get(str(year))
     if not days:
         return None
