@@ -72,3 +72,13 @@ def test_a_hong_kong_firms_page_in_traditional_script_counts_in_hong_kong_dollar
     rmb = hk + "中期純利24.46億人民幣。"
     assert [f.unit for f in zjnews_extract.extract(rmb, published=date(2025, 9, 4)).facts if f.kind == "value"] \
         == ["CNY", "CNY"]
+
+
+def test_a_macau_page_that_names_its_own_bodies_counts_in_patacas():
+    # 博彩監察協調局 and 統計暨普查局 are Macau's; a page naming one and never 人民幣 writes its bare 元 in patacas
+    macau = "博彩監察協調局公布，第1季博彩毛收入761.5億元，按年下跌0.4%。"
+    assert [f.unit for f in zjnews_extract.extract(macau, published=date(2019, 4, 2)).facts if f.kind == "value"] \
+        == ["MOP"]
+    rmb = macau + "內地旅客消費12億人民幣。"
+    assert {f.unit for f in zjnews_extract.extract(rmb, published=date(2019, 4, 2)).facts if f.kind == "value"} \
+        == {"CNY"}

@@ -1,5 +1,5 @@
 """The dollar a page names carries to its bare 元: a Taiwan page that says 新台币 once (or names the island's
-own bodies: 經濟部, 主計總處), or a Macau page that says 澳门元, writes its other 亿元 in that dollar too; the
+own bodies: 經濟部, 主計總處), or a Macau page that says 澳门元 (or names its bodies), writes its other 亿元 in that dollar too; the
 quantity reader, reading one number at a time, takes a bare 元 for 人民币. Words in facts_cues.toml [page_currency]."""
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]
     if not named and _pattern("taiwan_bodies").search(text):
         return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元: a Taiwan page that never names its dollar
+    if not named and _pattern("macau_bodies").search(text):
+        return "MOP"  # 博彩監察協調局公布…第1季博彩毛收入761.5億元: a Macau page that never names its pataca
     if not named and traditional and _pattern("hong_kong_marks").search(text) \
             and not any(w in text for w in c["hong_kong_not"]):
         return "HKD"  # 新鴻基地產（0016）…全年收入797.2億元: a Hong Kong firm's page in Hong Kong's script

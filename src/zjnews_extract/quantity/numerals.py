@@ -32,6 +32,9 @@ CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
           "兆": 10**12}  # Taiwan and Hong Kong write 兆 for 万亿 (1.17兆元, 2兆3,248億元)
 DECIMAL_POINTS = "点點"
+# (Taiwan's 自由時報 writes its figures in Chinese digits with a full-width point: 三十九．五％, 一．四八％, and the
+# integer part digit by digit before it, 七二九．二億美元: RP's and WR's pages)
+CN_POINTS = DECIMAL_POINTS + "．"
 
 # (﹒, the small full stop, is the decimal point of a Hong Kong wire: 452﹒87億元, ９７３﹒２５億元)
 FULLWIDTH = str.maketrans("０１２３４５６７８９．﹒，－＋", "0123456789..,-+")
@@ -62,7 +65,7 @@ _ELEMENT = (
 # A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change,
 # and before Arabic digits it ends a word (社零1.75个百分点: 社零 is retail sales).
 _START = rf"(?:{ARABIC}|[{_NONZERO}]|[〇零○](?=[点點]|(?![{_D}十拾百佰千仟万萬亿億0-9０-９]))|[十拾廿卅卌]|{_BAI}|{_QIAN})"
-_CN_DECIMAL = rf"(?:[点點][{_D}]{{1,15}}+(?:[万萬亿億千仟百佰]{{1,3}}+)?)"
+_CN_DECIMAL = rf"(?:[{CN_POINTS}][{_D}]{{1,15}}+(?:[万萬亿億千仟百佰]{{1,3}}+)?)"
 NUMERAL = rf"(?:{_START}{_ELEMENT}{{0,40}}+{_CN_DECIMAL}?+)"
 
 
@@ -161,11 +164,15 @@ def _approx_pair(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _cn_point(text: str) -> int:
+    """Where the decimal point of a Chinese numeral stands (点, 點, or ． before a Chinese digit: ５．５ is Arabic), else -1."""
+    return next((i for i, c in enumerate(text)
+                 if c in DECIMAL_POINTS or (c in CN_POINTS and text[i + 1:i + 2] in CN_DIGITS)), -1)
+
+
 def has_digit_pair(text: str) -> bool:
     """Two Chinese digits side by side outside a decimal part (二〇二五, 九九, 三五)."""
-    body = text
-    for p in DECIMAL_POINTS:
-        body = body.split(p)[0]
+    body = text[:point] if (point := _cn_point(text)) >= 0 else text
     return any(body[i] in _PAIRABLE and body[i + 1] in _PAIRABLE for i in range(len(body) - 1))
 
 
@@ -191,6 +198,12 @@ def _parse(text: str) -> float | tuple[float, float] | None:
     text = text.replace(" ", "")
     if not text:
         return None
+    point = _cn_point(text)
+    if point >= 2 and all(c in CN_DIGITS for c in text[:point]):
+        # 七二九．二億, 二八四點五: digits one by one before a decimal point are a number written out digit by
+        # digit, as a year is (二〇二五); without a point such a run stays a range or no number (三五百, 一二三)
+        text = "".join(str(CN_DIGITS[c]) for c in text[:point]) + "点" + text[point + 1:]
+        return _parse(text) if not text.isascii() else None
     if has_digit_pair(text):
         pair = _approx_pair(text)
         if pair is None:
@@ -201,7 +214,7 @@ def _parse(text: str) -> float | tuple[float, float] | None:
         if isinstance(low, float) and isinstance(high, float):
             return (low, high)
         return None
-    point = next((i for i, c in enumerate(text) if c in DECIMAL_POINTS), -1)
+    point = _cn_point(text)
     if point >= 0:
         head, rest = text[:point], text[point + 1:]
         k = 0
