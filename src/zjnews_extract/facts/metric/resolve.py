@@ -17,12 +17,12 @@ from msgspec.structs import replace
 
 from ...records import Quantity
 from .. import words
-from ..lexicon import alternation, cues
+from ..lexicon import alternation, cues, match_place
 from .partners import partner_flow
 from .pronoun import partner_for_pronoun
 from ..versus import normalise_versus
 from .heads import head_of, is_junk, measurable, names_entity, part_measure, without_basis
-from .instrument import instrument_noun
+from .instrument import instrument_noun, linked_noun
 from .nouns import (ends_open, has_verb, is_body, is_generic, is_place_class, leading_noun, milestone_nouns, moved_only,
                     noun_after, object_of_verb, object_swapped, set_defined_after, share_modifier)
 from .bodies import names_indicator, part_before, part_named, population_named
@@ -35,6 +35,7 @@ from .aspects import aspect_name
 from ..parts import within_whole
 from .contribution import contribution, lifting_doer
 from .window import Window, drop_place_group, firm_said_before, patterns, peel
+from .owners import benchmark_place
 from .topics import clause_topic, gap_nouns
 from .wholes import grown, whole_measure
 from ..tables.labels import is_measure as names_measure
@@ -167,6 +168,12 @@ def _physical(unit: str | None) -> bool:
     return unit in _physical_units()
 
 
+@cache
+def _year_ago_end() -> regex.Pattern:
+    """Words that end on a time a year before (低于上年, 去年同期): the figure after them is the same thing's then."""
+    return regex.compile(rf"(?:{alternation(cues()['versus']['year_ago'])})(?:全年)?$")
+
+
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
@@ -189,7 +196,22 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         for half in _half_words():
             base = base.removeprefix(half)
         return name + part_measure(base, name), True, frame  # a part of a total is no total: 城镇消费品零售额
-    if (by := instrument_noun(text, q.end, raw)) and not w.share and measurable(by):  # (以292.1亿元开局: no measure)
+    # (not a rank's: 排名前10名的住宅用地 are the things ranked, 成交总价 what ranks them; nor a benchmark's:
+    # 高于全国同期1.7%的两年平均增速 is the place's figure of the sentence's thing, one series with it)
+    linked = linked_noun(text, q.end) if q.kind != "rank" and not benchmark_place(raw) else ""
+    if linked and (place := match_place(linked)) and place.start() == 0:
+        linked = ""
+    if linked and q.kind == "percent" and not linked.endswith(tuple(cues()["metric"]["linked_percent_heads"])):
+        linked = ""  # 贡献了57%的利润: a share of the profit, not a measure called 利润  # 高于4.8%的全国水平: the benchmark's label, no measure
+    if linked and is_generic(linked) and (measurable(name) or leading_noun(name)
+                                          or _year_ago_end().search(raw.rstrip(" ，,"))
+                                          or raw.rstrip(" ，,").endswith(tuple(cues()["metric"]["tail_strip"]))):
+        # 外贸进出口7.47万亿元，已超去年全年7.09万亿元的规模, 低于上年2.9%的涨幅, 与新能源汽车近70%的增速相比: a bare
+        # 规模 or 涨幅 is the named thing's, or its own a year before (全省增长7.7%的水平: the thing that grew);
+        # 跑赢全省5.4%的增速 names nothing else: 增速
+        linked = ""
+    if (by := instrument_noun(text, q.end, raw) or linked) and not w.share and measurable(by):
+        # (以292.1亿元开局: no measure; 29.85%的市占率, 按65%的分红比例: the noun the figure's 的 links it to)
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
         # unless the frame already is that rate (GDP增速 … 以6%的增速)
         full = frame.base if frame.base and frame.base.endswith(by) else by
