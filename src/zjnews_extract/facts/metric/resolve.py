@@ -168,12 +168,6 @@ def _physical(unit: str | None) -> bool:
     return unit in _physical_units()
 
 
-@cache
-def _year_ago_end() -> regex.Pattern:
-    """Words that end on a time a year before (低于上年, 去年同期): the figure after them is the same thing's then."""
-    return regex.compile(rf"(?:{alternation(cues()['versus']['year_ago'])})(?:全年)?$")
-
-
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
@@ -203,12 +197,9 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         linked = ""
     if linked and q.kind == "percent" and not linked.endswith(tuple(cues()["metric"]["linked_percent_heads"])):
         linked = ""  # 贡献了57%的利润: a share of the profit, not a measure called 利润  # 高于4.8%的全国水平: the benchmark's label, no measure
-    if linked and is_generic(linked) and (measurable(name) or leading_noun(name)
-                                          or _year_ago_end().search(raw.rstrip(" ，,"))
-                                          or raw.rstrip(" ，,").endswith(tuple(cues()["metric"]["tail_strip"]))):
-        # 外贸进出口7.47万亿元，已超去年全年7.09万亿元的规模, 低于上年2.9%的涨幅, 与新能源汽车近70%的增速相比: a bare
-        # 规模 or 涨幅 is the named thing's, or its own a year before (全省增长7.7%的水平: the thing that grew);
-        # 跑赢全省5.4%的增速 names nothing else: 增速
+    if linked and (is_generic(linked) or linked in cues()["metric"]["rate_heads"]):
+        # 已超去年全年7.09万亿元的规模, 低于上年2.9%的涨幅, 与新能源汽车近70%的增速相比, 录得15.9%的跌幅: a bare 规模
+        # or 涨幅 is the rate or size of the thing named or framed before, not a measure of its own
         linked = ""
     if (by := instrument_noun(text, q.end, raw) or linked) and not w.share and measurable(by):
         # (以292.1亿元开局: no measure; 29.85%的市占率, 按65%的分红比例: the noun the figure's 的 links it to)
