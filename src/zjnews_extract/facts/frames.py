@@ -27,6 +27,22 @@ from .lexicon import cues
 _BASES_KEPT = 32
 
 
+@cache
+def _comparison_words() -> tuple[str, ...]:
+    return tuple(cues()["metric"]["compare"])
+
+
+def _without_comparison(name: str) -> str:
+    """增速高于“国家线” (a count's set: 21省增速高于“国家线”) -> 增速: the figures after it are values of the measure,
+    not of its comparison with a benchmark (江西(6.9%)、福建(6.7%)…)."""
+    from .metric.heads import measurable  # noqa: PLC0415  (heads reads the frame's module through metric)
+
+    for word in _comparison_words():
+        if (at := name.find(word)) > 0 and measurable(name[:at]):
+            return name[:at]
+    return name
+
+
 class Group(msgspec.Struct, frozen=True):
     """A list of things that a run of numbers reports on one by one (分别)."""
 
@@ -72,6 +88,7 @@ class Frame(msgspec.Struct, frozen=True):
 
     def named(self, name: str, kind: str) -> "Frame":
         """`name` was named outright for a number of `kind`."""
+        name = _without_comparison(name)
         # named again (外贸吞吐量 after 沿江…, again after 沿海…): it is the latest, for a list after it
         bases = (tuple(b for b in self.bases if b != name) + (name,))[-_BASES_KEPT:]
         return replace(self, base=name, amount_base=self.amount_base if kind == "percent" else name, bases=bases,
