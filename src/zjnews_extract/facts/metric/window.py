@@ -111,6 +111,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
         "from_time_tail": regex.compile(m["from_time_tail"]),
+        "time_inside": regex.compile(m["time_inside"]),
         "rank_lead": regex.compile(m["rank_lead"]),
         "rank_role_apposition": regex.compile(cues()["versus"]["rank_role_apposition"]),
         "rank_field_before": regex.compile(cues()["versus"]["rank_field_before"]),
@@ -198,6 +199,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     owner, text = bracket_owner(text)
     if from_time := p["from_time_tail"].search(text):
         text = text[:from_time.start()]  # 毛利率由2020年上半年的(18.05%下降至…): the time the change starts at
+    text = p["time_inside"].sub("", text)  # 酒店场所在黄金周的平均房价: the period, said inside the name
     # (对第一大贸易伙伴东盟进出口951.3亿元: after the rank 第一, 大贸易伙伴 is its role; the trade is with 东盟)
     text = p["rank_role_apposition"].sub("对", text, count=1)
     if kind == "rank":
