@@ -40,8 +40,11 @@ class ArticleContext:
                 break
             if e <= cursor:
                 continue
-            out.append(self.text[cursor:max(cursor, s)])
+            before = self.text[cursor:max(cursor, s)]
             cursor = max(cursor, e)
+            if before.endswith("在") and self.text.startswith("的", e) and e + 1 <= end:
+                before, cursor = before[:-1], e + 1  # 酒店场所在黄金周的平均房价: 在…的 frames the time, cut with it
+            out.append(before)
         out.append(self.text[cursor:end] if cursor < end else "")
         return "".join(out)
 
