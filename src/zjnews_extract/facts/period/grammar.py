@@ -64,7 +64,10 @@ def grammar() -> regex.Pattern:
     # 2022上半年, 2023一季度: a year written without 年 before a half or a quarter
     bare_year_before = alternation(words["bare_year_before"])
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
-    year_word = (rf"(?:(?:{no_digit_before}(?P<y>{year})|(?P<ycn>[一二][{cn_year_digits}]{{3}})"
+    # 今(2025)年, 去( 2016 )年, 前(2023)年: Taiwan's papers write the relative year with its number in brackets
+    # inside it (TZ, UO, VN, WW, XJ): the number is the year
+    glossed = rf"(?P<gl>[{''.join(words['glossed_year_openers'])}]\s*[（(]\s*)"
+    year_word = (rf"(?:(?:(?:{glossed}|{no_digit_before})(?P<y>{year})(?(gl)\s*[)）])|(?P<ycn>[一二][{cn_year_digits}]{{3}})"
                  rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z]))"
                  # 103年度, 104年第一季, 113年五月: a year of the Republic's calendar (mentions.py keeps it on Taiwan's pages only,
                  # and a bare 113年 only on pages that name the island's own bodies: rocfull is the safer shape)
