@@ -82,3 +82,10 @@ def test_a_macau_page_that_names_its_own_bodies_counts_in_patacas():
     rmb = macau + "內地旅客消費12億人民幣。"
     assert {f.unit for f in zjnews_extract.extract(rmb, published=date(2019, 4, 2)).facts if f.kind == "value"} \
         == {"CNY"}
+
+
+def test_a_hong_kong_government_release_in_traditional_script_counts_in_hong_kong_dollars():
+    # 政府統計處 is Hong Kong's statistics department: its release names no stock code, yet its 元 are Hong Kong dollars
+    release = "政府統計處今日發表的零售業銷貨統計數字，十一月份零售業總銷貨價值的臨時估計為396億元，較去年同月上升6.4%。"
+    assert [f.unit for f in zjnews_extract.extract(release, published=date(2014, 1, 2)).facts if f.kind == "value"] \
+        == ["HKD"]
