@@ -168,6 +168,25 @@ def _physical(unit: str | None) -> bool:
     return unit in _physical_units()
 
 
+def _linked_measure(text: str, q: Quantity, raw: str) -> str:
+    """29.85%的市占率, 按65%的分红比例, 9.6%的GDP增速: the measure the figure's 的 links it to, or "" where the noun
+    after 的 is no measure of the figure's own."""
+    linked = linked_noun(text, q.end)
+    if not linked or q.kind == "rank":
+        return ""  # (排名前10名的住宅用地 are the things ranked, 成交总价 what ranks them)
+    if (place := match_place(linked)) and place.start() == 0:
+        return ""  # 高于4.8%的全国水平: the benchmark's label, no measure
+    if q.kind == "percent" and not linked.endswith(tuple(cues()["metric"]["linked_percent_heads"])):
+        return ""  # 贡献了57%的利润: a share of the profit, not a measure called 利润
+    if is_generic(linked) or linked in cues()["metric"]["rate_heads"]:
+        # 已超去年全年7.09万亿元的规模, 低于上年2.9%的涨幅, 录得15.9%的跌幅: a bare 规模 or 涨幅 is the rate or size
+        # of the thing named or framed before, not a measure of its own
+        return ""
+    if benchmark_place(raw):
+        return ""  # 高于全国同期1.7%的两年平均增速: the place's figure of the sentence's thing, one series with it
+    return linked
+
+
 def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_end: int,
               counts: bool) -> tuple[str, bool, "Frame"]:
     """The name the number's own words give (with a head or a noun taken from around it)."""
@@ -190,17 +209,7 @@ def _own_name(text: str, q: Quantity, w: Window, raw: str, frame: "Frame", list_
         for half in _half_words():
             base = base.removeprefix(half)
         return name + part_measure(base, name), True, frame  # a part of a total is no total: 城镇消费品零售额
-    # (not a rank's: 排名前10名的住宅用地 are the things ranked, 成交总价 what ranks them; nor a benchmark's:
-    # 高于全国同期1.7%的两年平均增速 is the place's figure of the sentence's thing, one series with it)
-    linked = linked_noun(text, q.end) if q.kind != "rank" and not benchmark_place(raw) else ""
-    if linked and (place := match_place(linked)) and place.start() == 0:
-        linked = ""
-    if linked and q.kind == "percent" and not linked.endswith(tuple(cues()["metric"]["linked_percent_heads"])):
-        linked = ""  # 贡献了57%的利润: a share of the profit, not a measure called 利润  # 高于4.8%的全国水平: the benchmark's label, no measure
-    if linked and (is_generic(linked) or linked in cues()["metric"]["rate_heads"]):
-        # 已超去年全年7.09万亿元的规模, 低于上年2.9%的涨幅, 与新能源汽车近70%的增速相比, 录得15.9%的跌幅: a bare 规模
-        # or 涨幅 is the rate or size of the thing named or framed before, not a measure of its own
-        linked = ""
+    linked = _linked_measure(text, q, raw)
     if (by := instrument_noun(text, q.end, raw) or linked) and not w.share and measurable(by):
         # (以292.1亿元开局: no measure; 29.85%的市占率, 按65%的分红比例: the noun the figure's 的 links it to)
         # 西藏以11.7%的增速位居首位: the noun after the figure names it; a generic one stays bare
