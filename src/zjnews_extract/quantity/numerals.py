@@ -202,8 +202,7 @@ def _parse(text: str) -> float | tuple[float, float] | None:
     if point >= 2 and all(c in CN_DIGITS for c in text[:point]):
         # 七二九．二億, 二八四點五: digits one by one before a decimal point are a number written out digit by
         # digit, as a year is (二〇二五); without a point such a run stays a range or no number (三五百, 一二三)
-        text = "".join(str(CN_DIGITS[c]) for c in text[:point]) + "点" + text[point + 1:]
-        return _parse(text) if not text.isascii() else None
+        return _parse("".join(str(CN_DIGITS[c]) for c in text[:point]) + "点" + text[point + 1:])
     if has_digit_pair(text):
         pair = _approx_pair(text)
         if pair is None:
@@ -214,8 +213,7 @@ def _parse(text: str) -> float | tuple[float, float] | None:
         if isinstance(low, float) and isinstance(high, float):
             return (low, high)
         return None
-    point = _cn_point(text)
-    if point >= 0:
+    if point >= 0:  # (the point found above: the text is unchanged since)
         head, rest = text[:point], text[point + 1:]
         k = 0
         while k < len(rest) and rest[k] in CN_DIGITS:
