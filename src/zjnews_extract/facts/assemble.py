@@ -33,7 +33,7 @@ from .period.averages import (average_span, past_average_span, plan_increment_sp
                                years_averaged)
 from .period.calendar_days import streak_period
 from .period.grammar import grammar as period_grammar, is_since
-from .period.month_list import listed_months, year_by_year
+from .period.month_list import listed_months, month_by_month, year_by_year
 from .rates import goal_of_amount, names_growth_rate
 from .status import StatusCues, named_goal, status_from_cues
 from .subject import whole_of
@@ -291,7 +291,8 @@ def _chain(sentence: _Sentence, clause: Piece, slots: list[Slot], chain: list[in
         and len(set(metrics or ())) <= 1 else None
     if months is None and head.window.respective and not subjects and len(set(metrics or ())) <= 1:
         # 2025-2027年…分别为83.2/102.2/118.2亿元 (not 生产总值、财政总收入…分别增长: a figure per name, not per year)
-        months = year_by_year(ctx.periods.period_at(head.q.start), len(chain))
+        own = ctx.periods.period_at(head.q.start)
+        months = year_by_year(own, len(chain)) or month_by_month(own, len(chain), text[sentence.s.start:head.q.start])
     for k, i in enumerate(chain):
         q = slots[i].q
         own = slots[i] if i == chain[0] else Slot(q, "", w, slots[i].after_start)

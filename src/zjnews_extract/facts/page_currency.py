@@ -19,14 +19,20 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
     if any(w in text for w in c["mainland"]):
         return None
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]
-    if not named and _pattern("taiwan_bodies").search(text):
-        return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元: a Taiwan page that never names its dollar
+    if not named and (_pattern("taiwan_bodies").search(text) or writes_roc_years(text)):
+        return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元, 114年第3季合併營收9899.18億元: a Taiwan page that never names its dollar
     if not named and _pattern("macau_bodies").search(text):
         return "MOP"  # 博彩監察協調局公布…第1季博彩毛收入761.5億元: a Macau page that never names its pataca
     if not named and traditional and _pattern("hong_kong_marks").search(text) \
             and not any(w in text for w in c["hong_kong_not"]):
         return "HKD"  # 新鴻基地產（0016）…全年收入797.2億元: a Hong Kong firm's page in Hong Kong's script
     return named[0] if len(named) == 1 else None
+
+
+def writes_roc_years(text: str) -> bool:
+    """The page writes a year of the Republic's calendar in a shape no other number takes (112年度, 114年第3季,
+    今(101)年): a Taiwan page, whatever else it names."""
+    return _pattern("taiwan_calendar").search(text) is not None
 
 
 @cache

@@ -70,8 +70,9 @@ def grammar() -> regex.Pattern:
     year_word = (rf"(?:(?:(?:{glossed}|{no_digit_before})(?P<y>{year})(?(gl)\s*[)）])|(?P<ycn>[一二][{cn_year_digits}]{{3}})"
                  rf"|(?<![\dA-Za-z.])(?P<y2>\d{{2}})(?=[QqHh][1-4](?![\dA-Za-z]))"
                  # 103年度, 104年第一季, 113年五月: a year of the Republic's calendar (mentions.py keeps it on Taiwan's pages only,
-                 # and a bare 113年 only on pages that name the island's own bodies: rocfull is the safer shape)
-                 rf"|(?:{alternation(words['roc_prefixes'])})?(?<![\d.])(?P<yroc>(?:[89]\d|1[0-2]\d))(?=\s*年(?P<rocfull>度|底|末|第|[上下]半年|[一二三四1-4]季|{month}\s*月)?))"
+                 # and a bare 113年 only on pages that name the island's own bodies: rocfull is the safer shape, a month
+                 # range as much as a month: 114年1至8月)
+                 rf"|(?:{alternation(words['roc_prefixes'])})?(?<![\d.])(?P<yroc>(?:[89]\d|1[0-2]\d))(?=\s*年(?P<rocfull>度|底|末|第|[上下]半年|[一二三四1-4]季|{month}\s*(?:[至到~～\-—－]\s*{month}\s*)?月)?))"
                  # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
                  # (2015财政年度, 2014年财政年度: a fiscal year, its months set in fiscal.py)
                  rf"(?:\s*年?\s*(?P<fy>{alternation(words['fiscal_year_after'])})|\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"

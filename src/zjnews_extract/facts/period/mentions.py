@@ -54,7 +54,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     lex = lexicon()
     raw = [(m, dict(zip(names, m.groups())))
            for start, end in windows(text) for m in pattern.finditer(text, start, end)]
-    if not any(w in text for w in lex["words"]["roc_calendar_pages"]):
+    from ..page_currency import writes_roc_years  # noqa: PLC0415  (one pattern for both)
+
+    if not any(w in text for w in lex["words"]["roc_calendar_pages"]) and not writes_roc_years(text):
         raw = [(m, g) for m, g in raw if not g["yroc"]]  # (a 103年度 elsewhere is no year of ours)
     elif not any(w in text for w in lex["words"]["roc_bare_year_pages"]):
         raw = [(m, g) for m, g in raw if not g["yroc"] or g["rocfull"]]  # (100年 alone may be a century)
