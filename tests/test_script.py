@@ -89,3 +89,13 @@ def test_a_hong_kong_government_release_in_traditional_script_counts_in_hong_kon
     release = "政府統計處今日發表的零售業銷貨統計數字，十一月份零售業總銷貨價值的臨時估計為396億元，較去年同月上升6.4%。"
     assert [f.unit for f in zjnews_extract.extract(release, published=date(2014, 1, 2)).facts if f.kind == "value"] \
         == ["HKD"]
+
+
+def test_small_forms_of_punctuation_split_clauses_in_either_script():
+    # ﹔ and ﹐ (BE, MD, MV, JZ pages): each region's rate is its own clause, its region the subject
+    for text in ("1-7月，東部地區民間固定資產投資增長19.4%﹔中部地區固定資產投資增長25.1%﹔西部地區增長26.9%。",
+                 "1-7月，东部地区投资增长19.4%﹔中部地区投资增长25.1%﹐西部地区增长26.9%。"):
+        facts = {f.text: f for f in zjnews_extract.extract(text, published="2013-08-10").facts}
+        assert facts["25.1%"].subject in ("中部地區", "中部地区")
+        assert not facts["25.1%"].metric.startswith("﹔")
+        assert facts["26.9%"].subject in ("西部地區", "西部地区")

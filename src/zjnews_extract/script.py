@@ -51,7 +51,8 @@ def _converter(config: str):
 
 
 def simplified_shadow(text: str) -> str:
-    """`text` with each traditional character replaced by its simplified form: same length, same offsets."""
+    """`text` with each traditional character replaced by its simplified form, and the variant forms of [variants]
+    (﹔ -> ；): same length, same offsets."""
     to_simple = _converter("t2s")
     table = {}
     for c in set(text):
@@ -59,7 +60,7 @@ def simplified_shadow(text: str) -> str:
             s = to_simple.convert(c)
             if len(s) == 1 and s != c:
                 table[ord(c)] = s
-    return text.translate(table)
+    return text.translate(table).translate(_variants())  # (and the small marks: ﹔ is ；)
 
 
 @cache

@@ -12,6 +12,7 @@ import regex
 from ..data import load_toml
 from ..quantity.durations import measures_time
 from ..records import Quantity
+from ..text import CLAUSE_ENDS, SENTENCE_ENDS
 from ..text import is_han as _is_han
 from ..text import is_list_gap
 from .lexicon import alternation, cues
@@ -33,6 +34,7 @@ def _nonfact() -> dict:
         "max_list": n["max_list_value"],
         "next_deny": tuple(n["next_deny"]),
         "top_class": tuple(n["top_class_nouns"]),
+        "ranked_by_verb": n["ranked_by_verb"],
         # bounded looks both ways inside the clause: linear in any text
         "topic_before": regex.compile(rf"(?r)(?:{alternation(n['topic_open'])})[^，,。；;！？!?：:\d]{{0,16}}$"),
         "topic_after": regex.compile(rf"[^，,。；;！？!?：:\d]{{0,12}}?(?:{alternation(n['topic_close'])})[，,]"),
@@ -51,7 +53,7 @@ def fact_quantities(text: str, quantities: list[Quantity], protected, period_spa
     """The quantities that state facts: fractions read as shares, then every one that is_fact()
     keeps (not inside an initiative name or quoted slogan, not part of a period)."""
     blocked, in_period = span_mask(len(text), protected), span_mask(len(text), period_spans)
-    return [q for q in _listed_multiples(text, [_fraction_as_share(q) for q in quantities])
+    return [q for q in _listed_multiples(text, [_fraction_as_share(q, text) for q in quantities])
             if is_fact(q, text, blocked, in_period)]
 
 
@@ -67,12 +69,23 @@ def _listed_multiples(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _fraction_as_share(q: Quantity) -> Quantity:
+def _fraction_as_share(q: Quantity, text: str) -> Quantity:
     """A fraction in news (约占全省的三分之一, 超过四分之一的企业) states a share: a percent, as
-    几近一半 is 50 %."""
-    if q.kind != "number" or "分之" not in q.text or q.value is None or not 0 < q.value <= 1:
+    几近一半 is 50 %. So does one written with a slash when a qualifier or a share's words say so (占总协议额近3/4,
+    约占全国旅游总收入的1/4, 1/3左右): a bare 3/4 may be a day or a score."""
+    if q.kind != "number" or q.value is None or not 0 < q.value <= 1:
+        return q
+    if "分之" not in q.text and not (_SLASH.search(q.text) and (q.qualifier != "exact" or _share_before(text, q.start))):
         return q
     return msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
+
+
+_SLASH = regex.compile(r"\d\s*[/／]\s*\d")
+
+
+def _share_before(text: str, start: int) -> bool:
+    """A share's words right before a figure: 占…的, 为, 是 (the data's [notfacts] share_before)."""
+    return text[max(0, start - 2):start].endswith(tuple(cues()["nonfact"]["share_before"]))
 
 
 def span_mask(length: int, spans) -> bytearray:
@@ -85,6 +98,13 @@ def span_mask(length: int, spans) -> bytearray:
 
 # a rank and a list mark right before: the middle of a run of ranks (分居全省第二、第三、第三)
 _RANK_BEFORE = regex.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和]$")
+
+
+def _ranked_in_clause(text: str, start: int, verbs: list[str]) -> bool:
+    """A verb of holding a place (居, 列, 为) earlier in the figure's clause."""
+    before = text[max(0, start - 30):start]
+    cut = max(before.rfind(c) for c in CLAUSE_ENDS + SENTENCE_ENDS)
+    return any(v in before[cut + 1:] for v in verbs)
 
 
 def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) -> bool:
@@ -111,6 +131,8 @@ def is_fact(q: Quantity, text: str, protected: bytearray, periods: bytearray) ->
             return False  # 第五届, 第一产业, 第二批
         if q.text.endswith(("强", "強")) and after.startswith(n["top_class"]):
             return False  # GDP前十强城市, 世界500强企业: a class of members, no rank held
+        if q.text in n["ranked_by_verb"] and not _ranked_in_clause(text, q.start, n["ranked_by_verb"][q.text]):
+            return False  # 立春是二十四节气之首: the first of a list, not a place held (位居全国之首 is)
         return True
     if before == "每":
         return False  # 每10股: a rate's base, not an amount

@@ -237,7 +237,7 @@ def build(prefilter: bool = True) -> Lexicon:
     streak_re = rf"""(?P<streak>(?:{_alt(streak["prefixes"])})(?P<st_di>第)?(?P<st_n>{n})(?P<st_u>{_alt(streak["units"])})
       |(?:{_alt(streak["short_prefixes"])})(?P<st_n>{n})(?P<st_u>{_alt(streak["short_units"])}))"""
     rank_re = rf"(?P<rank>第(?P<rk_n>{n})(?:名|位)?)"
-    rankword_re = rf"(?P<rankword>{_alt(words['rank_words'])})"
+    rankword_re = rf"(?P<rankword>{_alt(words['rank_words'])})(?!位(?!置))"  # (居首位: 首位 is the rank word; 榜首位置 is 榜首)
     top_re = rf"""(?P<top>(?<!{_alt(skip["top_not_after"]["words"])})前(?P<tp_n>{n})(?:位|名|大|强|強|(?=的|{counted})|(?!\p{{Han}}))|(?<![A-Za-z])(?:TOP|Top|top)\s?(?P<tp_n>[0-9]{{1,3}}+)(?![0-9A-Za-z.]))  # 前十位, 前五。, 排名前五的, 前20家, TOP10; not 目前一切
     """
     fan_re = r"(?P<fan>翻(?:了)?(?P<fan_q>近|约|約|超|逾)?(?P<fan_n>[一两二三四兩])?番)"

@@ -174,6 +174,10 @@ def part_before(clause: str) -> str:
         ws.pop()
     if idiom and len(ws) < 2:
         return ""  # (全县经济稳中有进: the whole's state, no part of it did anything)
+    if len(ws) > 1 and ws[-1][1].startswith("n") and measurable(ws[-1][0]) \
+            and not part_named("".join(w for w, _ in ws)) and part_named("".join(w for w, _ in ws[:-1])):
+        # 化妆品及日化业板块营收有所下滑，实现收入4.32亿元: the part is the segment whose takings fell, not them
+        ws.pop()
     return part_named("".join(w for w, _ in ws))
 
 

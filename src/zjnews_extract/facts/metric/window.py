@@ -178,6 +178,15 @@ def _places_left_out(m: regex.Match) -> str:
     return "" if items and whole else m.group()
 
 
+def _no_rank_words(text: str) -> str:
+    """`text` with the words that hold a rank mark and are no rank (居民, 系列) blanked, each character for one, so
+    offsets stay: 城镇居民人均可支配收入 has no 居 of 居全省第三."""
+    for w in cues()["versus"]["rank_mark_words_not"]:
+        if w in text:
+            text = text.replace(w, "\u3000" * len(w))
+    return text
+
+
 def read_window(raw: str, kind: str | None = None) -> Window:
     """See _read_window; the article's confirmed county names are part of the cache's key."""
     return _read_window(raw, kind, confirmed())
@@ -265,8 +274,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         if kind == "pp" and not out.rate_head and (head := p["rate_head"].search(text.rstrip(" ，,"))):
             # 增速高于全省平均水平5.1个百分点: the gap is the rate's, as with 增速比上年同期回落 (_gap)
             out.rate_head, text = head.group(), text[:head.start()]
-    elif (any_kind or kind == "rank") and (m := p["rank"].search(text)):
-        out.versus = _field(m.group("v")).removesuffix("中").removesuffix("的") or None
+    elif (any_kind or kind == "rank") and (m := p["rank"].search(_no_rank_words(text))):
+        out.versus = _field(text[m.start("v"):]).removesuffix("中").removesuffix("的") or None
         text = text[:m.start()]
         if field := p["rank_field_before"].match(text.strip()):
             out.versus, text = field.group("v"), ""  # 在副省级城市中分列第四和第五位: the field, no name

@@ -166,6 +166,7 @@ def grammar() -> regex.Pattern:
         # 月底 with no month: the end of the month the text is speaking of
         rf"(?<![\d一二三四五六七八九十上下本当每])(?P<mend>{alternation(words['bare_month_end'])})",
         rf"(?P<prevm>{alternation(words['previous_month'])})(?![底末初])",
+        rf"(?<!对)(?P<prevq>{alternation(words['previous_quarter'])})(?![底末初])",
         rf"(?P<prevw>{alternation(words['previous_week'])})(?![末])|(?P<thisw>{alternation(words['this_week'])})(?![末])",
         # a day of the published month with no month before it (3日全国接待国内游客…), and 当天
         # (第1日 after a holiday is its first day, no date: 中秋假期第1日)
@@ -191,6 +192,7 @@ def grammar() -> regex.Pattern:
     starts |= {w[0] for key in ("full_year", "annual_reports", "year_end", "report_end", "report_span", "as_of", "since_prefixes", "year_to_date", "now",
                                 "recurring", "bare_month_end", "first_n_with_ge") for w in words[key]}
     starts |= {w[0] for w in words["same_day"] + words["same_month"] + words["previous_week"] + words["this_week"]
+               + words["previous_quarter"]
                + words["roc_prefixes"]}
     starts |= set("前第单“\"「‘十过近未今QqHh") | set(CN_DIGITS) | set(lex["quarters"]) | set(cn_year_digits)
     first = "[\\d" + "".join(regex.escape(c) for c in sorted(starts) if not c.isdigit()) + "]"

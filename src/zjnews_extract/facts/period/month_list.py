@@ -75,7 +75,7 @@ def without_period_list_rest(words: str) -> str:
 def month_by_month(period: Period | None, n: int, said: str) -> list[Period] | None:
     """The n months of `period` in order when it spans exactly n (at least three) whole months of one
     year and `said` (the sentence before the figures) names it: 9月至12月同比分别上涨1.5%、1.8%、2.0%、2.0%,
-    1—6月份全省CPI分别上涨0、0.3%…. (A two-month span is left whole: 1-2月 is a release's one period, and
+    1—6月份全省CPI分别上涨0、0.3%…; with 累计 before them each runs from January. (A two-month span is left whole: 1-2月 is a release's one period, and
     its figures said 分别 are mostly of two things.)"""
     if period is None or not period.start or not period.end or n < 3 or not period.text \
             or period.text not in said or "月" not in period.text or "季" in period.text \
@@ -84,7 +84,9 @@ def month_by_month(period: Period | None, n: int, said: str) -> list[Period] | N
     year, first, last = int(period.start[:4]), int(period.start[5:7]), int(period.end[5:7])
     if period.end != last_day(year, last).isoformat() or last - first + 1 != n:
         return None
-    return [make_period(first_day(year, k), last_day(year, k), period.text) for k in range(first, last + 1)]
+    running = any(w in said for w in lexicon()["month_list"]["cumulative"])  # each from January
+    return [make_period(first_day(year, 1 if running else k), last_day(year, k), period.text)
+            for k in range(first, last + 1)]
 
 
 def year_by_year(period: Period | None, n: int) -> list[Period] | None:

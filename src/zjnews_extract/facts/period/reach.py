@@ -55,6 +55,8 @@ _BASE_OWN_FIGURE = re.compile(r"(?P<bnoun>[\u4e00-\u9fff]{0,6})[（(](?:约|近|
 
 
 def _base_own_figure(text: str, end: int) -> bool:
+    if _base_value_then_change().match(text, end) is not None:
+        return True  # 较去年第二季410.4億澳門元按年跌15.6%: the compared time's amount, then the change
     m = _BASE_OWN_FIGURE.match(text, end)
     if m is None:
         return False
@@ -62,6 +64,15 @@ def _base_own_figure(text: str, end: int) -> bool:
     if m.group("bnoun"):  # 去年|同期(-1.1%): in a bracket, the same months are the time's own words
         noun = noun.removeprefix(next((w for w in cues()["period"]["year_same_after"] if noun.startswith(w)), ""))
     return not any(w in noun for w in _change_words())
+
+
+@cache
+def _base_value_then_change() -> re.Pattern:
+    w = lexicon()["words"]
+    leads = "|".join(map(re.escape, w["base_value_change_leads"]))
+    changes = "|".join(map(re.escape, sorted(w["base_value_then_change"], key=len, reverse=True)))
+    # (bounded: an amount, its unit, a lead word, a change verb)
+    return re.compile(rf"(?:同期|同月)?(?:约|近|逾)?\d[\d.,]{{0,20}}[\u4e00-\u9fff]{{1,5}}?(?:{leads})?(?:{changes})")
 
 
 @cache
@@ -161,8 +172,8 @@ def reach_of(text: str, mention, g: dict) -> str:
         # 安徽省一季度的GDP为…，增长…: after the place the clause is about, the time opens the clause all the same)
         return "next"
     if any(w in mention.text for w in marks["not_periods"]):
-        if year_ago_said().match(text, mention.end, mention.end + 2):
-            return "year_ago"  # 去年同期为增加16.18亿元: the same months a year before
+        if year_ago_said().match(text, mention.end, mention.end + 2) or _base_value_then_change().match(text, mention.end):
+            return "year_ago"  # 去年同期为增加16.18亿元, 比上年同期196978万元增长: the same months a year before
         return "none"  # 较去年同期: a year-ago basis, not a time a number covers
     if in_base_frame(text, mention.start, mention.end):
         # 在7月份环比增长的基础上: what the figures build on, no time of theirs; 在2024年突破7000亿元基础上,

@@ -152,6 +152,13 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         prev = first_day(ref.year, ref.month) - timedelta(days=1)
         base, s, e = comparison_base(text, m)
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
+    if g["prevq"]:
+        ref = last_month or published
+        if ref is None:
+            return None
+        start = first_day(ref.year, 3 * ((ref.month - 1) // 3) + 1) - timedelta(days=1)  # the quarter before ref's
+        base, s, e = comparison_base(text, m)
+        return mention(first_day(start.year, start.month - 2), start, False, "base" if base else "span", s, e)
     if g["prevw"] or g["thisw"]:
         if published is None or _DATED_AFTER.match(text, m.end()):
             return None  # 本周(9月22日-9月28日): the days in brackets say which week
