@@ -45,7 +45,12 @@ _PAIRABLE = set(_NONZERO)  # 零 next to a digit is a gap, not a pair
 ARABIC = (
     # a full-width comma is a clause break in Chinese text unless the digits are full-width
     # too (４，５６５) or more groups / decimals follow (82，225.00); 20，300美圆 is two amounts
-    r"(?:[0-9０-９]{1,20}+(?:(?:,|(?<=[０-９])，|，(?=[0-9０-９]{3}[.．,，][0-9０-９]))"
+    r"(?:[0-9０-９]{1,20}+(?:(?:,|(?<=[０-９])，|，(?=[0-9０-９]{3}[.．,，][0-9０-９])"
+    # a space between groups of three (6 947亿千瓦时, 24 300萬公噸, 1 051.36亿元: the statistics bulletins' and the Hong
+    # Kong government's style) when the first group has one to three digits and the last is closed by a decimal point or
+    # its unit; two figures side by side in a table row (12 345) are no such number
+    r"|(?<=(?<![0-9.])[0-9]{1,3})[ ](?=[0-9]{3}(?:[ ][0-9]{3}){0,4}+"
+    r"(?:[.][0-9]|[ ]?[万萬亿億]|(?![为為是和与與及至到或的])[\u4e00-\u9fff])))"
     r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．﹒][0-9０-９]{1,15}+)?+"
     r"|(?<![0-9０-９A-Za-z])[.．][0-9０-９]{1,15}+)"  # .5 but not No.550
 )
@@ -83,11 +88,12 @@ def _tokens(text: str):
         c = norm[i]
         if c.isdigit() or c == ".":
             j = i
-            while j < n and (norm[j].isdigit() or norm[j] in ".," ):
-                j += 1
+            while j < n and (norm[j].isdigit() or norm[j] in ".," or norm[j] == " " and norm[j + 1:j + 2].isdigit()):
+                j += 1  # (a space between digits separates groups of three: 6 947)
             chunk = norm[i:j]
             # integers stay int so that sums of 万/亿 parts are exact up to 10^16 and beyond
-            value = Decimal(chunk.replace(",", "")) if "." in chunk else int(chunk.replace(",", ""))
+            chunk = chunk.replace(",", "").replace(" ", "")
+            value = Decimal(chunk) if "." in chunk else int(chunk)
             out.append(("n", value, True))
             i = j
             continue

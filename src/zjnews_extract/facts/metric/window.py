@@ -178,6 +178,23 @@ def _places_left_out(m: regex.Match) -> str:
     return "" if items and whole else m.group()
 
 
+_SCOPE_BRACKET = regex.compile(r"[（(](?:不含|不包括)[^（）()]{1,30}[)）]")
+
+
+def _place_scope_out(raw: str) -> str:
+    """`raw` without a bracket that bounds a place, not a measure (武进区(不含经开区)完成28.2亿元, 广东省(不含深圳)商业银行…:
+    the place's coverage; 固定资产投资(不含农户) stays, the indicator's own)."""
+    if "含" not in raw:
+        return raw
+    out, last = [], 0
+    for m in _SCOPE_BRACKET.finditer(raw):
+        before = raw[max(0, m.start() - 8):m.start()]
+        if any((at := match_place(before[-k:])) is not None and at.end() == k for k in range(2, len(before) + 1)):
+            out.append(raw[last:m.start()])
+            last = m.end()
+    return "".join(out) + raw[last:] if out else raw
+
+
 def _no_rank_words(text: str) -> str:
     """`text` with the words that hold a rank mark and are no rank (居民, 系列) blanked, each character for one, so
     offsets stay: 城镇居民人均可支配收入 has no 居 of 居全省第三."""
@@ -201,7 +218,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     tries them all, for words shared by a list).
     """
     p = patterns()
-    text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["base_said"].sub("", p["paren"].sub("", raw))))
+    text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["base_said"].sub("", p["paren"].sub("", _place_scope_out(raw)))))
     if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure
         head = _read_window(item[0], kind, _places)
         return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)
