@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from ..text import HAN_CLASS
+
 # Chinese digits, every spelling news and contracts use (financial 壹贰叁, traditional 兩, 〇).
 CN_DIGITS = {
     "〇": 0, "零": 0, "○": 0,
@@ -50,7 +52,7 @@ ARABIC = (
     # Kong government's style) when the first group has one to three digits and the last is closed by a decimal point or
     # its unit; two figures side by side in a table row (12 345) are no such number
     r"|(?<=(?<![0-9.])[0-9]{1,3})[ ](?=[0-9]{3}(?:[ ][0-9]{3}){0,4}+"
-    r"(?:[.][0-9]|[ ]?[万萬亿億]|(?![为為是和与與及至到或的])[\u4e00-\u9fff])))"
+    rf"(?:[.][0-9]|[ ]?[万萬亿億]|(?![为為是和与與及至到或的])[{HAN_CLASS}])))"
     r"[0-9０-９]{3}+(?![0-9０-９])){0,8}+(?:[.．﹒][0-9０-９]{1,15}+)?+"
     r"|(?<![0-9０-９A-Za-z])[.．][0-9０-９]{1,15}+)"  # .5 but not No.550
 )

@@ -75,8 +75,8 @@ def without_period_list_rest(words: str) -> str:
 def month_by_month(period: Period | None, n: int, said: str) -> list[Period] | None:
     """The n months of `period` in order when it spans exactly n (at least three) whole months of one
     year and `said` (the sentence before the figures) names it: 9月至12月同比分别上涨1.5%、1.8%、2.0%、2.0%,
-    1—6月份全省CPI分别上涨0、0.3%…; with 累计 before them each runs from January. (A two-month span is left whole: 1-2月 is a release's one period, and
-    its figures said 分别 are mostly of two things.)"""
+    1—6月份全省CPI分别上涨0、0.3%…; with 累计 before them each runs from January. (A two-month span is
+    left whole: 1-2月 is a release's one period, and its figures said 分别 are mostly of two things.)"""
     if period is None or not period.start or not period.end or n < 3 or not period.text \
             or period.text not in said or "月" not in period.text or "季" in period.text \
             or period.start[8:] != "01" or period.start[:4] != period.end[:4]:

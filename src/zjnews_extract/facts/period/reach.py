@@ -26,7 +26,7 @@ from dataclasses import replace
 import re
 from re import escape as regex_escape
 
-from ...text import CLAUSE_ENDS, SENTENCE_ENDS, is_han
+from ...text import CLAUSE_ENDS, HAN_CLASS, SENTENCE_ENDS, is_han
 from ..lexicon import cues, match_place
 from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
@@ -69,10 +69,11 @@ def _base_own_figure(text: str, end: int) -> bool:
 @cache
 def _base_value_then_change() -> re.Pattern:
     w = lexicon()["words"]
+    tails = "|".join(map(re.escape, w["base_value_time_tails"]))
     leads = "|".join(map(re.escape, w["base_value_change_leads"]))
     changes = "|".join(map(re.escape, sorted(w["base_value_then_change"], key=len, reverse=True)))
-    # (bounded: an amount, its unit, a lead word, a change verb)
-    return re.compile(rf"(?:同期|同月)?(?:约|近|逾)?\d[\d.,]{{0,20}}[\u4e00-\u9fff]{{1,5}}?(?:{leads})?(?:{changes})")
+    # (bounded: the time's tail, an amount, its unit, a lead word, a change verb)
+    return re.compile(rf"(?:{tails})?(?:约|近|逾)?\d[\d.,]{{0,20}}[{HAN_CLASS}]{{1,5}}?(?:{leads})?(?:{changes})")
 
 
 @cache
