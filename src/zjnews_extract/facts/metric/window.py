@@ -102,7 +102,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "share_of": regex.compile(r"(?:^|(?<=[，,\s]))为(?P<v>[^，,；;的为]{2,12})的?$"),
         "share": regex.compile(rf"(?P<share>占(?!有)(?P<v>[^，,；;]*?)(?:的)?(?:{alternation(g['share_nouns'])})?)(?:的)?(?:为|达|是)?$"),
         "change": regex.compile(
-            rf"(?P<change>(?:(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
+            rf"(?P<change>(?:(?:{alternation(m['compare_with_leads'])})[^，,；;]{{1,12}}?{m['compare_with_close']}"
+            rf"|(?:比|较)[^，,；;]{{0,12}}?|{alternation(m['change_bases'])})?(?:{alternation(m['change_verbs'])}))了?$"),
         "rank": regex.compile(rf"(?:{alternation(cues()['versus']['rank_marks'])})(?P<v>[^，,；;]*)$"),
         "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
         "respective": regex.compile(alternation(g["respective_marks"])),
