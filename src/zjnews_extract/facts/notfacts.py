@@ -35,6 +35,7 @@ def _nonfact() -> dict:
         "next_deny": tuple(n["next_deny"]),
         "top_class": tuple(n["top_class_nouns"]),
         "ranked_by_verb": n["ranked_by_verb"],
+        "share_before": tuple(n["share_before"]),
         # bounded looks both ways inside the clause: linear in any text
         "topic_before": regex.compile(rf"(?r)(?:{alternation(n['topic_open'])})[^，,。；;！？!?：:\d]{{0,16}}$"),
         "topic_after": regex.compile(rf"[^，,。；;！？!?：:\d]{{0,12}}?(?:{alternation(n['topic_close'])})[，,]"),
@@ -84,8 +85,8 @@ _SLASH = regex.compile(r"\d\s*[/／]\s*\d")
 
 
 def _share_before(text: str, start: int) -> bool:
-    """A share's words right before a figure: 占…的, 为, 是 (the data's [notfacts] share_before)."""
-    return text[max(0, start - 2):start].endswith(tuple(cues()["nonfact"]["share_before"]))
+    """A share's words right before a figure: 占…的, 为, 是 (facts_cues.toml [nonfact] share_before)."""
+    return text[max(0, start - 2):start].endswith(_nonfact()["share_before"])
 
 
 def span_mask(length: int, spans) -> bytearray:
