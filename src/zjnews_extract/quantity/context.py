@@ -46,6 +46,8 @@ def ranges(items, text: str, lex: Lexicon | None = None) -> None:
             continue  # 一季度-27.1%: a quarter, then its own signed rate, no range from 1
         if a.unit is not None and b.unit is not None and a.unit != b.unit:
             continue  # 增长4.4个百分点至47.1万亿元: two different quantities
+        if a.unit == "%" and b.unit is None and b.scale >= 1e4 > a.scale:
+            continue  # 按月跌3.2%至1,554億: a rate, then the level it came to (its unit said once, earlier)
         if b.sign_start >= 0:
             if text[b.sign_start - 1:b.sign_start].isspace() and text[a.end:b.sign_start].strip() == "" \
                     and b.sign_start > a.end:
@@ -149,7 +151,9 @@ def lists(items, text: str) -> None:
 
 
 def currency_notes(items, text: str, lex: Lexicon) -> None:
-    """2555.6億元(新台幣,下同)…5000億元: the note's currency holds for the amount before it and the 元 after."""
+    """2555.6億元(新台幣,下同)…5000億元: the note's currency holds for the amount before it and the 元 after.
+    A note after an amount with no unit (4,022億(澳門元,下同)…升4%至590億) makes it and the unitless 億 amounts
+    after it money: the page writes its currency once and then drops it."""
     notes = list(lex.currency_note.finditer(text))
     if not notes:
         return
@@ -160,11 +164,19 @@ def currency_notes(items, text: str, lex: Lexicon) -> None:
         i = bisect.bisect_left(starts, note.start()) - 1
         if i < 0 or items[i].end != note.start():
             continue  # a note only counts right after an amount
+        bare = _unitless_large(items[i])
         for it in items[i:]:
             if it.start >= until:
                 break
             if it.category == "currency" and it.unit == "CNY" and it.unit_surface in ("元", "圆"):
                 it.unit = code
+            elif bare and _unitless_large(it):
+                it.kind, it.unit, it.category = "value", code, "currency"
+
+
+def _unitless_large(item) -> bool:
+    """An amount of 亿 scale or more with no unit (909億): money when the page has said which money."""
+    return item.kind == "number" and item.unit is None and item.scale >= 1e8
 
 
 def hong_kong_dollars(items, text: str, lex: Lexicon) -> None:

@@ -28,6 +28,7 @@ _LIST_GAPS = frozenset(("、", "和", "及", "与", "與", "或", "以及"))
 _LIST_AFTER = frozenset("和与與及或、至到")
 _DASHES = frozenset(("-", "—", "~", "～"))  # a range's ends (提升1个百分点至52.4%: 至 reaches a level, no range)
 _JOINS = _LIST_GAPS | _DASHES | {"到", "至"}  # list members and range ends
+_PLUS = frozenset("+＋")
 _CUE_LOOKBACK = 12  # cues looked at before a rate; the deciding one is nearly always the first or second
 
 
@@ -68,8 +69,8 @@ def cue_kind(items, text: str, lex: Lexicon) -> None:
         if decided[i][0] is None and it.kind == "percent" and (rate := _bracket_run_rate(it, text, lex)):
             decided[i] = [rate, rate]  # 兴庆区(33.4%)和西夏区(20.6%)规模以上工业增加值增速: each member's growth
     for it, (kind, sign) in zip(targets, decided):
-        if it.kind == "percent" and kind in ("+", "-", "0"):
-            it.kind = "growth"
+        if it.kind == "percent" and (kind in ("+", "-", "0") or text[it.start] in _PLUS):
+            it.kind = "growth"  # (a rate written with a plus, 教育(+8.24%), is a change: a share has no plus; a minus may be a level, 贡献率为-8.6%)
         if it.kind == "pp" and sign == "cmp-":
             sign = "-"  # 低于全国0.4个百分点: below the benchmark
         if it.kind in ("growth", "pp") and sign == "-" and not it.explicit_sign:
