@@ -113,6 +113,8 @@ def company_prefix(text: str) -> int:
         named = named or tag.startswith("n")
         pos += len(word)
         if pos >= 4 and has_company_suffix(text[:pos]) and pos < len(text):
+            if _bare_suffix(text[:pos]):
+                return 0  # A股证券帐户: a market word and the suffix alone name no firm
             return 0 if text[pos] in "、，,和及与" else pos  # 海尔集团、美的集团…: a list of firms
     return 0
 
@@ -121,6 +123,13 @@ def _kind_of_firms(name: str) -> bool:
     """上市公司, 规模以上企业, 母公司: words for firms of a kind, not the name of one."""
     classes = tuple(_words()["class_words"])
     return name.startswith(classes) or name.endswith(classes) or name in _words()["generic_firms"]
+
+
+def _bare_suffix(name: str) -> bool:
+    """A股证券, 港股银行: words that open no name (name_not_starts) and then the suffix, with no name between."""
+    p = _patterns()
+    core = p["not_start"].sub("", name)
+    return core != name and (m := p["suffixed"].search(core)) is not None and m.start() == 0
 
 
 def has_company_suffix(name: str) -> bool:

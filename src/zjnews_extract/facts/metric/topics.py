@@ -28,6 +28,8 @@ def clause_topic(clause: str) -> str:
 
     if is_method_clause(clause):
         return stated_topic(clause)
+    if clause.lstrip(" ，,").startswith(tuple(cues()["metric"]["compare"])):
+        return ""  # …增长8.3%，高于工业增长速度，占GDP的10.8%: a benchmark, not what the next figure is of
     if heading := list_heading(clause, False):
         return heading  # 齐鲁银行不良贷款率最高，达到1.29%: the superlative's thing
     if pick := _superlative_pick().search(clause):

@@ -140,6 +140,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:{alternation(place_classes())})(?:{alternation(m['place_group_links'])})?"),
         "rate_head": regex.compile(rf"(?r)(?:{alternation(m['rate_heads'])})$"),
         "exclusion": regex.compile(m["exclusion_lead"]),  # 除河北、新疆外的: who is left out, anywhere
+        "report_frame": regex.compile(m["report_frame"]),  # 海关公布…: who released the figure
         "benchmark_figure": regex.compile(rf"(?:{alternation(m['figure_of_benchmark'])})"),
         "benchmark_tail": regex.compile(rf"^(?:{alternation(m['figure_of_benchmark_tail'])})?(?:的|[（(])?\s*$"),
     }
@@ -196,6 +197,20 @@ def _place_scope_out(raw: str) -> str:
     return "".join(out) + raw[last:] if out else raw
 
 
+def _without_report_frame(text: str) -> str:
+    """海关公布黄石市外贸出口总值 -> 黄石市外贸出口总值: the source and its verb go when the verb is a word of its own
+    (not 显示器) and the figure is not the source's own (太平洋证券快报显示其净利润: 其 is the source)."""
+    m = patterns()["report_frame"].match(text)
+    if m is None or text.startswith(("其", "该"), m.end()):
+        return text
+    at = 0
+    for w, _ in words.words(text):
+        at += len(w)
+        if at >= m.end():
+            return text[m.end():] if at == m.end() else text
+    return text
+
+
 def _no_rank_words(text: str) -> str:
     """`text` with the words that hold a rank mark and are no rank (居民, 系列) blanked, each character for one, so
     offsets stay: 城镇居民人均可支配收入 has no 居 of 居全省第三."""
@@ -220,6 +235,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     """
     p = patterns()
     text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["base_said"].sub("", p["paren"].sub("", _place_scope_out(raw)))))
+    text = _without_report_frame(text)
     if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure
         head = _read_window(item[0], kind, _places)
         return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)

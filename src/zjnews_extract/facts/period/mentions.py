@@ -232,6 +232,11 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             if span := (before[-1] if before else fits[0] if fits else None):  # the nearest before, else after
                 mention = replace(mention, period=Period(start=f"{span[1]}-01-01", end=f"{span[2]}-12-31",
                                                          text=mention.text))
+            elif n == 1 and anchor is not None and anchor_at is not None \
+                    and sentence_start(text, anchor_at[0].start()) == sentence_start(text, mention.start):
+                # 2006年是“十一五”规划的开局之年,一年来…: the year its sentence just named (BX's 尖草坪, JZ's county bulletin)
+                mention = replace(mention, period=Period(start=f"{anchor}-01-01", end=f"{anchor}-12-31",
+                                                         text=mention.text))
         mention = PeriodMention(mention.start, mention.end, mention.text, mention.period, mention.explicit_year,
                                 mention.kind, reach_of(text, mention, g))
         out.append(mention)
@@ -250,6 +255,9 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             # figures build on): later bare words keep the reporting year
             continue
         widget = mention.kind == "day" and after_patterns()[1].match(text, mention.end, mention.end + 4)
+        # a date with a clock time (最后更新时间:2016/05/16 15:06, a crawl's 2024-08-14 23:28:56) is when the page
+        # was posted, updated or copied: it dates the page, never the figures, so it fixes no year
+        widget = widget or bool(g["ts_y"]) and ":" in m.group()
         # a day in the published year (a dateline, the day a report was delivered) says no more
         # than the published date: it must not stop 1—11月 published in January meaning last year
         same_as_published = mention.kind == "day" and published is not None and \
