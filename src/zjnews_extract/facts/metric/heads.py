@@ -181,6 +181,11 @@ def _sized() -> frozenset[str]:
 
 
 @cache
+def _valued() -> frozenset[str]:
+    return frozenset(load_toml("metric_heads.toml")["heads"]["values"])
+
+
+@cache
 def _stages() -> frozenset[str]:
     return frozenset(load_toml("metric_heads.toml")["measure_stages"]["words"])
 
@@ -197,6 +202,8 @@ def head_of(thing: str) -> str:
             # 房屋新开工面积 -> 新开工面积: an area is of the flow named with it; with none (批准预售面积,
             # 新增土地面积) no head a part could take alone
             return ws[-2][0] + head if ws[-2][0] in flow_verbs() else ""
+        if head in _valued() and ws[-2][0] in flow_verbs():
+            return ws[-2][0] + head  # 杂项耐用消费品销货价值 -> 销货价值: a value is of the flow named with it
         if len(head) >= 4 and measurable(tail := head[-2:]) and words.is_word(tail) \
                 and words.is_word(thing_word := head[:-2]) and not measurable(thing_word) \
                 and thing_word not in _stages():

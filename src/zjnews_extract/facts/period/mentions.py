@@ -40,7 +40,7 @@ from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
 from .runs import opens_paragraph, own_month_runs, section_restarts, sentence_start, states_figure, \
     this_year_as_reported
-from .reach_words import named_event
+from .reach_words import named_event, released_now
 from .speaking import FixedYears, Speaking, has_months
 from .resolve import PeriodMention, resolve_mention
 
@@ -209,6 +209,11 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
                 # an undated text: a year before the one it names most (2023年全国第五次经济普查结果 in a
                 # 2024 bulletin) was another time's paragraph; the next is back in the year reported on
                 anchor, anchor_at = None, None
+        if published is not None and anchor is not None and anchor < published.year and not g["y"] \
+                and released_now().search(text, max(0, m.start() - 12), m.start()):
+            # 經濟部今天公布10月外銷訂單 after a paragraph on 民國100年: what is released today is the latest such
+            # month, in the published year's reach (BL's, UU's, ZM's Taiwan and Macau releases)
+            anchor, anchor_at = None, None
         speaking = Speaking(text, anchor if anchor is not None else fallback,
                              anchor_at if anchor is not None else fallback_at, fixed_years, other_time, last_year)
         mention = resolve_mention(text, m, g, published, anchor if anchor is not None else fallback, speaking, last_month,

@@ -85,3 +85,13 @@ def figureless_clause(text: str, end: int) -> bool:
         if ch.isdigit():
             return False
     return False
+
+
+@cache
+def released_now() -> re.Pattern:
+    """今天公布, 昨日公佈的 right before a time: what is released today is the latest time of its kind (data
+    [words] release_days, release_verbs)."""
+    w = lexicon()["words"]
+    days = "|".join(map(regex_escape, w["release_days"]))
+    verbs = "|".join(map(regex_escape, w["release_verbs"]))
+    return re.compile(rf"(?:{days})(?:{verbs})[了的]?(?:数据显示[:：]?)?\s?$")
