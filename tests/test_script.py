@@ -84,6 +84,16 @@ def test_a_macau_page_that_names_its_own_bodies_counts_in_patacas():
         == {"CNY"}
 
 
+def test_a_hong_kong_listed_firm_that_operates_in_macau_counts_in_hong_kong_dollars():
+    # its stock code says where it reports, whatever place it names (CQ's and XM's Galaxy pages); a Macau page with
+    # no stock code stays out of Hong Kong's dollar
+    galaxy = "銀娛(00027)公布第一季業績,經調整EBITDA為40億元,當中「澳門銀河」經調整EBITDA為30億元。"
+    assert [f.unit for f in zjnews_extract.extract(galaxy, published=date(2019, 5, 16)).facts if f.kind == "value"] \
+        == ["HKD", "HKD"]
+    no_code = "銀娛公布第一季業績,經調整EBITDA為40億元,當中「澳門銀河」經調整EBITDA為30億元。"
+    assert "HKD" not in [f.unit for f in zjnews_extract.extract(no_code, published=date(2019, 5, 16)).facts]
+
+
 def test_a_hong_kong_government_release_in_traditional_script_counts_in_hong_kong_dollars():
     # 政府統計處 is Hong Kong's statistics department: its release names no stock code, yet its 元 are Hong Kong dollars
     release = "政府統計處今日發表的零售業銷貨統計數字，十一月份零售業總銷貨價值的臨時估計為396億元，較去年同月上升6.4%。"

@@ -24,7 +24,7 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
     if not named and _pattern("macau_bodies").search(text):
         return "MOP"  # 博彩監察協調局公布…第1季博彩毛收入761.5億元: a Macau page that never names its pataca
     if not named and traditional and _pattern("hong_kong_marks").search(text) \
-            and not any(w in text for w in c["hong_kong_not"]):
+            and (not any(w in text for w in c["hong_kong_not"]) or _pattern("hong_kong_code").search(text)):
         return "HKD"  # 新鴻基地產（0016）…全年收入797.2億元: a Hong Kong firm's page in Hong Kong's script
     return named[0] if len(named) == 1 else None
 
