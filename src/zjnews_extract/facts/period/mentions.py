@@ -78,7 +78,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # The year bare words (1-2月, 上半年) belong to: a year the same paragraph fixed before them,
     # else the published date's, else the year the article names most often. A 2021 article that
     # mentions 2019 in passing (比2019年同期增长, 2019年增速变缓至3%) keeps its bare 1-2月 in 2021.
-    first, years = _walk(text, raw, published, fixed_years, None, None)
+    bulletin = _bulletin_year(text, published)
+    first, years = _walk(text, raw, published, fixed_years, None, None, bulletin=bulletin)
     # a year a change starts from (自2007年上市以来, 从1930年的7000多只) is a starting point, never the
     # year the text reports on: it does not vote
     starts = tuple(lex["words"]["since_prefixes"])
@@ -116,7 +117,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     if fallback is None and not other_time and not last_year:
         out = first  # the same walk again would find the same (the common case: a text about its own year)
     else:
-        out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year)
+        out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year, bulletin)
     out = fiscal_months(raw, out)
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
     first = out[dated[0]] if dated else None
@@ -175,8 +176,21 @@ def _is_published_day(words: str, published: date | None) -> bool:
     return nums[:3] == [published.year, published.month, published.day]
 
 
+_BULLETIN_HEAD = 120  # characters of a page's opening that may hold its title
+
+
+def _bulletin_year(text: str, published: date | None) -> int | None:
+    """The year of a statistics bulletin the page opens with, when it was published the year after (辰溪縣2021年國民
+    經濟和社會發展統計公報 on a page of 2022-04-11); else None."""
+    if published is None:
+        return None
+    titles = "|".join(regex.escape(w) for w in lexicon()["words"]["bulletin_titles"])
+    m = regex.search(rf"((?:19|20)\d{{2}})年[^，,。；;\n\d]{{0,24}}?(?:{titles})", text[:_BULLETIN_HEAD])
+    return int(m.group(1)) if m and int(m.group(1)) == published.year - 1 else None
+
+
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
-          other_time: bool = False, last_year: bool = False):
+          other_time: bool = False, last_year: bool = False, bulletin: int | None = None):
     """The mentions resolved in order, and the years that fixed bare words' year on the way.
     A fixed year reaches on to the next one, except that a year long before the published one
     reaches the end of its paragraph only; with no fixed year, `fallback` (else the published
@@ -301,11 +315,23 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             years.append((int(mention.period.end[:4]), (m, g)))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
-            if lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None and anchor < published.year:
+            if lexicon()["relative_years"].get(g["rel"]) == 0 and bulletin is not None and mention.period is not None:
+                # a bulletin of last year says 今年 of the year it reports: that year, and its figures stay there
+                out[-1] = replace(mention, period=_in_year(mention.period, bulletin))
+                years[-1] = (bulletin, None)
+                anchor, anchor_at = bulletin, (m, g)
+            elif lexicon()["relative_years"].get(g["rel"]) == 0 and anchor is not None and anchor < published.year:
                 # 2021年天津地区生产总值… then 今年一季度天津…: the text is back in the year it speaks
                 # from, and a later bare 一季度 is of that year again
                 anchor, anchor_at = None, None
     return out, years
+
+
+def _in_year(period: Period, year: int) -> Period:
+    """`period` moved to `year` (a 今年 of the published year read as the year a bulletin reports)."""
+    shift = year - int(period.start[:4])
+    return Period(start=f"{int(period.start[:4]) + shift}{period.start[4:]}", end=f"{int(period.end[:4]) + shift}{period.end[4:]}",
+                  text=period.text)
 
 
 def _same_months_again(mention: PeriodMention, g: dict, named: dict[tuple[str, str], str]) -> PeriodMention:
