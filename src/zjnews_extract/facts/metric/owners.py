@@ -30,8 +30,17 @@ def bracket_owner(text: str) -> tuple[str, str]:
     if not any(c in inner for c in ")）") and measurable(drop_method_phrases(inner)):
         # 一季度开局良好(GDP增长5.9%: a figure the bracket states with its own name; what stands before
         # the bracket describes it (开局良好, 平稳增长态势), it names nothing
+        if name and not measurable(name) and _only_nouns(ws[cut:]):
+            # 其次为药物及化妆品(销货价值上升2.5%: a kind of goods, the bracket its measure (DS's, XM's, ZM's and
+            # ZV's Hong Kong retail releases): the goods' 销货价值
+            return "", name + inner
         return "", text[at + 1:]
     return "", text
+
+
+def _only_nouns(ws) -> bool:
+    """Words that are nouns joined by conjunctions (药物及化妆品), no verb or adjective among them (开局良好)."""
+    return any(t.startswith("n") for _, t in ws) and all(t.startswith(("n", "c")) or w in "、和及与" for w, t in ws)
 
 
 _OWNER_CUT = regex.compile(r"[、，,：:；;\s]")
