@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from datetime import date, timedelta
 
 import regex
@@ -184,9 +185,14 @@ def _bulletin_year(text: str, published: date | None) -> int | None:
     經濟和社會發展統計公報 on a page of 2022-04-11); else None."""
     if published is None:
         return None
-    titles = "|".join(regex.escape(w) for w in lexicon()["words"]["bulletin_titles"])
-    m = regex.search(rf"((?:19|20)\d{{2}})年[^，,。；;\n\d]{{0,24}}?(?:{titles})", text[:_BULLETIN_HEAD])
+    m = _bulletin_title().search(text[:_BULLETIN_HEAD])
     return int(m.group(1)) if m and int(m.group(1)) == published.year - 1 else None
+
+
+@cache
+def _bulletin_title() -> regex.Pattern:
+    titles = "|".join(regex.escape(w) for w in lexicon()["words"]["bulletin_titles"])
+    return regex.compile(rf"((?:19|20)\d{{2}})年[^，,。；;\n\d]{{0,24}}?(?:{titles})")
 
 
 def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | None, fallback_at,
@@ -315,7 +321,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
             years.append((int(mention.period.end[:4]), (m, g)))
         elif mention.kind == "span" and g["rel"] and published is not None and mention.period is not None:
             years.append((int(mention.period.end[:4]), None))  # 今年, 去年: a vote for the year reported on
-            if lexicon()["relative_years"].get(g["rel"]) == 0 and bulletin is not None and mention.period is not None:
+            if lexicon()["relative_years"].get(g["rel"]) == 0 and bulletin is not None:
                 # a bulletin of last year says 今年 of the year it reports: that year, and its figures stay there
                 out[-1] = replace(mention, period=_in_year(mention.period, bulletin))
                 years[-1] = (bulletin, None)
@@ -330,8 +336,7 @@ def _walk(text: str, raw, published: date | None, fixed_years, fallback: int | N
 def _in_year(period: Period, year: int) -> Period:
     """`period` moved to `year` (a 今年 of the published year read as the year a bulletin reports)."""
     shift = year - int(period.start[:4])
-    return Period(start=f"{int(period.start[:4]) + shift}{period.start[4:]}", end=f"{int(period.end[:4]) + shift}{period.end[4:]}",
-                  text=period.text)
+    return Period(start=f"{year}{period.start[4:]}", end=f"{int(period.end[:4]) + shift}{period.end[4:]}", text=period.text)
 
 
 def _same_months_again(mention: PeriodMention, g: dict, named: dict[tuple[str, str], str]) -> PeriodMention:
