@@ -31,7 +31,8 @@ def _lexicon() -> tuple[regex.Pattern, frozenset, frozenset]:
     data = load_toml("metric_heads.toml")
     heads = data["heads"]
     whole = [w for key, ws in heads.items() if key != "suffixes" for w in ws]
-    pattern = regex.compile(rf"(?:{alternation(whole)})|(?:{alternation(heads['suffixes'])})(?!\p{{Han}})",
+    # (a head word followed by 品 or 者 names goods or people, a thing, not the flow: 消费品, 投资者)
+    pattern = regex.compile(rf"(?:{alternation(whole)})(?![品者])|(?:{alternation(heads['suffixes'])})(?!\p{{Han}})",
                             regex.IGNORECASE)
     nm = data["not_metrics"]
     return pattern, frozenset(nm["words"]), frozenset(nm["place_classes"])
