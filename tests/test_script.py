@@ -109,3 +109,17 @@ def test_small_forms_of_punctuation_split_clauses_in_either_script():
         assert facts["25.1%"].subject in ("中部地區", "中部地区")
         assert not facts["25.1%"].metric.startswith("﹔")
         assert facts["26.9%"].subject in ("西部地區", "西部地区")
+
+
+def test_a_measure_word_of_a_traditional_text_is_written_as_the_text_writes_it():
+    doc = zjnews_extract.extract("一季度，生豬出欄45.04萬頭，羊出欄24.38萬隻，出口汽車3萬輛，收入5億元。",
+                                 published=date(2021, 4, 22))
+    units = {f.text: f.unit for f in doc.facts}
+    assert units == {"45.04萬頭": "頭", "24.38萬隻": "隻", "3萬輛": "輛", "5億元": "CNY"}
+
+
+def test_a_taiwan_district_is_the_subject_in_its_own_script():
+    doc = zjnews_extract.extract("新北市地政局公布11月房市交易概況，淡水區房屋移轉棟數為561棟，土城區為150棟。",
+                                 published=date(2025, 12, 2))
+    subjects = {f.text: f.subject for f in doc.facts}
+    assert subjects == {"561棟": "淡水區", "150棟": "土城區"}

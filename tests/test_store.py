@@ -158,3 +158,14 @@ def test_a_file_that_is_no_duckdb_store_is_a_clear_error(tmp_path, capsys):
     db.write_text("this is not a database", encoding="utf-8")
     assert main(["batch", str(page), "--db", str(db), "--workers", "0", "--quiet"]) == 2
     assert "cannot use" in capsys.readouterr().err
+
+
+def test_a_measure_word_is_one_unit_in_the_store_whichever_script_the_page_writes(tmp_path):
+    # the record keeps the page's own 輛 (as its metric keeps the page's words); the store files both scripts
+    # under one unit, so a series of car sales joins a Hong Kong page and a mainland one
+    db = tmp_path / "u.duckdb"
+    items = [{"doc_id": "trad", "text": "一月全國汽車銷量為218.6萬輛，同比增長3.2%。", "published": "2024-02-10"},
+             {"doc_id": "simp", "text": "一月全国汽车销量为218.6万辆，同比增长3.2%。", "published": "2024-02-10"}]
+    run_batch(items, None, workers=0, writers=[DuckDBWriter(str(db))])
+    units = dict(_count(db, "SELECT doc_id, unit FROM facts WHERE kind = 'value'"))
+    assert units == {"trad": "辆", "simp": "辆"}

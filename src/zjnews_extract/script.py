@@ -114,6 +114,11 @@ def restore(text: str, shadow: str, facts: list[Fact], initiatives: list[Initiat
             versus=words(f.versus, f.start),
             sentence=text[sentence_at:sentence_at + len(f.sentence)] if sentence_at >= 0 else f.sentence,
         )
+        if traditional and f.unit and not f.unit.isascii():
+            # a measure word as the number writes it (45.04萬頭 counts 頭), as its metric keeps the article's words
+            at = shadow.find(f.unit, f.start, f.end)
+            if at >= 0:
+                changes["unit"] = text[at:at + len(f.unit)]
         if f.period is not None and f.period.text:
             changes["period"] = msgspec.structs.replace(f.period, text=words(f.period.text, f.start))
         out.append(msgspec.structs.replace(f, **changes))

@@ -13,7 +13,9 @@ from typing import NamedTuple
 
 SENTENCE_ENDS = "。！？!?\n"
 # a bullet opens an item of its own (●营业收入13977.46亿元…, ■全年完成投资…): what stands before it is no part
-CLAUSE_ENDS = "，,；;：:●■◆▲★◎•"
+# (丨 and ︱ are the bars that part a headline's source from its words: 格隆匯2月23日丨銀河娛樂…, 快讯丨上半年湖南
+# 进出口…, 政府工作报告速读⑯丨2025年…: 21 held-out pages; 丨 is a Han code point, so it would join the words)
+CLAUSE_ENDS = "，,；;：:●■◆▲★◎•丨︱"
 STATEMENT_ENDS = SENTENCE_ENDS + "；;"
 HAN_CLASS = "\u4e00-\u9fff"  # CJK unified ideographs: what "a Han character" means in every rule
 

@@ -65,8 +65,12 @@ BIG = r"(?:[万萬亿億兆](?!(?<=兆)[瓦赫帕焦欧歐字比位克]))"
 # One element of an integer run: Arabic number, Chinese digit, small unit, ten-sign, big unit.
 # 百 starting 百分点 is the unit's (增长1.2百分点, 上升0.1百分點: points written without 个), never a hundred
 _BAI = r"(?:[百佰](?![分][点點]))"
+# A space inside a 萬…千 compound (1,145 萬 9 千人, 46 萬 1 千人, 7 萬 7 千多戶: Taiwan's labour and power statistics
+# space every part): after the 萬 when a digit and its 千 or 百 follow, and between that digit and its 千 (not the
+# 千 of a unit: 341.3 千公顷, 2621.59 千hm2 are thousands of hectares, kept as written)
+_SPACED_PART = rf"(?:(?<=[万萬])[ ](?=[0-9]{{1,3}}[ ]?[千仟百佰])|(?<=[0-9])[ ](?={_QIAN}(?![公A-Za-z])))"
 _ELEMENT = (
-    rf"(?:{ARABIC}|[{_D}]|[十拾廿卅卌]|{_BAI}|{_QIAN}|[ ]?{BIG})"
+    rf"(?:{ARABIC}|[{_D}]|[十拾廿卅卌]|{_BAI}|{_QIAN}|[ ]?{BIG}|{_SPACED_PART})"
 )
 # A run must start with a digit or a small unit (十五, 百三), never with 万/亿 alone.
 # A leading 零 only stands for zero on its own or before a decimal point (零点五); 找零三分 is change,

@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 
 from ..records import Document
+from ..script import simplified_shadow
 
 DOCUMENT_COLUMNS = {
     "doc_id": "VARCHAR", "url": "VARCHAR", "title": "VARCHAR", "published": "TIMESTAMP",
@@ -79,7 +80,8 @@ def fact_rows(doc_id: str, doc: Document) -> Iterable[dict[str, Any]]:
         p = f.period
         yield {
             "doc_id": doc_id, "ord": ord_, "fact_id": f.id, "text": f.text, "kind": f.kind, "value": f.value,
-            "unit": f.unit, "qualifier": f.qualifier, "metric": f.metric, "indicator": f.indicator,
+            # in simplified characters, so a series joins the pages of both scripts (輛 and 辆 are one unit)
+            "unit": simplified_shadow(f.unit) if f.unit else f.unit, "qualifier": f.qualifier, "metric": f.metric, "indicator": f.indicator,
             "subject": f.subject, "scope": f.scope, "period_start": p.start if p else None,
             "period_end": p.end if p else None, "period_text": p.text if p else None,
             "period_type": f.period_type, "status": f.status, "basis": f.basis, "versus": f.versus,

@@ -117,6 +117,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "rank_role_apposition": regex.compile(cues()["versus"]["rank_role_apposition"]),
         "rank_field_before": regex.compile(cues()["versus"]["rank_field_before"]),
         "rank_field_end": regex.compile(cues()["versus"]["rank_field_end"]),
+        "rank_field_tail": regex.compile(cues()["versus"]["rank_field_tail"]),
         "rank_table": regex.compile(rf"(?:{alternation(cues()['versus']['rank_tables'])})$"),
         # (not 投资完成率, 计划完成额: the verb and a one-character head after it are one word, a rate or amount)
         "predicate": regex.compile(rf"^.*?(?:{alternation(m['predicates'])})(?=.)(?!(?:{alternation(heads_suffixes())})$)"),
@@ -311,7 +312,12 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     elif (any_kind or kind == "rank") and (m := p["rank"].search(_no_rank_words(text))):
         out.versus = _field(text[m.start("v"):]).removesuffix("中").removesuffix("的") or None
         text = text[:m.start()]
-        if field := p["rank_field_before"].match(text.strip()):
+        if (field := p["rank_field_tail"].search(text.rstrip())) and field.start() > 0:
+            # 增速在全省列第2位, GDP总量在内地省份中排第11: the whole ranked among, after what is ranked
+            out.versus, text = out.versus or field.group("v").removesuffix("中"), text[:field.start()]
+            if (head := p["rate_head"].search(text)) and not peel(text[:head.start()])[0]:
+                text = head.group()  # 累计增速: how the rate is counted, the rate is what is ranked
+        elif field := p["rank_field_before"].match(text.strip()):
             out.versus, text = field.group("v"), ""  # 在副省级城市中分列第四和第五位: the field, no name
         if out.versus and (table := p["rank_table"].search(out.versus)) and table.start() >= 2:
             text = out.versus[:table.start()]  # 暂列旅游总收入排行榜第一名: the table's measure is ranked

@@ -90,7 +90,8 @@ def grammar() -> regex.Pattern:
         rf"(?:(?<!{not_first_n})前\s*|(?:{alternation(words['first_n_with_ge'])})(?=\s*(?:{month}|\d{{1,2}}|两)\s*个))"
         rf"(?P<firstn>{month}|\d{{1,2}}|两)\s*个?\s*月(?:份)?",
         # (前三季GDP, 前三季西部地区进出口: headlines shorten 前三季度; not 前三季报)
-        rf"(?<!{not_first_n})前(?P<firstq>[一二两三123])个?季(?:度|(?![节报]))",
+        # (首三季純利, 首三季零售業銷售額: Hong Kong's and Macau's papers write 首 for 前: EJ, EY, LG, MV)
+        rf"(?:(?<!{not_first_n})前|首(?=[二两三23]))(?P<firstq>[一二两三123])个?季(?:度|(?![节报]))",
         # 1-3季度, 一至三季度: the quarters from the first on, like 前三季度
         rf"{no_digit_before}[1一]\s*(?:{sep})\s*(?P<firstq>[2-4二三四])\s*季度",
         # 2023一季度; 2025年第1季 (Hong Kong's quarter, 第 before it: not 四季 nor a 一季报)
@@ -236,6 +237,12 @@ def after_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     record = regex.compile(rf"(?<!\s)\s*+(?:{alternation(words['since_record_after'])})")
     weekday = regex.compile(rf"(?<!\s)\s*+(?:{alternation(words['weekday_after'])})")
     return record, weekday
+
+
+@cache
+def trend_before() -> regex.Pattern:
+    """A verb of continuing right before a since (延续了今年以来…态势), allowing 了 and 自 between."""
+    return regex.compile(rf"(?:{alternation(lexicon()['words']['since_trend_before'])})了?自?$")
 
 
 @cache

@@ -31,7 +31,7 @@ from ..lexicon import cues, match_place
 from .grammar import lexicon, plan_before
 from .bases import from_with_figure, ratio_base
 from .base_frame import base_states_figure, in_base_frame
-from .runs import sentence_start
+from .runs import figureless_sentence, sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
 from .reach_words import (chart_caption, figureless_clause, named_event, numbered_event, own_rate, points_after,
@@ -203,6 +203,11 @@ def reach_of(text: str, mention, g: dict) -> str:
         # where a rule or a run starts dates its own sentence; the report goes on in its own period
         return "sentence"
     rel_this_year = lexicon()["relative_years"].get(g["rel"] or "") == 0
+    if "since2" in slots and rel_this_year and figureless_sentence(text, mention.start, mention.end):
+        # 今年以来，全省各地认真贯彻…，居民收支平穩增長。 between a 前三季度 lead and its figures (ES 云南, BX 阿克苏; 今年
+        # 上半年以来，湖滨区各级各部门…发展态势 in KN's half-year review): a review's opening words, no time of the
+        # figures after them, which stay the report's months
+        return "sentence"
     if ("since2" in slots and "ytd" not in slots and not rel_this_year) or \
             ("plan" in slots and mention.text.endswith("以来")):
         return "sentence"  # 自2020年3月以来连续26个月增长: a streak, not the article's period

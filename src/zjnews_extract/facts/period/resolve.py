@@ -13,7 +13,7 @@ from .bases import comparison_base, figure_clause_end, ratio_base
 from .calendar_days import count, first_day, last_day, make_period, num
 from .spec_months import spec_months
 from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_year_cue
-from .grammar import plan_before, plan_cue, record_in_clause
+from .grammar import plan_before, plan_cue, record_in_clause, trend_before
 from .holidays import holiday_kind_mention, holiday_mention, lunar_day_mention
 from .ranges import day_range
 from .runs import sentence_start
@@ -169,6 +169,8 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         return mention(monday - timedelta(days=7), monday - timedelta(days=1), False, "base" if base else "span", s, e)
     if g["since2"] and after_patterns()[0].match(text, m.end(), m.end() + 4):
         return None  # 创下2019年一季度以来新高: the base of a record, not a period
+    if (g["since2"] or g["ytd"]) and trend_before().search(text[max(0, m.start() - 4):m.start()]):
+        return None  # 延续今年以来两位数快速增长的态势: how long a trend has run, not the figures' time
     if g["rel"] and age_after().match(text, m.end(), m.end() + 8):
         return None  # 今年30岁的市民: an age
     base = False
@@ -246,15 +248,16 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             d = date(year, first_m, num(g["d"]))
         except ValueError:
             return None
-        if g["asof"] and (g["endn"] or g["endyr"] or g["endhalf"]):
-            # 截至2022年6月30日止6个月: the six months that end that day
+        if (g["asof"] or g["endyr"] or g["endhalf"]) and (g["endn"] or g["endyr"] or g["endhalf"]):
+            # 截至2022年6月30日止6个月: the six months that end that day (至2022年12月31日止年度: 止年度 says it alone)
             return mention(_months_back(g, d), d, explicit, "base" if base else "span")
         if g["asof"]:
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "base" if base else "day")
     start_d, end_d = first_day(year, first_m), last_day(year, last_m)
-    if g["asof"] and (g["endn"] or g["endyr"] or g["endhalf"]):
-        # 截至9月底止中期業績 (香港興業, 包浩斯: a half that ends in September), 截至去年十二月底止全年業績
+    if (g["asof"] or g["endyr"] or g["endhalf"]) and (g["endn"] or g["endyr"] or g["endhalf"]):
+        # 截至9月底止中期業績 (香港興業, 包浩斯: a half that ends in September), 截至去年十二月底止全年業績; a
+        # Hong Kong wire may drop the 截至 (澳門博彩昨公布6月底止中期業績: EJ's SJM): 止中期 and 止年度 say it alone
         return mention(_months_back(g, end_d), end_d, explicit, "base" if base else "span")
     if g["asof2"] or (g["asof"] and lex["relative_years"].get(g["rel"] or "") == 0 and not m.group().endswith(("底", "末"))):
         start_d = date(year, 1, 1)  # 今年截至4月底, 截至今年上半年: January to the end named

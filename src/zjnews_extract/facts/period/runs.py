@@ -72,6 +72,12 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, lower, pos) for c in SENTENCE_ENDS) + 1 or lower
 
 
+def figureless_sentence(text: str, start: int, end: int) -> bool:
+    """No digit in the sentence around text[start:end] (a 第一梯队 is no figure either)."""
+    words = text[sentence_start(text, start):start] + text[end:sentence_end(text, end)]
+    return not any(ch.isdigit() for ch in words)
+
+
 def _one_month(p) -> bool:
     return p is not None and bool(p.start) and p.start[:7] == p.end[:7]
 
@@ -90,8 +96,10 @@ def this_year_as_reported(text: str, out: list, dated: list[int]) -> list:
     this_year = this_year_words()
     return [replace(m, period=first.period) if m.kind == "span" and m.text in this_year and m.period is not None
             and m.period.start == f"{year}-01-01" and m.period.end == f"{year}-12-31"
-            and m.start > first.start and not text.startswith("的", m.end) and not _plans(text, m.end) else m
-            for m in out]  # (今年的大季作物种植: the year's season, named as the year's)
+            and m.start > first.start and not (text.startswith("的", m.end) and not figureless_sentence(text, m.start, m.end))
+            and not _plans(text, m.end) else m
+            for m in out]  # (今年的大季作物种植: the year's season, named as the year's; but 司机告诉记者,今年的游客明显
+    # 多于往年。 in a National Day report says nothing of the whole year: DX 杭州, GB 济南 清明, IZ 河南 春节)
 
 
 def _part_of_year(mention) -> bool:
