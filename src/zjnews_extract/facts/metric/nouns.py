@@ -125,8 +125,11 @@ def _generic() -> frozenset[str]:
 
 
 def is_generic(metric: str) -> bool:
-    """True for a head that needs the thing it belongs to (规模, 增速: data [metric] generic_heads)."""
-    return metric in _generic()
+    """True for a head that needs the thing it belongs to (规模, 增速, 累计金额: data [metric] generic_heads)."""
+    if metric in _generic():
+        return True
+    lead = next((w for w in cues()["metric"]["generic_head_leads"] if metric.startswith(w)), None)
+    return lead is not None and metric[len(lead):] in _generic()
 
 
 def trailing_noun(text: str) -> str:
