@@ -123,3 +123,9 @@ def test_a_taiwan_district_is_the_subject_in_its_own_script():
                                  published=date(2025, 12, 2))
     subjects = {f.text: f.subject for f in doc.facts}
     assert subjects == {"561棟": "淡水區", "150棟": "土城區"}
+
+
+def test_a_hong_kong_government_release_in_simplified_script_counts_in_hong_kong_dollars():
+    doc = zjnews_extract.extract("政府统计处今日公布，二零一二年一月的零售业总销货价值的临时估计为432亿元。",
+                                 published=date(2012, 3, 1))
+    assert [(f.text, f.unit) for f in doc.facts] == [("432亿元", "HKD")]

@@ -23,6 +23,8 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
         return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元, 114年第3季合併營收9899.18億元: a Taiwan page that never names its dollar
     if not named and _pattern("macau_bodies").search(text):
         return "MOP"  # 博彩監察協調局公布…第1季博彩毛收入761.5億元: a Macau page that never names its pataca
+    if not named and _pattern("hong_kong_bodies").search(text) and not any(w in text for w in c["hong_kong_not"]):
+        return "HKD"  # 政府统计处…零售业总销货价值的临时估计为432亿元: the government's release, in either script
     if not named and traditional and _pattern("hong_kong_marks").search(text) \
             and (not any(w in text for w in c["hong_kong_not"]) or _pattern("hong_kong_code").search(text)):
         return "HKD"  # 新鴻基地產（0016）…全年收入797.2億元: a Hong Kong firm's page in Hong Kong's script

@@ -184,7 +184,8 @@ def grammar() -> regex.Pattern:
         # 截至2022年6月30日止6个月, …止年度: the span that ends there
         # (截至2016年6月30日6个月之业绩: a write-up may drop the 止)
         # (截至2021年6月30日止的6个月 in NK's 华能 notice: 的 between)
-        rf"(?:止?的?(?P<endn>\d{{1,2}}|十二|[一二三四五六七八九十])个月|止(?P<endyr>{alternation(words['ended_year'])})|止[，,]?(?P<endhalf>{alternation(words['ended_half'])}))?"
+        # (至今年8月為止的十二個月: Macau's CPI releases write 為止 for 止: EI, FP, XP)
+        rf"(?:(?:为止|止)?的?(?P<endn>\d{{1,2}}|十二|[一二三四五六七八九十])个月|止(?P<endyr>{alternation(words['ended_year'])})|止[，,]?(?P<endhalf>{alternation(words['ended_half'])}))?"
         # 自2007年夏季以来, 自2005年5月上市以来: a season or an event between the time and 以来 (the since runs from it)
         rf"(?:(?:{alternation(words['seasons'] + words['since_events'])})?(?P<since2>{alternation(words['since_suffixes'])})"
         rf"(?!{alternation(words['since_suffix_not_before'])}))?",

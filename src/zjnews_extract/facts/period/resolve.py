@@ -248,14 +248,14 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
             d = date(year, first_m, num(g["d"]))
         except ValueError:
             return None
-        if (g["asof"] or g["endyr"] or g["endhalf"]) and (g["endn"] or g["endyr"] or g["endhalf"]):
+        if _closes_span(g, m):
             # 截至2022年6月30日止6个月: the six months that end that day (至2022年12月31日止年度: 止年度 says it alone)
             return mention(_months_back(g, d), d, explicit, "base" if base else "span")
         if g["asof"]:
             return mention(d, d, explicit, "span")
         return mention(d, d, explicit, "base" if base else "day")
     start_d, end_d = first_day(year, first_m), last_day(year, last_m)
-    if (g["asof"] or g["endyr"] or g["endhalf"]) and (g["endn"] or g["endyr"] or g["endhalf"]):
+    if _closes_span(g, m):
         # 截至9月底止中期業績 (香港興業, 包浩斯: a half that ends in September), 截至去年十二月底止全年業績; a
         # Hong Kong wire may drop the 截至 (澳門博彩昨公布6月底止中期業績: EJ's SJM): 止中期 and 止年度 say it alone
         return mention(_months_back(g, end_d), end_d, explicit, "base" if base else "span")
@@ -284,6 +284,12 @@ def _result_of_unfinished_year(text: str, at: int, published: date) -> bool:
         return False
     sentence = text[sentence_start(text, at):sentence_end(text, at)]
     return not any(w in sentence for w in (*status["strong"], *status["weak"]))
+
+
+def _closes_span(g: dict, m: regex.Match) -> bool:
+    """截至2022年6月30日止6个月, 6月底止中期, 至今年8月为止的十二个月: the words name a span that ends at the time
+    (止中期 and 止年度 alone say so; N个月 needs 截至 or 止 before it)."""
+    return bool(g["endyr"] or g["endhalf"] or g["endn"] and (g["asof"] or "止" in m.group()))
 
 
 def _months_back(g: dict, end: date) -> date:
