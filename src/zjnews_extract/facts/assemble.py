@@ -154,7 +154,11 @@ class _Sentence:
                 and (average := average_words(clause_before(text, q.start)) or average_words(metric or "")):
             # (年均新增旅游就业人数100万人: a flow's average; 从两年平均增速看,…以7.1%居首: the topic's average)
             if metric and average not in metric:
-                metric += average  # 两年平均增长6.7%: another series than the year's growth
+                # 两年平均增长6.7%: another series than the year's growth, named with its verb as the releases name it
+                # (GDP年均增长, 固定资产投资两年平均增长: BI, BW, CK, DC, JO, JP, OV, PH gold; a bare 年均 left dangling)
+                verb = next((v for v in cues()["metric"]["average_verbs"] if before.endswith(average + v)), "") \
+                    if q.kind == "growth" else ""  # (两年平均提高1.2个百分点: the gap of the average rate, no verb)
+                metric += average + verb
             period = years_averaged(average_span(period, self.ctx.published), average)  # 两年平均: 2020-2021
             if average == "年均":  # 年均增长8.6% after 从2011年…到2016年: the years averaged over
                 period = past_average_span(period, text[max(0, q.start - _PLAN_LOOK):q.start], self.ctx.published)

@@ -89,6 +89,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         name, inherited = aspects, True  # 生产总值…，总量和增幅均列全市第三
     if counts and frame.counted[0] == q.unit and _names_level(w.metric) and frame.counted[1] not in (name or ""):
         name, inherited = w.metric + frame.counted[1], True  # 其中：省级6项 after 重点工程项目共30项
+    if w.base_led and name and frame.last_metric and frame.last_metric.endswith(name) and frame.last_metric != name:
+        name, inherited = frame.last_metric, True  # 净利润15546.88万元,较2012年度净利润增长19.62%: the same thing's
     if name in _average_words() and frame.last_metric and not frame.last_metric.startswith(name):
         name, inherited = name + frame.last_metric, True  # 累计14.67亿人次，日均2.93亿人次: the same measure's average
     if name and not inherited and not w.share and (fuller := sibling_name(name, frame.bases, bool(w.subject))):
@@ -107,7 +109,8 @@ def metric_of(text: str, q: Quantity, w: Window, raw: str, frame: "Frame",
         share = cues()["metric"]["bare_share_name"] if share == "占" else share
         # (为去年同期的92.49%: a share of the base time, the versus, names nothing more than the thing)
         share = "" if not patterns()["base_tail"].sub("", share) and not any(c.isdigit() for c in share) else share
-        name = (name or "") + ("" if name and name.endswith(share) else share)  # (…占比，占比较去年同期提升: once)
+        ends = (share, *cues()["metric"]["share_endings"])
+        name = (name or "") + ("" if name and name.endswith(ends) else share)  # (…占比，占比较去年同期提升: once)
         frame = replace(frame, share_metric=name)
     if w.change:
         name = (name or "") + w.change

@@ -41,6 +41,7 @@ class Window:
     year_ago: bool = False  # 同比 / 较上年同期: the basis of a gap
     rate_head: str = ""  # a gap in points names the rate that changed (增速, 涨幅): kept in its metric
     bare_verb: bool = False  # 实现/完成 with no doer before it (…增长明显,实现零售额): the doer was said before
+    base_led: bool = False  # 较2012年度净利润: the measure after a base time is the thing just named's
 
 
 
@@ -108,6 +109,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "year_ago": regex.compile(alternation(cues()["versus"]["year_ago"])),
         "respective": regex.compile(alternation(g["respective_marks"])),
         "base_tail": regex.compile(m["base_tail"]),
+        "base_lead": regex.compile(m["base_lead"]),
         "base_list": regex.compile(m["base_list"]),
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
@@ -328,6 +330,9 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         out.rate_head, text = head.group(), ""  # …同比增长5.3%，增速居全省第五位: the thing's rate is ranked
     text = after_list(text)
     text = p["base_tail"].sub("", text)
+    if kind in ("growth", "percent", "pp") and (led := p["base_lead"].match(text)) is not None \
+            and not text.startswith(tuple(cues()["metric"]["base_lead_not_before"]), led.end()):
+        text, out.base_led = text[led.end():], True  # 较2012年度净利润: the measure compared, after its base time
     text = p["transition_tail"].sub("", text)
     text, subject = peel(text)
     out.subject = out.subject or subject
@@ -370,6 +375,11 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if text and (hosted or not only_function_words(text) or _verb_tagged_measure(text)):
         out.metric = text.strip() if excludes(text) else \
             class_rate(close_brackets(without_predicate(shorten(drop_leading_verbs(head_of_relative(text))))))
+    lead = next((w for w in cues()["metric"]["year_ago_leads"] if out.metric.startswith(w)), None) \
+        if kind == "value" else None  # (恢复到去年同期游客量的67.9%: a share of the base keeps it)
+    if lead and len(out.metric) > len(lead) + 1 \
+            and not out.metric.startswith(tuple(cues()["metric"]["base_lead_not_before"]), len(lead)):
+        out.metric = out.metric[len(lead):]  # 上年同期亏损67.86亿元: the year-ago figure's own thing
     done = next((w for w in cues()["metric"]["completion_measures"]
                  if out.metric.endswith(w) and raw.rstrip().endswith("完成" + w)), None)
     if done and not out.metric.endswith("完成" + done):
