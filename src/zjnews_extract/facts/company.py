@@ -48,18 +48,22 @@ def _words() -> dict:
     return load_toml("facts_subjects.toml")["company"]
 
 
+# A letter of a name: a Han character or a Latin one; not 丨 (U+4E28), the bar of a wire's headline (格隆匯2月23日丨
+# 銀河娛樂(00027)), though it is a Han code point.
+_NAME_CHAR = r"[\u4e00-\u4e27\u4e29-\u9fffA-Za-z]"
+
+
 @cache
 def _patterns() -> dict[str, regex.Pattern]:
     w = _words()
-    # (丨, U+4E28, is the bar of a wire's headline, 格隆匯2月23日丨銀河娛樂(00027): no letter of a name)
-    run = rf"[\u4e00-\u4e27\u4e29-\u9fffA-Za-z]{{2,{_NAME_MAX}}}"
+    run = rf"{_NAME_CHAR}{{2,{_NAME_MAX}}}"
     # 开润股份上半年实现…, 金徽酒2018年实现…: the time of the results between the name and its verb
     when = rf"(?:(?:19|20)\d{{2}}年度?)?(?:{alternation(w['result_times'])})|(?:19|20)\d{{2}}年度?"
     return {
         # 上海医药(02607), 贵州茅台(600519.SH), 中国中铁（601390）, 无锡药明康德新药开发股份有限公司(股份代码:
         # 603259.SH / 2359.HK): a full name may be longer than a short one
         # 长园集团股份有限公司(CHANGYUAN GROUP LTD.;证券代码:600525): its English name before the code
-        "code": regex.compile(rf"(?P<run>[\u4e00-\u4e27\u4e29-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}})[（(]"
+        "code": regex.compile(rf"(?P<run>{_NAME_CHAR}{{2,{_FULL_NAME_MAX}}})[（(]"
                               r"(?:[A-Za-z][A-Za-z .&]{0,60}[;；,，]\s*)?"
                               rf"(?:(?:{alternation(w['code_labels'])})[:：]?\s*|[A-Za-z]{{1,3}}[:：]?\s*)?"
                               r"(?:[0-9０-９]{6}(?:\.[A-Za-z]{2})?|[0-9０-９]{4,5}(?:[.-]HK)?)(?:\s*[/、,，]\s*[0-9A-Za-z.]{4,12})?[)）]"),
@@ -75,13 +79,13 @@ def _patterns() -> dict[str, regex.Pattern]:
                                  rf"(?=(?P<verb>{alternation(w['result_verbs'])}))"),
         # 格力电器2016年业绩再度“双增长”, 药明康德2020年业绩: a name right before its year's results
         # (海螺水泥的营业收入: its own revenue, said with 的 where no year stands between)
-        "year_results": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>[\u4e00-\u4e27\u4e29-\u9fffA-Za-z]{{2,8}}?)"
+        "year_results": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>{_NAME_CHAR}{{2,8}}?)"
                                       rf"(?:(?:19|20)\d{{2}}(?:年度?)?(?:{alternation(w['result_times'])})?"
                                       rf"(?:{alternation(w['report_words'])}|(?:{alternation(w['result_verbs'])})?"
                                       rf"(?:{alternation(w['own_results'])}))|的(?:{alternation(w['own_results'])}))"),
         # 杭州中恒电气股份有限公司 2019年度业绩快报, 三只松鼠股份有限公司2020年第三季度报告: a registered
         # name heading its report
-        "full_year_report": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>[\u4e00-\u4e27\u4e29-\u9fffA-Za-z]{{2,{_FULL_NAME_MAX}}}?"
+        "full_year_report": regex.compile(rf"(?:^|(?<=[\n。，,；;：:！？!\s]))(?P<run>{_NAME_CHAR}{{2,{_FULL_NAME_MAX}}}?"
                                           rf"(?:{alternation(w['suffixes'])}))\s?(?:19|20)\d{{2}}(?:年度?)?"
                                           rf"(?:{alternation(w['result_times'])})?"
                                           rf"(?:{alternation(w['report_words'] + w['heading_report_words'])})"),
