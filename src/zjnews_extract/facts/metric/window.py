@@ -110,6 +110,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "respective": regex.compile(alternation(g["respective_marks"])),
         "base_tail": regex.compile(m["base_tail"]),
         "base_lead": regex.compile(m["base_lead"]),
+        "share_said_as": regex.compile(m["share_said_as"]),
         "base_list": regex.compile(m["base_list"]),
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
@@ -246,6 +247,8 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     if from_time := p["from_time_tail"].search(text):
         text = text[:from_time.start()]  # 毛利率由2020年上半年的(18.05%下降至…): the time the change starts at
     text = p["time_inside"].sub("", text)  # 酒店场所在黄金周的平均房价: the period, said inside the name
+    # 在全国总量中的比重, 相当于全市生产总值的比例: the share 占 says, of that whole
+    text = p["share_said_as"].sub(lambda m: "占" + (m.group("w1") or m.group("w2")) + "的" + m.group("head"), text)
     # (对第一大贸易伙伴东盟进出口951.3亿元: after the rank 第一, 大贸易伙伴 is its role; the trade is with 东盟)
     text = p["rank_role_apposition"].sub("对", text, count=1)
     if kind == "rank":
