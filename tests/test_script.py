@@ -129,3 +129,11 @@ def test_a_hong_kong_government_release_in_simplified_script_counts_in_hong_kong
     doc = zjnews_extract.extract("政府统计处今日公布，二零一二年一月的零售业总销货价值的临时估计为432亿元。",
                                  published=date(2012, 3, 1))
     assert [(f.text, f.unit) for f in doc.facts] == [("432亿元", "HKD")]
+
+
+def test_a_taiwan_firms_page_that_says_its_changes_taiwans_way_counts_in_taiwan_dollars():
+    doc = zjnews_extract.extract("聯電首季合併營收542.09億元，季減達20.09%、年減14.53%。", published=date(2023, 4, 27))
+    assert [(f.text, f.unit) for f in doc.facts if f.kind == "value"] == [("542.09億元", "TWD")]
+    # nine years' growth is no Taiwan word: a mainland banks' page in traditional script stays in 人民币
+    doc = zjnews_extract.extract("城商行資產規模9年增6.8倍，達到9.98萬億元。", published=date(2012, 12, 31))
+    assert [(f.text, f.unit) for f in doc.facts if f.kind == "value"] == [("9.98萬億元", "CNY")]

@@ -21,6 +21,8 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]
     if not named and (_pattern("taiwan_bodies").search(text) or writes_roc_years(text)):
         return "TWD"  # 經濟部昨日發布11月零售業營業額4,459億元, 114年第3季合併營收9899.18億元: a Taiwan page that never names its dollar
+    if not named and traditional and _pattern("taiwan_changes").search(text):
+        return "TWD"  # 聯電2023年首季合併營收542.09億元,季減達20.09%: a Taiwan firm's page that never names its dollar
     if not named and _pattern("macau_bodies").search(text):
         return "MOP"  # 博彩監察協調局公布…第1季博彩毛收入761.5億元: a Macau page that never names its pataca
     if not named and _pattern("hong_kong_bodies").search(text) and not any(w in text for w in c["hong_kong_not"]):
