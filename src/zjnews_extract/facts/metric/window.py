@@ -111,6 +111,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "base_tail": regex.compile(m["base_tail"]),
         "base_lead": regex.compile(m["base_lead"]),
         "share_said_as": regex.compile(m["share_said_as"]),
+        "share_named": regex.compile(m["share_named_in_bracket"]),
+        "recovery": regex.compile(m["recovery_share"]),
         "base_list": regex.compile(m["base_list"]),
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
@@ -226,7 +228,11 @@ def _no_rank_words(text: str) -> str:
 
 def read_window(raw: str, kind: str | None = None) -> Window:
     """See _read_window; the article's confirmed county names are part of the cache's key."""
-    return _read_window(raw, kind, confirmed())
+    out = _read_window(raw, kind, confirmed())
+    if out.metric and (named := patterns()["share_named"].search(raw)):
+        # 城镇人口占常住人口比重(常住人口城镇化率)为: the bracket names the indicator; the share's whole stays its benchmark
+        return replace(out, metric=named.group("name"), share=None)
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -238,6 +244,10 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
     tries them all, for words shared by a list).
     """
     p = patterns()
+    if (recovered := p["recovery"].search(raw)) is not None:
+        # 国内旅游收入恢复至2019年同期的: the thing's level as a share of that time's, the recovery its share
+        head = _read_window(raw[:recovered.start()], kind, _places) if recovered.start() else Window(metric="")
+        return replace(head, share=recovered.group("share"), year_ago=False)
     text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["base_said"].sub("", p["paren"].sub("", _place_scope_out(raw)))))
     text = _without_report_frame(text)
     if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure

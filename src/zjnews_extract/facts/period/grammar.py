@@ -63,6 +63,8 @@ def grammar() -> regex.Pattern:
     counted_after_month = alternation(words["counted_after_month"])
     # 2022上半年, 2023一季度: a year written without 年 before a half or a quarter
     bare_year_before = alternation(words["bare_year_before"])
+    # 2019中国百强镇, “2015中国外贸百强城市”, 2022赛迪百强县榜单: a year without 年 naming a ranking's edition
+    ranking_edition = rf"[\p{{Han}}]{{0,12}}?(?:{alternation(words['ranking_edition_words'])})"
     # 25H1, 25Q2: a broker's two-digit year before a half or a quarter
     # 今(2025)年, 去( 2016 )年, 前(2023)年: Taiwan's papers write the relative year with its number in brackets
     # inside it (TZ, UO, VN, WW, XJ): the number is the year
@@ -72,13 +74,17 @@ def grammar() -> regex.Pattern:
                  # 09年3月份客运量, 较08年降低20%, 破07年記錄: a year of this century in two digits (12 held-out pages); only
                  # with its 0 (10年 is as often ten years)
                  rf"|(?<![\dA-Za-z.])(?P<y2>0\d)(?=\s*年(?!代|前|后|後|内|內|间|間|来|來))"
+                 # ○九年全年純利, 較○八年上升, 與一五年同月持平, 二四年上半年: two digits of this century in Chinese numerals,
+                 # as Hong Kong's and Macau's papers write them (FG, XW, DS, DJ, ES); not inside a longer numeral
+                 # (二○○八年, 一百零八年, 第一二年)
+                 rf"|(?<![一二三四五六七八九十百千万两第{cn_year_digits}])(?P<y2cn>[○〇零一二][{cn_year_digits}])(?=\s*年(?!代|前|后|後|内|內|间|間|来|來))"
                  # 103年度, 104年第一季, 113年五月: a year of the Republic's calendar (mentions.py keeps it on Taiwan's pages only,
                  # and a bare 113年 only on pages that name the island's own bodies: rocfull is the safer shape, a month
                  # range as much as a month: 114年1至8月)
                  rf"|(?:{alternation(words['roc_prefixes'])})?(?<![\d.])(?P<yroc>(?:[89]\d|1[0-2]\d))(?=\s*年(?P<rocfull>度|底|末|第|[上下]半年|[一二三四1-4]季|{month}\s*(?:[至到~～\-—－]\s*{month}\s*)?月)?))"
                  # (2023年年度: a company's fiscal year said with 年 twice, 合众思壮2023年年度净利润)
                  # (2015财政年度, 2014年财政年度: a fiscal year, its months set in fiscal.py)
-                 rf"(?:\s*年?\s*(?P<fy>{alternation(words['fiscal_year_after'])})|\s*年(?:年?度)?|(?=(?:{bare_year_before})|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
+                 rf"(?:\s*年?\s*(?P<fy>{alternation(words['fiscal_year_after'])})|\s*年(?:年?度)?|(?=(?:{bare_year_before})|{ranking_edition}|[Qq][1-4](?![\dA-Za-z])|[Hh][12](?![\dA-Za-z])))"
                  rf"|(?P<rel>{_relative_years(lex['relative_years'], not_first_n, words['full_year'])})(?:度)?)"
                  rf"(?:(?P<yend2>{alternation(words['year_end_after_year'])})(?!期))?")
     # a clock time after a range's day (9月29日上午8时至10月5日上午8时): part of that end
@@ -219,7 +225,9 @@ def _keys() -> regex.Pattern:
     """Characters every mention contains (年, 月, 季度, 期间, 以来, 近日, 目前, 春节, 2026-01-21)."""
     holidays = alternation(list(lexicon()["holidays"]["names"]) + list(lexicon()["holidays"]["lunar_days"])
                            + list(lexicon()["holidays"]["kinds"]))
-    return regex.compile(lexicon()["scan"]["key_pattern"] + "|" + holidays)
+    # (a ranking's name after a year without 年: 2019中国百强镇)
+    return regex.compile(lexicon()["scan"]["key_pattern"] + "|" + holidays + "|"
+                         + alternation(lexicon()["words"]["ranking_edition_words"]))
 
 
 def windows(text: str, before: int = 12, after: int = 12) -> list[tuple[int, int]]:

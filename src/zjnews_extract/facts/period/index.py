@@ -134,7 +134,7 @@ class PeriodIndex:
         one before it (at most three back), in the same paragraph."""
         words = word_tuple("frame_continuations")
         for _ in range(3):
-            if sentence == 0 or not self.text[sentence:sentence + 4].lstrip().startswith(words) \
+            if sentence == 0 or not self.text[sentence:sentence + 8].lstrip().startswith(words) \
                     or self.text[sentence - 1] == "\n":
                 break
             sentence = self._start(self.sentence_marks, sentence - 1)

@@ -69,10 +69,11 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             g["since2"] = None  # 2026年开始实施: a start date, not a "since"
         if g["y2"]:  # 25H1 -> 2025
             g["y"] = "20" + g["y2"]
-        if g["ycn"]:  # 二〇二五年 -> 2025
+        if g["ycn"] or g["y2cn"]:  # 二〇二五年 -> 2025, ○九年 -> 2009
             digits = lex["words"]["chinese_year_digits"]
             # (after 〇..九 come the other ways to write 0, 零 and ○: all of them are 0)
-            g["y"] = "".join(str(i if (i := digits.index(c)) < 10 else 0) for c in g["ycn"])
+            g["y"] = ("20" if g["y2cn"] else "") + "".join(str(i if (i := digits.index(c)) < 10 else 0)
+                                                          for c in g["ycn"] or g["y2cn"])
     # (where, the year the text then speaks from): an article about a whole year was written in
     # the next (2021年全年… is looked back on in 2022), one about part of a year in that year
     fixed_years = FixedYears(text, raw)
