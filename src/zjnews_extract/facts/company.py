@@ -97,8 +97,26 @@ def _patterns() -> dict[str, regex.Pattern]:
         "legal_form": regex.compile(rf"(?:{alternation(w['legal_forms'])})$"),
         "results": regex.compile(alternation(w["result_words"])),
         "not_start": regex.compile(rf"^(?:{alternation(w['name_not_starts'])})+"),
+        # 國泰金稅後純益, 北富銀(2801)獲利: a Taiwan short name right before its results
+        "taiwan_short": regex.compile(rf"(?P<name>\p{{Han}}{{1,4}}?(?:{alternation(w['taiwan_short_suffixes'])}))"
+                                      r"(?:[（(][0-9]{4}[)）])?"
+                                      rf"(?={w['taiwan_short_times']}*(?:{alternation(w['taiwan_short_before_results'])})*"
+                                      rf"(?:{alternation(w['taiwan_short_results'])}))"),
         "end_before": regex.compile(rf"(?<=^.{{2,}}?)(?:{alternation(w['name_ends_before'])}).*$"),
     }
+
+
+def taiwan_short_prefix(text: str) -> int:
+    """Where a Taiwan short firm name opening `text` before its results ends (國泰金稅後純益 -> after 國泰金,
+    富邦金(2881)每股 -> after the code); 0 when none does."""
+    m = _patterns()["taiwan_short"].match(text)
+    if m is None:
+        return 0
+    name = m.group("name")
+    w = _words()
+    if any(name.endswith(x) for x in w["taiwan_short_not"]) or name.startswith(tuple(w["taiwan_short_not_starts"])):
+        return 0
+    return m.end()
 
 
 def company_prefix(text: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from .. import words
-from ..company import company_prefix
+from ..company import company_prefix, taiwan_short_prefix
 from ..lexicon import cues, match_place
 from .heads import measurable
 
@@ -54,6 +54,10 @@ def firm_first(place: str | None, text: str) -> tuple[str | None, str]:
     cut = company_prefix(whole)
     if cut > len(place or "") and measurable(whole[cut:]):
         return whole[:cut], whole[cut:]
+    if not place and (cut := taiwan_short_prefix(whole)):
+        # 國泰金稅後純益: a Taiwan short name; a code after it (富邦金(2881)) is no part of the name
+        name = regex.sub(r"[（(][0-9]{4}[)）]$", "", whole[:cut])
+        return name, whole[cut:]
     return place, text
 
 
