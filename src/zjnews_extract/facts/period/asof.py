@@ -14,10 +14,10 @@ from .grammar import lexicon
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
     words = lexicon()["as_of"]
     return (regex.compile(words["end_marks"]), regex.compile(alternation(words["flows"])),
-            regex.compile(alternation(words["stocks"])))
+            regex.compile(alternation(words["stocks"])), regex.compile(words["closed_span"]))
 
 
 def year_to_end(period: Period | None, metric: str | None, kind: str, before: str) -> Period | None:
@@ -25,8 +25,9 @@ def year_to_end(period: Period | None, metric: str | None, kind: str, before: st
     is a flow (neither its metric nor the words `before` it say a stock); `period` itself otherwise."""
     if period is None or not period.start or not metric or kind not in ("value", "growth", "percent", "pp", "rank"):
         return period
-    marks, flows, stocks = _patterns()
-    if not marks.search(period.text or "") or period.start[5:7] == "01" or period.start[:4] != period.end[:4]:
+    marks, flows, stocks, closed = _patterns()
+    if not marks.search(period.text or "") or closed.search(period.text or "") or period.start[5:7] == "01" \
+            or period.start[:4] != period.end[:4]:
         return period
     # (a stock's name inside a year's ratio, 净资产收益率 or 总资产周转率, names a flow: measures' stock_head_flows)
     flow_ratio = any(w in metric for w in lexicon()["measures"]["stock_head_flows"])
