@@ -137,3 +137,13 @@ def test_a_taiwan_firms_page_that_says_its_changes_taiwans_way_counts_in_taiwan_
     # nine years' growth is no Taiwan word: a mainland banks' page in traditional script stays in 人民币
     doc = zjnews_extract.extract("城商行資產規模9年增6.8倍，達到9.98萬億元。", published=date(2012, 12, 31))
     assert [(f.text, f.unit) for f in doc.facts if f.kind == "value"] == [("9.98萬億元", "CNY")]
+
+
+def test_a_hong_kong_stock_code_without_its_leading_zeros_still_says_hong_kong_dollars():
+    # 恒生銀行(011), 恒基地產(012): a code written short still opens with its zero (YU's and EU's results pages);
+    # a year in brackets (2019) is no code
+    hang_seng = "恒生銀行(011)公布截至2019年12月31日止年度業績，錄得股東應得溢利248.4億元，按年增加3%。"
+    assert [f.unit for f in zjnews_extract.extract(hang_seng, published=date(2020, 2, 19)).facts if f.kind == "value"] \
+        == ["HKD"]
+    year_only = "恒生銀行(2019)公布全年業績，錄得股東應得溢利248.4億元，按年增加3%。"
+    assert "HKD" not in [f.unit for f in zjnews_extract.extract(year_only, published=date(2020, 2, 19)).facts]
