@@ -22,7 +22,8 @@ def trend() -> re.Pattern:
 def stated_value() -> re.Pattern:
     """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
     changes = "|".join(cues()["period"]["stated_value_changes"])
-    return re.compile(rf"为(?:{changes})?[-−]?[\d０-９]")
+    # (上月为持平: a flat month is a value stated too, with no figure)
+    return re.compile(rf"为(?:(?:{changes})?[-−]?[\d０-９]|持平)")
 
 
 @cache

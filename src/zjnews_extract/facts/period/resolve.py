@@ -16,6 +16,7 @@ from .grammar import after_patterns, age_after, base_patterns, lexicon, multi_ye
 from .grammar import plan_before, plan_cue, record_in_clause, trend_before
 from .holidays import holiday_kind_mention, holiday_mention, lunar_day_mention
 from .ranges import day_range
+from ..lexicon import match_place
 from .runs import sentence_start
 from .speaking import Speaking, has_months, sentence_end
 
@@ -146,11 +147,14 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
     if g["theday"]:
         return mention(named_day, named_day, False, "day") if named_day is not None else None
     if g["prevm"]:
-        ref = last_month or (published and first_day(published.year, published.month))
+        base, s, e = comparison_base(text, m)
+        # 较上月, 水电下降11.0%，上月为增长2.4%: the month before the one just named; 上月 opening a sentence as its
+        # time (澳門上月綜合消費物價指數按月上升, a release of October on September): the month before the page's own
+        ref = (published and not base and _opens_sentence(text, m.start()) and first_day(published.year, published.month)) \
+            or last_month or (published and first_day(published.year, published.month))
         if ref is None:
             return None
         prev = first_day(ref.year, ref.month) - timedelta(days=1)
-        base, s, e = comparison_base(text, m)
         return mention(first_day(prev.year, prev.month), prev, False, "base" if base else "span", s, e)
     if g["prevq"]:
         ref = last_month or published
@@ -297,3 +301,13 @@ def _months_back(g: dict, end: date) -> date:
     n = 12 if g["endyr"] else 6 if g["endhalf"] else (int(g["endn"]) if g["endn"].isdigit() else num(g["endn"]))
     back = end.year * 12 + end.month - n
     return date(back // 12, back % 12 + 1, 1)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Only spaces, quotes or a place name stand between the sentence's start and `pos` (澳門|上月…)."""
+    start = sentence_start(text, pos)
+    head = text[start:pos].strip(" \u3000\n“\"「")
+    if not head:
+        return True
+    place = match_place(head)
+    return place is not None and place.start() == 0 and place.end() == len(head)
