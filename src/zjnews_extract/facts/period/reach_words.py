@@ -23,7 +23,8 @@ def stated_value() -> re.Pattern:
     """…增长0.1%，1—6月份为下降0.3%: the earlier months' own value, said after 为."""
     changes = "|".join(cues()["period"]["stated_value_changes"])
     # (上月为持平: a flat month is a value stated too, with no figure)
-    return re.compile(rf"为(?:(?:{changes})?[-−]?[\d０-９]|持平)")
+    # (运载率为83.2%，2023年则为85.7%: 则 between, the earlier year's own rate: HJ, LM, KH and ten more pages)
+    return re.compile(rf"[则亦也]?为(?:(?:{changes})?[-−]?[\d０-９]|持平)")
 
 
 @cache
