@@ -113,6 +113,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "share_said_as": regex.compile(m["share_said_as"]),
         "share_named": regex.compile(m["share_named_in_bracket"]),
         "recovery": regex.compile(m["recovery_share"]),
+        "visitor_origin": regex.compile(m["visitor_origin"]),
         "base_list": regex.compile(m["base_list"]),
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
@@ -226,6 +227,15 @@ def _no_rank_words(text: str) -> str:
     return text
 
 
+def _peel_keeping_origin(text: str) -> tuple[str, str | None]:
+    """peel, except that a place right before the word for visitors (香港旅客) is where they came from: part of what
+    is counted, no subject."""
+    rest, place = peel(text)
+    if place and patterns()["visitor_origin"].match(rest.strip()):
+        return place + rest.strip(), None
+    return rest, place
+
+
 def read_window(raw: str, kind: str | None = None) -> Window:
     """See _read_window; the article's confirmed county names are part of the cache's key."""
     out = _read_window(raw, kind, confirmed())
@@ -298,7 +308,7 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         # subject for the place peeler (全国吞吐量前十 names its own whole and thing: peeled below)
         out.versus, text = m.group("v"), ""
     before = text
-    text, out.subject = peel(text)
+    text, out.subject = _peel_keeping_origin(text)
     # 实现/完成 stripped from the front with no place or name before it: the doer was said earlier
     opened = before[:before.find(text)] if text and text in before else ""
     out.bare_verb = not out.subject and not listed and p["predicate_word"].search(opened.rstrip(" ，,")) is not None \
@@ -347,11 +357,11 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
             and not text.startswith(tuple(cues()["metric"]["base_lead_not_before"]), led.end()):
         text, out.base_led = text[led.end():], True  # 较2012年度净利润: the measure compared, after its base time
     text = p["transition_tail"].sub("", text)
-    text, subject = peel(text)
+    text, subject = _peel_keeping_origin(text)
     out.subject = out.subject or subject
     text = p["respective"].sub("", text)
     text = p["base_tail"].sub("", text)  # 与去年春节假期相比分别增长: the base stood before 分别
-    text, _ = peel(text)
+    text, _ = _peel_keeping_origin(text)
     if (m := p["predicate"].match(text)) and not text.startswith("的", m.end()) \
             and not p["channel"].search(text, 0, m.end()):
         # (限额以上企业(单位)通过互联网实现商品零售额: sales made through a channel are an indicator of their own,
