@@ -6,6 +6,7 @@ from functools import cache
 
 from ..lexicon import cues
 from .heads import measurable
+from .nouns import is_body
 from .topics import clause_topic
 
 
@@ -32,8 +33,11 @@ def sibling_name(name: str, bases: tuple[str, ...], new_place: bool) -> str:
     if not bases or bases[-1] == name:
         return ""
     base = bases[-1]
-    if new_place and len(base) > len(name) and base.endswith(name) and measurable(base[:-len(name)]):
-        return base  # not 奇彩梦园接待 -> 片区接待: a body's own figure is not a kind of the measure
+    if new_place and len(base) > len(name) and base.endswith(name) and measurable(base[:-len(name)]) \
+            and not is_body(base[:-len(name)]):
+        # not 奇彩梦园接待 -> 片区接待: a body's own figure is not a kind of the measure; nor 会员企业粗钢日均产量 ->
+        # 全国粗钢日均产量: the population the first figure counted is not the nation's
+        return base
     if new_place and name in _host_verbs() and len(base) > len(name):
         # 渝中区接待国内游客252.3万人次…；万盛经开区接待53.13万人次: the same verb, its object left out
         if base.startswith(name):

@@ -114,6 +114,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "share_named": regex.compile(m["share_named_in_bracket"]),
         "recovery": regex.compile(m["recovery_share"]),
         "visitor_origin": regex.compile(m["visitor_origin"]),
+        "forecaster_verb": regex.compile(m["forecaster_verb"]),
         "base_list": regex.compile(m["base_list"]),
         "rank_tail": regex.compile(m["rank_tail"]),
         "transition_tail": regex.compile(m["transition_tail"]),
@@ -227,11 +228,16 @@ def _no_rank_words(text: str) -> str:
     return text
 
 
+_COPULA_END = regex.compile(r"[为是达到將将会]+$")
+
+
 def _peel_keeping_origin(text: str) -> tuple[str, str | None]:
     """peel, except that a place right before the word for visitors (香港旅客) is where they came from: part of what
     is counted, no subject."""
     rest, place = peel(text)
-    if place and patterns()["visitor_origin"].match(rest.strip()):
+    # (not a site: 新安县黛眉山景区游客 are the site's visitors)
+    if place and patterns()["visitor_origin"].match(rest.strip()) \
+            and not place.endswith(tuple(cues()["metric"]["site_classes"])):
         return place + rest.strip(), None
     return rest, place
 
@@ -260,6 +266,11 @@ def _read_window(raw: str, kind: str | None, _places: frozenset[str]) -> Window:
         return replace(head, share=recovered.group("share"), year_ago=False)
     text = drop_method_phrases(p["exclusion"].sub(_places_left_out, p["base_said"].sub("", p["paren"].sub("", _place_scope_out(raw)))))
     text = _without_report_frame(text)
+    if (said := p["forecaster_verb"].search(text)) is not None \
+            and measurable(_COPULA_END.sub("", text[said.end():])):
+        # 經濟部預估零售業營業額: the forecaster, then what it forecasts (a place before the verb stays: 全县预计实现…)
+        place = peel(text[:said.start()])[1]
+        text = (place if place and match_place(place) else "") + text[said.end():]
     if (item := labelled_item(text)) is not None:  # 接待量分别是黄鹤楼3.8万人次、东湖…: the body is no measure
         head = _read_window(item[0], kind, _places)
         return replace(head, metric=without_class(head.metric), subject=item[1], respective=False)
