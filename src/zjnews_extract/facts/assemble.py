@@ -145,6 +145,11 @@ class _Sentence:
         if q.kind == "value" and q.unit == "倍" and versus and q.value is not None:
             # 为全国的1.4倍: the level is 140 % of the base's (H, Y, Z gold), not a count of 倍
             q = msgspec.structs.replace(q, kind="percent", value=round(q.value * 100, 10), unit="%")
+        if q.kind == "percent" and q.value is not None and q.value < 0 and versus is None \
+                and any(w in (metric or "") for w in cues()["metric"]["negative_rate_is_growth"]):
+            # 人口自然增长率-1.35‰: a rate of growth below nought is a change; a negative margin or share stays one
+            # (毛利率-26.48%, 委托贷款占比-8.8% of a social financing increment)
+            q = msgspec.structs.replace(q, kind="growth")
         goal_of = goal_of_amount(metric) if q.kind in ("percent", "growth") and versus is None else ""
         if q.kind == "percent" and versus is None and metric and (names_growth_rate(metric) or goal_of):
             # 广东（3.3%） in a sentence on GDP同比增速; 海南为9.5%左右 under 各地GDP目标: a % of an amount's goal: its growth
