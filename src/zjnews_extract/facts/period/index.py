@@ -36,7 +36,8 @@ _YEAR_AGO_TOPICS = ("year_ago_section", "year_ago_line", "year_ago_sentence")
 # what joins the times of a list written side by side (25H1/25Q2, 2023、2024年)
 _RUN_JOINS = ("/", "／", "、")
 # the words between a time and the first figure of its clause
-_CLAUSE_TO_FIGURE = regex.compile(r"[^\d，,。；;！？!?\n]{0,20}")
+_SENTENCE_END, _SENTENCE_REACH = regex.compile(r"[。！？!?]|\n"), 200
+_CLAUSE_TO_FIGURE = regex.compile(r"[，,]?[^\d，,。；;！？!?\n]{0,20}")  # (1-11月,CPI同比累计上涨: past a comma)
 # how many mentions back a holiday or campaign may stand before the day it holds (one article's lead)
 _EVENT_LOOK_BACK = 12
 
@@ -122,7 +123,16 @@ class PeriodIndex:
         if clause is None or not any(w in clause.group() for w in word_tuple("averaged_to_date")):
             return False  # (the words first: cheaper than the walk back for the running period)
         running = self.period_at(m.start)
-        return running is not None and bool(running.start) and running.start[:7] == running.end[:7] == p.end[:7]
+        if running is None or not running.start or not running.start[:7] == running.end[:7] == p.end[:7]:
+            return False
+        # and the summing up closes its paragraph or hands back to the month (。从环比看): a sentence going on
+        # with the months' breakdown (1-4月份，…同比上涨3.6%，八大类商品四升三降一平。上涨的有…) keeps them
+        end = _SENTENCE_END.search(self.text, m.end, m.end + _SENTENCE_REACH)  # (bounded: linear in the text)
+        if end is None:
+            return False
+        after = self.text[end.end():end.end() + 8].lstrip(" \t\u3000")
+        return end.group() == "\n" or not after or after.startswith("\n") \
+            or after.startswith(word_tuple("month_again_openers"))
 
     @staticmethod
     def _start(marks: list[int], offset: int) -> int:
