@@ -132,7 +132,14 @@ class PeriodIndex:
             return False
         after = self.text[end.end():end.end() + 8].lstrip(" \t\u3000")
         return end.group() == "\n" or not after or after.startswith("\n") \
-            or after.startswith(word_tuple("month_again_openers"))
+            or after.startswith(word_tuple("month_again_openers")) or self._opens_with(end.end(), running)
+
+    def _opens_with(self, at: int, period: Period) -> bool:
+        """The sentence from `at` opens with a mention of `period`'s month (。10月份，全国居民消费价格…)."""
+        i = bisect.bisect_left([m.start for m in self.items], at)
+        m = self.items[i] if i < len(self.items) else None
+        return m is not None and m.start - at <= 2 and m.period is not None and bool(m.period.start) \
+            and m.period.start[:7] == m.period.end[:7] == period.end[:7]
 
     @staticmethod
     def _start(marks: list[int], offset: int) -> int:
