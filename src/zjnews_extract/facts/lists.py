@@ -24,12 +24,22 @@ from .lexicon import alternation, cues, match_place
 from .metric.aspects import aspect_list
 from .metric.pronoun import partner_for_pronoun
 from .list_items import RUN_NAME_ENDS as _RUN_NAME_ENDS, comma_run, items_group, split_list
-from .named_lists import firm_list, list_doers, partner_list, place_list, venue_list
+from .named_lists import copula_partners, firm_list, list_doers, partner_list, place_list, venue_list
 from .period.month_list import period_list_span, without_period_list_rest
 
 # Why: a list that numbers report on is never this far back in a sentence; the bound keeps
 # a hostile sentence of thousands of clauses linear.
 _LOOK_BACK = 2000
+
+
+def partners_said_before(text: str, s: Piece, clause: Piece, n: int) -> Group | None:
+    """东盟、香港…和台湾为广东前五大贸易伙伴，分别增长…: n places an earlier clause of the sentence calls a place's
+    trade partners; each figure is that place's trade with one of them."""
+    for c in reversed(split_clauses(text, Piece(max(s.start, clause.start - _LOOK_BACK), clause.start))):
+        raw = text[c.start:c.end].strip()
+        if (listed := _copula_list(raw)) and (g := copula_partners(listed, raw[len(listed):], n)):
+            return g
+    return None
 
 
 def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group | None:
@@ -40,8 +50,11 @@ def list_in_earlier_clause(text: str, s: Piece, clause: Piece, n: int) -> Group 
         clauses = clauses[1:]  # cut by the look-back limit: not a whole clause
     # 文化和旅游厅统计数据显示, 记者从市发展和改革局了解到: a clause naming where the figures come from lists nothing
     clauses = [c for c in clauses if not text[c.start:c.end].rstrip().endswith(_source_ends())]
-    bare = [_after_opener(M.peel(text[c.start:c.end])[0]) for c in reversed(clauses)
-            if not any(ch.isdigit() for ch in text[c.start:c.end])]
+    # (a rank after the copula is no figure of the list's: 东盟…为湖南省前4大贸易伙伴)
+    # (the places peel takes off a clause's front are the list when a copula follows them: 杭州、宁波、温州为…)
+    said = [t for c in reversed(clauses) for t in (_before_copula(_after_opener(M.peel(text[c.start:c.end])[0])),
+                                                   _copula_list(text[c.start:c.end].strip())) if t]
+    bare = [t for t in said if not any(ch.isdigit() for ch in t)]
     # a clause listing the n items with 、 alone; then one clause per item (…，橡胶和塑料制品业等: 和
     # inside an item; 电力、热力生产和供应业: 、 inside one); then a clause whose last 、 item holds
     # two joined by 和; then fewer clauses
@@ -69,6 +82,22 @@ def _after_opener(clause: str) -> str:
     at = max(clause.rfind(o, 0, first) + len(o) if clause.rfind(o, 0, first) >= 0 else -1
              for o in cues()["metric"]["list_openers"])
     return clause[at:] if at > 0 else clause
+
+
+def _before_copula(clause: str) -> str:
+    """秦州、麦积两区仍然是全市游客接待主体 -> 秦州、麦积两区: a list said as what its predicate is about, the
+    items before the copula that follows the last 、 (东盟、香港…和台湾为广东前五大贸易伙伴，分别增长…)."""
+    last = clause.rfind("、")
+    if last < 0:
+        return clause
+    at = min((i for c in cues()["metric"]["list_copulas"] if (i := clause.find(c, last + 1)) > last + 1), default=-1)
+    return clause[:at] if at > 0 else clause
+
+
+def _copula_list(clause: str) -> str:
+    """The list before a copula that follows the clause's last 、, or "" when there is no such copula."""
+    cut = _before_copula(clause)
+    return cut if cut != clause else ""
 
 
 @cache
@@ -261,10 +290,13 @@ def _respective(ctx, frame: Frame, s: Piece, clause: Piece, q, raw: str, n: int)
         return Group(items=(pre_text,) * n, names=(name,) * n), frame.named(pre_text, q.kind)
     if group is None and (not pre_text or rate_only) and frame.prev_clause:
         # 水产品和鲜果价格由涨转降，降幅分别为1.5%和0.3%: the list the clause before opens with
-        lead = M.leading_noun(M.peel(frame.prev_clause)[0], lists=True)
+        lead = M.leading_noun(_before_copula(M.peel(frame.prev_clause)[0]), lists=True)
         group = split_list(lead, n) if lead else None
         if group is not None:
             group = replace(group, inherited=True, shared=group.shared + _rate_in_name(pre_text, q.kind))
+    if group is None and not pre_text and (partners := partners_said_before(ctx.text, s, clause, n)):
+        subjects = tuple(ctx.subject_name(x) for x in partners.subjects) if partners.subjects else None
+        return replace(partners, subjects=subjects, inherited=True), frame.listing(partners)
     if group is None:
         if frame.group and len(frame.group.items) == n and not _named_since(frame, n):
             prev = frame.group

@@ -1,6 +1,6 @@
 """Lists whose items are named bodies, each the subject of its figure: places (杭州、宁波、温州分别完成…),
 firms (宁波银行、杭州银行分别实现…), sights and venues (黄山、九华山…分别接待游客…) and trade partners
-(对欧盟、美国和东盟进出口分别增长…). Used by lists.py."""
+(对欧盟、美国和东盟进出口分别增长…; 东盟、美国…为湖南省前4大贸易伙伴，分别进出口…). Used by lists.py."""
 from __future__ import annotations
 
 import regex
@@ -151,3 +151,16 @@ def _after_descriptor(text: str) -> str:
         if m is not None and m.end() == len(first) - i:
             return text[i:]
     return text
+
+
+def copula_partners(listed: str, predicate: str, n: int) -> Group | None:
+    """东盟、美国、中国香港、欧盟 | 为湖南省前4大贸易伙伴 with n=4 -> 对东盟进出口 … of 湖南: a list said to be a
+    place's trade partners (the predicate's word says which trade: cues' partner_predicates); None otherwise."""
+    measure = next((m for w, m in cues()["grammar"]["partner_predicates"].items() if w in predicate), None)
+    found = place_list(listed, n, lambda name: name) if measure else None
+    if found is None:
+        return None
+    places = found[0]
+    owner = next((p.group() for i in range(len(predicate)) if (p := match_place(predicate, i))), None)
+    return Group(items=tuple(places), names=tuple(f"对{x}{measure}" for x in places),
+                 subjects=(owner,) * n if owner else None)
