@@ -103,7 +103,10 @@ def _peel(text: str, _places: frozenset[str]) -> tuple[str, str | None]:
                 pass  # 东莞全市: the whole of the place just named
             else:
                 subject = subject + m.group() if joined and subject and not broad else m.group()
-            text = text[m.end():]
+            # 泉州市区居民消费价格: 市区 is the city's urban area, part of what is measured (泉州市区, 嘉兴市区, 福州市區
+            # in AJ, IM, KY, NP, SI and more; the gold's 市区居民消费价格), the place is the city
+            urban = m.group().endswith("市") and text[m.end():m.end() + 1] in ("区", "區")
+            text = text[m.end() - 1 if urban else m.end():]
             joined = True
             if text[:1] in "-—·" and place_pattern().match(text, 1):  # 宁波-舟山港
                 subject += text[0]

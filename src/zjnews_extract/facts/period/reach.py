@@ -34,7 +34,8 @@ from .base_frame import base_states_figure, in_base_frame
 from .runs import figureless_sentence, sentence_start
 from .asides import in_aside, in_quoted_speech
 from .year_ago import topic_reach, year_ago_said, year_ago_value
-from .reach_words import (chart_caption, figureless_clause, named_event, numbered_event, own_rate, points_after,
+from .speaking import sentence_end
+from .reach_words import (chart_caption, inline_caption, figureless_clause, named_event, numbered_event, own_rate, points_after,
                           stated_value, transition, trend, word_pattern, word_tuple)
 
 CLAUSE_MARK = re.compile(f"[{regex_escape(SENTENCE_ENDS + CLAUSE_ENDS)}]")
@@ -93,6 +94,10 @@ def reach_of(text: str, mention, g: dict) -> str:
     slots = {k for k, v in g.items() if v}
     if "rend" in slots:
         return "period_end"  # 截至报告期末: the running period's last month, dated in index.py
+    p = mention.period
+    if p is not None and p.start and p.end and p.start[:4] != p.end[:4] and p.start[:4] in mention.text \
+            and mention.text.startswith(tuple(cues()["grammar"]["base_marks"])):
+        return "sentence"  # 比1978年的340元增长113.5倍，年均…。其中…: the years since the base, in their sentence
     if "rspan" in slots:
         return "report_span"  # 期内，营业额…: the report's own period, set in index.py
     if text.endswith(tuple(lexicon()["words"]["progress_before"]), max(0, mention.start - 3), mention.start) \
@@ -113,6 +118,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if chart_caption().match(text, line_start, mention.start + 1) and mention.start - line_start <= 8:
         return "none"  # 图1:2011-2015年全县地区生产总值及增长速度: the chart's span
+    if inline_caption(text, mention.start):
+        return "none"  # …3782美元。 图1: 2000-2006年地区生产总值完成情况 第三产业比重提高。: the same, lines run together
     if mention.kind == "now" and (word_pattern("now_in_set").match(text[mention.end:mention.end + 24])
                                   or word_pattern("now_reported").match(text[mention.end:mention.end + 30])):
         return "none"  # 目前已公布的省份中, 目前，29个省已晒出上半年…: which members have reported yet
@@ -211,6 +218,8 @@ def reach_of(text: str, mention, g: dict) -> str:
     if ("since2" in slots and "ytd" not in slots and not rel_this_year) or \
             ("plan" in slots and mention.text.endswith("以来")):
         return "sentence"  # 自2020年3月以来连续26个月增长: a streak, not the article's period
+    if "plan" in slots and any(w in text[mention.end:sentence_end(text, mention.end)] for w in word_tuple("plan_opened")):
+        return "sentence"  # 实现了"十一五"时期经济社会发展的良好开局。: the plan's first year is the report's own
     p = mention.period
     # a single month inside a longer report; not a holiday or a run of days, which is the
     # article's own period (2019年国庆假期…排行榜 heads the table below it)

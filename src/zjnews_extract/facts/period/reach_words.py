@@ -68,6 +68,19 @@ def chart_caption() -> re.Pattern:
 
 
 @cache
+def _chart_caption_inline() -> re.Pattern:
+    return re.compile(cues()["period"]["chart_caption"].lstrip("^"))  # (no ^: read where a line would start)
+
+
+def inline_caption(text: str, at: int) -> bool:
+    """A chart's caption (图1: ) opens at most 8 characters before `at`, after a space that follows a sentence's end:
+    a page that ran its lines together (…3782美元。 图1: 2000-2006年地区生产总值完成情况 第三产业比重提高。)."""
+    i = text.rfind("图", max(0, at - 8), at)
+    return i > 0 and text[i - 1] in " \t\u3000" and text[:i].rstrip(" \t\u3000")[-1:] in "。！？；" \
+        and _chart_caption_inline().match(text, i, at + 1) is not None
+
+
+@cache
 def own_rate() -> re.Pattern:
     nouns = "|".join(map(regex_escape, sorted(lexicon()["words"]["own_rate_nouns"], key=len, reverse=True)))
     return re.compile(rf"(?:同期|同月)?\s?[-+]?\d{{1,12}}(?:\.\d{{1,6}})?\s?[%％]的(?:较高|较低|高|低)?(?:{nouns})")

@@ -150,7 +150,10 @@ def resolve_mention(text: str, m: regex.Match, g: dict[str, str | None], publish
         base, s, e = comparison_base(text, m)
         # 较上月, 水电下降11.0%，上月为增长2.4%: the month before the one just named; 上月 opening a sentence as its
         # time (澳門上月綜合消費物價指數按月上升, a release of October on September): the month before the page's own
-        ref = (published and not base and _opens_sentence(text, m.start()) and first_day(published.year, published.month)) \
+        # (so too 上月 right before a place, the time of what the place did: 受…影响，上月湖北CPI同比上涨2.6%, 构成上月
+        # 福州市区CPI的八大类 in EA, AJ, WH: the page's last month, not the one before the month just named)
+        said = _opens_sentence(text, m.start()) or match_place(text, m.end()) is not None
+        ref = (published and not base and said and first_day(published.year, published.month)) \
             or last_month or (published and first_day(published.year, published.month))
         if ref is None:
             return None
