@@ -16,7 +16,7 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
     """The one dollar other than 人民币 the page names, when it names no 人民币; else None. `traditional`: the page
     was written in traditional script (`text` is its simplified shadow)."""
     c = cues()["page_currency"]
-    if any(w in text for w in c["mainland"]):
+    if any(w in _pattern("mainland_listed").sub("", text) for w in c["mainland"]):
         return None
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]
     if not named and (_pattern("taiwan_bodies").search(text) or writes_roc_years(text)):
