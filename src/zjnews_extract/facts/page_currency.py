@@ -16,6 +16,8 @@ def page_currency(text: str, traditional: bool = False) -> str | None:
     """The one dollar other than 人民币 the page names, when it names no 人民币; else None. `traditional`: the page
     was written in traditional script (`text` is its simplified shadow)."""
     c = cues()["page_currency"]
+    if (said := _pattern("declared").search(text)) is not None:  # 股東應佔溢利為53.8億元(港幣,以下同)
+        return next((code for code, names in c["declared_codes"].items() if said.group("cur") in names), None)
     if any(w in _pattern("mainland_listed").sub("", text) for w in c["mainland"]):
         return None
     named = [code for code, names in c["named"].items() if any(w in text for w in names)]

@@ -6,8 +6,61 @@ company's year or half are, and its fiscal year and bare 上半年 are those mon
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+
+import regex
 
 from ...records import Period
+from .calendar_days import last_day
+
+
+# Why: an as-of month closed by 止 and then the year's word (截至今年6月底止，全年股東應佔盈利: DJ's 新鴻基地產) writes out
+# a company's year that ends in that month, as 止年度 does.
+_ENDED_YEAR_AFTER = regex.compile(r"\s{0,3}+止\s{0,3}+[，,、]?+\s{0,3}+(?:的\s{0,3}+)?(?:全年|年度)")  # (bounded: linear)
+
+
+def fiscal_years(text: str, raw, mentions: list) -> list:
+    """`mentions` with the page's calendar-year words moved to its company's year when the page writes out, in its
+    first lines, a year that ends in a month other than December (see the module doc)."""
+    ended = _company_year(text, raw, mentions)
+    if ended is None:
+        return mentions
+    end_month = int(ended.end[5:7])
+    slots = {m.start(): g for m, g in raw}
+    out = []
+    for mention in mentions:
+        p, g = mention.period, slots.get(mention.start, {})
+        if p is not None and p.start and p.end and p.start[5:] == "01-01" and p.end[5:] == "12-31" \
+                and (g.get("full") or g.get("rel") or g.get("y")) and not g.get("fy"):
+            year = int(p.end[:4])
+            if g.get("full") or (g.get("rel") and year == int(ended.end[:4]) - 1 and not g.get("y")
+                                 and mention.text.startswith(("本", "今"))):
+                year = int(ended.end[:4])  # 全年, 本年度: the company's year the page reports
+            elif g.get("rel") and not g.get("y"):
+                year = int(ended.end[:4]) - (1 if year < int(ended.end[:4]) else 0)  # 去年, 上年: the year before it
+            start_year = year - 1
+            mention = replace(mention, period=Period(start=date(start_year, end_month % 12 + 1, 1).isoformat(),
+                                                     end=last_day(year, end_month).isoformat(),
+                                                     text=p.text))
+        out.append(mention)
+    return out
+
+
+_HEAD = 300  # (the page's first lines: a results page names its year at the top)
+
+
+def _company_year(text: str, raw, mentions: list) -> Period | None:
+    """The first year-long span ending in a month other than December that the page's first lines write out."""
+    for mention in mentions:
+        p = mention.period
+        if mention.start > _HEAD or p is None or not p.start or not p.end or p.end[5:7] == "12":
+            continue
+        if _year_long(p) and p.start[5:7] != "01" and "止" in text[mention.start:mention.end + 1]:
+            return p  # 截至二零二二年三月三十一日止年度, 截至今3月底止全年 (not 去年4月起: a run since, no year of the firm's)
+        if p.start[:7] == p.end[:7] and _ENDED_YEAR_AFTER.match(text, mention.end):
+            y, mo = int(p.end[:4]), int(p.end[5:7])  # 截至今年6月底止，全年
+            return Period(start=date(y - 1, mo % 12 + 1, 1).isoformat(), end=p.end, text=mention.text)
+    return None
 
 
 def fiscal_months(raw, mentions: list) -> list:
@@ -53,3 +106,8 @@ def _moved(mention, span: Period | None):
     if span is None or mention.period.start == span.start:
         return mention
     return replace(mention, period=Period(start=span.start, end=span.end, text=mention.period.text))
+
+
+def _year_long(p: Period) -> bool:
+    start, end = date.fromisoformat(p.start), date.fromisoformat(p.end)
+    return (end.year - start.year) * 12 + end.month - start.month == 11 and start.day == 1

@@ -36,7 +36,7 @@ import regex
 from ...records import Period
 from .base_frame import in_base_frame
 from .calendar_days import count, num
-from .fiscal import fiscal_months
+from .fiscal import fiscal_months, fiscal_years
 from .grammar import after_patterns, grammar, group_names, lexicon
 from .grammar import report_after, windows
 from .runs import opens_paragraph, own_month_runs, section_restarts, sentence_start, states_figure, \
@@ -120,7 +120,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         out = first  # the same walk again would find the same (the common case: a text about its own year)
     else:
         out, _ = _walk(text, raw, published, fixed_years, fallback, fallback_at, other_time, last_year, bulletin)
-    out = fiscal_months(raw, out)
+    out = fiscal_years(text, raw, fiscal_months(raw, out))
     dated = [i for i, m in enumerate(out) if m.period is not None and m.reach != "none"]
     first = out[dated[0]] if dated else None
     if first is not None and first.kind == "day" and first.reach == "sentence" \
