@@ -136,7 +136,7 @@ class PeriodIndex:
 
     def _opens_with(self, at: int, period: Period) -> bool:
         """The sentence from `at` opens with a mention of `period`'s month (。10月份，全国居民消费价格…)."""
-        i = bisect.bisect_left([m.start for m in self.items], at)
+        i = bisect.bisect_left(self.ends, at)  # (the first mention ending after `at`: mentions do not overlap)
         m = self.items[i] if i < len(self.items) else None
         return m is not None and m.start - at <= 2 and m.period is not None and bool(m.period.start) \
             and m.period.start[:7] == m.period.end[:7] == period.end[:7]
