@@ -32,14 +32,9 @@ def fiscal_years(text: str, raw, mentions: list) -> list:
         p, g = mention.period, slots.get(mention.start, {})
         if p is not None and p.start and p.end and p.start[5:] == "01-01" and p.end[5:] == "12-31" \
                 and (g.get("full") or g.get("rel") or g.get("y")) and not g.get("fy"):
-            year = int(p.end[:4])
-            if g.get("full") or (g.get("rel") and year == int(ended.end[:4]) - 1 and not g.get("y")
-                                 and mention.text.startswith(("本", "今"))):
-                year = int(ended.end[:4])  # 全年, 本年度: the company's year the page reports
-            elif g.get("rel") and not g.get("y"):
-                year = int(ended.end[:4]) - (1 if year < int(ended.end[:4]) else 0)  # 去年, 上年: the year before it
-            start_year = year - 1
-            mention = replace(mention, period=Period(start=date(start_year, end_month % 12 + 1, 1).isoformat(),
+            # 全年, 本年度: the company's year the page reports; 去年 or 二零二一年: the company's year ending in it
+            year = int(ended.end[:4]) if g.get("full") else int(p.end[:4])
+            mention = replace(mention, period=Period(start=date(year - 1, end_month % 12 + 1, 1).isoformat(),
                                                      end=last_day(year, end_month).isoformat(),
                                                      text=p.text))
         out.append(mention)
@@ -53,7 +48,9 @@ def _company_year(text: str, raw, mentions: list) -> Period | None:
     """The first year-long span ending in a month other than December that the page's first lines write out."""
     for mention in mentions:
         p = mention.period
-        if mention.start > _HEAD or p is None or not p.start or not p.end or p.end[5:7] == "12":
+        if mention.start > _HEAD:
+            break  # (mentions come in text order)
+        if p is None or not p.start or not p.end or p.end[5:7] == "12":
             continue
         if _year_long(p) and p.start[5:7] != "01" and "止" in text[mention.start:mention.end + 1]:
             return p  # 截至二零二二年三月三十一日止年度, 截至今3月底止全年 (not 去年4月起: a run since, no year of the firm's)

@@ -76,8 +76,10 @@ def inline_caption(text: str, at: int) -> bool:
     """A chart's caption (图1: ) opens at most 8 characters before `at`, after a space that follows a sentence's end:
     a page that ran its lines together (…3782美元。 图1: 2000-2006年地区生产总值完成情况 第三产业比重提高。)."""
     i = text.rfind("图", max(0, at - 8), at)
-    return i > 0 and text[i - 1] in " \t\u3000" and text[:i].rstrip(" \t\u3000")[-1:] in "。！？；" \
-        and _chart_caption_inline().match(text, i, at + 1) is not None
+    j = i - 1
+    while j >= 0 and i - j <= 4 and text[j] in " \t\u3000":  # (a few spaces back, not a copy of the text before)
+        j -= 1
+    return j < i - 1 and j >= 0 and text[j] in "。！？；" and _chart_caption_inline().match(text, i, at + 1) is not None
 
 
 @cache
